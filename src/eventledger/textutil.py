@@ -1,0 +1,101 @@
+"""Character-level text helpers shared by the stages.
+
+Two kinds of normalisation, both keeping offsets valid:
+
+* :func:`make_view` returns a string of the *same length* as its input (one character
+  out for each character in), so a regex match on the view has the same offsets in the
+  original text.
+* :func:`fold` returns a shorter, matching-friendly string (lower case, accents and
+  marks removed, punctuation to spaces) **and** an offset map from each folded
+  character back to the original. Hand-written because no library returns such a map
+  (``unicodedata``/``unidecode`` give strings only).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+__all__ = ["make_view", "fold", "fold_name", "normalize_ws", "DIGITS"]
+
+# Persian (U+06F0..) and Arabic-Indic (U+0660..) digits -> ASCII
+DIGITS = {chr(0x06F0 + i): str(i) for i in range(10)} | {chr(0x0660 + i): str(i) for i in range(10)}
+
+_VIEW_MAP = {
+    **DIGITS,
+    "\u00a0": " ",  # no-break space
+    "\u202f": " ",  # narrow no-break space
+    "\u2007": " ",
+    "\u2009": " ",
+    "\u200a": " ",
+    "\u200b": " ",  # zero-width space
+    "\u200c": " ",  # zero-width non-joiner (Persian)
+    "\u200d": " ",
+    "\u200e": " ",  # left-to-right mark
+    "\u200f": " ",  # right-to-left mark
+    "\u2060": " ",
+    "\ufeff": " ",
+    "\t": " ",
+    "\u2019": "'",
+    "\u2018": "'",
+    "\u02bc": "'",
+    "\u2032": "'",
+    "\u066c": ",",  # Arabic thousands separator
+    "\u066b": ".",  # Arabic decimal separator
+    "\u2010": "-",
+    "\u2011": "-",
+}
+_VIEW_TABLE = str.maketrans(_VIEW_MAP)
+
+
+def make_view(text: str) -> str:
+    """Same-length normalised copy of ``text`` (see module doc)."""
+    return text.translate(_VIEW_TABLE)
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    if ch.isascii():
+        if ch.isalnum():
+            return ch.lower()
+        return "'" if ch == "'" else " "
+    if ch in DIGITS:
+        return DIGITS[ch]
+    if ch in ("\u2019", "\u2018", "\u02bc"):
+        return "'"
+    decomposed = unicodedata.normalize("NFKD", ch)
+    out = "".join(c for c in decomposed if not unicodedata.combining(c))
+    if not out:
+        return ""
+    if out.isascii():
+        return "".join(c.lower() if c.isalnum() else " " for c in out)
+    cat = unicodedata.category(ch)
+    if cat[0] in "LN":
+        return out.lower()
+    if cat == "Mn":
+        return ""
+    return " "
+
+
+def fold(text: str) -> tuple[str, list[int]]:
+    """Fold ``text`` for matching; return the folded string and, for each of its
+    characters, the offset of the original character it came from."""
+    out: list[str] = []
+    idx: list[int] = []
+    for i, ch in enumerate(text):
+        f = _fold_char(ch)
+        if f:
+            out.append(f)
+            idx.extend([i] * len(f))
+    return "".join(out), idx
+
+
+def fold_name(name: str) -> str:
+    """Fold a name to a key: folded, apostrophes dropped, single spaces."""
+    folded, _ = fold(name)
+    return " ".join(folded.replace("'", "").split())
+
+
+def normalize_ws(text: str) -> str:
+    """Collapse every run of whitespace (incl. no-break spaces) to one space."""
+    return " ".join(make_view(text).split())
