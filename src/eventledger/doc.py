@@ -38,7 +38,7 @@ class Segment:
     """A paragraph or a sentence.
 
     ``kind`` for paragraphs: ``body`` | ``heading`` | ``caption`` | ``list_item`` |
-    ``boilerplate``. Sentences inherit their paragraph's kind.
+    ``quote`` (a line that is one quotation, e.g. a slogan) | ``boilerplate``. Sentences inherit their paragraph's kind.
     ``repeat_of`` is the index of an earlier paragraph with the same (whitespace-
     normalised) text: its events are not produced twice.
     """

@@ -1,0 +1,67 @@
+"""Stage ``clean``: a same-length normalised view of the text and boilerplate tags.
+
+Nothing is deleted: web scrapes carry ad-slot sizes ("728 x 90"), image file names
+("a1b2c3 696x390"), share links and repeated captions; they are *tagged* with a reason so
+that later stages can skip them while every offset stays valid against the original text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..config import Options
+from ..doc import Doc
+from ..models import Span
+from ..textutil import make_view
+
+__all__ = ["CleanStage", "boilerplate_reason"]
+
+_AD_SIZE = re.compile(r"^\s*\d{2,4}\s*[x×]\s*\d{2,4}\s*$")
+# a line that ends in an image size or is a file name: "iran protests 2022 696x395", "img_0042.jpg"
+_IMAGE_NAME = re.compile(
+    r"(?:^|\s)\d{2,4}x\d{2,4}\s*$|^\s*\S+\.(?:jpe?g|png|gif|webp|svg|bmp)\s*$", re.IGNORECASE
+)
+# a long hex/uuid-like token, the mark of an uploaded file's generated name
+_HASHY = re.compile(r"\b[0-9a-f]{8}\b(?:[\s_-][0-9a-f]{4}){2,}", re.IGNORECASE)
+_SHARE = re.compile(
+    r"^\s*(?:share(?: this)?(?: on| via)?\b|tweet\b|click to (?:share|print|email)|follow (?:us|them) on\b"
+    r"|print\s*$|email\s*$|facebook\s*$|twitter\s*$|whatsapp\s*$|telegram\s*$|linkedin\s*$"
+    r"|read more\s*$|related( articles| posts)?\s*:?\s*$|advertisement\s*$)",
+    re.IGNORECASE,
+)
+_URL_ONLY = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
+
+
+def boilerplate_reason(line: str) -> str | None:
+    """Why a single line is boilerplate, or None."""
+    if _AD_SIZE.match(line):
+        return "ad_size"
+    if _IMAGE_NAME.search(line) or _HASHY.search(line):
+        return "image_name"
+    if _URL_ONLY.match(line):
+        return "link"
+    if _SHARE.match(line):
+        return "share_link"
+    return None
+
+
+class CleanStage:
+    name = "clean"
+    requires: tuple[str, ...] = ("report",)
+    assigns: tuple[str, ...] = ("view", "boilerplate")
+
+    def __call__(self, doc: Doc, options: Options) -> None:
+        text = doc.text
+        doc.view = make_view(text)
+        tags: list[tuple[Span, str]] = []
+        pos = 0
+        for line in doc.view.split("\n"):
+            end = pos + len(line)
+            stripped = line.strip()
+            if stripped:
+                reason = boilerplate_reason(stripped)
+                if reason:
+                    lead = len(line) - len(line.lstrip())
+                    tags.append((Span(pos + lead, pos + lead + len(stripped)), reason))
+            pos = end + 1
+        doc.boilerplate = tags
