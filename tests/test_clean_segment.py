@@ -1,0 +1,96 @@
+from eventledger.config import Options
+from eventledger.doc import Doc
+from eventledger.models import Report
+from eventledger.stages.clean import CleanStage, boilerplate_reason
+from eventledger.stages.segment import SegmentStage, paragraph_kind, split_sentences
+
+TEXT = (
+    "300 x 250\n\n"
+    "Workers rally in three cities\n\n"
+    "Example City, May 2, 2024\u2014Workers marched in Tabriz on Monday. Mr. Karimi, a retired "
+    "teacher, said the U.S. sanctions were not the cause. Police dispersed them.\n"
+    "\u2022 \u201cBread, work, freedom\u201d\n"
+    "Tabriz \u2013 Workers gather outside the governor's office \u2013 May 1, 2024\n"
+    "photo_0042.jpg\n"
+    "Share on Facebook\n"
+    "Example City, May 2, 2024\u2014Workers marched in Tabriz on Monday. Mr. Karimi, a retired "
+    "teacher, said the U.S. sanctions were not the cause. Police dispersed them.\n"
+    "\u201cWe want our wages\u201d\n"
+    "\u06f1\u06f4\u06f0\u06f2 and 10\u00a0000 people\n"
+)
+
+
+def run(text):
+    doc = Doc(Report("d", text, "h"))
+    CleanStage()(doc, Options())
+    SegmentStage()(doc, Options())
+    return doc
+
+
+def test_view_keeps_length_and_normalises_digits_and_spaces():
+    doc = run(TEXT)
+    assert len(doc.view) == len(doc.text)
+    assert "1402 and 10 000 people" in doc.view
+    assert "\u06f1\u06f4\u06f0\u06f2" in doc.text  # the original is never changed
+
+
+def test_boilerplate_is_tagged_not_deleted():
+    doc = run(TEXT)
+    reasons = {doc.snippet(span): reason for span, reason in doc.boilerplate}
+    assert reasons == {"300 x 250": "ad_size", "photo_0042.jpg": "image_name", "Share on Facebook": "share_link"}
+    assert "300 x 250" in doc.text
+
+
+def test_boilerplate_reason_examples():
+    assert boilerplate_reason("a1b2c3d4 9f8e 4a3b 2c1d 0e9f8a7b6c5d 696x390") == "image_name"
+    assert boilerplate_reason("https://example.org/x") == "link"
+    assert boilerplate_reason("Workers marched in Tabriz.") is None
+
+
+def test_paragraph_kinds():
+    doc = run(TEXT)
+    kinds = [(p.kind, doc.snippet(p.span)[:20]) for p in doc.paragraphs]
+    assert kinds[0][0] == "boilerplate"
+    assert kinds[1] == ("heading", "Workers rally in thr")
+    assert kinds[2][0] == "body"
+    assert kinds[3][0] == "list_item"
+    assert kinds[4][0] == "caption"
+    assert any(k == "quote" for k, _ in kinds)
+
+
+def test_repeated_paragraph_points_to_first():
+    doc = run(TEXT)
+    body = [p for p in doc.paragraphs if doc.snippet(p.span).startswith("Example City")]
+    assert len(body) == 2 and body[0].repeat_of is None and body[1].repeat_of == body[0].index
+    repeats = [p for p in doc.paragraphs if p.repeat_of is not None]
+    assert len(repeats) == 1 and doc.paragraphs[repeats[0].repeat_of].span.start < repeats[0].span.start
+    # sentences of the repeated paragraph carry the mark too
+    assert any(s.repeat_of is not None for s in doc.sentences)
+
+
+def test_repeat_detection_normalises_whitespace():
+    doc = run("Crowds gathered in Shiraz on Friday.\n\nCrowds gathered in\u00a0Shiraz on Friday.\n")
+    assert [p.repeat_of for p in doc.paragraphs] == [None, 0]
+
+
+def test_sentences_respect_abbreviations_and_quotes():
+    text = 'Mr. Karimi said the U.S. plan failed. \u201cWe stay.\u201d They left at 5 p.m. Then it rained.'
+    spans = split_sentences(text, 0, len(text))
+    parts = [text[s:e] for s, e in spans]
+    assert parts[0] == "Mr. Karimi said the U.S. plan failed."
+    assert parts[1] == "\u201cWe stay.\u201d"
+    assert parts[2:] == ["They left at 5 p.m.", "Then it rained."]
+
+
+def test_spans_inside_text_and_sorted():
+    doc = run(TEXT)
+    last = -1
+    for s in doc.sentences:
+        assert 0 <= s.span.start < s.span.end <= len(doc.text)
+        assert s.span.start >= last
+        last = s.span.end
+
+
+def test_paragraph_kind_alt_text_is_caption():
+    assert paragraph_kind("protest in tabriz march 3 2024", False) == "caption"
+    assert paragraph_kind("Protesters gathered in Tabriz.", False) == "body"
