@@ -8,6 +8,7 @@ stderr and exit status 1; an unexpected error gives one line and exit status 2 (
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sys
 from pathlib import Path
@@ -248,6 +249,8 @@ def check(db):
 
 
 def main(argv: list[str] | None = None) -> None:
+    # trafilatura logs a warning per discarded HTML fragment; our summary reports what matters
+    logging.getLogger("trafilatura").setLevel(logging.ERROR)
     try:
         cli.main(args=argv, prog_name="eventledger", standalone_mode=False)
     except click.exceptions.Abort:
