@@ -104,8 +104,11 @@ def format_summary(info: dict) -> str:
         lines.append(f"  {key}: {n}")
     top = info.get("top_places") or []
     if top:
-        lines.append("top places: " + ", ".join(f"{p} ({n})" for p, n in top))
-    span = info.get("date_span") or [None, None]
+        lines.append("top places: " + ", ".join(
+            f"{p['place']} ({p['events']})" if isinstance(p, dict) else f"{p[0]} ({p[1]})" for p in top))
+    span = info.get("date_span") or {}
+    if isinstance(span, dict):
+        span = [span.get("start"), span.get("end")]
     if span and span[0]:
         lines.append(f"date span: {span[0]} .. {span[1]}")
     if "claims" in info:
