@@ -1,0 +1,454 @@
+"""The ``places`` stage: every place a report names, resolved, with its role.
+
+Steps, each a small function below:
+
+1. :func:`~eventledger.gazetteer.matcher.find_names` finds gazetteer names in ``doc.view``.
+2. Noise is dropped: a small town inside a longer capitalised phrase ("Navid <Afkari>"),
+   Persian-script names that are only villages.
+3. A province or country written beside a place qualifies it ("Hashtgerd (Alborz)",
+   "Hashtpar, Gilan province", "Tabriz, Iran") and steers its resolution.
+4. Finer places (streets, squares, bazaars, prisons, neighbourhoods, "<district> of <city>")
+   are folded into one mention of their town; the finer words stay in ``name``.
+5. Each mention gets a role: ``event`` unless the words around it say the place is an
+   origin ("a prisoner from X"), a possessive of the state ("Tehran's regime"), a route
+   ("the road to X", "a city between X and Y"), a qualifier, or part of an organisation's
+   name ("Tehran Times") -> ``other``. The country is an ``event`` place only where the text
+   says something happened in it ("in Iran", "across Iran", "throughout Iran"); "Iran's
+   regime" is ``possessive`` and any other use ``other``.
+
+Decisions (documented here because the codebook leaves them open):
+
+* A university, hospital, mosque, shrine, court or cemetery named with its town ("Tehran
+  University") is a finer place of that town (role ``event``); an organisation or outlet
+  named after a town ("Tehran Times", "Iran International") is ``other``.
+* A town inside a street or square name ("Bahar Boulevard") is not that town; a finer
+  place with no town beside it takes the town named earlier in the same sentence ("In Yazd,
+  ... on Enghelab Street"), and is dropped when the sentence names none.
+* A place right after a common given name ("Navid <Afkari>", data/given_names.txt) is a
+  surname; stop-listed words (data/stoplist.tsv) never match unless an alias file adds them.
+* The mention's span is its ``name``: "Hashtgerd (Alborz)", "Mashhad's Vakilabad Prison",
+  "Narmak district of Tehran"; a qualifier also gets its own ``qualifier`` mention.
+
+The rules are cue words, not a model: the cue lists are at the top of this module so
+that a reviewer can see and change them.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from ..config import Options
+from ..doc import Doc, PlaceMention
+from ..gazetteer import Candidate, Gazetteer, get_gazetteer
+from ..gazetteer.matcher import NameMatch, find_names
+from ..gazetteer.normalize import name_key
+from ..gazetteer.resolve import best
+from ..models import Place, Span
+from ..textutil import make_view
+
+__all__ = ["PlacesStage", "recognize_places"]
+
+# -- cue lists --------------------------------------------------------------------------------
+#: "<town>'s <...> regime/rule/...": the state, not the town ("Tehran's theocratic rule"); other
+#: possessives stay event places ("Shiraz's old bazaar", "Mashhad's Vakilabad Prison")
+_CITY_STATE_RE = re.compile(
+    r"^['\u2019]s\s+(?:[\w-]+\s+){0,2}?(?:regime|rulers?|rule|government|mullahs|clerics|clerical|"
+    r"dictatorship|theocracy|theocratic|diplomacy|foreign|nuclear|ambassadors?|envoys?|polic(?:y|ies)|"
+    r"proxies|interference|missiles?|negotiators?|delegation|leaders?|leadership)\b",
+    re.I,
+)
+_ORIGIN_BEFORE_RE = re.compile(
+    r"(?:\b(?:prisoners?|inmates?|activists?|citizens?|residents?|natives?|man|woman|men|women|youths?|"
+    r"students?|teachers?|workers?|protesters?|people|family|families|dissidents?|journalists?|lawyers?|"
+    r"farmers?|retirees|nurses?|doctors?|truckers?|drivers?|labou?rers?|athletes?|wrestlers?|boxers?|"
+    r"rappers?|singers?|artists?|clerics?|mothers?|fathers?|sons?|daughters?|brothers?|sisters?|"
+    r"girls?|boys?|child|children|[a-z]+-year-old|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"\d+)\s+(?:\w+\s+){0,2}?from\s+(?:the\s+(?:city|town|village)\s+of\s+)?$)"
+    r"|(?:\bborn\s+in\s+(?:the\s+(?:city|town|village)\s+of\s+)?$)|(?:\bnatives?\s+of\s+$)"
+    r"|(?:\bhails?\s+from\s+$)|(?:\bhailing\s+from\s+$)|(?:\boriginally\s+from\s+$)"
+    r"|(?:\bhome\s*town\s+(?:of\s+|is\s+|was\s+)?$)",
+    re.I,
+)
+_POSSESSIVE_S_RE = re.compile(r"^['\u2019]s\b")
+_ORIGIN_AFTER_RE = re.compile(r"^(?:-born\b|\s+native\b|\s+born\b)", re.I)
+_ROUTE_BEFORE_RE = re.compile(
+    r"(?:\b(?:road|roads|highway|route|railway|motorway|freeway|expressway|way|journey|flight|flights|"
+    r"trip|bus|train|drive)\s+(?:to|from|towards?)\s+$)"
+    r"|(?:\b(?:city|town|village|located|situated|lies|lying|halfway|midway|road|highway)\b[^.;]{0,40}"
+    r"\bbetween\s+$)|(?:\b(?:km|kilometers?|kilometres?|miles?)\s+(?:\w+\s+)?(?:of|from)\s+$)",
+    re.I,
+)
+_ROUTE_AFTER_RE = re.compile(
+    r"^(?:\s*[-\u2013]\s*[A-Z][\w-]*)?\s+(?:road|highway|motorway|freeway|expressway|railway|route)\b", re.I
+)
+#: capitalised words after a place that make it part of an organisation's or event's name
+_ORG_AFTER_RE = re.compile(
+    r"^\s+(?:Times|Post|Bureau|Tribune|Herald|Daily|News|Gazette|Declaration|Accord|Agreement|"
+    r"Conference|Summit|Process|Stock|Exchange|FC|Club|Airways|Air|Province\s+Governor|Governorate|"
+    r"Municipality|Chamber|Institute|Radio|TV|Television|Agency|Group|Dialogue|Forum|Prize|International|"
+    r"Human\s+Rights|Focus|Watch|Insight|Khodro|Railways?|Metro)\b"
+)
+_COUNTRY_EVENT_BEFORE_RE = re.compile(
+    r"\b(?:in|across|throughout|all\s+over|around|inside|within|all\s+across|over)\s+"
+    r"(?:the\s+(?:whole\s+(?:of\s+)?)?)?(?:(?:cities|towns|parts|provinces|villages)\s+(?:of|in)\s+)?$"
+    r"|(?:\u062f\u0631|\u0633\u0631\u0627\u0633\u0631)\s*$",  # Persian "dar" (in), "sarasar" (throughout)
+    re.I,
+)
+_LIST_GAP_RE = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*)$")
+_QUALIFIER_OPEN_RE = re.compile(
+    r"^\s*(?:\(\s*|,\s*(?:in\s+)?|\s+in\s+|\s*-\s*)(?:the\s+)?"
+    r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?western|north-?eastern|"
+    r"south-?western|south-?eastern)\s+)?$",
+    re.I,
+)
+_QUALIFIER_CLOSE_RE = re.compile(r"^\s*(?:province|provinces|prov\.|county|state|region)?\s*\)", re.I)
+_PROVINCE_WORD_RE = re.compile(r"^\s+(?:province|prov\.)\b", re.I)
+#: head words found with str.find on the lower-cased text (much faster than a regex alternation)
+_POI_HEAD_WORDS = (
+    "street", "st.", "boulevard", "blvd", "avenue", "ave.", "square", "sq.", "bazaar", "bazar", "market",
+    "prison", "jail", "penitentiary", "detention center", "detention centre", "university", "hospital",
+    "mosque", "shrine", "cemetery", "park", "neighborhood", "neighbourhood", "district", "town hall",
+    "courthouse", "court",
+)
+_POI_WORDS_RE = re.compile(r"(?<![^\W_])(?:(?:[A-Z\u00c0-\u017f][^\W_]*(?:['\u2019]s)?|e|ye)[ \-]+){1,5}$")
+_LEADING_FUNCTION_WORDS_RE = re.compile(
+    r"(?:(?:The|A|An|In|At|On|Near|Outside|Inside|From|To|Of|And|Then|Also|While|When|By)[ \-]+)+"
+)
+_ATTACH_RE = re.compile(r"^\s*(?:\(\s*)?(?:in|of|at|,)\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?$", re.I)
+_CONJ_RE = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$", re.I)
+_DISTRICT_OF_RE = re.compile(
+    r"^\s+(?:district|neighbou?rhood|quarter|area|section)\s+of\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?$", re.I
+)
+
+
+@dataclass
+class _Item:
+    start: int
+    end: int
+    match: NameMatch | None
+    candidate: Candidate
+    score: float
+    name_start: int
+    name_end: int
+    role: str = "event"
+    admin1_hint: str | None = None
+    country_hint: str | None = None
+    absorbed: bool = False
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def place(self) -> Place:
+        return self.candidate.place
+
+
+def recognize_places(view: str, text: str, gazetteer: Gazetteer, default_country: str | None = "IR"
+                     ) -> list[PlaceMention]:
+    """Place mentions in ``text`` (``view`` is its same-length normalised copy)."""
+    items = _resolve_all(find_names(gazetteer, view), default_country, view)
+    _apply_qualifiers(items, view, default_country)
+    items = [it for it in items if not it.absorbed]
+    _fold_districts(items, view)
+    items = [it for it in items if not it.absorbed]
+    _fold_pois(items, view)
+    items = sorted((it for it in items if not it.absorbed), key=lambda it: (it.name_start, it.name_end))
+    _assign_roles(items, view)
+    out: list[PlaceMention] = []
+    n = len(text)
+    for it in items:
+        s, e = max(0, min(it.name_start, n)), max(0, min(it.name_end, n))
+        if e <= s:
+            continue
+        cands = len(it.match.candidates) if it.match is not None else 1
+        out.append(PlaceMention(Span(s, e), text[s:e], it.place, it.role, round(it.score, 3),
+                                it.candidate.matched, cands))
+    out.sort(key=lambda m: (m.span.start, m.span.end))
+    return out
+
+
+# -- steps ---------------------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    text = resources.files("eventledger.gazetteer").joinpath("data", "given_names.txt").read_text(encoding="utf-8")
+    return frozenset(name_key(ln) for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
+_NEXT_CAP_RE = re.compile(r"^[ \u00a0]+[A-Z][a-z]")
+
+
+def _is_person_name(m: NameMatch, view: str) -> bool:
+    """``Navid <Afkari>`` (a surname after a given name) or ``<Nika> Shakarami``."""
+    given = _given_names()
+    before = view[max(0, m.start - 30) : m.start]
+    if before.endswith((" ", "\u00a0")):
+        words = before.split()
+        if words and words[-1].isalpha() and words[-1][:1].isupper() and name_key(words[-1]) in given:
+            return True
+    return m.key in given and _NEXT_CAP_RE.match(view[m.end : m.end + 4]) is not None
+
+
+def _resolve_all(matches: list[NameMatch], default_country: str | None, view: str) -> list[_Item]:
+    items: list[_Item] = []
+    for m in matches:
+        cands = m.candidates
+        if m.persian:
+            # Persian-script names: towns of 10,000+, provinces and countries only (villages'
+            # Persian names are too often ordinary words)
+            cands = tuple(c for c in cands if c.source != "gn" or c.place.feature != "city"
+                          or c.place.population >= 10_000)
+            if len(m.key) < 3:
+                cands = tuple(c for c in cands if c.place.feature != "city" or c.place.population >= 100_000)
+        if m.all_caps_short:
+            # "IRNA", "MEK": acronyms, unless a main name of a home-country place
+            cands = tuple(c for c in cands if c.place.country == default_country and c.is_main)
+        chosen = best(cands, default_country) if cands is not m.candidates else _best_cached(m, default_country)
+        if chosen is None:
+            continue
+        c = chosen.candidate
+        if c.source not in ("cur", "user") and _is_person_name(m, view):
+            continue
+        if m.in_longer_run and c.source not in ("cur", "user") and c.place.feature in ("city", "admin1") and (
+                c.place.population < 20_000 or c.place.country != default_country):
+            continue  # part of a person's or organisation's name more likely than a village
+        items.append(_Item(m.start, m.end, m, c, chosen.score, m.start, m.end))
+    return items
+
+
+_BEST_CACHE: dict[tuple, object] = {}
+
+
+def _best_cached(m: NameMatch, default_country: str | None):
+    # a gazetteer returns the same (memoised) candidate tuple for a key: rank each tuple once
+    k = (id(m.candidates), default_country)
+    hit = _BEST_CACHE.get(k)
+    if hit is None or hit[0] is not m.candidates:
+        if len(_BEST_CACHE) > 100_000:
+            _BEST_CACHE.clear()
+        hit = _BEST_CACHE[k] = (m.candidates, best(m.candidates, default_country))
+    return hit[1]
+
+
+def _rescore(it: _Item, default_country: str | None) -> None:
+    if it.match is None:
+        return
+    chosen = best(it.match.candidates, default_country, it.admin1_hint, it.country_hint)
+    if chosen is not None:
+        it.candidate, it.score = chosen.candidate, chosen.score
+
+
+def _apply_qualifiers(items: list[_Item], view: str, default_country: str | None) -> None:
+    """``X (Province)``, ``X, Province province``, ``X in Province province``, ``X, Country``."""
+    for a, b in zip(items, items[1:]):
+        if a.role == "qualifier" or a.place.precision >= 3:
+            continue
+        gap = view[a.end : b.start]
+        if not _QUALIFIER_OPEN_RE.match(gap):
+            continue
+        after = view[b.end : b.end + 20]
+        opened = "(" in gap
+        if opened and not _QUALIFIER_CLOSE_RE.match(after):
+            continue
+        province_word = bool(_PROVINCE_WORD_RE.match(after))
+        qual = b.candidate
+        if qual.place.precision not in (3, 4) and (opened or province_word) and b.match is not None:
+            # "Eslamabad, Hamadan province": Hamadan the province, not the town
+            qual = next((c for c in b.match.candidates if c.place.feature == "admin1"
+                         and c.place.country == a.place.country), qual)
+        if qual.place.precision not in (3, 4):
+            continue
+        if not opened and qual.place.precision == 3 and not province_word:
+            continue  # "Tehran, Isfahan and Shiraz" is a list, "Hashtpar, Gilan province" a qualifier
+        if qual.place.precision == 3:
+            a.admin1_hint = qual.place.admin1
+        else:
+            a.country_hint = qual.place.country
+        _rescore(a, default_country)
+        b.candidate = qual
+        b.role = "qualifier"
+        if opened:
+            close = view.find(")", b.end)
+            a.name_end = close + 1 if close != -1 else b.end
+
+
+def _fold_districts(items: list[_Item], view: str) -> None:
+    """``Narmak district of Tehran`` -> one mention of Tehran named by the whole phrase."""
+    for a, b in zip(items, items[1:]):
+        if a.absorbed or b.place.precision != 1:
+            continue
+        if _DISTRICT_OF_RE.match(view[a.end : b.start]):
+            b.name_start = a.name_start
+            b.start = a.start
+            a.absorbed = True
+
+
+def _find_heads(view: str) -> list[tuple[int, int]]:
+    lower = view.lower()
+    n = len(lower)
+    out = []
+    for w in _POI_HEAD_WORDS:
+        i = lower.find(w)
+        while i != -1:
+            j = i + len(w)
+            if (i == 0 or not lower[i - 1].isalnum()) and (j >= n or not lower[j].isalnum() or w.endswith(".")):
+                out.append((i, j))
+            i = lower.find(w, j)
+    out.sort()
+    return out
+
+
+#: heads whose name words are often a town the place is *named after* ("Kermanshah Street" is
+#: in Tehran): the town inside counts only as a possessive ("Tabriz's Azadi Square")
+_STREET_HEADS = frozenset({"street", "st.", "boulevard", "blvd", "avenue", "ave.", "square", "sq.", "park"})
+
+
+def _fold_pois(items: list[_Item], view: str) -> None:
+    """Streets, squares, prisons...: one mention of their town, named by the finer words."""
+    new: list[_Item] = []
+    pending: list[int] = []  # starts of POI phrases waiting for the town named after them
+
+    pois: list[tuple[int, int, str]] = []
+    for hs, he in _find_heads(view):  # the head word first, then the capitalised words before it
+        words = _POI_WORDS_RE.search(view, max(0, hs - 60), hs)
+        if words is not None:
+            lead = _LEADING_FUNCTION_WORDS_RE.match(view, words.start(), hs)
+            start = lead.end() if lead else words.start()
+            if start < hs:
+                pois.append((start, he, view[hs:he].lower()))
+
+    def absorb(inside: list[_Item], keep: _Item | None = None) -> None:
+        for it in inside:
+            if it is not keep:
+                it.absorbed = True
+
+    starts = [it.start for it in items]
+    for idx, (s, e, head) in enumerate(pois):
+        near = items[bisect_left(starts, s - 1) : bisect_right(starts, e + 40)]  # items are sorted by start
+        inside = [it for it in near if s <= it.start and it.end <= e and not it.absorbed]
+        # 1. the town is named right after: "Enghelab Street (in Yazd)", "... in Saadat Abad"
+        nxt = next((it for it in near if e <= it.start <= e + 40 and not it.absorbed
+                    and it.place.precision <= 2 and _ATTACH_RE.match(view[e : it.start])), None)
+        if nxt is not None:
+            absorb(inside)
+            start = min([s, *pending])
+            if nxt.candidate.poi:  # "... in Saadat Abad": the neighbourhood is part of the name
+                nxt.name_start = start
+            elif "(" in view[e : nxt.start]:  # "Enghelab Street (in Yazd)": the name is the street
+                nxt.name_start, nxt.name_end = start, e
+            else:
+                nxt.name_start = start
+            nxt.start = min(nxt.start, start)
+            pending.clear()
+            continue
+        # 2. a curated finer place inside ("Vakilabad Prison"), or its town as a modifier
+        town = next((it for it in inside if it.candidate.poi), None)
+        if town is None:
+            for it in inside:
+                possessive = view.startswith("'s", it.end)
+                if it.place.precision <= 2 and (possessive or (head not in _STREET_HEADS and it.start == s)):
+                    town = it
+                    break
+        if town is not None:
+            absorb(inside, keep=town)
+            town.name_start = min([town.name_start, s, *pending])
+            town.name_end = max(town.name_end, e)
+            town.start, town.end = min(town.start, s), max(town.end, e)
+            pending.clear()
+            continue
+        if head in _STREET_HEADS:
+            absorb(inside)  # "Bahar Boulevard" is a street, not the town of Bahar
+        # 3. "X Street and Y Boulevard in Z": wait for the next phrase's town
+        if idx + 1 < len(pois) and _CONJ_RE.match(view[e : pois[idx + 1][0]]):
+            pending.append(s)
+            continue
+        # 4. "In Yazd, ... projected in the Enghelab Street": the town named earlier in the sentence
+        start = min([s, *pending])
+        pending.clear()
+        earlier = _town_earlier_in_sentence(items[max(0, bisect_left(starts, start - 300)) : bisect_right(starts, start)],
+                                            view, start)
+        if earlier is not None:
+            cand = Candidate(earlier.place, view[start:e], True, earlier.candidate.source, head)
+            new.append(_Item(start, e, None, cand, earlier.score, start, e))
+    items.extend(new)
+
+
+def _town_earlier_in_sentence(items: list[_Item], view: str, pos: int) -> _Item | None:
+    lo = max(view.rfind(". ", 0, pos), view.rfind("\n", 0, pos), pos - 300, 0)
+    for it in reversed(items):
+        if lo <= it.start and it.end <= pos and not it.absorbed and it.place.precision == 1 \
+                and it.role != "qualifier":
+            before = view[max(0, it.start - 80) : it.start]
+            if _may_be_origin(before) and _ORIGIN_BEFORE_RE.search(before):
+                return None
+            return it
+    return None
+
+
+_ORIGIN_HINT_RE = re.compile(r"from|born|native|home", re.I)
+_ROUTE_HINT_RE = re.compile(r" to | from | toward| of ", re.I)
+
+
+def _may_be_origin(before: str) -> bool:
+    # a cheap test before the (slower) anchored regex search
+    return _ORIGIN_HINT_RE.search(before, len(before) - 45) is not None
+
+
+def _may_be_route(before: str) -> bool:
+    return "between" in before or _ROUTE_HINT_RE.search(before, len(before) - 30) is not None
+
+
+def _assign_roles(items: list[_Item], view: str) -> None:
+    prev: _Item | None = None
+    for it in items:
+        if it.role == "qualifier":
+            prev = it
+            continue
+        before = view[max(0, it.start - 80) : it.start]
+        after = view[it.end : it.end + 60]
+        p = it.place
+        role = "event"
+        if p.precision == 4:
+            if _POSSESSIVE_S_RE.match(after):
+                role = "possessive"
+            elif _COUNTRY_EVENT_BEFORE_RE.search(before):
+                role = "event"
+            else:
+                role = "other"
+        elif _CITY_STATE_RE.match(after):
+            role = "possessive"
+        elif (_may_be_origin(before) and _ORIGIN_BEFORE_RE.search(before)) or _ORIGIN_AFTER_RE.match(after):
+            role = "origin"
+        elif (_may_be_route(before) and _ROUTE_BEFORE_RE.search(before)) or (
+                _ROUTE_AFTER_RE.match(after) and it.name_end == it.end):
+            role = "route"
+        elif _ORG_AFTER_RE.match(after) and it.name_end == it.end:
+            role = "other"
+        elif prev is not None and prev.role in ("origin", "route") and _LIST_GAP_RE.match(view[prev.end : it.start]):
+            role = prev.role  # "prisoners from A, B and C"
+        elif prev is not None and prev.role == "route" and re.match(r"^\s+and\s+$", view[prev.end : it.start]):
+            role = "route"
+        it.role = role
+        prev = it
+
+
+class PlacesStage:
+    name = "places"
+    requires = ("view", "sentences", "paragraphs")
+    assigns = ("places",)
+
+    def __init__(self, options: Options | None = None, gazetteer: Gazetteer | None = None):
+        self.options = options or Options()
+        self._gazetteer = gazetteer
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        if self._gazetteer is None:
+            self._gazetteer = get_gazetteer(self.options)
+        return self._gazetteer
+
+    def __call__(self, doc: Doc, options: Options | None = None) -> None:
+        opts = options or self.options
+        view = doc.view if len(doc.view) == len(doc.text) else make_view(doc.text)
+        doc.places = recognize_places(view, doc.text, self.gazetteer, opts.default_country)

@@ -1,0 +1,279 @@
+"""The places stage on texts written for these tests (not taken from the dev corpus)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from eventledger.config import Options
+from eventledger.doc import Doc
+from eventledger.gazetteer import FakeGazetteer
+from eventledger.models import Place, Report
+from eventledger.stages.places import PlacesStage
+from eventledger.textutil import make_view
+
+DEV = Path(__file__).parents[1].parent / "shared/corpus/dev"
+
+
+def make(text: str) -> Doc:
+    doc = Doc(Report("t", text, hashlib.sha256(text.encode()).hexdigest()))
+    doc.view = make_view(text)
+    return doc
+
+
+@pytest.fixture(scope="module")
+def stage():
+    return PlacesStage(Options())
+
+
+def run(stage, text):
+    doc = make(text)
+    stage(doc, Options())
+    return doc.places
+
+
+def events(places):
+    return [m.place.canonical for m in places if m.role == "event"]
+
+
+def by_name(places, name):
+    found = [m for m in places if m.name == name]
+    assert found, f"no mention named {name!r} in {[m.name for m in places]}"
+    return found[0]
+
+
+def test_stage_contract(stage):
+    assert (stage.name, stage.requires, stage.assigns) == ("places", ("view", "sentences", "paragraphs"),
+                                                           ("places",))
+
+
+def test_city_list_gives_every_city(stage):
+    text = "Supporters put up posters in the cities of Ardabil, Sanandaj, Bojnurd, Qazvin and Bandar Abbas."
+    assert events(run(stage, text)) == ["Ardabil", "Sanandaj", "Bojnurd", "Qazvin", "Bandar Abbas"]
+
+
+def test_spelling_variants_resolve_to_canonical_names(stage):
+    text = ("Leaflets were seen in Doroud, Hamedan, Nishapur, Massouleh, Masjed-e Soleiman, Bandar Anzali "
+            "and Esfarāyen.")
+    assert events(run(stage, text)) == ["Dorud", "Hamadan", "Neyshabur", "Masuleh", "Masjed Soleyman",
+                                        "Bandar-e Anzali", "Esfarayen"]
+
+
+def test_historical_and_informal_names(stage):
+    places = run(stage, "Night rallies in Homayounshahr, Sarbandar and Talesh were reported.")
+    assert events(places) == ["Khomeyni Shahr", "Sarbandar", "Hashtpar"]
+    assert by_name(places, "Homayounshahr").place.admin1 == "Isfahan"
+
+
+def test_kerman_is_not_found_inside_kermanshah(stage):
+    places = run(stage, "Strikes spread from Kermanshah to Kerman.")
+    assert [(m.name, m.place.canonical) for m in places] == [("Kermanshah", "Kermanshah"), ("Kerman", "Kerman")]
+
+
+def test_province_in_brackets_qualifies_the_town(stage):
+    places = run(stage, "Banners appeared in Hashtgerd (Alborz) and Hashtpar (Gilan province) on Monday.")
+    h = by_name(places, "Hashtgerd (Alborz)")
+    assert (h.place.canonical, h.place.admin1, h.role) == ("Hashtgerd", "Alborz", "event")
+    assert by_name(places, "Alborz").role == "qualifier"
+    assert by_name(places, "Hashtpar (Gilan province)").place.admin1 == "Gilan"
+    assert events(places) == ["Hashtgerd", "Hashtpar"]
+
+
+def test_province_after_a_comma_qualifies_the_town(stage):
+    places = run(stage, "A sit-in was held in Eslamabad, Hamadan province.")
+    e = [m for m in places if m.role == "event"]
+    assert len(e) == 1 and (e[0].place.canonical, e[0].place.admin1) == ("Eslamabad", "Hamadan")
+
+
+def test_streets_squares_and_prisons_belong_to_their_town(stage):
+    text = ("Slogans were painted on Farhang Street (in Semnan). Two inmates were hanged in Tabriz's "
+            "Central Prison, and a vigil was held outside Evin Prison and near Zanjan Bazaar.")
+    places = run(stage, text)
+    assert by_name(places, "Farhang Street").place.canonical == "Semnan"
+    assert by_name(places, "Tabriz's Central Prison").place.canonical == "Tabriz"
+    assert by_name(places, "Evin Prison").place.canonical == "Tehran"
+    assert by_name(places, "Zanjan Bazaar").place.canonical == "Zanjan"
+    assert all(m.place.precision == 1 for m in places)
+    assert events(places) == ["Semnan", "Tabriz", "Tehran", "Zanjan"]
+
+
+def test_streets_in_a_neighbourhood_are_one_mention(stage):
+    text = "Images were projected on Golha Street and Bahar Boulevard in Saadat Abad on Friday."
+    places = run(stage, text)
+    assert len(places) == 1
+    m = places[0]
+    assert (m.name, m.place.canonical, m.role) == ("Golha Street and Bahar Boulevard in Saadat Abad", "Tehran",
+                                                   "event")
+
+
+def test_district_of_a_city(stage):
+    places = run(stage, "Residents gathered in the Narmak district of Tehran.")
+    assert [(m.name, m.place.canonical) for m in places] == [("Narmak district of Tehran", "Tehran")]
+
+
+def test_province_named_as_if_it_were_a_city(stage):
+    places = run(stage, "Graffiti was sprayed in Tabriz, Mazandaran and Rasht.")
+    m = by_name(places, "Mazandaran")
+    assert (m.place.canonical, m.place.admin1, m.place.precision, m.role) == ("Mazandaran", "Mazandaran", 3,
+                                                                             "event")
+
+
+def test_the_country_is_an_event_place_only_where_something_happened_in_it(stage):
+    places = run(stage, "Protests were held across Iran. Iran's rulers denied it, and the slogan was 'a free Iran'.")
+    roles = [(m.place.canonical, m.place.precision, m.place.admin1, m.role) for m in places]
+    assert roles == [("Iran", 4, None, "event"), ("Iran", 4, None, "possessive"), ("Iran", 4, None, "other")]
+
+
+@pytest.mark.parametrize(
+    "text, role",
+    [
+        ("A political prisoner from Khorramabad was transferred.", "origin"),
+        ("The activist, born in Ahvaz, was sentenced.", "origin"),
+        ("He is a native of Zabol.", "origin"),
+        ("Tehran's regime has executed more people this year.", "possessive"),
+        ("Critics of Tehran's theocratic rule met abroad.", "possessive"),
+        ("Trucks blocked the road to Arak.", "route"),
+        ("The Tehran Times published the figures.", "other"),
+    ],
+)
+def test_non_event_roles(stage, text, role):
+    places = run(stage, text)
+    assert len(places) == 1 and places[0].role == role, [(m.name, m.role) for m in places]
+
+
+def test_a_town_described_as_lying_between_two_cities(stage):
+    places = run(stage, "The arrests took place in Saveh, a town between Qom and Arak.")
+    assert [(m.place.canonical, m.role) for m in places] == [("Saveh", "event"), ("Qom", "route"), ("Arak", "route")]
+
+
+def test_list_of_origins_keeps_the_role(stage):
+    places = run(stage, "Prisoners from Sirjan, Bam and Jiroft were moved.")
+    assert [m.role for m in places] == ["origin"] * 3
+
+
+def test_possessive_place_with_ordinary_noun_is_still_the_event_place(stage):
+    places = run(stage, "Protesters marched through Shiraz's old bazaar district.")
+    assert events(places) == ["Shiraz"]
+
+
+def test_persian_script_names(stage):
+    places = run(stage, "گزارش: تجمع اعتراضی در تهران و اصفهان برگزار شد")
+    assert events(places) == ["Tehran", "Isfahan"]
+    assert [m.name for m in places] == ["تهران", "اصفهان"]
+
+
+def test_stop_list_and_person_names_are_not_places(stage):
+    text = ("Mehr news agency said Sheikh Ali Pahlavi spoke about the Resistance Center on Mehr 5, "
+            "and Sattar Khan was remembered.")
+    assert run(stage, text) == []
+
+
+def test_spans_point_at_the_name_and_are_sorted(stage):
+    text = "Rallies in Yazd and Kashan; later in Qazvin."
+    places = run(stage, text)
+    assert [text[m.span.start : m.span.end] for m in places] == ["Yazd", "Kashan", "Qazvin"]
+    assert [m.span for m in places] == sorted(m.span for m in places)
+
+
+def test_alias_file_reaches_the_stage(tmp_path):
+    alias = tmp_path / "aliases.tsv"
+    alias.write_text("Golzar-e Shomali\tRasht\tIR\tGilan\n", encoding="utf-8")
+    options = Options(alias_file=alias)
+    doc = make("A gathering in Golzar-e Shomali was dispersed.")
+    PlacesStage(options)(doc, options)
+    assert [(m.name, m.place.canonical) for m in doc.places] == [("Golzar-e Shomali", "Rasht")]
+
+
+def test_stage_with_a_fake_gazetteer():
+    fake = FakeGazetteer([Place("Springfield", "US", "Illinois", 39.8, -89.6, 1, population=114_000)])
+    doc = make("A march in Springfield.")
+    PlacesStage(Options(default_country="US"), gazetteer=fake)(doc, Options(default_country="US"))
+    assert [(m.name, m.place.country, m.role) for m in doc.places] == [("Springfield", "US", "event")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "\u200c\u200c", "(((", "Tehran's", "'s", "Tehran (", "(Alborz)", "Street", "\x00\ud7ff\U0001f600 Qom",
+     "e-e-e Bandar-e", "A" * 5000, "تهران" * 50, "Hashtgerd (Alborz", "X's Y Prison of"],
+)
+def test_never_crashes_and_spans_stay_inside(stage, text):
+    places = run(stage, text)
+    for m in places:
+        assert 0 <= m.span.start < m.span.end <= len(text)
+        assert m.name == text[m.span.start : m.span.end] or m.name in text
+
+
+def test_random_unicode_never_crashes(stage):
+    hypothesis = pytest.importorskip("hypothesis")
+    from hypothesis import strategies as st
+
+    @hypothesis.settings(max_examples=150, deadline=None)
+    @hypothesis.given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300)
+                      | st.lists(st.sampled_from(["Tehran", "'s", " ", "(", ")", "Alborz", "Street", "e",
+                                                  "-", "in", "of", "Iran", "تهران", ",", "and"])).map("".join))
+    def check(text):
+        for m in run(stage, text):
+            assert 0 <= m.span.start < m.span.end <= len(text)
+
+    check()
+
+
+def test_dev_corpus_event_places(stage):
+    """Distinct event-place canonicals per dev document against the gold locations (recall)."""
+    if not (DEV / "gold.jsonl").exists():
+        pytest.skip(f"dev corpus not found at {DEV}")
+    gold: dict[str, set[str]] = {}
+    for line in (DEV / "gold.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        gold.setdefault(row["doc"], set()).add(row["location"])
+    for doc_id, expected in gold.items():
+        found = set(events(run(stage, (DEV / "docs" / f"{doc_id}.txt").read_text(encoding="utf-8"))))
+        missing = expected - found
+        assert not missing, f"{doc_id}: missing {sorted(missing)}"
+
+
+def test_finer_place_takes_the_town_named_earlier_in_the_sentence(stage):
+    places = run(stage, "In Birjand, eastern Iran, a banner was hung on the Ferdowsi Street.")
+    assert [(m.name, m.place.canonical, m.role) for m in places] == [
+        ("Birjand", "Birjand", "event"), ("Iran", "Iran", "qualifier"), ("Ferdowsi Street", "Birjand", "event")]
+
+
+def test_finer_place_does_not_take_a_prisoners_home_town(stage):
+    places = run(stage, "A prisoner from Sari was hanged in the Central Prison.")
+    assert [(m.place.canonical, m.role) for m in places] == [("Sari", "origin")]
+
+
+def test_country_in_persian(stage):
+    places = run(stage, "تجمع در سراسر ایران")
+    assert [(m.place.canonical, m.place.precision, m.role) for m in places] == [("Iran", 4, "event")]
+
+
+def test_highway_between_two_cities_is_a_route(stage):
+    places = run(stage, "Truckers blocked the Tehran-Karaj highway.")
+    assert [(m.place.canonical, m.role) for m in places] == [("Tehran", "route"), ("Karaj", "route")]
+
+
+def test_country_after_a_town_is_a_qualifier_and_organisation_names_are_other(stage):
+    places = run(stage, "Shops closed in Saqqez, in western Iran, Iran International reported.")
+    assert [(m.place.canonical, m.role) for m in places] == [("Saqqez", "event"), ("Iran", "qualifier"),
+                                                            ("Iran", "other")]
+
+
+def test_surnames_that_are_also_towns_are_not_places(stage):
+    # "Neka" is a town whose GeoNames alternate name is "Nika"; here it is a given name
+    places = run(stage, "Relatives of Nika Shakarami and Navid Afkari gathered in Saqqez.")
+    assert events(places) == ["Saqqez"]
+
+
+def test_alias_file_can_override_a_name_the_shipped_gazetteer_already_matched(tmp_path, stage):
+    text = "A strike in Mehr and in Kian."
+    assert events(run(stage, text)) == []  # warms the shared caches: Mehr is stop-listed
+    alias = tmp_path / "aliases.tsv"
+    alias.write_text("Mehr\tMehr\tIR\tIlam\n", encoding="utf-8")
+    options = Options(alias_file=alias)
+    doc = make(text)
+    PlacesStage(options)(doc, options)
+    assert [(m.name, m.place.canonical, m.place.admin1) for m in doc.places] == [("Mehr", "Mehr", "Ilam")]
