@@ -217,7 +217,8 @@ def user():
 
 @user.command("add")
 @click.argument("name")
-@click.option("--role", type=click.Choice(["reviewer", "admin"]), required=True)
+@click.option("--role", type=click.Choice(["reader", "reviewer", "admin"]), required=True,
+              help="reader: may read when --login-required; reviewer: may review; admin: also manages users.")
 @_db_option
 @click.option("--password", envvar="EVENTLEDGER_PASSWORD", prompt=True, hide_input=True,
               confirmation_prompt=True, help="Password (prompted; or env EVENTLEDGER_PASSWORD).")
