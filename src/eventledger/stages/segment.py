@@ -55,7 +55,7 @@ def paragraph_kind(line: str, is_boilerplate: bool) -> str:
         return "list_item"
     if s[0] in _QUOTE_OPEN:
         return "quote"
-    if _CAPTION_DATE.search(s):
+    if len(s) <= 200 and _CAPTION_DATE.search(s):  # a long line with a leading date is a dateline lede
         return "caption"
     words = s.split()
     if len(s) <= 240 and _CAPTION_LEAD.match(s) and not _TERMINAL.search(s):

@@ -1,0 +1,386 @@
+"""Find date expressions in a text and parse them into parts, before any anchor is known.
+
+Trigger words (month and weekday names, Jalali months, "yesterday", "anniversary" ...) are
+located with ``str.split`` + a set intersection + ``str.find``; the regexes of
+:mod:`.dates_patterns` then run only at or next to them. They give the day/month/year
+directly: a general parser such as ``dateparser`` costs about a millisecond per call and
+reads ordinary words ("may", "march", "sat") as dates, so it is used only for numeric forms
+whose day/month order needs its locale rules (``04/05/2021``), and only on that span.
+
+Expressions are taken in priority order (numeric dates, month-name dates, Jalali dates,
+anniversaries, relative dates, "the same day", bare years, weekdays); a later one cannot
+take text an earlier one took. Adjacent single dates joined by "to", "-", "between … and",
+"from … to" or, for days, "and" ("on Thursday August 26, and Saturday, August 29") become
+one range.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .dates_lexicon import DateLexicon, lexicon
+from .dates_patterns import (
+    _PART_WORDS, _PLURAL_AFTER, _WEEK_WORDS, Atom, Part, _int, _ok_token, _parse_iso, _parse_numeric,
+    _parse_relative, _parse_same, _year_context,
+)
+from .dates_patterns import Patterns as _Patterns
+from .dates_patterns import patterns as _patterns
+
+__all__ = ["Part", "Atom", "extract"]
+
+
+def _is_word_start(text: str, i: int) -> bool:
+    return i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_")
+
+
+def _is_word_end(text: str, i: int) -> bool:
+    return i >= len(text) or not (text[i].isalnum() or text[i] == "_")
+
+
+class _Taken:
+    """Which characters an accepted expression already covers."""
+
+    def __init__(self, n: int):
+        self.mask = bytearray(n)
+
+    def free(self, s: int, e: int) -> bool:
+        return self.mask.find(1, s, e) == -1
+
+    def take(self, s: int, e: int) -> None:
+        self.mask[s:e] = b"\x01" * (e - s)
+
+
+def _hits(L: DateLexicon, view: str, low: str) -> dict[str, list[tuple[int, int, str, int]]]:
+    """Every trigger word, by category, as (start, end, token as written, number).
+
+    ``str.split`` plus a set intersection (C speed) says which trigger words occur — the
+    vocabulary includes the forms with common punctuation attached ("August,", "(Nov.") —
+    and ``str.find`` locates each of those. Running the date regexes over the whole text
+    costs about twenty times more in CPython."""
+    found = L.trigger_forms.intersection(low.split())
+    if not found:
+        return {}
+    table = L.trigger_words
+    out: dict[str, list[tuple[int, int, str, int]]] = {}
+    size = len(low)
+    for w in {L.trigger_core[f] for f in found}:
+        n = len(w)
+        i = low.find(w)
+        while i != -1:
+            j = i + n
+            if (i == 0 or not low[i - 1].isalpha()) and (j >= size or not low[j].isalpha()):
+                for cat, number, first in table[w]:
+                    start = i
+                    if first:  # second word of a two-word name ("سه شنبه")
+                        k = i - len(first) - 1
+                        if k < 0 or low[k:i] != first + " ":
+                            continue
+                        start = k
+                    out.setdefault(cat, []).append((start, j, view[start:j], number))
+            i = low.find(w, j)
+    for cat, items in out.items():
+        items.sort(key=lambda it: (it[0], -it[1]))
+        kept, last_end = [], -1
+        for item in items:  # "شنبه" inside "سه شنبه" is not a second weekday
+            if item[0] >= last_end:
+                kept.append(item)
+                last_end = item[1]
+        out[cat] = kept
+    return out
+
+
+_LEFT_WORDS = frozenset({"the", "of", "early", "mid", "late", "end", "beginning", "start", "middle", "in", "during",
+                         "since", "until", "till", "by", "last", "this", "from", "through", "between", "and", "to",
+                         "before", "after", "&", "-", "–", "—"})
+
+
+def _left_worth_trying(L: DateLexicon, view: str, p: int) -> bool:
+    """Whether anything that can stand before a month name (a day, a weekday, "week of",
+    "early", a preposition) is there: most month names have none, and the left-context
+    search is the costliest pattern."""
+    if p and view[p - 1] == "-":
+        return True
+    words = view[max(0, p - 24) : p].split()
+    if not words:
+        return False
+    prev = words[-1].lower().strip(",.")
+    return prev[:1].isdigit() or prev in _LEFT_WORDS or prev in L.weekdays
+
+
+def _month_dates(L: DateLexicon, view: str, hits, taken: _Taken, out: list[Atom]) -> None:
+    P = _patterns()
+    for p, q, tok, mo in hits.get("month", ()):
+        if not taken.free(p, q):
+            continue
+        r = P.right.match(view, q)
+        lm = P.left.search(view, max(0, p - 48), p) if _left_worth_trying(L, view, p) else None
+        if lm and not taken.free(lm.start(), p):
+            lm = None
+        g = lm.groupdict() if lm else {}
+        d, d2, y = _int(r.group("d")), _int(r.group("d2")), _int(r.group("y"))
+        wd_tok = g.get("wd")
+        end = r.end() if (d or y) else q + (1 if view[q : q + 1] == "." else 0)
+        if d is None and g.get("ld"):
+            d, d2 = int(g["ld"]), _int(g.get("ld2"))
+        elif d is not None:
+            g["ld"] = None
+        sub = None
+        if d is None and g.get("w"):
+            sub = _WEEK_WORDS.get(" ".join(g["w"].lower().split()))
+        elif d is None and g.get("part"):
+            sub = _PART_WORDS.get(" ".join(g["part"].lower().split()))
+        strong = bool(y) or bool(wd_tok)
+        if not _ok_token(L, tok, strong):
+            continue
+        if d is None and y is None and sub is None and not g.get("prep"):
+            continue  # a month name alone ("Rebellious August") is not a date
+        if d is not None and not 1 <= d <= 31 or d2 is not None and not 1 <= d2 <= 31:
+            continue
+        if d2 is not None and r.group("sep") and r.group("sep").lower() in ("and", "&") and (
+                _PLURAL_AFTER.match(view, r.end("d2")) or d2 <= d):
+            d2 = None  # "on August 3 and 5 protesters ...": not a range
+            end = r.end("d") if r.group("d") else end
+        elif d2 is not None and g.get("lsep") and g["lsep"].lower() in ("and", "&") and d2 <= d:
+            d2 = None
+        start = p
+        if lm and (wd_tok or g.get("ld") or sub):
+            start = lm.start()
+            if g.get("prep") and not (wd_tok or g.get("ld") or sub):
+                start = p
+        wdn = L.weekday_of(wd_tok) if wd_tok else None
+        a = Part(y, mo, d, wdn, "g", sub)
+        b = None
+        if d2 is not None:
+            wd2 = r.group("wd2") if r.group("d2") else None
+            b = Part(y, mo, d2, L.weekday_of(wd2) if wd2 else None)
+        out.append(Atom(start, end, "date", a, b, joined="to" if b else ""))
+        taken.take(start, end)
+
+
+def _jalali_dates(L: DateLexicon, view: str, hits, taken: _Taken, out: list[Atom]) -> None:
+    P = _patterns()
+    for p, q, tok, mo in hits.get("jalali", ()):
+        if not taken.free(p, q):
+            continue
+        r = P.jright.match(view, q)
+        lm = P.left.search(view, max(0, p - 30), p)
+        ld = _int(lm.group("ld")) if lm and taken.free(lm.start(), p) else None
+        d = ld if ld is not None else (_int(r.group("d")) if r.group("y") else None)
+        if d is None or not 1 <= d <= 31:
+            continue  # "Mehr News Agency": a Jalali month name counts only with a day
+        y = _int(r.group("y"))
+        start = lm.start() if ld is not None else p
+        end = r.end("y") if y else (q if ld is not None else r.end())
+        wdt = lm.group("wd") if ld is not None else None
+        out.append(Atom(start, end, "date", Part(y, mo, d, L.weekday_of(wdt) if wdt else None, "j")))
+        taken.take(start, end)
+
+
+def _numbers(view: str, years: list[int], taken: _Taken, out: list[Atom], final: bool) -> None:
+    """Four-digit runs: ISO and numeric dates first (``final=False``), then decades and
+    bare years once every other expression has had its chance (``final=True``)."""
+    P = _patterns()
+    L = lexicon()
+    for s in years:
+        e = s + 4
+        number = int(view[s:e])
+        if not final:
+            im = P.iso.match(view, s) if view[e : e + 1] in ("-", "/", ".") else None
+            if im and _is_word_start(view, s) and taken.free(*im.span()):
+                atom = _parse_iso(im)
+                if atom:
+                    out.append(atom)
+                    taken.take(atom.start, atom.end)
+                continue
+            nm = P.numeric.search(view, max(0, s - 6), e + 1) if view[s - 1 : s] in ("/", ".") else None
+            if nm and taken.free(*nm.span()):
+                atom = _parse_numeric(nm.start(), nm.end(), nm.group(0))
+                if atom:
+                    out.append(atom)
+                    taken.take(atom.start, atom.end)
+            continue
+        if not taken.free(s, e) or not 1800 <= number <= 2099:
+            continue
+        dm = P.decade.match(view, s)
+        if dm and view[s + 3] == "0" and _is_word_start(view, s):
+            ds = s - 4 if view[max(0, s - 4) : s].lower() == "the " else s
+            out.append(Atom(ds, dm.end(), "decade", Part(number)))
+            taken.take(ds, dm.end())
+            continue
+        if not _is_word_start(view, s) or view[s - 1 : s] in ("$", "#", "/", "-", ".", ",") or not _is_word_end(view, e):
+            continue
+        if view[e : e + 2] in (",0", ",1", ",2", ",3", ",4", ",5", ",6", ",7", ",8", ",9") or view[e : e + 1] == "%":
+            continue
+        if _year_context(L, view, s, e):
+            out.append(Atom(s, e, "year", Part(number)))
+            taken.take(s, e)
+
+
+_FOUR_DIGITS = re.compile(r"[12][0-9]{3}")
+_DIGITS = "0123456789"
+_DIGITS_NONEMPTY = set(_DIGITS)
+
+
+def _windowed(rx: re.Pattern[str], view: str, spots, taken: _Taken, before: int, after: int):
+    """Matches of ``rx`` that contain one of the trigger words ``spots``."""
+    last_end = -1
+    for i, _, _, _ in spots:
+        if i < last_end:
+            continue
+        for m in rx.finditer(view, max(0, i - before), min(len(view), i + after)):
+            if m.start() <= i < m.end() and taken.free(*m.span()):
+                last_end = m.end()
+                yield m
+                break
+
+
+def _weekdays(L: DateLexicon, view: str, hits, taken: _Taken, out: list[Atom]) -> None:
+    P = _patterns()
+    for p, q, tok, wdn in hits.get("weekday", ()):
+        if not taken.free(p, q):
+            continue
+        low_tok = tok.lower()
+        plural = low_tok not in L.weekdays and low_tok[:-1] in L.weekdays
+        if len(tok) <= 4 and tok[:1].isascii() and not tok[:1].isupper():
+            continue  # "sat", "wed", "sun" in lower case are words
+        lm = P.weekday_left.search(view, max(0, p - 8), p)
+        pre = lm.group("pre").lower() if lm else ""
+        if tok[:1].isascii() and (not tok[:1].isupper() or len(tok) <= 4) and not pre:
+            continue  # lower-case or abbreviated weekday ("the Sun") only after "on", "last" ...
+        mode = "every" if plural else (pre or "on")
+        start = lm.start() if lm and mode != "on" else p
+        out.append(Atom(start, q, "weekday", Part(wd=wdn), rel=mode))
+        taken.take(start, q)
+
+
+def _anniversaries(L: DateLexicon, view: str, hits, taken: _Taken, out: list[Atom]) -> None:
+    P = _patterns()
+    for i, j, tok, _ in hits.get("anniversary", ()):
+        if not taken.free(i, j):
+            continue
+        low_tok = tok.lower()
+        if low_tok == "day" and not any(k in view[max(0, i - 14) : i].lower() for k in _DAY_NAME_KEYS):
+            continue  # "day" names a commemoration only in "Workers' Day", "Student Day" ...
+        m = P.anniversary_at.match(view, i) if low_tok.startswith("anniversar") else None
+        if m is None:
+            for cand in P.anniversary_near.finditer(view, max(0, i - 60), min(len(view), j + 40)):
+                if cand.start() <= i < cand.end():
+                    m = cand
+                    break
+        if m is None or not taken.free(*m.span()) or not m.lastgroup:
+            continue
+        s, e = m.span()
+        key = L.anniversaries[int(m.lastgroup[1:])].key
+        ordinal = 0
+        im = _ORDINAL_IN.search(m.group(0))
+        om = P.ordinal_left.search(view, max(0, s - 40), s)
+        if im:
+            ordinal = int(im.group(1))
+        elif om and taken.free(om.start(), s):
+            ordinal, s = int(om.group(1)), om.start()
+        out.append(Atom(s, e, "anniversary", rel=key, n=ordinal))
+        taken.take(s, e)
+
+
+_DAY_NAME_KEYS = ("worker", "teacher", "student", "women", "constitution")
+_ORDINAL_IN = re.compile(r"([0-9]{1,3})(?:st|nd|rd|th)\s")
+
+
+def extract(view: str) -> list[Atom]:
+    """All date expressions in ``view``, sorted by position, ranges joined."""
+    L = lexicon()
+    P = _patterns()
+    low = view.lower()
+    if len(low) != len(view):  # a few characters change length when lower-cased ("İ")
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in view)
+    taken = _Taken(len(view))
+    atoms: list[Atom] = []
+    hits = _hits(L, view, low)
+    years = [i for i in (m.start() for m in _FOUR_DIGITS.finditer(view))
+             if not (i and view[i - 1] in _DIGITS) and not view[i + 4 : i + 5] in _DIGITS_NONEMPTY]
+    _numbers(view, years, taken, atoms, final=False)
+    _month_dates(L, view, hits, taken, atoms)
+    _jalali_dates(L, view, hits, taken, atoms)
+    _anniversaries(L, view, hits, taken, atoms)
+    for m in _windowed(P.relative, view, _relative_spots(low, hits.get("relative", ())), taken, 36, 26):
+        atoms.append(_parse_relative(m.start(), m.end(), m.groupdict()))
+        taken.take(*m.span())
+    for m in _windowed(P.same, view, _same_spots(low, hits.get("same", ())), taken, 28, 16):
+        atoms.append(_parse_same(m))
+        taken.take(*m.span())
+    _numbers(view, years, taken, atoms, final=True)
+    _weekdays(L, view, hits, taken, atoms)
+    atoms.sort(key=lambda a: a.start)
+    return _join_ranges(atoms, view, P)
+
+
+# words that must stand just before "week", "days", "year" ... for a relative date
+_RELATIVE_CUES = ("last", "this", "past", "recent", "few", "several", "couple of", "two", "three", "four", "five",
+                  "six", "seven", "7", "24", "latest", "earlier this")
+_RELATIVE_SELF = frozenset({"yesterday", "today", "tonight", "latest", "ago"})
+
+
+def _relative_spots(low: str, spots):
+    """Cheap filter: "year", "week", "days" ... only when a cue word precedes them."""
+    for spot in spots:
+        word = spot[2].lower()
+        if word in _RELATIVE_SELF:
+            yield spot
+            continue
+        before = low[max(0, spot[0] - 16) : spot[0]].rstrip()
+        if before.endswith(_RELATIVE_CUES) or word == "days" and low.startswith(" ago", spot[1]):
+            yield spot
+
+
+def _same_spots(low: str, spots):
+    """"the day before/after" is the only pattern where the trigger is "day"."""
+    for spot in spots:
+        if spot[2].lower() != "day" or low.startswith((" before", " after"), spot[1]):
+            yield spot
+
+
+def _precision_class(a: Atom) -> str:
+    if a.kind == "year":
+        return "year"
+    if a.kind != "date" or a.b is not None or a.a is None or a.a.sub:
+        return ""
+    return "day" if a.a.d is not None else "month"
+
+
+def _join_ranges(atoms: list[Atom], view: str, P: _Patterns) -> list[Atom]:
+    out: list[Atom] = []
+    i = 0
+    while i < len(atoms):
+        a = atoms[i]
+        if i + 1 < len(atoms):
+            b = atoms[i + 1]
+            ca, cb = _precision_class(a), _precision_class(b)
+            if ca and ca == cb and a.a.cal == b.a.cal:
+                gap = view[a.end : b.start]
+                head = P.from_before.search(view, max(0, a.start - 14), a.start)
+                joined = ""
+                if P.range_gap.fullmatch(gap):
+                    joined = "to"
+                elif P.and_gap.fullmatch(gap) and (ca == "day" or (head and head.group(0).lower().startswith("between"))):
+                    joined = "between" if head and head.group(0).lower().startswith("between") else "and"
+                if joined:
+                    start = head.start() if head else a.start
+                    pa, pb = _inherit(a.a, b.a)
+                    out.append(Atom(start, b.end, a.kind if a.kind == b.kind else "date", pa, pb, joined=joined))
+                    i += 2
+                    continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _inherit(a: Part, b: Part) -> tuple[Part, Part]:
+    """Years written once for both ends ("August 30 to September 2, 2020")."""
+    if a.y is None and b.y is not None:
+        y = b.y - 1 if a.m and b.m and a.m - b.m >= 6 else b.y
+        a = replace(a, y=y)
+    elif b.y is None and a.y is not None:
+        y = a.y + 1 if a.m and b.m and a.m - b.m >= 6 else a.y
+        b = replace(b, y=y)
+    return a, b

@@ -1,0 +1,245 @@
+"""Regular expressions and small parsers for the ``dates`` stage (see :mod:`.dates_extract`).
+
+Every pattern is applied at (``match``) or next to (``search`` within a few dozen characters)
+a trigger word the extractor has located: run over a whole report, twenty such patterns cost
+about 20 ms per document in CPython.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .dates_lexicon import DateLexicon, lexicon
+
+__all__ = ["Part", "Atom", "patterns", "Patterns"]
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One end of a date expression as written: whatever the text gives, nothing inferred."""
+
+    y: int | None = None
+    m: int | None = None
+    d: int | None = None
+    wd: int | None = None  # weekday written next to the date, 0 = Monday
+    cal: str = "g"  # g (Gregorian) | j (Jalali)
+    sub: str | None = None  # part of the month: first|second|third|fourth|last (week), early|mid|late
+
+
+@dataclass(frozen=True, slots=True)
+class Atom:
+    """A candidate date expression. ``kind``: date | year | decade | weekday | relative | same |
+    anniversary. ``b`` is the end of a written range."""
+
+    start: int
+    end: int
+    kind: str
+    a: Part | None = None
+    b: Part | None = None
+    rel: str = ""  # relative: day|pastweek|prevweek|...; same: unit; anniversary: key; weekday: mode
+    n: int = 0  # relative offset (days) or anniversary ordinal
+    joined: str = ""  # how a range was written: dash|to|and|between
+
+
+_YEAR = r"(?P<y>1[89][0-9]{2}|20[0-9]{2})(?![0-9])"
+_WEEK_WORDS = {"first": "first", "1st": "first", "second": "second", "2nd": "second", "third": "third",
+               "3rd": "third", "fourth": "fourth", "4th": "fourth", "last": "last", "final": "last"}
+_PART_WORDS = {"early": "early", "beginning of": "early", "start of": "early", "mid": "mid",
+               "middle of": "mid", "late": "late", "end of": "late"}
+_PLURAL_AFTER = re.compile(r"\s+[a-z]+s\b")
+_I = re.IGNORECASE
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """The compiled patterns, built once from the lexicon."""
+
+    month_token: re.Pattern[str]  # the month word at a found stem
+    left: re.Pattern[str]  # what may stand before a month name, searched up to it
+    right: re.Pattern[str]  # what may follow a month name
+    jright: re.Pattern[str]  # what may follow a Jalali month name
+    iso: re.Pattern[str]
+    numeric: re.Pattern[str]
+    relative: re.Pattern[str]
+    same: re.Pattern[str]
+    decade: re.Pattern[str]
+    weekday_left: re.Pattern[str]
+    ordinal_left: re.Pattern[str]
+    anniversary_at: re.Pattern[str]  # lexicon anniversaries, one named group (a<index>) each
+    anniversary_near: re.Pattern[str]
+    range_gap: re.Pattern[str]
+    and_gap: re.Pattern[str]
+    from_before: re.Pattern[str]
+
+
+def _anniversary_regex(L: DateLexicon, keep) -> re.Pattern[str]:
+    groups = []
+    for i, a in enumerate(L.anniversaries):
+        chosen = [raw for raw in a.raw if keep(raw)]
+        if chosen:
+            groups.append(f"(?P<a{i}>{'|'.join(chosen)})")
+    return re.compile(r"\b(?:" + ("|".join(groups) or "(?!)") + r")\b", _I)
+
+
+@lru_cache(maxsize=1)
+def patterns() -> Patterns:
+    L = lexicon()
+    wd = L.wd
+    return Patterns(
+        month_token=re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+)?"),
+        left=re.compile(
+            rf"(?<!\w)(?:(?P<wd>{wd})\.?,?\s+)?(?:the\s+)?"
+            r"(?:(?P<ld>[0-3]?[0-9])(?:st|nd|rd|th)?(?:\s*(?P<lsep>-|–|—|to|and|&)\s*(?P<ld2>[0-3]?[0-9])(?:st|nd|rd|th)?)?\s*(?:of\s+)?"
+            r"|(?P<w>first|1st|second|2nd|third|3rd|fourth|4th|last|final)\s+week\s+of\s+(?:the\s+month\s+of\s+)?"
+            r"|(?P<part>early|mid|late|end\s+of|beginning\s+of|start\s+of|middle\s+of)[\s\-]+"
+            r"|(?P<prep>in|during|since|until|till|by|last|this|of|from|through|between|and|to|before|after)\s+(?:the\s+month\s+of\s+)?)?\Z",
+            _I,
+        ),
+        right=re.compile(
+            r"\.?(?:\s*(?P<d>[0-3]?[0-9])(?:st|nd|rd|th)?(?![0-9:])(?!,[0-9]{3}(?![0-9]))"
+            rf"(?:\s*(?P<sep>-|–|—|to|through|thru|until|till|and|&)\s*(?:(?P<wd2>{wd})\.?,?\s+)?(?P<d2>[0-3]?[0-9])(?:st|nd|rd|th)?(?![0-9:]))?)?"
+            rf"(?:(?:\s*,\s*|\s+){_YEAR})?",
+            _I,
+        ),
+        jright=re.compile(r"(?:\s+(?P<d>[0-3]?[0-9])(?:st|nd|rd|th)?,?(?![0-9]))?(?:\.?,?\s+(?P<y>1[2-4][0-9]{2})(?![0-9]))?", _I),
+        iso=re.compile(r"(?P<y>[12][0-9]{3})(?P<sep>[-/.])(?P<m>0?[1-9]|1[0-2])(?P=sep)(?P<d>0?[1-9]|[12][0-9]|3[01])(?![\w/.\-])"),
+        numeric=re.compile(r"(?<![\w/.\-])(?P<p>[0-9]{1,2})(?P<sep>[/.])(?P<q>[0-9]{1,2})(?P=sep)(?P<y>[12][0-9]{3})(?![\w/.\-])"),
+        relative=re.compile(
+            r"(?<!\w)(?:(?P<yest>the\s+day\s+before\s+yesterday|yesterday|last\s+night)|(?P<today>today|tonight|this\s+(?:morning|afternoon|evening))"
+            r"|(?P<past>(?:(?:in|over|during|within)\s+)?the\s+(?:past|last)\s+(?:few|several|couple\s+of|two|three|four|five|six|seven|7)\s+days|(?:in|over)\s+recent\s+days"
+            r"|(?:(?:in|over|during)\s+)?the\s+(?:past|last)\s+week|(?:in\s+)?the\s+latest\s+(?:instance|case|incident|round|wave))"
+            r"|(?P<h24>(?:in|over|during|within)\s+the\s+(?:past|last)\s+24\s+hours)"
+            r"|(?P<ago>(?P<n>[0-9]{1,2}|two|three|four|five|six|seven)\s+days\s+ago)"
+            r"|(?P<lw>last\s+week)|(?P<tw>this\s+week|earlier\s+this\s+week)|(?P<lm>last\s+month)|(?P<tm>this\s+month|earlier\s+this\s+month)"
+            r"|(?P<ly>last\s+year)|(?P<ty>this\s+year|earlier\s+this\s+year))(?!\w)",
+            _I,
+        ),
+        same=re.compile(
+            r"(?<!\w)(?:(?:on|in|during|at|over)\s+)?(?:that|the)\s+(?:very\s+)?same\s+(?P<u>day|date|night|evening|morning|period|week)(?!\w)"
+            r"|(?<!\w)(?:(?:on|in)\s+)?the\s+(?P<n>following|next|previous|preceding)\s+day(?!\w)"
+            r"|(?<!\w)the\s+day\s+(?P<ba>before|after)(?!\s+(?:yesterday|tomorrow))(?!\w)",
+            _I,
+        ),
+        decade=re.compile(r"(?:the\s+)?(?P<y>1[89][0-9]0|20[0-9]0)'?s(?!\w)", _I),
+        weekday_left=re.compile(r"(?<!\w)(?P<pre>on|last|this|next|every|each|since|until|till|by|past)\s+\Z", _I),
+        ordinal_left=re.compile(r"(?<!\w)([0-9]{1,3})(?:st|nd|rd|th)\s+(?:[\w’']+\s+){0,2}\Z"),
+        # anniversary patterns that start with "anniversary" are tried AT that word; the others
+        # ("founding anniversary", "Student Day", "16 Azar") in a short window around their key
+        anniversary_at=_anniversary_regex(L, lambda raw: raw.startswith("anniversary")),
+        anniversary_near=_anniversary_regex(L, lambda raw: not raw.startswith("anniversary")),
+        # "August 30 - September 2", "from X to Y"; a dash followed by words is a dateline, not a range
+        range_gap=re.compile(r"\s?[-–—]\s?|\s*,?\s*(?:to|until|till|through|thru)\s+(?:on\s+)?", _I),
+        and_gap=re.compile(r"\s*,?\s*(?:and|&)\s*(?:on\s+)?", _I),
+        from_before=re.compile(r"(?:from|between)\s+(?:the\s+)?$", _I),
+    )
+
+
+_NUM_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def _ok_token(L: DateLexicon, token: str, strong: bool) -> bool:
+    """Ambiguous words ("may", "sat", "dey") count only capitalised, or lower-case inside a
+    full date (``strong``); other tokens count in any case (lower-case alt text)."""
+    if not L.is_ambiguous(token):
+        return True
+    return strong or token[:1].isupper() or not token[:1].isascii()
+
+
+def _int(s: str | None) -> int | None:
+    return int(s) if s else None
+
+
+def _wd(L: DateLexicon, m: re.Match[str], group: str = "wd") -> int | None:
+    tok = m.group(group) if group in m.re.groupindex else None
+    return L.weekday_of(tok) if tok else None
+
+
+def _parse_relative(s: int, e: int, g: dict) -> Atom:
+    if g.get("yest"):
+        n = -2 if "before" in g["yest"].lower() else -1
+        return Atom(s, e, "relative", rel="day", n=n)
+    if g.get("today"):
+        return Atom(s, e, "relative", rel="day", n=0)
+    if g.get("past"):
+        return Atom(s, e, "relative", rel="pastweek")
+    if g.get("h24"):
+        return Atom(s, e, "relative", rel="h24")
+    if g.get("ago"):
+        raw = g["n"].lower()
+        n = _NUM_WORDS.get(raw) or int(raw)
+        return Atom(s, e, "relative", rel="day", n=-n)
+    for key in ("lw", "tw", "lm", "tm", "ly", "ty"):
+        if g.get(key):
+            return Atom(s, e, "relative", rel=key)
+    return Atom(s, e, "relative", rel="day", n=0)
+
+
+def _year_context(L: DateLexicon, text: str, s: int, e: int) -> bool:
+    """A bare year counts after a preposition ("in 2023"), before an event noun ("the 2022
+    uprising") or right after a capitalised name ("Free Iran 2023"); otherwise it may be a count."""
+    before = text[max(0, s - 16) : s].split()
+    prev = before[-1].lower().strip("(,") if before else ""
+    if prev in L.year_before:
+        return True
+    after = text[e : e + 30].lower().split()
+    nxt = " ".join(after[:2])
+    if after and (after[0].strip(".,;:)") in L.event_nouns or after[0] in ("nationwide", "presidential") or nxt in L.event_nouns):
+        return True
+    if prev and before[-1][:1].isupper() and before[-1].isalpha() and not (after and after[0].isalpha() and after[0].endswith("s")):
+        return True
+    if s == 0 or text[s - 1] in "\n(":
+        return True
+    return False
+
+
+@lru_cache(maxsize=1024)
+def _numeric_part(raw: str) -> tuple[int, int, int] | None:
+    """``29/08/2020``, ``08/29/2020``, ``29.08.2020``: unambiguous orders are read directly;
+    when both numbers could be the month, dateparser's English rules decide (month first)."""
+    nums = re.split(r"[/.]", raw)
+    a, b, y = int(nums[0]), int(nums[1]), int(nums[2])
+    if not 1800 <= y <= 2099:
+        return None
+    if a > 12 and 1 <= b <= 12:
+        return (y, b, a)
+    if b > 12 and 1 <= a <= 12:
+        return (y, a, b)
+    import dateparser  # only here: slow to import, and only the ambiguous form needs it
+
+    parsed = dateparser.parse(raw, languages=["en"], settings={"DATE_ORDER": "MDY", "PREFER_DATES_FROM": "past"})
+    if parsed is None:
+        return None
+    return (parsed.year, parsed.month, parsed.day)
+
+
+def _parse_numeric(s: int, e: int, raw: str) -> Atom | None:
+    got = _numeric_part(raw)
+    if got is None:
+        return None
+    y, mo, d = got
+    try:
+        dt.date(y, mo, d)
+    except ValueError:
+        return None
+    return Atom(s, e, "date", Part(y, mo, d))
+
+
+def _parse_iso(m: re.Match[str]) -> Atom | None:
+    y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+    cal = "j" if 1200 <= y < 1500 else "g"
+    if cal == "g" and not 1800 <= y <= 2099:
+        return None
+    return Atom(m.start(), m.end(), "date", Part(y, mo, d, cal=cal))
+
+
+def _parse_same(m: re.Match[str]) -> Atom:
+    s, e = m.span()
+    g = m.groupdict()
+    if g.get("u"):
+        return Atom(s, e, "same", rel=g["u"].lower(), n=0)
+    if g.get("n"):
+        return Atom(s, e, "same", rel="day", n=1 if g["n"].lower() in ("following", "next") else -1)
+    return Atom(s, e, "same", rel="day", n=-1 if g["ba"].lower() == "before" else 1)

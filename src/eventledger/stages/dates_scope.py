@@ -1,0 +1,179 @@
+"""Which date an event gets: the scope rules over ``doc.dates``.
+
+Rules, in order (news structure: a dateline lede gives the period, later paragraphs list the
+places, single incidents carry their own day):
+
+1. a date in the same sentence governs it (the last one before the span; else the first
+   inside or after it);
+2. a date stated earlier in the paragraph carries forward;
+3. a date in an earlier body paragraph of the same section carries forward until another
+   date appears; a heading or caption stops it (quotes and boilerplate lines are passed over);
+4. a caption or heading is dated only by its own date;
+5. otherwise the document frame: in a report with a dateline or publication date, the
+   lede's date (the first dated paragraph), else the week ending on the anchor (low
+   confidence); in a report dated only by its captions, the month of the caption dates when
+   they agree on one month; else ``DateRange.unresolved()``.
+
+Only mentions with role ``event`` govern; ``history``, ``period``, ``dateline`` and ``other``
+never do.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from ..doc import DateMention, Doc
+from ..models import DateRange, Span
+from .dates_resolve import month_range, week_ending
+
+__all__ = ["DateIndex", "build_index", "event_date_for", "block_class", "INDEX_KEY"]
+
+INDEX_KEY = "dates.index"
+#: confidence of a date that comes from the document frame rather than the text near the event
+FRAME_CONFIDENCE = 0.7
+ANCHOR_WEEK_CONFIDENCE = 0.3
+CAPTION_MONTH_CONFIDENCE = 0.5
+
+
+def block_class(kind: str) -> str:
+    """label (heading/caption: dated only by itself, stops carry-forward) | skip (quote,
+    boilerplate: passed over) | body."""
+    if kind in ("heading", "caption"):
+        return "label"
+    if kind in ("quote", "boilerplate"):
+        return "skip"
+    return "body"
+
+
+@dataclass(frozen=True)
+class DateIndex:
+    starts: tuple[int, ...]  # paragraph start offsets
+    ends: tuple[int, ...]
+    classes: tuple[str, ...]  # block_class per paragraph
+    governing: dict[int, tuple[DateMention, ...]]  # paragraph index -> event-role mentions
+    frame: DateRange
+    frame_spans: tuple[Span, ...]
+
+    def paragraph_of(self, offset: int) -> int | None:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return i if i >= 0 else None
+
+
+def paragraph_spans(doc: Doc) -> tuple[list[Span], list[str]]:
+    """The lead's paragraphs, or lines when the segment stage has not run (tests, tools)."""
+    if doc.paragraphs:
+        return [p.span for p in doc.paragraphs], [p.kind for p in doc.paragraphs]
+    spans, kinds, pos = [], [], 0
+    for line in doc.text.split("\n"):
+        if line.strip():
+            lead = len(line) - len(line.lstrip())
+            spans.append(Span(pos + lead, pos + len(line.rstrip())))
+            kinds.append("body")
+        pos += len(line) + 1
+    return spans, kinds
+
+
+def build_index(doc: Doc, classes: list[str] | None = None, dateline_par: int | None = None) -> DateIndex:
+    spans, kinds = paragraph_spans(doc)
+    if classes is None:
+        classes = [block_class(k) for k in kinds]
+    starts = tuple(s.start for s in spans)
+    ends = tuple(s.end for s in spans)
+    governing: dict[int, list[DateMention]] = {}
+    for m in doc.dates:
+        if m.role != "event":
+            continue
+        i = bisect.bisect_right(starts, m.span.start) - 1
+        governing.setdefault(max(i, 0), []).append(m)
+    gov = {k: tuple(v) for k, v in governing.items()}
+    frame, frame_spans = _frame(doc, classes, gov, dateline_par)
+    return DateIndex(starts, ends, tuple(classes), gov, frame, frame_spans)
+
+
+def _frame(doc: Doc, classes: list[str], gov: dict[int, tuple[DateMention, ...]],
+           dateline_par: int | None) -> tuple[DateRange, tuple[Span, ...]]:
+    anchor = doc.anchor
+    if anchor.date is None:
+        return DateRange.unresolved("no_anchor"), ()
+    if anchor.source in ("published", "dateline"):
+        # the lede: the dateline paragraph, else the first two body paragraphs
+        if dateline_par is not None:
+            lede = [dateline_par]
+        else:
+            lede = [i for i, c in enumerate(classes) if c == "body"][:2]
+        for i in lede:
+            for m in gov.get(i, ()):
+                r = m.range
+                if r.start is not None and r.precision in ("day", "range", "week"):
+                    flags = tuple(dict.fromkeys(r.flags + ("document_frame",)))
+                    return DateRange(r.start, r.end, r.precision, min(r.confidence, FRAME_CONFIDENCE), flags), (m.span,)
+        s, e = week_ending(anchor.date)
+        return DateRange(s, e, "week", ANCHOR_WEEK_CONFIDENCE, ("anchor_week",)), ((anchor.span,) if anchor.span else ())
+    # dated only by captions/body dates: the month they agree on
+    label_ms, body_ms = [], []
+    for i, ms in gov.items():
+        for m in ms:
+            if m.range.start is None:
+                continue
+            (label_ms if classes[i] == "label" else body_ms).append(m)
+    chosen = label_ms or body_ms
+    months = {(m.range.start.year, m.range.start.month) for m in chosen} | {
+        (m.range.end.year, m.range.end.month) for m in chosen}
+    if len(months) == 1:
+        y, mo = months.pop()
+        s, e = month_range(y, mo)
+        return DateRange(s, e, "month", CAPTION_MONTH_CONFIDENCE, ("caption_month",)), tuple(m.span for m in chosen)
+    return DateRange.unresolved("no_date_in_scope"), ()
+
+
+def _index(doc: Doc) -> DateIndex:
+    idx = doc.extras.get(INDEX_KEY)
+    if not isinstance(idx, DateIndex):
+        idx = build_index(doc)
+        doc.extras[INDEX_KEY] = idx
+    return idx
+
+
+def _in_sentence(cands: list[DateMention], span: Span) -> DateMention:
+    inside = [m for m in cands if span.contains(m.span)]
+    if inside:
+        return inside[0]  # an evidence clause that states its own date ("on August 6, they ...")
+    before = [m for m in cands if m.span.start <= span.start]
+    if before:
+        return before[-1]
+    return cands[0]  # inside or after the span
+
+
+def event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
+    """The date governing the text at ``span`` (a trigger, a place, an evidence sentence)
+    and the spans of the date expressions it came from (see the module doc for the rules)."""
+    idx = _index(doc)
+    p = idx.paragraph_of(span.start)
+    if p is None:
+        return idx.frame, idx.frame_spans
+    mentions = idx.governing.get(p, ())
+    sent = doc.sentence_at(span.start)
+    s_start = sent.span.start if sent is not None and sent.paragraph == p else idx.starts[p]
+    s_end = sent.span.end if sent is not None and sent.paragraph == p else idx.ends[p]
+    if idx.classes[p] == "label":
+        s_start, s_end = idx.starts[p], idx.ends[p]  # a caption is one unit
+    in_sent = [m for m in mentions if s_start <= m.span.start < s_end]
+    if in_sent:
+        m = _in_sentence(in_sent, span)
+        return m.range, (m.span,)
+    if idx.classes[p] == "label":
+        return idx.frame, idx.frame_spans
+    earlier = [m for m in mentions if m.span.start < s_start]
+    if earlier:
+        return earlier[-1].range, (earlier[-1].span,)
+    q = p - 1
+    while q >= 0:
+        c = idx.classes[q]
+        if c == "label":
+            break
+        if c == "body" and idx.governing.get(q):
+            m = idx.governing[q][-1]
+            return m.range, (m.span,)
+        q -= 1
+    return idx.frame, idx.frame_spans
