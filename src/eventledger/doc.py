@@ -129,7 +129,7 @@ class Quote:
 
     span: Span
     text: str
-    kind: str = "slogan"  # slogan | statement
+    kind: str = "slogan"  # slogan | statement | term (a short scare-quoted word: the so-called "experts")
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,94 @@
+"""Actor mentions from the alias list in ``lexicons/actors.tsv``.
+
+All aliases are compiled into one case-insensitive alternation (longest alias first), so a
+document is scanned once. The stored name is the list's neutral name, never the source's
+wording ("rebellious youths" -> "unidentified youths").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from ..doc import ActorMention, Doc
+from ..models import Span
+from .lexmatch import KeyedPatterns
+
+__all__ = ["ActorEntry", "find_actors", "actor_entries", "normalise_actor_name", "needs_attribution"]
+
+
+@dataclass(frozen=True, slots=True)
+class ActorEntry:
+    alias: str
+    name: str
+    category: str
+    per: bool  # the name is the publisher's characterisation: store "(per <publisher>)"
+
+
+@lru_cache(maxsize=1)
+def actor_entries() -> tuple[ActorEntry, ...]:
+    text = resources.files("eventledger").joinpath("lexicons/actors.tsv").read_text(encoding="utf-8")
+    rows: list[ActorEntry] = []
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#") or line.startswith("alias\t"):
+            continue
+        cols = line.split("\t")
+        if len(cols) != 4:
+            raise ValueError(f"lexicons/actors.tsv line {lineno}: expected 4 tab-separated columns")
+        alias, name, category, per = cols
+        rows.append(ActorEntry(alias, name, category, per.strip() == "per"))
+    return tuple(rows)
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> tuple[re.Pattern[str], tuple[ActorEntry, ...]]:
+    """One alternation, for matching a whole phrase (:func:`normalise_actor_name`)."""
+    entries = actor_entries()
+    order = sorted(range(len(entries)), key=lambda i: -len(entries[i].alias))
+    parts = [f"(?P<a{i}>{entries[i].alias})" for i in order]
+    pat = re.compile(r"(?<![\w/])(?:" + "|".join(parts) + r")(?![\w/])", re.I)
+    return pat, entries
+
+
+@lru_cache(maxsize=1)
+def _keyed() -> KeyedPatterns:
+    """Prefix-indexed patterns for scanning documents (see :mod:`.lexmatch`)."""
+    return KeyedPatterns([(i, f"(?:{e.alias})(?!/)") for i, e in enumerate(actor_entries())])
+
+
+@lru_cache(maxsize=1)
+def _by_name() -> dict[str, ActorEntry]:
+    return {e.name.casefold(): e for e in actor_entries()}
+
+
+def find_actors(doc: Doc) -> list[ActorMention]:
+    entries = actor_entries()
+    view = doc.view or doc.text
+    out: list[ActorMention] = []
+    for s, e_, key in _keyed().finditer(view):
+        if s > 0 and view[s - 1] == "/":
+            continue
+        e = entries[key]  # type: ignore[index]
+        role = "actor2" if e.category == "target" else "actor1"
+        out.append(ActorMention(Span(s, e_), e.name, e.category, role))
+    return out
+
+
+def normalise_actor_name(text: str, categories: tuple[str, ...] | None = None) -> str | None:
+    """The list's name when the whole of ``text`` is one alias (``"Amnesty"`` -> ``"Amnesty International"``),
+    optionally only for actors of the given categories."""
+    pat, entries = _compiled()
+    m = pat.fullmatch(" ".join(text.split()))
+    if m is None:
+        return None
+    e = entries[int(m.lastgroup[1:])]  # type: ignore[index]
+    if categories is not None and e.category not in categories:
+        return None
+    return e.name
+
+
+def needs_attribution(name: str) -> bool:
+    e = _by_name().get(name.casefold())
+    return bool(e and e.per)

@@ -1,0 +1,688 @@
+"""Stage ``assemble``: codebook events (and, via :mod:`.claims`, claims) from the mentions.
+
+How a trigger becomes events (codebook "Unit of record" and "Conventions"):
+
+* Only asserted triggers count: negated, planned, threatened, called-for, quoted (slogans)
+  and habitual ("every Friday", "have been launching") ones make no event.
+* A trigger governs the places with role ``event`` in its sentence: each place takes the
+  nearest trigger before it (or after it, when none precedes), so a list of cities shares one
+  trigger and "posted banners in A and torched a centre in B" yields two events. A trigger of
+  another kind that governs no place of its own applies to the sentence's places (a protest
+  and killings at it are two events). A sentence with triggers but no place hands them to the
+  next sentence of the paragraph when that one only lists places.
+* A protest with a dispersal, attack or arrests in the same or the next sentence becomes
+  ``protest_with_intervention``; the arrests are their own ``repression/arrest`` event.
+* History recalled (a trigger next to a ``history`` date) is not news; country-level events
+  (no town or province named) are made only for a specific, dated, recent, exactly counted or
+  named action.
+* One event per (place, sub-type, dates) per document: tactics, evidence and slogans are
+  merged; repeated paragraphs and duplicate sentences are read once; a caption that shows a
+  body event at the same place folds into it; a place listed as a plain protest and again
+  with an intervention keeps the more specific sub-type.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import re
+from functools import lru_cache
+from dataclasses import dataclass
+from typing import Callable
+
+from ..config import Options
+from ..doc import ActorMention, Attribution, DateMention, Doc, PlaceMention, Quantity, Segment, Trigger
+from ..models import Count, DateRange, Event, Evidence, Location, Span
+from ..publishers import canonical_publisher
+from ..textutil import fold_name as _fold_name
+from .actors import needs_attribution
+from .claims import build_claims
+from .slogans import attach_slogans
+from .triggers import spec_of
+
+__all__ = ["AssembleStage", "event_id"]
+
+_PROTEST_ACTOR_CATS = ("opposition", "civilian", "unknown")
+_REPRESSION_ACTOR_CATS = ("state",)
+_COUNT_KINDS_BY_SUBTYPE: dict[str, tuple[str, ...]] = {
+    "execution": ("executed",),
+    "sentence": ("sentenced_months", "sentenced_to_death"),
+    "killing": ("killed",),
+    "arrest": ("arrested",),
+    "attack_on_civilians": ("injured", "killed"),
+    "attack_on_people": ("killed", "injured"),
+    "demonstration": ("participants",),
+    "protest_with_intervention": ("participants",),
+    "strike": ("participants",),
+}
+_TARGETS = [
+    (re.compile(r"\b(?:centers?|centres?) (?:for (?:the )?|of )?(?:spread(?:ing)? of |promoting (?:\w+[’'] )?)?(?:\w+ )?fundamentalis\w*|seminar(?:y|ies)|religious cent(?:er|re)s?|mosques?", re.I), "government-affiliated religious center"),
+    (re.compile(r"\b(?:IRGC )?Bas(?:s)?ij (?:base|bases|headquarters|centers?|entrances?)", re.I), "IRGC Basij base"),
+    (re.compile(r"\b(?:images?|pictures?|portraits?|posters?|photos?|billboards?|banners?) of\b", re.I), "images of officials"),
+    (re.compile(r"\b(?:police station|police vehicles?|police cars?)", re.I), "police property"),
+    (re.compile(r"\bbanks?\b", re.I), "banks"),
+    (re.compile(r"\b(?:government|regime|state) (?:buildings?|offices?|centers?|centres?)", re.I), "government building"),
+]
+_COUNTRY_RECENT_DAYS = 62
+_DASH_AFTER = re.compile(r"\s*[,–—-]")
+_PAREN = re.compile(r"\([^)]{0,40}\)")
+_NAMED_PERSON = re.compile(r"\b(?:prisoner|activist|journalist|dissident|student|worker|teacher|lawyer)\s+[A-Z][a-z]+ [A-Z]")
+_LIST_GAP = re.compile(r"^[\s,]*(?:and|&|or)?[\s,]*$", re.I)
+_PASSIVE_BY = re.compile(r"^\s*(?:\w+\s+){0,3}by\b", re.I)
+
+
+@lru_cache(maxsize=8192)
+def fold_name(name: str) -> str:
+    return _fold_name(name)
+
+
+def event_id(doc_id: str, sub_event_type: str, place_key: str, date: DateRange, actor1: str | None) -> str:
+    key = "|".join([sub_event_type, place_key, str(date.start), str(date.end), actor1 or ""])
+    return f"{doc_id}:{hashlib.sha1(key.encode('utf-8')).hexdigest()[:10]}"
+
+
+def _date_fn() -> Callable[[Doc, Span], tuple[DateRange, tuple[Span, ...]]] | None:
+    try:  # written by the dates stage; the fallback below keeps this stage usable without it
+        from .dates import event_date_for  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    return event_date_for
+
+
+def _fallback_date(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
+    """Nearest event date in the same sentence, else the last one earlier in the paragraph."""
+    sent = doc.sentence_at(span.start)
+    para = doc.paragraph_at(span.start)
+    best: DateMention | None = None
+    scoped = [d for d in doc.dates if d.role == "event" and d.scope is not None and d.scope.contains(span)]
+    if scoped:
+        best = min(scoped, key=lambda d: abs(d.span.start - span.start))
+    if best is None and sent is not None:
+        inside = [d for d in doc.dates if d.role == "event" and sent.span.contains(d.span)]
+        if inside:
+            best = min(inside, key=lambda d: abs(d.span.start - span.start))
+    if best is None and para is not None:
+        earlier = [d for d in doc.dates if d.role == "event" and para.span.start <= d.span.start < span.start]
+        if earlier:
+            best = earlier[-1]
+    if best is None:
+        return DateRange.unresolved(), ()
+    return best.range, (best.span,)
+
+
+@dataclass
+class _Draft:
+    """One event before merging."""
+
+    sub: str
+    etype: str
+    place: PlaceMention | None
+    sentence: Segment
+    triggers: list[Trigger]
+    tactics: list[str]
+    caption: bool = False
+
+
+class _Ctx:
+    """Per-document indexes the assembler reads many times."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.view = doc.view or doc.text
+        n = len(doc.sentences)
+        self.sent_triggers: list[list[Trigger]] = [[] for _ in range(n)]
+        self.sent_places: list[list[PlaceMention]] = [[] for _ in range(n)]
+        self.sent_quants: list[list[Quantity]] = [[] for _ in range(n)]
+        self.sent_actors: list[list[ActorMention]] = [[] for _ in range(n)]
+        self.sent_dates: list[list[DateMention]] = [[] for _ in range(n)]
+        self.sent_attr: list[list[Attribution]] = [[] for _ in range(n)]
+        starts = [s.span.start for s in doc.sentences]
+
+        def idx(off: int) -> int | None:
+            i = bisect.bisect_right(starts, off) - 1
+            if i >= 0 and off < doc.sentences[i].span.end:
+                return i
+            return None
+
+        self.idx = idx
+        for t in doc.triggers:
+            i = idx(t.span.start)
+            if i is not None:
+                self.sent_triggers[i].append(t)
+        for p in doc.places:
+            i = idx(p.span.start)
+            if i is not None:
+                self.sent_places[i].append(p)
+        for q in doc.quantities:
+            i = idx(q.span.start)
+            if i is not None:
+                self.sent_quants[i].append(q)
+        for a in doc.actors:
+            i = idx(a.span.start)
+            if i is not None:
+                self.sent_actors[i].append(a)
+        for d in doc.dates:
+            i = idx(d.span.start)
+            if i is not None:
+                self.sent_dates[i].append(d)
+        for a in doc.attributions:
+            scope = a.scope or a.span
+            i = bisect.bisect_right(starts, scope.start) - 1
+            i = max(i, 0)
+            while i < n and doc.sentences[i].span.start < scope.end:
+                if doc.sentences[i].span.overlaps(scope):
+                    self.sent_attr[i].append(a)
+                i += 1
+        self._groups: dict[int, list[list[PlaceMention]]] = {}
+        self.paragraph_kind = {p.index: p.kind for p in doc.paragraphs}
+        self.paragraph_repeat = {p.index: p.repeat_of for p in doc.paragraphs}
+        self.skip = self._skipped_sentences()
+
+    def _skipped_sentences(self) -> set[int]:
+        """Sentences whose events must not be produced: boilerplate, repeated paragraphs, and
+        (whitespace-normalised) duplicates of an earlier sentence."""
+        skip: set[int] = set()
+        seen: set[str] = set()
+        for i, s in enumerate(self.doc.sentences):
+            kind = self.paragraph_kind.get(s.paragraph, s.kind)
+            if kind == "boilerplate" or self.paragraph_repeat.get(s.paragraph) is not None or s.repeat_of is not None:
+                skip.add(i)
+                continue
+            key = " ".join(self.view[s.span.start : s.span.end].split()).casefold()
+            if key in seen:
+                skip.add(i)
+            seen.add(key)
+        return skip
+
+    def groups(self, i: int) -> list[list[PlaceMention]]:
+        g = self._groups.get(i)
+        if g is None:
+            g = self._groups[i] = _list_groups(self, _event_places(self, i))
+        return g
+
+    def kind(self, i: int) -> str:
+        s = self.doc.sentences[i]
+        return self.paragraph_kind.get(s.paragraph, s.kind)
+
+
+def _usable(t: Trigger) -> bool:
+    return not t.negated and t.modality == "asserted"
+
+
+def _is_history(ctx: _Ctx, i: int, t: Trigger) -> bool:
+    """A trigger governed by a history date: "the 1988 massacre", "over the 2022 protests"
+    (the date nearest the trigger is a history date), or any history date near a trigger in
+    a sentence without an event date."""
+    dates = ctx.sent_dates[i]
+    if not dates:
+        return False
+    nearest = min(dates, key=lambda d: min(abs(d.span.start - t.span.end), abs(t.span.start - d.span.end)))
+    gap = min(abs(nearest.span.start - t.span.end), abs(t.span.start - nearest.span.end))
+    if nearest.role == "history" and gap < 40:
+        return True
+    if any(d.role == "event" for d in dates):
+        return False
+    return any(d.role == "history" and abs(d.span.start - t.span.start) < 80 for d in dates)
+
+
+_AGENCY = r"\((?:Reuters|AP|AFP|IRNA|dpa|UPI|ISNA|Tasnim|Fars|Mehr|IranWire)\)"
+_DATELINE_AFTER = re.compile(
+    rf"(?:\s*\([^)]{{1,30}}\))?,\s*(?:[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+[A-Z][a-z]{{2,8}}(?:\s+\d{{4}})?)\s*(?:{_AGENCY})?\s*[-–—]"
+    rf"|\s*{_AGENCY}\s*[-–—]"
+)
+
+
+def _is_dateline(ctx: _Ctx, p: PlaceMention) -> bool:
+    """'TEHRAN, Jan 3 (Reuters) -': the place a report was filed from, not an event place."""
+    para = ctx.doc.paragraph_at(p.span.start)
+    if para is None or p.span.start - para.span.start > 3:
+        return False
+    if _DATELINE_AFTER.match(ctx.view, p.span.end):
+        return True
+    surface = ctx.view[p.span.start : p.span.end]
+    return surface.isupper() and len(surface) > 2 and bool(_DASH_AFTER.match(ctx.view, p.span.end, p.span.end + 3))
+
+
+def _event_places(ctx: _Ctx, i: int) -> list[PlaceMention]:
+    return [p for p in ctx.sent_places[i] if p.role == "event" and p.place.precision < 4 and not _is_dateline(ctx, p)]
+
+
+def _list_groups(ctx: _Ctx, places: list[PlaceMention]) -> list[list[PlaceMention]]:
+    """Places written as a list ("A, B, and C") form one group."""
+    groups: list[list[PlaceMention]] = []
+    for p in sorted(places, key=lambda p: p.span.start):
+        if groups:
+            prev = groups[-1][-1]
+            gap = ctx.view[prev.span.end : p.span.start]
+            gap = _PAREN.sub("", gap)  # "Hashtgerd (Alborz), Babol"
+            if _LIST_GAP.match(gap):
+                groups[-1].append(p)
+                continue
+        groups.append([p])
+    return groups
+
+
+def _choose_trigger(triggers: list[Trigger], place: PlaceMention) -> Trigger:
+    before = [t for t in triggers if t.span.end <= place.span.start]
+    if before:
+        return before[-1]
+    after = [t for t in triggers if t.span.start >= place.span.end]
+    return after[0] if after else triggers[0]
+
+
+def _sentence_drafts(ctx: _Ctx, i: int, triggers: list[Trigger], places: list[PlaceMention]) -> list[_Draft]:
+    sent = ctx.doc.sentences[i]
+    caption = ctx.kind(i) == "caption"
+    acting = [t for t in triggers if not (spec_of(t) and spec_of(t).intervention)]  # type: ignore[union-attr]
+    if not acting:
+        return []
+    by_place: dict[int, Trigger] = {}
+    for p in places:
+        by_place[id(p)] = _choose_trigger(acting, p)
+    chosen_subs = {by_place[id(p)].sub_event_type for p in places}
+    drafts: list[_Draft] = []
+
+    def tactics_for(sub: str) -> list[str]:
+        out: list[str] = []
+        for t in acting:
+            if t.sub_event_type == sub:
+                for tac in t.tactics:
+                    if tac not in out:
+                        out.append(tac)
+        return out
+
+    def sub_of(t: Trigger) -> tuple[str, str]:
+        spec = spec_of(t)
+        if spec is not None and spec.vague:
+            specific = [u for u in acting if u.event_type == "protest" and not (spec_of(u) and spec_of(u).vague)]
+            if specific:
+                return specific[0].event_type, specific[0].sub_event_type
+        return t.event_type, t.sub_event_type
+
+    for p in places:
+        t = by_place[id(p)]
+        etype, sub = sub_of(t)
+        drafts.append(_Draft(sub, etype, p, sent, [u for u in acting if u.sub_event_type == sub or u is t], tactics_for(sub), caption=caption))
+    # a trigger of another kind that governs no place applies to the places before it
+    for t in acting:
+        if t.sub_event_type in chosen_subs or (spec_of(t) and spec_of(t).vague):  # type: ignore[union-attr]
+            continue
+        if t.sub_event_type == "symbolic_action":
+            continue
+        targets = [p for p in places if p.span.end <= t.span.start] or places
+        for p in targets:
+            drafts.append(_Draft(t.sub_event_type, t.event_type, p, sent, [t], list(t.tactics), caption=caption))
+        chosen_subs.add(t.sub_event_type)
+    return drafts
+
+
+def _placeless_in_sentence(ctx: _Ctx, i: int, triggers: list[Trigger], places: list[PlaceMention],
+                           made: list[_Draft]) -> list[Trigger]:
+    """A repression trigger after the last place of its sentence that no place chose and that
+    has its own number ("... and on August 6, they executed eight prisoners in different
+    cities"): a separate action with no place named, a country-level candidate."""
+    chosen_triggers = [_choose_trigger(triggers, p) for p in places]
+    chosen = {id(t) for t in chosen_triggers}
+    chosen_subs = {t.sub_event_type for t in chosen_triggers}
+    last_place = max(p.span.end for p in places)
+    out = []
+    for t in triggers:
+        # (a trigger of another kind already applies to the places before it)
+        if id(t) in chosen or t.sub_event_type not in chosen_subs or t.span.start < last_place or t.event_type != "repression":
+            continue
+        spec = spec_of(t)
+        kind = spec.count_kind if spec else None
+        if any(q.count.kind == kind and q.span.start > t.span.start for q in ctx.sent_quants[i]):
+            out.append(t)
+    return out
+
+
+_TALLY = re.compile(
+    r"\b(?:so far|in total|to date|a total of|overall|alone|tally|cumulative|since (?:the )?(?:start|beginning|onset|outbreak)"
+    r"|since (?:the )?(?:uprising|protests|unrest|crackdown) (?:began|started))\b",
+    re.I,
+)
+_PERFECT = re.compile(r"\b(?:have|has|had) been (?:\w+ )?(?:arrested|detained|killed|executed|imprisoned|injured|sentenced)\b", re.I)
+
+
+def _is_tally(ctx: _Ctx, i: int) -> bool:
+    """A cumulative count ("more than 1,000 arrested in Tehran province alone", "hundreds have
+    been arrested"): a claim about many acts, not one event."""
+    s = ctx.doc.sentences[i].span
+    if _TALLY.search(ctx.view, s.start, s.end):
+        return True
+    quants = ctx.sent_quants[i]
+    vague = any(q.count.value is None or q.count.qualifier in ("more_than", "at_least") for q in quants)
+    return vague and _PERFECT.search(ctx.view, s.start, s.end) is not None
+
+
+def _intervened(triggers: list[Trigger]) -> bool:
+    for t in triggers:
+        spec = spec_of(t)
+        if not _usable(t):
+            continue
+        if (spec and spec.intervention) or t.sub_event_type in ("arrest", "killing", "attack_on_civilians"):
+            return True
+    return False
+
+
+def _pick_count(ctx: _Ctx, i: int, d: _Draft, groups: list[list[PlaceMention]]) -> Quantity | None:
+    kinds = set(_COUNT_KINDS_BY_SUBTYPE.get(d.sub, ()))
+    if "video_message" in d.tactics:
+        kinds.add("video_messages")
+    quants = [q for q in ctx.sent_quants[i] if q.count.kind in kinds]
+    if not quants:
+        return None
+    if d.place is None:
+        t = d.triggers[0]
+        exact = [q for q in quants if q.count.value is not None] or quants
+        return min(exact, key=lambda q: abs(q.span.start - t.span.start))
+    group = next((g for g in groups if d.place in g), [d.place])
+    if len(group) > 1:
+        return None  # one total for several places: a claim, not a per-place count
+    others = [p for p in ctx.sent_places[i] if p is not d.place and p.role == "event"]
+    before = [q for q in quants if q.span.end <= d.place.span.start]
+    if before:
+        q = before[-1]
+        if not any(q.span.end <= o.span.start < d.place.span.start for o in others):
+            return q
+        return None
+    after = [q for q in quants if q.span.start >= d.place.span.end]
+    if after:
+        q = after[0]
+        if not any(d.place.span.end <= o.span.start < q.span.start for o in others):
+            return q
+    return None
+
+
+def _pick_actor(ctx: _Ctx, i: int, d: _Draft) -> ActorMention | None:
+    cats = _REPRESSION_ACTOR_CATS if d.etype == "repression" else _PROTEST_ACTOR_CATS
+    t = d.triggers[0]
+    cands = [a for a in ctx.sent_actors[i] if a.category in cats]
+    before = [a for a in cands if a.span.end <= t.span.start or a.span.overlaps(t.span)]
+    if before:
+        return before[-1]
+    after = [a for a in cands if a.span.start >= t.span.end]
+    if after:
+        return after[0]
+    # earlier in the paragraph, then the paragraph before
+    sent = ctx.doc.sentences[i]
+    for j in range(i - 1, max(-1, i - 8), -1):
+        sj = ctx.doc.sentences[j]
+        if sj.paragraph < sent.paragraph - 2:
+            break
+        if ctx.kind(j) in ("heading", "caption", "boilerplate") and sj.paragraph != sent.paragraph:
+            continue
+        hits = [a for a in ctx.sent_actors[j] if a.category in cats]
+        if hits:
+            return hits[-1]
+    return None
+
+
+def _actor_name(a: ActorMention | None, d: _Draft, publisher: str | None) -> str | None:
+    if a is None:
+        # executions, sentences and arrests are state acts by definition; a killing or an
+        # injury whose perpetrator is not named stays unknown (codebook "Perpetrator not named")
+        return "Iranian authorities" if d.sub in ("execution", "sentence", "arrest") else None
+    name = a.name
+    if publisher and needs_attribution(name):
+        name = f"{name} (per {publisher})"
+    return name
+
+
+def _target(ctx: _Ctx, d: _Draft) -> str | None:
+    if d.etype == "riot" and d.sub == "property_attack":
+        t = d.triggers[0]
+        window = ctx.view[t.span.start : min(d.sentence.span.end, t.span.end + 90)]
+        pre = ctx.view[max(d.sentence.span.start, t.span.start - 90) : t.span.start]
+        for pat, name in _TARGETS:
+            if pat.search(window) or pat.search(pre):
+                return name
+        return None
+    if d.etype == "repression":
+        s = d.sentence.span
+        for a in ctx.doc.actors:
+            if a.category == "target" and s.contains(a.span):
+                return a.name
+    return None
+
+
+def _country_ok(ctx: _Ctx, i: int, t: Trigger, date: DateRange) -> bool:
+    """A country-level event needs a specific action: resolved recent date, an exact count
+    (or a named person for a sentence), and no claim period ("since ...")."""
+    if date.start is None or date.end is None:
+        return False
+    if any(d.role == "period" for d in ctx.sent_dates[i]):
+        return False
+    anchor = ctx.doc.anchor.date
+    if anchor is not None and (anchor - date.end).days > _COUNTRY_RECENT_DAYS:
+        return False
+    if anchor is not None and (date.end - date.start).days > 400:
+        return False
+    spec = spec_of(t)
+    kinds = {spec.count_kind if spec else None, *_COUNT_KINDS_BY_SUBTYPE.get(t.sub_event_type, ())}
+    if "video_message" in t.tactics:
+        kinds.add("video_messages")
+    quants = [q for q in ctx.sent_quants[i] if q.count.kind in kinds]
+    if quants:
+        return all(q.count.value is not None and q.count.qualifier == "exact" for q in quants)
+    return t.event_type == "repression" and t.sub_event_type in ("sentence", "execution", "arrest", "killing") and bool(
+        _NAMED_PERSON.search(ctx.view, ctx.doc.sentences[i].span.start, ctx.doc.sentences[i].span.end)
+    )
+
+
+def _attributed(ctx: _Ctx, i: int, publisher: str | None) -> str | None:
+    outer = [a for a in ctx.sent_attr[i] if a.cue not in ("as saying",)]
+    for a in outer:
+        if a.source and (publisher is None or fold_name(a.source) != fold_name(publisher)):
+            return a.source
+    return None
+
+
+class AssembleStage:
+    name = "assemble"
+    requires = ("places", "anchor", "dates", "triggers", "actors", "quantities", "quotes", "attributions",
+                "paragraphs", "sentences")
+    assigns = ("events", "claims")
+
+    def __init__(self, options: Options | None = None) -> None:
+        self._date_for = _date_fn()
+
+    def __call__(self, doc: Doc, options: Options) -> None:
+        date_for = self._date_for or _fallback_date
+        publisher = canonical_publisher(doc.report.publisher, options.publishers_file) if doc.report.publisher else None
+        ctx = _Ctx(doc)
+        drafts: list[_Draft] = []
+        pending: list[Trigger] = []  # placeless triggers handed to the next sentence's place list
+        pending_para = -1
+        country: list[tuple[int, Trigger]] = []
+        for i, sent in enumerate(doc.sentences):
+            if sent.paragraph != pending_para:
+                pending = []
+            if i in ctx.skip:
+                continue
+            kind = ctx.kind(i)
+            triggers = [t for t in ctx.sent_triggers[i] if _usable(t) and not _is_history(ctx, i, t)]
+            places = _event_places(ctx, i)
+            if kind == "heading" and not any(d.role == "event" for d in ctx.sent_dates[i]):
+                continue  # a headline or related-article title reports no event by itself
+            if triggers and places:
+                made = _sentence_drafts(ctx, i, triggers, places)
+                country.extend((i, t) for t in _placeless_in_sentence(ctx, i, triggers, places, made))
+            elif places and pending:
+                made = _sentence_drafts(ctx, i, pending, places)
+            elif triggers:
+                pending, pending_para = triggers, sent.paragraph
+                for t in triggers:
+                    spec = spec_of(t)
+                    if spec and not spec.vague and not spec.intervention and kind in ("body", "caption", "list_item"):
+                        country.append((i, t))
+                # dispersal or arrests told in the next sentence of a protest in this paragraph
+                if drafts and _intervened(triggers):
+                    prev = [d for d in drafts if d.sentence.paragraph == sent.paragraph
+                            and d.sub in ("demonstration", "protest_with_intervention")]
+                    for d in prev:
+                        d.sub = "protest_with_intervention"
+                    for t in triggers:
+                        if t.sub_event_type in ("arrest", "killing", "attack_on_civilians") and prev:
+                            for d in prev:
+                                drafts.append(_Draft(t.sub_event_type, t.event_type, d.place, sent, [t], []))
+                            country[:] = [c for c in country if c[1] is not t]
+                continue
+            else:
+                continue
+            if made and _is_tally(ctx, i):
+                made = [d for d in made if d.etype != "repression"]
+            if _intervened(ctx.sent_triggers[i]):
+                for d in made:
+                    if d.sub == "demonstration":
+                        d.sub = "protest_with_intervention"
+            drafts.extend(made)
+
+        # country-level events: only specific, dated actions with no place named anywhere near
+        for i, t in country:
+            date, _ = date_for(doc, t.span)
+            if not _country_ok(ctx, i, t, date):
+                continue
+            if t.event_type == "protest" and t.sub_event_type != "symbolic_action":
+                continue
+            sent = doc.sentences[i]
+            drafts.append(_Draft(t.sub_event_type, t.event_type, None, sent, [t], list(t.tactics)))
+
+        events = self._finish(ctx, drafts, date_for, publisher)
+        attach_slogans(doc, events, ctx.skip)
+        doc.events = [e for e in events]
+        doc.claims = build_claims(doc, doc.events, publisher, ctx.skip)
+
+    # ------------------------------------------------------------------------------------
+
+    def _finish(self, ctx: _Ctx, drafts: list[_Draft], date_for, publisher: str | None) -> list[Event]:
+        doc = ctx.doc
+        merged: dict[tuple, dict] = {}
+        order: list[tuple] = []
+        for d in drafts:
+            i = ctx.idx(d.sentence.span.start)
+            assert i is not None
+            anchor_span = d.place.span if d.place is not None else d.triggers[0].span
+            date, date_spans = date_for(doc, anchor_span)
+            sub, etype = d.sub, d.etype
+            # violence by protesters / "rioters": riot, not repression
+            if etype == "repression" and sub in ("killing", "attack_on_civilians"):
+                a = _pick_actor(ctx, i, _Draft(sub, "riot", d.place, d.sentence, d.triggers, []))
+                after = ctx.view[d.triggers[0].span.end : d.triggers[0].span.end + 40]
+                if a is not None and a.name in ("rioters", "unidentified assailants") and not _PASSIVE_BY.match(after):
+                    sub, etype = "attack_on_people", "riot"
+            d.sub, d.etype = sub, etype
+            actor = _pick_actor(ctx, i, d)
+            actor1 = _actor_name(actor, d, publisher)
+            groups = ctx.groups(i)
+            count_q = _pick_count(ctx, i, d, groups)
+            if d.place is not None:
+                loc = Location.from_place(d.place.name, d.place.place)
+                place_key = fold_name(d.place.place.canonical or d.place.name)
+            else:
+                loc = Location("Iran", "Iran", None, "IR", None, None, 4)
+                place_key = "iran"
+            key = (place_key, sub, date.start, date.end)
+            ev = [Evidence(doc.id, d.sentence.span, "sentence")]
+            if d.place is not None:
+                ev.append(Evidence(doc.id, d.place.span, "place"))
+            ev += [Evidence(doc.id, s, "date") for s in date_spans]
+            ev += [Evidence(doc.id, t.span, "trigger") for t in d.triggers]
+            if actor is not None:
+                ev.append(Evidence(doc.id, actor.span, "actor"))
+            if count_q is not None:
+                ev.append(Evidence(doc.id, count_q.span, "count"))
+            row = merged.get(key)
+            if row is None:
+                row = {"etype": etype, "sub": sub, "loc": loc, "date": date, "tactics": [], "actor1": actor1,
+                       "actor2": _target(ctx, d), "counts": [], "evidence": [], "caption": d.caption,
+                       "attributed_to": _attributed(ctx, i, publisher), "place_key": place_key}
+                merged[key] = row
+                order.append(key)
+            else:
+                row["caption"] = row["caption"] and d.caption
+                if row["actor1"] is None:
+                    row["actor1"] = actor1
+                # the first surface is kept as location.name; the evidence lists every place span
+            for tac in d.tactics:
+                if tac not in row["tactics"]:
+                    row["tactics"].append(tac)
+            if count_q is not None and all(c.span != count_q.span for c in row["counts"]):
+                row["counts"].append(count_q)
+            seen_ev = row.setdefault("seen_ev", set())
+            for e in ev:
+                if e not in seen_ev:
+                    seen_ev.add(e)
+                    row["evidence"].append(e)
+        rows = [merged[k] for k in order]
+        rows = _fold_rows(rows)
+        events: list[Event] = []
+        used: set[str] = set()
+        for r in rows:
+            count = _merge_counts(r["counts"])
+            tactics = tuple(r["tactics"])
+            if r["sub"] == "property_attack":
+                tactics = tuple(t for t in tactics if t in ("arson", "image_burning"))
+            eid = event_id(doc.id, r["sub"], r["place_key"], r["date"], r["actor1"])
+            n = 2
+            while eid in used:  # two rows that folding made alike: keep ids unique and stable
+                eid = f"{event_id(doc.id, r['sub'], r['place_key'], r['date'], r['actor1'])}-{n}"
+                n += 1
+            used.add(eid)
+            events.append(Event(
+                id=eid, doc_id=doc.id, event_type=r["etype"], sub_event_type=r["sub"], location=r["loc"],
+                date=r["date"], tactics=tactics, actor1=r["actor1"], actor2=r["actor2"], count=count,
+                evidence=tuple(r["evidence"]), reported_by=publisher, attributed_to=r["attributed_to"],
+                documents=(doc.id,), confidence=r["date"].confidence if r["date"].start else 0.5,
+                notes=tuple(["caption"] if r["caption"] else []),
+            ))
+        return events
+
+
+def _fold_rows(rows: list[dict]) -> list[dict]:
+    """Captions that show a body event fold into it; a plain protest folds into the same
+    place's protest with intervention (the more specific sub-type)."""
+    out: list[dict] = []
+    for r in rows:
+        host = None
+        for o in out:
+            if o["place_key"] != r["place_key"] or not _dates_meet(o["date"], r["date"]):
+                continue
+            same = o["sub"] == r["sub"]
+            if same and (r["caption"] or o["caption"]):
+                host = o
+                break
+            if {o["sub"], r["sub"]} == {"demonstration", "protest_with_intervention"}:
+                host = o
+                o["sub"] = "protest_with_intervention"
+                break
+        if host is None:
+            out.append(r)
+            continue
+        if host["caption"] and not r["caption"]:
+            host["date"], host["loc"], host["caption"] = r["date"], r["loc"], False
+        for t in r["tactics"]:
+            if t not in host["tactics"]:
+                host["tactics"].append(t)
+        host["counts"] += [c for c in r["counts"] if all(c.span != h.span for h in host["counts"])]
+        host["evidence"] += [e for e in r["evidence"] if e not in host["evidence"]]
+    return out
+
+
+def _dates_meet(a: DateRange, b: DateRange) -> bool:
+    if a.start is None or b.start is None:
+        return a.start is None and b.start is None
+    return a.overlaps(b)
+
+
+def _merge_counts(qs: list[Quantity]) -> Count | None:
+    if not qs:
+        return None
+    if len(qs) == 1:
+        return qs[0].count
+    values = [q.count.value for q in qs]
+    if all(v is not None for v in values) and len(set(values)) == len(values):
+        quals = {q.count.qualifier for q in qs}
+        return Count(qs[0].count.kind, sum(values), quals.pop() if len(quals) == 1 else "at_least")  # type: ignore[arg-type]
+    return qs[0].count

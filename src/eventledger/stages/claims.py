@@ -1,0 +1,202 @@
+"""Claims: numbers about people and actions, and attributed statements, as the report gives them.
+
+Recorded (dev NOTES "Claims policy"): every quantity about people or actions (killed,
+executed, arrested, participants, sites attacked, cities, percentages, sentence length ...),
+and every statement attributed to someone other than the publisher's own voice. Not
+recorded: dates and ordinals (the quantity recogniser drops them), durations in narrative,
+vague amounts that say nothing about people or actions, questions.
+
+A number inside a slogan is attributed to the slogan's authors ("MEK Resistance Units
+(slogan)"); a number in a statement quote to the speaker, with the outlet that carried it
+("prosecutor of Marand, via state media"). Repeated mentions of the same figure with the
+same attribution are recorded once per document.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import hashlib
+
+from ..doc import Attribution, Doc, Quantity, Quote
+from ..models import Claim, DateRange, Event, Span
+
+__all__ = ["build_claims", "claim_id", "period_text"]
+
+_SKIP_KINDS = {"duration"}
+_SPEAKER_CUES = {"as saying", "said", "says", "stated", "wrote", "added"}
+_TRAILING_CUES = {"source", "according to", "announced by", "reported by", "confirmed by", "as reported by", "cited by", "quoted by"}
+
+
+def claim_id(doc_id: str, kind: str, value, attributed_to: str | None, span: Span) -> str:
+    key = f"{kind}|{value}|{attributed_to or ''}|{span.start}"
+    return f"{doc_id}:c{hashlib.sha1(key.encode('utf-8')).hexdigest()[:10]}"
+
+
+def period_text(r: DateRange, open_end: bool = False) -> str | None:
+    if r.start is None:
+        return None
+    if open_end:
+        return f"{r.start.isoformat()}/.."
+    if r.precision == "year" and r.start.year == (r.end or r.start).year:
+        return f"{r.start.year}"
+    if r.precision == "month" and r.end and (r.start.year, r.start.month) == (r.end.year, r.end.month):
+        return f"{r.start.year}-{r.start.month:02d}"
+    if r.end is None or r.end == r.start:
+        return r.start.isoformat()
+    return f"{r.start.isoformat()}/{r.end.isoformat()}"
+
+
+def _within(span: Span, quotes: list[Quote]) -> Quote | None:
+    for q in quotes:
+        if q.span.start <= span.start and span.end <= q.span.end:
+            return q
+    return None
+
+
+def _sources_for(doc: Doc, span: Span, sent: Span, quote: Quote | None) -> list[str]:
+    """Who a statement at ``span`` is attributed to: speaker + outlet combined, or each
+    distinct source whose scope covers it."""
+    covering: list[Attribution] = []
+    for a in doc.attributions:
+        scope = a.scope or a.span
+        if not (scope.start <= span.start < scope.end):
+            continue
+        # an attribution after the number counts only for a quote ('"…," said X'), a source
+        # line "(Tabnak, November 18)" or a trailing cue ("… announced by X", "according to X")
+        if a.span.start >= span.end:
+            # "…, IRNA reported." closing the sentence covers all of it
+            closing = doc.text[a.span.end : sent.end].strip(" .”\"'") == "" and doc.text[max(sent.start, a.span.start - 2) : a.span.start].strip() == ","
+            trailing = closing or a.cue in _TRAILING_CUES or (quote is not None and a.cue in _SPEAKER_CUES)
+            if not trailing:
+                continue
+        covering.append(a)
+    if not covering:
+        return []
+    speakers = [a for a in covering if a.cue in _SPEAKER_CUES or a.cue == "said"]
+    outlets = [a for a in covering if a.cue in ("source", "quoted as saying", "quoted") or a.cue.endswith("quoted")]
+    names: list[str] = []
+    if speakers and outlets and speakers[0].source != outlets[0].source:
+        names.append(f"{speakers[0].source}, via {outlets[0].source}")
+        return names
+    for a in covering:
+        if a.source and a.source not in names:
+            names.append(a.source)
+    return names
+
+
+def build_claims(doc: Doc, events: list[Event], publisher: str | None, skip: set[int]) -> list[Claim]:
+    claims: list[Claim] = []
+    seen: set[tuple] = set()
+    quotes = doc.quotes
+    slogan_owner: dict[tuple[int, int], str] = {}
+    for e in events:
+        for ev in e.evidence:
+            if ev.role == "slogan" and e.actor1:
+                slogan_owner.setdefault((ev.span.start, ev.span.end), e.actor1)
+    numbered_sentences: set[int] = set()
+
+    def add(text_span: Span, kind: str, q: Quantity | None, attributed: str | None, period: str | None,
+            place: str | None, said_on: dt.date | None) -> None:
+        value = q.count.value if q else None
+        key = (kind, value, q.count.qualifier_text if q else None, attributed,
+               None if q else text_span.start)
+        if key in seen:
+            return
+        seen.add(key)
+        ev_ids = tuple(e.id for e in events if q and e.count and e.count.value == value
+                       and any(x.span == q.span for x in e.evidence))
+        claims.append(Claim(
+            id=claim_id(doc.id, kind, value, attributed, text_span), doc_id=doc.id,
+            text=doc.text[text_span.start : text_span.end], span=text_span, kind=kind, value=value,
+            qualifier=q.count.qualifier if q else None, qualifier_text=q.count.qualifier_text if q else None,
+            attributed_to=attributed, reported_by=publisher, period=period, place=place, said_on=said_on,
+            event_ids=ev_ids,
+        ))
+
+    for q in doc.quantities:
+        if q.count.kind in _SKIP_KINDS:
+            continue
+        if q.count.kind == "other" and q.count.value is None:
+            continue
+        sent = doc.sentence_at(q.span.start)
+        if sent is None or sent.index in skip or sent.kind == "boilerplate":
+            continue
+        numbered_sentences.add(sent.index)
+        quote = _within(q.span, quotes)
+        period, said_on = _period(doc, sent.span, q.span)
+        place = _place(doc, sent.span)
+        if quote is not None and quote.kind == "slogan":
+            owner = slogan_owner.get((quote.span.start, quote.span.end)) or _main_opposition(events)
+            add(sent.span, q.count.kind, q, f"{owner or 'unnamed authors'} (slogan)", period, place, said_on)
+            continue
+        # the publisher quoting itself is its own voice
+        sources = [s for s in _sources_for(doc, q.span, sent.span, quote) if not _same(s, publisher)]
+        if not sources:
+            add(sent.span, q.count.kind, q, None, period, place, said_on)
+        for src in sources:
+            add(sent.span, q.count.kind, q, src, period, place, _said_on(doc, src, sent.span) or said_on)
+
+    # attributed statements without a number
+    for a in doc.attributions:
+        if a.cue == "as saying":
+            continue
+        sent = doc.sentence_at(a.span.start)
+        if sent is None or sent.index in skip or sent.index in numbered_sentences:
+            continue
+        if doc.text[sent.span.start : sent.span.end].rstrip().endswith("?"):
+            continue
+        if publisher and a.source == publisher:
+            continue
+        scope = a.scope or sent.span
+        sources = _sources_for(doc, a.span, sent.span, _within(a.span, quotes))
+        period, said_on = _period(doc, sent.span)
+        add(scope, "statement", None, sources[0] if sources else a.source, period, _place(doc, sent.span), said_on)
+    claims.sort(key=lambda c: (c.span.start, c.id))
+    return claims
+
+
+def _same(source: str, publisher: str | None) -> bool:
+    return bool(publisher) and source.casefold() == publisher.casefold()  # type: ignore[union-attr]
+
+
+def _main_opposition(events: list[Event]) -> str | None:
+    for e in events:
+        if e.event_type == "protest" and e.actor1:
+            return e.actor1
+    return None
+
+
+def _period(doc: Doc, sent: Span, near: Span | None = None) -> tuple[str | None, dt.date | None]:
+    dates = [d for d in doc.dates if sent.contains(d.span)]
+    if near is not None:  # the date closest to the number first
+        dates.sort(key=lambda d: abs(d.span.start - near.start))
+    for d in dates:
+        if d.role == "period":
+            return period_text(d.range, open_end=True), None
+    for d in dates:
+        if d.role in ("event", "history") and d.range.start is not None:
+            return period_text(d.range), None
+    return None, None
+
+
+def _said_on(doc: Doc, source: str, sent: Span) -> dt.date | None:
+    """'Reuters confirmed ... on December 23, 2019': the date right after the attribution cue."""
+    for a in doc.attributions:
+        if a.source != source or not sent.contains(a.span):
+            continue
+        for d in doc.dates:
+            if 0 <= d.span.start - a.span.end <= 60 and d.range.start is not None and d.range.start == d.range.end:
+                return d.range.start
+    return None
+
+
+def _place(doc: Doc, sent: Span) -> str | None:
+    """The first event place named in the sentence (places are sorted by offset)."""
+    i = bisect.bisect_left(doc.places, sent.start, key=lambda p: p.span.start)
+    while i < len(doc.places) and doc.places[i].span.start < sent.end:
+        p = doc.places[i]
+        if p.role == "event" and sent.contains(p.span):
+            return p.place.canonical or p.name
+        i += 1
+    return None

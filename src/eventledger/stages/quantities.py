@@ -1,0 +1,232 @@
+"""Quantities: numbers about people and actions, with qualifier and kind.
+
+"at least 110 inmates have been sent to the gallows" -> Count(executed, 110, at_least).
+Runs on ``doc.view``, where Persian/Arabic digits are already ASCII. Hand-written because
+no maintained English number parser returns spans *and* the qualifier words around them
+(``word2number``-style libraries convert a whole string only). Dates, years, ordinals,
+"10-point plan" and clock times are not quantities.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..doc import Doc, Quantity
+from ..models import Count, Span
+from .lexmatch import KeyedPatterns
+
+__all__ = ["find_quantities", "parse_number"]
+
+_UNITS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+_VAGUE = r"(?:tens of thousands|hundreds of thousands|thousands|hundreds|dozens|scores|a few|several|many)"
+
+_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_WORDNUM = rf"{_WORD}(?:[- ]{_WORD})?(?: (?:hundred|thousand|million))?(?: (?:and )?{_WORD})?"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_QUAL = (
+    r"(?P<qual>at least|no fewer than|no less than|not less than|more than|over|upwards of|in excess of|"
+    r"nearly|almost|about|around|approximately|roughly|some|an estimated|estimated|up to|as many as|"
+    r"at most|fewer than|less than)"
+)
+_PERSON_NOUN = (
+    r"(?:\w+[- ]){0,2}?(?:prisoners?|inmates?|protesters?|people|persons?|men|women|children|"
+    r"compatriots?|students?|workers?|teachers?|members?|activists?|youths?|civilians?|detainees?|"
+    r"journalists?|demonstrators?|individuals?|citizens?|centers?|bases?|sites?)"
+)
+
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+
+_NUM_BODY = (
+    rf"(?:{_QUAL}\s+)?(?:(?P<dig>{_DIGITS})(?!\d)|(?P<word>\b{_WORDNUM}\b)|(?P<vague>\b{_VAGUE}\b)|"
+    rf"(?P<art>\b(?:a|an|one)\b)(?=[ ]+(?:(?!of\b)[A-Za-z'’]+\s+)?{_PERSON_NOUN}\b))"
+)
+_NUM_RE = re.compile(_NUM_BODY, re.I)
+# candidate positions come from a prefix index (see .lexmatch): the regex runs only there
+_NUM_STARTS = KeyedPatterns([(0, _NUM_BODY)])
+_AFTER_BAD = re.compile(r"^(?:st|nd|rd|th)\b|^-(?:point|year-old|day|member)|^\s*(?:%\s*)?(?:a\.m\.|p\.m\.|am\b|pm\b)|^[:/]\d", re.I)
+_BEFORE_DATE = re.compile(rf"{_MONTHS}\s*$|\b(?:in|since|of|from|until|by|to|and|year|,)\s*$", re.I)
+_YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d|13\d\d|14\d\d)$")
+
+# kind cues: head nouns right after the number win; otherwise the nearest verb in the clause
+_HEAD_KINDS = [
+    (re.compile(r"^\s*(?:percent|per cent|%)", re.I), "percent_change"),
+    (re.compile(r"^\s*(?:\w+[- ]){0,2}?video(?: messages?| clips?)?\b", re.I), "video_messages"),
+    (re.compile(r"^\s*(?:\w+[- ]){0,3}?(?:uprisings?)\b", re.I), "uprisings"),
+    (re.compile(r"^\s*(?:\w+[- ]){0,3}?(?:operations?)\b", re.I), "operations"),
+    (re.compile(r"^\s*(?:\w+[- ]){0,1}?(?:indictments?)\b", re.I), "indicted"),
+    (re.compile(r"^\s*(?:\w+ ){0,1}?(?:cities|towns|provinces)\b", re.I), "cities"),
+    (re.compile(r"^\s*(?:months?)\b", re.I), "months"),
+    (re.compile(r"^\s*(?:years?)\b", re.I), "years"),
+    (re.compile(r"^\s*(?:decades?|days?|weeks?|hours?|centuries|century)\b", re.I), "duration"),
+    (re.compile(r"^\s*(?:lashes)\b", re.I), "lashes"),
+    (re.compile(r"^\s*(?:\w+[- ]){0,2}?(?:participants|experts|speakers)\b", re.I), "participants"),
+    (re.compile(r"^\s*(?:\w+ ){0,3}?(?:death toll|deaths|dead|killed|fatalities)\b", re.I), "killed"),
+]
+_VERB_KINDS = [
+    (re.compile(r"\b(?:execut\w*|hang(?:ed|ing|ings)?|hung|gallows|massacre)\b", re.I), "executed"),
+    (re.compile(r"\b(?:beaten to death|stoned to death|shot dead)\b", re.I), "killed"),
+    (re.compile(r"\b(?:sentenced to death|death sentences?|condemned to death|to death)\b", re.I), "sentenced_to_death"),
+    (re.compile(r"\b(?:killed|killing|shot dead|died|death toll|fallen|martyred|sacrificed their lives|lost their lives|murdered)\b", re.I), "killed"),
+    (re.compile(r"\b(?:injur\w*|wounded|hurt|beaten|poisoned)\b", re.I), "injured"),
+    (re.compile(r"\b(?:arrest\w*|detain\w*|detention|imprisoned|gone missing|taken into custody|abducted|summoned)\b", re.I), "arrested"),
+    (re.compile(r"\b(?:indict\w*)\b", re.I), "indicted"),
+    (re.compile(r"\b(?:torched|set fire|set on fire|burned|targeted|attacked)\b", re.I), "sites_attacked"),
+    (re.compile(r"\b(?:participa\w*|involving|attended|gathered|rall(?:y|ied)|marched|joined|took part|turned out|solidarity)\b", re.I), "participants"),
+    (re.compile(r"\b(?:video)\b", re.I), "video_messages"),
+]
+_PERSON_AFTER = re.compile(rf"\s+{_PERSON_NOUN}", re.I)
+_PERSON_OF_AFTER = re.compile(rf"\s+(?:of )?{_PERSON_NOUN}", re.I)
+_ONE_AFTER = re.compile(r"\s+in\b|\s+" + _PERSON_NOUN, re.I)
+_MONTH_AFTER = re.compile(r"\s*" + _MONTHS)
+_YEARS_AFTER = re.compile(r"\s*years?", re.I)
+_AND_MONTHS = re.compile(rf"\s*years?\s+and\s+(\d+|{_WORD})\s+months?", re.I)
+_PAREN_AFTER = re.compile(r"\s*(?:months?|years?)?\s*\(")
+_PLAIN_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_NUMBER_SPLIT = re.compile(r"[\s-]+")
+_STOPS = re.compile(r"[.;:!?]")
+_SENTENCE_CUE = re.compile(r"\bsentenc\w*", re.I)
+_CLAUSE_END = re.compile(r"[.;:!?\n]|, (?:and|while|but) |\band (?=\w+ (?:were|was|in)\b)")
+
+
+def parse_number(text: str) -> int | float | None:
+    t = text.strip().lower().replace(",", "")
+    if not t:
+        return None
+    if _PLAIN_NUMBER.fullmatch(t):
+        v = float(t)
+        return int(v) if v.is_integer() else v
+    total, current = 0, 0
+    for w in _NUMBER_SPLIT.split(t):
+        if w == "and":
+            continue
+        if w in _UNITS:
+            current += _UNITS[w]
+        elif w in _SCALES:
+            current = max(current, 1) * _SCALES[w]
+            if _SCALES[w] >= 1000:
+                total += current
+                current = 0
+        else:
+            return None
+    return total + current
+
+
+_QUALIFIERS = {
+    "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least", "not less than": "at_least",
+    "more than": "more_than", "over": "more_than", "upwards of": "more_than", "in excess of": "more_than",
+    "nearly": "about", "almost": "about", "about": "about", "around": "about", "approximately": "about",
+    "roughly": "about", "some": "about", "an estimated": "about", "estimated": "about",
+    "up to": "at_most", "as many as": "at_most", "at most": "at_most", "fewer than": "at_most", "less than": "at_most",
+}
+
+
+# each list as one alternation (named groups in priority order): one regex call instead of many
+_HEAD_ONE = re.compile("|".join(f"(?P<h{i}>{p.pattern.lstrip('^')})" for i, (p, _) in enumerate(_HEAD_KINDS)), re.I)
+_VERB_ONE = re.compile("|".join(f"(?P<v{i}>{p.pattern})" for i, (p, _) in enumerate(_VERB_KINDS)), re.I)
+
+
+def _kind(view: str, start: int, end: int, sent_start: int, sent_end: int) -> str:
+    hm = _HEAD_ONE.match(view, end, min(sent_end, end + 60))
+    if hm is not None:
+        kind = _HEAD_KINDS[int(hm.lastgroup[1:])][1]  # type: ignore[index]
+        if kind in ("months", "years"):
+            return "sentenced_months" if _SENTENCE_CUE.search(view, sent_start, sent_end) else "duration"
+        if kind == "lashes":
+            return "other"
+        return kind
+    # nearest kind cue in the same clause, after the number first, then before it
+    cut = _CLAUSE_END.search(view, end, sent_end)
+    m = _VERB_ONE.search(view, end, cut.start() if cut else sent_end)
+    if m is not None:
+        return _VERB_KINDS[int(m.lastgroup[1:])][1]  # type: ignore[index]
+    lo = max(sent_start, start - 80)
+    stops = [s.end() for s in _STOPS.finditer(view, lo, start)]
+    last = None
+    for last in _VERB_ONE.finditer(view, stops[-1] if stops else lo, start):
+        pass
+    return _VERB_KINDS[int(last.lastgroup[1:])][1] if last is not None else "other"  # type: ignore[index]
+
+
+def find_quantities(doc: Doc) -> list[Quantity]:
+    view = doc.view or doc.text
+    out: list[Quantity] = []
+    sentences = doc.sentences
+    skip_until = -1
+    for s, _, _ in _NUM_STARTS.finditer(view):
+        if s < skip_until or (s > 0 and view[s - 1] in ".,"):
+            continue
+        m = _NUM_RE.match(view, s)
+        if m is None:
+            continue
+        start, end = m.start(), m.end()
+        qual_word = (m.group("qual") or "").lower() or None
+        num_text = m.group("dig") or m.group("word") or m.group("art")
+        vague = m.group("vague")
+        after = view[end : end + 12]
+        if _AFTER_BAD.search(after):
+            continue
+        if num_text is not None:
+            num_start = m.start("dig") if m.group("dig") else m.start("word") if m.group("word") else m.start("art")
+            plain = num_text.replace(",", "")
+            if m.group("dig"):
+                if _YEAR.match(plain) and not _PERSON_AFTER.match(view, end, end + 40):
+                    continue
+                if not qual_word and _BEFORE_DATE.search(view[max(0, num_start - 12) : num_start]) and int(float(plain)) <= 31:
+                    continue
+                if _MONTH_AFTER.match(view, end, end + 12):  # "15 August"
+                    continue
+            value = parse_number(num_text)
+            if value is None:
+                continue
+            if m.group("word") and num_text.lower() in ("one",) and not _ONE_AFTER.match(view, end, end + 40):
+                continue
+            if qual_word == "some" and not m.group("dig"):
+                qual_word = None
+            qualifier = _QUALIFIERS.get(qual_word or "", "exact")
+            count_text = None
+        else:
+            if vague.lower() in ("a few", "several", "many") and qual_word is None:
+                # too vague to count unless a people noun follows ("several prisoners")
+                if not _PERSON_OF_AFTER.match(view, end, end + 40):
+                    continue
+            value = None
+            qualifier = None
+            count_text = view[start:end]
+        sent = doc.sentence_at(start) if sentences else None
+        s0, s1 = (sent.span.start, sent.span.end) if sent else (max(0, start - 200), min(len(view), end + 200))
+        kind = _kind(view, start, end, s0, s1)
+        if kind == "sentenced_months" and isinstance(value, (int, float)) and _YEARS_AFTER.match(view, end, end + 8):
+            value = int(value * 12)
+            more = _AND_MONTHS.match(view, end)  # "six years and three months"
+            if more:
+                extra = parse_number(more.group(1))
+                if isinstance(extra, int):
+                    value += extra
+                    end = more.end()
+                    skip_until = end
+        if kind == "other" and (m.group("art") or (m.group("word") or "").lower() == "one"):
+            continue  # "a member of ...": an article, not a number about people or actions
+        out.append(Quantity(Span(start, end), Count(kind, value, qualifier, count_text)))
+    return _drop_restatements(out, view)
+
+
+def _drop_restatements(qs: list[Quantity], view: str) -> list[Quantity]:
+    """'75 months (6 years and 3 months)': the parenthesised restatement is not a second number."""
+    out: list[Quantity] = []
+    paren_until = -1
+    for q in qs:
+        if q.span.start < paren_until:
+            continue
+        out.append(q)
+        rest = view[q.span.end : q.span.end + 30]
+        m = _PAREN_AFTER.match(rest)
+        if m and q.count.kind in ("sentenced_months", "duration"):
+            close = view.find(")", q.span.end, q.span.end + 60)
+            paren_until = close if close != -1 else -1
+    return out

@@ -1,0 +1,226 @@
+"""Events from the full pipeline on short texts written for these tests: which places a
+trigger governs, modality, history, repeats, merging, counts, actors, slogans."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+import pytest
+
+from eventledger.doc import Doc, PlaceMention, Segment
+from eventledger.models import Place, Report, Span
+from eventledger.pipeline import default_pipeline
+from eventledger.stages.assemble import AssembleStage, event_id
+from eventledger.stages.slogans import same_slogan, slogan_key
+
+
+@pytest.fixture(scope="module")
+def pipe():
+    return default_pipeline()
+
+
+def run(pipe, text: str, publisher: str | None = "Test Wire", published: str = "2022-10-20") -> Doc:
+    report = Report("t1", text, hashlib.sha256(text.encode()).hexdigest(), publisher=publisher,
+                    published=dt.date.fromisoformat(published))
+    return pipe.run(report)
+
+
+def summary(doc: Doc) -> set[tuple[str, str]]:
+    return {(e.location.canonical or e.location.name, e.sub_event_type) for e in doc.events}
+
+
+def test_list_of_cities_shares_one_trigger(pipe):
+    doc = run(pipe, "On Monday, October 17, activists wrote graffiti in Tehran, Shiraz, Tabriz and Rasht.\n")
+    assert summary(doc) == {(c, "symbolic_action") for c in ("Tehran", "Shiraz", "Tabriz", "Rasht")}
+    assert all(e.tactics == ("graffiti",) for e in doc.events)
+    assert all(e.date.start == dt.date(2022, 10, 17) for e in doc.events)
+
+
+def test_two_actions_in_one_sentence_yield_both(pipe):
+    doc = run(pipe, "On October 18, activists posted banners in Tabriz and torched a Basij base in Karaj.\n",
+              publisher="PMOI/MEK")
+    got = summary(doc)
+    assert ("Tabriz", "symbolic_action") in got
+    assert ("Karaj", "property_attack") in got
+    assert ("Tabriz", "property_attack") not in got
+    attack = next(e for e in doc.events if e.sub_event_type == "property_attack")
+    assert attack.tactics == ("arson",)
+    assert attack.actor2 == "IRGC Basij base"
+
+
+def test_trigger_in_first_sentence_places_in_the_next(pipe):
+    doc = run(pipe, "On October 16, teachers held protest rallies across the country. "
+                    "They gathered in Ahvaz, Arak and Sanandaj.\n")
+    got = summary(doc)
+    for city in ("Ahvaz", "Arak", "Sanandaj"):
+        assert (city, "demonstration") in got
+
+
+def test_slogans_are_not_events_and_attach_to_the_event(pipe):
+    text = ("On October 15, students rallied in Isfahan.\n"
+            "The placards they carried read:\n"
+            "“We will burn down the regime in Tabriz”\n"
+            "“Viva freedom”\n")
+    doc = run(pipe, text)
+    assert summary(doc) == {("Isfahan", "demonstration")}
+    ev = doc.events[0]
+    assert "Viva freedom" in ev.slogans
+    assert any("burn down" in s for s in ev.slogans)
+
+
+def test_negation_plans_and_habits_are_not_events(pipe):
+    text = ("Workers did not strike in Abadan on October 17.\n"
+            "Retirees will rally in Qazvin on October 25.\n"
+            "The union called for a strike in Ahvaz on October 19.\n"
+            "Every Thursday, pensioners hold rallies in Ahvaz.\n")
+    doc = run(pipe, text)
+    assert doc.events == []
+
+
+def test_history_is_a_claim_not_an_event(pipe):
+    text = ("Students in Tehran recalled the 1999 dormitory raid. "
+            "In January 2018, security forces killed 25 protesters across Iran.\n")
+    doc = run(pipe, text, published="2020-08-30")
+    assert not any(e.sub_event_type in ("killing", "execution") for e in doc.events)
+    assert any(c.value == 25 and c.kind == "killed" for c in doc.claims)
+
+
+def test_repeated_paragraph_yields_its_events_once(pipe):
+    para = "On October 14, truck drivers went on strike in Bandar Abbas."
+    doc = run(pipe, f"{para}\n\nOther news.\n\n{para}\n")
+    assert [e.sub_event_type for e in doc.events] == ["strike"]
+    assert doc.events[0].location.canonical == "Bandar Abbas"
+
+
+def test_strike_and_street_protest_are_two_events(pipe):
+    doc = run(pipe, "On October 12, shopkeepers went on strike and protesters marched in Saqqez.\n")
+    got = summary(doc)
+    assert ("Saqqez", "strike") in got
+    assert ("Saqqez", "demonstration") in got
+
+
+def test_arrests_at_a_protest(pipe):
+    text = ("On October 13, retirees rallied in Kermanshah. "
+            "Security forces dispersed the rally and arrested 12 people.\n")
+    doc = run(pipe, text)
+    got = summary(doc)
+    assert ("Kermanshah", "protest_with_intervention") in got
+    assert ("Kermanshah", "demonstration") not in got
+    arrest = next(e for e in doc.events if e.sub_event_type == "arrest")
+    assert arrest.count is not None and arrest.count.value == 12 and arrest.count.kind == "arrested"
+    assert arrest.actor1 == "Iranian security forces"
+
+
+def test_protest_and_killings_at_it_are_two_events(pipe):
+    doc = run(pipe, "On October 8, protesters rallied in Mahabad, where security forces killed three people.\n")
+    got = summary(doc)
+    assert ("Mahabad", "protest_with_intervention") in got
+    killing = next(e for e in doc.events if e.sub_event_type == "killing")
+    assert killing.location.canonical == "Mahabad"
+    assert killing.count is not None and killing.count.value == 3
+
+
+def test_counts_per_place_and_totals_as_claims(pipe):
+    text = ("On October 10, authorities hanged two men in Qom and one in Arak. "
+            "On October 11, about 40 people were arrested in Tabriz, Urmia and Zanjan.\n")
+    doc = run(pipe, text)
+    by_place = {(e.location.canonical, e.sub_event_type): e for e in doc.events}
+    assert by_place[("Qom", "execution")].count.value == 2
+    assert by_place[("Arak", "execution")].count.value == 1
+    for city in ("Tabriz", "Urmia", "Zanjan"):
+        assert by_place[(city, "arrest")].count is None
+    total = [c for c in doc.claims if c.value == 40]
+    assert total and total[0].kind == "arrested" and total[0].qualifier == "about"
+
+
+def test_rioters_are_attributed_and_riot_typed(pipe):
+    doc = run(pipe, "On October 9, rioters stabbed a police officer in Zahedan, state media said.\n",
+              publisher="Tasnim")
+    ev = next(e for e in doc.events if e.location.canonical == "Zahedan")
+    assert (ev.event_type, ev.sub_event_type) == ("riot", "attack_on_people")
+    assert ev.actor1 == "rioters (per Tasnim)"
+    assert ev.attributed_to == "state media"
+    assert ev.reported_by == "Tasnim"
+
+
+def test_youths_keep_the_publishers_attribution_and_neutral_target(pipe):
+    doc = run(pipe, "On October 19, rebellious youths set fire to a seminary in Qom.\n", publisher="PMOI/MEK")
+    ev = doc.events[0]
+    assert ev.actor1 == "unidentified youths (per PMOI/MEK)"
+    assert ev.actor2 == "government-affiliated religious center"
+    assert "rebellious" not in (ev.actor1 + ev.actor2)
+
+
+def test_country_level_only_for_a_specific_counted_action(pipe):
+    text = ("On October 17, the authorities executed four prisoners in different cities.\n"
+            "Protests continue to spread across Iran.\n")
+    doc = run(pipe, text)
+    assert [(e.location.precision, e.sub_event_type, e.count.value if e.count else None) for e in doc.events] == [
+        (4, "execution", 4)
+    ]
+
+
+def test_event_ids_are_deterministic_and_evidence_points_into_the_text(pipe):
+    text = "On October 17, nurses rallied in Yazd.\n"
+    a, b = run(pipe, text), run(pipe, text)
+    assert [e.id for e in a.events] == [e.id for e in b.events]
+    ev = a.events[0]
+    assert ev.id.startswith("t1:")
+    roles = {x.role for x in ev.evidence}
+    assert {"sentence", "place", "trigger"} <= roles
+    place = next(x for x in ev.evidence if x.role == "place")
+    assert text[place.span.start : place.span.end] == "Yazd"
+
+
+def test_hand_built_doc_without_dates_falls_back_to_unresolved():
+    """The assembler works on a Doc built by hand (no date mentions: dates stay unresolved)."""
+    from eventledger.config import Options
+    from eventledger.stages.triggers import TriggersStage
+    from eventledger.textutil import make_view
+
+    text = "Workers went on strike in Abadan."
+    doc = Doc(Report("h", text, "x"))
+    doc.view = make_view(text)
+    doc.paragraphs = [Segment(Span(0, len(text)), "body", 0, 0)]
+    doc.sentences = [Segment(Span(0, len(text)), "body", 0, 0)]
+    doc.places = [PlaceMention(Span(26, 32), "Abadan", Place("Abadan", "IR", "Khuzestan", 30.3, 48.3))]
+    TriggersStage()(doc, Options())
+    AssembleStage()(doc, Options())
+    assert [(e.location.canonical, e.sub_event_type) for e in doc.events] == [("Abadan", "strike")]
+    assert doc.events[0].date.precision in ("unresolved", "day", "range", "week", "month", "year")
+
+
+def test_slogan_grouping():
+    assert same_slogan("Down with the tyrant, hail to liberty", "Down with the tyrant, viva liberty")
+    assert same_slogan("Death to the tyrant!", "Down with the tyrant")
+    assert not same_slogan("Bread, work, freedom", "Women, life, freedom")
+    assert slogan_key("Long live freedom") == slogan_key("Hail to freedom")
+
+
+def test_event_id_changes_with_its_key():
+    from eventledger.models import DateRange
+
+    d = DateRange(dt.date(2022, 1, 1), dt.date(2022, 1, 1))
+    assert event_id("x", "strike", "abadan", d, None) != event_id("x", "strike", "ahvaz", d, None)
+
+
+def test_cumulative_tallies_are_claims_not_events(pipe):
+    text = ("He added that authorities had arrested more than 900 people in Tabriz alone.\n"
+            "Hundreds of people have been detained in Urmia since the protests began.\n")
+    doc = run(pipe, text)
+    assert not any(e.sub_event_type == "arrest" for e in doc.events)
+    assert any(c.value == 900 and c.kind == "arrested" for c in doc.claims)
+
+
+def test_dateline_place_is_not_an_event_place(pipe):
+    doc = run(pipe, "TEHRAN, Oct 3 (Reuters) - Truck drivers went on strike in Bandar Abbas on Monday.\n")
+    assert summary(doc) == {("Bandar Abbas", "strike")}
+
+
+def test_protests_named_as_a_reason_or_a_crime_are_not_events(pipe):
+    text = ("On October 14, three men were hanged in Isfahan over the 2022 protests. "
+            "They had been convicted of killing a guard.\n")
+    doc = run(pipe, text)
+    assert summary(doc) == {("Isfahan", "execution")}
+    assert doc.events[0].count.value == 3

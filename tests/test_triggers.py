@@ -1,0 +1,232 @@
+"""Recognisers of the ``triggers`` stage: triggers and modality, actors, quantities, quotes,
+attributions; and the publisher stance table. Texts are written for these tests."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from eventledger.config import Options
+from eventledger.doc import Doc
+from eventledger.models import Report
+from eventledger.publishers import canonical_publisher, stance
+from eventledger.stages.actors import find_actors
+from eventledger.stages.clean import CleanStage
+from eventledger.stages.lexmatch import KeyedPatterns, literal_prefixes
+from eventledger.stages.quantities import find_quantities, parse_number
+from eventledger.stages.quotes import find_attributions, find_quotes
+from eventledger.stages.segment import SegmentStage
+from eventledger.stages.triggers import TriggersStage
+
+
+def segmented(text: str, publisher: str | None = None) -> Doc:
+    """clean + segment (the lead's stages) + triggers, without places or dates."""
+    doc = Doc(Report("t", text, hashlib.sha256(text.encode()).hexdigest(), publisher=publisher))
+    CleanStage()(doc, Options())
+    SegmentStage()(doc, Options())
+    TriggersStage()(doc, Options())
+    return doc
+
+
+def triggers_by_word(doc: Doc) -> dict[str, object]:
+    return {doc.text[t.span.start : t.span.end].lower(): t for t in doc.triggers}
+
+
+# --- triggers -----------------------------------------------------------------------------
+
+
+def test_two_actions_in_one_sentence_give_two_trigger_types():
+    doc = segmented("Activists posted banners in Tabriz and torched a police vehicle in Karaj on Monday.\n")
+    subs = {(t.event_type, t.sub_event_type) for t in doc.triggers}
+    assert ("protest", "symbolic_action") in subs
+    assert ("riot", "property_attack") in subs
+    torch = next(t for t in doc.triggers if t.sub_event_type == "property_attack")
+    assert torch.tactics == ("arson",)
+
+
+def test_burning_images_is_image_burning_not_arson():
+    doc = segmented("Young people burned portraits of the supreme leader in Rasht.\n")
+    t = next(t for t in doc.triggers if t.sub_event_type == "property_attack")
+    assert t.tactics == ("image_burning",)
+
+
+@pytest.mark.parametrize(
+    "text, modality, negated",
+    [
+        ("Workers did not strike in Abadan on Sunday.\n", "asserted", True),
+        ("Teachers will rally in Shiraz next week.\n", "planned", False),
+        ("The union called for a strike in Ahvaz.\n", "called_for", False),
+        ("Every Thursday, pensioners hold rallies in Ahvaz.\n", "generic", False),
+        ("Militants have been launching attacks on police stations.\n", "generic", False),
+        ("Nurses rallied outside a hospital in Tabriz on Monday.\n", "asserted", False),
+    ],
+)
+def test_modality(text, modality, negated):
+    doc = segmented(text)
+    t = next(t for t in doc.triggers if t.sub_event_type in ("strike", "demonstration", "property_attack"))
+    assert t.modality == modality
+    assert t.negated is negated
+
+
+def test_trigger_inside_a_slogan_is_quoted():
+    doc = segmented("A banner in Qom read: “We will set fire to the palace of tyranny”.\n")
+    arson = [t for t in doc.triggers if t.sub_event_type == "property_attack"]
+    assert arson and all(t.modality == "quoted" for t in arson)
+    banner = next(t for t in doc.triggers if "banner" in t.tactics)
+    assert banner.modality == "asserted"
+
+
+def test_excluded_phrases_are_not_triggers():
+    doc = segmented("Prisoners went on hunger strike and chanted slogans of protest.\n")
+    assert not any(t.sub_event_type in ("strike", "demonstration") for t in doc.triggers)
+
+
+# --- actors ---------------------------------------------------------------------------------
+
+
+def test_actor_aliases_are_normalised_to_neutral_names():
+    doc = segmented(
+        "Angry youths torched a Basij base while Revolutionary Guards and riot police watched; "
+        "members of the Resistance Units and retirees also took part.\n"
+    )
+    names = [a.name for a in doc.actors]
+    assert "unidentified youths" in names
+    assert "IRGC" in names
+    assert "Iranian security forces" in names
+    assert "MEK Resistance Units" in names
+    assert "retirees" in names
+    assert not any("ebellious" in n for n in names)
+
+
+# --- quantities ---------------------------------------------------------------------------
+
+
+def counts(text: str):
+    doc = segmented(text)
+    return [(q.count.kind, q.count.value, q.count.qualifier, q.count.qualifier_text) for q in doc.quantities]
+
+
+def test_quantity_qualifiers_and_kinds():
+    got = counts(
+        "Rights groups say at least 87 prisoners were executed. More than 45,000 people rallied. "
+        "About 30 workers were arrested. Up to 50 were injured.\n"
+    )
+    assert ("executed", 87, "at_least", None) in got
+    assert ("participants", 45000, "more_than", None) in got
+    assert ("arrested", 30, "about", None) in got
+    assert ("injured", 50, "at_most", None) in got
+
+
+def test_vague_amounts_keep_their_words():
+    got = counts("Thousands of people were arrested and dozens were killed.\n")
+    assert ("arrested", None, None, "Thousands") in got
+    assert ("killed", None, None, "dozens") in got
+
+
+def test_number_words_articles_and_sentence_lengths():
+    got = counts(
+        "Two prisoners were hanged in Qom and a prisoner was hanged in Arak. "
+        "A court sentenced a teacher to 40 months in prison. The court sentenced another to three years.\n"
+    )
+    assert ("executed", 2, "exact", None) in got
+    assert ("executed", 1, "exact", None) in got
+    assert ("sentenced_months", 40, "exact", None) in got
+    assert ("sentenced_months", 36, "exact", None) in got
+
+
+def test_persian_digits_are_read_through_the_view():
+    got = counts("گزارش: ۱۲۰ نفر دستگیر شدند. Officials said 120 people were arrested.\n")
+    assert any(v == 120 for _, v, _, _ in got)
+    assert ("arrested", 120, "exact", None) in got
+
+
+def test_dates_years_ordinals_and_plans_are_not_quantities():
+    got = counts("On August 26, 2020, in its 57th year, the group unveiled a 10-point plan founded in 1981.\n")
+    assert got == []
+
+
+def test_parse_number():
+    assert parse_number("three thousand") == 3000
+    assert parse_number("1,500") == 1500
+    assert parse_number("twenty-four") == 24
+    assert parse_number("banana") is None
+
+
+# --- quotes and attributions ----------------------------------------------------------------
+
+
+def test_quotes_exclude_marks_and_tell_slogans_from_statements():
+    doc = segmented(
+        "Their banners read “Bread, work, freedom”.\n"
+        "The governor said: “Order has been restored.”\n"
+        "“We are not afraid,” said a student.\n"
+        "Crowds chanted «Women, life, freedom».\n"
+    )
+    by_text = {q.text: q.kind for q in doc.quotes}
+    assert by_text["Bread, work, freedom"] == "slogan"
+    assert by_text["Order has been restored."] == "statement"
+    assert by_text["We are not afraid,"] == "statement"
+    assert by_text["Women, life, freedom"] == "slogan"
+    for q in doc.quotes:
+        assert doc.text[q.span.start : q.span.end] == q.text
+        assert "“" not in q.text and "”" not in q.text
+
+
+def test_attributions():
+    doc = segmented(
+        "Amnesty International reports that at least 20 people were killed.\n"
+        "According to HRANA, 15 teachers were detained.\n"
+        "State media quoted the governor of Ilam as saying that calm had returned.\n"
+        "The toll of 40 was announced by the Kurdistan Human Rights Network on May 2.\n"
+        "“Order will be restored soon.” (Kayhan daily, March 3)\n"
+    )
+    sources = {a.source for a in doc.attributions}
+    assert "Amnesty International" in sources
+    assert "HRANA" in sources
+    assert "state media" in {s.lower() for s in sources}
+    assert "governor of Ilam" in sources
+    assert "Kurdistan Human Rights Network" in sources
+    assert "Kayhan" in sources
+
+
+# --- publishers ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "publisher, expected",
+    [
+        ("PMOI/MEK", "party_to_conflict"),
+        ("NCRI", "party_to_conflict"),
+        ("Tasnim", "state_media"),
+        ("Press TV", "state_media"),
+        ("amnesty international", "rights_monitor"),
+        ("HRANA", "rights_monitor"),
+        ("Reuters", "news_agency"),
+        ("AFP", "news_agency"),
+        ("Some Blog", "unknown"),
+        (None, "unknown"),
+    ],
+)
+def test_publisher_stance(publisher, expected):
+    assert stance(publisher) == expected
+
+
+def test_publisher_table_override(tmp_path):
+    table = tmp_path / "pub.toml"
+    table.write_text('[[publisher]]\nname = "Local Herald"\nstance = "news_agency"\naliases = ["Herald"]\n')
+    assert stance("herald", table) == "news_agency"
+    assert stance("Reuters", table) == "unknown"  # the override replaces the shipped table
+    assert canonical_publisher("Herald", table) == "Local Herald"
+
+
+# --- prefix-indexed matching ----------------------------------------------------------------
+
+
+def test_literal_prefixes_and_keyed_patterns():
+    assert literal_prefixes("graffiti") == frozenset({"graffi"})
+    assert literal_prefixes("(?:went|go) on") == frozenset({"went o", "go on"})
+    assert literal_prefixes(r"\w+ing") is None
+    kp = KeyedPatterns([("a", "set fire to"), ("b", "set"), ("c", r"fire(?:s)?")])
+    hits = list(kp.finditer("They set fire to it; fires spread."))
+    assert [(k) for _, _, k in hits] == ["a", "c"]
