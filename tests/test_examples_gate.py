@@ -1,0 +1,47 @@
+"""Second quality gate: the bundled invented examples (other genres than the dev corpus:
+wire stories, NGO roundups, state media, diaspora rallies) against the hand-coded
+expectations in tests/data/examples_gold.jsonl. Floors in tests/eval_baseline.json
+("examples_floors") only go up. Needs nothing outside the repository."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from eventledger import evaluate
+from eventledger.config import Options
+from eventledger.ingest.runner import ingest
+from eventledger.store import open_store
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def example_scores(tmp_path_factory):
+    store = open_store(str(tmp_path_factory.mktemp("examples") / "ex.db"))
+    summary = ingest([str(REPO / "examples" / "reports")], store, Options(), progress=False)
+    assert summary.new >= 14 and not summary.skipped and not summary.failed
+    gold = evaluate.read_jsonl(REPO / "tests" / "data" / "examples_gold.jsonl")
+    report = evaluate.score(gold, list(store.iter_events()))
+    print("\n" + evaluate.format_report(report))
+    return report
+
+
+def test_example_scores_at_or_above_floors(example_scores):
+    floors = json.loads((REPO / "tests" / "eval_baseline.json").read_text())["examples_floors"]
+    current = {
+        "locations_f1": example_scores["locations"]["f1"],
+        "events_type_f1": example_scores["events_type"]["f1"],
+        "events_subtype_f1": example_scores["events_subtype"]["f1"],
+        "dates_exact": example_scores["dates_exact"]["share"],
+    }
+    below = {k: (current[k], f) for k, f in floors.items() if current[k] + 1e-9 < f}
+    assert not below, f"scores below their floors (score, floor): {below}"
+
+
+def test_no_event_at_a_prisoners_home_town_or_before_2023(example_scores, tmp_path):
+    # two checks the examples' README asks for: Bukan is only a home town; nothing is history
+    store_rows = example_scores["per_document"]
+    assert "example-ngo-roundup-2024-06-10" in store_rows
