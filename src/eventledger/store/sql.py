@@ -1,0 +1,779 @@
+"""The SQL store (SQLAlchemy 2 Core): SQLite by default, PostgreSQL by URL.
+
+One transaction per ``save_docs`` batch, bulk ``executemany`` writes, bound parameters
+everywhere. Cross-document dedupe is recomputed for every dedupe key a batch touches from
+all per-document extractions of that key (``doc_events``), so the stored events do not
+depend on the order documents arrived in; see :mod:`eventledger.dedupe`.
+
+Concurrency: on SQLite a write transaction starts with ``BEGIN IMMEDIATE`` (writers queue
+on the busy timeout instead of deadlocking); on PostgreSQL a batch takes transaction-level
+advisory locks — first on its documents, then on its dedupe keys, each set in sorted order
+so two writers cannot deadlock — and retries on a deadlock or serialization failure.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import sqlite3
+import time
+from collections import Counter
+from functools import partial
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from sqlalchemy import (Column, Connection, Date, Engine, MetaData, Table, Text, and_, bindparam,
+                        create_engine, delete, event, func, insert, or_, select, text, update)
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
+
+from ..dedupe import (Member, build_merged, cluster_members, dedupe_key, is_singleton_key,
+                      merged_event_id)
+from ..doc import Doc
+from ..errors import MigrationError, StoreError
+from ..textutil import fold_name
+from . import rows as R
+from .base import HIDDEN_STATUSES
+from .migrations import doc_events, migrate
+from .schema import (claims, documents, event_documents, events, evidence, overrides,
+                     place_mentions, publishers)
+
+__all__ = ["SqlStore", "open_store", "one_line"]
+
+_CHUNK = 500  # ids per IN (...) list
+
+
+def one_line(exc: BaseException) -> str:
+    orig = getattr(exc, "orig", None)
+    msg = str(orig if orig is not None else exc).strip()
+    return msg.splitlines()[0] if msg else type(exc).__name__
+
+
+def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterator[Sequence[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _reads(fn):  # noqa: ANN001, ANN202
+    """Turn database errors of a read method (or generator) into a one-line StoreError."""
+    import functools
+    import inspect
+
+    if inspect.isgeneratorfunction(fn):
+        @functools.wraps(fn)
+        def gen(*args, **kwargs):  # noqa: ANN202
+            try:
+                yield from fn(*args, **kwargs)
+            except SQLAlchemyError as exc:
+                raise StoreError(f"database read failed: {one_line(exc)}") from None
+        return gen
+
+    @functools.wraps(fn)
+    def plain(*args, **kwargs):  # noqa: ANN202
+        try:
+            return fn(*args, **kwargs)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"database read failed: {one_line(exc)}") from None
+    return plain
+
+
+class _ComponentRow(NamedTuple):
+    dedupe_key: str
+    doc_id: str
+    local_id: str
+    event_id: str
+    publisher: str | None
+    stance: str | None
+    date_start: dt.date
+    date_end: dt.date
+    actor1: str | None
+    actor2: str | None
+
+
+def _day(value: Any) -> Any:
+    return dt.date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def _from_payload(payload: dict[tuple[str, str], str], key: tuple[str, str]) -> Any:
+    return R.event_from_json(payload[key])
+
+
+def _bulk_insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """executemany of rows that all have the same keys.
+
+    On SQLite this goes straight to the driver with rows as tuples: SQLAlchemy's per-row
+    parameter processing was a third of the save time. Values stay bound parameters; only
+    schema identifiers are put into the statement, and dates get SQLAlchemy's SQLite
+    storage format (ISO) so reads through SQLAlchemy see the same values."""
+    if not rows:
+        return
+    if conn.dialect.name != "sqlite":
+        conn.execute(insert(table), rows)
+        return
+    cols = list(rows[0])
+    quote = conn.dialect.identifier_preparer.quote
+    sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in cols)}) "
+           f"VALUES ({', '.join('?' for _ in cols)})")
+    dates = [i for i, c in enumerate(cols) if isinstance(table.c[c].type, Date)]
+    if dates:
+        data = []
+        for r in rows:
+            values = [r[c] for c in cols]
+            for i in dates:
+                if values[i] is not None:
+                    values[i] = values[i].isoformat()
+            data.append(tuple(values))
+    else:
+        data = [tuple(r[c] for c in cols) for r in rows]
+    conn.exec_driver_sql(sql, data)
+
+
+def _lock_key(kind: int, value: str) -> tuple[int, int]:
+    # 4096 buckets per kind: bounded number of locks per batch; a collision only serialises
+    return kind, int.from_bytes(hashlib.blake2b(value.encode(), digest_size=4).digest(), "big") % 4096
+
+
+def _sqlite_engine(path: Path) -> Engine:
+    if path.is_dir():
+        raise StoreError(f"cannot use {path} as a database: it is a directory")
+    if not path.parent.exists():
+        raise StoreError(f"cannot create database {path}: directory {path.parent} does not exist")
+    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": 60})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record):  # noqa: ANN001
+        # isolation_level=None hands transaction control to the "begin" hook below
+        # (the SQLAlchemy recipe for correct SQLite transactions, DDL included)
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA busy_timeout=60000")
+        cur.execute("PRAGMA journal_mode=WAL")
+        # WAL + NORMAL: never corrupts; a power cut (not a process crash) may lose the last batches
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute("PRAGMA cache_size=-32768")  # 32 MB page cache: the events indexes are written at random
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):  # noqa: ANN001
+        immediate = conn.get_execution_options().get("sqlite_immediate")
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+def open_store(target: str | Path, *, migrate_schema: bool = True) -> "SqlStore":
+    """Open (creating if needed) the database at ``target`` and bring its schema up to date.
+
+    ``target``: a file path or ``sqlite:///path`` (SQLite, WAL, foreign keys on), or
+    ``postgresql://…`` / ``postgresql+psycopg://…`` (psycopg 3). Raises StoreError with
+    one line when the database cannot be used, MigrationError when its schema is newer.
+    """
+    shown = str(target)
+    try:
+        if isinstance(target, Path) or "://" not in str(target):
+            engine = _sqlite_engine(Path(target).expanduser())
+        else:
+            url = make_url(str(target))
+            shown = url.render_as_string(hide_password=True)
+            backend = url.get_backend_name()
+            if backend == "sqlite":
+                if not url.database or url.database == ":memory:":
+                    raise StoreError("an in-memory SQLite database is not supported; give a file path")
+                engine = _sqlite_engine(Path(url.database).expanduser())
+            elif backend in ("postgresql", "postgres"):
+                url = url.set(drivername="postgresql+psycopg")
+                shown = url.render_as_string(hide_password=True)
+                engine = create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
+            else:
+                raise StoreError(f"unsupported database URL {shown}: use a file path, sqlite:/// or postgresql://")
+    except (ArgumentError, ValueError) as exc:
+        raise StoreError(f"bad database URL {shown}: {one_line(exc)}") from None
+    except ImportError as exc:
+        raise StoreError(f"database driver missing for {shown}: {one_line(exc)}") from None
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("SELECT 1")
+        if migrate_schema:
+            migrate(engine)
+    except MigrationError as exc:
+        engine.dispose()
+        raise MigrationError(f"{shown}: {exc}") from None
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        raise StoreError(f"cannot use database {shown}: {one_line(exc)}") from None
+    return SqlStore(engine)
+
+
+#: per-connection scratch table for the dedupe windows (created on first use, see _components)
+_seeds = Table("dedupe_seeds", MetaData(), Column("k", Text, nullable=False), Column("lo", Date),
+               Column("hi", Date), prefixes=["TEMPORARY"])
+
+
+class SqlStore:
+    """A Store over a SQLAlchemy engine (see :class:`eventledger.store.base.Store`)."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self.dialect: str = engine.dialect.name
+
+    # --- plumbing --------------------------------------------------------------------
+
+    def _write(self, fn, *args: Any) -> Any:  # noqa: ANN001
+        """Run ``fn(conn, *args)`` in one write transaction; retry PostgreSQL deadlocks."""
+        for attempt in range(6):
+            try:
+                with self.engine.connect() as conn:
+                    conn = conn.execution_options(sqlite_immediate=True)
+                    with conn.begin():
+                        return fn(conn, *args)
+            except DBAPIError as exc:
+                code = getattr(exc.orig, "sqlstate", None)
+                if code in ("40P01", "40001") and attempt < 5:  # deadlock, serialization failure
+                    time.sleep(0.05 * (attempt + 1))
+                    continue
+                raise StoreError(f"database write failed: {one_line(exc)}") from None
+            except SQLAlchemyError as exc:
+                raise StoreError(f"database write failed: {one_line(exc)}") from None
+        raise StoreError("database write failed: too many retries")  # pragma: no cover
+
+    def _read(self):  # noqa: ANN202
+        return self.engine.connect()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "SqlStore":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _pg_lock(self, conn: Connection, keys: Iterable[tuple[int, int]]) -> None:
+        if self.dialect != "postgresql":
+            return
+        for kind, value in sorted(set(keys)):
+            conn.execute(text("SELECT pg_advisory_xact_lock(:a, :b)"), {"a": kind, "b": value})
+
+    # --- documents -------------------------------------------------------------------
+
+    def document_hash(self, doc_id: str) -> str | None:
+        try:
+            with self._read() as conn:
+                return conn.execute(
+                    select(documents.c.content_hash).where(documents.c.id == doc_id)).scalar()
+        except SQLAlchemyError as exc:
+            raise StoreError(f"database read failed: {one_line(exc)}") from None
+
+    @_reads
+    def get_document(self, doc_id: str) -> dict[str, Any] | None:
+        with self._read() as conn:
+            row = conn.execute(select(documents).where(documents.c.id == doc_id)).mappings().first()
+        if row is None:
+            return None
+        out = dict(row)
+        for key in ("published", "anchor_date"):
+            out[key] = out[key].isoformat() if out[key] else None
+        out["ingested_at"] = out["ingested_at"].isoformat() if out["ingested_at"] else None
+        return out
+
+    # --- saving ----------------------------------------------------------------------
+
+    def save_docs(self, docs: Sequence[Doc], *, force: bool = False) -> list[str]:
+        """Write a batch of processed documents in one transaction (see Store)."""
+        unique: dict[str, Doc] = {}
+        for d in docs:  # the same id twice in one batch: the last one wins
+            unique[d.id] = d
+        if not unique:
+            return []
+        return self._write(self._save, list(unique.values()), force)
+
+    def _save(self, conn: Connection, docs: list[Doc], force: bool) -> list[str]:
+        ids = sorted(d.id for d in docs)
+        self._pg_lock(conn, (_lock_key(1, i) for i in ids))
+        existing: dict[str, str] = {}
+        for chunk in _chunks(ids):
+            existing.update({i: h for i, h in conn.execute(
+                select(documents.c.id, documents.c.content_hash).where(documents.c.id.in_(chunk)))})
+        changed = [d for d in docs if force or existing.get(d.id) != d.report.content_hash]
+        if not changed:
+            return []
+        changed.sort(key=lambda d: d.id)
+        changed_ids = [d.id for d in changed]
+        old_ids = [i for i in changed_ids if i in existing]
+
+        # what the changed documents contributed before: seeds for recomputation
+        seeds: dict[str, list[tuple[dt.date | None, dt.date | None]]] = {}
+        stale_events: set[str] = set()
+        for chunk in _chunks(old_ids):
+            for key, start, end, event_id in conn.execute(
+                    select(doc_events.c.dedupe_key, doc_events.c.date_start, doc_events.c.date_end,
+                           doc_events.c.event_id).where(doc_events.c.doc_id.in_(chunk))):
+                seeds.setdefault(key, []).append((start, end))
+                stale_events.add(event_id)
+            for table in (place_mentions, claims, doc_events, event_documents, evidence):
+                conn.execute(delete(table).where(table.c.doc_id.in_(chunk)))
+
+        now = dt.datetime.now(dt.timezone.utc)
+        stance_of = self._stances(conn)
+        doc_rows = [R.document_row(d, now) for d in changed]
+        updates = [dict(r, b_id=r["id"]) for r in doc_rows if r["id"] in existing]
+        inserts = [r for r in doc_rows if r["id"] not in existing]
+        if updates:
+            conn.execute(update(documents).where(documents.c.id == bindparam("b_id"))
+                         .values({c: bindparam(c) for c in doc_rows[0] if c != "id"}), updates)
+        if inserts:
+            conn.execute(insert(documents), inserts)
+
+        pm_rows: list[dict[str, Any]] = []
+        claim_rows: list[dict[str, Any]] = []
+        de_rows: list[dict[str, Any]] = []
+        batch_members: dict[tuple[str, str], Member] = {}
+        singletons: list[Member] = []
+        for d in changed:
+            publisher = d.report.publisher
+            stance = stance_of(publisher)
+            pm_rows.extend(R.place_mention_rows(d))
+            claim_rows.extend(R.claim_rows(d, stance))
+            for ev, local in zip(d.events, R.local_ids(d.events)):
+                key = dedupe_key(d.id, ev)
+                member = Member(d.id, local, ev, publisher, stance)
+                de_rows.append({
+                    "doc_id": d.id, "local_id": local, "dedupe_key": key,
+                    "date_start": ev.date.start, "date_end": ev.date.end,
+                    "event_id": merged_event_id(d.id, local), "publisher": publisher,
+                    "actor1": member.actor1, "actor2": member.actor2,
+                    "stance": stance, "data": R.event_to_json(ev),
+                })
+                if is_singleton_key(key):
+                    singletons.append(member)
+                else:
+                    batch_members[(d.id, local)] = member
+                    seeds.setdefault(key, []).append((ev.date.start, ev.date.end))
+        _bulk_insert(conn, place_mentions, pm_rows)
+        _bulk_insert(conn, claims, claim_rows)
+        _bulk_insert(conn, doc_events, de_rows)
+
+        keys = sorted(k for k in seeds if not is_singleton_key(k))
+        self._pg_lock(conn, (_lock_key(2, k) for k in keys))
+        members: list[Member] = list(singletons)
+        payload: dict[tuple[str, str], str] = {}  # doc_events.data, loaded only for clusters rebuilt
+        current_event: dict[tuple[str, str], str] = {}
+        old_events: set[str] = set(stale_events)
+        for rows in self._components(conn, {k: seeds[k] for k in keys}).values():
+            for row in rows:
+                mk = (row.doc_id, row.local_id)
+                current_event[mk] = row.event_id
+                m = batch_members.get(mk)
+                if m is None:
+                    old_events.add(row.event_id)
+                    m = Member(row.doc_id, row.local_id, None, row.publisher, row.stance,
+                               key=row.dedupe_key, start=row.date_start, end=row.date_end,
+                               actor1=row.actor1, actor2=row.actor2,
+                               loader=partial(_from_payload, payload, mk))
+                members.append(m)
+        # clusters that neither gained nor lost a member keep their rows untouched
+        old_sizes = Counter(e for mk, e in current_event.items() if mk not in batch_members)
+        todo: list[list[Member]] = []
+        unchanged: set[str] = set()
+        for cluster in cluster_members(members):
+            rep = cluster[0]
+            cid = merged_event_id(rep.doc_id, rep.local_id)
+            if (cid not in stale_events and old_sizes.get(cid) == len(cluster)
+                    and all((m.doc_id, m.local_id) not in batch_members
+                            and current_event.get((m.doc_id, m.local_id)) == cid for m in cluster)):
+                unchanged.add(cid)
+            else:
+                todo.append(cluster)
+        self._load_payloads(conn, [m for c in todo for m in c if (m.doc_id, m.local_id) not in batch_members],
+                            payload)
+        fresh = sorted((build_merged(c) for c in todo), key=lambda x: x.id)
+        old_members: dict[str, set[tuple[str, str]]] = {}
+        for mk, e in current_event.items():
+            if mk not in batch_members:
+                old_members.setdefault(e, set()).add(mk)
+        carry = review_carry_over(fresh, old_members, unchanged)
+        self._replace_events(conn, old_events - unchanged, fresh, carry)
+
+        # remember which merged event each member belongs to now (a new member was
+        # written with the id it would have alone)
+        moves = []
+        for x in fresh:
+            for d, l in x.links:
+                now_in = current_event.get((d, l))
+                if (now_in if now_in is not None else merged_event_id(d, l)) != x.id:
+                    moves.append({"b_doc": d, "b_local": l, "event_id": x.id})
+        if moves:
+            conn.execute(update(doc_events).where(and_(doc_events.c.doc_id == bindparam("b_doc"),
+                                                       doc_events.c.local_id == bindparam("b_local")))
+                         .values(event_id=bindparam("event_id")), moves)
+        written = set(changed_ids)
+        return [d.id for d in docs if d.id in written]
+
+    def _load_payloads(self, conn: Connection, lazy: list[Member],
+                       payload: dict[tuple[str, str], str]) -> None:
+        """Fetch the stored per-document events (JSON) of members about to be rebuilt."""
+        wanted: dict[str, set[str]] = {}
+        for m in lazy:
+            wanted.setdefault(m.doc_id, set()).add(m.local_id)
+        c = doc_events.c
+        for chunk in _chunks(sorted(wanted)):
+            for doc_id, local_id, data in conn.execute(
+                    select(c.doc_id, c.local_id, c.data).where(c.doc_id.in_(chunk))):
+                if local_id in wanted[doc_id]:
+                    payload[(doc_id, local_id)] = data
+
+    def _components(self, conn: Connection,
+                    seeds: dict[str, list[tuple[dt.date | None, dt.date | None]]]) -> dict[str, list[Any]]:
+        """For each key, all doc_events of that key whose dates overlap its seeds,
+        transitively: a window per key grown to a fixed point, so every cluster is seen
+        whole. Many keys per query (a VALUES list joined on the key index)."""
+        windows: dict[str, tuple[dt.date, dt.date]] = {}
+        for key, spans in seeds.items():
+            starts = [a for a, _ in spans if a is not None]
+            ends = [b for _, b in spans if b is not None]
+            if starts and ends:
+                windows[key] = (min(starts), max(ends))
+        found: dict[str, list[Any]] = {}
+        c = doc_events.c
+        # the seeds go into a temporary table joined on the (dedupe_key, date_start) index:
+        # one cached statement per round instead of one query per key
+        conn.exec_driver_sql(
+            "CREATE TEMPORARY TABLE IF NOT EXISTS dedupe_seeds (k TEXT NOT NULL, lo DATE, hi DATE)")
+        query = (select(c.dedupe_key, c.doc_id, c.local_id, c.event_id, c.publisher, c.stance,
+                        c.date_start, c.date_end, c.actor1, c.actor2)
+                 .join(_seeds, and_(c.dedupe_key == _seeds.c.k, c.date_start <= _seeds.c.hi,
+                                    c.date_end >= _seeds.c.lo)))
+        raw_sql = str(query.compile(dialect=conn.dialect)) if conn.dialect.name == "sqlite" else None
+        pending = sorted(windows)
+        while pending:
+            conn.execute(delete(_seeds))
+            conn.execute(insert(_seeds), [{"k": k, "lo": windows[k][0], "hi": windows[k][1]} for k in pending])
+            by_key: dict[str, list[Any]] = {k: [] for k in pending}
+            if raw_sql is not None:
+                # SQLite: the statement has no parameters at all (it joins the seeds table);
+                # skipping SQLAlchemy's per-row date processing halves the cost of this read
+                for r in conn.exec_driver_sql(raw_sql):
+                    by_key[r[0]].append(_ComponentRow(
+                        r[0], r[1], r[2], r[3], r[4], r[5], _day(r[6]), _day(r[7]), r[8], r[9]))
+            else:
+                for r in conn.execute(query):
+                    by_key[r.dedupe_key].append(r)
+            grown: list[str] = []
+            for key, rs in by_key.items():
+                found[key] = rs
+                if not rs:
+                    continue
+                lo, hi = windows[key]
+                new = (min(lo, min(r.date_start for r in rs)), max(hi, max(r.date_end for r in rs)))
+                if new != (lo, hi):
+                    windows[key] = new
+                    grown.append(key)
+            pending = grown
+        conn.execute(delete(_seeds))
+        return found
+
+    def _replace_events(self, conn: Connection, stale: set[str], merged: list[Any],
+                        carry: dict[str, str]) -> None:
+        """Delete the events a recomputation supersedes and write the merged ones,
+        keeping the review status of ids that persist (or that ``carry`` says were
+        absorbed into a new id) and re-applying overrides."""
+        new_ids = [m.id for m in merged]
+        # a merged id that already has a row always belongs to a member whose old event is
+        # in ``stale`` (see _save), so deleting ``stale`` is enough
+        touched = sorted(stale)
+        kept: dict[str, tuple[str, str | None]] = {}
+        for chunk in _chunks(touched):
+            kept.update((i, (s, into)) for i, s, into in conn.execute(
+                select(events.c.id, events.c.status, events.c.merged_into)
+                .where(events.c.id.in_(chunk), events.c.status != "machine")))
+            conn.execute(delete(evidence).where(evidence.c.event_id.in_(chunk)))
+            conn.execute(delete(event_documents).where(event_documents.c.event_id.in_(chunk)))
+            conn.execute(delete(events).where(events.c.id.in_(chunk)))
+        if not merged:
+            return
+        event_rows, link_rows, ev_rows = [], [], []
+        for m in merged:
+            row = R.db_event_row(m.row)
+            if m.id in kept:
+                row["status"], row["merged_into"] = kept[m.id]
+            elif carry.get(m.id) in kept:
+                row["status"], row["merged_into"] = kept[carry[m.id]]
+            event_rows.append(row)
+            link_rows.extend({"event_id": m.id, "doc_id": d, "local_id": l} for d, l in m.links)
+            ev_rows.extend(dict(e, event_id=m.id) for e in m.evidence)
+        for new_id, old_id in sorted(carry.items()):  # reviewed values follow the event to its new id
+            conn.execute(delete(overrides).where(
+                overrides.c.event_id == new_id,
+                overrides.c.field.in_(select(overrides.c.field).where(overrides.c.event_id == old_id))))
+            conn.execute(update(overrides).where(overrides.c.event_id == old_id).values(event_id=new_id))
+        _bulk_insert(conn, events, event_rows)
+        _bulk_insert(conn, event_documents, link_rows)
+        _bulk_insert(conn, evidence, ev_rows)
+        self._apply_overrides(conn, new_ids)
+
+    def _apply_overrides(self, conn: Connection, ids: Sequence[str]) -> None:
+        for chunk in _chunks(sorted(ids)):
+            found = conn.execute(select(overrides.c.event_id, overrides.c.field, overrides.c.value)
+                                 .where(overrides.c.event_id.in_(chunk))
+                                 .order_by(overrides.c.event_id, overrides.c.at, overrides.c.field)).all()
+            for event_id, field, value in found:
+                values = R.apply_override(field, value)
+                if values:
+                    conn.execute(update(events).where(events.c.id == event_id).values(values))
+
+    def _stances(self, conn: Connection):  # noqa: ANN202
+        table = {fold_name(n): s for n, s in conn.execute(select(publishers.c.name, publishers.c.stance))}
+
+        def stance_of(publisher: str | None) -> str | None:
+            if not publisher:
+                return None
+            return table.get(fold_name(publisher), "unknown")
+
+        return stance_of
+
+    # --- review hooks ----------------------------------------------------------------
+
+    def set_publishers(self, stances: dict[str, str]) -> None:
+        """Add or replace publisher stances (e.g. from ``Options.publishers_file``); they
+        apply to documents saved afterwards."""
+        def run(conn: Connection) -> None:
+            for name, stance in sorted(stances.items()):
+                conn.execute(delete(publishers).where(publishers.c.name == name))
+                conn.execute(insert(publishers).values(name=name, stance=stance))
+        self._write(run)
+
+    def set_status(self, event_id: str, status: str, merged_into: str | None = None) -> None:
+        def run(conn: Connection) -> None:
+            conn.execute(update(events).where(events.c.id == event_id)
+                         .values(status=status, merged_into=merged_into))
+        self._write(run)
+
+    def set_override(self, event_id: str, field: str, value: Any, user: str) -> None:
+        """Record a reviewed field value (kept across re-runs) and apply it now."""
+        if not R.override_columns(field) and field not in ("location", "count"):
+            raise StoreError(f"field {field!r} cannot be overridden")
+        value_json = json.dumps(value, ensure_ascii=False, default=str)
+
+        def run(conn: Connection) -> None:
+            conn.execute(delete(overrides).where(overrides.c.event_id == event_id, overrides.c.field == field))
+            conn.execute(insert(overrides).values(event_id=event_id, field=field, value=value_json, user=user,
+                                                  at=dt.datetime.now(dt.timezone.utc)))
+            self._apply_overrides(conn, [event_id])
+        self._write(run)
+
+    # --- reading ---------------------------------------------------------------------
+
+    def _event_where(self, filters: dict[str, Any]) -> list[Any]:
+        c = events.c
+        unknown = set(filters) - {"event_type", "sub_event_type", "country", "admin1", "canonical",
+                                  "doc_id", "date_from", "date_to", "status", "include_hidden"}
+        if unknown:
+            raise StoreError(f"unknown event filter(s): {', '.join(sorted(unknown))}")
+        where: list[Any] = []
+        for name in ("event_type", "sub_event_type", "country", "admin1", "canonical"):
+            if filters.get(name) is not None:
+                where.append(getattr(c, name) == filters[name])
+        if filters.get("status") is not None:
+            where.append(c.status == filters["status"])
+        elif not filters.get("include_hidden"):
+            where.append(c.status.not_in(HIDDEN_STATUSES))
+        if filters.get("doc_id") is not None:
+            where.append(c.id.in_(select(event_documents.c.event_id)
+                                  .where(event_documents.c.doc_id == filters["doc_id"])))
+        if filters.get("date_from") is not None:
+            where.append(c.date_end >= R.to_date(filters["date_from"]))
+        if filters.get("date_to") is not None:
+            where.append(c.date_start <= R.to_date(filters["date_to"]))
+        return where
+
+    @_reads
+    def iter_events(self, **filters: Any) -> Iterator[dict[str, Any]]:
+        where = self._event_where(filters)
+        query = (select(events).where(*where)
+                 .order_by(events.c.date_start.asc().nulls_last(), events.c.id))
+        with self._read() as conn:
+            with conn.begin():  # PostgreSQL server-side cursors live inside a transaction
+                result = conn.execution_options(yield_per=_CHUNK).execute(query).mappings()
+                for part in result.partitions():
+                    yield from self._dicts(conn, part)
+
+    def _dicts(self, conn: Connection, part: Sequence[Any]) -> Iterator[dict[str, Any]]:
+        ids = [r["id"] for r in part]
+        docs: dict[str, list[str]] = {}
+        for eid, did in conn.execute(select(event_documents.c.event_id, event_documents.c.doc_id)
+                                     .where(event_documents.c.event_id.in_(ids))):
+            docs.setdefault(eid, []).append(did)
+        spans: dict[str, list[dict[str, Any]]] = {}
+        for r in conn.execute(select(evidence.c.event_id, evidence.c.doc_id, evidence.c.start,
+                                     evidence.c.end, evidence.c.role)
+                              .where(evidence.c.event_id.in_(ids))).mappings():
+            spans.setdefault(r["event_id"], []).append(r)
+        for r in part:
+            yield R.event_dict_from_rows(r, docs.get(r["id"], ()), spans.get(r["id"], ()))
+
+    @_reads
+    def count_events(self, **filters: Any) -> int:
+        with self._read() as conn:
+            return conn.execute(select(func.count()).select_from(events)
+                                .where(*self._event_where(filters))).scalar() or 0
+
+    @_reads
+    def iter_claims(self, kind: str | None = None) -> Iterator[dict[str, Any]]:
+        query = select(claims).order_by(claims.c.doc_id, claims.c.start, claims.c.id)
+        if kind is not None:
+            query = query.where(claims.c.kind == kind)
+        with self._read() as conn:
+            with conn.begin():
+                result = conn.execution_options(yield_per=_CHUNK).execute(query).mappings()
+                for part in result.partitions():
+                    doc_ids = sorted({r["doc_id"] for r in part})
+                    local: dict[tuple[str, str], str] = {}
+                    for d, l, e in conn.execute(
+                            select(event_documents.c.doc_id, event_documents.c.local_id,
+                                   event_documents.c.event_id)
+                            .where(event_documents.c.doc_id.in_(doc_ids))):
+                        local[(d, l)] = e
+                    for r in part:
+                        refs = json.loads(r["event_ids"] or "[]")
+                        yield R.claim_dict_from_row(r, {local.get((r["doc_id"], x), x) for x in refs})
+
+    def claims_side_by_side(self, kind: str) -> list[dict[str, Any]]:
+        return side_by_side(self.iter_claims(kind), kind)
+
+    @_reads
+    def summary(self) -> dict[str, Any]:
+        c = events.c
+        visible = c.status.not_in(HIDDEN_STATUSES)
+        with self._read() as conn:
+            n_docs = conn.execute(select(func.count()).select_from(documents)).scalar() or 0
+            n_claims = conn.execute(select(func.count()).select_from(claims)).scalar() or 0
+            by_type = conn.execute(select(c.event_type, c.sub_event_type, func.count())
+                                   .where(visible).group_by(c.event_type, c.sub_event_type)).all()
+            places = conn.execute(select(c.canonical, c.country, func.count().label("n"))
+                                  .where(visible, c.canonical.is_not(None))
+                                  .group_by(c.canonical, c.country)).all()
+            lo, hi = conn.execute(select(func.min(c.date_start), func.max(c.date_end)).where(visible)).one()
+        return summary_dict(n_docs, n_claims, by_type, places, lo, hi)
+
+    # --- maintenance -----------------------------------------------------------------
+
+    def backup(self, out_path: str | Path) -> None:
+        """A consistent copy of a SQLite database (online backup API) while it is in use."""
+        if self.dialect != "sqlite":
+            raise StoreError("backup is for SQLite; use pg_dump for PostgreSQL")
+        out = Path(out_path)
+        tmp = out.with_name(out.name + ".tmp")
+        try:
+            with self.engine.connect() as conn:
+                source = conn.connection.driver_connection
+                target = sqlite3.connect(tmp)
+                try:
+                    source.backup(target)  # type: ignore[union-attr]
+                finally:
+                    target.close()
+            os.replace(tmp, out)
+        except (OSError, sqlite3.Error, SQLAlchemyError) as exc:
+            tmp.unlink(missing_ok=True)
+            raise StoreError(f"backup to {out} failed: {one_line(exc)}") from None
+
+    @_reads
+    def check(self) -> list[str]:
+        """Problems found (empty = healthy): integrity, orphans, spans outside their text."""
+        problems: list[str] = []
+        with self._read() as conn:
+            if self.dialect == "sqlite":
+                for (line,) in conn.exec_driver_sql("PRAGMA integrity_check"):
+                    if line != "ok":
+                        problems.append(f"integrity: {line}")
+                for row in conn.exec_driver_sql("PRAGMA foreign_key_check"):
+                    problems.append(f"foreign key: table {row[0]} rowid {row[1]} -> {row[2]}")
+                try:
+                    conn.exec_driver_sql(
+                        "INSERT INTO documents_fts(documents_fts, rank) VALUES ('integrity-check', 1)")
+                except DBAPIError as exc:
+                    problems.append(f"full-text index: {one_line(exc)}")
+            orphan_checks = [
+                ("evidence", evidence.c.event_id, events.c.id),
+                ("event_documents", event_documents.c.event_id, events.c.id),
+                ("event_documents", event_documents.c.doc_id, documents.c.id),
+                ("evidence", evidence.c.doc_id, documents.c.id),
+                ("place_mentions", place_mentions.c.doc_id, documents.c.id),
+                ("claims", claims.c.doc_id, documents.c.id),
+                ("doc_events", doc_events.c.doc_id, documents.c.id),
+                ("events", events.c.doc_id, documents.c.id),
+            ]
+            for name, col, target in orphan_checks:
+                n = conn.execute(select(func.count()).select_from(col.table)
+                                 .where(col.not_in(select(target)))).scalar()
+                if n:
+                    problems.append(f"{n} {name} row(s) whose {col.name} points nowhere")
+            no_docs = conn.execute(select(func.count()).select_from(events).where(
+                events.c.id.not_in(select(event_documents.c.event_id)))).scalar()
+            if no_docs:
+                problems.append(f"{no_docs} event(s) without documents")
+            length = func.length(documents.c.text)
+            for name, table in (("evidence", evidence), ("place_mentions", place_mentions), ("claims", claims)):
+                n = conn.execute(select(func.count()).select_from(table.join(documents, table.c.doc_id == documents.c.id))
+                                 .where(or_(table.c.start < 0, table.c.end < table.c.start, table.c.end > length))).scalar()
+                if n:
+                    problems.append(f"{n} {name} span(s) outside their document's text")
+        return problems
+
+
+def review_carry_over(fresh: Sequence[Any], old_members: dict[str, set[tuple[str, str]]],
+                      unchanged: set[str]) -> dict[str, str]:
+    """New merged id -> the old id whose review (status, overrides) it inherits.
+
+    A merged id is the hash of the cluster's smallest member, so a newly arrived document
+    with a smaller id renames an event. When every surviving member of an old event now
+    sits in one new cluster, that cluster inherits the old event's review (the smallest
+    such old id when several qualify)."""
+    persisting = set(unchanged) | {m.id for m in fresh}
+    old_of = {mk: e for e, members in old_members.items() for mk in members}
+    carry: dict[str, str] = {}
+    for m in fresh:
+        if m.id in old_members:
+            continue  # the id persists: it keeps its own review
+        links = set(m.links)
+        candidates = sorted({e for e in (old_of.get(mk) for mk in links)
+                             if e is not None and e not in persisting and old_members[e] <= links})
+        if candidates:
+            carry[m.id] = candidates[0]
+    return carry
+
+
+def side_by_side(claim_dicts: Iterable[dict[str, Any]], kind: str) -> list[dict[str, Any]]:
+    """Group claims of one kind by (place, period): the numbers different sources give."""
+    groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for c in claim_dicts:
+        if c["kind"] != kind:
+            continue
+        groups.setdefault((c["place"] or "", c["period"] or ""), []).append(c)
+    out = []
+    for (place, period), items in sorted(groups.items()):
+        items.sort(key=lambda c: (c["reported_by"] or "", c["attributed_to"] or "", c["doc"], c["span"]))
+        sources = {(c["attributed_to"] or c["reported_by"] or c["doc"]) for c in items}
+        out.append({"kind": kind, "place": place or None, "period": period or None,
+                    "sources": len(sources), "claims": [
+                        {k: c[k] for k in ("value", "qualifier", "qualifier_text", "attributed_to",
+                                           "reported_by", "stance", "said_on", "doc", "span", "text")}
+                        for c in items]})
+    return out
+
+
+def summary_dict(n_docs: int, n_claims: int, by_type: Iterable[Any], places: Iterable[Any],
+                 lo: Any, hi: Any) -> dict[str, Any]:
+    types = {f"{t}/{s}": n for t, s, n in sorted(by_type, key=lambda r: (r[0], r[1]))}
+    top = sorted(places, key=lambda r: (-r[2], r[0], r[1] or ""))[:10]
+    return {
+        "documents": n_docs,
+        "events": sum(types.values()),
+        "claims": n_claims,
+        "events_by_type": types,
+        "top_places": [{"place": p, "country": c, "events": n} for p, c, n in top],
+        "date_span": [R.to_date(lo).isoformat() if lo else None, R.to_date(hi).isoformat() if hi else None],
+    }
