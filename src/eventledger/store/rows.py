@@ -290,6 +290,7 @@ _OVERRIDABLE = frozenset({
     "location_name", "canonical", "admin1", "country", "lat", "lon", "geo_precision", "tactics",
     "actor1", "actor2", "count_kind", "count_value", "count_qualifier", "count_qualifier_text",
     "slogans", "reported_by", "attributed_to", "stance", "confidence", "notes",
+    "status", "merged_into",  # a reviewer's confirm/reject/merge survives a re-run too
 })
 
 
