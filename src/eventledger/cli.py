@@ -231,6 +231,37 @@ def user_add(name, role, db, password):
 
 
 @cli.command()
+@click.option("--docs", type=click.IntRange(1), default=None, help="Synthetic documents (default 1,000).")
+@click.option("--corpus", type=click.Path(exists=True, path_type=Path), default=None,
+              help="Use this folder or file of reports instead of the synthetic corpus.")
+@click.option("--workers", type=click.IntRange(1, 256), default=1, show_default=True)
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True)
+@click.option("--scheduler", default=None, help="Dask scheduler address (default: a LocalCluster).")
+@click.option("--no-store", "no_store", is_flag=True, help="Run the pipeline only, without the store.")
+@click.option("--stage", default=None,
+              help="Run the pipeline only up to this stage (clean, segment, places, dates, triggers, assemble).")
+@click.option("--db", "bench_db", default=None, help="Store into this database (default: a temporary SQLite file).")
+@click.option("--seed", default=0, show_default=True, help="Seed of the synthetic corpus.")
+@click.option("--table", "table_events", type=click.IntRange(1), default=None,
+              help="Instead: time the web app's event table queries at this many events (e.g. 100000).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for machines.")
+def bench(docs, corpus, workers, engine, scheduler, no_store, stage, bench_db, seed, table_events, as_json):
+    """Measure throughput (documents/s, per core), time per stage, peak memory, events/s."""
+    if table_events:
+        from .store.query import bench_table
+
+        result = bench_table(bench_db, n=table_events)
+        click.echo(json.dumps(result, indent=2) if as_json else
+                   "\n".join(f"{k:24} {v:8.1f} ms" for k, v in result.items()))
+        return
+    from .bench import format_bench, run_bench
+
+    result = run_bench(docs, corpus, workers=workers, engine=engine, store=not no_store, stage=stage,
+                       db=bench_db, seed=seed, scheduler=scheduler)
+    click.echo(json.dumps(result, indent=2, default=str) if as_json else format_bench(result))
+
+
+@cli.command()
 @_db_option
 @click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
 def backup(db, out):
