@@ -94,3 +94,30 @@ def test_spans_inside_text_and_sorted():
 def test_paragraph_kind_alt_text_is_caption():
     assert paragraph_kind("protest in tabriz march 3 2024", False) == "caption"
     assert paragraph_kind("Protesters gathered in Tabriz.", False) == "body"
+
+
+def test_hard_wrapped_text_keeps_paragraphs_whole():
+    text = (
+        "Iran, May 3, 2024\u2014Teachers gathered on Thursday, May 2, in front of the education offices in\n"
+        "Tabriz and Shiraz to demand unpaid wages, and nurses joined them later in the day near the\n"
+        "governor's office. Police watched from a distance.\n"
+        "\n"
+        "According to the teachers' council, at least 40 teachers were summoned in Tabriz last\n"
+        "month and several were warned not to speak to journalists about the protests again.\n"
+    )
+    doc = run(text)
+    assert len(doc.paragraphs) == 2
+    first = doc.snippet(doc.sentences[0].span)
+    assert first.startswith("Iran, May 3") and "Tabriz and Shiraz" in first and first.endswith("office.")
+
+
+def test_soft_continuation_in_lower_case_joins_lines():
+    doc = run("Crowds gathered outside the bazaar\nand chanted slogans.\nA second line.\n")
+    assert len(doc.paragraphs) == 2
+    assert doc.snippet(doc.paragraphs[0].span).endswith("slogans.")
+
+
+def test_one_line_paragraphs_stay_apart():
+    doc = run("A headline without a period\nThe body starts here, in a long line that ends with a stop.\n"
+              "Tabriz \u2013 A caption \u2013 May 1, 2024\nAnother body line.\n")
+    assert len(doc.paragraphs) == 4

@@ -94,6 +94,64 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+_ENDS_SENTENCE = re.compile(r"[.!?…:;]['\"”’)\]]*$")
+
+
+def _lines(view: str) -> list[tuple[int, int, bool]]:
+    """Non-empty lines as (start, end, blank line before) with surrounding spaces trimmed."""
+    out: list[tuple[int, int, bool]] = []
+    pos = 0
+    blank = True
+    for line in view.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            out.append((pos + lead, pos + lead + len(stripped), blank))
+            blank = False
+        else:
+            blank = True
+        pos += len(line) + 1
+    return out
+
+
+def _wrap_width(lines: list[tuple[int, int, bool]]) -> int | None:
+    """The column a hard-wrapped text (e-mail, plain-text bulletin) breaks at, or None.
+
+    Scraped pages put a paragraph on one line; a hard-wrapped text breaks every line near
+    the same width, so most of its longer lines have about the same length."""
+    lengths = sorted(e - s for s, e, _ in lines if e - s >= 40)
+    if len(lengths) < 4 or lengths[-1] > 130:
+        return None
+    width = lengths[int(len(lengths) * 0.8) - 1 if len(lengths) >= 5 else -1]
+    near = sum(1 for n in lengths if n >= 0.6 * width)
+    return width if near >= 0.6 * len(lengths) else None
+
+
+def _blocks(view: str, boiler: set[int]) -> list[tuple[int, int]]:
+    """Paragraph spans: a line, or consecutive lines that continue one paragraph (a soft
+    continuation starting in lower case, or the lines of a hard-wrapped text)."""
+    lines = _lines(view)
+    width = _wrap_width(lines)
+    blocks: list[tuple[int, int]] = []
+    prev: tuple[int, int, bool] | None = None
+    for s, e, blank in lines:
+        cur = view[s:e]
+        if prev is not None and not blank and s not in boiler and prev[0] not in boiler \
+                and not _BULLET.match(cur) and not cur.startswith("#"):
+            prev_text = view[prev[0] : prev[1]]
+            if width is not None:
+                joined = prev[1] - prev[0] >= 0.6 * width  # the previous line was wrapped
+            else:
+                joined = not _ENDS_SENTENCE.search(prev_text) and (cur[0].islower() or cur[0].isdigit())
+            if joined:
+                blocks[-1] = (blocks[-1][0], e)
+                prev = (s, e, blank)
+                continue
+        blocks.append((s, e))
+        prev = (s, e, blank)
+    return blocks
+
+
 class SegmentStage:
     name = "segment"
     requires: tuple[str, ...] = ("view", "boilerplate")
@@ -101,31 +159,25 @@ class SegmentStage:
 
     def __call__(self, doc: Doc, options: Options) -> None:
         view = doc.view
-        boiler = {b.start: reason for b, reason in doc.boilerplate}
+        boiler = {b.start for b, _ in doc.boilerplate}
         paragraphs: list[Segment] = []
         sentences: list[Segment] = []
         seen: dict[str, int] = {}
-        pos = 0
-        for line in view.split("\n"):
-            line_end = pos + len(line)
-            lead = len(line) - len(line.lstrip())
-            stripped = line.strip()
-            if stripped:
-                s, e = pos + lead, pos + lead + len(stripped)
-                kind = paragraph_kind(stripped, s in boiler)
-                key = normalize_ws(stripped).casefold()
-                repeat_of = seen.get(key)
-                index = len(paragraphs)
-                if repeat_of is None:
-                    seen[key] = index
-                para = Segment(Span(s, e), kind, index, index, repeat_of)
-                paragraphs.append(para)
-                if kind == "body" or kind == "list_item":
-                    spans = split_sentences(view, s, e)
-                else:
-                    spans = [(s, e)]  # headings and captions are one unit
-                for ss, se in spans:
-                    sentences.append(Segment(Span(ss, se), kind, len(sentences), index, repeat_of))
-            pos = line_end + 1
+        for s, e in _blocks(view, boiler):
+            text = view[s:e]
+            flat = " ".join(text.split()) if "\n" in text else text
+            kind = paragraph_kind(flat, s in boiler)
+            key = normalize_ws(text).casefold()
+            repeat_of = seen.get(key)
+            index = len(paragraphs)
+            if repeat_of is None:
+                seen[key] = index
+            paragraphs.append(Segment(Span(s, e), kind, index, index, repeat_of))
+            if kind == "body" or kind == "list_item":
+                spans = split_sentences(view, s, e)
+            else:
+                spans = [(s, e)]  # headings and captions are one unit
+            for ss, se in spans:
+                sentences.append(Segment(Span(ss, se), kind, len(sentences), index, repeat_of))
         doc.paragraphs = paragraphs
         doc.sentences = sentences
