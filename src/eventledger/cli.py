@@ -180,7 +180,8 @@ def places(name, alias_file, country):
 def claims(db, kind, as_json):
     """The claims ledger: numbers different sources give for the same kind, period and place."""
     store = _open(db, must_exist=True)
-    rows = list(store.claims_side_by_side(kind))
+    kinds = [kind] if kind else sorted({c["kind"] for c in store.iter_claims()})
+    rows = [group for k in kinds for group in store.claims_side_by_side(k)]
     if as_json:
         for row in rows:
             click.echo(json.dumps(row, default=str, ensure_ascii=False))

@@ -24,6 +24,10 @@ __all__ = ["IngestSummary", "ingest", "infer_metadata"]
 
 # "Reporting by PMOI/MEK", "Reported by: Example News" on a line of its own
 _REPORTING_BY = re.compile(r"^[ \t]*Report(?:ing|ed) by:?[ \t]+([^\n]{2,80}?)[ \t]*$", re.MULTILINE)
+# a wire dateline names its agency: "TEHRAN, May 10, 2024 (Example Agency) -", "KHASH, Iran, Oct 15 (Zagros Wire) -"
+_WIRE_DATELINE = re.compile(
+    r"^[ \t]*[A-Z][A-Z'’. -]{1,40}(?:\s*,\s*[A-Z][A-Za-z .]{1,30})?\s*,\s*[A-Z][a-z]{2,8}\.? \d{1,2}(?:\s*,\s*\d{4})?"
+    r"\s*\(([^()\n]{2,60})\)\s*[-–—]", re.MULTILINE)
 
 
 @dataclass
@@ -54,10 +58,12 @@ class IngestSummary:
 
 
 def infer_metadata(report: Report) -> Report:
-    """Fill a missing publisher from a "Reporting by X" line (the text says who reports)."""
+    """Fill a missing publisher from the text itself: a "Reporting by X" line, or the agency
+    in a wire dateline ("TEHRAN, May 10, 2024 (Example Agency) -")."""
     if report.publisher:
         return report
-    m = _REPORTING_BY.search(report.text[:5000])
+    head = report.text[:5000]
+    m = _REPORTING_BY.search(head) or _WIRE_DATELINE.search(head)
     if m:
         return dataclasses.replace(report, publisher=m.group(1).strip())
     return report

@@ -1,0 +1,31 @@
+import hashlib
+
+from eventledger.ingest.runner import IngestSummary, infer_metadata
+from eventledger.models import Report
+
+
+def rep(text, publisher=None):
+    return Report("r", text, hashlib.sha256(text.encode()).hexdigest(), publisher=publisher)
+
+
+def test_publisher_from_reporting_by_line():
+    assert infer_metadata(rep("Title\n\nReporting by Example Watch\n\nBody.")).publisher == "Example Watch"
+
+
+def test_publisher_from_wire_dateline():
+    r = infer_metadata(rep("KHASH, Iran, Oct 15 (Zagros Wire) - Security forces fired on a crowd."))
+    assert r.publisher == "Zagros Wire"
+    r = infer_metadata(rep("TEHRAN, May 10, 2024 (Example Agency) \u2014 Shops closed."))
+    assert r.publisher == "Example Agency"
+
+
+def test_given_publisher_wins_and_body_mentions_do_not_count():
+    assert infer_metadata(rep("Reporting by X\n", publisher="Given")).publisher == "Given"
+    assert infer_metadata(rep("He said (Reuters) that the shops closed.")).publisher is None
+
+
+def test_summary_lines_list_every_skip():
+    s = IngestSummary(new=1, skipped=[("a.pdf", "binary file (PDF)")], failed=[("d", "stage 'x' failed")])
+    lines = s.lines()
+    assert lines[0].startswith("new: 1") and "skipped a.pdf: binary file (PDF)" in lines
+    assert "failed d: stage 'x' failed" in lines
