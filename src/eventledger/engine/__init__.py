@@ -1,0 +1,61 @@
+"""Engines run the pipeline over many reports: :mod:`.local` (this process or a pool of
+processes on this machine) and :mod:`.dask_engine` (a Dask cluster).
+
+A document whose processing raises never stops a run: the engine yields a :class:`Doc`
+with the report, no events, and the reason in ``doc.extras["error"]`` (see
+:func:`failure_of`). The ingest runner reports such documents as failed and does not save
+them, so that a later run retries them instead of skipping them as unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..config import Options
+    from ..doc import Doc
+    from ..models import Report
+    from ..pipeline import Pipeline
+
+__all__ = ["PipelineFactory", "failure_of", "run_safely", "build_pipeline", "slim_doc"]
+
+#: builds the pipeline a worker runs; must be picklable (a module-level function)
+PipelineFactory = Callable[["Options", "str | None"], "Pipeline"]
+
+
+def build_pipeline(options: "Options", upto: "str | None" = None) -> "Pipeline":
+    """The default factory: the shipped pipeline, optionally cut after stage ``upto``."""
+    from ..pipeline import default_pipeline
+
+    return default_pipeline(options, upto=upto)
+
+
+def run_safely(pipeline: "Pipeline", report: "Report") -> "Doc":
+    """``pipeline.run(report)``, turning an exception into a failed Doc (see module doc)."""
+    from ..doc import Doc
+
+    try:
+        return pipeline.run(report)
+    except Exception as exc:  # one bad document must not end a run of thousands
+        doc = Doc(report=report)
+        reason = str(exc) or type(exc).__name__
+        doc.extras["error"] = reason
+        doc.notes.append(f"error: {reason}")
+        return doc
+
+
+def failure_of(doc: "Doc") -> str | None:
+    """The reason a document failed in the pipeline, or None if it was processed."""
+    return doc.extras.get("error")
+
+
+def slim_doc(doc: "Doc") -> "Doc":
+    """The Doc with only what the store and the runner use (report, anchor, places, events,
+    claims, notes, stage names, extras); the intermediate mentions (segments, triggers,
+    dates, ...) are dropped. Halves what a worker sends back and a batch holds in memory:
+    on 2–5 KB reports pickling falls from ~9 ms to ~3 ms per document."""
+    from ..doc import Doc
+
+    return Doc(report=doc.report, anchor=doc.anchor, places=doc.places, events=doc.events,
+               claims=doc.claims, notes=doc.notes, done=doc.done, extras=doc.extras)
