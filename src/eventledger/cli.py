@@ -61,9 +61,11 @@ def cli() -> None:
 @click.option("--max-file-bytes", type=click.IntRange(1), default=None,
               help="Skip files larger than this (default 50,000,000).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal).")
+@click.option("--workdir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Dask: folder for the Parquet partitions (shared by all machines of a cluster).")
 @click.option("--strict", is_flag=True, help="Exit with status 3 when any input was skipped or failed.")
 def ingest(paths, db, config_path, workers, engine, scheduler, alias_file, batch_size, max_file_bytes,
-           progress, strict):
+           progress, workdir, strict):
     """Ingest reports: files, folders (recursive) or - for JSONL on stdin.
 
     Formats: .txt/.md (optional YAML front matter: id, url, publisher, published, title,
@@ -79,7 +81,7 @@ def ingest(paths, db, config_path, workers, engine, scheduler, alias_file, batch
                            max_file_bytes=max_file_bytes)
     store = _open(db)
     summary = run_ingest(paths, store, options, stdin=sys.stdin.buffer if "-" in paths else None,
-                         engine=engine, scheduler=scheduler, progress=progress)
+                         engine=engine, scheduler=scheduler, progress=progress, workdir=workdir)
     for line in summary.lines():
         click.echo(line)
     if strict and (summary.skipped or summary.failed):
@@ -243,10 +245,13 @@ def user_add(name, role, db, password):
               help="Run the pipeline only up to this stage (clean, segment, places, dates, triggers, assemble).")
 @click.option("--db", "bench_db", default=None, help="Store into this database (default: a temporary SQLite file).")
 @click.option("--seed", default=0, show_default=True, help="Seed of the synthetic corpus.")
+@click.option("--partition-size", default=200, show_default=True, type=click.IntRange(1),
+              help="Dask: documents per partition.")
 @click.option("--table", "table_events", type=click.IntRange(1), default=None,
               help="Instead: time the web app's event table queries at this many events (e.g. 100000).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for machines.")
-def bench(docs, corpus, workers, engine, scheduler, no_store, stage, bench_db, seed, table_events, as_json):
+def bench(docs, corpus, workers, engine, scheduler, no_store, stage, bench_db, seed, partition_size,
+          table_events, as_json):
     """Measure throughput (documents/s, per core), time per stage, peak memory, events/s."""
     if table_events:
         from .store.query import bench_table
@@ -258,7 +263,7 @@ def bench(docs, corpus, workers, engine, scheduler, no_store, stage, bench_db, s
     from .bench import format_bench, run_bench
 
     result = run_bench(docs, corpus, workers=workers, engine=engine, store=not no_store, stage=stage,
-                       db=bench_db, seed=seed, scheduler=scheduler)
+                       db=bench_db, seed=seed, scheduler=scheduler, partition_size=partition_size)
     click.echo(json.dumps(result, indent=2, default=str) if as_json else format_bench(result))
 
 

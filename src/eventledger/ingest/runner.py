@@ -116,6 +116,7 @@ def ingest(
     engine: str = "local",
     scheduler: str | None = None,
     progress: bool | None = None,
+    workdir: Any = None,
 ) -> IngestSummary:
     """Read ``paths``, process new or changed reports and save them to ``store``."""
     from .readers import Skip, iter_inputs
@@ -142,7 +143,7 @@ def ingest(
 
     def count(doc_ids: Iterable[str]) -> None:
         for doc_id in doc_ids:
-            if existing.get(doc_id):
+            if existing.pop(doc_id, False):  # pop: memory stays flat on long runs
                 summary.updated += 1
             else:
                 summary.new += 1
@@ -152,8 +153,8 @@ def ingest(
             from ..engine.dask_engine import process_dask
 
             stats = process_dask(to_process(), options, store, scheduler=scheduler,
-                                 partition_size=options.batch_size)
-            count(stats.doc_ids)
+                                 n_workers=max(options.workers, 2), partition_size=options.batch_size,
+                                 workdir=workdir, progress=bar.update, on_saved=count)
             summary.events += stats.events
             summary.claims += stats.claims
             summary.failed.extend(stats.failed)
