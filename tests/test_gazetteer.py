@@ -183,3 +183,91 @@ def test_explain_lists_candidates_with_scores_and_reasons():
 def test_explain_says_when_a_name_is_stop_listed_or_unknown():
     assert "stop list" in format_explanation("Mehr", explain("Mehr"))
     assert "no gazetteer entry" in format_explanation("Xqzvbnm", explain("Xqzvbnm"))
+
+
+# -- variant spellings common in English reports (folding rules first, aliases second) ------------
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Ghaemshahr", "Qaemshahr"),  # gh == q
+        ("Ghezel Hesar", "Qezel Hesar"),
+        ("Saghez", "Saqqez"),  # gh == q, doubled letters
+        ("Kazeroon", "Kazerun"),  # oo == u
+        ("Sheerin", "Shirin"),  # ee == i
+        ("Meisam", "Meysam"),  # ei == ey
+        ("Torbat-e Heydariyeh", "Torbat Heydariyeh"),  # ezafe
+    ],
+)
+def test_folding_rules_for_common_romanisations(a, b):
+    assert name_key(a) == name_key(b)
+
+
+@pytest.mark.parametrize(
+    "written, canonical",
+    [
+        ("Torbat-e Heydarieh", "Torbat-e Heydariyeh"), ("Torbat-e Heydariyeh", "Torbat-e Heydariyeh"),
+        ("Shahrekord", "Shahr-e Kord"), ("Shahr-e Kord", "Shahr-e Kord"),
+        ("Mahshahr", "Bandar-e Mahshahr"), ("Bandar-e Mahshahr", "Bandar-e Mahshahr"),
+        ("Bandar Mahshahr", "Bandar-e Mahshahr"),
+        ("Gonbad-e Kavus", "Gonbad-e Kavus"), ("Gonbad Kavus", "Gonbad-e Kavus"),
+        ("Khoy", "Khoy"), ("Khuy", "Khoy"), ("Khomein", "Khomeyn"), ("Khomeyn", "Khomeyn"),
+        ("Rey", "Rey"), ("Ray", "Rey"), ("Shahr-e Rey", "Rey"),
+        ("Qaemshahr", "Qaemshahr"), ("Ghaemshahr", "Qaemshahr"),
+        ("Fuladshahr", "Fulad Shahr"), ("Foolad Shahr", "Fulad Shahr"),
+        ("Eslamshahr", "Eslamshahr"), ("Islamshahr", "Eslamshahr"),
+        ("Sanandaj", "Sanandaj"), ("Sinne", "Sanandaj"),
+        ("Saqqez", "Saqqez"), ("Saqez", "Saqqez"), ("Saghez", "Saqqez"),
+        ("Piranshahr", "Piranshahr"), ("Izeh", "Izeh"), ("Kazerun", "Kazerun"), ("Kazeroon", "Kazerun"),
+        ("Golpayegan", "Golpayegan"), ("Golpaygan", "Golpayegan"), ("Nahavand", "Nahavand"),
+        ("Malayer", "Malayer"), ("Miandoab", "Miandoab"), ("Naqadeh", "Naqadeh"), ("Naghadeh", "Naqadeh"),
+        ("Meshginshahr", "Meshgin Shahr"), ("Meshkinshahr", "Meshgin Shahr"),
+        ("Langarud", "Langarud"), ("Langerud", "Langarud"), ("Tonekabon", "Tonekabon"),
+        ("Tonkabon", "Tonekabon"), ("Savojbolagh", "Hashtgerd"), ("Najafabad", "Najafabad"),
+        ("Shahin Shahr", "Shahin Shahr"), ("Shahinshahr", "Shahin Shahr"),
+        ("Ferdows", "Ferdows"), ("Gonabad", "Gonabad"), ("Birjand", "Birjand"), ("Zabol", "Zabol"),
+        ("Iranshahr", "Iranshahr"), ("Chabahar", "Chabahar"), ("Jiroft", "Jiroft"),
+        ("Rafsanjan", "Rafsanjan"), ("Sirjan", "Sirjan"), ("Kuhdasht", "Kuhdasht"),
+        ("Koohdasht", "Kuhdasht"), ("Dehloran", "Dehloran"),
+        ("Anzali", "Bandar-e Anzali"), ("Lengeh", "Bandar-e Lengeh"),  # "Bandar(-e)" is optional
+    ],
+)
+def test_variant_spellings_resolve_to_the_iranian_town(gaz, written, canonical):
+    p = top(gaz, written)
+    assert (p.canonical, p.country, p.precision) == (canonical, "IR", 1)
+
+
+def test_port_prefix_is_not_dropped_when_the_rest_is_a_given_name(gaz):
+    # "Bandar Abbas" must not make every "Abbas" a port town
+    chosen = best(gaz.lookup("Abbas"), "IR")
+    assert chosen is None or chosen.candidate.place.canonical != "Bandar Abbas"
+
+
+@pytest.mark.parametrize(
+    "name, town",
+    [
+        ("Adelabad", "Shiraz"), ("Dizelabad Prison", "Kermanshah"), ("Dastgerd Prison", "Isfahan"),
+        ("Lakan Prison", "Rasht"), ("Qezelhesar", "Karaj"), ("Ghezel Hesar", "Karaj"),
+        ("Rajaei Shahr", "Karaj"), ("Vakilabad", "Mashhad"), ("Behesht-e Zahra", "Tehran"),
+        ("Azadi Square", "Tehran"), ("Enqelab Square", "Tehran"), ("Enghelab Square", "Tehran"),
+        ("Evin", "Tehran"), ("Brandenburg Gate", "Berlin"),
+    ],
+)
+def test_curated_finer_places_resolve_to_their_town(gaz, name, town):
+    chosen = best(gaz.lookup(name), "IR")
+    assert chosen is not None and chosen.candidate.poi
+    assert (chosen.candidate.place.canonical, chosen.candidate.place.precision) == (town, 1)
+
+
+@pytest.mark.parametrize("word", ["Most", "Reading", "Mobile", "Split"])
+def test_english_words_that_are_foreign_towns_are_stopped(gaz, word):
+    assert gaz.lookup(word) == ()
+
+
+@pytest.mark.parametrize(
+    "city, country",
+    [("Berlin", "DE"), ("Hamburg", "DE"), ("Paris", "FR"), ("London", "GB"), ("Washington", "US"),
+     ("Ottawa", "CA"), ("Stockholm", "SE"), ("Toronto", "CA")],
+)
+def test_world_cities_resolve_without_their_country_named(gaz, city, country):
+    p = top(gaz, city)
+    assert (p.canonical, p.country, p.precision) == (city, country, 1)

