@@ -45,12 +45,16 @@ _VIEW_MAP = {
     "\u2010": "-",
     "\u2011": "-",
 }
-_VIEW_TABLE = str.maketrans(_VIEW_MAP)
+_VIEW_KEYS = frozenset(_VIEW_MAP)
 
 
 def make_view(text: str) -> str:
     """Same-length normalised copy of ``text`` (see module doc)."""
-    return text.translate(_VIEW_TABLE)
+    # str.translate with a dict table costs ~100 ns a character; a report holds only a few
+    # of the mapped characters, and str.replace per character present is ~20x faster
+    for ch in _VIEW_KEYS.intersection(text):
+        text = text.replace(ch, _VIEW_MAP[ch])
+    return text
 
 
 @lru_cache(maxsize=4096)

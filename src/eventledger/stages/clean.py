@@ -32,8 +32,13 @@ _SHARE = re.compile(
 _URL_ONLY = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
 
 
+_MAX_BOILERPLATE = 200  # longer lines are prose: no need to run the patterns on them
+
+
 def boilerplate_reason(line: str) -> str | None:
     """Why a single line is boilerplate, or None."""
+    if len(line) > _MAX_BOILERPLATE:
+        return None
     if _AD_SIZE.match(line):
         return "ad_size"
     if _IMAGE_NAME.search(line) or _HASHY.search(line):

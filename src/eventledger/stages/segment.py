@@ -167,7 +167,7 @@ class SegmentStage:
             text = view[s:e]
             flat = " ".join(text.split()) if "\n" in text else text
             kind = paragraph_kind(flat, s in boiler)
-            key = normalize_ws(text).casefold()
+            key = (flat if "\n" in text else " ".join(text.split())).casefold()  # text is the view already
             repeat_of = seen.get(key)
             index = len(paragraphs)
             if repeat_of is None:
