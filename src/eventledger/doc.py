@@ -73,7 +73,9 @@ class PlaceMention:
 
 @dataclass(frozen=True, slots=True)
 class Anchor:
-    """The report's reference date. ``source``: published | dateline | caption | body | none."""
+    """The report's reference date. ``source``: published | dateline | timestamp (a header
+    line such as "Tuesday, 24 May 2022 09:12 GMT") | heading (a period stated in the title or a
+    heading) | caption | body | none."""
 
     date: dt.date | None
     source: str = "none"

@@ -1,8 +1,14 @@
 """Stage ``dates``: the report's anchor date and every date expression, resolved.
 
 * **Anchor** (``doc.anchor``): ``Report.published``; else the dateline ("Iran, August 30,
-  2020—", "Aug. 5, 2020 —", "TEHRAN (Reuters) -" with a full date near it); else the latest
-  full date (day, month and year written) in the captions or the body; else none.
+  2020—", "Aug. 5, 2020 —", "TEHRAN (Reuters) -" with a full date near it, "BANDAR ABBAS,
+  Iran, May 24 (Agency) -" whose year comes from a header timestamp or the latest full date
+  in the text); else a publication timestamp line at the top ("Tuesday, 24 May 2022 09:12
+  GMT"; source ``timestamp``); else the end of the period a title or early heading states
+  ("Weekly report ..., 13–19 November 2023", "Monthly report for February 2025"; source
+  ``heading``); else the latest full date (day, month and year written) in the captions or
+  the body; else none. The dateline's place ("BANDAR ABBAS") is left in
+  ``doc.extras["dateline_place_span"]`` for the assembler (absent when there is none).
 * **Mentions** (``doc.dates``): found and parsed by :mod:`.dates_extract`, resolved by
   :mod:`.dates_resolve` against a reference date — the anchor, or in a report dated only by
   its captions (a compilation of excerpts) the date of the caption that opens the excerpt.
@@ -10,6 +16,12 @@
   future dates and an anniversary in a sentence that also has a written date; ``history``
   for dates ending more than :data:`HISTORY_DAYS` before the anchor ("in 1988", "the
   November 2019 uprising" in a 2020 report); ``event`` otherwise.
+* **Bare weekdays** take the day the text already gave for that weekday (within two weeks
+  before the reference date: "On Saturday, November 13, and Sunday, November 14 ... In the
+  early hours of Sunday"), else the most recent such day on or before the reference date.
+* **Ongoing actions** ("for a third day on Tuesday", "since Sunday", "for the past two
+  days"): a range from the start to the day stated in the sentence (else the reference
+  date); the stated day's mention gets the same range, flag ``ongoing``.
 * **Scope** — which date an event gets — is :func:`event_date_for` (see :mod:`.dates_scope`).
 """
 
@@ -19,16 +31,26 @@ import bisect
 import datetime as dt
 import re
 
+from dataclasses import dataclass, replace
+
 from ..config import Options
 from ..doc import Anchor, DateMention, Doc
 from ..models import DateRange, Span
 from ..textutil import make_view
 from .dates_extract import Atom, extract
 from .dates_lexicon import lexicon
-from .dates_resolve import (resolve_anniversary, resolve_atom_range, resolve_relative, resolve_weekday)
+from .dates_resolve import (nearest_year, resolve_anniversary, resolve_atom_range, resolve_relative, resolve_weekday,
+                            resolve_weekday_pair)
 from .dates_scope import INDEX_KEY, block_class, build_index, event_date_for, paragraph_spans
 
-__all__ = ["DatesStage", "event_date_for", "find_anchor", "HISTORY_DAYS"]
+__all__ = ["DatesStage", "event_date_for", "find_anchor", "HISTORY_DAYS", "DATELINE_PLACE_KEY"]
+
+#: ``doc.extras`` key of the dateline's place span ("BANDAR ABBAS" in "BANDAR ABBAS, Iran, May 24 (Agency) -")
+DATELINE_PLACE_KEY = "dateline_place_span"
+#: a weekday the text has already dated counts for a bare weekday this many days back
+WEEKDAY_MEMORY_DAYS = 13
+#: paragraphs at the top of a report searched for a timestamp or a heading period
+_TOP_PARAGRAPHS = 6
 
 #: a date that ends this many days before the anchor is background, not the report's news
 HISTORY_DAYS = 180
@@ -36,8 +58,20 @@ HISTORY_DAYS = 180
 # "Iran, August 30, 2020—", "Aug. 5, 2020 —": a place (optional) then the date, then a dash
 _DATELINE_HEAD = re.compile(r"[A-Z][\w .,'’()/-]{0,40},\s*$|\s*$")
 _DATELINE_DASH = re.compile(r"\s*(?:[—–-]{1,2}|:)\s*")
-# "TEHRAN (Reuters) -", "PARIS, France (AFP) —"
-_WIRE_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w .]{1,30})?\s*\([A-Za-z .&]{2,30}\)\s*[—–-]")
+# "TEHRAN (Reuters) -", "PARIS, France (AFP) —", "BANDAR ABBAS, Iran, May 24 (Gulf Desk News) -",
+# "SHAHR-E KORD, January 30, 2024 (PON) -", "KERMAN, May 4 —": a place in capitals, optional
+# ", Region" and ", <date>", an optional agency in brackets, then a dash
+_WIRE_DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Z'’.]*(?:[ -][A-Z][A-Z'’.]*){0,4})(?![\w-])(?P<mid>,[^()\n—–]{1,60}?)?"
+    r"\s*(?P<agency>\([^()\n]{2,40}\))?\s*[—–-]{1,2}\s")
+# "Tuesday, 24 May 2022 09:12 GMT", "Published: 3 March 2021", "Updated May 4, 2021, 10:02 a.m."
+_STAMP_BEFORE = re.compile(r"\s*(?:(?:published|updated|posted|last\s+updated|date)\b\s*(?:on|at)?\s*[:\-–]?\s*)?\Z", re.I)
+_STAMP_AFTER = re.compile(
+    r"(?:\s*[,|·•\-–—]?\s*(?:at\s+)?[0-2]?[0-9][:.][0-5][0-9](?:[:.][0-5][0-9])?\s*(?:[ap]\.?m\.?)?"
+    r"(?:\s*\(?(?:GMT|UTC|IRST|IRDT|CET|CEST|EST|EDT|BST|[A-Z]{3,4})\)?)?(?:\s*[+-][0-9]{1,2}(?::?[0-9]{2})?)?)?\s*\.?\s*",
+    re.I)
+_HAS_TIME = re.compile(r"[0-2]?[0-9][:.][0-5][0-9]")
+_STAMP_WORD = re.compile(r"\s*(?:published|updated|posted|last\s+updated|date)\b", re.I)
 _SAME_SENTENCE_GAP = 400
 #: anchors outside this window are data errors (and would overflow date arithmetic)
 _PLAUSIBLE = (dt.date(1800, 1, 1), dt.date(2200, 12, 31))
@@ -77,18 +111,32 @@ class DatesStage:
         def par(offset: int) -> int:
             return max(bisect.bisect_right(starts, offset) - 1, 0)
 
-        dateline_atom, dateline_par = _find_dateline(view, atoms, spans, par)
-        if dateline_par is not None:
-            classes[dateline_par] = "body"  # a dateline lede is body text whatever its shape
-        anchor = find_anchor(doc, atoms, dateline_atom, classes, par)
+        line = _find_dateline(view, atoms, spans, par)
+        if line.par is not None:
+            classes[line.par] = "body"  # a dateline lede is body text whatever its shape
+        if line.place is not None:
+            doc.extras[DATELINE_PLACE_KEY] = line.place
+        else:
+            doc.extras.pop(DATELINE_PLACE_KEY, None)
+        top = _Top(view, atoms, spans, kinds, par)
+        anchor = find_anchor(doc, atoms, line.atom, classes, par, top)
         doc.anchor = anchor
-        doc.dates = _resolve_all(doc, view, atoms, anchor, dateline_atom, classes, par)
-        doc.extras[INDEX_KEY] = build_index(doc, classes, dateline_par)
+        doc.dates = _resolve_all(doc, view, atoms, anchor, line.atom, classes, par)
+        period = top.period if anchor.source == "heading" else None
+        doc.extras[INDEX_KEY] = build_index(doc, classes, line.par, period)
 
 
-def _find_dateline(view: str, atoms: list[Atom], spans: list[Span], par) -> tuple[Atom | None, int | None]:
+@dataclass(frozen=True)
+class _Dateline:
+    atom: Atom | None = None  # its date (None: a wire dateline without one near it)
+    par: int | None = None
+    place: Span | None = None
+
+
+def _find_dateline(view: str, atoms: list[Atom], spans: list[Span], par) -> _Dateline:
     """The first paragraph (of the first twelve) that opens with "[Place,] <full date> —", or a
-    wire dateline "CITY (Agency) -" with a full date in it or in the paragraph before."""
+    wire dateline "CITY[, Region][, <date>] [(Agency)] -" — its date is the month-day in it
+    (the year may be missing), else a full date in it or in the paragraph before."""
     by_par: dict[int, list[Atom]] = {}
     for a in atoms:
         by_par.setdefault(par(a.start), []).append(a)
@@ -100,25 +148,165 @@ def _find_dateline(view: str, atoms: list[Atom], spans: list[Span], par) -> tupl
             if a.start - sp.start > 60:
                 break
             if _full(a) and _DATELINE_HEAD.fullmatch(view, sp.start, a.start) and _DATELINE_DASH.match(view, a.end):
-                return a, i
-        if _WIRE_DATELINE.match(para):
-            near = [a for a in by_par.get(i, []) + by_par.get(i - 1, []) if _full(a)]
-            if near:
-                return near[0], i
-    return None, None
+                return _Dateline(a, i, _head_place(view, sp.start, a.start))
+        m = _WIRE_DATELINE.match(view, sp.start, sp.end)
+        if m is None or len(m.group("place")) < 3 or not (m.group("agency") or m.group("mid")):
+            continue
+        place = Span(m.start("place"), m.end("place"))
+        inside = [a for a in by_par.get(i, ()) if a.end <= m.end() and a.kind == "date" and a.b is None
+                  and a.a is not None and a.a.d is not None and a.a.m is not None and not a.a.sub]
+        if inside:
+            return _Dateline(inside[0], i, place)
+        if not m.group("agency"):
+            continue  # "KERMAN, Iran — ..." without a date or an agency: not sure enough
+        near = [a for a in by_par.get(i, []) + by_par.get(i - 1, []) if _full(a)]
+        return _Dateline(near[0] if near else None, i, place)
+    return _Dateline()
 
 
-def find_anchor(doc: Doc, atoms: list[Atom], dateline: Atom | None, classes: list[str], par) -> Anchor:
+def _head_place(view: str, start: int, date_start: int) -> Span | None:
+    """"Kerman" in "Kerman, May 4, 2021—" (the text before the first comma)."""
+    head = view[start:date_start]
+    cut = head.find(",")
+    if cut <= 0:
+        return None
+    name = head[:cut].rstrip()
+    return Span(start, start + len(name)) if name and name[:1].isupper() else None
+
+
+class _Top:
+    """What the top of a report says about its date: a publication timestamp line, the
+    period a title or early heading states, and the latest full date written anywhere
+    (the year of a yearless dateline or heading)."""
+
+    def __init__(self, view: str, atoms: list[Atom], spans: list[Span], kinds: list[str], par):
+        self.view, self.atoms, self.spans, self.kinds, self.par = view, atoms, spans, kinds, par
+        self.period: DateRange | None = None
+        self.period_span: Span | None = None
+        self._latest: tuple[dt.date | None] | None = None
+
+    def _by_par(self) -> dict[int, list[Atom]]:
+        out: dict[int, list[Atom]] = {}
+        for a in self.atoms:
+            out.setdefault(self.par(a.start), []).append(a)
+        return out
+
+    def latest_full(self) -> dt.date | None:
+        if self._latest is None:
+            best = None
+            for a in self.atoms:
+                if _full(a) and _role_before(self.view, a.start) is None:
+                    r = resolve_atom_range(a, None)
+                    if r.start is not None and _PLAUSIBLE[0] <= r.start <= _PLAUSIBLE[1] and (best is None or r.start > best):
+                        best = r.start
+            self._latest = (best,)
+        return self._latest[0]
+
+    def year_hint(self) -> dt.date | None:
+        """A date to take a missing year from: the latest full date, else the latest bare year."""
+        latest = self.latest_full()
+        if latest is not None:
+            return latest
+        years = [a.a.y for a in self.atoms if a.kind == "year" and a.a is not None and a.a.y is not None
+                 and _role_before(self.view, a.start) is None]
+        return dt.date(max(years), 7, 1) if years else None
+
+    def timestamp(self) -> tuple[dt.date, Atom] | None:
+        """"Tuesday, 24 May 2022 09:12 GMT" alone on a line near the top. A bare date line
+        counts only when no later line is one too (a compilation dates its excerpts so)."""
+        view, found = self.view, None
+        bare_lines = 0
+        for i, line_atoms in sorted(self._by_par().items()):
+            if len(line_atoms) != 1 or not _full(line_atoms[0]):
+                continue
+            sp, a = self.spans[i], line_atoms[0]
+            if not _STAMP_BEFORE.match(view, sp.start, a.start):
+                continue
+            tail = _STAMP_AFTER.match(view, a.end, sp.end)
+            if tail is None or tail.end() != sp.end:
+                continue
+            worded = _HAS_TIME.search(view, a.end, sp.end) or _STAMP_WORD.match(view, sp.start, a.start)
+            if not worded:
+                bare_lines += 1
+            if found is None and i < _TOP_PARAGRAPHS:
+                r = resolve_atom_range(a, None)
+                if r.start is not None and _PLAUSIBLE[0] <= r.start <= _PLAUSIBLE[1]:
+                    found = (r.start, a, bool(worded))
+        if found is None or (not found[2] and bare_lines > 1):
+            return None
+        return found[0], found[1]
+
+    def heading_period(self, title_atoms: list[Atom], title: str) -> DateRange | None:
+        """The period a title or one of the first headings states: a range, a week, a month or
+        a day; its year, when the heading omits it, from the text."""
+        sources: list[tuple[list[Atom], str, bool]] = []
+        by_par = self._by_par() if self.atoms else {}
+        for i, sp in enumerate(self.spans[:_TOP_PARAGRAPHS]):
+            # the first line is the title whatever its shape ("..., 13–19 November 2023" reads
+            # like a caption); later ones must be headings (captions date their photos)
+            title_line = i == 0 and self.kinds[i] in ("heading", "caption") and sp.end - sp.start <= 200
+            if (title_line or self.kinds[i] == "heading") and sp.start < 1500:
+                sources.append((by_par.get(i, []), self.view, True))
+        if title_atoms:
+            sources.append((title_atoms, title, False))
+        nouns = lexicon().event_nouns
+        latest = self.latest_full()
+        for atoms, text, in_doc in sources:
+            for a in atoms:
+                if a.kind != "date" or a.a is None or a.a.m is None or _role_before(text, a.start) is not None:
+                    continue
+                after = text[a.end : a.end + 30].lower().split()
+                if after and after[0].strip(".,;:'’s") in nouns:
+                    continue  # "Remembering the November 2019 uprising": an event's name, not a period
+                r = self._resolve_heading_atom(a)
+                if r is None or (latest is not None and latest > r.end + dt.timedelta(days=7)):
+                    continue  # the text dates things after it: not the period the report covers
+                self.period = r
+                self.period_span = Span(a.start, a.end) if in_doc else None
+                return r
+        return None
+
+    def _resolve_heading_atom(self, a: Atom) -> DateRange | None:
+        if a.a.y is None or (a.b is not None and a.b.y is None):
+            near = self.year_hint()
+            if near is None:
+                return None
+            a = Atom(a.start, a.end, a.kind, nearest_year(a.a, near), nearest_year(a.b, near) if a.b else None,
+                     a.rel, a.n, a.joined)
+        r = resolve_atom_range(a, None)
+        if r.start is None or not _PLAUSIBLE[0] <= r.start <= r.end <= _PLAUSIBLE[1]:
+            return None
+        return r
+
+
+def find_anchor(doc: Doc, atoms: list[Atom], dateline: Atom | None, classes: list[str], par,
+                top: _Top | None = None) -> Anchor:
     published = _as_date(doc.report.published)
     if published is not None and not _PLAUSIBLE[0] <= published <= _PLAUSIBLE[1]:
         doc.notes.append(f"date: published date {published.isoformat()} is implausible, ignored as anchor")
         published = None
     if published is not None:
         return Anchor(published, "published", None)
+    stamp = top.timestamp() if top is not None else None
     if dateline is not None:
-        r = resolve_atom_range(dateline, None)
-        if r.start is not None:
+        if dateline.a is not None and dateline.a.y is None and top is not None:
+            if stamp is not None:
+                r = resolve_atom_range(dateline, stamp[0])  # never after the publication
+            else:
+                near = top.latest_full()
+                r = resolve_atom_range(replace(dateline, a=nearest_year(dateline.a, near)), None) if near else None
+        else:
+            r = resolve_atom_range(dateline, None)
+        if r is not None and r.start is not None:
             return Anchor(r.start, "dateline", Span(dateline.start, dateline.end))
+    if stamp is not None:
+        return Anchor(stamp[0], "timestamp", Span(stamp[1].start, stamp[1].end))
+    if top is not None:
+        title = doc.report.title or ""
+        title_atoms = extract(title) if title and title.strip() not in (doc.view or doc.text)[:1500] else []
+        period = top.heading_period(title_atoms, title)
+        if period is not None:
+            return Anchor(period.end, "heading", top.period_span)
     best: tuple[dt.date, Atom] | None = None
     for a in atoms:
         if not _full(a) or _role_before(doc.view or doc.text, a.start) is not None:
@@ -156,10 +344,11 @@ def _role_before(view: str, start: int) -> str | None:
 
 
 def _local_ref(i: int, classes: list[str], label_days: dict[int, dt.date], anchor: Anchor) -> dt.date | None:
-    """Reference date for the paragraph ``i``. In a report dated by publication or dateline it
-    is the anchor. In one dated only by captions (a compilation of excerpts), it is the date
-    of the caption/heading block that opens the excerpt, when that block has one."""
-    if anchor.source in ("published", "dateline", "none"):
+    """Reference date for the paragraph ``i``. In a report dated by publication, dateline,
+    timestamp or the period its title states it is the anchor. In one dated only by captions
+    (a compilation of excerpts), it is the date of the caption/heading block that opens the
+    excerpt, when that block has one."""
+    if anchor.source in ("published", "dateline", "timestamp", "heading", "none"):
         return anchor.date
     k = i - 1
     while k >= 0 and classes[k] != "label":
@@ -177,6 +366,8 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
     label_days: dict[int, dt.date] = {}
     prev_event: DateMention | None = None
     prev_day: dt.date | None = None
+    seen = _Weekdays()
+    ongoing: list[tuple[int, Atom, dt.date | None]] = []  # (index in out, atom, reference date)
     sentence_has_date: set[int] = set()
     if any(a.kind == "anniversary" for a in atoms):  # only anniversaries need to know
         for a in atoms:
@@ -189,7 +380,7 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
         ref = _local_ref(i, classes, label_days, anchor) if classes else anchor.date
         role = _role_before(view, a.start) or "event"
         try:
-            role, rng = _resolve_one(a, role, ref, prev_day, prev_event, doc, sentence_has_date)
+            role, rng = _resolve_one(a, role, ref, prev_day, prev_event, doc, sentence_has_date, seen)
         except (ValueError, OverflowError):  # arithmetic at the edge of the calendar
             rng = DateRange.unresolved("invalid_date")
         if rng is None:
@@ -213,17 +404,82 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
         for flag in ("weekday_mismatch", "inverted_range"):
             if flag in rng.flags and "same_as_previous" not in rng.flags:
                 doc.notes.append(f"date: {flag.replace('_', ' ')} in {mention.text!r} at {a.start}")
+        if role == "event" and rng.start is not None and _is_ongoing(a):
+            ongoing.append((len(out) - 1, a, ref))
+            continue  # the stated day, not the start of a streak, is what "the same day" means
         if role == "event" and rng.start is not None:
             prev_event = mention
             if rng.precision == "day":
                 prev_day = rng.start
+                seen.add(rng.start)
                 if classes and classes[i] == "label" and i not in label_days:
                     label_days[i] = rng.start
+            elif a.kind == "date" and a.b is not None and rng.precision == "range":
+                seen.add(rng.start)  # "On Saturday, November 13, and Sunday, November 14": both days
+                seen.add(rng.end)
+    if ongoing:
+        _extend_ongoing(doc, out, ongoing)
     return out
 
 
+class _Weekdays:
+    """The last day the text stated for each weekday (for a later bare "on Sunday")."""
+
+    def __init__(self) -> None:
+        self.days: dict[int, dt.date] = {}
+
+    def add(self, day: dt.date) -> None:
+        self.days[day.weekday()] = day
+
+    def get(self, wd: int | None, ref: dt.date | None) -> dt.date | None:
+        day = self.days.get(wd) if wd is not None else None
+        if day is None or ref is None or not ref - dt.timedelta(days=WEEKDAY_MEMORY_DAYS) <= day <= ref:
+            return None
+        return day
+
+
+def _is_ongoing(a: Atom) -> bool:
+    return a.kind == "streak" or (a.kind == "weekday" and a.rel == "since" and a.b is None)
+
+
+def _extend_ongoing(doc: Doc, out: list[DateMention], ongoing: list[tuple[int, Atom, dt.date | None]]) -> None:
+    """"for a third day on Tuesday", "since Sunday", "for the past two days": a range from the
+    start to the day stated in the same sentence (else, for "a third day", the day stated
+    earlier in the paragraph; else the reference date). The stated day's mention gets the
+    same range: the sentence describes one continuing action."""
+    skip = {idx for idx, _, _ in ongoing}
+    starts = [x.span.start for x in out]
+    for idx, a, ref in ongoing:
+        m = out[idx]
+        sent = m.scope
+        stated_idx = None
+        if sent is not None:
+            lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
+            cands = [j for j in range(lo, hi) if j not in skip and out[j].role == "event"
+                     and out[j].range.precision == "day"]
+            if cands:
+                stated_idx = min(cands, key=lambda j: (abs(out[j].span.start - m.span.start), -out[j].span.start))
+        end = out[stated_idx].range.start if stated_idx is not None else None
+        confidence = min(out[stated_idx].range.confidence, 0.9) if stated_idx is not None else 0.7
+        if end is None and a.kind == "streak" and a.rel == "ordinal":
+            para = doc.paragraph_at(m.span.start)
+            lo = bisect.bisect_left(starts, para.span.start) if para is not None else idx
+            earlier = [x for x in out[lo:idx] if x.role == "event" and x.range.precision == "day"]
+            end = earlier[-1].range.start if earlier else None
+        if end is None:
+            end = ref
+        if end is None:
+            continue
+        start = end - dt.timedelta(days=a.n - 1) if a.kind == "streak" else min(m.range.start, end)
+        flags = ("ongoing",) + (("weekday",) if a.kind == "weekday" else ())
+        rng = DateRange(start, end, "range" if start < end else "day", confidence, flags)
+        out[idx] = replace(m, range=rng)
+        if stated_idx is not None:
+            out[stated_idx] = replace(out[stated_idx], range=rng)
+
+
 def _resolve_one(a: Atom, role: str, ref: dt.date | None, prev_day: dt.date | None,
-                 prev_event: DateMention | None, doc: Doc, sentence_has_date: set[int]):
+                 prev_event: DateMention | None, doc: Doc, sentence_has_date: set[int], seen: _Weekdays):
     """The role (possibly changed) and the DateRange of one expression (None: skip it)."""
     if a.kind in ("date", "year"):
         return role, resolve_atom_range(a, ref)
@@ -231,12 +487,19 @@ def _resolve_one(a: Atom, role: str, ref: dt.date | None, prev_day: dt.date | No
         return role, DateRange(dt.date(a.a.y, 1, 1), dt.date(a.a.y + 9, 12, 31), "range", 1.0, ("decade",))
     if a.kind == "relative":
         return role, resolve_relative(a, ref)
+    if a.kind == "streak":
+        if ref is None:
+            return role, DateRange.unresolved("no_anchor")
+        return role, DateRange(ref - dt.timedelta(days=a.n - 1), ref, "range", 0.7, ("ongoing",))
     if a.kind == "weekday":
         if a.rel in ("every", "each"):
             return "other", DateRange.unresolved("habitual")
         if a.rel == "next":
             return "other", DateRange.unresolved("future")
-        return role, resolve_weekday(a.a.wd, a.rel, ref, prev_day)
+        if a.b is not None:
+            return role, resolve_weekday_pair(a.a, a.b, a.rel, ref, seen.get(a.b.wd, ref), seen.get(a.a.wd, ref))
+        previous = seen.get(a.a.wd, ref) if a.rel != "last" else prev_day
+        return role, resolve_weekday(a.a.wd, a.rel, ref, previous)
     if a.kind == "anniversary":
         if _sentence_key(doc, a.start) in sentence_has_date:
             role = "other"  # "on Monday, August 3, ... commemorated the anniversary of ..."

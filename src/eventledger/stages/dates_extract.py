@@ -22,7 +22,7 @@ from dataclasses import replace
 from .dates_lexicon import DateLexicon, lexicon
 from .dates_patterns import (
     _PART_WORDS, _PLURAL_AFTER, _WEEK_WORDS, Atom, Part, _int, _ok_token, _parse_iso, _parse_numeric,
-    _parse_relative, _parse_same, _year_context,
+    _parse_relative, _parse_same, _parse_streak, _year_context,
 )
 from .dates_patterns import Patterns as _Patterns
 from .dates_patterns import patterns as _patterns
@@ -58,7 +58,9 @@ def _hits(L: DateLexicon, view: str, low: str) -> dict[str, list[tuple[int, int,
     vocabulary includes the forms with common punctuation attached ("August,", "(Nov.") —
     and ``str.find`` locates each of those. Running the date regexes over the whole text
     costs about twenty times more in CPython."""
-    found = L.trigger_forms.intersection(low.split())
+    # a dash glues a dateline to the first word ("2021—Monday night's ..."): split there too
+    found = L.trigger_forms.intersection((low.replace("—", " ").replace("–", " ") if "—" in low or "–" in low
+                                          else low).split())
     if not found:
         return {}
     table = L.trigger_words
@@ -303,6 +305,9 @@ def extract(view: str) -> list[Atom]:
     _month_dates(L, view, hits, taken, atoms)
     _jalali_dates(L, view, hits, taken, atoms)
     _anniversaries(L, view, hits, taken, atoms)
+    for m in _windowed(P.streak, view, _streak_spots(low, hits.get("streak", ())), taken, 60, 24):
+        atoms.append(_parse_streak(m))
+        taken.take(*m.span())
     for m in _windowed(P.relative, view, _relative_spots(low, hits.get("relative", ())), taken, 36, 26):
         atoms.append(_parse_relative(m.start(), m.end(), m.groupdict()))
         taken.take(*m.span())
@@ -333,10 +338,32 @@ def _relative_spots(low: str, spots):
             yield spot
 
 
+_TIME_OF_DAY = frozenset({"day", "night", "evening", "morning", "afternoon"})
+_SAME_CUES = ("that", "following", "next", "previous", "preceding")
+
+
 def _same_spots(low: str, spots):
-    """"the day before/after" is the only pattern where the trigger is "day"."""
+    """"day", "night" ... start a reference to the previous date only after "that", "the
+    following" ... or in "the day before/after" (after "same" the spot is "same" itself)."""
     for spot in spots:
-        if spot[2].lower() != "day" or low.startswith((" before", " after"), spot[1]):
+        word = spot[2].lower()
+        if word not in _TIME_OF_DAY:
+            yield spot
+        elif low[max(0, spot[0] - 12) : spot[0]].rstrip().endswith(_SAME_CUES) or (
+                word == "day" and low.startswith((" before", " after"), spot[1])):
+            yield spot
+
+
+_STREAK_CUE = re.compile(r"(?:(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[0-9](?:nd|rd|th)|straight"
+                         r"|consecutive|successive|running)|(?:past|last|previous)\s+(?:two|three|four|five|six|seven|[0-9]+))"
+                         r"\s+$")
+
+
+def _streak_spots(low: str, spots):
+    """"day(s)", "night(s)" end an ongoing-action phrase only after an ordinal, "consecutive",
+    "past" ... (checked on a short window before them)."""
+    for spot in spots:
+        if _STREAK_CUE.search(low, max(0, spot[0] - 20), spot[0]):
             yield spot
 
 
@@ -348,6 +375,24 @@ def _precision_class(a: Atom) -> str:
     return "day" if a.a.d is not None else "month"
 
 
+_PAIR_FIRST = ("on", "last", "this", "past")
+
+
+def _weekday_pair(a: Atom, b: Atom, view: str, P: _Patterns) -> Atom | None:
+    """"on Thursday and Friday", "from Saturday to Monday": one range of days."""
+    if not (a.kind == b.kind == "weekday" and a.b is None and a.rel in _PAIR_FIRST and b.rel == "on"):
+        return None
+    gap = view[a.end : b.start]
+    head = P.from_before.search(view, max(0, a.start - 14), a.start)
+    if P.range_gap.fullmatch(gap):
+        joined = "to"
+    elif P.and_gap.fullmatch(gap):
+        joined = "and"
+    else:
+        return None
+    return Atom(head.start() if head else a.start, b.end, "weekday", a.a, b.a, rel=a.rel, joined=joined)
+
+
 def _join_ranges(atoms: list[Atom], view: str, P: _Patterns) -> list[Atom]:
     out: list[Atom] = []
     i = 0
@@ -355,6 +400,11 @@ def _join_ranges(atoms: list[Atom], view: str, P: _Patterns) -> list[Atom]:
         a = atoms[i]
         if i + 1 < len(atoms):
             b = atoms[i + 1]
+            pair = _weekday_pair(a, b, view, P) if a.kind == "weekday" else None
+            if pair is not None:
+                out.append(pair)
+                i += 2
+                continue
             ca, cb = _precision_class(a), _precision_class(b)
             if ca and ca == cb and a.a.cal == b.a.cal:
                 gap = view[a.end : b.start]

@@ -104,7 +104,7 @@ def _triggers(data: dict, months: dict[str, int], jalali: dict[str, int],
             add(key + "s", "weekday", number)  # "every Friday" / "on Fridays"
     for w in data.get("anniversary_keys", {}).get("words", []):
         add(w.lower(), "anniversary")
-    for cat in ("relative", "same"):
+    for cat in ("relative", "same", "streak"):
         for w in data.get("relative_keys", {}).get(cat, []):
             add(w.lower(), cat)
     return {k: tuple(v) for k, v in out.items()}

@@ -32,7 +32,9 @@ class Part:
 @dataclass(frozen=True, slots=True)
 class Atom:
     """A candidate date expression. ``kind``: date | year | decade | weekday | relative | same |
-    anniversary. ``b`` is the end of a written range."""
+    anniversary | streak. ``b`` is the end of a written range (two weekdays: "on Thursday and
+    Friday"). A ``streak`` is an action that has lasted ``n`` days up to a stated day ("for a
+    third day", "for the past two days"): ``rel`` ordinal | past."""
 
     start: int
     end: int
@@ -65,6 +67,7 @@ class Patterns:
     numeric: re.Pattern[str]
     relative: re.Pattern[str]
     same: re.Pattern[str]
+    streak: re.Pattern[str]
     decade: re.Pattern[str]
     weekday_left: re.Pattern[str]
     ordinal_left: re.Pattern[str]
@@ -118,9 +121,21 @@ def patterns() -> Patterns:
             _I,
         ),
         same=re.compile(
-            r"(?<!\w)(?:(?:on|in|during|at|over)\s+)?(?:that|the)\s+(?:very\s+)?same\s+(?P<u>day|date|night|evening|morning|period|week)(?!\w)"
-            r"|(?<!\w)(?:(?:on|in)\s+)?the\s+(?P<n>following|next|previous|preceding)\s+day(?!\w)"
+            r"(?<!\w)(?:(?:on|in|during|at|over)\s+)?(?:that|the)\s+(?:very\s+)?same\s+(?P<u>day|date|night|evening|morning|afternoon|period|week)(?!\w)"
+            # "that night", "later that day", "late that evening": the day just named
+            r"|(?<!\w)(?:(?:later|earlier|late|early)\s+)?(?:(?:on|in|during|at|by)\s+)?that\s+(?P<u2>day|night|evening|morning|afternoon)(?!\w)"
+            r"|(?<!\w)(?:(?:on|in|during)\s+)?the\s+(?P<n>following|next|previous|preceding)\s+(?:day|morning|evening|night|afternoon)(?!\w)"
             r"|(?<!\w)the\s+day\s+(?P<ba>before|after)(?!\s+(?:yesterday|tomorrow))(?!\w)",
+            _I,
+        ),
+        # an ongoing action: "for a third day", "for the second consecutive night", "for the
+        # past two days", "for three straight days"; the stage ends it on the stated day
+        streak=re.compile(
+            r"(?<!\w)(?:for|on|into)\s+(?:a|the)\s+(?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+            r"|[2-9](?:nd|rd|th)|1[0-9]th)\s+(?:(?:straight|consecutive|successive|running)\s+)?(?:day|night)"
+            r"(?:\s+in\s+a\s+row|\s+running)?(?!\w)"
+            r"|(?<!\w)(?:(?:in|over|during|within|for)\s+)?the\s+(?:past|last|previous)\s+(?P<pn>two|three|four|five|six|seven|[2-9]|1[0-4])\s+days(?!\w)"
+            r"|(?<!\w)for\s+(?P<cn>two|three|four|five|six|seven|[2-9])\s+(?:straight|consecutive|successive)\s+(?:days|nights)(?!\w)",
             _I,
         ),
         decade=re.compile(r"(?:the\s+)?(?P<y>1[89][0-9]0|20[0-9]0)'?s(?!\w)", _I),
@@ -235,11 +250,26 @@ def _parse_iso(m: re.Match[str]) -> Atom | None:
     return Atom(m.start(), m.end(), "date", Part(y, mo, d, cal=cal))
 
 
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+             "tenth": 10}
+
+
+def _parse_streak(m: re.Match[str]) -> Atom:
+    s, e = m.span()
+    g = m.groupdict()
+    if g.get("ord"):
+        raw = g["ord"].lower()
+        n = _ORDINALS.get(raw) or int(raw.rstrip("ndrth"))
+        return Atom(s, e, "streak", rel="ordinal", n=n)
+    raw = (g.get("pn") or g.get("cn") or "2").lower()
+    return Atom(s, e, "streak", rel="past" if g.get("pn") else "ordinal", n=_NUM_WORDS.get(raw) or int(raw))
+
+
 def _parse_same(m: re.Match[str]) -> Atom:
     s, e = m.span()
     g = m.groupdict()
-    if g.get("u"):
-        return Atom(s, e, "same", rel=g["u"].lower(), n=0)
+    if g.get("u") or g.get("u2"):
+        return Atom(s, e, "same", rel=(g.get("u") or g["u2"]).lower(), n=0)
     if g.get("n"):
         return Atom(s, e, "same", rel="day", n=1 if g["n"].lower() in ("following", "next") else -1)
     return Atom(s, e, "same", rel="day", n=-1 if g["ba"].lower() == "before" else 1)

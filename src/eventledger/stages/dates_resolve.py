@@ -16,8 +16,8 @@ from ..models import DateRange
 from .dates_extract import Atom, Part
 from .dates_lexicon import Anniversary, lexicon
 
-__all__ = ["resolve_part", "resolve_atom_range", "resolve_relative", "resolve_weekday", "resolve_anniversary",
-           "month_range", "week_ending"]
+__all__ = ["resolve_part", "resolve_atom_range", "resolve_relative", "resolve_weekday", "resolve_weekday_pair",
+           "resolve_anniversary", "month_range", "week_ending", "nearest_year"]
 
 #: confidence of dates that are read correctly but rest on an inference
 WEEKDAY_MISMATCH = 0.6
@@ -184,6 +184,39 @@ def resolve_weekday(wd: int, mode: str, ref: dt.date | None, previous: dt.date |
         back = 7
     day = ref - dt.timedelta(days=back)
     return DateRange(day, day, "day", 0.8, ("weekday",))
+
+
+def resolve_weekday_pair(a: Part, b: Part, mode: str, ref: dt.date | None, previous_b: dt.date | None,
+                         previous_a: dt.date | None) -> DateRange:
+    """"on Thursday and Friday", "from Saturday to Monday": the second day as a bare weekday,
+    the first the latest such weekday on or before it."""
+    end = resolve_weekday(b.wd, "on" if mode != "last" else "last", ref, previous_b)
+    if end.start is None:
+        return end
+    back = (b.wd - a.wd) % 7
+    start = end.start - dt.timedelta(days=back)
+    if previous_a is not None and previous_a.weekday() == a.wd and start - dt.timedelta(days=7) < previous_a <= end.start:
+        start = previous_a
+    if start == end.start:
+        return end
+    return DateRange(start, end.start, "range", end.confidence, end.flags)
+
+
+def nearest_year(p: Part, near: dt.date) -> Part:
+    """A yearless month(-day) given the year that puts it nearest to ``near`` (a date written
+    elsewhere in the text: "Jan 12" near "January 3, 2025" is 2025, "Dec 30" is 2024)."""
+    if p.y is not None or p.m is None or p.cal != "g":
+        return p
+    best, gap = near.year, None
+    for y in (near.year - 1, near.year, near.year + 1):
+        try:
+            day = dt.date(y, p.m, min(p.d or 15, calendar.monthrange(y, p.m)[1]))
+        except ValueError:
+            continue
+        g = abs((day - near).days)
+        if gap is None or g < gap:
+            best, gap = y, g
+    return Part(best, p.m, p.d, p.wd, p.cal, p.sub)
 
 
 def _occurrence(ann: Anniversary, gy: int) -> dt.date:

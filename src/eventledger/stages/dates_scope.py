@@ -9,9 +9,10 @@ places, single incidents carry their own day):
 3. a date in an earlier body paragraph of the same section carries forward until another
    date appears; a heading or caption stops it (quotes and boilerplate lines are passed over);
 4. a caption or heading is dated only by its own date;
-5. otherwise the document frame: in a report with a dateline or publication date, the
-   lede's date (the first dated paragraph), else the week ending on the anchor (low
-   confidence); in a report dated only by its captions, the month of the caption dates when
+5. otherwise the document frame: in a report dated by a heading's period ("Weekly report,
+   13–19 November 2023"), that period; in a report with a dateline, publication date or
+   timestamp, the lede's date (the first dated paragraph), else the week ending on the
+   anchor (low confidence); in a report dated only by its captions, the month of the caption dates when
    they agree on one month; else ``DateRange.unresolved()``.
 
 Only mentions with role ``event`` govern; ``history``, ``period``, ``dateline`` and ``other``
@@ -74,7 +75,8 @@ def paragraph_spans(doc: Doc) -> tuple[list[Span], list[str]]:
     return spans, kinds
 
 
-def build_index(doc: Doc, classes: list[str] | None = None, dateline_par: int | None = None) -> DateIndex:
+def build_index(doc: Doc, classes: list[str] | None = None, dateline_par: int | None = None,
+                period: DateRange | None = None) -> DateIndex:
     spans, kinds = paragraph_spans(doc)
     if classes is None:
         classes = [block_class(k) for k in kinds]
@@ -87,16 +89,21 @@ def build_index(doc: Doc, classes: list[str] | None = None, dateline_par: int | 
         i = bisect.bisect_right(starts, m.span.start) - 1
         governing.setdefault(max(i, 0), []).append(m)
     gov = {k: tuple(v) for k, v in governing.items()}
-    frame, frame_spans = _frame(doc, classes, gov, dateline_par)
+    frame, frame_spans = _frame(doc, classes, gov, dateline_par, period)
     return DateIndex(starts, ends, tuple(classes), gov, frame, frame_spans)
 
 
 def _frame(doc: Doc, classes: list[str], gov: dict[int, tuple[DateMention, ...]],
-           dateline_par: int | None) -> tuple[DateRange, tuple[Span, ...]]:
+           dateline_par: int | None, period: DateRange | None = None) -> tuple[DateRange, tuple[Span, ...]]:
     anchor = doc.anchor
     if anchor.date is None:
         return DateRange.unresolved("no_anchor"), ()
-    if anchor.source in ("published", "dateline"):
+    if anchor.source == "heading" and period is not None and period.start is not None:
+        # "Weekly report ..., 13–19 November 2023": the period the report says it covers
+        flags = tuple(dict.fromkeys(period.flags + ("document_frame", "heading_period")))
+        return (DateRange(period.start, period.end, period.precision, min(period.confidence, FRAME_CONFIDENCE), flags),
+                (anchor.span,) if anchor.span else ())
+    if anchor.source in ("published", "dateline", "timestamp", "heading"):
         # the lede: the dateline paragraph, else the first two body paragraphs
         if dateline_par is not None:
             lede = [dateline_par]
