@@ -24,6 +24,7 @@ __all__ = [
     "EVENT_TYPES",
     "TACTICS",
     "COUNT_KINDS",
+    "CLAIM_KINDS",
     "QUALIFIERS",
     "DATE_PRECISIONS",
 ]
@@ -42,6 +43,10 @@ TACTICS: tuple[str, ...] = (
 COUNT_KINDS: tuple[str, ...] = (
     "killed", "injured", "arrested", "executed", "sentenced_to_death", "sentenced_months",
     "participants", "sites_attacked", "video_messages", "other",
+)
+#: a claim may count things no event counts (the dev annotation's claims policy)
+CLAIM_KINDS: tuple[str, ...] = COUNT_KINDS + (
+    "indicted", "operations", "cities", "uprisings", "percent_change", "duration", "statement",
 )
 QUALIFIERS: tuple[str, ...] = ("exact", "at_least", "at_most", "about", "more_than")
 DATE_PRECISIONS: tuple[str, ...] = ("day", "range", "week", "month", "year", "unresolved")
@@ -203,7 +208,7 @@ class Claim:
     doc_id: str
     text: str
     span: Span
-    kind: str  # a count kind, or 'statement' for an attributed statement without a number
+    kind: str  # one of CLAIM_KINDS; 'statement' for an attributed statement without a number
     value: int | float | None = None
     qualifier: str | None = None
     qualifier_text: str | None = None
