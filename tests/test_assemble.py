@@ -224,3 +224,107 @@ def test_protests_named_as_a_reason_or_a_crime_are_not_events(pipe):
     doc = run(pipe, text)
     assert summary(doc) == {("Isfahan", "execution")}
     assert doc.events[0].count.value == 3
+
+
+# --- generalisation rules (context frames, commemorations, bullet lists, story town, riots) ---
+
+
+def test_repression_word_in_a_context_frame_does_not_type_a_banner_list(pipe):
+    doc = run(pipe, "On Monday, October 17, despite a wave of executions, youths hung banners in Tehran, "
+                    "Karaj and Arak.\n", publisher="PMOI/MEK")
+    assert summary(doc) == {(c, "symbolic_action") for c in ("Tehran", "Karaj", "Arak")}
+    doc = run(pipe, "On October 18, in memory of the young people killed during the 2019 uprising, "
+                    "activists wrote graffiti in Qom and Yazd.\n")
+    assert summary(doc) == {("Qom", "symbolic_action"), ("Yazd", "symbolic_action")}
+
+
+def test_hanging_a_banner_and_imprisoned_as_an_adjective_are_not_repression(pipe):
+    doc = run(pipe, "In Shiraz, on Tuesday, October 18, a banner hung from a bridge read \"Free them all\".\n\n"
+                    "In Yazd, on October 18, posters with portraits of imprisoned workers were put up.\n")
+    assert summary(doc) == {("Shiraz", "symbolic_action"), ("Yazd", "symbolic_action")}
+
+
+def test_commemorating_a_past_uprising_is_news_one_event_per_place(pipe):
+    doc = run(pipe, "On Saturday, October 15, and Sunday, October 16, activists marked the third anniversary "
+                    "of the November 2019 uprising with activities in Tabriz, Rasht, Sari and Zanjan.\n")
+    assert summary(doc) == {(c, "symbolic_action") for c in ("Tabriz", "Rasht", "Sari", "Zanjan")}
+    assert all("commemoration" in e.tactics for e in doc.events)
+
+
+def test_bullet_list_items_share_the_introducing_sentence_and_the_tactics_after_it(pipe):
+    text = ("Between October 10 and October 16, activists carried out activities in the following cities:\n\n"
+            "- Tehran\n- Isfahan\n- Ahvaz\n\n"
+            "The activities included graffiti, banners and posters.\n")
+    doc = run(pipe, text)
+    assert summary(doc) == {(c, "symbolic_action") for c in ("Tehran", "Isfahan", "Ahvaz")}
+    for e in doc.events:
+        assert set(e.tactics) >= {"graffiti", "banner", "poster"}
+        assert (e.date.start, e.date.end) == (dt.date(2022, 10, 10), dt.date(2022, 10, 16))
+
+
+def test_wire_dateline_town_is_the_place_of_unplaced_events(pipe):
+    text = ("ARAK, Oct 19 (Test Wire) - Workers at a steel plant went on strike on Tuesday, October 18, "
+            "over unpaid wages, a union official said.\n\n"
+            "Security forces arrested four of the strikers on Wednesday, October 19, the official said.\n")
+    doc = run(pipe, text)
+    got = summary(doc)
+    assert ("Arak", "strike") in got
+    assert ("Arak", "arrest") in got
+    assert not [e for e in doc.events if e.location.precision == 4]
+
+
+def test_province_of_the_story_town_keeps_the_town(pipe):
+    text = ("AHVAZ, Oct 19 (Test Wire) - Retirees gathered outside the governor's office on Tuesday, "
+            "October 18.\n\n"
+            "Police dispersed the gathering in Khuzestan province on Tuesday, October 18, witnesses said.\n")
+    doc = run(pipe, text)
+    assert {e.location.canonical for e in doc.events} == {"Ahvaz"}
+    assert ("Ahvaz", "protest_with_intervention") in summary(doc)
+
+
+def test_the_town_just_told_about_is_the_place_of_the_next_sentence(pipe):
+    text = ("On Tuesday, October 18, thousands of mourners gathered in Saqqez for a funeral. "
+            "The crowd then marched to the main square.\n")
+    doc = run(pipe, text)
+    assert summary(doc) == {("Saqqez", "demonstration")}
+
+
+def test_police_injured_by_rioters_is_a_riot_with_attribution(pipe):
+    text = ("ZAHEDAN, Oct 19 (Test Wire) - A group of rioters set fire to a bank on Tuesday, October 18, "
+            "the prosecutor said. Two police officers were injured, he said.\n")
+    doc = run(pipe, text, publisher="Test Agency")
+    riot = [e for e in doc.events if e.sub_event_type == "attack_on_people"]
+    assert riot and riot[0].location.canonical == "Zahedan"
+    assert riot[0].actor1 == "rioters (per Test Agency)"
+    assert not [e for e in doc.events if e.event_type == "repression"]
+
+
+def test_strike_spreading_to_more_towns_is_one_strike_per_town(pipe):
+    text = ("A strike by bazaar merchants began in Tabriz on Sunday, October 16, and spread on Monday, "
+            "October 17, to Ardabil, Urmia and Zanjan.\n")
+    doc = run(pipe, text)
+    assert summary(doc) == {(c, "strike") for c in ("Tabriz", "Ardabil", "Urmia", "Zanjan")}
+
+
+def test_a_place_listed_then_told_in_detail_is_one_event_with_the_detail_dates(pipe):
+    text = ("Between October 10 and October 16, activists posted banners in Tabriz, Qom and Arak.\n\n"
+            "In Tabriz, on Wednesday, October 12, activists hung a banner on a bridge.\n")
+    doc = run(pipe, text)
+    tabriz = [e for e in doc.events if e.location.canonical == "Tabriz"]
+    assert len(tabriz) == 1
+    assert tabriz[0].date.start == tabriz[0].date.end == dt.date(2022, 10, 12)
+
+
+def test_a_place_inside_a_slogan_is_not_an_event_place(pipe):
+    doc = run(pipe, "On Tuesday, October 18, mourners marched in Saqqez chanting \"Mashhad is not alone\".\n")
+    assert "Mashhad" not in {e.location.canonical for e in doc.events}
+
+
+def test_fire_on_protesters_is_a_killing_and_a_protest_with_intervention(pipe):
+    doc = run(pipe, "On Tuesday, October 18, security forces opened fire on protesters in Mahabad, killing at "
+                    "least 3 people.\n")
+    got = summary(doc)
+    assert ("Mahabad", "killing") in got
+    assert ("Mahabad", "protest_with_intervention") in got
+    killing = next(e for e in doc.events if e.sub_event_type == "killing")
+    assert killing.count is not None and killing.count.value == 3

@@ -123,3 +123,43 @@ def test_dev_corpus_claims_recall(dev_corpus: Path, pipe):
         preds += [{"doc": m["doc"], "value": c.value, "attributed_to": c.attributed_to} for c in doc.claims]
     gold = evaluate.read_jsonl(dev_corpus / "claims.jsonl")
     assert evaluate.score_claims(gold, preds)["share"] >= 0.80
+
+
+def test_descriptor_then_name_attributes_to_the_name(pipe):
+    doc = run(pipe, "According to the rights group Prison Watch Iran, at least 140 prisoners were executed in May.\n")
+    assert [c.attributed_to for c in by_value(doc, 140)] == ["Prison Watch Iran"]
+    doc = run(pipe, "A monitoring group, the Baluch Rights Centre, said at least 23 people were killed in Zahedan.\n")
+    assert [c.attributed_to for c in by_value(doc, 23)] == ["Baluch Rights Centre"]
+
+
+def test_trailing_and_lower_case_sources(pipe):
+    doc = run(pipe, "The organizers put the turnout at 5,000.\nCity police estimated it at about 2,000.\n"
+                    "About 300 people joined a second march, the organizers said.\n")
+    assert [c.attributed_to for c in by_value(doc, 5000)] == ["organizers"]
+    assert [c.attributed_to for c in by_value(doc, 2000)] == ["City police"]
+    assert [c.attributed_to for c in by_value(doc, 300)] == ["organizers"]
+
+
+def test_pronoun_speaker_is_the_last_named_source(pipe):
+    doc = run(pipe, "The prosecutor of Arak, Reza Karimi, said eight people were arrested on Monday.\n"
+                    "Two police officers were injured, he said.\n")
+    assert [c.attributed_to for c in by_value(doc, 2)] == by_value_sources(doc, 8)
+
+
+def by_value_sources(doc: Doc, value):
+    return [c.attributed_to for c in by_value(doc, value)]
+
+
+def test_publisher_naming_itself_or_its_own_tally_is_attributed_to_it(pipe):
+    doc = run(pipe, "Test Monitor said that at least 31 people were arrested in Sanandaj last week.\n"
+                    "According to our tally, 77 people were executed in May.\n"
+                    "At least 12 prisoners were hanged in Karaj on Monday.\n")
+    assert by_value_sources(doc, 31) == ["Test Monitor"]
+    assert by_value_sources(doc, 77) == ["Test Monitor"]
+    assert by_value_sources(doc, 12) == [None]
+
+
+def test_number_in_a_quoted_statement_after_told_that(pipe):
+    doc = run(pipe, "An official, Hamid Rezaei, told the state news agency that \"fewer than 40 people\" took part.\n")
+    sources = by_value_sources(doc, 40)
+    assert sources and all(s and "(slogan)" not in s for s in sources)

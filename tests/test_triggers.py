@@ -230,3 +230,55 @@ def test_literal_prefixes_and_keyed_patterns():
     kp = KeyedPatterns([("a", "set fire to"), ("b", "set"), ("c", r"fire(?:s)?")])
     hits = list(kp.finditer("They set fire to it; fires spread."))
     assert [(k) for _, _, k in hits] == ["a", "c"]
+
+
+def test_keyed_patterns_share_one_scan_and_agree_with_plain_regex():
+    from eventledger.stages.lexmatch import candidate_positions
+
+    a = KeyedPatterns([("strike", r"strik(?:e|es|ing)"), ("march", r"march(?:ed|es)")])
+    b = KeyedPatterns([("n", r"\d+"), ("w", r"dozens")])
+    text = "Dozens of workers were striking; 30 marched. A strikebreaker came."
+    assert [(text[s:e], k) for s, e, k in a.finditer(text)] == [("striking", "strike"), ("marched", "march")]
+    assert [(text[s:e], k) for s, e, k in b.finditer(text)] == [("Dozens", "w"), ("30", "n")]
+    # both lexicons read the one candidate list of this text
+    per_lexicon = candidate_positions(text)
+    assert [s for s, _ in per_lexicon[a.rid]] == [text.index("striking"), text.index("marched"), text.index("strikeb")]
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Despite a wave of executions, youths posted banners in Qom.\n", "executions"),
+    ("Amid arrests, students wrote graffiti in Rasht.\n", "arrests"),
+    ("Activists honoured those executed in 1988 with posters in Sari.\n", "executed"),
+    ("Hundreds rallied in Paris to protest against the death sentences.\n", "death sentences"),
+])
+def test_repression_words_in_a_context_frame_are_context(text, word):
+    t = triggers_by_word(segmented(text))[word]
+    assert t.modality == "context"
+
+
+def test_repression_words_that_report_acts_stay_asserted():
+    t = triggers_by_word(segmented("Security forces arrested 12 students in Rasht on Monday.\n"))["arrested"]
+    assert t.modality == "asserted" and not t.negated
+
+
+def test_hanging_objects_and_adjectival_participles_are_not_triggers():
+    doc = segmented("Youths hung a banner on a bridge. A banner hung from an overpass. "
+                    "Posters of imprisoned teachers and the arrested students appeared.\n")
+    assert not [t for t in doc.triggers if t.event_type == "repression"]
+    doc = segmented("Two prisoners were hanged in Karaj. The arrested men were released.\n")
+    assert [doc.text[t.span.start:t.span.end] for t in doc.triggers if t.event_type == "repression"] == ["hanged"]
+
+
+def test_work_stoppages_are_strikes():
+    doc = segmented("Truck drivers stopped work on Tuesday and joined the stoppage; shops in the old bazaar "
+                    "stayed closed.\n")
+    subs = {doc.text[t.span.start:t.span.end].lower(): t.sub_event_type for t in doc.triggers}
+    assert subs.get("stopped work") == "strike" and subs.get("stoppage") == "strike"
+    assert any(k.startswith("shops") and v == "strike" for k, v in subs.items())
+
+
+def test_habitual_and_planned_wording_is_not_asserted():
+    doc = segmented("The province has seen recurrent protests by residents. The team had planned attacks on banks.\n")
+    mods = {doc.text[t.span.start:t.span.end].lower(): t.modality for t in doc.triggers}
+    assert mods["protests"] == "generic"
+    assert all(m != "asserted" for k, m in mods.items() if k.startswith("attack"))

@@ -108,7 +108,7 @@ class Trigger:
     sub_event_type: str
     tactics: tuple[str, ...] = ()
     negated: bool = False
-    modality: str = "asserted"  # asserted | planned | threatened | called_for | quoted | generic
+    modality: str = "asserted"  # asserted | planned | threatened | called_for | quoted | generic | context
 
 
 @dataclass(frozen=True, slots=True)

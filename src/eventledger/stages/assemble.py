@@ -121,6 +121,7 @@ class _Draft:
     triggers: list[Trigger]
     tactics: list[str]
     caption: bool = False
+    inferred: bool = False  # the place is the story's place (dateline, "the city"), not named here
 
 
 class _Ctx:
@@ -177,6 +178,21 @@ class _Ctx:
         self.paragraph_kind = {p.index: p.kind for p in doc.paragraphs}
         self.paragraph_repeat = {p.index: p.repeat_of for p in doc.paragraphs}
         self.skip = self._skipped_sentences()
+        # slogans and statements: a place named inside ("Kurdistan is not alone") is no event place
+        self.quote_spans = sorted((q.span.start, q.span.end) for q in doc.quotes if q.kind != "term")
+        self.quote_starts = [a for a, _ in self.quote_spans]
+        self.event_places: dict[int, list[PlaceMention]] = {}
+        self.para_starts = [p.span.start for p in doc.paragraphs]
+
+    def paragraph_at(self, offset: int) -> Segment | None:
+        k = bisect.bisect_right(self.para_starts, offset) - 1
+        if k >= 0 and offset < self.doc.paragraphs[k].span.end:
+            return self.doc.paragraphs[k]
+        return None
+
+    def in_quote(self, span: Span) -> bool:
+        k = bisect.bisect_right(self.quote_starts, span.start) - 1
+        return k >= 0 and span.end <= self.quote_spans[k][1]
 
     def _skipped_sentences(self) -> set[int]:
         """Sentences whose events must not be produced: boilerplate, repeated paragraphs, and
@@ -216,10 +232,19 @@ def _is_history(ctx: _Ctx, i: int, t: Trigger) -> bool:
     dates = ctx.sent_dates[i]
     if not dates:
         return False
+    if "commemoration" in t.tactics or "grave_visit" in t.tactics:
+        # "marked the anniversary of the November 2019 uprising": the history date is what is
+        # remembered (after the trigger); the act of remembering is news
+        if not any(d.role == "history" and d.span.end <= t.span.start and t.span.start - d.span.end < 40 for d in dates):
+            return False
     nearest = min(dates, key=lambda d: min(abs(d.span.start - t.span.end), abs(t.span.start - d.span.end)))
     gap = min(abs(nearest.span.start - t.span.end), abs(t.span.start - nearest.span.end))
     if nearest.role == "history" and gap < 40:
-        return True
+        between = ctx.view[min(nearest.span.end, t.span.end) : max(nearest.span.start, t.span.start)]
+        # "On October 18, in memory of those killed in 2019, activists wrote graffiti": a history
+        # date in another clause of a dated sentence does not govern the trigger
+        if not ("," in between and any(d.role == "event" for d in dates)):
+            return True
     if any(d.role == "event" for d in dates):
         return False
     return any(d.role == "history" and abs(d.span.start - t.span.start) < 80 for d in dates)
@@ -229,12 +254,13 @@ _AGENCY = r"\((?:Reuters|AP|AFP|IRNA|dpa|UPI|ISNA|Tasnim|Fars|Mehr|IranWire)\)"
 _DATELINE_AFTER = re.compile(
     rf"(?:\s*\([^)]{{1,30}}\))?,\s*(?:[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+[A-Z][a-z]{{2,8}}(?:\s+\d{{4}})?)\s*(?:{_AGENCY})?\s*[-–—]"
     rf"|\s*{_AGENCY}\s*[-–—]"
+    r"|\s*\([^)]{1,40}\)\s*[-–—]"  # "Bukan (Regional Correspondent) –"
 )
 
 
 def _is_dateline(ctx: _Ctx, p: PlaceMention) -> bool:
     """'TEHRAN, Jan 3 (Reuters) -': the place a report was filed from, not an event place."""
-    para = ctx.doc.paragraph_at(p.span.start)
+    para = ctx.paragraph_at(p.span.start)
     if para is None or p.span.start - para.span.start > 3:
         return False
     if _DATELINE_AFTER.match(ctx.view, p.span.end):
@@ -244,7 +270,12 @@ def _is_dateline(ctx: _Ctx, p: PlaceMention) -> bool:
 
 
 def _event_places(ctx: _Ctx, i: int) -> list[PlaceMention]:
-    return [p for p in ctx.sent_places[i] if p.role == "event" and p.place.precision < 4 and not _is_dateline(ctx, p)]
+    got = ctx.event_places.get(i)
+    if got is None:
+        got = ctx.event_places[i] = [
+            p for p in ctx.sent_places[i]
+            if p.role == "event" and p.place.precision < 4 and not _is_dateline(ctx, p) and not ctx.in_quote(p.span)]
+    return got
 
 
 def _list_groups(ctx: _Ctx, places: list[PlaceMention]) -> list[list[PlaceMention]]:
@@ -314,6 +345,121 @@ def _sentence_drafts(ctx: _Ctx, i: int, triggers: list[Trigger], places: list[Pl
             drafts.append(_Draft(t.sub_event_type, t.event_type, p, sent, [t], list(t.tactics), caption=caption))
         chosen_subs.add(t.sub_event_type)
     return drafts
+
+
+def _home_place(ctx: _Ctx) -> PlaceMention | None:
+    """The town a story is about: where a wire story is filed from ("SHAHR-E KORD, January
+    30, 2024 (PON) -"; the dates stage's ``dateline_place_span`` when present, else a dateline
+    found here), else the one town its lead sentence names."""
+    span = ctx.doc.extras.get("dateline_place_span")
+    for p in ctx.doc.places:
+        if span is not None:
+            if p.span.overlaps(span) and p.place.precision == 1:
+                return p
+        elif p.span.start > 200:
+            break
+        elif p.place.precision == 1 and _is_dateline(ctx, p):
+            return p
+    for i, sent in enumerate(ctx.doc.sentences):
+        if ctx.kind(i) != "body" or i in ctx.skip:
+            continue
+        places = _event_places(ctx, i)
+        if not places:
+            if ctx.sent_triggers[i]:
+                return None  # the lead tells of an act without a place: no single story town
+            continue
+        towns = {fold_name(p.place.canonical or p.name) for p in places}
+        if len(towns) == 1 and all(p.place.precision == 1 for p in places) and not _WIDER.search(
+                ctx.view, sent.span.start, sent.span.end):
+            return places[0]
+        return None
+    return None
+
+
+# victims who are police or security personnel: violence against them is riot/attack_on_people
+_SECURITY_VICTIM = re.compile(
+    r"\b(?:police(?:\s+officers?|men|man)?|policem[ae]n|officers?|security (?:personnel|guards?|agents?|officers?)|"
+    r"guards?|agents|Basij(?:i)? members?|members of the (?:security forces|police|Basij))\b",
+    re.I,
+)
+_SECURITY_VICTIM_AFTER = re.compile(r"\s+(?:\w+\s+){0,3}?(?:police|policem[ae]n|officers?|security personnel|guards?|agents)\b", re.I)
+
+
+def _against_security(ctx: _Ctx, t: Trigger) -> bool:
+    """"Two police officers were injured", "rioters wounded three officers": the people hurt are
+    security personnel (the victim named right before a passive trigger, or right after it)."""
+    if t.sub_event_type not in ("killing", "attack_on_civilians", "attack_on_people"):
+        return False
+    sent = ctx.doc.sentences[ctx.idx(t.span.start) or 0].span
+    before = ctx.view[max(sent.start, t.span.start - 50) : t.span.start]
+    tail = _CLAUSE_SPLIT.split(before)[-1]
+    if _SECURITY_VICTIM.search(tail) and re.search(r"\b(?:were|was|been|being|got)\s+(?:\w+\s+)?$", tail):
+        return True
+    return bool(_SECURITY_VICTIM_AFTER.match(ctx.view, t.span.end, min(sent.end, t.span.end + 60)))
+
+
+_CLAUSE_SPLIT = re.compile(r"[;:,]\s|—|–")
+
+
+def _to_home(ctx: _Ctx, places: list[PlaceMention], home: PlaceMention | None) -> list[PlaceMention]:
+    """A sentence that names only the province of the story's town ("in Khuzestan province")
+    speaks of that town: the event stays at town level."""
+    if home is None or not places or any(p.place.precision < 3 for p in places):
+        return places
+    admin = fold_name(home.place.admin1 or "")
+    if admin and all(fold_name(p.place.canonical) == admin for p in places):
+        return [home]
+    return places
+
+
+# "the gathering ended", "this protest": a reference back to an act already told
+_ANAPHOR_BEFORE = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+$", re.I)
+_CROWD = re.compile(r"\b(?:participants|protesters|demonstrators|the crowd|crowds|marchers|mourners|those gathered)\b", re.I)
+_WIDER = re.compile(r"\b(?:cities|towns|provinces|nationwide|across the country|across Iran|several|many|other)\b", re.I)
+
+
+def _wider_scope(ctx: _Ctx, i: int, home: PlaceMention | None = None) -> bool:
+    """Does the sentence speak of more than one place ("in at least three cities") or name a
+    country as its place ("executed in Iran in 2024")? Then no single town is inferred."""
+    s = ctx.doc.sentences[i].span
+    if _WIDER.search(ctx.view, s.start, s.end):
+        return True
+    # any other place named (a home town, a province elsewhere, the country): not this town's act
+    return any(not ctx.in_quote(p.span) and p is not home and not _is_dateline(ctx, p) for p in ctx.sent_places[i])
+
+
+_CROWD_AFTER = re.compile(
+    r"\s+(?:on|at|into)\s+(?:the\s+)?(?:\w+\s+)?(?:protesters|protestors|demonstrators|mourners|crowds?|marchers|"
+    r"worshippers|gathering|rally|strikers)\b", re.I)
+
+
+def _fired_on_crowd(ctx: _Ctx, t: Trigger) -> bool:
+    spec = spec_of(t)
+    if spec is None or not spec.intervention:
+        return False
+    word = ctx.view[t.span.start : t.span.end]
+    return bool(_CROWD.search(word) or re.search(r"protesters|demonstrators", word, re.I)
+                or _CROWD_AFTER.match(ctx.view, t.span.end, t.span.end + 60))
+
+
+def _next_lists_places(ctx: _Ctx, i: int) -> bool:
+    """Does the next sentence of the paragraph list places with no trigger of its own (it
+    takes this sentence's triggers)?"""
+    j = i + 1
+    if j >= len(ctx.doc.sentences) or ctx.doc.sentences[j].paragraph != ctx.doc.sentences[i].paragraph:
+        return False
+    return bool(_event_places(ctx, j)) and not any(_usable(t) for t in ctx.sent_triggers[j])
+
+
+def _recent(ctx: _Ctx, d: _Draft, date_for) -> bool:
+    """An event at an inferred place needs a resolved date near the report's own date."""
+    date, _ = date_for(ctx.doc, d.triggers[0].span)
+    if date.start is None or date.end is None:
+        return False
+    if (date.end - date.start).days > 31:
+        return False
+    anchor = ctx.doc.anchor.date
+    return anchor is None or (anchor - date.end).days <= _COUNTRY_RECENT_DAYS
 
 
 def _placeless_in_sentence(ctx: _Ctx, i: int, triggers: list[Trigger], places: list[PlaceMention],
@@ -489,45 +635,135 @@ class AssembleStage:
         self._date_for = _date_fn()
 
     def __call__(self, doc: Doc, options: Options) -> None:
-        date_for = self._date_for or _fallback_date
+        base_date_for = self._date_for or _fallback_date
+        date_memo: dict[tuple[int, int], tuple[DateRange, tuple[Span, ...]]] = {}
+
+        def date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
+            # the same trigger or place is dated several times (drafts, recency checks, merging)
+            key = (span.start, span.end)
+            got = date_memo.get(key)
+            if got is None:
+                got = date_memo[key] = base_date_for(doc, span)
+            return got
+
         publisher = canonical_publisher(doc.report.publisher, options.publishers_file) if doc.report.publisher else None
         ctx = _Ctx(doc)
         drafts: list[_Draft] = []
         pending: list[Trigger] = []  # placeless triggers handed to the next sentence's place list
         pending_para = -1
+        pending_list = False  # the pending sentence introduces a bullet list ("... in these cities:")
+        list_drafts: list[_Draft] = []  # events made from the latest bullet list
+        list_para = -1
         country: list[tuple[int, Trigger]] = []
+        home = _home_place(ctx)
+        focus: tuple[int, int, PlaceMention] | None = None  # (paragraph, sentence, place) last told about
         for i, sent in enumerate(doc.sentences):
+            kind = ctx.kind(i)
             if sent.paragraph != pending_para:
-                pending = []
+                if pending_list and kind == "list_item":
+                    pending_para = sent.paragraph  # every bullet shares the introducing sentence's trigger
+                else:
+                    pending, pending_list = [], False
             if i in ctx.skip:
                 continue
-            kind = ctx.kind(i)
             triggers = [t for t in ctx.sent_triggers[i] if _usable(t) and not _is_history(ctx, i, t)]
-            places = _event_places(ctx, i)
+            places = _to_home(ctx, _event_places(ctx, i), home)
             if kind == "heading" and not any(d.role == "event" for d in ctx.sent_dates[i]):
                 continue  # a headline or related-article title reports no event by itself
+            if places and kind != "caption":
+                # one town named (possibly twice): what the next sentences of the paragraph are about
+                towns = {fold_name(p.place.canonical or p.name) for p in places}
+                one_town = len(towns) == 1 and all(p.place.precision == 1 for p in places)
+                focus = (sent.paragraph, i, places[0]) if one_town else None
             if triggers and places:
                 made = _sentence_drafts(ctx, i, triggers, places)
+                # "opened fire on protesters in X, killing 3": the protest itself is told too
+                if any(_fired_on_crowd(ctx, t) for t in triggers) and not any(d.etype == "protest" for d in made):
+                    made += [_Draft("protest_with_intervention", "protest", p, sent, [t], [])
+                             for p in places for t in triggers[:1]]
                 country.extend((i, t) for t in _placeless_in_sentence(ctx, i, triggers, places, made))
             elif places and pending:
                 made = _sentence_drafts(ctx, i, pending, places)
+                if pending_list:
+                    list_drafts.extend(made)
+                    list_para = sent.paragraph
             elif triggers:
-                pending, pending_para = triggers, sent.paragraph
+                # the tactics of a bullet list told after it: "The activities included graffiti ..."
+                if list_drafts and sent.paragraph <= list_para + 1 and all(
+                        t.sub_event_type == "symbolic_action" for t in triggers):
+                    for d in list_drafts:
+                        for t in triggers:
+                            d.tactics.extend(x for x in t.tactics if x not in d.tactics)
+                    continue
+                intro = ctx.view[sent.span.start : sent.span.end].rstrip().endswith(":")
+                pending, pending_para, pending_list = triggers, sent.paragraph, intro
+                if intro:
+                    list_drafts = []
+                # dispersal or arrests told in the next sentence of a protest in this paragraph
+                # (a dispersal reaches back one paragraph: "the crowd marched ..." / "police fired tear gas")
+                dispersal = any((spec := spec_of(t)) is not None and spec.intervention for t in triggers if _usable(t))
+                first_para = sent.paragraph - 1 if dispersal else sent.paragraph
+                prev = [d for d in drafts if first_para <= d.sentence.paragraph <= sent.paragraph
+                        and d.sub in ("demonstration", "protest_with_intervention")] if _intervened(triggers) else []
+                if prev and (_is_tally(ctx, i) or any(d.role == "period" for d in ctx.sent_dates[i])):
+                    prev = []  # "15 people had been detained since June 4": a tally, a claim
+                named = {fold_name(p.place.canonical or p.name) for p in ctx.sent_places[i] if not ctx.in_quote(p.span)}
+                if prev and named:  # "In X province, police opened fire": only the protests told there
+                    prev = [d for d in prev if d.place is not None and ({fold_name(d.place.place.canonical or d.place.name),
+                                                                         fold_name(d.place.place.admin1 or "")} & named)]
+                if prev:
+                    for d in prev:
+                        d.sub = "protest_with_intervention"
+                    for t in triggers:
+                        if t.sub_event_type in ("arrest", "killing", "attack_on_civilians"):
+                            for d in prev:
+                                drafts.append(_Draft(t.sub_event_type, t.event_type, d.place, sent, [t], [], inferred=True))
+                    continue
+                # no place named: the place this paragraph is about ("the crowd marched to the
+                # city's main square"), else the story's dateline city; else a country-level candidate
+                target = None
+                acting = [t for t in triggers if ((spec := spec_of(t)) is None or not (spec.vague or spec.intervention))
+                          and not _ANAPHOR_BEFORE.search(ctx.view, max(sent.span.start, t.span.start - 12), t.span.start)]
+                dated = any(d.role == "event" for d in ctx.sent_dates[i])
+                # repression told without a place needs its own date to be one act ("12 people had
+                # been detained since July 22" is a tally, a claim)
+                acting = [t for t in acting if dated or t.event_type != "repression" or _against_security(ctx, t)]
+                if not intro and kind in ("body", "list_item") and acting and not _next_lists_places(ctx, i) \
+                        and not _wider_scope(ctx, i, home) and not _is_tally(ctx, i) \
+                        and not any(d.role == "period" for d in ctx.sent_dates[i]):
+                    if focus is not None and focus[0] == sent.paragraph and i - focus[1] <= 2:
+                        # "the crowd marched to the city's main square": the town just told about
+                        target = focus[2]
+                    elif home is not None:
+                        target = home
+                if target is not None:
+                    # "A banner carried by the crowd read ...": the banners and chants of a protest
+                    # told just before are its tactics, not events of their own
+                    crowd = _CROWD.search(ctx.view, sent.span.start, sent.span.end) is not None
+                    host = next((d for d in reversed(drafts) if d.place is not None and d.etype == "protest"
+                                 and d.sub != "symbolic_action" and (crowd or sent.paragraph - 1 <= d.sentence.paragraph)),
+                                None)
+                    if host is not None or crowd:  # "Participants chanted ...": no act of its own
+                        for t in [t for t in acting if t.sub_event_type == "symbolic_action"]:
+                            if host is not None:
+                                host.tactics.extend(x for x in t.tactics if x not in host.tactics)
+                        acting = [t for t in acting if t.sub_event_type != "symbolic_action"]
+                if target is not None and acting:
+                    made = _sentence_drafts(ctx, i, acting, [target])
+                    for d in made:
+                        d.inferred = True
+                    made = [d for d in made if _recent(ctx, d, date_for)]
+                    if made:
+                        if _intervened(ctx.sent_triggers[i]):
+                            for d in made:
+                                if d.sub == "demonstration":
+                                    d.sub = "protest_with_intervention"
+                        drafts.extend(made)
+                        continue
                 for t in triggers:
                     spec = spec_of(t)
                     if spec and not spec.vague and not spec.intervention and kind in ("body", "caption", "list_item"):
                         country.append((i, t))
-                # dispersal or arrests told in the next sentence of a protest in this paragraph
-                if drafts and _intervened(triggers):
-                    prev = [d for d in drafts if d.sentence.paragraph == sent.paragraph
-                            and d.sub in ("demonstration", "protest_with_intervention")]
-                    for d in prev:
-                        d.sub = "protest_with_intervention"
-                    for t in triggers:
-                        if t.sub_event_type in ("arrest", "killing", "attack_on_civilians") and prev:
-                            for d in prev:
-                                drafts.append(_Draft(t.sub_event_type, t.event_type, d.place, sent, [t], []))
-                            country[:] = [c for c in country if c[1] is not t]
                 continue
             else:
                 continue
@@ -563,14 +799,15 @@ class AssembleStage:
         for d in drafts:
             i = ctx.idx(d.sentence.span.start)
             assert i is not None
-            anchor_span = d.place.span if d.place is not None else d.triggers[0].span
+            anchor_span = d.place.span if d.place is not None and not d.inferred else d.triggers[0].span
             date, date_spans = date_for(doc, anchor_span)
             sub, etype = d.sub, d.etype
             # violence by protesters / "rioters": riot, not repression
             if etype == "repression" and sub in ("killing", "attack_on_civilians"):
                 a = _pick_actor(ctx, i, _Draft(sub, "riot", d.place, d.sentence, d.triggers, []))
                 after = ctx.view[d.triggers[0].span.end : d.triggers[0].span.end + 40]
-                if a is not None and a.name in ("rioters", "unidentified assailants") and not _PASSIVE_BY.match(after):
+                if (a is not None and a.name in ("rioters", "unidentified assailants") and not _PASSIVE_BY.match(after)) \
+                        or _against_security(ctx, d.triggers[0]):
                     sub, etype = "attack_on_people", "riot"
             d.sub, d.etype = sub, etype
             actor = _pick_actor(ctx, i, d)
@@ -585,7 +822,7 @@ class AssembleStage:
                 place_key = "iran"
             key = (place_key, sub, date.start, date.end)
             ev = [Evidence(doc.id, d.sentence.span, "sentence")]
-            if d.place is not None:
+            if d.place is not None and not d.inferred:
                 ev.append(Evidence(doc.id, d.place.span, "place"))
             ev += [Evidence(doc.id, s, "date") for s in date_spans]
             ev += [Evidence(doc.id, t.span, "trigger") for t in d.triggers]
@@ -612,8 +849,9 @@ class AssembleStage:
                 row["counts"].append(count_q)
             seen_ev = row.setdefault("seen_ev", set())
             for e in ev:
-                if e not in seen_ev:
-                    seen_ev.add(e)
+                k = (e.span.start, e.span.end, e.role)  # cheaper to hash than the dataclass
+                if k not in seen_ev:
+                    seen_ev.add(k)
                     row["evidence"].append(e)
         rows = [merged[k] for k in order]
         rows = _fold_rows(rows)
@@ -653,6 +891,14 @@ def _fold_rows(rows: list[dict]) -> list[dict]:
             if same and (r["caption"] or o["caption"]):
                 host = o
                 break
+            if same and o["date"].start is not None and r["date"].start is not None and (
+                    not o["tactics"] or not r["tactics"] or set(o["tactics"]) & set(r["tactics"])):
+                # a place listed (with the list's date range) and told again in detail: one
+                # event, with the detail's narrower dates (different tactics: two acts)
+                host = o
+                if _days(r["date"]) < _days(o["date"]):
+                    o["date"], o["loc"] = r["date"], r["loc"]
+                break
             if {o["sub"], r["sub"]} == {"demonstration", "protest_with_intervention"}:
                 host = o
                 o["sub"] = "protest_with_intervention"
@@ -668,6 +914,10 @@ def _fold_rows(rows: list[dict]) -> list[dict]:
         host["counts"] += [c for c in r["counts"] if all(c.span != h.span for h in host["counts"])]
         host["evidence"] += [e for e in r["evidence"] if e not in host["evidence"]]
     return out
+
+
+def _days(r: DateRange) -> int:
+    return (r.end - r.start).days if r.start is not None and r.end is not None else 10**6
 
 
 def _dates_meet(a: DateRange, b: DateRange) -> bool:

@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 import hashlib
 
-from ..doc import Attribution, Doc, Quantity, Quote
+from ..doc import Attribution, DateMention, Doc, Quantity, Quote
 from ..models import Claim, DateRange, Event, Span
+from .lexmatch import sentence_index
 
 __all__ = ["build_claims", "claim_id", "period_text"]
 
@@ -95,6 +97,13 @@ def build_claims(doc: Doc, events: list[Event], publisher: str | None, skip: set
             if ev.role == "slogan" and e.actor1:
                 slogan_owner.setdefault((ev.span.start, ev.span.end), e.actor1)
     numbered_sentences: set[int] = set()
+    dates_sorted = sorted(doc.dates, key=lambda d: d.span.start)
+    counted: dict[tuple[int, int], list[Event]] = {}  # count span -> events whose count it is
+    for e in events:
+        if e.count is not None:
+            for x in e.evidence:
+                if x.role == "count":
+                    counted.setdefault((x.span.start, x.span.end), []).append(e)
 
     def add(text_span: Span, kind: str, q: Quantity | None, attributed: str | None, period: str | None,
             place: str | None, said_on: dt.date | None) -> None:
@@ -104,8 +113,7 @@ def build_claims(doc: Doc, events: list[Event], publisher: str | None, skip: set
         if key in seen:
             return
         seen.add(key)
-        ev_ids = tuple(e.id for e in events if q and e.count and e.count.value == value
-                       and any(x.span == q.span for x in e.evidence))
+        ev_ids = tuple(e.id for e in counted.get((q.span.start, q.span.end), ()) if e.count.value == value) if q else ()
         claims.append(Claim(
             id=claim_id(doc.id, kind, value, attributed, text_span), doc_id=doc.id,
             text=doc.text[text_span.start : text_span.end], span=text_span, kind=kind, value=value,
@@ -119,19 +127,22 @@ def build_claims(doc: Doc, events: list[Event], publisher: str | None, skip: set
             continue
         if q.count.kind == "other" and q.count.value is None:
             continue
-        sent = doc.sentence_at(q.span.start)
+        sent = sentence_index(doc).at(q.span.start)
         if sent is None or sent.index in skip or sent.kind == "boilerplate":
             continue
         numbered_sentences.add(sent.index)
         quote = _within(q.span, quotes)
-        period, said_on = _period(doc, sent.span, q.span)
+        period, said_on = _period(dates_sorted, sent.span, q.span)
         place = _place(doc, sent.span)
         if quote is not None and quote.kind == "slogan":
             owner = slogan_owner.get((quote.span.start, quote.span.end)) or _main_opposition(events)
             add(sent.span, q.count.kind, q, f"{owner or 'unnamed authors'} (slogan)", period, place, said_on)
             continue
-        # the publisher quoting itself is its own voice
-        sources = [s for s in _sources_for(doc, q.span, sent.span, quote) if not _same(s, publisher)]
+        # the publisher naming itself ("RMI said", "according to our tally") is attributed to
+        # the publisher; a number told in its plain narrative voice is attributed to no one
+        sources = [publisher if _same(s, publisher) else s for s in _sources_for(doc, q.span, sent.span, quote)]
+        if not sources and publisher and _OWN_TALLY.search(doc.text, sent.span.start, sent.span.end):
+            sources = [publisher]
         if not sources:
             add(sent.span, q.count.kind, q, None, period, place, said_on)
         for src in sources:
@@ -141,7 +152,7 @@ def build_claims(doc: Doc, events: list[Event], publisher: str | None, skip: set
     for a in doc.attributions:
         if a.cue == "as saying":
             continue
-        sent = doc.sentence_at(a.span.start)
+        sent = sentence_index(doc).at(a.span.start)
         if sent is None or sent.index in skip or sent.index in numbered_sentences:
             continue
         if doc.text[sent.span.start : sent.span.end].rstrip().endswith("?"):
@@ -150,10 +161,18 @@ def build_claims(doc: Doc, events: list[Event], publisher: str | None, skip: set
             continue
         scope = a.scope or sent.span
         sources = _sources_for(doc, a.span, sent.span, _within(a.span, quotes))
-        period, said_on = _period(doc, sent.span)
+        period, said_on = _period(dates_sorted, sent.span)
         add(scope, "statement", None, sources[0] if sources else a.source, period, _place(doc, sent.span), said_on)
     claims.sort(key=lambda c: (c.span.start, c.id))
     return claims
+
+
+_OWN_TALLY = re.compile(
+    r"\b(?:according to (?:our|its own) (?:tally|count|figures|data|records|documentation|monitoring)|"
+    r"(?:our|this organi[sz]ation's) (?:tally|count|figures|data|records)|"
+    r"we (?:have )?(?:recorded|documented|counted|registered|verified|confirmed|identified|tallied))\b",
+    re.I,
+)
 
 
 def _same(source: str, publisher: str | None) -> bool:
@@ -167,8 +186,14 @@ def _main_opposition(events: list[Event]) -> str | None:
     return None
 
 
-def _period(doc: Doc, sent: Span, near: Span | None = None) -> tuple[str | None, dt.date | None]:
-    dates = [d for d in doc.dates if sent.contains(d.span)]
+def _period(all_dates: list[DateMention], sent: Span, near: Span | None = None) -> tuple[str | None, dt.date | None]:
+    """The period a claim in ``sent`` covers (``all_dates`` sorted by offset)."""
+    k = bisect.bisect_left(all_dates, sent.start, key=lambda d: d.span.start)
+    dates = []
+    while k < len(all_dates) and all_dates[k].span.start < sent.end:
+        if sent.contains(all_dates[k].span):
+            dates.append(all_dates[k])
+        k += 1
     if near is not None:  # the date closest to the number first
         dates.sort(key=lambda d: abs(d.span.start - near.start))
     for d in dates:

@@ -2,21 +2,24 @@
 
 One alternation of a hundred patterns makes Python's backtracking ``re`` try every branch at
 every word boundary (tens of milliseconds per page). Here each pattern's possible literal
-prefixes (up to six characters, lower case) are computed once from its parsed form; a
-document is scanned word by word and a pattern is tried (``pattern.match(view, pos)``) only
-where the text starts with one of its prefixes. Hand-written because no maintained library
+prefixes (up to six characters, lower case) are computed once from its parsed form; the
+candidate positions of a document (word starts followed by a prefix of any lexicon) are found
+in one regex pass shared by every lexicon (they all scan the same view), and a pattern is
+tried (``pattern.match(view, pos)``) only where the next characters are one of its own
+prefixes (one dict lookup per position for all lexicons, memoised across documents). Hand-written because no maintained library
 does prefix-indexed regex sets for Python's ``re`` (pyahocorasick indexes literal strings
 only; our lexicon entries are regexes).
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator, Sequence
 from re import _constants as _C  # type: ignore[attr-defined]
 from re import _parser as _P  # type: ignore[attr-defined]
 
-__all__ = ["KeyedPatterns", "literal_prefixes"]
+__all__ = ["KeyedPatterns", "literal_prefixes", "candidate_positions", "SentenceIndex", "sentence_index"]
 
 _K = 6
 _Prefixes = set[tuple[str, bool]]  # (literal prefix, the item was matched completely)
@@ -133,12 +136,7 @@ class KeyedPatterns:
                 continue
             for pre in prefixes:
                 self.by_prefix.setdefault(pre, []).append(i)
-        self.memo: dict[str, tuple[int, ...]] = {}
-        # candidate positions: a word start followed by one of the prefixes (on lower-cased text)
-        if self.always:
-            self.starts = re.compile(r"(?<!\w)(?=\w)")
-        else:
-            self.starts = re.compile(r"(?<!\w)(?=" + trie_regex(frozenset(self.by_prefix)) + ")")
+        self.rid = _register(self)
 
     def _candidates(self, key: str) -> tuple[int, ...]:
         """Patterns whose prefix starts ``key`` (the next ``_K`` lower-case characters)."""
@@ -148,27 +146,131 @@ class KeyedPatterns:
         return tuple(sorted(set(out)))
 
     def finditer(self, view: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, object]]:
+        for m, key in self.matches(view, start, end):
+            yield m.start(), m.end(), key
+
+    def matches(self, view: str, start: int = 0, end: int | None = None) -> Iterator[tuple[re.Match[str], object]]:
+        """Like :meth:`finditer`, with the winning match object (for its groups)."""
         end = len(view) if end is None else end
-        lowered = view.lower()
-        by_prefix = self.by_prefix
-        memo = self.memo
+        positions = candidate_positions(view)[self.rid]
         compiled = self.compiled
+        keys = self.keys
         pos_min = start
-        for m in self.starts.finditer(lowered, start, end):
-            s = m.start()
+        for k in range(bisect.bisect_left(positions, (start,)), len(positions)):
+            s, cands = positions[k]
+            if s >= end:
+                break
             if s < pos_min:
                 continue
-            key = lowered[s : s + _K]
-            cands = memo.get(key)
-            if cands is None:
-                cands = memo[key] = self._candidates(key)
-            if not cands:
-                continue
-            best_end, best_key = -1, None
+            best, best_end, best_key = None, s, None
             for i in cands:
                 mm = compiled[i].match(view, s, end)
-                if mm is not None and mm.end() > best_end and mm.end() > s:
-                    best_end, best_key = mm.end(), self.keys[i]
-            if best_end > s:
-                yield s, best_end, best_key
+                if mm is not None and mm.end() > best_end:
+                    best, best_end, best_key = mm, mm.end(), keys[i]
+            if best is not None:
+                yield best, best_key
                 pos_min = best_end
+
+
+class SentenceIndex:
+    """Sentence lookups by offset for one document: a sorted array of sentence starts and a
+    bisect, instead of a search per call (the recognisers ask for thousands of offsets)."""
+
+    __slots__ = ("sentences", "starts", "ends")
+
+    def __init__(self, sentences: Sequence) -> None:
+        self.sentences = sentences
+        self.starts = [s.span.start for s in sentences]
+        self.ends = [s.span.end for s in sentences]
+
+    def index(self, offset: int) -> int | None:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        if i >= 0 and offset < self.ends[i]:
+            return i
+        return None
+
+    def at(self, offset: int):
+        i = self.index(offset)
+        return None if i is None else self.sentences[i]
+
+    def bounds(self, offset: int, default_width: int, text_len: int) -> tuple[int, int]:
+        """The start and end of the sentence holding ``offset``, else a window around it."""
+        i = self.index(offset)
+        if i is None:
+            return max(0, offset - default_width), min(text_len, offset + default_width)
+        return self.starts[i], self.ends[i]
+
+
+_last_index: list = [None, None]
+
+
+def sentence_index(doc) -> SentenceIndex:
+    """The :class:`SentenceIndex` of ``doc`` (built once per sentence list and reused)."""
+    sents = doc.sentences
+    if _last_index[0] is sents and len(_last_index[1].starts) == len(sents):
+        return _last_index[1]
+    idx = SentenceIndex(sents)
+    _last_index[0], _last_index[1] = sents, idx
+    return idx
+
+
+#: every KeyedPatterns built; their prefixes together make the one scan all of them share
+_registry: list["KeyedPatterns"] = []
+_union: list[re.Pattern[str] | None] = [None]
+#: the next _K lower-case characters at a candidate position -> ((lexicon id, its patterns), ...)
+_memo: dict[str, tuple[tuple[int, tuple[int, ...]], ...]] = {}
+_MEMO_MAX = 200_000
+#: (view, per-lexicon candidate positions) of the last document scanned: every recogniser
+#: scans the same view, so the candidate positions are found once per document
+_last_scan: tuple[str, list[list[tuple[int, tuple[int, ...]]]]] = ("", [])
+
+
+def _register(kp: "KeyedPatterns") -> int:
+    global _last_scan
+    _registry.append(kp)
+    _union[0] = None
+    _memo.clear()
+    _last_scan = ("", [])
+    return len(_registry) - 1
+
+
+def _union_scan() -> re.Pattern[str]:
+    pat = _union[0]
+    if pat is None:
+        if any(kp.always for kp in _registry):
+            pat = re.compile(r"\b(?=\w)")
+        else:
+            prefixes: set[str] = set()
+            for kp in _registry:
+                prefixes.update(kp.by_prefix)
+            # "\b" is cheaper than a look-behind and the same before a word character
+            head = r"\b" if all(p[0].isalnum() or p[0] == "_" for p in prefixes) else r"(?<!\w)"
+            pat = re.compile(head + "(?=" + trie_regex(frozenset(prefixes)) + ")")
+        _union[0] = pat
+    return pat
+
+
+def candidate_positions(view: str) -> list[list[tuple[int, tuple[int, ...]]]]:
+    """For each registered lexicon, the (offset, pattern indexes) where one of its prefixes
+    begins a word: one regex pass per document for all the lexicons together."""
+    global _last_scan
+    last = _last_scan
+    if last[0] is view and len(last[1]) == len(_registry):
+        return last[1]
+    lowered = view.lower()
+    if len(lowered) != len(view):  # a few characters lower-case to two ("İ"): keep offsets valid
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in view)
+    out: list[list[tuple[int, tuple[int, ...]]]] = [[] for _ in _registry]
+    memo = _memo
+    if len(memo) > _MEMO_MAX:  # distinct word beginnings seen across documents
+        memo.clear()
+    for m in _union_scan().finditer(lowered):
+        s = m.start()
+        key = lowered[s : s + _K]
+        hits = memo.get(key)
+        if hits is None:
+            hits = memo[key] = tuple((rid, c) for rid, kp in enumerate(_registry) if (c := kp._candidates(key)))
+        for rid, cands in hits:
+            out[rid].append((s, cands))
+    _last_scan = (view, out)
+    return out

@@ -9,11 +9,12 @@ no maintained English number parser returns spans *and* the qualifier words arou
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..doc import Doc, Quantity
 from ..models import Count, Span
-from .lexmatch import KeyedPatterns
+from .lexmatch import KeyedPatterns, sentence_index
 
 __all__ = ["find_quantities", "parse_number"]
 
@@ -131,7 +132,36 @@ _HEAD_ONE = re.compile("|".join(f"(?P<h{i}>{p.pattern.lstrip('^')})" for i, (p, 
 _VERB_ONE = re.compile("|".join(f"(?P<v{i}>{p.pattern})" for i, (p, _) in enumerate(_VERB_KINDS)), re.I)
 
 
-def _kind(view: str, start: int, end: int, sent_start: int, sent_end: int) -> str:
+# the verb cues of a whole document found once (shared scan, see .lexmatch), then looked up
+# around each number by bisection instead of a regex search per number
+_VERB_KP = KeyedPatterns([(k, p.pattern) for k, (p, _) in enumerate(_VERB_KINDS)])
+
+
+class _VerbHits:
+    __slots__ = ("starts", "ends", "kinds")
+
+    def __init__(self, view: str) -> None:
+        hits = list(_VERB_KP.finditer(view))
+        self.starts = [h[0] for h in hits]
+        self.ends = [h[1] for h in hits]
+        self.kinds = [_VERB_KINDS[h[2]][1] for h in hits]  # type: ignore[index]
+
+    def first(self, lo: int, hi: int) -> str | None:
+        k = bisect.bisect_left(self.starts, lo)
+        if k < len(self.starts) and self.ends[k] <= hi:
+            return self.kinds[k]
+        return None
+
+    def last(self, lo: int, hi: int) -> str | None:
+        k = bisect.bisect_left(self.starts, lo)
+        found = None
+        while k < len(self.starts) and self.ends[k] <= hi:
+            found = self.kinds[k]
+            k += 1
+        return found
+
+
+def _kind(view: str, start: int, end: int, sent_start: int, sent_end: int, verbs: _VerbHits | None = None) -> str:
     hm = _HEAD_ONE.match(view, end, min(sent_end, end + 60))
     if hm is not None:
         kind = _HEAD_KINDS[int(hm.lastgroup[1:])][1]  # type: ignore[index]
@@ -142,6 +172,13 @@ def _kind(view: str, start: int, end: int, sent_start: int, sent_end: int) -> st
         return kind
     # nearest kind cue in the same clause, after the number first, then before it
     cut = _CLAUSE_END.search(view, end, sent_end)
+    if verbs is not None:
+        got = verbs.first(end, cut.start() if cut else sent_end)
+        if got is not None:
+            return got
+        lo = max(sent_start, start - 80)
+        stops = [s.end() for s in _STOPS.finditer(view, lo, start)]
+        return verbs.last(stops[-1] if stops else lo, start) or "other"
     m = _VERB_ONE.search(view, end, cut.start() if cut else sent_end)
     if m is not None:
         return _VERB_KINDS[int(m.lastgroup[1:])][1]  # type: ignore[index]
@@ -158,11 +195,11 @@ def find_quantities(doc: Doc) -> list[Quantity]:
     out: list[Quantity] = []
     sentences = doc.sentences
     skip_until = -1
-    for s, _, _ in _NUM_STARTS.finditer(view):
+    sidx = sentence_index(doc) if sentences else None
+    verbs: _VerbHits | None = None
+    for m, _ in _NUM_STARTS.matches(view):
+        s = m.start()
         if s < skip_until or (s > 0 and view[s - 1] in ".,"):
-            continue
-        m = _NUM_RE.match(view, s)
-        if m is None:
             continue
         start, end = m.start(), m.end()
         qual_word = (m.group("qual") or "").lower() or None
@@ -175,7 +212,7 @@ def find_quantities(doc: Doc) -> list[Quantity]:
             num_start = m.start("dig") if m.group("dig") else m.start("word") if m.group("word") else m.start("art")
             plain = num_text.replace(",", "")
             if m.group("dig"):
-                if _YEAR.match(plain) and not _PERSON_AFTER.match(view, end, end + 40):
+                if "," not in num_text and _YEAR.match(plain) and not _PERSON_AFTER.match(view, end, end + 40):  # "2,000" is no year
                     continue
                 if not qual_word and _BEFORE_DATE.search(view[max(0, num_start - 12) : num_start]) and int(float(plain)) <= 31:
                     continue
@@ -198,9 +235,13 @@ def find_quantities(doc: Doc) -> list[Quantity]:
             value = None
             qualifier = None
             count_text = view[start:end]
-        sent = doc.sentence_at(start) if sentences else None
-        s0, s1 = (sent.span.start, sent.span.end) if sent else (max(0, start - 200), min(len(view), end + 200))
-        kind = _kind(view, start, end, s0, s1)
+        if sidx is not None:
+            s0, s1 = sidx.bounds(start, 200, len(view))
+        else:
+            s0, s1 = max(0, start - 200), min(len(view), end + 200)
+        if verbs is None:
+            verbs = _VerbHits(view)
+        kind = _kind(view, start, end, s0, s1, verbs)
         if kind == "sentenced_months" and isinstance(value, (int, float)) and _YEARS_AFTER.match(view, end, end + 8):
             value = int(value * 12)
             more = _AND_MONTHS.match(view, end)  # "six years and three months"

@@ -7,6 +7,7 @@ so they can be reviewed and extended without touching code.
 
 from __future__ import annotations
 
+import bisect
 import re
 import tomllib
 from functools import lru_cache
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 
 from ..doc import Attribution, Doc, Quote
 from ..models import Span
-from .lexmatch import KeyedPatterns
+from .lexmatch import KeyedPatterns, sentence_index
 
 __all__ = ["find_quotes", "find_attributions", "normalise_source"]
 
@@ -24,8 +25,8 @@ __all__ = ["find_quotes", "find_attributions", "normalise_source"]
 # (reports often drop the closing mark of a list item).
 _QUOTE_RE = re.compile(r"“([^”\n]{1,1500})(?:”|(?=\n))|\"([^\"\n]{1,1500})\"|«([^»\n]{1,1500})»")
 _STATEMENT_BEFORE = re.compile(
-    r"\b(?:said|says|say|stated|states|told|added|adds|declared|wrote|writes|asked|asserted|"
-    r"tweeted|announced|as saying|question|remarks?)\b[^“\"«\n]{0,40}$",
+    r"\b(?:said|says|say|saying|stated|states|told|tells|added|adds|declared|wrote|writes|asked|asserted|"
+    r"tweeted|announced|as saying|question|remarks?|insisted|claimed|argued|disputed)\b[^“\"«\n.]{0,90}$",
     re.I,
 )
 # "Ali Shamkhani, security official: “…”" is a statement; "Their slogans read: “…”" is not
@@ -83,13 +84,23 @@ def _lexicon() -> dict:
 _CAP = r"[A-Z](?:[\w'’&-]|\.(?=[A-Za-z]))*"  # "U.S" but not "HRANA." at a sentence end
 _NP_CAP = rf"(?:the |The )?{_CAP}(?:,? (?:{_CAP}|of|the|for|and|de|al)){{0,7}}"
 _NP_LOW = (
-    r"(?:the |The |many |some |several |Many |Some |Several )?(?:[\w'’]+'s )?(?:[A-Z][\w'’-]* ){0,3}"
-    r"(?i:(?:state|state-run|official|local|regime|Iranian|independent|informed|rights|human rights|close)[ -])*"
+    r"(?:the |The |many |some |several |Many |Some |Several |a |A )?(?:[\w'’]+'s )?(?:[A-Z][\w'’-]* ){0,3}"
+    r"(?i:(?:state|state-run|semi-official|official|local|regime|Iranian|independent|informed|rights|human rights|close|"
+    r"provincial|city|government|judiciary's|news)[ -])*"
     r"(?:media|officials?|sources?|experts?|witnesses|activists|groups?|monitors?|resistance|"
-    r"news agency|agency|newspaper|website|daily|outlets?|television|TV|radio|"
+    r"news agency|agency|newspaper|website|news site|site|daily|outlets?|television|TV|radio|"
+    r"police(?: chief)?|organi[sz]ers|spokes(?:person|man|woman)|judiciary|ministry|governor|association|coalition|"
+    r"union|council|committee|residents|families|family|lawyers?|"
     r"prosecutor(?: of {_CAP})?|tally of different reports)"
 )
-_NP = rf"(?:{_NP_CAP}|{_NP_LOW})"
+# "the rights group Iran Justice Watch": a descriptor, then the name that identifies the source
+_DESCRIPTOR = (
+    r"(?:the |The |a |A |an |An )?(?:[a-z][\w'’-]* ){0,3}?(?:group|organi[sz]ation|monitor|watchdog|association|"
+    r"coalition|NGO|agency|website|site|newspaper|daily|outlet|body|bureau|campaign|network|project|union|council)"
+)
+_NP_DESC = rf"{_DESCRIPTOR},? (?P<named>{_NP_CAP})"
+_NP = rf"(?:{_NP_DESC}|{_NP_CAP}|{_NP_LOW})"
+_NP_PLAIN = rf"(?:{_DESCRIPTOR},? {_NP_CAP}|{_NP_CAP}|{_NP_LOW})"  # the same without a named group
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +125,7 @@ def _patterns() -> _AttrPatterns:
         verb_src=re.compile(rf"{src}(?:\s*\([^)]{{1,40}}\))?(?:,\s*(?P<app>[^,\n]{{2,80}}),)?,?\s+(?:also |again |further |recently |has |have |had )*$"),
         before_src=re.compile(rf"\s+(?P<src>{_NP})"),
         quoted_src=re.compile(rf"{src}\s+quoted\s+(?P<spk>[^,.;:]{{2,80}}?)\s+as saying$"),
-        quoted_by=re.compile(rf"(?<![\w'’])(?P<spk>{_NP})(?:,[^,]{{2,60}},)?\s+(?:was|were) quoted by\s+(?P<src>{_NP})\s+as saying$"),
+        quoted_by=re.compile(rf"(?<![\w'’])(?P<spk>{_NP_PLAIN})(?:,[^,]{{2,60}},)?\s+(?:was|were) quoted by\s+(?P<src>{_NP})\s+as saying$"),
         literal=(
             # '“…,” said Mike Pence'
             re.compile(rf"[”\"]\s*,?\s*(?P<cue>said|says|stated|added|wrote)\s+(?P<src>(?:[a-z]+ ){{0,4}}{_NP_CAP})"),
@@ -130,13 +141,20 @@ def _matches(doc: Doc, view: str) -> list[tuple[re.Match[str], str, int]]:
     """Every attribution match with its cue; the costly source patterns run only next to a cue."""
     pats = _patterns()
     out: list[tuple[re.Match[str], str, int]] = []
+    sidx = sentence_index(doc)
     for s, e, key in pats.cues.finditer(view):
-        sent = doc.sentence_at(s)
+        sent = sidx.at(s)
         lo = max(sent.span.start if sent else 0, s - 200)
         if key == "verb":
             m = pats.verb_src.search(view, lo, s)
+            if m and _PRONOUN.fullmatch(m.group("src")):
+                m = None
             if m:
                 out.append((m, view[s:e].lower(), e))
+            else:
+                m = _PRONOUN_SRC.search(view, max(lo, s - 40), s)
+                if m:  # "he said", "the official added": resolved to the last named speaker
+                    out.append((m, "pronoun:" + view[s:e].lower(), e))
         elif key == "before":
             m = pats.before_src.match(view, e, sent.span.end if sent else len(view))
             if m:
@@ -153,6 +171,11 @@ def _matches(doc: Doc, view: str) -> list[tuple[re.Match[str], str, int]]:
 
 
 _THE = re.compile(r"^(?:the|The)\s+")
+_GENERIC_SOURCE = re.compile(r"^(?:the |a |an )?(?:[a-z][\w'’-]* ){0,3}[a-z][\w'’-]*$", re.I)
+_NAME_APPOSITION = re.compile(rf"^(?:the |The )?{_CAP}(?: (?:{_CAP}|of|for|the|and))*$")
+_PRONOUN = re.compile(r"(?:[Hh]e|[Ss]he|[Tt]he (?:official|prosecutor|spokes(?:man|woman|person)|minister|governor|chief|commander|judge))")
+_PRONOUN_SRC = re.compile(rf"(?<![\w'’])(?P<src>{_PRONOUN.pattern}),?\s+(?:also |further |later )?$")
+_SPEAKER_REACH = 1200  # how far back a pronoun looks for its speaker (about two paragraphs)
 _STOP_SOURCES = re.compile(
     r"^(?:the |The )?(?:It|This|That|These|Those|They|He|She|We|I|There|Also|However|But|And|In|On|At|As|When|While)\b"
 )
@@ -172,19 +195,28 @@ def find_attributions(doc: Doc, quotes: list[Quote] | None = None) -> list[Attri
     view = doc.view or doc.text
     quotes = quotes if quotes is not None else doc.quotes
     out: list[Attribution] = []
+    pronouns: list[tuple[Span, str, Span]] = []  # span, cue, scope of "he said" attributions
     seen: set[tuple[int, int]] = set()
     for m, cue, cue_end in _matches(doc, view):
+        if cue.startswith("pronoun:"):
+            pronouns.append((Span(m.start("src"), cue_end), cue.split(":", 1)[1], _scope(doc, m.start(), cue_end)))
+            continue
         gd = m.groupdict()
         if cue == "source":  # parenthetical source
             src_span = Span(m.start(1), m.end(1))
         else:
             src_span = Span(m.start("src"), m.end("src"))
+            if gd.get("named"):  # "the rights group Iran Justice Watch" -> "Iran Justice Watch"
+                src_span = Span(m.start("named"), m.end("named"))
             # "the main opposition group, the People's Mojahedin ..., has determined": the
             # appositive names the source better than the description before it
-            if gd.get("app") and view[src_span.start : src_span.end][:1].islower():
+            if gd.get("app") and (view[src_span.start : src_span.end][:1].islower() or _GENERIC_SOURCE.match(
+                    view[src_span.start : src_span.end])):
                 from .actors import normalise_actor_name
 
-                if normalise_actor_name(_THE.sub("", gd["app"].strip())):
+                app = _THE.sub("", gd["app"].strip())
+                # "A rights group, the Kurdish Human Rights Bureau, said": the name in the apposition
+                if normalise_actor_name(app) or _NAME_APPOSITION.match(gd["app"].strip()):
                     src_span = Span(m.start("app"), m.end("app"))
         src_text = view[src_span.start : src_span.end]
         if _STOP_SOURCES.match(src_text) and not src_text.lower().startswith("the "):
@@ -206,14 +238,31 @@ def find_attributions(doc: Doc, quotes: list[Quote] | None = None) -> list[Attri
             out.append(Attribution(spk, normalise_source(view[spk.start : spk.end]), "as saying", scope))
         out.append(Attribution(Span(min(m.start(), src_span.start), cue_end), normalise_source(src_text), cue.lower(), scope))
     out.sort(key=lambda a: (a.span.start, a.span.end))
+    if pronouns:
+        out = _resolve_pronouns(out, pronouns)
+    return out
+
+
+def _resolve_pronouns(named: list[Attribution], pronouns: list[tuple[Span, str, Span]]) -> list[Attribution]:
+    """'He said' / 'the official added': the nearest named source before it (within about two
+    paragraphs) is the speaker; with none, the statement stays unattributed."""
+    out = list(named)
+    starts = [a.span.start for a in named]
+    for span, cue, scope in pronouns:
+        k = bisect.bisect_left(starts, span.start) - 1
+        while k >= 0 and named[k].cue in ("source",):
+            k -= 1
+        if k >= 0 and span.start - named[k].span.start <= _SPEAKER_REACH:
+            out.append(Attribution(span, named[k].source, cue, scope))
+    out.sort(key=lambda a: (a.span.start, a.span.end))
     return out
 
 
 def _scope(doc: Doc, start: int, end: int) -> Span:
     """The statement an attribution covers: its sentence, extended over a quote that runs on."""
-    s = doc.sentence_at(start)
+    s = sentence_index(doc).at(start)
     if s is None:
         return Span(start, end)
-    e = doc.sentence_at(max(end - 1, start))
+    e = sentence_index(doc).at(max(end - 1, start))
     stop = e.span.end if e is not None else s.span.end
     return Span(s.span.start, max(stop, end))

@@ -17,6 +17,7 @@ from rapidfuzz import fuzz
 
 from ..doc import Doc
 from ..models import Event, Evidence
+from .lexmatch import sentence_index
 
 __all__ = ["slogan_key", "same_slogan", "attach_slogans"]
 
@@ -66,7 +67,7 @@ def attach_slogans(doc: Doc, events: list[Event], skip: set[int]) -> None:
         for ev in e.evidence:
             if ev.role != "sentence":
                 continue
-            s = doc.sentence_at(ev.span.start)
+            s = sentence_index(doc).at(ev.span.start)
             if s is None:
                 continue
             by_sentence.setdefault(s.index, []).append(k)
@@ -76,7 +77,7 @@ def attach_slogans(doc: Doc, events: list[Event], skip: set[int]) -> None:
     for q in doc.quotes:
         if q.kind != "slogan":
             continue
-        s = doc.sentence_at(q.span.start)
+        s = sentence_index(doc).at(q.span.start)
         if s is None:
             continue
         targets = by_sentence.get(s.index)

@@ -10,6 +10,7 @@ single alternation. Modality is decided from the words just before a trigger in 
 
 from __future__ import annotations
 
+import bisect
 import re
 import tomllib
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from ..config import Options
 from ..doc import Doc, Trigger
 from ..models import EVENT_TYPES, TACTICS, Span
 from .actors import find_actors
-from .lexmatch import KeyedPatterns
+from .lexmatch import KeyedPatterns, SentenceIndex, sentence_index
 from .quantities import find_quantities
 from .quotes import find_attributions, find_quotes
 
@@ -45,6 +46,7 @@ class _Lexicon:
     exclude: KeyedPatterns | None
     modality: tuple[tuple[str, re.Pattern[str]], ...]
     habitual: re.Pattern[str] | None
+    cues: KeyedPatterns  # every modality cue word, keyed by its kind: where to look closer
 
 
 def _alt(pats: list[str]) -> str:
@@ -83,7 +85,10 @@ def _lexicon() -> _Lexicon:
     modality = (("negated", negated), ("clause", clause_cues), ("generic", generic))
     hab = mod.get("habitual", [])
     habitual = re.compile(r"\b(?:" + _alt(hab) + r")\b", re.I) if hab else None
-    return _Lexicon(patterns, tuple(specs), exclude, tuple(modality), habitual)
+    cue_entries = [(kind, p) for kind in ("negated", "called_for", "threatened", "planned", "generic", "habitual")
+                   for p in mod.get(kind, ())]
+    cues = KeyedPatterns(cue_entries or [("none", "(?!)")])
+    return _Lexicon(patterns, tuple(specs), exclude, tuple(modality), habitual, cues)
 
 
 def trigger_specs() -> tuple[TriggerSpec, ...]:
@@ -116,8 +121,9 @@ def find_triggers(doc: Doc, quote_spans: list[Span] | None = None) -> list[Trigg
     view = doc.view or doc.text
     excluded = [(s, e) for s, e, _ in lex.exclude.finditer(view)] if lex.exclude else []
     quote_spans = quote_spans or []
-    habitual: dict[int, bool] = {}  # sentence start -> has a habitual cue
+    sidx = sentence_index(doc)
     out: list[Trigger] = []
+    cue_hits: list[tuple[int, object]] | None = None
     for s, e, key in lex.patterns.finditer(view):
         if excluded and any(a < e and s < b for a, b in excluded):
             continue
@@ -125,38 +131,92 @@ def find_triggers(doc: Doc, quote_spans: list[Span] | None = None) -> list[Trigg
         tactics = spec.tactics
         if "arson" in tactics and _OBJECT_IMAGES.match(view, e):
             tactics = ("image_burning",)
-        negated, modality = _modality(doc, view, s, e, quote_spans, lex, habitual)
+        if spec.event_type in ("repression", "riot") and _not_an_act(view, s, e, spec, sidx):
+            continue
+        if cue_hits is None:  # the modality cue words of the document, found once
+            cue_hits = [(cs, kind) for cs, _, kind in lex.cues.finditer(view)]
+        negated, modality = _modality(sidx, view, s, e, quote_spans, lex, cue_hits)
+        if modality == "asserted" and spec.event_type in ("repression", "riot") and _in_frame(view, s, sidx):
+            modality = "context"
         out.append(Trigger(Span(s, e), spec.event_type, spec.sub_event_type, tactics, negated, modality))
     return out
 
 
-def _modality(doc: Doc, view: str, s: int, e: int, quote_spans: list[Span], lex: _Lexicon,
-              habitual: dict[int, bool]) -> tuple[bool, str]:
+# "hung a banner", "a banner hung from a bridge", "hanging posters": hanging an object
+_HANG_OBJECT = re.compile(
+    r"\b(?:banners?|posters?|signs?|placards?|pictures?|images?|portraits?|photos?|flags?|effig(?:y|ies)|"
+    r"cloths?|sheets?|slogans?|messages?|leaflets?|ropes? of lights)\b",
+    re.I,
+)
+# a participle used as an adjective after a determiner ("of imprisoned teachers", "the arrested
+# men", "families of executed prisoners"): it names people, it does not report an act
+_DETERMINER_BEFORE = re.compile(r"(?<!\w)(?:the|a|an|of|for|their|his|her|its|our|with|to|whose|other|two|three|several|many)\s+$", re.I)
+_NOUN_AFTER = re.compile(r"\s+(?!(?:by|in|at|on|for|during|after|before|since|and|or|were|was|are|is|had|have|has|as|over|with|from|to|when|while|last|this|that|earlier)\b)[a-z][a-z'-]+", re.I)
+# a repression word inside a frame that names a cause or a memory, not an act told as news:
+# "despite a wave of executions", "amid arrests", "in memory of those killed", "to protest
+# against the death sentence", "honouring those executed"
+_FRAME = re.compile(
+    r"\b(?:despite|amid(?:st)?|in (?:the )?memory of|in hono(?:u)?r of|hono(?:u)?r(?:s|ed|ing)?|commemorat\w*|"
+    r"mourn\w*|anniversary of|in protest (?:at|against|of|over)|to protest|protest(?:s|ed|ing)? (?:against|over|at)|"
+    r"against|in solidarity with|condemn\w*|denounc\w*|families of|victims of|release of|"
+    r"rise in|wave of|surge in|spate of|number of)\b",
+    re.I,
+)
+_FRAME_WORDS = 8
+
+
+def _not_an_act(view: str, s: int, e: int, spec: TriggerSpec, sidx: SentenceIndex) -> bool:
+    """Repression words that do not report an act here (see _HANG_OBJECT, _DETERMINER_BEFORE)."""
+    word = view[s:e].lower()
+    s0, s1 = sidx.bounds(s, 200, len(view))
+    if spec.sub_event_type == "execution" and word.startswith(("hang", "hung")):
+        if _HANG_OBJECT.search(view, max(s0, s - 40), min(s1, e + 50)):
+            return True
+    if " " not in word and word.endswith("ed") and _DETERMINER_BEFORE.search(view, max(s0, s - 20), s):
+        if _NOUN_AFTER.match(view, e, s1):
+            return True
+    return False
+
+
+def _in_frame(view: str, s: int, sidx: SentenceIndex) -> bool:
+    s0, _ = sidx.bounds(s, 200, len(view))
+    before = view[max(s0, s - 100) : s]
+    clause = _CLAUSE_BREAK.split(before)[-1].split()
+    return _FRAME.search(" ".join(clause[-_FRAME_WORDS:])) is not None
+
+
+def _modality(sidx: SentenceIndex, view: str, s: int, e: int, quote_spans: list[Span], lex: _Lexicon,
+              cue_hits: list[tuple[int, object]]) -> tuple[bool, str]:
     if any(q.start <= s and e <= q.end for q in quote_spans):
         return False, "quoted"
-    sent = doc.sentence_at(s)
-    s0 = sent.span.start if sent else max(0, s - 300)
-    s1 = sent.span.end if sent else min(len(view), e + 300)
-    before = view[max(s0, s - 120) : s]  # the cue windows are a few words long
-    all_words = before.split()
-    clause = _CLAUSE_BREAK.split(before)[-1]
-    words = clause.split()
-    (_, neg), (_, clause_cues), (_, generic) = lex.modality
-    negated = neg.search(" ".join(words[-_NEG_WINDOW_WORDS:])) is not None
+    s0, s1 = sidx.bounds(s, 300, len(view))
+    lo = max(s0, s - 120)  # the cue windows are a few words long
+    k = bisect.bisect_left(cue_hits, (s0,))
+    near = habitual = False
+    while k < len(cue_hits) and cue_hits[k][0] < s1:
+        cs, kind = cue_hits[k]
+        if kind == "habitual":
+            habitual = True  # searched anywhere in the sentence
+        elif lo <= cs < s:
+            near = True
+        k += 1
+    negated = False
     modality = "asserted"
-    m = clause_cues.search(" ".join(words[-_WINDOW_WORDS:]))
-    if m is not None:
-        modality = m.lastgroup or "planned"
-    elif generic.search(" ".join(all_words[-_WINDOW_WORDS:])):
-        modality = "generic"
+    if near:  # a cue word in the window: look at the words right before the trigger
+        (_, neg), (_, clause_cues), (_, generic) = lex.modality
+        before = view[lo:s]
+        all_words = before.split()
+        words = _CLAUSE_BREAK.split(before)[-1].split()
+        negated = neg.search(" ".join(words[-_NEG_WINDOW_WORDS:])) is not None
+        m = clause_cues.search(" ".join(words[-_WINDOW_WORDS:]))
+        if m is not None:
+            modality = m.lastgroup or "planned"
+        elif generic.search(" ".join(all_words[-_WINDOW_WORDS:])):
+            modality = "generic"
     if modality == "asserted" and _CONTINUES.match(view, e):
         modality = "generic"  # "where strikes continue": an ongoing state, not one event
-    if modality == "asserted" and lex.habitual:
-        hab = habitual.get(s0)
-        if hab is None:
-            hab = habitual[s0] = lex.habitual.search(view, s0, s1) is not None
-        if hab:
-            modality = "generic"
+    if modality == "asserted" and habitual:
+        modality = "generic"
     return negated, modality
 
 
