@@ -121,3 +121,8 @@ def test_one_line_paragraphs_stay_apart():
     doc = run("A headline without a period\nThe body starts here, in a long line that ends with a stop.\n"
               "Tabriz \u2013 A caption \u2013 May 1, 2024\nAnother body line.\n")
     assert len(doc.paragraphs) == 4
+
+
+def test_line_cut_after_a_function_word_continues():
+    doc = run("Teachers gathered on Thursday in front of the offices in\nTabriz and Shiraz to demand wages.\n")
+    assert len(doc.paragraphs) == 1 and len(doc.sentences) == 1

@@ -95,6 +95,10 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _ENDS_SENTENCE = re.compile(r"[.!?…:;]['\"”’)\]]*$")
+# a line that stops on a comma or a function word was cut in mid-sentence
+_ENDS_MID_SENTENCE = re.compile(
+    r"(?:,|\b(?:in|of|the|a|an|and|or|to|at|on|for|with|from|by|as|that|which|who|near|into|than))$",
+    re.IGNORECASE)
 
 
 def _lines(view: str) -> list[tuple[int, int, bool]]:
@@ -142,7 +146,8 @@ def _blocks(view: str, boiler: set[int]) -> list[tuple[int, int]]:
             if width is not None:
                 joined = prev[1] - prev[0] >= 0.6 * width  # the previous line was wrapped
             else:
-                joined = not _ENDS_SENTENCE.search(prev_text) and (cur[0].islower() or cur[0].isdigit())
+                joined = not _ENDS_SENTENCE.search(prev_text) and (
+                    cur[0].islower() or cur[0].isdigit() or bool(_ENDS_MID_SENTENCE.search(prev_text)))
             if joined:
                 blocks[-1] = (blocks[-1][0], e)
                 prev = (s, e, blank)
