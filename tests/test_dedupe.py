@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 
-from eventledger.dedupe import Member, dedupe_key, merge_members, merged_event_id, normalize_actor
+from eventledger.dedupe import Member, dedupe_key, merge_members, merged_event_id, normalize_actor, time_tile
 from eventledger.models import Count, DateRange, Event, Evidence, Location, Span
 
 D = dt.date
@@ -123,3 +123,24 @@ def test_key_is_unique_for_events_without_place_or_date():
                     location=Location("Arak", "Arak", "Markazi", "IR", None, None, 1), date=DateRange.unresolved())
     assert dedupe_key("a", undated) != dedupe_key("b", undated)
     assert dedupe_key("a", ev("a", "e1")) == dedupe_key("b", ev("b", "e9"))
+
+
+def test_the_time_tile_is_the_month_of_the_range_midpoint():
+    assert time_tile(D(2024, 3, 5), D(2024, 3, 5)) == "2024-03"
+    assert time_tile(D(2024, 2, 20), D(2024, 3, 20)) == "2024-03"  # midpoint 1 March
+    assert time_tile(D(2024, 2, 1), D(2024, 3, 1)) == "2024-02"
+    assert dedupe_key("a", ev("a", "e1", start=D(2024, 1, 1), end=D(2024, 12, 31))).endswith("2024-07")
+
+
+def test_overlapping_events_in_different_time_tiles_do_not_merge_in_any_order():
+    # 31 March and the range 29 March..8 April (midpoint 3 April) overlap but are in
+    # different tiles; the two reports of 2 April share the range's tile and merge with it
+    members = [
+        member("a", "e1", start=D(2024, 3, 31)),
+        member("b", "e1", start=D(2024, 3, 29), end=D(2024, 4, 8), precision="range"),
+        member("c", "e1", start=D(2024, 4, 2)),
+    ]
+    expected = merge_members(members)
+    assert sorted(m.links for m in expected) == [[("a", "e1")], [("b", "e1"), ("c", "e1")]]
+    for perm in itertools.permutations(members):
+        assert merge_members(perm) == expected

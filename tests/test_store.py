@@ -157,6 +157,26 @@ def test_cross_document_merge_is_independent_of_order(make_store):
     assert len(one) == 3  # merged demonstration, the arrest, the Qom protest
 
 
+def test_merges_across_documents_and_time_tiles_are_independent_of_order(make_store):
+    texts = {n: f"Report {n}: teachers rallied in Arak near the end of March." for n in "cdef"}
+    docs = [
+        make_doc("c", texts["c"], [event("c", "e1", (0, 20), start=D(2024, 3, 31))], publisher="P1"),
+        make_doc("d", texts["d"], [event("d", "e1", (0, 20), start=D(2024, 3, 29), end=D(2024, 4, 8))],
+                 publisher="P2"),
+        make_doc("e", texts["e"], [event("e", "e1", (0, 20), start=D(2024, 4, 2))], publisher="P3"),
+        make_doc("f", texts["f"], [event("f", "e1", (0, 20), start=D(2024, 3, 30), end=D(2024, 3, 31))],
+                 publisher="P4"),
+    ]
+    forward, backward = make_store("fw"), make_store("bw")
+    for d in docs:
+        forward.save_docs([d])
+    for d in reversed(docs):
+        backward.save_docs([d])
+    one, two = list(forward.iter_events()), list(backward.iter_events())
+    assert one == two
+    assert sorted(e["documents"] for e in one) == [["c", "f"], ["d", "e"]]
+
+
 def test_a_document_that_stops_reporting_an_event_leaves_the_merge(make_store):
     store = make_store()
     store.save_docs([doc_a(), doc_b()])
@@ -235,6 +255,33 @@ def test_migrations_are_recorded_and_idempotent(tmp_path):
     again = open_store(f"sqlite:///{path}")
     with again.engine.connect() as conn:
         assert conn.execute(select(schema_migrations)).all().__len__() == LATEST_VERSION
+    again.close()
+
+
+def test_migration_3_rekeys_doc_events_and_keeps_reviews(tmp_path):
+    path = tmp_path / "v2.db"
+    store = open_store(path)
+    store.save_docs([doc_a(), doc_b()])
+    merged = next(e for e in store.iter_events() if len(e["documents"]) == 2)
+    store.set_status(merged["id"], "confirmed")
+    before = list(store.iter_events(include_hidden=True))
+    store.close()
+    # put the database back to schema version 2: keys without the time tile
+    con = sqlite3.connect(path)
+    con.execute("UPDATE doc_events SET dedupe_key = substr(dedupe_key, 1, length(dedupe_key) - 8) "
+                "WHERE dedupe_key NOT LIKE '~%'")
+    con.execute("DELETE FROM schema_migrations WHERE version >= 3")
+    con.execute("CREATE INDEX ix_events_status ON events (status)")
+    con.commit()
+    con.close()
+    again = open_store(path)
+    with again.engine.connect() as conn:
+        keys = [k for (k,) in conn.exec_driver_sql("SELECT dedupe_key FROM doc_events")]
+        assert sorted(k[-7:] for k in keys) == ["2024-03"] * 4
+        assert conn.exec_driver_sql(
+            "SELECT count(*) FROM sqlite_master WHERE name = 'ix_events_status'").scalar() == 0
+    assert list(again.iter_events(include_hidden=True)) == before
+    assert again.check() == []
     again.close()
 
 

@@ -102,6 +102,24 @@ def test_sqlite_and_postgresql_give_the_same_export(pg_url, tmp_path):
     lite.close()
 
 
+def test_migration_3_rebuilds_merges_on_postgresql(pg_url):
+    store = open_store(pg_url)
+    store.save_docs([synthetic_doc(i) for i in range(20)])
+    before = list(store.iter_events())
+    store.close()
+    # back to schema version 2: dedupe keys without the time tile
+    with create_engine(pg_url.replace("postgresql://", "postgresql+psycopg://", 1)).begin() as conn:
+        conn.execute(text("UPDATE doc_events SET dedupe_key = left(dedupe_key, length(dedupe_key) - 8) "
+                          "WHERE dedupe_key NOT LIKE '~%'"))
+        conn.execute(text("DELETE FROM schema_migrations WHERE version >= 3"))
+    again = open_store(pg_url)
+    with again.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM doc_events WHERE dedupe_key LIKE '%2024-06'")).scalar() == 60
+    assert list(again.iter_events()) == before
+    assert again.check() == []
+    again.close()
+
+
 def _worker(url: str, indices: list[int], src: str) -> None:
     sys.path.insert(0, src)
     store = open_store(url)

@@ -7,10 +7,23 @@ never on the order in which they arrived (ingest A then B == B then A).
 
 Rules (decided here, documented for the lead and the README):
 
-* **Key.** Two events can merge only if they share ``sub_event_type`` and the canonical
-  place (``country``, ``admin1``, ``canonical``). Events without a canonical place or
+* **Key.** Two events can merge only if they share ``sub_event_type``, the canonical
+  place (``country``, ``admin1``, ``canonical``) and the *time tile*: the calendar month
+  of the midpoint of their date range (``YYYY-MM``). Events without a canonical place or
   without resolved dates never merge (they get a key of their own): we cannot tell that
   they are the same event.
+
+  Why the tile (a performance decision, issue 7): greedy clustering cascades through
+  every member whose dates overlap, transitively, so without a tile adding one event
+  could re-cluster a key's whole history (a year-long "this year" range overlaps
+  everything), and the store had to re-read ever more of the database per document as
+  the corpus grew. With the tile a key's members are one bounded group: the store
+  re-reads exactly the groups a batch touches, whatever the corpus size. The cost: two
+  reports of one event whose ranges have midpoints in different months stay separate
+  (e.g. "on 1 April" and "in the week to 3 April" starting 27 March). The midpoint
+  (rather than the start) halves that loss for short ranges, and two vague reports that
+  give the same range ("earlier this year") still share a tile. Order independence is
+  unaffected: the tile is a function of one event alone.
 * **Cluster.** Members are visited in ``(doc_id, local_id)`` order; each joins the first
   cluster it is compatible with, otherwise starts a new one. Compatible = the dates
   overlap *every* member's dates (on intervals, pairwise overlap means a common
@@ -46,7 +59,7 @@ from typing import Any
 from .models import Event
 from .textutil import fold_name
 
-__all__ = ["Member", "Merged", "dedupe_key", "merge_members", "cluster_members", "build_merged",
+__all__ = ["Member", "Merged", "dedupe_key", "time_tile", "merge_members", "cluster_members", "build_merged",
            "normalize_actor", "merged_event_id", "is_singleton_key"]
 
 _SINGLETON_PREFIX = "~"
@@ -124,7 +137,14 @@ def dedupe_key(doc_id: str, event: Event) -> str:
     loc = event.location
     if not loc.canonical or event.date.start is None or event.date.end is None:
         return f"{_SINGLETON_PREFIX}{doc_id}\x1f{event.id}"
-    return "\x1f".join((event.sub_event_type, loc.country or "", loc.admin1 or "", loc.canonical))
+    return "\x1f".join((event.sub_event_type, loc.country or "", loc.admin1 or "", loc.canonical,
+                        time_tile(event.date.start, event.date.end)))
+
+
+def time_tile(start: dt.date, end: dt.date) -> str:
+    """The month (``YYYY-MM``) of the midpoint of ``start..end`` (see the module doc)."""
+    mid = dt.date.fromordinal((start.toordinal() + end.toordinal()) // 2)
+    return f"{mid.year:04d}-{mid.month:02d}"
 
 
 def is_singleton_key(key: str) -> bool:

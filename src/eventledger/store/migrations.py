@@ -21,7 +21,7 @@ from importlib import resources
 from pathlib import Path
 
 from sqlalchemy import (Column, Connection, Date, Engine, ForeignKey, Index, MetaData, String,
-                        Table, Text, func, insert, select, text)
+                        Table, Text, bindparam, func, insert, select, text)
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import MigrationError
@@ -141,11 +141,32 @@ def _v2_doc_events(conn: Connection) -> None:
     extra_metadata.create_all(conn, tables=[doc_events])
 
 
+def _v3_time_tiles(conn: Connection) -> None:
+    """The dedupe key gained a time tile (see eventledger.dedupe): re-key the stored
+    per-document events and recompute the merged events; drop ``ix_events_status``
+    (no query can use it: the web app and the store filter with ``!=`` / ``NOT IN``, and
+    every index on ``events`` is paid on each write of a merged event)."""
+    from ..dedupe import is_singleton_key, time_tile
+    from .sql import rebuild_merges  # here, not at the top: sql imports this module
+
+    c = doc_events.c
+    rows = conn.execute(select(c.doc_id, c.local_id, c.dedupe_key, c.date_start, c.date_end)).all()
+    rekeyed = [{"b_doc": d, "b_local": l, "k": f"{k}\x1f{time_tile(s, e)}"}
+               for d, l, k, s, e in rows if not is_singleton_key(k) and s is not None and e is not None]
+    if rekeyed:
+        conn.execute(doc_events.update()
+                     .where(c.doc_id == bindparam("b_doc"), c.local_id == bindparam("b_local"))
+                     .values(dedupe_key=bindparam("k")), rekeyed)
+        rebuild_merges(conn)
+    conn.exec_driver_sql("DROP INDEX IF EXISTS ix_events_status")
+
+
 Migration = tuple[int, str, Callable[[Connection], None]]
 
 MIGRATIONS: list[Migration] = [
     (1, "create tables, full-text index, seed publishers", _v1_create_tables),
     (2, "doc_events: per-document extracted events for order-independent dedupe", _v2_doc_events),
+    (3, "dedupe key with a time tile (bounded re-clustering); drop ix_events_status", _v3_time_tiles),
 ]
 LATEST_VERSION = MIGRATIONS[-1][0]
 
