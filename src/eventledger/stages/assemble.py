@@ -146,26 +146,13 @@ class _Ctx:
             return None
 
         self.idx = idx
-        for t in doc.triggers:
-            i = idx(t.span.start)
-            if i is not None:
-                self.sent_triggers[i].append(t)
-        for p in doc.places:
-            i = idx(p.span.start)
-            if i is not None:
-                self.sent_places[i].append(p)
-        for q in doc.quantities:
-            i = idx(q.span.start)
-            if i is not None:
-                self.sent_quants[i].append(q)
-        for a in doc.actors:
-            i = idx(a.span.start)
-            if i is not None:
-                self.sent_actors[i].append(a)
-        for d in doc.dates:
-            i = idx(d.span.start)
-            if i is not None:
-                self.sent_dates[i].append(d)
+        for mentions, buckets in ((doc.triggers, self.sent_triggers), (doc.places, self.sent_places),
+                                  (doc.quantities, self.sent_quants), (doc.actors, self.sent_actors),
+                                  (doc.dates, self.sent_dates)):
+            for m in mentions:
+                i = idx(m.span.start)
+                if i is not None:
+                    buckets[i].append(m)
         for a in doc.attributions:
             scope = a.scope or a.span
             i = bisect.bisect_right(starts, scope.start) - 1

@@ -34,6 +34,16 @@ def request_filter(request: Request) -> Q.EventFilter:
         raise HTTPException(status_code=400, detail=str(exc)) from exc
 
 
+def event_page_for(request: Request, page: int, per_page: int, after: str | None) -> tuple[Any, Any]:
+    """The request's filter and one page of events (a bad filter is a 400, not a 500)."""
+    flt = request_filter(request)
+    with request.app.state.engine.connect() as conn:
+        try:
+            return flt, Q.list_events(conn, flt, page=page, per_page=per_page, after=after)
+        except Q.FilterError as exc:
+            raise HTTPException(status_code=400, detail=str(exc)) from exc
+
+
 def fast_json(obj: Any) -> Response:
     """JSON without FastAPI's per-value encoder pass (slow for 100k map points)."""
     return Response(json.dumps(obj, ensure_ascii=False, separators=(",", ":"), default=str),
@@ -145,12 +155,7 @@ def api_events(request: Request, page: int = Query(1, ge=1), per_page: int = Que
                status: str | None = None, min_corroboration: int | None = None, q: str | None = None,
                include_merged: bool = False) -> Response:
     auth.require_read(request)
-    flt = request_filter(request)
-    with request.app.state.engine.connect() as conn:
-        try:
-            p = Q.list_events(conn, flt, page=page, per_page=per_page, after=after)
-        except Q.FilterError as exc:
-            raise HTTPException(status_code=400, detail=str(exc)) from exc
+    flt, p = event_page_for(request, page, per_page, after)
     return fast_json({"total": p.total, "page": p.page, "per_page": p.per_page, "pages": p.pages,
                       "next_cursor": p.next_cursor, "filter": flt.as_params(), "events": p.rows})
 

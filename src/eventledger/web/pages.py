@@ -15,7 +15,8 @@ from eventledger.store import query as Q
 from eventledger.store import review as R
 from eventledger.store import schema as s
 from eventledger.web import auth
-from eventledger.web.api import apply_review, cached_facets, event_detail, group_claims, list_claims, request_filter
+from eventledger.web.api import (apply_review, cached_facets, event_detail, event_page_for, group_claims,
+                                 list_claims, request_filter)
 
 router = APIRouter(include_in_schema=False)
 
@@ -54,12 +55,7 @@ def _read_or_redirect(request: Request) -> RedirectResponse | None:
 def index(request: Request, page: int = 1, after: str | None = None, per_page: int = 50):
     if (r := _read_or_redirect(request)) is not None:
         return r
-    flt = request_filter(request)
-    with request.app.state.engine.connect() as conn:
-        try:
-            p = Q.list_events(conn, flt, page=page, per_page=per_page, after=after)
-        except Q.FilterError as exc:
-            raise HTTPException(status_code=400, detail=str(exc)) from exc
+    flt, p = event_page_for(request, page, per_page, after)
     facets = cached_facets(request)
     params = flt.as_params()
     qs = urlencode(params)
