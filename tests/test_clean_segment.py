@@ -126,3 +126,8 @@ def test_one_line_paragraphs_stay_apart():
 def test_line_cut_after_a_function_word_continues():
     doc = run("Teachers gathered on Thursday in front of the offices in\nTabriz and Shiraz to demand wages.\n")
     assert len(doc.paragraphs) == 1 and len(doc.sentences) == 1
+
+
+def test_a_day_range_in_a_title_is_not_a_caption_dash():
+    assert paragraph_kind("Weekly report: arrests and sentences, 3\u20139 March 2024", False) == "heading"
+    assert paragraph_kind("Tabriz \u2013 a rally outside the bazaar \u2013 March 3, 2024", False) == "caption"

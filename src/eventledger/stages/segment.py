@@ -34,7 +34,7 @@ _MONTHS = (
 )
 # a date at the start or the end of a line, set off by a dash: "– October 10, 2020", "August 29,2020-"
 _CAPTION_DATE = re.compile(
-    rf"[–—-]\s*(?:the (?:first|second|third|last) week of )?(?:\d{{1,2}} )?(?:{_MONTHS})\.?(?: \d{{1,2}})?,?\s*\d{{4}}\s*\.?$"
+    rf"(?<!\d)[–—-]\s*(?:the (?:first|second|third|last) week of )?(?:\d{{1,2}} )?(?:{_MONTHS})\.?(?: \d{{1,2}})?,?\s*\d{{4}}\s*\.?$"
     rf"|^(?:{_MONTHS})\.? \d{{1,2}},\s*\d{{4}}\s*[–—-]",
     re.IGNORECASE,
 )
