@@ -328,3 +328,41 @@ def test_fire_on_protesters_is_a_killing_and_a_protest_with_intervention(pipe):
     assert ("Mahabad", "protest_with_intervention") in got
     killing = next(e for e in doc.events if e.sub_event_type == "killing")
     assert killing.count is not None and killing.count.value == 3
+
+
+def test_public_chanting_makes_a_demonstration_with_the_chanting_tactic(pipe):
+    doc = run(pipe, "On Sunday, a crowd of young men was chanting in a street of Ilam.\n")
+    (e,) = doc.events
+    assert (e.sub_event_type, e.tactics, e.location.name) == ("demonstration", ("chanting",), "Ilam")
+
+
+def test_a_reference_back_to_the_gathering_is_not_a_second_protest(pipe):
+    doc = run(pipe, "On Tuesday, October 18, hundreds of people held a rally in Sanandaj.\n\n"
+                    "On Wednesday, after the end of the gathering, rioters set fire to a bank in Sanandaj.\n")
+    subs = sorted(e.sub_event_type for e in doc.events)
+    assert subs == ["demonstration", "property_attack"]
+
+
+def test_the_rally_dispersed_by_police_upgrades_the_rally_told_before(pipe):
+    doc = run(pipe, "On Tuesday, October 18, nurses held a rally in Yasuj.\n\n"
+                    "On Wednesday, police dispersed the rally in Yasuj.\n")
+    assert summary(doc) == {("Yasuj", "protest_with_intervention")}
+
+
+def test_an_undated_sentence_after_a_history_date_is_history(pipe):
+    doc = run(pipe, "On Monday, October 17, officials in Tehran met a foreign delegation.\n\n"
+                    "In March 2011, a militia shot at a ferry on the river. Forty passengers were killed "
+                    "when the vessel was hit near Bushehr.\n")
+    assert not any(e.sub_event_type == "killing" for e in doc.events)
+
+
+def test_a_place_in_a_compound_adjective_is_no_event_place(pipe):
+    doc = run(pipe, "On Monday, October 17, security forces arrested two members of a Tabriz-based choir.\n")
+    assert not any(e.location.name == "Tabriz" for e in doc.events)
+
+
+def test_an_officials_jurisdiction_is_the_event_place(pipe):
+    doc = run(pipe, "ARAK, Oct 20 (Test Wire) - Workers protested in Arak on Monday.\n\n"
+                    "The governor of Arak said 9 people had been arrested on Tuesday and Wednesday.\n")
+    arrests = [e for e in doc.events if e.sub_event_type == "arrest"]
+    assert [(e.location.name, e.count.value if e.count else None) for e in arrests] == [("Arak", 9)]

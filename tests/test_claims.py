@@ -163,3 +163,38 @@ def test_number_in_a_quoted_statement_after_told_that(pipe):
     doc = run(pipe, "An official, Hamid Rezaei, told the state news agency that \"fewer than 40 people\" took part.\n")
     sources = by_value_sources(doc, 40)
     assert sources and all(s and "(slogan)" not in s for s in sources)
+
+
+@pytest.mark.parametrize("text, value, source", [
+    ("The prosecutor of Golestan province announced that 27 people had been arrested.", 27,
+     "prosecutor of Golestan province"),
+    ("Organisers put the turnout at 5,000.", 5000, "Organisers"),
+    ("Police estimated that about 800 people took part in the march.", 800, "Police"),
+    ("State TV said one person died in the clashes.", 1, "state media"),
+    ("Eight bakers were detained on Monday, the union official said.", 8, "union official"),
+    ("In Sari, 6 teachers were detained on Tuesday, according to the Teachers' Council.", 6, "Teachers' Council"),
+    ("Official figures show 52 people were injured.", 52, "Official figures"),
+])
+def test_the_number_takes_the_attribution_cue_of_its_sentence(pipe, text, value, source):
+    doc = run(pipe, text + "\n", publisher="Test Wire")
+    assert [c.attributed_to for c in by_value(doc, value)] == [source]
+
+
+def test_a_lawyer_named_by_what_they_do_is_the_source(pipe):
+    doc = run(pipe, "A lawyer representing the two men told a news agency that they had been sentenced to death.\n",
+              publisher="Test Wire")
+    sources = {a.source for a in doc.attributions}
+    assert any(s.lower().startswith("a lawyer representing") or s.lower().startswith("lawyer representing") for s in sources)
+
+
+def test_later_sentences_of_a_paragraph_take_its_lead_source(pipe):
+    doc = run(pipe, "HRANA reported that the prison held many political prisoners. "
+                    "Nine of them were executed in May.\n", publisher="Test Wire")
+    assert [c.attributed_to for c in by_value(doc, 9)] == ["HRANA"]
+
+
+def test_a_rights_monitor_headline_figure_is_its_own(pipe):
+    doc = run(pipe, "At least 41 executions in April\n\nThe figure is the highest this year.\n", publisher="HRANA")
+    assert [c.attributed_to for c in by_value(doc, 41)] == ["HRANA"]
+    plain = run(pipe, "At least 41 executions in April\n\nThe figure is the highest this year.\n", publisher="Test Wire")
+    assert [c.attributed_to for c in by_value(plain, 41)] == [None]

@@ -282,3 +282,32 @@ def test_habitual_and_planned_wording_is_not_asserted():
     mods = {doc.text[t.span.start:t.span.end].lower(): t.modality for t in doc.triggers}
     assert mods["protests"] == "generic"
     assert all(m != "asserted" for k, m in mods.items() if k.startswith("attack"))
+
+
+def test_chanting_in_public_is_a_demonstration_and_online_chanting_is_symbolic():
+    street = segmented("Mourners at the funeral were chanting slogans against the government.\n")
+    (t,) = [t for t in street.triggers if "chanting" in t.tactics]
+    assert (t.event_type, t.sub_event_type) == ("protest", "demonstration")
+    online = segmented("Activists posted a video online of themselves chanting in their neighbourhood.\n")
+    chants = [t for t in online.triggers if "chanting" in t.tactics]
+    assert chants and all(t.sub_event_type == "symbolic_action" for t in chants)
+
+
+def test_official_jurisdiction_and_figures_as_sources():
+    doc = segmented("The prosecutor of Golestan province announced that 14 people had been detained. "
+                    "Official figures show that 30 people were hurt. A video shows men running.\n")
+    sources = {a.source for a in doc.attributions}
+    assert "prosecutor of Golestan province" in sources
+    assert "Official figures" in sources
+    assert not any("video" in s.lower() for s in sources)
+
+
+def test_a_small_number_after_a_comma_before_a_people_noun_is_a_count():
+    doc = segmented("In Sari, 6 teachers were detained on Tuesday.\n")
+    assert [(q.count.kind, q.count.value) for q in doc.quantities] == [("arrested", 6)]
+
+
+def test_a_number_of_weapons_is_not_a_count_of_people():
+    doc = segmented("Nine people were killed when the bus was hit by two rockets.\n")
+    kinds = {q.count.value: q.count.kind for q in doc.quantities}
+    assert kinds == {9: "killed", 2: "other"}

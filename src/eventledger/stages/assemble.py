@@ -33,7 +33,7 @@ from typing import Callable
 from ..config import Options
 from ..doc import ActorMention, Attribution, DateMention, Doc, PlaceMention, Quantity, Segment, Trigger
 from ..models import Count, DateRange, Event, Evidence, Location, Span
-from ..publishers import canonical_publisher
+from ..publishers import canonical_publisher, stance
 from ..textutil import fold_name as _fold_name
 from .actors import needs_attribution
 from .claims import build_claims
@@ -170,6 +170,7 @@ class _Ctx:
         self.quote_starts = [a for a, _ in self.quote_spans]
         self.event_places: dict[int, list[PlaceMention]] = {}
         self.para_starts = [p.span.start for p in doc.paragraphs]
+        self.memo: dict[tuple[str, int], bool] = {}  # per-sentence answers asked for many times
 
     def paragraph_at(self, offset: int) -> Segment | None:
         k = bisect.bisect_right(self.para_starts, offset) - 1
@@ -208,6 +209,11 @@ class _Ctx:
         return self.paragraph_kind.get(s.paragraph, s.kind)
 
 
+def _is_chant(t: Trigger) -> bool:
+    """Chanting in public: a demonstration (triggers), or the tactic of one told just before."""
+    return t.sub_event_type == "demonstration" and t.tactics == ("chanting",)
+
+
 def _usable(t: Trigger) -> bool:
     return not t.negated and t.modality == "asserted"
 
@@ -218,7 +224,7 @@ def _is_history(ctx: _Ctx, i: int, t: Trigger) -> bool:
     a sentence without an event date."""
     dates = ctx.sent_dates[i]
     if not dates:
-        return False
+        return _in_history_paragraph(ctx, i)
     if "commemoration" in t.tactics or "grave_visit" in t.tactics:
         # "marked the anniversary of the November 2019 uprising": the history date is what is
         # remembered (after the trigger); the act of remembering is news
@@ -235,6 +241,24 @@ def _is_history(ctx: _Ctx, i: int, t: Trigger) -> bool:
     if any(d.role == "event" for d in dates):
         return False
     return any(d.role == "history" and abs(d.span.start - t.span.start) < 80 for d in dates)
+
+
+def _in_history_paragraph(ctx: _Ctx, i: int) -> bool:
+    """An undated sentence in a paragraph whose last date before it is a history date ("In
+    January 2020, the IRGC shot down a jet ... All 176 people on board were killed"): it
+    goes on telling that past event."""
+    got = ctx.memo.get(("history_para", i))
+    if got is not None:
+        return got
+    sent = ctx.doc.sentences[i]
+    para = ctx.paragraph_at(sent.span.start)
+    got = False
+    if para is not None and para.span.start < sent.span.start:
+        # (by the end of each date: a date mention may start before the paragraph)
+        before = [d for d in ctx.doc.dates if para.span.start < d.span.end <= sent.span.start]
+        got = bool(before) and max(before, key=lambda d: d.span.end).role == "history"
+    ctx.memo[("history_para", i)] = got
+    return got
 
 
 _AGENCY = r"\((?:Reuters|AP|AFP|IRNA|dpa|UPI|ISNA|Tasnim|Fars|Mehr|IranWire)\)"
@@ -261,8 +285,14 @@ def _event_places(ctx: _Ctx, i: int) -> list[PlaceMention]:
     if got is None:
         got = ctx.event_places[i] = [
             p for p in ctx.sent_places[i]
-            if p.role == "event" and p.place.precision < 4 and not _is_dateline(ctx, p) and not ctx.in_quote(p.span)]
+            if p.role == "event" and p.place.precision < 4 and not _is_dateline(ctx, p) and not ctx.in_quote(p.span)
+            and not _COMPOUND_AFTER.match(ctx.view, p.span.end)]
     return got
+
+
+# "the Kyiv-bound plane", "a Tehran-based group", "Paris-born": the place qualifies a noun,
+# nothing happened there (the places stage may also learn this; here no event is made from it)
+_COMPOUND_AFTER = re.compile(r"[-‐‑](?:bound|based|born|backed|led|made|registered|headquartered|funded|run)\b", re.I)
 
 
 def _list_groups(ctx: _Ctx, places: list[PlaceMention]) -> list[list[PlaceMention]]:
@@ -429,6 +459,61 @@ def _fired_on_crowd(ctx: _Ctx, t: Trigger) -> bool:
                 or _CROWD_AFTER.match(ctx.view, t.span.end, t.span.end + 60))
 
 
+_GATHERING_SUBS = ("demonstration", "protest_with_intervention")
+
+
+def _drop_back_references(ctx: _Ctx, i: int, triggers: list[Trigger], places: list[PlaceMention],
+                          drafts: list[_Draft]) -> list[Trigger]:
+    """"After the end of the gathering, rioters set fire to ...": a protest noun after a
+    definite article, once a protest has been told, refers back to it and is no new event
+    (the arson is). A dispersal told with it ("police dispersed the rally") upgrades the
+    protest it refers to. With a place named that no earlier protest had, it is a new one."""
+    out: list[Trigger] = []
+    for t in triggers:
+        if t.event_type != "protest" or t.sub_event_type not in (*_GATHERING_SUBS, "strike") or _is_chant(t) \
+                or not _ANAPHOR_BEFORE.search(ctx.view, max(ctx.doc.sentences[i].span.start, t.span.start - 12), t.span.start):
+            out.append(t)
+            continue
+        family = _GATHERING_SUBS if t.sub_event_type in _GATHERING_SUBS else ("strike",)
+        prior = [d for d in drafts if d.etype == "protest" and d.sub in family]
+        if places:
+            keys = {fold_name(p.place.canonical or p.name) for p in places}
+            prior = [d for d in prior if d.place is not None and fold_name(d.place.place.canonical or d.place.name) in keys]
+        else:
+            prior = prior[-1:]
+        if not prior:
+            out.append(t)
+            continue
+        if family is _GATHERING_SUBS and _intervened(ctx.sent_triggers[i]):
+            for d in prior:
+                d.sub = "protest_with_intervention"
+    return out
+
+
+_OFFICIAL = (r"governor(?:-general)?|prosecutor(?:-general)?|police chief|chief of police|police commander|mayor|"
+             r"judiciary chief|head of (?:the )?(?:judiciary|police|justice department|security council)")
+_OFFICIAL_OF_BEFORE = re.compile(rf"\b(?:{_OFFICIAL})\s+of\s+(?:the\s+)?$", re.I)
+_OFFICIAL_AFTER = re.compile(rf"(?:[’']s)?(?:\s+(?:province|county|city))?(?:[’']s)?\s+(?:{_OFFICIAL})\b", re.I)
+
+
+def _jurisdiction_place(ctx: _Ctx, i: int) -> PlaceMention | None:
+    """The one place a sentence names only as an official's jurisdiction ("the governor of
+    Khash", "Zahedan's police chief"); None when it names any other place, or several."""
+    found: PlaceMention | None = None
+    for p in ctx.sent_places[i]:
+        if ctx.in_quote(p.span) or _is_dateline(ctx, p) or p.place.precision >= 4:
+            continue
+        if _OFFICIAL_OF_BEFORE.search(ctx.view, max(0, p.span.start - 40), p.span.start) \
+                or _OFFICIAL_AFTER.match(ctx.view, p.span.end):
+            key = fold_name(p.place.canonical or p.name)
+            if found is not None and fold_name(found.place.canonical or found.name) != key:
+                return None
+            found = found or p
+        else:
+            return None
+    return found
+
+
 def _next_lists_places(ctx: _Ctx, i: int) -> bool:
     """Does the next sentence of the paragraph list places with no trigger of its own (it
     takes this sentence's triggers)?"""
@@ -481,6 +566,13 @@ _PERFECT = re.compile(r"\b(?:have|has|had) been (?:\w+ )?(?:arrested|detained|ki
 def _is_tally(ctx: _Ctx, i: int) -> bool:
     """A cumulative count ("more than 1,000 arrested in Tehran province alone", "hundreds have
     been arrested"): a claim about many acts, not one event."""
+    got = ctx.memo.get(("tally", i))
+    if got is None:
+        got = ctx.memo[("tally", i)] = _is_tally_uncached(ctx, i)
+    return got
+
+
+def _is_tally_uncached(ctx: _Ctx, i: int) -> bool:
     s = ctx.doc.sentences[i].span
     if _TALLY.search(ctx.view, s.start, s.end):
         return True
@@ -587,6 +679,9 @@ def _country_ok(ctx: _Ctx, i: int, t: Trigger, date: DateRange) -> bool:
         return False
     if any(d.role == "period" for d in ctx.sent_dates[i]):
         return False
+    if t.event_type in ("repression", "riot") and not any(d.role == "event" for d in ctx.sent_dates[i]) \
+            and not _dated_paragraph(ctx, i):
+        return False  # violence with no place and no date in its paragraph: background, not news
     anchor = ctx.doc.anchor.date
     if anchor is not None and (anchor - date.end).days > _COUNTRY_RECENT_DAYS:
         return False
@@ -602,6 +697,14 @@ def _country_ok(ctx: _Ctx, i: int, t: Trigger, date: DateRange) -> bool:
     return t.event_type == "repression" and t.sub_event_type in ("sentence", "execution", "arrest", "killing") and bool(
         _NAMED_PERSON.search(ctx.view, ctx.doc.sentences[i].span.start, ctx.doc.sentences[i].span.end)
     )
+
+
+def _dated_paragraph(ctx: _Ctx, i: int) -> bool:
+    """Does an event date occur in the paragraph of sentence ``i``, up to that sentence?"""
+    sent = ctx.doc.sentences[i]
+    para = ctx.paragraph_at(sent.span.start)
+    lo = para.span.start if para is not None else sent.span.start
+    return any(d.role == "event" and lo < d.span.end and d.span.start < sent.span.end for d in ctx.doc.dates)
 
 
 def _attributed(ctx: _Ctx, i: int, publisher: str | None) -> str | None:
@@ -655,6 +758,8 @@ class AssembleStage:
                 continue
             triggers = [t for t in ctx.sent_triggers[i] if _usable(t) and not _is_history(ctx, i, t)]
             places = _to_home(ctx, _event_places(ctx, i), home)
+            if triggers and drafts:
+                triggers = _drop_back_references(ctx, i, triggers, places, drafts)
             if kind == "heading" and not any(d.role == "event" for d in ctx.sent_dates[i]):
                 continue  # a headline or related-article title reports no event by itself
             if places and kind != "caption":
@@ -715,7 +820,13 @@ class AssembleStage:
                 # repression told without a place needs its own date to be one act ("12 people had
                 # been detained since July 22" is a tally, a claim)
                 acting = [t for t in acting if dated or t.event_type != "repression" or _against_security(ctx, t)]
-                if not intro and kind in ("body", "list_item") and acting and not _next_lists_places(ctx, i) \
+                juris = _jurisdiction_place(ctx, i)
+                if juris is not None and not intro and kind in ("body", "list_item") and acting \
+                        and not _is_tally(ctx, i) and not any(d.role == "period" for d in ctx.sent_dates[i]):
+                    # "the governor of Khash said 11 people had been arrested": the official's
+                    # jurisdiction, the only place named, is where it happened
+                    target = juris
+                elif not intro and kind in ("body", "list_item") and acting and not _next_lists_places(ctx, i) \
                         and not _wider_scope(ctx, i, home) and not _is_tally(ctx, i) \
                         and not any(d.role == "period" for d in ctx.sent_dates[i]):
                     if focus is not None and focus[0] == sent.paragraph and i - focus[1] <= 2:
@@ -731,10 +842,10 @@ class AssembleStage:
                                  and d.sub != "symbolic_action" and (crowd or sent.paragraph - 1 <= d.sentence.paragraph)),
                                 None)
                     if host is not None or crowd:  # "Participants chanted ...": no act of its own
-                        for t in [t for t in acting if t.sub_event_type == "symbolic_action"]:
+                        for t in [t for t in acting if t.sub_event_type == "symbolic_action" or (host and _is_chant(t))]:
                             if host is not None:
                                 host.tactics.extend(x for x in t.tactics if x not in host.tactics)
-                        acting = [t for t in acting if t.sub_event_type != "symbolic_action"]
+                        acting = [t for t in acting if t.sub_event_type != "symbolic_action" and not (host and _is_chant(t))]
                 if target is not None and acting:
                     made = _sentence_drafts(ctx, i, acting, [target])
                     for d in made:
@@ -775,7 +886,8 @@ class AssembleStage:
         events = self._finish(ctx, drafts, date_for, publisher)
         attach_slogans(doc, events, ctx.skip)
         doc.events = [e for e in events]
-        doc.claims = build_claims(doc, doc.events, publisher, ctx.skip)
+        doc.claims = build_claims(doc, doc.events, publisher, ctx.skip,
+                                  stance(doc.report.publisher, options.publishers_file) if publisher else None)
 
     # ------------------------------------------------------------------------------------
 

@@ -68,7 +68,9 @@ def _sources_for(doc: Doc, span: Span, sent: Span, quote: Quote | None) -> list[
         # line "(Tabnak, November 18)" or a trailing cue ("… announced by X", "according to X")
         if a.span.start >= span.end:
             # "…, IRNA reported." closing the sentence covers all of it
-            closing = doc.text[a.span.end : sent.end].strip(" .”\"'") == "" and doc.text[max(sent.start, a.span.start - 2) : a.span.start].strip() == ","
+            # (the comma may sit a few words before the source: ", the union official said.")
+            closing = doc.text[a.span.end : sent.end].strip(" .”\"'") == "" and _COMMA_BEFORE.search(
+                doc.text, max(sent.start, a.span.start - 40), a.span.start) is not None
             trailing = closing or a.cue in _TRAILING_CUES or (quote is not None and a.cue in _SPEAKER_CUES)
             if not trailing:
                 continue
@@ -87,7 +89,10 @@ def _sources_for(doc: Doc, span: Span, sent: Span, quote: Quote | None) -> list[
     return names
 
 
-def build_claims(doc: Doc, events: list[Event], publisher: str | None, skip: set[int]) -> list[Claim]:
+def build_claims(doc: Doc, events: list[Event], publisher: str | None, skip: set[int],
+                 publisher_stance: str | None = None) -> list[Claim]:
+    """``publisher_stance`` (publishers table): a rights monitor's own headline figures
+    ("At least 97 executions in February") are its own count, attributed to it."""
     claims: list[Claim] = []
     seen: set[tuple] = set()
     quotes = doc.quotes
@@ -143,6 +148,12 @@ def build_claims(doc: Doc, events: list[Event], publisher: str | None, skip: set
         sources = [publisher if _same(s, publisher) else s for s in _sources_for(doc, q.span, sent.span, quote)]
         if not sources and publisher and _OWN_TALLY.search(doc.text, sent.span.start, sent.span.end):
             sources = [publisher]
+        if not sources and publisher and publisher_stance == "rights_monitor" and sent.kind == "heading":
+            sources = [publisher]
+        if not sources and sent.kind in ("body", "list_item"):
+            lead = _paragraph_lead_source(doc, sent, publisher)
+            if lead is not None:
+                sources = [lead]
         if not sources:
             add(sent.span, q.count.kind, q, None, period, place, said_on)
         for src in sources:
@@ -173,6 +184,29 @@ _OWN_TALLY = re.compile(
     r"we (?:have )?(?:recorded|documented|counted|registered|verified|confirmed|identified|tallied))\b",
     re.I,
 )
+
+
+_COMMA_BEFORE = re.compile(r",\s*(?:[\w'’-]+\s+){0,4}$")
+# a paragraph that opens with "HRANA reported ..." speaks for that source in its later sentences
+_LEAD_CUES = {"reported", "reports", "said", "says", "announced", "stated", "according to", "documented",
+              "recorded", "counted", "confirmed", "reported by", "announced by"}
+
+
+def _paragraph_lead_source(doc: Doc, sent, publisher: str | None) -> str | None:
+    """The source named by the first sentence of ``sent``'s paragraph (a reporting verb or
+    "according to"), when ``sent`` is a later sentence of that paragraph."""
+    para = doc.paragraph_at(sent.span.start)
+    if para is None:
+        return None
+    first = sentence_index(doc).at(para.span.start)
+    if first is None or first.index == sent.index:
+        return None
+    for a in doc.attributions:
+        if a.span.start >= first.span.end:
+            break
+        if a.span.start >= first.span.start and a.cue in _LEAD_CUES and a.source and not _same(a.source, publisher):
+            return a.source
+    return None
 
 
 def _same(source: str, publisher: str | None) -> bool:

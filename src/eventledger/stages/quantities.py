@@ -66,6 +66,9 @@ _HEAD_KINDS = [
     (re.compile(r"^\s*(?:years?)\b", re.I), "years"),
     (re.compile(r"^\s*(?:decades?|days?|weeks?|hours?|centuries|century)\b", re.I), "duration"),
     (re.compile(r"^\s*(?:lashes)\b", re.I), "lashes"),
+    # "hit by two missiles", "fired three rounds": weapons, not people (the verb nearby is no cue)
+    (re.compile(r"^\s*(?:\w+[- ]){0,1}?(?:missiles?|rockets?|bullets?|rounds|grenades?|drones?|bombs?|shells|"
+                r"tear gas canisters?|canisters?)\b", re.I), "weapons"),
     (re.compile(r"^\s*(?:\w+[- ]){0,2}?(?:participants|experts|speakers)\b", re.I), "participants"),
     (re.compile(r"^\s*(?:\w+ ){0,3}?(?:death toll|deaths|dead|killed|fatalities)\b", re.I), "killed"),
 ]
@@ -167,7 +170,7 @@ def _kind(view: str, start: int, end: int, sent_start: int, sent_end: int, verbs
         kind = _HEAD_KINDS[int(hm.lastgroup[1:])][1]  # type: ignore[index]
         if kind in ("months", "years"):
             return "sentenced_months" if _SENTENCE_CUE.search(view, sent_start, sent_end) else "duration"
-        if kind == "lashes":
+        if kind in ("lashes", "weapons"):
             return "other"
         return kind
     # nearest kind cue in the same clause, after the number first, then before it
@@ -214,7 +217,8 @@ def find_quantities(doc: Doc) -> list[Quantity]:
             if m.group("dig"):
                 if "," not in num_text and _YEAR.match(plain) and not _PERSON_AFTER.match(view, end, end + 40):  # "2,000" is no year
                     continue
-                if not qual_word and _BEFORE_DATE.search(view[max(0, num_start - 12) : num_start]) and int(float(plain)) <= 31:
+                if not qual_word and _BEFORE_DATE.search(view[max(0, num_start - 12) : num_start]) and int(float(plain)) <= 31 \
+                        and not _PERSON_AFTER.match(view, end, end + 40):  # "In Ahvaz, 7 workers" is a count
                     continue
                 if _MONTH_AFTER.match(view, end, end + 12):  # "15 August"
                     continue

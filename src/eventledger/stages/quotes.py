@@ -86,12 +86,18 @@ _NP_CAP = rf"(?:the |The )?{_CAP}(?:,? (?:{_CAP}|of|the|for|and|de|al)){{0,7}}"
 _NP_LOW = (
     r"(?:the |The |many |some |several |Many |Some |Several |a |A )?(?:[\w'’]+'s )?(?:[A-Z][\w'’-]* ){0,3}"
     r"(?i:(?:state|state-run|semi-official|official|local|regime|Iranian|independent|informed|rights|human rights|close|"
-    r"provincial|city|government|judiciary's|news)[ -])*"
+    r"provincial|city|government|judiciary's|news|union|labou?r|trade union)[ -])*"
     r"(?:media|officials?|sources?|experts?|witnesses|activists|groups?|monitors?|resistance|"
     r"news agency|agency|newspaper|website|news site|site|daily|outlets?|television|TV|radio|"
-    r"police(?: chief)?|organi[sz]ers|spokes(?:person|man|woman)|judiciary|ministry|governor|association|coalition|"
-    r"union|council|committee|residents|families|family|lawyers?|"
-    r"prosecutor(?: of {_CAP})?|tally of different reports)"
+    r"organi[sz]ers|spokes(?:person|man|woman)|judiciary|ministry|association|coalition|"
+    r"union|council|committee|residents|families|family|figures|statistics|"
+    # an official with the jurisdiction it speaks for: "the prosecutor of Sistan and
+    # Baluchestan province", "the governor of Khash", "the police chief of Zahedan"
+    rf"(?:prosecutor|governor|police(?: chief)?|mayor|police commander|judiciary chief|head)"
+    rf"(?: of (?:the )?{_CAP}(?: (?:and )?{_CAP}){{0,3}}(?: province| county| city)?)?|"
+    # "a lawyer representing two of them", "a lawyer for the family"
+    r"lawyers?(?: (?:representing|for|of) (?:[\w'’-]+ ){0,3}?[\w'’-]+)?|"
+    r"tally of different reports)"
 )
 # "the rights group Iran Justice Watch": a descriptor, then the name that identifies the source
 _DESCRIPTOR = (
@@ -175,6 +181,7 @@ _GENERIC_SOURCE = re.compile(r"^(?:the |a |an )?(?:[a-z][\w'’-]* ){0,3}[a-z][\
 _NAME_APPOSITION = re.compile(rf"^(?:the |The )?{_CAP}(?: (?:{_CAP}|of|for|the|and))*$")
 _PRONOUN = re.compile(r"(?:[Hh]e|[Ss]he|[Tt]he (?:official|prosecutor|spokes(?:man|woman|person)|minister|governor|chief|commander|judge))")
 _PRONOUN_SRC = re.compile(rf"(?<![\w'’])(?P<src>{_PRONOUN.pattern}),?\s+(?:also |further |later )?$")
+_DATA_SOURCE = re.compile(r"\b(?:figures|statistics|data|records|tally|count|reports?|survey)\b", re.I)
 _SPEAKER_REACH = 1200  # how far back a pronoun looks for its speaker (about two paragraphs)
 _STOP_SOURCES = re.compile(
     r"^(?:the |The )?(?:It|This|That|These|Those|They|He|She|We|I|There|Also|However|But|And|In|On|At|As|When|While)\b"
@@ -219,6 +226,8 @@ def find_attributions(doc: Doc, quotes: list[Quote] | None = None) -> list[Attri
                 if normalise_actor_name(app) or _NAME_APPOSITION.match(gd["app"].strip()):
                     src_span = Span(m.start("app"), m.end("app"))
         src_text = view[src_span.start : src_span.end]
+        if cue.startswith("show") and not _DATA_SOURCE.search(src_text):
+            continue  # "a video shows ...": a picture, not a source; "official figures show": one
         if _STOP_SOURCES.match(src_text) and not src_text.lower().startswith("the "):
             continue
         if (src_span.start, src_span.end) in seen:

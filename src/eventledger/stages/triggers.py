@@ -110,6 +110,11 @@ _OBJECT_IMAGES = re.compile(
     r"banners?|billboards?|effig(?:y|ies)|statues?)\b",
     re.I,
 )
+_ONLINE = re.compile(
+    r"\b(?:videos?|footage|clips?|online|social media|posted|livestream(?:ed)?|Instagram|Twitter|Telegram|TikTok|YouTube|"
+    r"virtual(?:ly)?|cyberspace)\b", re.I)
+# chanting inside a prison is not "in public"
+_NOT_PUBLIC = re.compile(r"\b(?:prisons?|prisoners|inmates|detainees|jail|wards?|cells?)\b", re.I)
 _CONTINUES = re.compile(r"\s+(?:continue[sd]?|are continuing|persists?|are ongoing|go on)\b", re.I)
 _NEG_WINDOW_WORDS = 4
 _WINDOW_WORDS = 7
@@ -133,12 +138,19 @@ def find_triggers(doc: Doc, quote_spans: list[Span] | None = None) -> list[Trigg
             tactics = ("image_burning",)
         if spec.event_type in ("repression", "riot") and _not_an_act(view, s, e, spec, sidx):
             continue
+        etype, sub = spec.event_type, spec.sub_event_type
+        if tactics == ("chanting",):
+            # chanting by people in public (mourners at a funeral, young men in a street) is a
+            # demonstration (codebook); chanting in a posted video or online stays symbolic
+            s0, s1 = sidx.bounds(s, 300, len(view))
+            if not _ONLINE.search(view, s0, s1) and not _NOT_PUBLIC.search(view, s0, s1):
+                etype, sub = "protest", "demonstration"
         if cue_hits is None:  # the modality cue words of the document, found once
             cue_hits = [(cs, kind) for cs, _, kind in lex.cues.finditer(view)]
         negated, modality = _modality(sidx, view, s, e, quote_spans, lex, cue_hits)
         if modality == "asserted" and spec.event_type in ("repression", "riot") and _in_frame(view, s, sidx):
             modality = "context"
-        out.append(Trigger(Span(s, e), spec.event_type, spec.sub_event_type, tactics, negated, modality))
+        out.append(Trigger(Span(s, e), etype, sub, tactics, negated, modality))
     return out
 
 
