@@ -32,6 +32,7 @@ import datetime as dt
 import re
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ..config import Options
 from ..doc import Anchor, DateMention, Doc
@@ -108,8 +109,11 @@ class DatesStage:
         classes = [block_class(k) for k in kinds]
         starts = [s.start for s in spans]
 
-        def par(offset: int) -> int:
-            return max(bisect.bisect_right(starts, offset) - 1, 0)
+        bisect_right = bisect.bisect_right
+
+        def par(offset: int) -> int:  # (called for every date, several times: kept lean)
+            i = bisect_right(starts, offset) - 1
+            return i if i > 0 else 0
 
         line = _find_dateline(view, atoms, spans, par)
         if line.par is not None:
@@ -323,7 +327,14 @@ def find_anchor(doc: Doc, atoms: list[Atom], dateline: Atom | None, classes: lis
 
 def _role_before(view: str, start: int) -> str | None:
     """"since X" is a period; "as of X", "every Friday", "ahead of X" are not event dates."""
-    tail = view[max(0, start - 24) : start].lower()
+    return _role_of_tail(view[max(0, start - 24) : start])
+
+
+@lru_cache(maxsize=8192)
+def _role_of_tail(tail: str) -> str | None:
+    # a pure function of the 24 characters before a date (the lexicon is loaded once):
+    # memoised, as the same few lead-ins ("on ", "since early ") recur across a corpus
+    tail = tail.lower()
     L = lexicon()
     if not any(cue in tail for cue in L.role_cues):
         return None
@@ -343,12 +354,16 @@ def _role_before(view: str, start: int) -> str | None:
     return None
 
 
+#: anchor sources whose date is every paragraph's reference date
+_ANCHOR_IS_REF = ("published", "dateline", "timestamp", "heading", "none")
+
+
 def _local_ref(i: int, classes: list[str], label_days: dict[int, dt.date], anchor: Anchor) -> dt.date | None:
     """Reference date for the paragraph ``i``. In a report dated by publication, dateline,
     timestamp or the period its title states it is the anchor. In one dated only by captions
     (a compilation of excerpts), it is the date of the caption/heading block that opens the
     excerpt, when that block has one."""
-    if anchor.source in ("published", "dateline", "timestamp", "heading", "none"):
+    if anchor.source in _ANCHOR_IS_REF:
         return anchor.date
     k = i - 1
     while k >= 0 and classes[k] != "label":
@@ -375,9 +390,11 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
                 sentence_has_date.add(_sentence_key(doc, a.start))
     history_before = anchor.date - dt.timedelta(days=HISTORY_DAYS) if anchor.date else None
     sent_starts = [x.span.start for x in doc.sentences]
+    text = doc.text
     for a in atoms:
         i = par(a.start)
-        ref = _local_ref(i, classes, label_days, anchor) if classes else anchor.date
+        ref = _local_ref(i, classes, label_days, anchor) if classes and anchor.source not in _ANCHOR_IS_REF \
+            else anchor.date
         role = _role_before(view, a.start) or "event"
         try:
             role, rng = _resolve_one(a, role, ref, prev_day, prev_event, doc, sentence_has_date, seen)
@@ -399,9 +416,9 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
         scope = doc.sentences[k].span if k >= 0 and a.start < doc.sentences[k].span.end else None
         if classes and classes[i] == "label":
             scope = Span(doc.paragraphs[i].span.start, doc.paragraphs[i].span.end) if doc.paragraphs else scope
-        mention = DateMention(Span(a.start, a.end), doc.text[a.start : a.end], rng, role, scope)
+        mention = DateMention(Span(a.start, a.end), text[a.start : a.end], rng, role, scope)
         out.append(mention)
-        for flag in ("weekday_mismatch", "inverted_range"):
+        for flag in ("weekday_mismatch", "inverted_range") if rng.flags else ():
             if flag in rng.flags and "same_as_previous" not in rng.flags:
                 doc.notes.append(f"date: {flag.replace('_', ' ')} in {mention.text!r} at {a.start}")
         if role == "event" and rng.start is not None and _is_ongoing(a):
@@ -473,9 +490,11 @@ def _extend_ongoing(doc: Doc, out: list[DateMention], ongoing: list[tuple[int, A
         start = end - dt.timedelta(days=a.n - 1) if a.kind == "streak" else min(m.range.start, end)
         flags = ("ongoing",) + (("weekday",) if a.kind == "weekday" else ())
         rng = DateRange(start, end, "range" if start < end else "day", confidence, flags)
-        out[idx] = replace(m, range=rng)
+        # (direct construction: dataclasses.replace costs several microseconds)
+        out[idx] = DateMention(m.span, m.text, rng, m.role, m.scope)
         if stated_idx is not None:
-            out[stated_idx] = replace(out[stated_idx], range=rng)
+            x = out[stated_idx]
+            out[stated_idx] = DateMention(x.span, x.text, rng, x.role, x.scope)
 
 
 def _resolve_one(a: Atom, role: str, ref: dt.date | None, prev_day: dt.date | None,

@@ -299,8 +299,8 @@ def extract(view: str) -> list[Atom]:
     taken = _Taken(len(view))
     atoms: list[Atom] = []
     hits = _hits(L, view, low)
-    years = [i for i in (m.start() for m in _FOUR_DIGITS.finditer(view))
-             if not (i and view[i - 1] in _DIGITS) and not view[i + 4 : i + 5] in _DIGITS_NONEMPTY]
+    years = [i for m in _FOUR_DIGITS.finditer(view)
+             if not ((i := m.start()) and view[i - 1] in _DIGITS) and not view[i + 4 : i + 5] in _DIGITS_NONEMPTY]
     _numbers(view, years, taken, atoms, final=False)
     _month_dates(L, view, hits, taken, atoms)
     _jalali_dates(L, view, hits, taken, atoms)
@@ -383,13 +383,13 @@ def _weekday_pair(a: Atom, b: Atom, view: str, P: _Patterns) -> Atom | None:
     if not (a.kind == b.kind == "weekday" and a.b is None and a.rel in _PAIR_FIRST and b.rel == "on"):
         return None
     gap = view[a.end : b.start]
-    head = P.from_before.search(view, max(0, a.start - 14), a.start)
     if P.range_gap.fullmatch(gap):
         joined = "to"
     elif P.and_gap.fullmatch(gap):
         joined = "and"
     else:
         return None
+    head = P.from_before.search(view, max(0, a.start - 14), a.start)  # only for a pair (it costs)
     return Atom(head.start() if head else a.start, b.end, "weekday", a.a, b.a, rel=a.rel, joined=joined)
 
 
@@ -408,12 +408,16 @@ def _join_ranges(atoms: list[Atom], view: str, P: _Patterns) -> list[Atom]:
             ca, cb = _precision_class(a), _precision_class(b)
             if ca and ca == cb and a.a.cal == b.a.cal:
                 gap = view[a.end : b.start]
-                head = P.from_before.search(view, max(0, a.start - 14), a.start)
                 joined = ""
+                head = None
+                # the "from"/"between" before the pair is looked for only when the gap joins them
                 if P.range_gap.fullmatch(gap):
                     joined = "to"
-                elif P.and_gap.fullmatch(gap) and (ca == "day" or (head and head.group(0).lower().startswith("between"))):
-                    joined = "between" if head and head.group(0).lower().startswith("between") else "and"
+                    head = P.from_before.search(view, max(0, a.start - 14), a.start)
+                elif P.and_gap.fullmatch(gap):
+                    head = P.from_before.search(view, max(0, a.start - 14), a.start)
+                    if ca == "day" or (head and head.group(0).lower().startswith("between")):
+                        joined = "between" if head and head.group(0).lower().startswith("between") else "and"
                 if joined:
                     start = head.start() if head else a.start
                     pa, pb = _inherit(a.a, b.a)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from functools import lru_cache
 
 import jdatetime
 
@@ -56,6 +57,7 @@ def _sub_month(start: dt.date, end: dt.date, sub: str) -> tuple[dt.date, dt.date
     return start + dt.timedelta(days=20), end, "range", VAGUE
 
 
+@lru_cache(maxsize=8192)  # a pure function of immutable values; a date is resolved several times per report
 def resolve_part(p: Part, ref: dt.date | None) -> DateRange:
     """One written date; a missing year from ``ref`` (rolled back if it would be after it)."""
     flags: list[str] = []

@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
@@ -194,7 +194,7 @@ _DISTRICT_OF_RE = re.compile(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class _Item:
     start: int
     end: int
@@ -207,7 +207,6 @@ class _Item:
     admin1_hint: str | None = None
     country_hint: str | None = None
     absorbed: bool = False
-    extra: dict = field(default_factory=dict)
 
     @property
     def place(self) -> Place:
@@ -230,12 +229,14 @@ def recognize_places(view: str, text: str, gazetteer: Gazetteer, default_country
     out: list[PlaceMention] = []
     n = len(text)
     for it in items:
-        s, e = max(0, min(it.name_start, n)), max(0, min(it.name_end, n))
+        s, e = it.name_start, it.name_end  # clamped to the text (comparisons: cheaper than min/max)
+        s = 0 if s < 0 else (n if s > n else s)
+        e = 0 if e < 0 else (n if e > n else e)
         if e <= s:
             continue
         cands = len(it.match.candidates) if it.match is not None else 1
-        out.append(PlaceMention(Span(s, e), text[s:e], it.place, it.role, round(it.score, 3),
-                                it.candidate.matched, cands))
+        c = it.candidate
+        out.append(PlaceMention(Span(s, e), text[s:e], c.place, it.role, round(it.score, 3), c.matched, cands))
     out.sort(key=lambda m: (m.span.start, m.span.end))
     return out
 
@@ -253,9 +254,8 @@ _NEXT_CAP_RE = re.compile(r"^[ \u00a0]+[A-Z][a-z]")
 def _is_person_name(m: NameMatch, view: str) -> bool:
     """``Navid <Afkari>`` (a surname after a given name) or ``<Nika> Shakarami``."""
     given = _given_names()
-    before = view[max(0, m.start - 30) : m.start]
-    if before.endswith((" ", "\u00a0")):
-        words = before.split()
+    if m.start > 0 and view[m.start - 1] in (" ", "\u00a0"):  # (slice only when a word may precede)
+        words = view[max(0, m.start - 30) : m.start].split()
         if words and words[-1].isalpha() and words[-1][:1].isupper() and name_key(words[-1]) in given:
             return True
     return m.key in given and _NEXT_CAP_RE.match(view[m.end : m.end + 4]) is not None
@@ -313,7 +313,7 @@ def _rescore(it: _Item, default_country: str | None) -> None:
 def _apply_qualifiers(items: list[_Item], view: str, default_country: str | None) -> None:
     """``X (Province)``, ``X, Province province``, ``X in Province province``, ``X, Country``."""
     for a, b in zip(items, items[1:]):
-        if a.role == "qualifier" or a.place.precision >= 3:
+        if a.role == "qualifier" or a.candidate.place.precision >= 3:
             continue
         gap = view[a.end : b.start]
         if not _QUALIFIER_OPEN_RE.match(gap):
@@ -347,7 +347,7 @@ def _apply_qualifiers(items: list[_Item], view: str, default_country: str | None
 def _fold_districts(items: list[_Item], view: str) -> None:
     """``Narmak district of Tehran`` -> one mention of Tehran named by the whole phrase."""
     for a, b in zip(items, items[1:]):
-        if a.absorbed or b.place.precision != 1:
+        if a.absorbed or b.candidate.place.precision != 1:
             continue
         if _DISTRICT_OF_RE.match(view[a.end : b.start]):
             b.name_start = a.name_start
@@ -355,17 +355,32 @@ def _fold_districts(items: list[_Item], view: str) -> None:
             a.absorbed = True
 
 
+def _group_heads(words: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Head words that share a prefix no head word repeats inside itself ("neighbo" for
+    neighbo(u)rhood(s)) are found with one ``str.find`` of the prefix, then told apart."""
+    shared = ("neighbo", "district", "court", "detention cent", "baza", "sq")
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(next((p for p in shared if w.startswith(p)), w), []).append(w)
+    return tuple((p, tuple(ws)) for p, ws in groups.items())
+
+
+_HEAD_GROUPS = _group_heads(_POI_HEAD_WORDS)
+
+
 def _find_heads(view: str) -> list[tuple[int, int]]:
     lower = view.lower()
     n = len(lower)
     out = []
-    for w in _POI_HEAD_WORDS:
-        i = lower.find(w)
+    for prefix, words in _HEAD_GROUPS:
+        i = lower.find(prefix)
         while i != -1:
-            j = i + len(w)
-            if (i == 0 or not lower[i - 1].isalnum()) and (j >= n or not lower[j].isalnum() or w.endswith(".")):
-                out.append((i, j))
-            i = lower.find(w, j)
+            if i == 0 or not lower[i - 1].isalnum():
+                for w in words:
+                    j = i + len(w)
+                    if lower.startswith(w, i) and (j >= n or not lower[j].isalnum() or w.endswith(".")):
+                        out.append((i, j))
+            i = lower.find(prefix, i + len(prefix))
     out.sort()
     return out
 
@@ -548,12 +563,44 @@ _ROUTE_HINT_RE = re.compile(r" to | from | toward| of ", re.I)
 
 
 def _may_be_origin(before: str) -> bool:
-    # a cheap test before the (slower) anchored regex search
+    # a cheap test before the (slower) anchored regex search; on ASCII text the case-blind
+    # regex is the same as substring tests on the lower-cased tail, which cost less
+    if before.isascii():
+        tail = before[-45:].lower()
+        return "from" in tail or "born" in tail or "native" in tail or "home" in tail
     return _ORIGIN_HINT_RE.search(before, len(before) - 45) is not None
 
 
 def _may_be_route(before: str) -> bool:
-    return "between" in before or _ROUTE_HINT_RE.search(before, len(before) - 30) is not None
+    if "between" in before:
+        return True
+    if before.isascii():
+        tail = before[-30:].lower()
+        return " to " in tail or " from " in tail or " toward" in tail or " of " in tail
+    return _ROUTE_HINT_RE.search(before, len(before) - 30) is not None
+
+
+#: every branch of _ORIGIN_BEFORE_RE / _ROUTE_BEFORE_RE ends "<one of these words>\s+$", so the
+#: last whitespace-separated word of ``before`` ends with one of them (for ASCII text, where
+#: re.I is plain lower-casing); testing that first skips most regex searches
+_ORIGIN_LAST = ("from", "in", "of", "town", "is", "was")
+_ROUTE_LAST = ("to", "from", "toward", "towards", "between", "of")
+#: the same for the English branch of _COUNTRY_EVENT_BEFORE_RE (its Persian branch is non-ASCII)
+_COUNTRY_LAST = ("in", "across", "throughout", "over", "around", "inside", "within", "the", "whole", "of")
+_COUNTRY_PERSIAN = ("\u062f\u0631", "\u0633\u0631\u0627\u0633\u0631")  # its Persian branch may end without a space
+
+
+def _last_word(before: str) -> str | None:
+    """The lower-cased last word of ``before`` when it ends with whitespace ("" if it is all
+    whitespace); None when no regex ending in ``\\s+$`` can match; "*" for non-ASCII text
+    (no shortcut: the regexes decide)."""
+    stripped = before.rstrip()
+    if len(stripped) == len(before):
+        return None
+    if not before.isascii():
+        return "*"
+    words = stripped.rsplit(None, 1)  # str.split's whitespace is the regexes' \s
+    return words[-1].lower() if words else ""
 
 
 def _assign_roles(items: list[_Item], view: str) -> None:
@@ -565,27 +612,38 @@ def _assign_roles(items: list[_Item], view: str) -> None:
             continue
         before = view[max(0, it.start - 80) : it.start]
         after = view[it.end : it.end + 60]
-        p = it.place
+        # what the anchored regexes on ``after`` need as a first character: most places are
+        # followed by punctuation, and then none of them can match
+        c0 = after[:1]
+        spaced = c0.isspace()
+        apostrophe = c0 in ("'", "\u2019")
+        last = _last_word(before)
+        p = it.candidate.place
         role = "event"
         if p.precision == 4:
             if _POSSESSIVE_S_RE.match(after):
                 role = "possessive"
-            elif _COUNTRY_EVENT_BEFORE_RE.search(before):
+            elif (last is not None and (last == "*" or last.endswith(_COUNTRY_LAST))
+                  or before.endswith(_COUNTRY_PERSIAN)) and _COUNTRY_EVENT_BEFORE_RE.search(before):
                 role = "event"
             else:
                 role = "other"
-        elif _CITY_STATE_RE.match(after):
+        elif apostrophe and _CITY_STATE_RE.match(after):
             role = "possessive"
-        elif it.name_end == it.end and (official := _OFFICIAL_AFTER_RE.match(after)) is not None:
+        elif it.name_end == it.end and (spaced or apostrophe) \
+                and (official := _OFFICIAL_AFTER_RE.match(after)) is not None:
             role = "possessive" if official.group(1) else "other"
         elif (has_quotes and _in_slogan(view, it.start)) or _names_without_being_there(before, view, it):
             role = "other"
-        elif (_may_be_origin(before) and _ORIGIN_BEFORE_RE.search(before)) or _ORIGIN_AFTER_RE.match(after):
+        elif (last is not None and (last == "*" or last.endswith(_ORIGIN_LAST))
+              and _may_be_origin(before) and _ORIGIN_BEFORE_RE.search(before)) or (
+                (spaced or c0 == "-") and _ORIGIN_AFTER_RE.match(after)):
             role = "origin"
-        elif (_may_be_route(before) and _ROUTE_BEFORE_RE.search(before)) or (
-                _ROUTE_AFTER_RE.match(after) and it.name_end == it.end):
+        elif (last is not None and (last == "*" or last.endswith(_ROUTE_LAST))
+              and _may_be_route(before) and _ROUTE_BEFORE_RE.search(before)) or (
+                (spaced or c0 in ("-", "\u2013")) and _ROUTE_AFTER_RE.match(after) and it.name_end == it.end):
             role = "route"
-        elif _ORG_AFTER_RE.match(after) and it.name_end == it.end:
+        elif spaced and _ORG_AFTER_RE.match(after) and it.name_end == it.end:
             role = "other"
         elif prev is not None and prev.role in ("origin", "route") and _LIST_GAP_RE.match(view[prev.end : it.start]):
             role = prev.role  # "prisoners from A, B and C"
@@ -629,9 +687,10 @@ def _demote_provinces(items: list[_Item], view: str) -> None:
     stay event places, and so does a province listed among towns as if it were one ("in
     Tehran, Mazandaran, Babol and Rasht").
     """
-    towns = {(it.place.country, it.place.admin1) for it in items if it.role == "event" and it.place.precision <= 2}
+    towns = {(p.country, p.admin1) for it in items
+             if it.role == "event" and (p := it.candidate.place).precision <= 2}
     for i, it in enumerate(items):
-        if it.role != "event" or it.place.precision != 3 or (it.place.country, it.place.admin1) not in towns:
+        if it.role != "event" or (p := it.candidate.place).precision != 3 or (p.country, p.admin1) not in towns:
             continue
         in_list = (i > 0 and _LIST_GAP_RE.match(view[items[i - 1].name_end : it.name_start])) or (
             i + 1 < len(items) and _LIST_GAP_RE.match(view[it.name_end : items[i + 1].name_start]))
