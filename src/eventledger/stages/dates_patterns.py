@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import MISSING, dataclass, fields
+from dataclasses import dataclass
 from functools import lru_cache
 
 from .dates_lexicon import DateLexicon, lexicon
@@ -46,32 +46,6 @@ class Atom:
     joined: str = ""  # how a range was written: dash|to|and|between
 
 
-def _fast_frozen_init(cls: type) -> None:
-    """Give a frozen, slotted dataclass an ``__init__`` that fills the slots through their
-    descriptors: the generated one calls ``object.__setattr__`` per field, which makes an
-    Atom or a Part cost twice as much to build (the extractor builds dozens per report).
-    Same fields, same defaults, same order; equality, hashing and repr stay the dataclass's."""
-    names = [f.name for f in fields(cls)]
-    env: dict = {"_new_setters": [cls.__dict__[n].__set__ for n in names]}
-    params = []
-    for f in fields(cls):
-        if f.default is MISSING:
-            params.append(f.name)
-        else:
-            env[f"_default_{f.name}"] = f.default
-            params.append(f"{f.name}=_default_{f.name}")
-    lines = [f"def __init__(self, {', '.join(params)}):"]
-    lines += [f"    _set_{n}(self, {n})" for n in names]
-    src = "def _make(" + ", ".join(f"_set_{n}" for n in names) + "):\n" + "\n".join("    " + ln for ln in lines) \
-        + "\n    return __init__\n"
-    exec(src, env)  # noqa: S102 (a fixed template over the class's own field names)
-    init = env["_make"](*env["_new_setters"])
-    init.__qualname__ = f"{cls.__qualname__}.__init__"
-    cls.__init__ = init
-
-
-_fast_frozen_init(Part)
-_fast_frozen_init(Atom)
 
 
 _YEAR = r"(?P<y>1[89][0-9]{2}|20[0-9]{2})(?![0-9])"
