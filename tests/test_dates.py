@@ -542,3 +542,14 @@ def test_a_heading_naming_a_past_event_is_not_the_report_period():
     assert doc.anchor.source != "heading" and doc.anchor.date == D("2021-11-19")
     doc = run("Protests of 12 March 2021\n\nNurses in Sari went on strike again on May 3, 2021.\n")
     assert doc.anchor.source != "heading"
+
+
+def test_same_morning_points_at_the_last_day_not_a_year():
+    from eventledger.stages.dates import event_date_for
+
+    text = ("Iran, March 3, 2024\u2014Retirees gathered in Ahvaz on Sunday. Pensions fell last year.\n\n"
+            "In Shush, workers held a separate gathering on the same morning.\n")
+    doc = run(text)
+    i = text.index("separate gathering")
+    r, _ = event_date_for(doc, Span(i, i + 8))
+    assert (r.start, r.end) == (dt.date(2024, 3, 3), dt.date(2024, 3, 3))

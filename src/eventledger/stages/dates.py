@@ -381,6 +381,7 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
     label_days: dict[int, dt.date] = {}
     prev_event: DateMention | None = None
     prev_day: dt.date | None = None
+    prev_fine: DateMention | None = None  # the last event date of day or range precision
     seen = _Weekdays()
     ongoing: list[tuple[int, Atom, dt.date | None]] = []  # (index in out, atom, reference date)
     sentence_has_date: set[int] = set()
@@ -397,7 +398,7 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
             else anchor.date
         role = _role_before(view, a.start) or "event"
         try:
-            role, rng = _resolve_one(a, role, ref, prev_day, prev_event, doc, sentence_has_date, seen)
+            role, rng = _resolve_one(a, role, ref, prev_day, prev_event, doc, sentence_has_date, seen, prev_fine)
         except (ValueError, OverflowError):  # arithmetic at the edge of the calendar
             rng = DateRange.unresolved("invalid_date")
         if rng is None:
@@ -426,6 +427,8 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
             continue  # the stated day, not the start of a streak, is what "the same day" means
         if role == "event" and rng.start is not None:
             prev_event = mention
+            if rng.precision in ("day", "range"):
+                prev_fine = mention
             if rng.precision == "day":
                 prev_day = rng.start
                 seen.add(rng.start)
@@ -498,7 +501,8 @@ def _extend_ongoing(doc: Doc, out: list[DateMention], ongoing: list[tuple[int, A
 
 
 def _resolve_one(a: Atom, role: str, ref: dt.date | None, prev_day: dt.date | None,
-                 prev_event: DateMention | None, doc: Doc, sentence_has_date: set[int], seen: _Weekdays):
+                 prev_event: DateMention | None, doc: Doc, sentence_has_date: set[int], seen: _Weekdays,
+                 prev_fine: DateMention | None = None):
     """The role (possibly changed) and the DateRange of one expression (None: skip it)."""
     if a.kind in ("date", "year"):
         return role, resolve_atom_range(a, ref)
@@ -524,13 +528,17 @@ def _resolve_one(a: Atom, role: str, ref: dt.date | None, prev_day: dt.date | No
             role = "other"  # "on Monday, August 3, ... commemorated the anniversary of ..."
         return role, resolve_anniversary(a, ref)
     if a.kind == "same":
-        return role, _same_as(prev_event, a)
+        # "the same morning/day/night" points at a day, not at "last year" or "in 2023"
+        return role, _same_as(prev_fine if a.rel in _DAY_UNITS else prev_event, a)
     return role, None
 
 
 def _sentence_key(doc: Doc, offset: int) -> int:
     s = doc.sentence_at(offset)
     return s.span.start if s is not None else -1 - offset // _SAME_SENTENCE_GAP
+
+
+_DAY_UNITS = frozenset({"day", "date", "morning", "afternoon", "evening", "night"})
 
 
 def _same_as(prev: DateMention | None, a: Atom) -> DateRange:
