@@ -383,3 +383,17 @@ def test_sentence_initial_english_words_and_kurdish_given_names_are_not_places(s
 def test_a_named_village_stays_a_village(stage):
     places = run(stage, "In Zahedan, security forces later raided the village of Hosseinabad.")
     assert [m.place.canonical for m in places][1] != "Zahedan"
+
+
+def test_a_common_street_name_belongs_to_the_story_town():
+    from eventledger.gazetteer import get_gazetteer
+    from eventledger.stages.places import recognize_places
+    from eventledger.textutil import make_view
+
+    text = ("Residents gathered in Shiraz on Monday. Later, youths set fire to a bank on "
+            "Keshavarz Boulevard.")
+    found = {m.name: m.place.canonical for m in recognize_places(make_view(text), text, get_gazetteer())}
+    assert found.get("Keshavarz Boulevard") == "Shiraz"
+    text = "Students marched along Keshavarz Boulevard in the capital, Tehran, on Monday."
+    found = {m.place.canonical for m in recognize_places(make_view(text), text, get_gazetteer())}
+    assert found == {"Tehran"}

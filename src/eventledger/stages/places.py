@@ -225,6 +225,7 @@ def recognize_places(view: str, text: str, gazetteer: Gazetteer, default_country
     items = sorted((it for it in items if not it.absorbed), key=lambda it: (it.name_start, it.name_end))
     _fold_small_villages(items, view, default_country)
     items = _merge_named_finer_places(items, view)
+    _reattach_common_streets(items)
     _assign_roles(items, view)
     out: list[PlaceMention] = []
     n = len(text)
@@ -478,6 +479,26 @@ def _fold_pois(items: list[_Item], view: str, gazetteer: Gazetteer | None = None
             fallback.name_start, fallback.name_end = min(fallback.name_start, start), max(fallback.name_end, e)
             fallback.start, fallback.end = min(fallback.start, start), max(fallback.end, e)
     items.extend(new)
+
+
+#: curated finer places whose names recur in many towns ("Keshavarz Boulevard", "Azadi Square")
+_COMMON_POI_KINDS = frozenset({"street", "square"})
+
+
+def _reattach_common_streets(items: list[_Item]) -> None:
+    """Most Iranian towns have an Azadi Square and a Keshavarz Boulevard: a curated street or
+    square means its curated town only when the report names that town too. Otherwise it
+    belongs to the last town of the same country named before it (the story's town)."""
+    towns = [it for it in items if not it.candidate.poi and it.place.precision == 1]
+    named = {it.place.canonical for it in towns}
+    for it in items:
+        c = it.candidate
+        if c.poi not in _COMMON_POI_KINDS or c.source != "cur" or c.place.canonical in named:
+            continue
+        before = [t for t in towns if t.start < it.start and t.place.country == c.place.country]
+        if before:
+            town = before[-1]
+            it.candidate = Candidate(town.place, c.matched, c.is_main, c.source, c.poi)
 
 
 def _merge_named_finer_places(items: list[_Item], view: str) -> list[_Item]:
