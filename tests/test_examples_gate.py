@@ -1,4 +1,5 @@
-"""Second quality gate: the bundled invented examples (other genres than the dev corpus:
+"""Second quality gate: the bundled invented examples, and twelve invented reports kept as a
+held-out set (tests/data/reports). The examples (other genres than the dev corpus:
 wire stories, NGO roundups, state media, diaspora rallies) against the hand-coded
 expectations in tests/data/examples_gold.jsonl. Floors in tests/eval_baseline.json
 ("examples_floors") only go up. Needs nothing outside the repository."""
@@ -49,6 +50,32 @@ def test_no_event_at_a_prisoners_home_town_and_no_history(example_scores):
     events = example_scores["events"]
     assert not [e for e in events if (e["location"] or {}).get("canonical") == "Bukan"]
     assert not [e for e in events if e["date_start"] and e["date_start"] < "2023-06-01"]
+
+
+@pytest.fixture(scope="module")
+def report_scores(tmp_path_factory):
+    store = open_store(str(tmp_path_factory.mktemp("reports") / "reports.db"))
+    summary = ingest([str(REPO / "tests" / "data" / "reports")], store, Options(), progress=False)
+    assert summary.new == 12 and not summary.skipped and not summary.failed
+    data = REPO / "tests" / "data"
+    report = evaluate.score(evaluate.read_jsonl(data / "reports_gold.jsonl"), list(store.iter_events()))
+    report["claims"] = evaluate.score_claims(evaluate.read_jsonl(data / "reports_claims.jsonl"),
+                                             list(store.iter_claims()))
+    print("\n" + evaluate.format_report(report))
+    return report
+
+
+def test_held_out_report_scores_at_or_above_floors(report_scores):
+    floors = json.loads((REPO / "tests" / "eval_baseline.json").read_text())["reports_floors"]
+    current = {
+        "locations_f1": report_scores["locations"]["f1"],
+        "events_type_f1": report_scores["events_type"]["f1"],
+        "events_subtype_f1": report_scores["events_subtype"]["f1"],
+        "dates_exact": report_scores["dates_exact"]["share"],
+        "claims_numeric": report_scores["claims"]["share"],
+    }
+    below = {k: (current[k], f) for k, f in floors.items() if current[k] + 1e-9 < f}
+    assert not below, f"scores below their floors (score, floor): {below}"
 
 
 def test_events_outside_iran_are_found(example_scores):
