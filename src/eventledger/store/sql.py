@@ -5,6 +5,11 @@ everywhere. Cross-document dedupe is recomputed for every dedupe key a batch tou
 all per-document extractions of that key (``doc_events``), so the stored events do not
 depend on the order documents arrived in; see :mod:`eventledger.dedupe`.
 
+This module holds the store itself (saving, re-clustering, review hooks, reads); its
+low-level SQL plumbing is in :mod:`.sql_io`, backup and health check in
+:mod:`.maintenance`, and the computations it shares with the in-memory fake in
+:mod:`.reports`.
+
 Write cost (issue 7; decisions and their reasons):
 
 * Bounded re-clustering. The dedupe key carries a time tile (the month of the range's
@@ -39,20 +44,15 @@ so two writers cannot deadlock — and retries on a deadlock or serialization fa
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
-import os
-import sqlite3
 import time
 from collections import Counter
 from functools import partial
-from operator import itemgetter
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
-from sqlalchemy import (Connection, Date, Engine, Table, and_, bindparam,
-                        create_engine, delete, event, func, insert, or_, select, text, update)
+from sqlalchemy import Connection, Engine, and_, bindparam, create_engine, delete, func, insert, select, text, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 
@@ -63,147 +63,20 @@ from ..errors import MigrationError, StoreError
 from ..textutil import fold_name
 from . import rows as R
 from .base import HIDDEN_STATUSES
+from .maintenance import backup_sqlite, database_problems
 from .migrations import doc_events, migrate
+# review_carry_over, side_by_side and summary_dict are also imported from here by .memory
+from .reports import review_carry_over, side_by_side, summary_dict
 from .schema import (claims, documents, event_documents, events, evidence, overrides,
                      place_mentions, publishers)
+from .sql_io import (CHUNK, ComponentRow, as_date, bulk_insert, bulk_insert_tuples, chunks, lock_key, one_line,
+                     reads, sqlite_engine)
 
 __all__ = ["SqlStore", "open_store", "one_line"]
-
-_CHUNK = 500  # ids per IN (...) list
-
-
-def one_line(exc: BaseException) -> str:
-    orig = getattr(exc, "orig", None)
-    msg = str(orig if orig is not None else exc).strip()
-    return msg.splitlines()[0] if msg else type(exc).__name__
-
-
-def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterator[Sequence[Any]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
-
-
-def _reads(fn):  # noqa: ANN001, ANN202
-    """Turn database errors of a read method (or generator) into a one-line StoreError."""
-    import functools
-    import inspect
-
-    if inspect.isgeneratorfunction(fn):
-        @functools.wraps(fn)
-        def gen(*args, **kwargs):  # noqa: ANN202
-            try:
-                yield from fn(*args, **kwargs)
-            except SQLAlchemyError as exc:
-                raise StoreError(f"database read failed: {one_line(exc)}") from None
-        return gen
-
-    @functools.wraps(fn)
-    def plain(*args, **kwargs):  # noqa: ANN202
-        try:
-            return fn(*args, **kwargs)
-        except SQLAlchemyError as exc:
-            raise StoreError(f"database read failed: {one_line(exc)}") from None
-    return plain
-
-
-class _ComponentRow(NamedTuple):
-    dedupe_key: str
-    doc_id: str
-    local_id: str
-    event_id: str
-    publisher: str | None
-    stance: str | None
-    date_start: dt.date
-    date_end: dt.date
-    actor1: str | None
-    actor2: str | None
-
-
-def _day(value: Any) -> Any:
-    return dt.date.fromisoformat(value) if isinstance(value, str) else value
 
 
 def _from_payload(payload: dict[tuple[str, str], str], key: tuple[str, str]) -> Any:
     return R.event_from_json(payload[key])
-
-
-def _bulk_insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
-    """executemany of rows that all have the same keys.
-
-    On SQLite this goes straight to the driver with rows as tuples: SQLAlchemy's per-row
-    parameter processing was a third of the save time. Values stay bound parameters; only
-    schema identifiers are put into the statement, and dates get SQLAlchemy's SQLite
-    storage format (ISO) so reads through SQLAlchemy see the same values."""
-    if not rows:
-        return
-    if conn.dialect.name != "sqlite":
-        conn.execute(insert(table), rows)
-        return
-    cols = list(rows[0])
-    quote = conn.dialect.identifier_preparer.quote
-    sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in cols)}) "
-           f"VALUES ({', '.join('?' for _ in cols)})")
-    dates = [i for i, c in enumerate(cols) if isinstance(table.c[c].type, Date)]
-    get = itemgetter(*cols) if len(cols) > 1 else (lambda r, c=cols[0]: (r[c],))
-    if dates:
-        data = []
-        for r in rows:
-            values = list(get(r))
-            for i in dates:
-                if values[i] is not None:
-                    values[i] = values[i].isoformat()
-            data.append(tuple(values))
-    else:
-        data = list(map(get, rows))
-    conn.exec_driver_sql(sql, data)
-
-
-def _bulk_insert_tuples(conn: Connection, table: Table, cols: Sequence[str], rows: list[tuple]) -> None:
-    """executemany of rows given as tuples in ``cols`` order (no dates among the columns):
-    the largest table (``evidence``) is written without building a dict per row."""
-    if not rows:
-        return
-    if conn.dialect.name != "sqlite":
-        conn.execute(insert(table), [dict(zip(cols, r)) for r in rows])
-        return
-    quote = conn.dialect.identifier_preparer.quote
-    conn.exec_driver_sql(f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in cols)}) "
-                         f"VALUES ({', '.join('?' for _ in cols)})", rows)
-
-
-def _lock_key(kind: int, value: str) -> tuple[int, int]:
-    # 4096 buckets per kind: bounded number of locks per batch; a collision only serialises
-    return kind, int.from_bytes(hashlib.blake2b(value.encode(), digest_size=4).digest(), "big") % 4096
-
-
-def _sqlite_engine(path: Path) -> Engine:
-    if path.is_dir():
-        raise StoreError(f"cannot use {path} as a database: it is a directory")
-    if not path.parent.exists():
-        raise StoreError(f"cannot create database {path}: directory {path.parent} does not exist")
-    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": 60})
-
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn, _record):  # noqa: ANN001
-        # isolation_level=None hands transaction control to the "begin" hook below
-        # (the SQLAlchemy recipe for correct SQLite transactions, DDL included)
-        dbapi_conn.isolation_level = None
-        cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA busy_timeout=60000")
-        cur.execute("PRAGMA journal_mode=WAL")
-        # WAL + NORMAL: never corrupts; a power cut (not a process crash) may lose the last batches
-        cur.execute("PRAGMA synchronous=NORMAL")
-        cur.execute("PRAGMA cache_size=-65536")  # 64 MB page cache: the events indexes are written at random
-        cur.execute("PRAGMA temp_store=MEMORY")  # sorts and temporary tables never touch the disk
-        cur.execute("PRAGMA foreign_keys=ON")
-        cur.close()
-
-    @event.listens_for(engine, "begin")
-    def _on_begin(conn):  # noqa: ANN001
-        immediate = conn.get_execution_options().get("sqlite_immediate")
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
-
-    return engine
 
 
 def open_store(target: str | Path, *, migrate_schema: bool = True) -> "SqlStore":
@@ -216,7 +89,7 @@ def open_store(target: str | Path, *, migrate_schema: bool = True) -> "SqlStore"
     shown = str(target)
     try:
         if isinstance(target, Path) or "://" not in str(target):
-            engine = _sqlite_engine(Path(target).expanduser())
+            engine = sqlite_engine(Path(target).expanduser())
         else:
             url = make_url(str(target))
             shown = url.render_as_string(hide_password=True)
@@ -224,7 +97,7 @@ def open_store(target: str | Path, *, migrate_schema: bool = True) -> "SqlStore"
             if backend == "sqlite":
                 if not url.database or url.database == ":memory:":
                     raise StoreError("an in-memory SQLite database is not supported; give a file path")
-                engine = _sqlite_engine(Path(url.database).expanduser())
+                engine = sqlite_engine(Path(url.database).expanduser())
             elif backend in ("postgresql", "postgres"):
                 url = url.set(drivername="postgresql+psycopg")
                 shown = url.render_as_string(hide_password=True)
@@ -304,7 +177,7 @@ class SqlStore:
         except SQLAlchemyError as exc:
             raise StoreError(f"database read failed: {one_line(exc)}") from None
 
-    @_reads
+    @reads
     def get_document(self, doc_id: str) -> dict[str, Any] | None:
         with self._read() as conn:
             row = conn.execute(select(documents).where(documents.c.id == doc_id)).mappings().first()
@@ -329,9 +202,9 @@ class SqlStore:
 
     def _save(self, conn: Connection, docs: list[Doc], force: bool) -> list[str]:
         ids = sorted(d.id for d in docs)
-        self._pg_lock(conn, (_lock_key(1, i) for i in ids))
+        self._pg_lock(conn, (lock_key(1, i) for i in ids))
         existing: dict[str, str] = {}
-        for chunk in _chunks(ids):
+        for chunk in chunks(ids):
             existing.update({i: h for i, h in conn.execute(
                 select(documents.c.id, documents.c.content_hash).where(documents.c.id.in_(chunk)))})
         changed = [d for d in docs if force or existing.get(d.id) != d.report.content_hash]
@@ -344,7 +217,7 @@ class SqlStore:
         # the keys the changed documents contributed to before are recomputed too
         seeds: set[str] = set()
         stale_events: set[str] = set()
-        for chunk in _chunks(old_ids):
+        for chunk in chunks(old_ids):
             for key, event_id in conn.execute(
                     select(doc_events.c.dedupe_key, doc_events.c.event_id).where(doc_events.c.doc_id.in_(chunk))):
                 seeds.add(key)
@@ -388,9 +261,9 @@ class SqlStore:
                 else:
                     batch_members[(d.id, local)] = member
                     seeds.add(key)
-        _bulk_insert(conn, place_mentions, pm_rows)
-        _bulk_insert(conn, claims, claim_rows)
-        _bulk_insert(conn, doc_events, de_rows)
+        bulk_insert(conn, place_mentions, pm_rows)
+        bulk_insert(conn, claims, claim_rows)
+        bulk_insert(conn, doc_events, de_rows)
 
         self._recluster(conn, sorted(k for k in seeds if not is_singleton_key(k)),
                         batch_members, singletons, stale_events)
@@ -406,7 +279,7 @@ class SqlStore:
         are a bounded group: one indexed ``dedupe_key IN (...)`` read per 500 keys, no
         transitive date windows, and the rows read per document do not grow with the
         corpus beyond the density of one place-month."""
-        self._pg_lock(conn, (_lock_key(2, k) for k in keys))
+        self._pg_lock(conn, (lock_key(2, k) for k in keys))
         members: list[Member] = list(singletons)
         payload: dict[tuple[str, str], str] = {}  # doc_events.data, loaded only for clusters rebuilt
         current_event: dict[tuple[str, str], str] = {}
@@ -465,7 +338,7 @@ class SqlStore:
         for m in lazy:
             wanted.setdefault(m.doc_id, set()).add(m.local_id)
         c = doc_events.c
-        for chunk in _chunks(sorted(wanted)):
+        for chunk in chunks(sorted(wanted)):
             for doc_id, local_id, data in conn.execute(
                     select(c.doc_id, c.local_id, c.data).where(c.doc_id.in_(chunk))):
                 if local_id in wanted[doc_id]:
@@ -476,13 +349,13 @@ class SqlStore:
         c = doc_events.c
         cols = (c.dedupe_key, c.doc_id, c.local_id, c.event_id, c.publisher, c.stance,
                 c.date_start, c.date_end, c.actor1, c.actor2)
-        for chunk in _chunks(keys):
+        for chunk in chunks(keys):
             if conn.dialect.name == "sqlite":
                 # straight to the driver: SQLAlchemy's per-row date processing was half the read cost
                 sql = ("SELECT dedupe_key, doc_id, local_id, event_id, publisher, stance, date_start, "
                        f"date_end, actor1, actor2 FROM doc_events WHERE dedupe_key IN ({','.join('?' * len(chunk))})")
                 for r in conn.exec_driver_sql(sql, tuple(chunk)):
-                    yield _ComponentRow(r[0], r[1], r[2], r[3], r[4], r[5], _day(r[6]), _day(r[7]), r[8], r[9])
+                    yield ComponentRow(r[0], r[1], r[2], r[3], r[4], r[5], as_date(r[6]), as_date(r[7]), r[8], r[9])
             else:
                 yield from conn.execute(select(*cols).where(c.dedupe_key.in_(chunk)))
 
@@ -496,7 +369,7 @@ class SqlStore:
         # in ``stale`` (see _save), so deleting ``stale`` is enough
         touched = sorted(stale)
         kept: dict[str, tuple[str, str | None]] = {}
-        for chunk in _chunks(touched):
+        for chunk in chunks(touched):
             kept.update((i, (s, into)) for i, s, into in conn.execute(
                 select(events.c.id, events.c.status, events.c.merged_into)
                 .where(events.c.id.in_(chunk), events.c.status != "machine")))
@@ -520,14 +393,14 @@ class SqlStore:
                 overrides.c.event_id == new_id,
                 overrides.c.field.in_(select(overrides.c.field).where(overrides.c.event_id == old_id))))
             conn.execute(update(overrides).where(overrides.c.event_id == old_id).values(event_id=new_id))
-        _bulk_insert(conn, events, event_rows)
-        _bulk_insert(conn, event_documents, link_rows)
-        _bulk_insert_tuples(conn, evidence, ("event_id", "doc_id", "start", "end", "role"), ev_rows)
+        bulk_insert(conn, events, event_rows)
+        bulk_insert(conn, event_documents, link_rows)
+        bulk_insert_tuples(conn, evidence, ("event_id", "doc_id", "start", "end", "role"), ev_rows)
         if conn.execute(select(overrides.c.event_id).limit(1)).first() is not None:
             self._apply_overrides(conn, new_ids)  # most databases have no reviews: skip the lookups
 
     def _apply_overrides(self, conn: Connection, ids: Sequence[str]) -> None:
-        for chunk in _chunks(sorted(ids)):
+        for chunk in chunks(sorted(ids)):
             found = conn.execute(select(overrides.c.event_id, overrides.c.field, overrides.c.value)
                                  .where(overrides.c.event_id.in_(chunk))
                                  .order_by(overrides.c.event_id, overrides.c.at, overrides.c.field)).all()
@@ -606,14 +479,14 @@ class SqlStore:
             where.append(c.date_start <= R.to_date(filters["date_to"]))
         return where
 
-    @_reads
+    @reads
     def iter_events(self, **filters: Any) -> Iterator[dict[str, Any]]:
         where = self._event_where(filters)
         query = (select(events).where(*where)
                  .order_by(events.c.date_start.asc().nulls_last(), events.c.id))
         with self._read() as conn:
             with conn.begin():  # PostgreSQL server-side cursors live inside a transaction
-                result = conn.execution_options(yield_per=_CHUNK).execute(query).mappings()
+                result = conn.execution_options(yield_per=CHUNK).execute(query).mappings()
                 for part in result.partitions():
                     yield from self._dicts(conn, part)
 
@@ -631,20 +504,20 @@ class SqlStore:
         for r in part:
             yield R.event_dict_from_rows(r, docs.get(r["id"], ()), spans.get(r["id"], ()))
 
-    @_reads
+    @reads
     def count_events(self, **filters: Any) -> int:
         with self._read() as conn:
             return conn.execute(select(func.count()).select_from(events)
                                 .where(*self._event_where(filters))).scalar() or 0
 
-    @_reads
+    @reads
     def iter_claims(self, kind: str | None = None) -> Iterator[dict[str, Any]]:
         query = select(claims).order_by(claims.c.doc_id, claims.c.start, claims.c.id)
         if kind is not None:
             query = query.where(claims.c.kind == kind)
         with self._read() as conn:
             with conn.begin():
-                result = conn.execution_options(yield_per=_CHUNK).execute(query).mappings()
+                result = conn.execution_options(yield_per=CHUNK).execute(query).mappings()
                 for part in result.partitions():
                     doc_ids = sorted({r["doc_id"] for r in part})
                     local: dict[tuple[str, str], str] = {}
@@ -660,7 +533,7 @@ class SqlStore:
     def claims_side_by_side(self, kind: str) -> list[dict[str, Any]]:
         return side_by_side(self.iter_claims(kind), kind)
 
-    @_reads
+    @reads
     def summary(self) -> dict[str, Any]:
         c = events.c
         visible = c.status.not_in(HIDDEN_STATUSES)
@@ -681,63 +554,13 @@ class SqlStore:
         """A consistent copy of a SQLite database (online backup API) while it is in use."""
         if self.dialect != "sqlite":
             raise StoreError("backup is for SQLite; use pg_dump for PostgreSQL")
-        out = Path(out_path)
-        tmp = out.with_name(out.name + ".tmp")
-        try:
-            with self.engine.connect() as conn:
-                source = conn.connection.driver_connection
-                target = sqlite3.connect(tmp)
-                try:
-                    source.backup(target)  # type: ignore[union-attr]
-                finally:
-                    target.close()
-            os.replace(tmp, out)
-        except (OSError, sqlite3.Error, SQLAlchemyError) as exc:
-            tmp.unlink(missing_ok=True)
-            raise StoreError(f"backup to {out} failed: {one_line(exc)}") from None
+        backup_sqlite(self.engine, Path(out_path))
 
-    @_reads
+    @reads
     def check(self) -> list[str]:
         """Problems found (empty = healthy): integrity, orphans, spans outside their text."""
-        problems: list[str] = []
         with self._read() as conn:
-            if self.dialect == "sqlite":
-                for (line,) in conn.exec_driver_sql("PRAGMA integrity_check"):
-                    if line != "ok":
-                        problems.append(f"integrity: {line}")
-                for row in conn.exec_driver_sql("PRAGMA foreign_key_check"):
-                    problems.append(f"foreign key: table {row[0]} rowid {row[1]} -> {row[2]}")
-                try:
-                    conn.exec_driver_sql(
-                        "INSERT INTO documents_fts(documents_fts, rank) VALUES ('integrity-check', 1)")
-                except DBAPIError as exc:
-                    problems.append(f"full-text index: {one_line(exc)}")
-            orphan_checks = [
-                ("evidence", evidence.c.event_id, events.c.id),
-                ("event_documents", event_documents.c.event_id, events.c.id),
-                ("event_documents", event_documents.c.doc_id, documents.c.id),
-                ("evidence", evidence.c.doc_id, documents.c.id),
-                ("place_mentions", place_mentions.c.doc_id, documents.c.id),
-                ("claims", claims.c.doc_id, documents.c.id),
-                ("doc_events", doc_events.c.doc_id, documents.c.id),
-                ("events", events.c.doc_id, documents.c.id),
-            ]
-            for name, col, target in orphan_checks:
-                n = conn.execute(select(func.count()).select_from(col.table)
-                                 .where(col.not_in(select(target)))).scalar()
-                if n:
-                    problems.append(f"{n} {name} row(s) whose {col.name} points nowhere")
-            no_docs = conn.execute(select(func.count()).select_from(events).where(
-                events.c.id.not_in(select(event_documents.c.event_id)))).scalar()
-            if no_docs:
-                problems.append(f"{no_docs} event(s) without documents")
-            length = func.length(documents.c.text)
-            for name, table in (("evidence", evidence), ("place_mentions", place_mentions), ("claims", claims)):
-                n = conn.execute(select(func.count()).select_from(table.join(documents, table.c.doc_id == documents.c.id))
-                                 .where(or_(table.c.start < 0, table.c.end < table.c.start, table.c.end > length))).scalar()
-                if n:
-                    problems.append(f"{n} {name} span(s) outside their document's text")
-        return problems
+            return database_problems(conn)
 
 
 def rebuild_merges(conn: Connection) -> None:
@@ -756,58 +579,3 @@ def rebuild_merges(conn: Connection) -> None:
         if len(chunk) >= 2000 and following != base or following is None:
             store._recluster(conn, chunk, {}, [], set())
             chunk = []
-
-
-def review_carry_over(fresh: Sequence[Any], old_members: dict[str, set[tuple[str, str]]],
-                      unchanged: set[str]) -> dict[str, str]:
-    """New merged id -> the old id whose review (status, overrides) it inherits.
-
-    A merged id is the hash of the cluster's smallest member, so a newly arrived document
-    with a smaller id renames an event. When every surviving member of an old event now
-    sits in one new cluster, that cluster inherits the old event's review (the smallest
-    such old id when several qualify)."""
-    persisting = set(unchanged) | {m.id for m in fresh}
-    old_of = {mk: e for e, members in old_members.items() for mk in members}
-    carry: dict[str, str] = {}
-    for m in fresh:
-        if m.id in old_members:
-            continue  # the id persists: it keeps its own review
-        links = set(m.links)
-        candidates = sorted({e for e in (old_of.get(mk) for mk in links)
-                             if e is not None and e not in persisting and old_members[e] <= links})
-        if candidates:
-            carry[m.id] = candidates[0]
-    return carry
-
-
-def side_by_side(claim_dicts: Iterable[dict[str, Any]], kind: str) -> list[dict[str, Any]]:
-    """Group claims of one kind by (place, period): the numbers different sources give."""
-    groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
-    for c in claim_dicts:
-        if c["kind"] != kind:
-            continue
-        groups.setdefault((c["place"] or "", c["period"] or ""), []).append(c)
-    out = []
-    for (place, period), items in sorted(groups.items()):
-        items.sort(key=lambda c: (c["reported_by"] or "", c["attributed_to"] or "", c["doc"], c["span"]))
-        sources = {(c["attributed_to"] or c["reported_by"] or c["doc"]) for c in items}
-        out.append({"kind": kind, "place": place or None, "period": period or None,
-                    "sources": len(sources), "claims": [
-                        {k: c[k] for k in ("value", "qualifier", "qualifier_text", "attributed_to",
-                                           "reported_by", "stance", "said_on", "doc", "span", "text")}
-                        for c in items]})
-    return out
-
-
-def summary_dict(n_docs: int, n_claims: int, by_type: Iterable[Any], places: Iterable[Any],
-                 lo: Any, hi: Any) -> dict[str, Any]:
-    types = {f"{t}/{s}": n for t, s, n in sorted(by_type, key=lambda r: (r[0], r[1]))}
-    top = sorted(places, key=lambda r: (-r[2], r[0], r[1] or ""))[:10]
-    return {
-        "documents": n_docs,
-        "events": sum(types.values()),
-        "claims": n_claims,
-        "events_by_type": types,
-        "top_places": [{"place": p, "country": c, "events": n} for p, c, n in top],
-        "date_span": [R.to_date(lo).isoformat() if lo else None, R.to_date(hi).isoformat() if hi else None],
-    }

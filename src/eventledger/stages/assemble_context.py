@@ -1,0 +1,523 @@
+"""What a sentence tells the assembler: the per-document context of event assembly.
+
+:class:`DocContext` indexes a document's mentions by sentence (triggers, places, quantities,
+actors, dates, attributions) and knows which sentences are skipped; :class:`Draft` is one
+event before merging. The predicates here answer the questions :mod:`.assemble` asks of a
+sentence before it makes an event: is the trigger history recalled, is a place only a
+dateline, which town is the story about (its home town), does a protest noun refer back
+to one already told, is a place only an official's jurisdiction, is the count a tally,
+were the victims security forces, does the sentence speak of a wider scope, is a
+country-level (placeless) event specific enough to keep.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..doc import ActorMention, Attribution, DateMention, Doc, PlaceMention, Quantity, Segment, Trigger
+from ..models import DateRange, Span
+from ..textutil import fold_name as _fold_name
+from .triggers import spec_of
+
+__all__ = [
+    "ANAPHOR_BEFORE", "COUNT_KINDS_BY_SUBTYPE", "CROWD", "DocContext", "Draft", "against_security",
+    "attributed_source", "country_ok", "drop_back_references", "event_places", "fallback_date",
+    "fired_on_crowd", "fold_name", "home_place", "intervened", "is_chant", "is_history", "is_recent",
+    "is_tally", "jurisdiction_place", "next_lists_places", "to_home", "usable", "wider_scope",
+]
+
+#: the count kinds an event of each sub-type takes (also read by :mod:`.assemble` for its counts)
+COUNT_KINDS_BY_SUBTYPE: dict[str, tuple[str, ...]] = {
+    "execution": ("executed",),
+    "sentence": ("sentenced_months", "sentenced_to_death"),
+    "killing": ("killed",),
+    "arrest": ("arrested",),
+    "attack_on_civilians": ("injured", "killed"),
+    "attack_on_people": ("killed", "injured"),
+    "demonstration": ("participants",),
+    "protest_with_intervention": ("participants",),
+    "strike": ("participants",),
+}
+_COUNTRY_RECENT_DAYS = 62
+_DASH_AFTER = re.compile(r"\s*[,–—-]")
+_PAREN = re.compile(r"\([^)]{0,40}\)")
+_NAMED_PERSON = re.compile(r"\b(?:prisoner|activist|journalist|dissident|student|worker|teacher|lawyer)\s+[A-Z][a-z]+ [A-Z]")
+_LIST_GAP = re.compile(r"^[\s,]*(?:and|&|or)?[\s,]*$", re.I)
+
+
+@lru_cache(maxsize=8192)
+def fold_name(name: str) -> str:
+    return _fold_name(name)
+
+
+def fallback_date(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
+    """Nearest event date in the same sentence, else the last one earlier in the paragraph."""
+    sent = doc.sentence_at(span.start)
+    para = doc.paragraph_at(span.start)
+    best: DateMention | None = None
+    scoped = [d for d in doc.dates if d.role == "event" and d.scope is not None and d.scope.contains(span)]
+    if scoped:
+        best = min(scoped, key=lambda d: abs(d.span.start - span.start))
+    if best is None and sent is not None:
+        inside = [d for d in doc.dates if d.role == "event" and sent.span.contains(d.span)]
+        if inside:
+            best = min(inside, key=lambda d: abs(d.span.start - span.start))
+    if best is None and para is not None:
+        earlier = [d for d in doc.dates if d.role == "event" and para.span.start <= d.span.start < span.start]
+        if earlier:
+            best = earlier[-1]
+    if best is None:
+        return DateRange.unresolved(), ()
+    return best.range, (best.span,)
+
+
+@dataclass
+class Draft:
+    """One event before merging."""
+
+    sub: str
+    etype: str
+    place: PlaceMention | None
+    sentence: Segment
+    triggers: list[Trigger]
+    tactics: list[str]
+    caption: bool = False
+    inferred: bool = False  # the place is the story's place (dateline, "the city"), not named here
+
+
+class DocContext:
+    """Per-document indexes the assembler reads many times."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.view = doc.view or doc.text
+        n = len(doc.sentences)
+        self.sent_triggers: list[list[Trigger]] = [[] for _ in range(n)]
+        self.sent_places: list[list[PlaceMention]] = [[] for _ in range(n)]
+        self.sent_quants: list[list[Quantity]] = [[] for _ in range(n)]
+        self.sent_actors: list[list[ActorMention]] = [[] for _ in range(n)]
+        self.sent_dates: list[list[DateMention]] = [[] for _ in range(n)]
+        self.sent_attr: list[list[Attribution]] = [[] for _ in range(n)]
+        starts = [s.span.start for s in doc.sentences]
+
+        def idx(off: int) -> int | None:
+            i = bisect.bisect_right(starts, off) - 1
+            if i >= 0 and off < doc.sentences[i].span.end:
+                return i
+            return None
+
+        self.idx = idx
+        for mentions, buckets in ((doc.triggers, self.sent_triggers), (doc.places, self.sent_places),
+                                  (doc.quantities, self.sent_quants), (doc.actors, self.sent_actors),
+                                  (doc.dates, self.sent_dates)):
+            for m in mentions:
+                i = idx(m.span.start)
+                if i is not None:
+                    buckets[i].append(m)
+        for a in doc.attributions:
+            scope = a.scope or a.span
+            i = bisect.bisect_right(starts, scope.start) - 1
+            i = max(i, 0)
+            while i < n and doc.sentences[i].span.start < scope.end:
+                if doc.sentences[i].span.overlaps(scope):
+                    self.sent_attr[i].append(a)
+                i += 1
+        self._groups: dict[int, list[list[PlaceMention]]] = {}
+        self.paragraph_kind = {p.index: p.kind for p in doc.paragraphs}
+        self.paragraph_repeat = {p.index: p.repeat_of for p in doc.paragraphs}
+        self.skip = self._skipped_sentences()
+        # slogans and statements: a place named inside ("Kurdistan is not alone") is no event place
+        self.quote_spans = sorted((q.span.start, q.span.end) for q in doc.quotes if q.kind != "term")
+        self.quote_starts = [a for a, _ in self.quote_spans]
+        self.event_places: dict[int, list[PlaceMention]] = {}
+        self.para_starts = [p.span.start for p in doc.paragraphs]
+        self.memo: dict[tuple[str, int], bool] = {}  # per-sentence answers asked for many times
+
+    def paragraph_at(self, offset: int) -> Segment | None:
+        k = bisect.bisect_right(self.para_starts, offset) - 1
+        if k >= 0 and offset < self.doc.paragraphs[k].span.end:
+            return self.doc.paragraphs[k]
+        return None
+
+    def in_quote(self, span: Span) -> bool:
+        k = bisect.bisect_right(self.quote_starts, span.start) - 1
+        return k >= 0 and span.end <= self.quote_spans[k][1]
+
+    def _skipped_sentences(self) -> set[int]:
+        """Sentences whose events must not be produced: boilerplate, repeated paragraphs, and
+        (whitespace-normalised) duplicates of an earlier sentence."""
+        skip: set[int] = set()
+        seen: set[str] = set()
+        for i, s in enumerate(self.doc.sentences):
+            kind = self.paragraph_kind.get(s.paragraph, s.kind)
+            if kind == "boilerplate" or self.paragraph_repeat.get(s.paragraph) is not None or s.repeat_of is not None:
+                skip.add(i)
+                continue
+            key = " ".join(self.view[s.span.start : s.span.end].split()).casefold()
+            if key in seen:
+                skip.add(i)
+            seen.add(key)
+        return skip
+
+    def groups(self, i: int) -> list[list[PlaceMention]]:
+        g = self._groups.get(i)
+        if g is None:
+            g = self._groups[i] = _list_groups(self, event_places(self, i))
+        return g
+
+    def kind(self, i: int) -> str:
+        s = self.doc.sentences[i]
+        return self.paragraph_kind.get(s.paragraph, s.kind)
+
+
+def is_chant(t: Trigger) -> bool:
+    """Chanting in public: a demonstration (triggers), or the tactic of one told just before."""
+    return t.sub_event_type == "demonstration" and t.tactics == ("chanting",)
+
+
+def usable(t: Trigger) -> bool:
+    return not t.negated and t.modality == "asserted"
+
+
+def is_history(ctx: DocContext, i: int, t: Trigger) -> bool:
+    """A trigger governed by a history date: "the 1988 massacre", "over the 2022 protests"
+    (the date nearest the trigger is a history date), or any history date near a trigger in
+    a sentence without an event date."""
+    dates = ctx.sent_dates[i]
+    if not dates:
+        return _in_history_paragraph(ctx, i)
+    if "commemoration" in t.tactics or "grave_visit" in t.tactics:
+        # "marked the anniversary of the November 2019 uprising": the history date is what is
+        # remembered (after the trigger); the act of remembering is news
+        if not any(d.role == "history" and d.span.end <= t.span.start and t.span.start - d.span.end < 40 for d in dates):
+            return False
+    nearest = min(dates, key=lambda d: min(abs(d.span.start - t.span.end), abs(t.span.start - d.span.end)))
+    gap = min(abs(nearest.span.start - t.span.end), abs(t.span.start - nearest.span.end))
+    if nearest.role == "history" and gap < 40:
+        between = ctx.view[min(nearest.span.end, t.span.end) : max(nearest.span.start, t.span.start)]
+        # "On October 18, in memory of those killed in 2019, activists wrote graffiti": a history
+        # date in another clause of a dated sentence does not govern the trigger
+        if not ("," in between and any(d.role == "event" for d in dates)):
+            return True
+    if any(d.role == "event" for d in dates):
+        return False
+    return any(d.role == "history" and abs(d.span.start - t.span.start) < 80 for d in dates)
+
+
+def _in_history_paragraph(ctx: DocContext, i: int) -> bool:
+    """An undated sentence in a paragraph whose last date before it is a history date ("In
+    January 2020, the IRGC shot down a jet ... All 176 people on board were killed"): it
+    goes on telling that past event."""
+    got = ctx.memo.get(("history_para", i))
+    if got is not None:
+        return got
+    sent = ctx.doc.sentences[i]
+    para = ctx.paragraph_at(sent.span.start)
+    got = False
+    if para is not None and para.span.start < sent.span.start:
+        # (by the end of each date: a date mention may start before the paragraph)
+        before = [d for d in ctx.doc.dates if para.span.start < d.span.end <= sent.span.start]
+        got = bool(before) and max(before, key=lambda d: d.span.end).role == "history"
+    ctx.memo[("history_para", i)] = got
+    return got
+
+
+_AGENCY = r"\((?:Reuters|AP|AFP|IRNA|dpa|UPI|ISNA|Tasnim|Fars|Mehr|IranWire)\)"
+_DATELINE_AFTER = re.compile(
+    rf"(?:\s*\([^)]{{1,30}}\))?,\s*(?:[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+[A-Z][a-z]{{2,8}}(?:\s+\d{{4}})?)\s*(?:{_AGENCY})?\s*[-–—]"
+    rf"|\s*{_AGENCY}\s*[-–—]"
+    r"|\s*\([^)]{1,40}\)\s*[-–—]"  # "Bukan (Regional Correspondent) –"
+)
+
+
+def _is_dateline(ctx: DocContext, p: PlaceMention) -> bool:
+    """'TEHRAN, Jan 3 (Reuters) -': the place a report was filed from, not an event place."""
+    para = ctx.paragraph_at(p.span.start)
+    if para is None or p.span.start - para.span.start > 3:
+        return False
+    if _DATELINE_AFTER.match(ctx.view, p.span.end):
+        return True
+    surface = ctx.view[p.span.start : p.span.end]
+    return surface.isupper() and len(surface) > 2 and bool(_DASH_AFTER.match(ctx.view, p.span.end, p.span.end + 3))
+
+
+def event_places(ctx: DocContext, i: int) -> list[PlaceMention]:
+    got = ctx.event_places.get(i)
+    if got is None:
+        got = ctx.event_places[i] = [
+            p for p in ctx.sent_places[i]
+            if p.role == "event" and p.place.precision < 4 and not _is_dateline(ctx, p) and not ctx.in_quote(p.span)
+            and not _COMPOUND_AFTER.match(ctx.view, p.span.end)]
+    return got
+
+
+# "the Kyiv-bound plane", "a Tehran-based group", "Paris-born": the place qualifies a noun,
+# nothing happened there (the places stage may also learn this; here no event is made from it)
+_COMPOUND_AFTER = re.compile(r"[-‐‑](?:bound|based|born|backed|led|made|registered|headquartered|funded|run)\b", re.I)
+
+
+def _list_groups(ctx: DocContext, places: list[PlaceMention]) -> list[list[PlaceMention]]:
+    """Places written as a list ("A, B, and C") form one group."""
+    groups: list[list[PlaceMention]] = []
+    for p in sorted(places, key=lambda p: p.span.start):
+        if groups:
+            prev = groups[-1][-1]
+            gap = ctx.view[prev.span.end : p.span.start]
+            gap = _PAREN.sub("", gap)  # "Hashtgerd (Alborz), Babol"
+            if _LIST_GAP.match(gap):
+                groups[-1].append(p)
+                continue
+        groups.append([p])
+    return groups
+
+
+def home_place(ctx: DocContext) -> PlaceMention | None:
+    """The town a story is about: where a wire story is filed from ("SHAHR-E KORD, January
+    30, 2024 (PON) -"; the dates stage's ``dateline_place_span`` when present, else a dateline
+    found here), else the one town its lead sentence names."""
+    span = ctx.doc.extras.get("dateline_place_span")
+    for p in ctx.doc.places:
+        if span is not None:
+            if p.span.overlaps(span) and p.place.precision == 1:
+                return p
+        elif p.span.start > 200:
+            break
+        elif p.place.precision == 1 and _is_dateline(ctx, p):
+            return p
+    for i, sent in enumerate(ctx.doc.sentences):
+        if ctx.kind(i) != "body" or i in ctx.skip:
+            continue
+        places = event_places(ctx, i)
+        if not places:
+            if ctx.sent_triggers[i]:
+                return None  # the lead tells of an act without a place: no single story town
+            continue
+        towns = {fold_name(p.place.canonical or p.name) for p in places}
+        if len(towns) == 1 and all(p.place.precision == 1 for p in places) and not _WIDER.search(
+                ctx.view, sent.span.start, sent.span.end):
+            return places[0]
+        return None
+    return None
+
+
+# victims who are police or security personnel: violence against them is riot/attack_on_people
+_SECURITY_VICTIM = re.compile(
+    r"\b(?:police(?:\s+officers?|men|man)?|policem[ae]n|officers?|security (?:personnel|guards?|agents?|officers?)|"
+    r"guards?|agents|Basij(?:i)? members?|members of the (?:security forces|police|Basij))\b",
+    re.I,
+)
+_SECURITY_VICTIM_AFTER = re.compile(r"\s+(?:\w+\s+){0,3}?(?:police|policem[ae]n|officers?|security personnel|guards?|agents)\b", re.I)
+
+
+def against_security(ctx: DocContext, t: Trigger) -> bool:
+    """"Two police officers were injured", "rioters wounded three officers": the people hurt are
+    security personnel (the victim named right before a passive trigger, or right after it)."""
+    if t.sub_event_type not in ("killing", "attack_on_civilians", "attack_on_people"):
+        return False
+    sent = ctx.doc.sentences[ctx.idx(t.span.start) or 0].span
+    before = ctx.view[max(sent.start, t.span.start - 50) : t.span.start]
+    tail = _CLAUSE_SPLIT.split(before)[-1]
+    if _SECURITY_VICTIM.search(tail) and re.search(r"\b(?:were|was|been|being|got)\s+(?:\w+\s+)?$", tail):
+        return True
+    return bool(_SECURITY_VICTIM_AFTER.match(ctx.view, t.span.end, min(sent.end, t.span.end + 60)))
+
+
+_CLAUSE_SPLIT = re.compile(r"[;:,]\s|—|–")
+
+
+def to_home(ctx: DocContext, places: list[PlaceMention], home: PlaceMention | None) -> list[PlaceMention]:
+    """A sentence that names only the province of the story's town ("in Khuzestan province")
+    speaks of that town: the event stays at town level."""
+    if home is None or not places or any(p.place.precision < 3 for p in places):
+        return places
+    admin = fold_name(home.place.admin1 or "")
+    if admin and all(fold_name(p.place.canonical) == admin for p in places):
+        return [home]
+    return places
+
+
+# "the gathering ended", "this protest": a reference back to an act already told
+ANAPHOR_BEFORE = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+$", re.I)
+CROWD = re.compile(r"\b(?:participants|protesters|demonstrators|the crowd|crowds|marchers|mourners|those gathered)\b", re.I)
+_WIDER = re.compile(r"\b(?:cities|towns|provinces|nationwide|across the country|across Iran|several|many|other)\b", re.I)
+
+
+def wider_scope(ctx: DocContext, i: int, home: PlaceMention | None = None) -> bool:
+    """Does the sentence speak of more than one place ("in at least three cities") or name a
+    country as its place ("executed in Iran in 2024")? Then no single town is inferred."""
+    s = ctx.doc.sentences[i].span
+    if _WIDER.search(ctx.view, s.start, s.end):
+        return True
+    # any other place named (a home town, a province elsewhere, the country): not this town's act
+    return any(not ctx.in_quote(p.span) and p is not home and not _is_dateline(ctx, p) for p in ctx.sent_places[i])
+
+
+_CROWD_AFTER = re.compile(
+    r"\s+(?:on|at|into)\s+(?:the\s+)?(?:\w+\s+)?(?:protesters|protestors|demonstrators|mourners|crowds?|marchers|"
+    r"worshippers|gathering|rally|strikers)\b", re.I)
+
+
+def fired_on_crowd(ctx: DocContext, t: Trigger) -> bool:
+    spec = spec_of(t)
+    if spec is None or not spec.intervention:
+        return False
+    word = ctx.view[t.span.start : t.span.end]
+    return bool(CROWD.search(word) or re.search(r"protesters|demonstrators", word, re.I)
+                or _CROWD_AFTER.match(ctx.view, t.span.end, t.span.end + 60))
+
+
+_GATHERING_SUBS = ("demonstration", "protest_with_intervention")
+
+
+def drop_back_references(ctx: DocContext, i: int, triggers: list[Trigger], places: list[PlaceMention],
+                          drafts: list[Draft]) -> list[Trigger]:
+    """"After the end of the gathering, rioters set fire to ...": a protest noun after a
+    definite article, once a protest has been told, refers back to it and is no new event
+    (the arson is). A dispersal told with it ("police dispersed the rally") upgrades the
+    protest it refers to. With a place named that no earlier protest had, it is a new one."""
+    out: list[Trigger] = []
+    for t in triggers:
+        if t.event_type != "protest" or t.sub_event_type not in (*_GATHERING_SUBS, "strike") or is_chant(t) \
+                or not ANAPHOR_BEFORE.search(ctx.view, max(ctx.doc.sentences[i].span.start, t.span.start - 12), t.span.start):
+            out.append(t)
+            continue
+        family = _GATHERING_SUBS if t.sub_event_type in _GATHERING_SUBS else ("strike",)
+        prior = [d for d in drafts if d.etype == "protest" and d.sub in family]
+        if places:
+            keys = {fold_name(p.place.canonical or p.name) for p in places}
+            prior = [d for d in prior if d.place is not None and fold_name(d.place.place.canonical or d.place.name) in keys]
+        else:
+            prior = prior[-1:]
+        if not prior:
+            out.append(t)
+            continue
+        if family is _GATHERING_SUBS and intervened(ctx.sent_triggers[i]):
+            for d in prior:
+                d.sub = "protest_with_intervention"
+    return out
+
+
+_OFFICIAL = (r"governor(?:-general)?|prosecutor(?:-general)?|police chief|chief of police|police commander|mayor|"
+             r"judiciary chief|head of (?:the )?(?:judiciary|police|justice department|security council)")
+_OFFICIAL_OF_BEFORE = re.compile(rf"\b(?:{_OFFICIAL})\s+of\s+(?:the\s+)?$", re.I)
+_OFFICIAL_AFTER = re.compile(rf"(?:[’']s)?(?:\s+(?:province|county|city))?(?:[’']s)?\s+(?:{_OFFICIAL})\b", re.I)
+
+
+def jurisdiction_place(ctx: DocContext, i: int) -> PlaceMention | None:
+    """The one place a sentence names only as an official's jurisdiction ("the governor of
+    Khash", "Zahedan's police chief"); None when it names any other place, or several."""
+    found: PlaceMention | None = None
+    for p in ctx.sent_places[i]:
+        if ctx.in_quote(p.span) or _is_dateline(ctx, p) or p.place.precision >= 4:
+            continue
+        if _OFFICIAL_OF_BEFORE.search(ctx.view, max(0, p.span.start - 40), p.span.start) \
+                or _OFFICIAL_AFTER.match(ctx.view, p.span.end):
+            key = fold_name(p.place.canonical or p.name)
+            if found is not None and fold_name(found.place.canonical or found.name) != key:
+                return None
+            found = found or p
+        else:
+            return None
+    return found
+
+
+def next_lists_places(ctx: DocContext, i: int) -> bool:
+    """Does the next sentence of the paragraph list places with no trigger of its own (it
+    takes this sentence's triggers)?"""
+    j = i + 1
+    if j >= len(ctx.doc.sentences) or ctx.doc.sentences[j].paragraph != ctx.doc.sentences[i].paragraph:
+        return False
+    return bool(event_places(ctx, j)) and not any(usable(t) for t in ctx.sent_triggers[j])
+
+
+def is_recent(ctx: DocContext, d: Draft, date_for) -> bool:
+    """An event at an inferred place needs a resolved date near the report's own date."""
+    date, _ = date_for(ctx.doc, d.triggers[0].span)
+    if date.start is None or date.end is None:
+        return False
+    if (date.end - date.start).days > 31:
+        return False
+    anchor = ctx.doc.anchor.date
+    return anchor is None or (anchor - date.end).days <= _COUNTRY_RECENT_DAYS
+
+
+_TALLY = re.compile(
+    r"\b(?:so far|in total|to date|a total of|overall|alone|tally|cumulative|since (?:the )?(?:start|beginning|onset|outbreak)"
+    r"|since (?:the )?(?:uprising|protests|unrest|crackdown) (?:began|started))\b",
+    re.I,
+)
+_PERFECT = re.compile(r"\b(?:have|has|had) been (?:\w+ )?(?:arrested|detained|killed|executed|imprisoned|injured|sentenced)\b", re.I)
+
+
+def is_tally(ctx: DocContext, i: int) -> bool:
+    """A cumulative count ("more than 1,000 arrested in Tehran province alone", "hundreds have
+    been arrested"): a claim about many acts, not one event."""
+    got = ctx.memo.get(("tally", i))
+    if got is None:
+        got = ctx.memo[("tally", i)] = _is_tally_uncached(ctx, i)
+    return got
+
+
+def _is_tally_uncached(ctx: DocContext, i: int) -> bool:
+    s = ctx.doc.sentences[i].span
+    if _TALLY.search(ctx.view, s.start, s.end):
+        return True
+    quants = ctx.sent_quants[i]
+    vague = any(q.count.value is None or q.count.qualifier in ("more_than", "at_least") for q in quants)
+    return vague and _PERFECT.search(ctx.view, s.start, s.end) is not None
+
+
+def intervened(triggers: list[Trigger]) -> bool:
+    for t in triggers:
+        spec = spec_of(t)
+        if not usable(t):
+            continue
+        if (spec and spec.intervention) or t.sub_event_type in ("arrest", "killing", "attack_on_civilians"):
+            return True
+    return False
+
+
+def country_ok(ctx: DocContext, i: int, t: Trigger, date: DateRange) -> bool:
+    """A country-level event needs a specific action: resolved recent date, an exact count
+    (or a named person for a sentence), and no claim period ("since ...")."""
+    if date.start is None or date.end is None:
+        return False
+    if any(d.role == "period" for d in ctx.sent_dates[i]):
+        return False
+    if t.event_type in ("repression", "riot") and not any(d.role == "event" for d in ctx.sent_dates[i]) \
+            and not _dated_paragraph(ctx, i):
+        return False  # violence with no place and no date in its paragraph: background, not news
+    anchor = ctx.doc.anchor.date
+    if anchor is not None and (anchor - date.end).days > _COUNTRY_RECENT_DAYS:
+        return False
+    if anchor is not None and (date.end - date.start).days > 400:
+        return False
+    spec = spec_of(t)
+    kinds = {spec.count_kind if spec else None, *COUNT_KINDS_BY_SUBTYPE.get(t.sub_event_type, ())}
+    if "video_message" in t.tactics:
+        kinds.add("video_messages")
+    quants = [q for q in ctx.sent_quants[i] if q.count.kind in kinds]
+    if quants:
+        return all(q.count.value is not None and q.count.qualifier == "exact" for q in quants)
+    return t.event_type == "repression" and t.sub_event_type in ("sentence", "execution", "arrest", "killing") and bool(
+        _NAMED_PERSON.search(ctx.view, ctx.doc.sentences[i].span.start, ctx.doc.sentences[i].span.end)
+    )
+
+
+def _dated_paragraph(ctx: DocContext, i: int) -> bool:
+    """Does an event date occur in the paragraph of sentence ``i``, up to that sentence?"""
+    sent = ctx.doc.sentences[i]
+    para = ctx.paragraph_at(sent.span.start)
+    lo = para.span.start if para is not None else sent.span.start
+    return any(d.role == "event" and lo < d.span.end and d.span.start < sent.span.end for d in ctx.doc.dates)
+
+
+def attributed_source(ctx: DocContext, i: int, publisher: str | None) -> str | None:
+    outer = [a for a in ctx.sent_attr[i] if a.cue not in ("as saying",)]
+    for a in outer:
+        if a.source and (publisher is None or fold_name(a.source) != fold_name(publisher)):
+            return a.source
+    return None

@@ -1,0 +1,281 @@
+"""The role of each place a report names: where something happened, or not.
+
+Used by :mod:`.places` once names are resolved and finer places folded. Each mention gets a
+role: ``event`` unless the words around it say the place is an origin ("a prisoner from X"),
+a possessive of the state ("Tehran's regime"), a route ("the road to X", "a city between X
+and Y"), a qualifier, or part of an organisation's name ("Tehran Times") -> ``other``. The
+country is an ``event`` place only where the text says something happened in it ("in Iran",
+"across Iran", "throughout Iran"); "Iran's regime" is ``possessive`` and any other use
+``other``.
+
+Not where it happened either (role ``other``/``possessive``): an official's seat ("Tabriz's
+governor", "the prosecutor of Marand" unless the sentence says "in the city"), a cause ("in
+solidarity with Khash"), a slogan in quotes, the hospital people were taken to, a capital
+standing for its government ("a harder line on Tehran"). A province is an event place only
+when the report names none of its towns as one, or lists it among towns.
+
+The rules are cue words, not a model: the cue lists are at the top of this module so that a
+reviewer can see and change them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .places import PlaceItem
+
+__all__ = ["LIST_GAP_RE", "ORIGIN_BEFORE_RE", "assign_roles", "may_be_origin"]
+
+#: "<town>'s <...> regime/rule/...": the state, not the town ("Tehran's theocratic rule"); other
+#: possessives stay event places ("Shiraz's old bazaar", "Mashhad's Vakilabad Prison")
+_CITY_STATE_RE = re.compile(
+    r"^['\u2019]s\s+(?:[\w-]+\s+){0,2}?(?:regime|rulers?|rule|government|mullahs|clerics|clerical|"
+    r"dictatorship|theocracy|theocratic|diplomacy|foreign|nuclear|ambassadors?|envoys?|polic(?:y|ies)|"
+    r"proxies|interference|missiles?|negotiators?|delegation|leaders?|leadership)\b",
+    re.I,
+)
+ORIGIN_BEFORE_RE = re.compile(
+    r"(?:\b(?:prisoners?|inmates?|activists?|citizens?|residents?|natives?|man|woman|men|women|youths?|"
+    r"students?|teachers?|workers?|protesters?|people|family|families|dissidents?|journalists?|lawyers?|"
+    r"farmers?|retirees|nurses?|doctors?|truckers?|drivers?|labou?rers?|athletes?|wrestlers?|boxers?|"
+    r"rappers?|singers?|artists?|clerics?|mothers?|fathers?|sons?|daughters?|brothers?|sisters?|"
+    r"girls?|boys?|child|children|[a-z]+-year-old|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"\d+)\s+(?:\w+\s+){0,2}?from\s+(?:the\s+(?:city|town|village)\s+of\s+)?$)"
+    r"|(?:\bborn\s+in\s+(?:the\s+(?:city|town|village)\s+of\s+)?$)|(?:\bnatives?\s+of\s+$)"
+    r"|(?:\bhails?\s+from\s+$)|(?:\bhailing\s+from\s+$)|(?:\boriginally\s+from\s+$)"
+    r"|(?:\bhome\s*town\s+(?:of\s+|is\s+|was\s+)?$)",
+    re.I,
+)
+_POSSESSIVE_S_RE = re.compile(r"^['\u2019]s\b")
+_ORIGIN_AFTER_RE = re.compile(r"^(?:-born\b|\s+native\b|\s+born\b)", re.I)
+_ROUTE_BEFORE_RE = re.compile(
+    r"(?:\b(?:road|roads|highway|route|railway|motorway|freeway|expressway|way|journey|flight|flights|"
+    r"trip|bus|train|drive)\s+(?:to|from|towards?)\s+$)"
+    r"|(?:\b(?:city|town|village|located|situated|lies|lying|halfway|midway|road|highway)\b[^.;]{0,40}"
+    r"\bbetween\s+$)|(?:\b(?:km|kilometers?|kilometres?|miles?)\s+(?:\w+\s+)?(?:of|from)\s+$)",
+    re.I,
+)
+_ROUTE_AFTER_RE = re.compile(
+    r"^(?:\s*[-\u2013]\s*[A-Z][\w-]*)?\s+(?:road|highway|motorway|freeway|expressway|railway|route)\b", re.I
+)
+#: capitalised words after a place that make it part of an organisation's or event's name
+_ORG_AFTER_RE = re.compile(
+    r"^\s+(?:Times|Post|Bureau|Tribune|Herald|Daily|News|Gazette|Declaration|Accord|Agreement|"
+    r"Conference|Summit|Process|Stock|Exchange|FC|Club|Airways|Air|Province\s+Governor|Governorate|"
+    r"Municipality|Chamber|Institute|Radio|TV|Television|Agency|Group|Dialogue|Forum|Prize|International|"
+    r"Human\s+Rights|Focus|Watch|Insight|Khodro|Railways?|Metro)\b"
+)
+_COUNTRY_EVENT_BEFORE_RE = re.compile(
+    r"\b(?:in|across|throughout|all\s+over|around|inside|within|all\s+across|over)\s+"
+    r"(?:the\s+(?:whole\s+(?:of\s+)?)?)?(?:(?:cities|towns|parts|provinces|villages)\s+(?:of|in)\s+)?$"
+    r"|(?:\u062f\u0631|\u0633\u0631\u0627\u0633\u0631)\s*$",  # Persian "dar" (in), "sarasar" (throughout)
+    re.I,
+)
+#: "<town>'s governor said", "Zahedan prosecutor says": the town names an official, not a place
+#: where something happened ("'s" -> possessive, bare -> other)
+_OFFICIAL_AFTER_RE = re.compile(
+    r"^(['\u2019]s)?\s+(?:(?:deputy|public|chief|acting|provincial|general|revolutionary|local)\s+){0,2}"
+    r"(?:governor(?:-general)?|governorate|prosecutor(?:-general)?|police\s+(?:chief|commander)|mayor|"
+    r"judiciary(?:\s+chief)?|chief\s+justice|Friday\s+prayer\s+leader|imam|MPs?|representatives?|"
+    r"officials?|authorities|city\s+council|intelligence\s+(?:office|department|chief))\b",
+    re.I,
+)
+#: "the prosecutor of Marand said": an official's title; an event place only when the same
+#: sentence says where things happened as "in the city"
+_OFFICIAL_OF_RE = re.compile(
+    r"\b(?:governor(?:-general)?|prosecutor(?:-general)?|police\s+(?:chief|commander)|mayor|"
+    r"Friday\s+prayer\s+leader|imam|MPs?|representatives?|officials?|authorities|head|chief|"
+    r"governorate)\s+of\s+(?:the\s+(?:city|town|county|province)\s+of\s+)?$",
+    re.I,
+)
+_IN_THE_CITY_RE = re.compile(r"\b(?:in|across|throughout)\s+(?:the|this|that)\s+(?:city|town)\b", re.I)
+#: "in solidarity with Khash", "slogans in support of Zahedan": the place is named, not where it happened
+_SOLIDARITY_BEFORE_RE = re.compile(
+    r"\b(?:solidarity\s+with|in\s+support\s+of|support\s+for|sympathy\s+with|tribute\s+to|"
+    r"(?:slogans?|chants?)\s+(?:for|about))\s+(?:the\s+(?:people|residents|protesters|citizens|city|town)\s+of\s+)?$",
+    re.I,
+)
+#: "the wounded were taken to a hospital in Kermanshah": where people were taken, not the event
+_TAKEN_TO_BEFORE_RE = re.compile(
+    r"\b(?:taken|transferred|moved|rushed|sent|flown|carried|admitted|hospitali[sz]ed)\s+(?:\w+\s+){0,2}?"
+    r"(?:to|in|at)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:hospitals?|clinic|medical\s+cent(?:er|re))\s+"
+    r"(?:in|at)\s+(?:the\s+(?:city|town)\s+of\s+)?$",
+    re.I,
+)
+#: "a harder line on Tehran", "talks with Tehran": a capital standing for its government
+_METONYM_BEFORE_RE = re.compile(
+    r"\b(?:line|pressure|sanctions|stance|position|polic(?:y|ies)|talks|relations|ties|dialogue|negotiations|"
+    r"deal|engagement|approach|demands?|message|ultimatum|concessions?)\s+(?:on|against|with|toward|towards|to|"
+    r"from)\s+$",
+    re.I,
+)
+#: words that open a quoted slogan or inscription: a place inside the quotes is not an event place
+_SLOGAN_OPENER_RE = re.compile(
+    r"\b(?:chant(?:s|ed|ing)?|slogans?|read(?:s|ing)?|words?|banners?|placards?|signs?|graffiti|wrote|"
+    r"written|shout(?:s|ed|ing)?|hashtag|sang|singing)\b[^.\n]{0,60}$",
+    re.I,
+)
+LIST_GAP_RE = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*)$")
+
+
+_ORIGIN_HINT_RE = re.compile(r"from|born|native|home", re.I)
+_ROUTE_HINT_RE = re.compile(r" to | from | toward| of ", re.I)
+
+
+def may_be_origin(before: str) -> bool:
+    # a cheap test before the (slower) anchored regex search; on ASCII text the case-blind
+    # regex is the same as substring tests on the lower-cased tail, which cost less
+    if before.isascii():
+        tail = before[-45:].lower()
+        return "from" in tail or "born" in tail or "native" in tail or "home" in tail
+    return _ORIGIN_HINT_RE.search(before, len(before) - 45) is not None
+
+
+def _may_be_route(before: str) -> bool:
+    if "between" in before:
+        return True
+    if before.isascii():
+        tail = before[-30:].lower()
+        return " to " in tail or " from " in tail or " toward" in tail or " of " in tail
+    return _ROUTE_HINT_RE.search(before, len(before) - 30) is not None
+
+
+#: every branch of ORIGIN_BEFORE_RE / _ROUTE_BEFORE_RE ends "<one of these words>\s+$", so the
+#: last whitespace-separated word of ``before`` ends with one of them (for ASCII text, where
+#: re.I is plain lower-casing); testing that first skips most regex searches
+_ORIGIN_LAST = ("from", "in", "of", "town", "is", "was")
+_ROUTE_LAST = ("to", "from", "toward", "towards", "between", "of")
+#: the same for the English branch of _COUNTRY_EVENT_BEFORE_RE (its Persian branch is non-ASCII)
+_COUNTRY_LAST = ("in", "across", "throughout", "over", "around", "inside", "within", "the", "whole", "of")
+_COUNTRY_PERSIAN = ("\u062f\u0631", "\u0633\u0631\u0627\u0633\u0631")  # its Persian branch may end without a space
+
+
+def _last_word(before: str) -> str | None:
+    """The lower-cased last word of ``before`` when it ends with whitespace ("" if it is all
+    whitespace); None when no regex ending in ``\\s+$`` can match; "*" for non-ASCII text
+    (no shortcut: the regexes decide)."""
+    stripped = before.rstrip()
+    if len(stripped) == len(before):
+        return None
+    if not before.isascii():
+        return "*"
+    words = stripped.rsplit(None, 1)  # str.split's whitespace is the regexes' \s
+    return words[-1].lower() if words else ""
+
+
+def assign_roles(items: list[PlaceItem], view: str) -> None:
+    prev: PlaceItem | None = None
+    has_quotes = '"' in view or "\u201c" in view
+    for it in items:
+        if it.role == "qualifier":
+            prev = it
+            continue
+        before = view[max(0, it.start - 80) : it.start]
+        after = view[it.end : it.end + 60]
+        # what the anchored regexes on ``after`` need as a first character: most places are
+        # followed by punctuation, and then none of them can match
+        c0 = after[:1]
+        spaced = c0.isspace()
+        apostrophe = c0 in ("'", "\u2019")
+        last = _last_word(before)
+        p = it.candidate.place
+        role = "event"
+        if p.precision == 4:
+            if _POSSESSIVE_S_RE.match(after):
+                role = "possessive"
+            elif (last is not None and (last == "*" or last.endswith(_COUNTRY_LAST))
+                  or before.endswith(_COUNTRY_PERSIAN)) and _COUNTRY_EVENT_BEFORE_RE.search(before):
+                role = "event"
+            else:
+                role = "other"
+        elif apostrophe and _CITY_STATE_RE.match(after):
+            role = "possessive"
+        elif it.name_end == it.end and (spaced or apostrophe) \
+                and (official := _OFFICIAL_AFTER_RE.match(after)) is not None:
+            role = "possessive" if official.group(1) else "other"
+        elif (has_quotes and _in_slogan(view, it.start)) or _names_without_being_there(before, view, it):
+            role = "other"
+        elif (last is not None and (last == "*" or last.endswith(_ORIGIN_LAST))
+              and may_be_origin(before) and ORIGIN_BEFORE_RE.search(before)) or (
+                (spaced or c0 == "-") and _ORIGIN_AFTER_RE.match(after)):
+            role = "origin"
+        elif (last is not None and (last == "*" or last.endswith(_ROUTE_LAST))
+              and _may_be_route(before) and _ROUTE_BEFORE_RE.search(before)) or (
+                (spaced or c0 in ("-", "\u2013")) and _ROUTE_AFTER_RE.match(after) and it.name_end == it.end):
+            role = "route"
+        elif spaced and _ORG_AFTER_RE.match(after) and it.name_end == it.end:
+            role = "other"
+        elif prev is not None and prev.role in ("origin", "route") and LIST_GAP_RE.match(view[prev.end : it.start]):
+            role = prev.role  # "prisoners from A, B and C"
+        elif prev is not None and prev.role == "route" and re.match(r"^\s+and\s+$", view[prev.end : it.start]):
+            role = "route"
+        it.role = role
+        prev = it
+    _demote_provinces(items, view)
+
+
+_BEFORE_OTHER_HINTS = ("solidar", "support", "sympath", "tribute", "slogan", "chant", "hospital", "clinic",
+                       "medical")
+_METONYM_LAST_WORDS = frozenset({"on", "against", "with", "toward", "towards", "to", "from"})
+
+
+def _names_without_being_there(before: str, view: str, it: PlaceItem) -> bool:
+    """An official's title, a cause supported, a hospital people were taken to, a government.
+
+    Cheap substring tests guard each regex: the regexes are anchored at the end of
+    ``before`` but ``re.search`` still tries every start position.
+    """
+    tail = before[-50:].lower()
+    stripped = tail.rstrip()
+    last = stripped[stripped.rfind(" ") + 1 :]
+    if last == "of" and _OFFICIAL_OF_RE.search(tail) \
+            and not _IN_THE_CITY_RE.search(_sentence(view, it.start, it.end)):
+        return True
+    if last in _METONYM_LAST_WORDS and _METONYM_BEFORE_RE.search(tail):
+        return True
+    for hint in _BEFORE_OTHER_HINTS:
+        if hint in tail:
+            return bool(_SOLIDARITY_BEFORE_RE.search(tail) or _TAKEN_TO_BEFORE_RE.search(before))
+    return False
+
+
+def _demote_provinces(items: list[PlaceItem], view: str) -> None:
+    """A province is an event place only when the report names none of its towns as one.
+
+    "Retirees gathered in Ahvaz ... Retirees in Khuzestan gather every week": the events are
+    in Ahvaz; the province is background. Provinces alone ("protests in Kurdistan province")
+    stay event places, and so does a province listed among towns as if it were one ("in
+    Tehran, Mazandaran, Babol and Rasht").
+    """
+    towns = {(p.country, p.admin1) for it in items
+             if it.role == "event" and (p := it.candidate.place).precision <= 2}
+    for i, it in enumerate(items):
+        if it.role != "event" or (p := it.candidate.place).precision != 3 or (p.country, p.admin1) not in towns:
+            continue
+        in_list = (i > 0 and LIST_GAP_RE.match(view[items[i - 1].name_end : it.name_start])) or (
+            i + 1 < len(items) and LIST_GAP_RE.match(view[it.name_end : items[i + 1].name_start]))
+        if not in_list:
+            it.role = "other"
+
+
+def _sentence(view: str, start: int, end: int) -> str:
+    lo = max(view.rfind(". ", 0, start), view.rfind("\n", 0, start), start - 400, 0)
+    hi = min(x for x in (view.find(". ", end), view.find("\n", end), end + 400, len(view)) if x >= 0)
+    return view[lo:hi]
+
+
+_QUOTE_CHARS = ('"', "\u201c", "\u201d")
+
+
+def _in_slogan(view: str, pos: int) -> bool:
+    """Is ``pos`` inside a quoted slogan ("chanted \"Kurdistan is not alone\"")?"""
+    line_start = view.rfind("\n", 0, pos) + 1
+    lo = max(line_start, pos - 200)
+    seg = view[lo:pos]
+    n = seg.count('"') + seg.count("\u201c") + seg.count("\u201d")
+    if n % 2 == 0 or seg.rfind("\u201d") > seg.rfind("\u201c") >= 0:
+        return False  # not inside quotes (straight quotes pair up; a curly close after the open)
+    q = lo + max(seg.rfind(c) for c in _QUOTE_CHARS)
+    return _SLOGAN_OPENER_RE.search(view, max(line_start, q - 80), q) is not None
