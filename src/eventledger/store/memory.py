@@ -16,7 +16,7 @@ from ..textutil import fold_name
 from . import rows as R
 from .base import HIDDEN_STATUSES
 from .migrations import load_publishers
-from .sql import review_carry_over, side_by_side, summary_dict
+from .reports import review_carry_over, side_by_side, summary_dict
 
 __all__ = ["MemoryStore"]
 
