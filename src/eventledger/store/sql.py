@@ -65,7 +65,7 @@ from . import rows as R
 from .base import HIDDEN_STATUSES
 from .maintenance import backup_sqlite, database_problems
 from .migrations import doc_events, migrate
-# review_carry_over, side_by_side and summary_dict are also imported from here by .memory
+# (the pure helpers live in .reports)
 from .reports import review_carry_over, side_by_side, summary_dict
 from .schema import (claims, documents, event_documents, events, evidence, overrides,
                      place_mentions, publishers)
