@@ -78,19 +78,6 @@ _SAME_SENTENCE_GAP = 400
 _PLAUSIBLE = (dt.date(1800, 1, 1), dt.date(2200, 12, 31))
 
 
-def _as_date(value) -> dt.date | None:
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
-
-
 def _full(a: Atom) -> bool:
     """A written day, month and year (Gregorian or Jalali)."""
     return a.kind == "date" and a.b is None and a.a is not None and a.a.y is not None and a.a.d is not None and not a.a.sub
@@ -285,7 +272,9 @@ class _Top:
 
 def find_anchor(doc: Doc, atoms: list[Atom], dateline: Atom | None, classes: list[str], par,
                 top: _Top | None = None) -> Anchor:
-    published = _as_date(doc.report.published)
+    published = doc.report.published  # a date: the readers parse it (ingest/report.py)
+    if isinstance(published, dt.datetime):
+        published = published.date()
     if published is not None and not _PLAUSIBLE[0] <= published <= _PLAUSIBLE[1]:
         doc.notes.append(f"date: published date {published.isoformat()} is implausible, ignored as anchor")
         published = None
