@@ -257,8 +257,8 @@ def bench(docs, corpus, workers, engine, scheduler, no_store, stage, bench_db, s
         from .store.query import bench_table
 
         result = bench_table(bench_db, n=table_events)
-        click.echo(json.dumps(result, indent=2) if as_json else
-                   "\n".join(f"{k:24} {v:8.1f} ms" for k, v in result.items()))
+        click.echo(json.dumps(result, indent=2) if as_json else "\n".join(
+            f"{k[:-3]:24} {v:8.1f} ms" if k.endswith("_ms") else f"{k:24} {v:8,.0f}" for k, v in result.items()))
         return
     from .bench import format_bench, run_bench
 
