@@ -198,3 +198,62 @@ def test_a_rights_monitor_headline_figure_is_its_own(pipe):
     assert [c.attributed_to for c in by_value(doc, 41)] == ["HRANA"]
     plain = run(pipe, "At least 41 executions in April\n\nThe figure is the highest this year.\n", publisher="Test Wire")
     assert [c.attributed_to for c in by_value(plain, 41)] == [None]
+
+
+# --- attribution rules for wire-style sentences (texts written for these tests) ---------
+
+
+def test_source_that_puts_the_toll_and_says_more_owns_both_numbers(pipe):
+    text = ("Rights Watch has recorded the deaths of at least 200 people. The Freedom Council puts the toll "
+            "at more than 900 and says that about 7,000 people were detained in the following month.\n")
+    doc = run(pipe, text)
+    assert {c.attributed_to for c in by_value(doc, 900)} == {"Freedom Council"}
+    assert {c.attributed_to for c in by_value(doc, 7000)} == {"Freedom Council"}
+
+
+def test_closing_source_with_an_addressee_covers_the_number(pipe):
+    doc = run(pipe, "Seven bakers were detained, a lawyer representing three of them told Example Radio.\n")
+    (c,) = by_value(doc, 7)
+    assert c.kind == "arrested" and c.attributed_to is not None and "lawyer" in c.attributed_to
+    assert by_value(doc, 3) == []  # "three of them" names the lawyer's clients, it is no figure
+
+
+def test_quote_closed_by_the_official_said_is_a_statement_of_that_official(pipe):
+    text = ("The strike spread to Tabriz, according to a spokesman of the bakers' guild.\n\n"
+            "\"More than 300 bakeries are closed in the city,\" the spokesman said.\n")
+    doc = run(pipe, text)
+    assert [q.kind for q in doc.quotes] == ["statement"]
+    (c,) = by_value(doc, 300)
+    assert c.attributed_to is not None and "spokesman" in c.attributed_to
+
+
+def test_lede_pooling_several_sources_is_the_publishers_account(pipe):
+    text = ("Bakers in at least four cities closed their shops on Monday, bakers and a guild official said. "
+            "In Qom, 300 bakers marched, organisers said.\n")
+    doc = run(pipe, text)
+    assert [c.attributed_to for c in by_value(doc, 4)] == [None]
+    assert [c.attributed_to for c in by_value(doc, 300)] == ["organisers"]
+
+
+def test_source_closing_a_paragraph_covers_its_earlier_sentences(pipe):
+    text = ("Two guards were hurt when the crowd threw stones. Police cleared the square by midnight, "
+            "the city police command said.\n\nFive shops were burned in the old bazaar.\n")
+    doc = run(pipe, text)
+    assert [c.attributed_to for c in by_value(doc, 2)] == ["city police command"]
+    assert [c.attributed_to for c in by_value(doc, 5)] == [None]  # another paragraph
+
+
+def test_the_prosecutor_said_resolves_to_the_prosecutor_not_the_nearest_source(pipe):
+    text = ("The prosecutor of Yazd announced that 12 people had been detained. Two guards were hurt, the "
+            "city police command said. The prosecutor said a total of 20 people had been arrested.\n")
+    doc = run(pipe, text)
+    assert [c.attributed_to for c in by_value(doc, 20)] == ["prosecutor of Yazd"]
+
+
+def test_prison_terms_after_to_and_hyphenated_terms_are_sentence_lengths(pipe):
+    text = ("Two teachers were each sentenced to 30 months in prison by a court in Tabriz, their lawyer said. "
+            "Workers protested the 12-year prison term given to a union leader.\n")
+    doc = run(pipe, text)
+    (c,) = by_value(doc, 30)
+    assert (c.kind, c.attributed_to) == ("sentenced_months", "lawyer")
+    assert [c.kind for c in by_value(doc, 144)] == ["sentenced_months"]

@@ -10,6 +10,11 @@ A number inside a slogan is attributed to the slogan's authors ("MEK Resistance 
 (slogan)"); a number in a statement quote to the speaker, with the outlet that carried it
 ("prosecutor of Marand, via state media"). Repeated mentions of the same figure with the
 same attribution are recorded once per document.
+
+Wire style: a source named once for a paragraph, at its start ("HRANA reported …") or at its
+end ("…, the police command said."), covers the paragraph's unattributed sentences; a lede
+that pools several kinds of source ("…, drivers and a union official said") is the
+publisher's own account (no attribution).
 """
 
 from __future__ import annotations
@@ -69,8 +74,14 @@ def _sources_for(doc: Doc, span: Span, sent: Span, quote: Quote | None) -> list[
         if a.span.start >= span.end:
             # "…, IRNA reported." closing the sentence covers all of it
             # (the comma may sit a few words before the source: ", the union official said.")
-            closing = doc.text[a.span.end : sent.end].strip(" .”\"'") == "" and _COMMA_BEFORE.search(
+            # ("…, a lawyer told Reuters." / "…, the police said on Monday.": a short tail of
+            # addressee or time words after the cue still closes the sentence)
+            closing = _SHORT_TAIL.fullmatch(doc.text, a.span.end, sent.end) is not None and _COMMA_BEFORE.search(
                 doc.text, max(sent.start, a.span.start - 40), a.span.start) is not None
+            # "…, drivers and a union official said.": a lede that pools several kinds of
+            # source is the publisher's own account, not any one source's figure
+            if closing and quote is None and _several_sources(doc, a, sent):
+                continue
             trailing = closing or a.cue in _TRAILING_CUES or (quote is not None and a.cue in _SPEAKER_CUES)
             if not trailing:
                 continue
@@ -135,6 +146,9 @@ def build_claims(doc: Doc, events: list[Event], publisher: str | None, skip: set
         sent = sentence_index(doc).at(q.span.start)
         if sent is None or sent.index in skip or sent.kind == "boilerplate":
             continue
+        if any(a.span.start <= q.span.start and q.span.end <= a.span.end for a in doc.attributions
+               if a.cue != "source" and a.span.start < q.span.end):
+            continue  # "a lawyer representing two of them said": part of the source's name, not a figure
         numbered_sentences.add(sent.index)
         quote = _within(q.span, quotes)
         period, said_on = _period(dates_sorted, sent.span, q.span)
@@ -152,6 +166,8 @@ def build_claims(doc: Doc, events: list[Event], publisher: str | None, skip: set
             sources = [publisher]
         if not sources and sent.kind in ("body", "list_item"):
             lead = _paragraph_lead_source(doc, sent, publisher)
+            if lead is None and not any(sent.span.contains(a.span) for a in doc.attributions):
+                lead = _paragraph_close_source(doc, sent, publisher)
             if lead is not None:
                 sources = [lead]
         if not sources:
@@ -186,6 +202,15 @@ _OWN_TALLY = re.compile(
 )
 
 
+_SHORT_TAIL = re.compile(r"(?:\s+[\w'’-]+){0,5}[\s.”\"']*")
+_SEVERAL_BEFORE = re.compile(r",\s*(?:[\w'’-]+\s+){1,4}and\s+(?:[\w'’-]+\s+){0,3}$")
+
+
+def _several_sources(doc: Doc, a: Attribution, sent: Span) -> bool:
+    """'…, organisers and witnesses said': the attribution names one of several joined sources."""
+    return _SEVERAL_BEFORE.search(doc.text, max(sent.start, a.span.start - 50), a.span.start) is not None
+
+
 _COMMA_BEFORE = re.compile(r",\s*(?:[\w'’-]+\s+){0,4}$")
 # a paragraph that opens with "HRANA reported ..." speaks for that source in its later sentences
 _LEAD_CUES = {"reported", "reports", "said", "says", "announced", "stated", "according to", "documented",
@@ -205,6 +230,24 @@ def _paragraph_lead_source(doc: Doc, sent, publisher: str | None) -> str | None:
         if a.span.start >= first.span.end:
             break
         if a.span.start >= first.span.start and a.cue in _LEAD_CUES and a.source and not _same(a.source, publisher):
+            return a.source
+    return None
+
+
+def _paragraph_close_source(doc: Doc, sent, publisher: str | None) -> str | None:
+    """The source a paragraph's last sentence closes on ("…, the police command said."),
+    for an earlier sentence of that paragraph: wire copy gives the source once, at the end."""
+    para = doc.paragraph_at(sent.span.start)
+    if para is None:
+        return None
+    last = sentence_index(doc).at(max(para.span.start, para.span.end - 1))
+    if last is None or last.index == sent.index or last.span.start < sent.span.end:
+        return None
+    for a in doc.attributions:
+        if not last.span.contains(a.span) or a.cue not in _LEAD_CUES or not a.source or _same(a.source, publisher):
+            continue
+        if _SHORT_TAIL.fullmatch(doc.text, a.span.end, last.span.end) and _COMMA_BEFORE.search(
+                doc.text, max(last.span.start, a.span.start - 40), a.span.start) and not _several_sources(doc, a, last.span):
             return a.source
     return None
 

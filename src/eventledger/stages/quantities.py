@@ -62,8 +62,9 @@ _HEAD_KINDS = [
     (re.compile(r"^\s*(?:\w+[- ]){0,3}?(?:operations?)\b", re.I), "operations"),
     (re.compile(r"^\s*(?:\w+[- ]){0,1}?(?:indictments?)\b", re.I), "indicted"),
     (re.compile(r"^\s*(?:\w+ ){0,1}?(?:cities|towns|provinces)\b", re.I), "cities"),
-    (re.compile(r"^\s*(?:months?)\b", re.I), "months"),
-    (re.compile(r"^\s*(?:years?)\b", re.I), "years"),
+    # "18 months", "a 13-year prison term"
+    (re.compile(r"^(?:\s*|-)(?:months?)\b", re.I), "months"),
+    (re.compile(r"^(?:\s*|-)(?:years?)\b", re.I), "years"),
     (re.compile(r"^\s*(?:decades?|days?|weeks?|hours?|centuries|century)\b", re.I), "duration"),
     (re.compile(r"^\s*(?:lashes)\b", re.I), "lashes"),
     # "hit by two missiles", "fired three rounds": weapons, not people (the verb nearby is no cue)
@@ -88,13 +89,15 @@ _PERSON_AFTER = re.compile(rf"\s+{_PERSON_NOUN}", re.I)
 _PERSON_OF_AFTER = re.compile(rf"\s+(?:of )?{_PERSON_NOUN}", re.I)
 _ONE_AFTER = re.compile(r"\s+in\b|\s+" + _PERSON_NOUN, re.I)
 _MONTH_AFTER = re.compile(r"\s*" + _MONTHS)
-_YEARS_AFTER = re.compile(r"\s*years?", re.I)
+_YEARS_AFTER = re.compile(r"(?:\s*|-)years?", re.I)
+# "sentenced to 18 months": a small number after "to" is a term, not a day of the month
+_TERM_AFTER = re.compile(r"(?:\s*|-)(?:months?|years?|lashes)\b", re.I)
 _AND_MONTHS = re.compile(rf"\s*years?\s+and\s+(\d+|{_WORD})\s+months?", re.I)
 _PAREN_AFTER = re.compile(r"\s*(?:months?|years?)?\s*\(")
 _PLAIN_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _NUMBER_SPLIT = re.compile(r"[\s-]+")
 _STOPS = re.compile(r"[.;:!?]")
-_SENTENCE_CUE = re.compile(r"\bsentenc\w*", re.I)
+_SENTENCE_CUE = re.compile(r"\b(?:sentenc\w*|(?:prison|jail) terms?)\b", re.I)
 _CLAUSE_END = re.compile(r"[.;:!?\n]|, (?:and|while|but) |\band (?=\w+ (?:were|was|in)\b)")
 
 
@@ -218,7 +221,8 @@ def find_quantities(doc: Doc) -> list[Quantity]:
                 if "," not in num_text and _YEAR.match(plain) and not _PERSON_AFTER.match(view, end, end + 40):  # "2,000" is no year
                     continue
                 if not qual_word and _BEFORE_DATE.search(view[max(0, num_start - 12) : num_start]) and int(float(plain)) <= 31 \
-                        and not _PERSON_AFTER.match(view, end, end + 40):  # "In Ahvaz, 7 workers" is a count
+                        and not _PERSON_AFTER.match(view, end, end + 40) \
+                        and not _TERM_AFTER.match(view, end, end + 10):  # "In Ahvaz, 7 workers" is a count
                     continue
                 if _MONTH_AFTER.match(view, end, end + 12):  # "15 August"
                     continue

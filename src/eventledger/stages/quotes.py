@@ -35,6 +35,10 @@ _SLOGAN_CUES = re.compile(r"\b(?:slogans?|reads?|banners?|signs?|posters?|placar
 _STATEMENT_AFTER = re.compile(
     r"^[,.!?]?\s*(?:[”\"»]\s*)?(?:,\s*)?(?:said|says|stated|added|told|wrote|declared|asked)\b", re.I
 )
+# '“…,” the official said': a quote closed by a comma, then a short speaker phrase and the verb
+_SPEAKER_AFTER_COMMA = re.compile(
+    r"^(?:[”\"»])?,?[ \t]*(?:[\w'’.-]+[ \t]+){1,4}?(?:said|says|stated|added|told|wrote|declared|asked)\b", re.I
+)
 _SCARE_BEFORE = re.compile(r"\b(?:so-called|purported|alleged|regime|of|as)\s*$", re.I)
 
 
@@ -58,6 +62,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
         if (
             _STATEMENT_BEFORE.search(before)
             or _STATEMENT_AFTER.search(after)
+            or ((body.rstrip().endswith(",") or after.startswith(",")) and _SPEAKER_AFTER_COMMA.search(after))
             or (_COLON_BEFORE.search(line_before) and not _SLOGAN_CUES.search(line_before))
         ):
             kind = "statement"
@@ -90,7 +95,7 @@ _NP_LOW = (
     r"(?:media|officials?|sources?|experts?|witnesses|activists|groups?|monitors?|resistance|"
     r"news agency|agency|newspaper|website|news site|site|daily|outlets?|television|TV|radio|"
     r"organi[sz]ers|spokes(?:person|man|woman)|judiciary|ministry|association|coalition|"
-    r"union|council|committee|residents|families|family|figures|statistics|"
+    r"union|council|committee|(?:police |military |army )?command|residents|families|family|figures|statistics|"
     # an official with the jurisdiction it speaks for: "the prosecutor of Sistan and
     # Baluchestan province", "the governor of Khash", "the police chief of Zahedan"
     rf"(?:prosecutor|governor|police(?: chief)?|mayor|police commander|judiciary chief|head)"
@@ -202,11 +207,13 @@ def find_attributions(doc: Doc, quotes: list[Quote] | None = None) -> list[Attri
     view = doc.view or doc.text
     quotes = quotes if quotes is not None else doc.quotes
     out: list[Attribution] = []
-    pronouns: list[tuple[Span, str, Span]] = []  # span, cue, scope of "he said" attributions
+    pronouns: list[tuple[Span, str, Span, str | None]] = []  # span, cue, scope of "he said" attributions
     seen: set[tuple[int, int]] = set()
     for m, cue, cue_end in _matches(doc, view):
         if cue.startswith("pronoun:"):
-            pronouns.append((Span(m.start("src"), cue_end), cue.split(":", 1)[1], _scope(doc, m.start(), cue_end)))
+            head = m.group("src").split()[-1].casefold()
+            pronouns.append((Span(m.start("src"), cue_end), cue.split(":", 1)[1], _scope(doc, m.start(), cue_end),
+                             head if len(m.group("src").split()) > 1 else None))
             continue
         gd = m.groupdict()
         if cue == "source":  # parenthetical source
@@ -252,15 +259,22 @@ def find_attributions(doc: Doc, quotes: list[Quote] | None = None) -> list[Attri
     return out
 
 
-def _resolve_pronouns(named: list[Attribution], pronouns: list[tuple[Span, str, Span]]) -> list[Attribution]:
+def _resolve_pronouns(named: list[Attribution], pronouns: list[tuple[Span, str, Span, str | None]]) -> list[Attribution]:
     """'He said' / 'the official added': the nearest named source before it (within about two
     paragraphs) is the speaker; with none, the statement stays unattributed."""
     out = list(named)
     starts = [a.span.start for a in named]
-    for span, cue, scope in pronouns:
+    for span, cue, scope, head in pronouns:
         k = bisect.bisect_left(starts, span.start) - 1
         while k >= 0 and named[k].cue in ("source",):
             k -= 1
+        # "the prosecutor said": the nearest source that is a prosecutor, when there is one
+        j = k
+        while head and j >= 0 and span.start - named[j].span.start <= _SPEAKER_REACH:
+            if named[j].cue != "source" and head in named[j].source.casefold():
+                k = j
+                break
+            j -= 1
         if k >= 0 and span.start - named[k].span.start <= _SPEAKER_REACH:
             out.append(Attribution(span, named[k].source, cue, scope))
     out.sort(key=lambda a: (a.span.start, a.span.end))
