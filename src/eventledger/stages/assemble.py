@@ -129,7 +129,7 @@ def _sentence_drafts(ctx: DocContext, i: int, triggers: list[Trigger], places: l
 def _placeless_in_sentence(ctx: DocContext, i: int, triggers: list[Trigger], places: list[PlaceMention],
                            made: list[Draft]) -> list[Trigger]:
     """A repression trigger after the last place of its sentence that no place chose and that
-    has its own number ("... and on August 6, they executed eight prisoners in different
+    has its own number ("... and on May 3, six prisoners were hanged in several
     cities"): a separate action with no place named, a country-level candidate."""
     chosen_triggers = [_choose_trigger(triggers, p) for p in places]
     chosen = {id(t) for t in chosen_triggers}

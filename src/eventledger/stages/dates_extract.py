@@ -10,7 +10,7 @@ whose day/month order needs its locale rules (``04/05/2021``), and only on that 
 Expressions are taken in priority order (numeric dates, month-name dates, Jalali dates,
 anniversaries, relative dates, "the same day", bare years, weekdays); a later one cannot
 take text an earlier one took. Adjacent single dates joined by "to", "-", "between … and",
-"from … to" or, for days, "and" ("on Thursday August 26, and Saturday, August 29") become
+"from … to" or, for days, "and" ("on Monday May 6, and Friday, May 10") become
 one range.
 """
 

@@ -1,6 +1,6 @@
 """Quantities: numbers about people and actions, with qualifier and kind.
 
-"at least 110 inmates have been sent to the gallows" -> Count(executed, 110, at_least).
+"at least 40 prisoners have been hanged this year" -> Count(executed, 40, at_least).
 Runs on ``doc.view``, where Persian/Arabic digits are already ASCII. Hand-written because
 no maintained English number parser returns spans *and* the qualifier words around them
 (``word2number``-style libraries convert a whole string only). Dates, years, ordinals,
