@@ -146,3 +146,11 @@ def test_time_precision_follows_acled():
     assert time_precision({"date_precision": "range", "date_start": "2024-01-01", "date_end": "2024-02-05"}) == 3
     assert time_precision({"date_precision": "month", "date_start": "2024-01-01", "date_end": "2024-01-31"}) == 3
     assert time_precision({"date_precision": "unresolved"}) is None
+
+
+def test_csv_cells_cannot_run_as_spreadsheet_formulas():
+    from eventledger.export.csv import _cell
+
+    assert _cell('=HYPERLINK("http://x","y")') == "'=HYPERLINK(\"http://x\",\"y\")"
+    assert _cell("@SUM(A1)") == "'@SUM(A1)" and _cell("+1+2") == "'+1+2"
+    assert _cell("-3.5") == "-3.5" and _cell(-3) == -3 and _cell("Tabriz") == "Tabriz" and _cell(None) == ""

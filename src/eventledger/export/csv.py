@@ -41,8 +41,20 @@ def time_precision(event: dict[str, Any]) -> int | None:
     return None
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _cell(value: Any) -> Any:
-    return "" if value is None else value
+    """A CSV cell. Report text is hostile input: a string that a spreadsheet would run as a
+    formula ("=HYPERLINK(...)") gets a leading apostrophe (OWASP's CSV-injection advice)."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        try:
+            float(value)  # "-3.5" is a number, not a formula
+        except ValueError:
+            return "'" + value
+    return value
 
 
 def csv_row(event: dict[str, Any]) -> dict[str, Any]:
