@@ -34,3 +34,28 @@ def make_doc():
         return default_pipeline(upto=upto).run(infer_metadata(report))
 
     return _make
+
+
+@pytest.fixture(scope="session")
+def sample_db_template(tmp_path_factory):
+    """The web app's invented sample database, built once per run (argon2 hashing of the
+    sample users is slow on purpose); tests that write take a copy (``sample_engine``)."""
+    from eventledger.web.sample import build_sample_db
+
+    path = tmp_path_factory.mktemp("sample") / "template.db"
+    build_sample_db(path).dispose()
+    return path
+
+
+@pytest.fixture()
+def sample_engine(sample_db_template, tmp_path):
+    """A fresh copy of the sample database for one test, opened through the store."""
+    import shutil
+
+    from eventledger.store import open_store
+
+    target = tmp_path / "sample.db"
+    shutil.copy(sample_db_template, target)
+    eng = open_store(target).engine
+    yield eng
+    eng.dispose()

@@ -3,31 +3,17 @@
 from __future__ import annotations
 
 import json
-import shutil
 
 import pytest
 from sqlalchemy import select
 
-from eventledger.store import open_store
 from eventledger.store import schema as s
 from eventledger.store import review as R
-from eventledger.web.sample import build_sample_db
-
-
-@pytest.fixture(scope="module")
-def template_db(tmp_path_factory):
-    """Built once (argon2 hashing is slow on purpose); each test gets a copy."""
-    path = tmp_path_factory.mktemp("review") / "template.db"
-    build_sample_db(path).dispose()
-    return path
 
 
 @pytest.fixture()
-def engine(template_db, tmp_path):
-    shutil.copy(template_db, tmp_path / "review.db")
-    eng = open_store(tmp_path / "review.db").engine
-    yield eng
-    eng.dispose()
+def engine(sample_engine):
+    return sample_engine
 
 
 def _event(engine, event_id):

@@ -3,36 +3,22 @@
 from __future__ import annotations
 
 import re
-import shutil
 
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
-from eventledger.store import open_store
 from eventledger.store import schema as s
 from eventledger.web.app import create_app
 from eventledger.web.pages import highlight
-from eventledger.web.sample import HOSTILE, SAMPLE_USERS, build_sample_db
+from eventledger.web.sample import HOSTILE, SAMPLE_USERS
 
 RAW_MARKUP = ("<script>alert", "<b onmouseover", "</script><b", "<script>x")
 
 
-@pytest.fixture(scope="module")
-def template_db(tmp_path_factory):
-    """Built once (argon2 hashing is slow on purpose); each test gets a copy."""
-    path = tmp_path_factory.mktemp("sec") / "template.db"
-    build_sample_db(path).dispose()
-    return path
-
-
 @pytest.fixture()
-def engine(template_db, tmp_path):
-    target = tmp_path / "sec.db"
-    shutil.copy(template_db, target)
-    eng = open_store(target).engine
-    yield eng
-    eng.dispose()
+def engine(sample_engine):
+    return sample_engine
 
 
 @pytest.fixture()
