@@ -131,3 +131,12 @@ def test_line_cut_after_a_function_word_continues():
 def test_a_day_range_in_a_title_is_not_a_caption_dash():
     assert paragraph_kind("Weekly report: arrests and sentences, 3\u20139 March 2024", False) == "heading"
     assert paragraph_kind("Tabriz \u2013 a rally outside the bazaar \u2013 March 3, 2024", False) == "caption"
+
+
+def test_paragraph_and_sentence_lookup_by_offset():
+    doc = run("First paragraph. Two sentences.\n\nSecond paragraph here.\n")
+    second = doc.text.index("Second")
+    assert doc.paragraph_at(second).index == 1 and doc.paragraph_at(0).index == 0
+    assert doc.sentence_at(doc.text.index("Two")).index == 1
+    assert doc.paragraph_at(doc.text.index("\n\n") + 1) is None  # the blank line between
+    assert doc.paragraph_at(len(doc.text) + 5) is None

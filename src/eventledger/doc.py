@@ -179,26 +179,28 @@ class Doc:
 
     def sentence_at(self, offset: int) -> Segment | None:
         """The sentence containing ``offset`` (binary search; sentences are sorted)."""
-        lo, hi = 0, len(self.sentences)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            s = self.sentences[mid].span
-            if offset < s.start:
-                hi = mid
-            elif offset >= s.end:
-                lo = mid + 1
-            else:
-                return self.sentences[mid]
-        return None
+        return _segment_at(self.sentences, offset)
 
     def paragraph_at(self, offset: int) -> Segment | None:
-        for p in self.paragraphs:
-            if p.span.start <= offset < p.span.end:
-                return p
-        return None
+        """The paragraph containing ``offset`` (binary search; paragraphs are sorted)."""
+        return _segment_at(self.paragraphs, offset)
 
     def is_boilerplate(self, span: Span) -> bool:
         return any(b.overlaps(span) for b, _ in self.boilerplate)
 
     def snippet(self, span: Span) -> str:
         return self.report.text[span.start : span.end]
+
+
+def _segment_at(segments: list[Segment], offset: int) -> Segment | None:
+    lo, hi = 0, len(segments)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        span = segments[mid].span
+        if offset < span.start:
+            hi = mid
+        elif offset >= span.end:
+            lo = mid + 1
+        else:
+            return segments[mid]
+    return None

@@ -133,14 +133,10 @@ class DocContext:
         self.quote_spans = sorted((q.span.start, q.span.end) for q in doc.quotes if q.kind != "term")
         self.quote_starts = [a for a, _ in self.quote_spans]
         self.event_places: dict[int, list[PlaceMention]] = {}
-        self.para_starts = [p.span.start for p in doc.paragraphs]
         self.memo: dict[tuple[str, int], bool] = {}  # per-sentence answers asked for many times
 
     def paragraph_at(self, offset: int) -> Segment | None:
-        k = bisect.bisect_right(self.para_starts, offset) - 1
-        if k >= 0 and offset < self.doc.paragraphs[k].span.end:
-            return self.doc.paragraphs[k]
-        return None
+        return self.doc.paragraph_at(offset)
 
     def in_quote(self, span: Span) -> bool:
         k = bisect.bisect_right(self.quote_starts, span.start) - 1
