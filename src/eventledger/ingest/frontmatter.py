@@ -62,6 +62,9 @@ def _parse_yaml(source: str) -> Any:
     except RecursionError:
         raise BadReportError("front matter is nested too deeply") from None
     except yaml.MarkedYAMLError as exc:
+        if "nesting depth" in str(exc.problem or ""):
+            # libyaml >= 0.2.6 stops at its own depth limit before our event scan sees it
+            raise BadReportError("front matter is nested too deeply") from None
         where = f" (line {exc.problem_mark.line + 2})" if exc.problem_mark else ""
         raise BadReportError(f"front matter is not valid YAML{where}") from None
     except (yaml.YAMLError, ValueError, TypeError):
