@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from eventledger.store import schema as s
 from eventledger.store import review as R
+from eventledger.store.evidence import event_spans
 
 
 @pytest.fixture()
@@ -98,10 +99,12 @@ def test_merge_moves_documents_and_keeps_the_merged_row(engine):
     with engine.connect() as conn:
         docs = {r.doc_id for r in conn.execute(select(s.event_documents.c.doc_id)
                                                .where(s.event_documents.c.event_id == "ev-protest-1"))}
-        moved_evidence = conn.execute(select(s.evidence.c.event_id).where(
-            s.evidence.c.doc_id == "doc-b", s.evidence.c.start >= 0)).scalars().all()
+        spans = event_spans(conn, ["ev-protest-1", "ev-protest-2"])
     assert docs == {"doc-a", "doc-b"}
-    assert "ev-protest-2" not in moved_evidence
+    # evidence follows the links: the kept event shows the spans of both its documents, and
+    # the merged-away row keeps its own (doc-b was already linked to the kept event)
+    assert {e["doc_id"] for e in spans["ev-protest-1"]} == {"doc-a", "doc-b"}
+    assert [e["doc_id"] for e in spans["ev-protest-2"]] == ["doc-b"]
     assert {r["action"] for r in _reviews(engine, "ev-protest-1")} == {"merge"}
     assert _overrides(engine, "ev-protest-2") == {"status": "merged", "merged_into": "ev-protest-1"}
     with pytest.raises(R.ReviewError), engine.begin() as conn:
@@ -115,8 +118,10 @@ def test_split_moves_chosen_reports_to_a_new_event(engine):
         ed = s.event_documents
         left = {r.doc_id for r in conn.execute(select(ed.c.doc_id).where(ed.c.event_id == "ev-repr-1"))}
         new = {r.doc_id for r in conn.execute(select(ed.c.doc_id).where(ed.c.event_id == new_id))}
-        ev_new = conn.execute(select(s.evidence.c.doc_id).where(s.evidence.c.event_id == new_id)).scalars().all()
-    assert left == {"doc-a"} and new == {"doc-b"} and ev_new == ["doc-b"]
+        spans = event_spans(conn, ["ev-repr-1", new_id])
+    assert left == {"doc-a"} and new == {"doc-b"}
+    assert {e["doc_id"] for e in spans[new_id]} == {"doc-b"}  # the moved report's evidence moved with it
+    assert {e["doc_id"] for e in spans["ev-repr-1"]} == {"doc-a"}
     assert _event(engine, new_id)["event_type"] == "repression"
     assert any(r["action"] == "split" for r in _reviews(engine, "ev-repr-1"))
     with pytest.raises(R.ReviewError), engine.begin() as conn:  # cannot move every report

@@ -285,6 +285,28 @@ def test_migration_3_rekeys_doc_events_and_keeps_reviews(tmp_path):
     again.close()
 
 
+def test_migration_4_drops_the_evidence_copy_and_keeps_the_spans(tmp_path):
+    path = tmp_path / "v3.db"
+    store = open_store(path)
+    store.save_docs([doc_a(), doc_b()])
+    before = list(store.iter_events(include_hidden=True))
+    assert all(e["provenance"] for e in before)
+    store.close()
+    # put the database back to schema version 3, with its evidence table
+    con = sqlite3.connect(path)
+    con.execute('CREATE TABLE evidence (id INTEGER PRIMARY KEY, event_id VARCHAR(64) NOT NULL, '
+                'doc_id VARCHAR(300) NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, role VARCHAR(20))')
+    con.execute("DELETE FROM schema_migrations WHERE version >= 4")
+    con.commit()
+    con.close()
+    again = open_store(path)
+    with again.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM sqlite_master WHERE name = 'evidence'").scalar() == 0
+    assert list(again.iter_events(include_hidden=True)) == before
+    assert again.check() == []
+    again.close()
+
+
 def test_newer_schema_is_refused(tmp_path):
     path = tmp_path / "new.db"
     open_store(path).close()
@@ -340,8 +362,11 @@ def test_backup_and_check(tmp_path):
     assert list(copy.iter_events()) == list(store.iter_events())
     assert copy.check() == []
     raw = sqlite3.connect(tmp_path / "copy.db")  # foreign keys off: simulate damage from outside
-    raw.execute('UPDATE evidence SET "end" = 100000 WHERE id = (SELECT min(id) FROM evidence)')
-    raw.execute("INSERT INTO evidence (event_id, doc_id, start, \"end\", role) VALUES ('ev-none', 'a', 0, 1, 'x')")
+    # an evidence span (inside a stored per-document event) past the end of its text, and a
+    # link to an event that does not exist
+    raw.execute("UPDATE doc_events SET data = json_set(data, '$[12][0][2]', 100000) "
+                "WHERE rowid = (SELECT min(rowid) FROM doc_events)")
+    raw.execute("INSERT INTO event_documents (event_id, doc_id, local_id) VALUES ('ev-none', 'a', 'x')")
     raw.commit()
     raw.close()
     problems = copy.check()

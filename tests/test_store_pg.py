@@ -75,7 +75,7 @@ def test_round_trip_and_migrations(pg_url):
     with store.engine.connect() as conn:
         versions = [v for (v,) in conn.execute(text("SELECT version FROM schema_migrations ORDER BY version"))]
         assert versions == list(range(1, LATEST_VERSION + 1))
-        assert conn.execute(text("SELECT count(*) FROM pg_indexes WHERE indexname = 'ix_documents_fts'")).scalar() == 1
+        assert conn.execute(text("SELECT count(*) FROM pg_indexes WHERE indexname = 'ix_documents_fts' AND schemaname = current_schema()")).scalar() == 1
     docs = [synthetic_doc(i) for i in range(6)]
     assert store.save_docs(docs) == [d.id for d in docs]
     assert store.save_docs(docs) == []

@@ -13,9 +13,10 @@ from sqlalchemy import Connection, Engine, func, or_, select
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from ..errors import StoreError
+from .evidence import spans_from_event_json
 from .migrations import doc_events
-from .schema import claims, documents, event_documents, events, evidence, place_mentions
-from .sql_io import one_line
+from .schema import claims, documents, event_documents, events, place_mentions
+from .sql_io import chunks, one_line
 
 __all__ = ["backup_sqlite", "database_problems"]
 
@@ -53,10 +54,8 @@ def database_problems(conn: Connection) -> list[str]:
         except DBAPIError as exc:
             problems.append(f"full-text index: {one_line(exc)}")
     orphan_checks = [
-        ("evidence", evidence.c.event_id, events.c.id),
         ("event_documents", event_documents.c.event_id, events.c.id),
         ("event_documents", event_documents.c.doc_id, documents.c.id),
-        ("evidence", evidence.c.doc_id, documents.c.id),
         ("place_mentions", place_mentions.c.doc_id, documents.c.id),
         ("claims", claims.c.doc_id, documents.c.id),
         ("doc_events", doc_events.c.doc_id, documents.c.id),
@@ -72,9 +71,34 @@ def database_problems(conn: Connection) -> list[str]:
     if no_docs:
         problems.append(f"{no_docs} event(s) without documents")
     length = func.length(documents.c.text)
-    for name, table in (("evidence", evidence), ("place_mentions", place_mentions), ("claims", claims)):
+    outside = _evidence_outside_text(conn)
+    if outside:
+        problems.append(f"{outside} evidence span(s) outside their document's text")
+    for name, table in (("place_mentions", place_mentions), ("claims", claims)):
         n = conn.execute(select(func.count()).select_from(table.join(documents, table.c.doc_id == documents.c.id))
                          .where(or_(table.c.start < 0, table.c.end < table.c.start, table.c.end > length))).scalar()
         if n:
             problems.append(f"{n} {name} span(s) outside their document's text")
     return problems
+
+
+def _evidence_outside_text(conn: Connection) -> int:
+    """Evidence spans (inside the stored per-document events) that do not fit their
+    document's text; read one chunk of documents at a time."""
+    doc_ids = [d for (d,) in conn.execute(select(doc_events.c.doc_id).distinct().order_by(doc_events.c.doc_id))]
+    bad = 0
+    for chunk in chunks(doc_ids):
+        length = dict(conn.execute(select(documents.c.id, func.length(documents.c.text))
+                                   .where(documents.c.id.in_(chunk))).all())
+        for doc_id, data in conn.execute(select(doc_events.c.doc_id, doc_events.c.data)
+                                         .where(doc_events.c.doc_id.in_(chunk))):
+            n = length.get(doc_id)
+            if n is None:
+                continue  # an orphan, reported above
+            try:
+                spans = spans_from_event_json(data)
+            except (ValueError, TypeError, IndexError):
+                bad += 1
+                continue
+            bad += sum(1 for s, e, _ in spans if s < 0 or e < s or e > n)
+    return bad

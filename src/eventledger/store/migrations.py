@@ -20,7 +20,7 @@ from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
-from sqlalchemy import (Column, Connection, Date, Engine, ForeignKey, Index, MetaData, String,
+from sqlalchemy import (Column, Connection, Date, Engine, ForeignKey, Index, Integer, MetaData, String,
                         Table, Text, bindparam, func, insert, select, text)
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -53,7 +53,22 @@ doc_events = Table(
     Index("ix_doc_events_key", "dedupe_key", "date_start"),
 )
 
-_V1_TABLES = ("documents", "events", "event_documents", "evidence", "place_mentions", "claims",
+#: tables an earlier step created and a later one dropped, defined here so that the steps
+#: that shipped still do what they did (step 1 creates ``evidence``, step 4 drops it)
+legacy_metadata = MetaData()
+_legacy_evidence = Table(
+    "evidence", legacy_metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("event_id", String(64), ForeignKey(schema.events.c.id), nullable=False),
+    Column("doc_id", String(300), ForeignKey(schema.documents.c.id), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("role", String(20), nullable=False, default="sentence"),
+    Index("ix_evidence_event", "event_id"),
+    Index("ix_evidence_doc", "doc_id"),
+)
+
+_V1_TABLES = ("documents", "events", "event_documents", "place_mentions", "claims",
               "reviews", "overrides", "users", "publishers")
 
 _STANCES = ("party_to_conflict", "state_media", "rights_monitor", "news_agency", "unknown")
@@ -110,6 +125,7 @@ def load_publishers(path: str | Path | None = None) -> dict[str, str]:
 
 def _v1_create_tables(conn: Connection) -> None:
     schema.metadata.create_all(conn, tables=[schema.metadata.tables[n] for n in _V1_TABLES])
+    _legacy_evidence.create(conn)
     if conn.dialect.name == "sqlite":
         # external-content FTS over documents(title, text); triggers keep it in sync with
         # every insert/update/delete the store makes (the pattern from the SQLite FTS5 docs)
@@ -161,12 +177,21 @@ def _v3_time_tiles(conn: Connection) -> None:
     conn.exec_driver_sql("DROP INDEX IF EXISTS ix_events_status")
 
 
+def _v4_evidence_from_members(conn: Connection) -> None:
+    """Drop the ``evidence`` table: a merged event's spans are read from the per-document
+    events it links to (``doc_events.data`` holds each one's evidence; see
+    eventledger.store.evidence), so the table was a copy written on every save (about 60
+    rows and three B-tree inserts per document)."""
+    conn.exec_driver_sql("DROP TABLE IF EXISTS evidence")
+
+
 Migration = tuple[int, str, Callable[[Connection], None]]
 
 MIGRATIONS: list[Migration] = [
     (1, "create tables, full-text index, seed publishers", _v1_create_tables),
     (2, "doc_events: per-document extracted events for order-independent dedupe", _v2_doc_events),
     (3, "dedupe key with a time tile (bounded re-clustering); drop ix_events_status", _v3_time_tiles),
+    (4, "evidence read from the linked per-document events; drop the evidence table", _v4_evidence_from_members),
 ]
 LATEST_VERSION = MIGRATIONS[-1][0]
 

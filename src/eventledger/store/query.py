@@ -289,7 +289,9 @@ def iter_export_dicts(conn: Connection, f: EventFilter, batch: int = 500) -> Ite
     with their documents and evidence fetched per batch."""
     from eventledger.store.rows import event_dict_from_rows
 
-    ed, evd = s.event_documents, s.evidence
+    from eventledger.store.evidence import event_spans
+
+    ed = s.event_documents
     rows = conn.execute(_ordered(select(EV).where(and_(true(), *event_conditions(conn, f))))).mappings().all()
     for i in range(0, len(rows), batch):
         part = rows[i:i + batch]
@@ -297,9 +299,7 @@ def iter_export_dicts(conn: Connection, f: EventFilter, batch: int = 500) -> Ite
         docs: dict[str, list[str]] = {}
         for r in conn.execute(select(ed.c.event_id, ed.c.doc_id).where(ed.c.event_id.in_(ids))):
             docs.setdefault(r.event_id, []).append(r.doc_id)
-        spans: dict[str, list[dict[str, Any]]] = {}
-        for r in conn.execute(select(evd).where(evd.c.event_id.in_(ids))).mappings():
-            spans.setdefault(r["event_id"], []).append(r)
+        spans = event_spans(conn, ids)
         for r in part:
             yield event_dict_from_rows(r, docs.get(r["id"], []), spans.get(r["id"], []))
 

@@ -240,8 +240,9 @@ def edit_field(conn: Connection, event_id: str, field: str, raw_value: Any, user
 
 
 def merge(conn: Connection, keep_id: str, other_id: str, user: str, note: str | None = None) -> None:
-    """Merge ``other`` into ``keep``: its reporting documents and evidence move to ``keep``;
-    ``other`` stays, with status ``merged`` and ``merged_into`` (nothing is deleted)."""
+    """Merge ``other`` into ``keep``: its reporting documents (and with them their evidence)
+    are linked to ``keep``; ``other`` stays, with status ``merged`` and ``merged_into``
+    (nothing is deleted)."""
     if keep_id == other_id:
         raise ReviewError("cannot merge an event into itself")
     keep, other = _event(conn, keep_id), _event(conn, other_id)
@@ -254,7 +255,6 @@ def merge(conn: Connection, keep_id: str, other_id: str, user: str, note: str | 
         if r.doc_id not in have:
             conn.execute(insert(ed).values(event_id=keep_id, doc_id=r.doc_id, local_id=r.local_id))
             moved.append(r.doc_id)
-    conn.execute(update(s.evidence).where(s.evidence.c.event_id == other_id).values(event_id=keep_id))
     n_pub = len({p for (p,) in conn.execute(
         select(s.documents.c.publisher).join(ed, ed.c.doc_id == s.documents.c.id)
         .where(ed.c.event_id == keep_id)) if p})
@@ -265,8 +265,8 @@ def merge(conn: Connection, keep_id: str, other_id: str, user: str, note: str | 
 
 
 def split(conn: Connection, event_id: str, doc_ids: list[str], user: str, note: str | None = None) -> str:
-    """Move the reports of ``doc_ids`` (and their evidence) to a new event, a copy of the
-    original's fields; returns the new event's id."""
+    """Move the reports of ``doc_ids`` (and with their links, their evidence) to a new event,
+    a copy of the original's fields; returns the new event's id."""
     ev = _event(conn, event_id)
     ed = s.event_documents
     current = {r.doc_id: r.local_id for r in conn.execute(select(ed).where(ed.c.event_id == event_id))}
@@ -284,8 +284,6 @@ def split(conn: Connection, event_id: str, doc_ids: list[str], user: str, note: 
     for d in chosen:
         conn.execute(delete(ed).where(ed.c.event_id == event_id, ed.c.doc_id == d))
         conn.execute(insert(ed).values(event_id=new_id, doc_id=d, local_id=current[d]))
-        conn.execute(update(s.evidence).where(s.evidence.c.event_id == event_id, s.evidence.c.doc_id == d)
-                     .values(event_id=new_id))
     if ev["doc_id"] in chosen:
         rest = [d for d in current if d not in chosen]
         conn.execute(update(s.events).where(s.events.c.id == event_id).values(doc_id=rest[0]))

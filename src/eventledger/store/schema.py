@@ -7,7 +7,9 @@ never change a table here without adding a migration step.
 Event rows: ``events`` holds the merged, user-facing events (one row per real-world
 event, possibly reported by several documents); ``event_documents`` says which
 documents report each one and under which per-document id (``local_id``) the
-extractor produced it. ``evidence`` holds the character spans. ``overrides`` keeps
+extractor produced it. The character spans (evidence) of an event are those of the
+per-document events it links to (``doc_events``, see :mod:`eventledger.store.evidence`).
+``overrides`` keeps
 reviewed field values so that a re-run of the pipeline does not undo a reviewer's work;
 ``reviews`` is the audit log.
 """
@@ -28,7 +30,7 @@ from sqlalchemy import (
     Text,
 )
 
-__all__ = ["metadata", "documents", "events", "event_documents", "evidence", "place_mentions",
+__all__ = ["metadata", "documents", "events", "event_documents", "place_mentions",
            "claims", "reviews", "overrides", "users", "publishers", "schema_migrations"]
 
 metadata = MetaData()
@@ -104,18 +106,6 @@ event_documents = Table(
     Column("doc_id", String(300), ForeignKey("documents.id"), primary_key=True),
     Column("local_id", String(64), nullable=False),
     Index("ix_event_documents_doc", "doc_id"),
-)
-
-evidence = Table(
-    "evidence", metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("event_id", String(64), ForeignKey("events.id"), nullable=False),
-    Column("doc_id", String(300), ForeignKey("documents.id"), nullable=False),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
-    Column("role", String(20), nullable=False, default="sentence"),
-    Index("ix_evidence_event", "event_id"),
-    Index("ix_evidence_doc", "doc_id"),
 )
 
 place_mentions = Table(

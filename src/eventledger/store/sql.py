@@ -21,9 +21,9 @@ Write cost (issue 7; decisions and their reasons):
   an empty database, 11.5 ms/doc at 3,000 documents). Clusters whose member set did not
   change are not rebuilt, and only the stored JSON of members of rebuilt clusters is read.
 * SQLite writes go to the driver's ``executemany`` with tuples (SQLAlchemy's per-row
-  parameter processing cost a third of the time); ``evidence``, the largest table, is
-  built as tuples without a dict per row. Overrides are looked up only when the
-  ``overrides`` table has rows.
+  parameter processing cost a third of the time). Overrides are looked up only when the
+  ``overrides`` table has rows. Evidence spans are not copied into a table of their own:
+  they are read from the linked per-document events (:mod:`.evidence`, migration 4).
 * PRAGMAs: WAL with ``synchronous=NORMAL``: a commit does not wait for fsync, only
   checkpoints do. The database never corrupts, and a process crash (kill -9) loses
   nothing committed; a power cut or OS crash may lose the last committed batches — and
@@ -67,9 +67,10 @@ from .maintenance import backup_sqlite, database_problems
 from .migrations import doc_events, migrate
 # (the pure helpers live in .reports)
 from .reports import review_carry_over, side_by_side, summary_dict
-from .schema import (claims, documents, event_documents, events, evidence, overrides,
-                     place_mentions, publishers)
-from .sql_io import (CHUNK, ComponentRow, as_date, bulk_insert, bulk_insert_tuples, chunks, lock_key, one_line,
+from .evidence import event_spans
+from .schema import (claims, documents, event_documents, events, overrides, place_mentions,
+                     publishers)
+from .sql_io import (CHUNK, ComponentRow, as_date, bulk_insert, chunks, lock_key, one_line,
                      reads, sqlite_engine)
 
 __all__ = ["SqlStore", "open_store", "one_line"]
@@ -222,7 +223,7 @@ class SqlStore:
                     select(doc_events.c.dedupe_key, doc_events.c.event_id).where(doc_events.c.doc_id.in_(chunk))):
                 seeds.add(key)
                 stale_events.add(event_id)
-            for table in (place_mentions, claims, doc_events, event_documents, evidence):
+            for table in (place_mentions, claims, doc_events, event_documents):
                 conn.execute(delete(table).where(table.c.doc_id.in_(chunk)))
 
         now = dt.datetime.now(dt.timezone.utc)
@@ -373,12 +374,11 @@ class SqlStore:
             kept.update((i, (s, into)) for i, s, into in conn.execute(
                 select(events.c.id, events.c.status, events.c.merged_into)
                 .where(events.c.id.in_(chunk), events.c.status != "machine")))
-            conn.execute(delete(evidence).where(evidence.c.event_id.in_(chunk)))
             conn.execute(delete(event_documents).where(event_documents.c.event_id.in_(chunk)))
             conn.execute(delete(events).where(events.c.id.in_(chunk)))
         if not merged:
             return
-        event_rows, link_rows, ev_rows = [], [], []
+        event_rows, link_rows = [], []
         for m in merged:
             row = R.db_event_row(m.row)
             if m.id in kept:
@@ -387,7 +387,6 @@ class SqlStore:
                 row["status"], row["merged_into"] = kept[carry[m.id]]
             event_rows.append(row)
             link_rows.extend({"event_id": m.id, "doc_id": d, "local_id": l} for d, l in m.links)
-            ev_rows.extend((m.id, e["doc_id"], e["start"], e["end"], e["role"]) for e in m.evidence)
         for new_id, old_id in sorted(carry.items()):  # reviewed values follow the event to its new id
             conn.execute(delete(overrides).where(
                 overrides.c.event_id == new_id,
@@ -395,7 +394,6 @@ class SqlStore:
             conn.execute(update(overrides).where(overrides.c.event_id == old_id).values(event_id=new_id))
         bulk_insert(conn, events, event_rows)
         bulk_insert(conn, event_documents, link_rows)
-        bulk_insert_tuples(conn, evidence, ("event_id", "doc_id", "start", "end", "role"), ev_rows)
         if conn.execute(select(overrides.c.event_id).limit(1)).first() is not None:
             self._apply_overrides(conn, new_ids)  # most databases have no reviews: skip the lookups
 
@@ -496,11 +494,7 @@ class SqlStore:
         for eid, did in conn.execute(select(event_documents.c.event_id, event_documents.c.doc_id)
                                      .where(event_documents.c.event_id.in_(ids))):
             docs.setdefault(eid, []).append(did)
-        spans: dict[str, list[dict[str, Any]]] = {}
-        for r in conn.execute(select(evidence.c.event_id, evidence.c.doc_id, evidence.c.start,
-                                     evidence.c.end, evidence.c.role)
-                              .where(evidence.c.event_id.in_(ids))).mappings():
-            spans.setdefault(r["event_id"], []).append(r)
+        spans = event_spans(conn, ids)
         for r in part:
             yield R.event_dict_from_rows(r, docs.get(r["id"], ()), spans.get(r["id"], ()))
 

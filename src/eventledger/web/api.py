@@ -18,6 +18,7 @@ from eventledger.export.geojson import write_geojson
 from eventledger.store import query as Q
 from eventledger.store import review as R
 from eventledger.store import schema as s
+from eventledger.store.evidence import event_spans
 from eventledger.web import auth
 
 router = APIRouter(prefix="/api")
@@ -85,10 +86,11 @@ def event_detail(conn, event_id: str) -> dict[str, Any] | None:
     links = {r.doc_id: r.local_id for r in conn.execute(select(ed).where(ed.c.event_id == event_id))}
     links.setdefault(ev["doc_id"], None)
     docs = []
+    by_doc: dict[str, list[dict[str, Any]]] = {}
+    for e in event_spans(conn, [event_id]).get(event_id, []):
+        by_doc.setdefault(e["doc_id"], []).append({"start": e["start"], "end": e["end"], "role": e["role"]})
     for d in conn.execute(select(s.documents).where(s.documents.c.id.in_(list(links)))):
-        spans = [{"start": e.start, "end": e.end, "role": e.role} for e in conn.execute(
-            select(s.evidence).where(s.evidence.c.event_id == event_id, s.evidence.c.doc_id == d.id)
-            .order_by(s.evidence.c.start))]
+        spans = by_doc.get(d.id, [])
         dd = _row(d)
         dd.pop("ingested_at", None)
         dd.update(local_id=links.get(d.id), evidence=spans)

@@ -13,7 +13,10 @@ from typing import Any
 
 from sqlalchemy import Engine, insert
 
+from eventledger.models import DateRange, Event, Evidence, Location, Span
 from eventledger.store import schema as s
+from eventledger.store.migrations import doc_events
+from eventledger.store.rows import event_to_json
 
 HOSTILE = '<script>alert("x")</script><b onmouseover="alert(1)">bold</b>'
 
@@ -65,6 +68,19 @@ def _span(text: str, needle: str) -> tuple[int, int]:
     return i, i + len(needle)
 
 
+def _member_row(e: dict[str, Any], doc_id: str, local_id: str, spans: list[tuple[int, int, str]]) -> dict[str, Any]:
+    """The ``doc_events`` row of one document's report of sample event ``e``: a key of its
+    own (never re-clustered) and the evidence ``spans`` in that document."""
+    ev = Event(id=local_id, doc_id=doc_id, event_type=e["event_type"], sub_event_type=e["sub_event_type"],
+               location=Location(e.get("location_name"), e.get("canonical"), e.get("admin1"), e.get("country"),
+                                 e.get("lat"), e.get("lon"), 1),
+               date=DateRange(e.get("date_start"), e.get("date_end"), e.get("date_precision", "day")),
+               evidence=tuple(Evidence(doc_id, Span(a, b), role) for a, b, role in spans))
+    return {"doc_id": doc_id, "local_id": local_id, "dedupe_key": f"~{doc_id}\x1f{local_id}",
+            "date_start": e.get("date_start"), "date_end": e.get("date_end"), "event_id": e["id"],
+            "publisher": None, "stance": None, "actor1": None, "actor2": None, "data": event_to_json(ev)}
+
+
 def seed_sample(engine: Engine) -> dict[str, str]:
     """Insert the sample rows; returns {doc id: text} for span checks in tests."""
     now = datetime.now(timezone.utc)
@@ -99,9 +115,12 @@ def seed_sample(engine: Engine) -> dict[str, str]:
                     ("ev-protest-3", "doc-c", HOSTILE, "sentence"),
                     ("ev-protest-3", "doc-c", "Posters appeared in Eastvale.", "sentence"),
                     ("ev-repr-2", "doc-c", "A court in Eastvale sentenced two people.", "sentence")]
-        conn.execute(insert(s.evidence), [
-            {"event_id": e, "doc_id": d, "start": _span(texts[d], n)[0], "end": _span(texts[d], n)[1], "role": r}
-            for e, d, n, r in ev_spans])
+        # the per-document events behind each link: they carry the evidence spans
+        events_by_id = {e["id"]: e for e in _EVENTS}
+        conn.execute(insert(doc_events), [
+            _member_row(events_by_id[e], d, local, [(*_span(texts[d], n), r) for e2, d2, n, r in ev_spans
+                                                    if (e2, d2) == (e, d)])
+            for e, d, local in links])
         a0, a1 = _span(texts["doc-a"], "Police detained 4 people, the union said.")
         b0, b1 = _span(texts["doc-b"], "6 people were detained")
         conn.execute(insert(s.claims), [
