@@ -52,7 +52,7 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -119,17 +119,23 @@ class Member:
 @dataclass(frozen=True, slots=True)
 class Merged:
     """One merged event: ``row`` has the ``events`` table's columns (values in Python
-    types: dates as ``date``, lists as lists); ``evidence`` rows are dicts with
-    ``doc_id, start, end, role``; ``links`` are ``(doc_id, local_id)`` pairs."""
+    types: dates as ``date``, lists as lists); ``links`` are ``(doc_id, local_id)`` pairs."""
 
     id: str
     row: dict[str, Any]
     members: tuple[Member, ...]
-    evidence: tuple[dict[str, Any], ...] = field(default=())
 
     @property
     def links(self) -> list[tuple[str, str]]:
         return [(m.doc_id, m.local_id) for m in self.members]
+
+    @property
+    def evidence(self) -> tuple[dict[str, Any], ...]:
+        """The distinct evidence spans of all members, as dicts with ``doc_id, start, end,
+        role``, sorted. Computed on demand: the SQL store reads spans from the members it
+        links (eventledger.store.evidence) and never asks."""
+        spans = sorted({(m.doc_id, e.span.start, e.span.end, e.role) for m in self.members for e in m.event.evidence})
+        return tuple({"doc_id": d, "start": s, "end": e, "role": r} for d, s, e, r in spans)
 
 
 def dedupe_key(doc_id: str, event: Event) -> str:
@@ -319,9 +325,7 @@ def _build_single(m: Member) -> Merged:
         "stance": m.stance or None, "confidence": ev.confidence, "corroboration": 1, "status": "machine",
         "merged_into": None, "notes": list(dict.fromkeys(n for n in ev.notes if n)),
     }
-    evidence = sorted({(e.span.start, e.span.end, e.role) for e in ev.evidence})
-    return Merged(event_id, row, (m,), tuple({"doc_id": m.doc_id, "start": s, "end": e, "role": r}
-                                             for s, e, r in evidence))
+    return Merged(event_id, row, (m,))
 
 
 def _build(members: Sequence[Member]) -> Merged:
@@ -374,11 +378,4 @@ def _build(members: Sequence[Member]) -> Merged:
         "merged_into": None,
         "notes": notes,
     }
-    evidence = sorted(
-        {(m.doc_id, e.span.start, e.span.end, e.role) for m in members for e in m.event.evidence})
-    return Merged(
-        id=event_id,
-        row=row,
-        members=tuple(members),
-        evidence=tuple({"doc_id": d, "start": s, "end": e, "role": r} for d, s, e, r in evidence),
-    )
+    return Merged(id=event_id, row=row, members=tuple(members))

@@ -234,8 +234,7 @@ class SqlStore:
         if updates:
             conn.execute(update(documents).where(documents.c.id == bindparam("b_id"))
                          .values({c: bindparam(c) for c in doc_rows[0] if c != "id"}), updates)
-        if inserts:
-            conn.execute(insert(documents), inserts)
+        bulk_insert(conn, documents, inserts)
 
         pm_rows: list[dict[str, Any]] = []
         claim_rows: list[dict[str, Any]] = []
@@ -253,7 +252,7 @@ class SqlStore:
                 de_rows.append({
                     "doc_id": d.id, "local_id": local, "dedupe_key": key,
                     "date_start": ev.date.start, "date_end": ev.date.end,
-                    "event_id": merged_event_id(d.id, local), "publisher": publisher,
+                    "event_id": None, "publisher": publisher,  # (the merged event: filled in below)
                     "actor1": member.actor1, "actor2": member.actor2,
                     "stance": stance, "data": R.event_to_json(ev),
                 })
@@ -264,17 +263,22 @@ class SqlStore:
                     seeds.add(key)
         bulk_insert(conn, place_mentions, pm_rows)
         bulk_insert(conn, claims, claim_rows)
+        # re-cluster before the batch's own doc_events rows exist: the rows read back are
+        # the other documents' only, and each new row is written once, with its merged event
+        placed = self._recluster(conn, sorted(k for k in seeds if not is_singleton_key(k)),
+                                 batch_members, singletons, stale_events)
+        for row in de_rows:
+            row["event_id"] = placed[(row["doc_id"], row["local_id"])]
         bulk_insert(conn, doc_events, de_rows)
-
-        self._recluster(conn, sorted(k for k in seeds if not is_singleton_key(k)),
-                        batch_members, singletons, stale_events)
         written = set(changed_ids)
         return [d.id for d in docs if d.id in written]
 
     def _recluster(self, conn: Connection, keys: list[str], batch_members: dict[tuple[str, str], Member],
-                   singletons: list[Member], stale_events: set[str]) -> None:
-        """Recompute the merged events of ``keys`` from all their ``doc_events`` rows
-        (the batch's new rows included) and rewrite the clusters that changed.
+                   singletons: list[Member], stale_events: set[str]) -> dict[tuple[str, str], str]:
+        """Recompute the merged events of ``keys`` from all their members — the stored
+        ``doc_events`` rows of other documents and the batch's members, whose rows the
+        caller writes afterwards — and rewrite the clusters that changed. Returns the
+        merged event of each batch member (and singleton).
 
         A key includes its time tile (see :mod:`eventledger.dedupe`), so a key's members
         are a bounded group: one indexed ``dedupe_key IN (...)`` read per 500 keys, no
@@ -282,55 +286,56 @@ class SqlStore:
         corpus beyond the density of one place-month."""
         self._pg_lock(conn, (lock_key(2, k) for k in keys))
         members: list[Member] = list(singletons)
+        members.extend(batch_members.values())
         payload: dict[tuple[str, str], str] = {}  # doc_events.data, loaded only for clusters rebuilt
-        current_event: dict[tuple[str, str], str] = {}
+        current_event: dict[tuple[str, str], str] = {}  # stored members -> their merged event now
         old_events: set[str] = set(stale_events)
         for row in self._key_rows(conn, keys):
             mk = (row.doc_id, row.local_id)
+            if mk in batch_members:  # (only when the caller wrote the batch's rows already)
+                continue
             current_event[mk] = row.event_id
-            m = batch_members.get(mk)
-            if m is None:
-                old_events.add(row.event_id)
-                m = Member(row.doc_id, row.local_id, None, row.publisher, row.stance,
-                           key=row.dedupe_key, start=row.date_start, end=row.date_end,
-                           actor1=row.actor1, actor2=row.actor2,
-                           loader=partial(_from_payload, payload, mk))
-            members.append(m)
+            old_events.add(row.event_id)
+            members.append(Member(row.doc_id, row.local_id, None, row.publisher, row.stance,
+                                  key=row.dedupe_key, start=row.date_start, end=row.date_end,
+                                  actor1=row.actor1, actor2=row.actor2,
+                                  loader=partial(_from_payload, payload, mk)))
         # clusters that neither gained nor lost a member keep their rows untouched
-        old_sizes = Counter(e for mk, e in current_event.items() if mk not in batch_members)
+        old_sizes = Counter(current_event.values())
         todo: list[list[Member]] = []
         unchanged: set[str] = set()
         for cluster in cluster_members(members):
             rep = cluster[0]
             cid = merged_event_id(rep.doc_id, rep.local_id)
             if (cid not in stale_events and old_sizes.get(cid) == len(cluster)
-                    and all((m.doc_id, m.local_id) not in batch_members
-                            and current_event.get((m.doc_id, m.local_id)) == cid for m in cluster)):
+                    and all(current_event.get((m.doc_id, m.local_id)) == cid for m in cluster)):
                 unchanged.add(cid)
             else:
                 todo.append(cluster)
-        self._load_payloads(conn, [m for c in todo for m in c if (m.doc_id, m.local_id) not in batch_members],
+        self._load_payloads(conn, [m for c in todo for m in c if (m.doc_id, m.local_id) in current_event],
                             payload)
         fresh = sorted((build_merged(c) for c in todo), key=lambda x: x.id)
         old_members: dict[str, set[tuple[str, str]]] = {}
         for mk, e in current_event.items():
-            if mk not in batch_members:
-                old_members.setdefault(e, set()).add(mk)
+            old_members.setdefault(e, set()).add(mk)
         carry = review_carry_over(fresh, old_members, unchanged)
         self._replace_events(conn, old_events - unchanged, fresh, carry)
 
-        # remember which merged event each member belongs to now (a new member was
-        # written with the id it would have alone)
+        # remember which merged event each member belongs to now
+        placed: dict[tuple[str, str], str] = {}
         moves = []
         for x in fresh:
-            for d, l in x.links:
-                now_in = current_event.get((d, l))
-                if (now_in if now_in is not None else merged_event_id(d, l)) != x.id:
-                    moves.append({"b_doc": d, "b_local": l, "event_id": x.id})
+            for mk in x.links:
+                now_in = current_event.get(mk)
+                if now_in is None:
+                    placed[mk] = x.id
+                elif now_in != x.id:
+                    moves.append({"b_doc": mk[0], "b_local": mk[1], "event_id": x.id})
         if moves:
             conn.execute(update(doc_events).where(and_(doc_events.c.doc_id == bindparam("b_doc"),
                                                        doc_events.c.local_id == bindparam("b_local")))
                          .values(event_id=bindparam("event_id")), moves)
+        return placed
 
     def _load_payloads(self, conn: Connection, lazy: list[Member],
                        payload: dict[tuple[str, str], str]) -> None:

@@ -13,12 +13,12 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, Date, Engine, Table, create_engine, event, insert
+from sqlalchemy import Connection, Engine, Table, create_engine, event, insert
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import StoreError
 
-__all__ = ["CHUNK", "ComponentRow", "as_date", "bulk_insert", "bulk_insert_tuples", "chunks", "lock_key",
+__all__ = ["CHUNK", "ComponentRow", "as_date", "bulk_insert", "chunks", "lock_key",
            "one_line", "reads", "sqlite_engine"]
 
 CHUNK = 500  # ids per IN (...) list
@@ -80,43 +80,44 @@ def bulk_insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> N
 
     On SQLite this goes straight to the driver with rows as tuples: SQLAlchemy's per-row
     parameter processing was a third of the save time. Values stay bound parameters; only
-    schema identifiers are put into the statement, and dates get SQLAlchemy's SQLite
-    storage format (ISO) so reads through SQLAlchemy see the same values."""
+    schema identifiers are put into the statement, and the columns whose type has a bind
+    processor (dates, timestamps) are converted by SQLAlchemy's own processors, so reads
+    through SQLAlchemy see exactly what an ORM-style insert would have stored."""
     if not rows:
         return
     if conn.dialect.name != "sqlite":
         conn.execute(insert(table), rows)
         return
-    cols = list(rows[0])
-    quote = conn.dialect.identifier_preparer.quote
-    sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in cols)}) "
-           f"VALUES ({', '.join('?' for _ in cols)})")
-    dates = [i for i, c in enumerate(cols) if isinstance(table.c[c].type, Date)]
+    cols = tuple(rows[0])
+    sql, processors = _sqlite_insert(conn, table, cols)
     get = itemgetter(*cols) if len(cols) > 1 else (lambda r, c=cols[0]: (r[c],))
-    if dates:
-        data = []
-        for r in rows:
-            values = list(get(r))
-            for i in dates:
-                if values[i] is not None:
-                    values[i] = values[i].isoformat()
-            data.append(tuple(values))
-    else:
-        data = list(map(get, rows))
+    data = list(map(get, rows))
+    if processors:
+        # column-wise: one list comprehension per converted column, then back to rows
+        columns = list(zip(*data))
+        for i, process in processors:
+            columns[i] = [None if v is None else process(v) for v in columns[i]]  # type: ignore[call-overload]
+        data = list(zip(*columns))
     conn.exec_driver_sql(sql, data)
 
 
-def bulk_insert_tuples(conn: Connection, table: Table, cols: Sequence[str], rows: list[tuple]) -> None:
-    """executemany of rows given as tuples in ``cols`` order (no dates among the columns):
-    the largest table (``evidence``) is written without building a dict per row."""
-    if not rows:
-        return
-    if conn.dialect.name != "sqlite":
-        conn.execute(insert(table), [dict(zip(cols, r)) for r in rows])
-        return
-    quote = conn.dialect.identifier_preparer.quote
-    conn.exec_driver_sql(f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in cols)}) "
-                         f"VALUES ({', '.join('?' for _ in cols)})", rows)
+_INSERTS: dict[tuple[int, str, tuple[str, ...]], tuple[str, list[tuple[int, Any]]]] = {}
+
+
+def _sqlite_insert(conn: Connection, table: Table, cols: tuple[str, ...]) -> tuple[str, list[tuple[int, Any]]]:
+    """The INSERT statement for ``cols`` of ``table`` and the (position, bind processor)
+    of the columns that need one; built once per dialect, table and column list."""
+    key = (id(conn.dialect), table.name, cols)
+    got = _INSERTS.get(key)
+    if got is None:
+        quote = conn.dialect.identifier_preparer.quote
+        sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in cols)}) "
+               f"VALUES ({', '.join('?' for _ in cols)})")
+        dialect = conn.dialect
+        processors = [(i, p) for i, c in enumerate(cols)
+                      if (p := table.c[c].type.dialect_impl(dialect).bind_processor(dialect)) is not None]
+        got = _INSERTS[key] = (sql, processors)
+    return got
 
 
 def lock_key(kind: int, value: str) -> tuple[int, int]:
