@@ -17,6 +17,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from .frozen import fast_init
 from .models import Claim, Count, DateRange, Event, Place, Report, Span
 
 __all__ = [
@@ -33,6 +34,7 @@ __all__ = [
 ]
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Segment:
     """A paragraph or a sentence.
@@ -50,6 +52,7 @@ class Segment:
     repeat_of: int | None = None
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class PlaceMention:
     """A place name found in the text and its resolution.
@@ -71,6 +74,7 @@ class PlaceMention:
     candidates: int = 1
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Anchor:
     """The report's reference date. ``source``: published | dateline | timestamp (a header
@@ -82,6 +86,7 @@ class Anchor:
     span: Span | None = None
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class DateMention:
     """A date expression and what it resolves to.
@@ -99,6 +104,7 @@ class DateMention:
     scope: Span | None = None
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Trigger:
     """A word or phrase that signals an event type (and tactics)."""
@@ -111,6 +117,7 @@ class Trigger:
     modality: str = "asserted"  # asserted | planned | threatened | called_for | quoted | generic | context
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class ActorMention:
     span: Span
@@ -119,12 +126,14 @@ class ActorMention:
     role: str = "actor1"  # actor1 | actor2 | unknown
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Quantity:
     span: Span
     count: Count
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Quote:
     """A quoted text (slogan or statement) and its span, quote marks excluded."""
@@ -134,6 +143,7 @@ class Quote:
     kind: str = "slogan"  # slogan | statement | term (a short scare-quoted word: the so-called "experts")
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Attribution:
     """Who a statement is attributed to ("according to Amnesty International")."""

@@ -11,6 +11,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from .frozen import fast_init
+
 __all__ = [
     "Span",
     "Report",
@@ -52,6 +54,7 @@ QUALIFIERS: tuple[str, ...] = ("exact", "at_least", "at_most", "about", "more_th
 DATE_PRECISIONS: tuple[str, ...] = ("day", "range", "week", "month", "year", "unresolved")
 
 
+@fast_init
 @dataclass(frozen=True, slots=True, order=True)
 class Span:
     """Half-open ``[start, end)`` code-point offsets into a report's text."""
@@ -76,6 +79,7 @@ class Span:
         return [self.start, self.end]
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Report:
     """One ingested document. ``id`` is the caller's id (or file stem); ``content_hash``
@@ -92,6 +96,7 @@ class Report:
     language: str | None = None
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Place:
     """A gazetteer entry. ``precision`` follows the codebook: 1 town or finer,
@@ -108,6 +113,7 @@ class Place:
     feature: str = "city"  # city | admin1 | country | poi
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Location:
     """Where an event happened: the place as written plus its resolution."""
@@ -125,6 +131,7 @@ class Location:
         return cls(name, place.canonical, place.admin1, place.country, place.lat, place.lon, place.precision)
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class DateRange:
     """Resolved dates. ``start``/``end`` are None when ``precision == 'unresolved'``.
@@ -147,6 +154,7 @@ class DateRange:
         return self.start <= other.end and other.start <= self.end  # type: ignore[operator]
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Count:
     kind: str
@@ -161,6 +169,7 @@ class Count:
         return d
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """A piece of text an event or claim came from. ``role`` is what the span is:
@@ -171,6 +180,7 @@ class Evidence:
     role: str = "sentence"
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Event:
     """One codebook event: one kind of action, by one actor, at one location, on one
@@ -200,6 +210,7 @@ class Event:
             raise ValueError(f"invalid type {self.event_type}/{self.sub_event_type}")
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Claim:
     """A statement of fact with a number or an attribution, as the report makes or quotes it."""
