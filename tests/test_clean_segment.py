@@ -140,3 +140,28 @@ def test_paragraph_and_sentence_lookup_by_offset():
     assert doc.sentence_at(doc.text.index("Two")).index == 1
     assert doc.paragraph_at(doc.text.index("\n\n") + 1) is None  # the blank line between
     assert doc.paragraph_at(len(doc.text) + 5) is None
+
+
+def test_cheap_line_tests_agree_with_the_patterns_they_stand_for():
+    """segment._ends_terminal is _TERMINAL.search without the scan; paragraph_kind and
+    clean.boilerplate_reason run their unanchored patterns only behind necessary tests."""
+    import random
+
+    from eventledger.stages import clean as C
+    from eventledger.stages import segment as S
+
+    rng = random.Random(7)
+    pieces = ["a", "B", " ", ".", "!", ":", ";", "…", "'", '"', "”", ")", "]", "\u00a0", "-", "–", "—", "7", "2024",
+              "March", "may", " 12,", "x", "696x390", ".jpg", ".PNG", "deadbeef", "_1a2b", "-cafe", "share", "http://",
+              " – October 10, 2020", "August 29,2020-", "Jan. 3, 2021 –", "12345678", " abcd", "-0f0f"]
+    for _ in range(20000):
+        s = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 9))).strip()
+        if not s:
+            continue
+        assert S._ends_terminal(s) == bool(S._TERMINAL.search(s)), s
+        if S._CAPTION_DATE.search(s):
+            assert S._has_dash(s) and (s.rstrip(".").rstrip()[-1:].isdigit() or s[0] in S._MONTH_INITIALS), s
+        if C._IMAGE_NAME.search(s):
+            assert s[-1].isdigit() or s.lower().endswith(C._IMAGE_SUFFIXES), s
+        if C._HASHY.search(s):
+            assert C._HEX_WORD.search(s), s

@@ -13,6 +13,7 @@ Two kinds of normalisation, both keeping offsets valid:
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -46,13 +47,16 @@ _VIEW_MAP = {
     "\u2011": "-",
 }
 _VIEW_KEYS = frozenset(_VIEW_MAP)
+_VIEW_CHARS = re.compile("[" + re.escape("".join(sorted(_VIEW_KEYS))) + "]")
 
 
 def make_view(text: str) -> str:
     """Same-length normalised copy of ``text`` (see module doc)."""
     # str.translate with a dict table costs ~100 ns a character; a report holds only a few
-    # of the mapped characters, and str.replace per character present is ~20x faster
-    for ch in _VIEW_KEYS.intersection(text):
+    # of the mapped characters, and str.replace per character present is ~20x faster. The
+    # characters present are found by one regex scan (3x faster than a set intersection,
+    # which builds a string object per character of the text)
+    for ch in set(_VIEW_CHARS.findall(text)):
         text = text.replace(ch, _VIEW_MAP[ch])
     return text
 

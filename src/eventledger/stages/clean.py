@@ -33,15 +33,24 @@ _URL_ONLY = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
 
 
 _MAX_BOILERPLATE = 200  # longer lines are prose: no need to run the patterns on them
+_IMAGE_SUFFIXES = ("jpg", "jpeg", "png", "gif", "webp", "svg", "bmp")
+# what every _HASHY match starts with: most reports have no such word at all, and one search
+# of the whole text then spares the search of every line
+_HEX_WORD = re.compile(r"\b[0-9a-f]{8}\b", re.IGNORECASE)
 
 
-def boilerplate_reason(line: str) -> str | None:
-    """Why a single line is boilerplate, or None."""
-    if len(line) > _MAX_BOILERPLATE:
+def boilerplate_reason(line: str, hex_words: bool = True) -> str | None:
+    """Why a single line is boilerplate, or None. ``line`` is stripped; ``hex_words=False``
+    says the text it comes from has no eight-hex-digit word (so no generated file name)."""
+    if len(line) > _MAX_BOILERPLATE or not line:
         return None
     if _AD_SIZE.match(line):
         return "ad_size"
-    if _IMAGE_NAME.search(line) or _HASHY.search(line):
+    # both _IMAGE_NAME branches end the line with a digit or an image suffix; the unanchored
+    # search is the costly test of this stage, so it runs only on such lines
+    if (line[-1].isdigit() or line.lower().endswith(_IMAGE_SUFFIXES)) and _IMAGE_NAME.search(line):
+        return "image_name"
+    if hex_words and _HASHY.search(line):
         return "image_name"
     if _URL_ONLY.match(line):
         return "link"
@@ -58,13 +67,14 @@ class CleanStage:
     def __call__(self, doc: Doc, options: Options) -> None:
         text = doc.text
         doc.view = make_view(text)
+        hex_words = _HEX_WORD.search(doc.view) is not None
         tags: list[tuple[Span, str]] = []
         pos = 0
         for line in doc.view.split("\n"):
             end = pos + len(line)
             stripped = line.strip()
             if stripped:
-                reason = boilerplate_reason(stripped)
+                reason = boilerplate_reason(stripped, hex_words)
                 if reason:
                     lead = len(line) - len(line.lstrip())
                     tags.append((Span(pos + lead, pos + lead + len(stripped)), reason))

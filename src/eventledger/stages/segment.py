@@ -55,18 +55,38 @@ def paragraph_kind(line: str, is_boilerplate: bool) -> str:
         return "list_item"
     if s[0] in _QUOTE_OPEN:
         return "quote"
-    if len(s) <= 200 and _CAPTION_DATE.search(s):  # a long line with a leading date is a dateline lede
+    # (a long line with a leading date is a dateline lede; the cheap tests first: both
+    # caption-date forms need a dash, and end in a year or start with a month)
+    if len(s) <= 200 and _has_dash(s) and (s.rstrip(".").rstrip()[-1:].isdigit() or s[0] in _MONTH_INITIALS) \
+            and _CAPTION_DATE.search(s):
         return "caption"
-    words = s.split()
-    if len(s) <= 240 and _CAPTION_LEAD.match(s) and not _TERMINAL.search(s):
+    terminal = _ends_terminal(s)
+    if len(s) <= 240 and not terminal and _CAPTION_LEAD.match(s):
         return "caption"
-    if not _TERMINAL.search(s) and len(words) <= 25:
-        letters = [c for c in s if c.isalpha()]
+    if not terminal and len(s.split()) <= 25:
         # alt text of an image: a short all-lower-case line without punctuation
-        if letters and s == s.lower() and all(c.isascii() for c in letters):
-            return "caption"
+        if s == s.lower():
+            letters = [c for c in s if c.isalpha()]
+            if letters and all(c.isascii() for c in letters):
+                return "caption"
         return "heading"
     return "body"
+
+
+_MONTH_INITIALS = frozenset("jfmasondJFMASOND")
+_TERMINAL_CHARS = frozenset(".!?…:;")
+_CLOSERS = "'\"”’)]"
+
+
+def _has_dash(s: str) -> bool:
+    return "-" in s or "–" in s or "—" in s
+
+
+def _ends_terminal(s: str) -> bool:
+    """``_TERMINAL.search(s)`` without trying every position: the line ends with a
+    terminal mark, then closing quotes or brackets, then white space."""
+    tail = s.rstrip().rstrip(_CLOSERS)
+    return bool(tail) and tail[-1] in _TERMINAL_CHARS
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
