@@ -18,17 +18,41 @@ if TYPE_CHECKING:
     from ..models import Report
     from ..pipeline import Pipeline
 
-__all__ = ["PipelineFactory", "failure_of", "run_safely", "build_pipeline", "slim_doc"]
+__all__ = ["PipelineFactory", "failure_of", "run_safely", "build_pipeline", "slim_doc", "tune_gc"]
 
 #: builds the pipeline a worker runs; must be picklable (a module-level function)
 PipelineFactory = Callable[["Options", "str | None"], "Pipeline"]
 
 
+#: young-generation threshold of the garbage collector while documents are processed
+GC_YOUNG_THRESHOLD = 20_000
+
+
 def build_pipeline(options: "Options", upto: "str | None" = None) -> "Pipeline":
-    """The default factory: the shipped pipeline, optionally cut after stage ``upto``."""
+    """The default factory: the shipped pipeline, optionally cut after stage ``upto``.
+
+    It also tunes the process's garbage collector for the run (see :func:`tune_gc`)."""
     from ..pipeline import default_pipeline
 
-    return default_pipeline(options, upto=upto)
+    pipeline = default_pipeline(options, upto=upto)
+    tune_gc()
+    return pipeline
+
+
+def tune_gc() -> None:
+    """Set the collector up for processing documents: what is loaded by now (gazetteer,
+    lexicons, compiled patterns) lives as long as the process, so it is moved out of the
+    collector's sight (``gc.freeze``), and young collections run every 20,000 allocations
+    instead of 700. A document builds thousands of short-lived objects, almost none in
+    cycles; with the defaults the collector ran several times per document and took about
+    a tenth of the pipeline's time (measured with ``eventledger bench``). Memory stays
+    bounded: the collector still runs, less often."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
+    _, older, oldest = gc.get_threshold()
+    gc.set_threshold(GC_YOUNG_THRESHOLD, older, oldest)
 
 
 def run_safely(pipeline: "Pipeline", report: "Report") -> "Doc":
