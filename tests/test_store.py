@@ -432,3 +432,13 @@ def test_publisher_stances_can_be_set_and_long_event_ids_are_kept(make_store):
     store.save_docs([d])
     events = list(store.iter_events())
     assert len(events) == 2 and {e["stance"] for e in events} == {"rights_monitor"}
+
+
+def test_fast_date_writes_match_sqlalchemys_sqlite_format():
+    """bulk_insert writes plain dates with isoformat(): it must be the DATE storage format."""
+    from sqlalchemy import Date
+    from sqlalchemy.dialects import sqlite
+
+    process = Date().dialect_impl(sqlite.dialect()).bind_processor(sqlite.dialect())
+    for d in (dt.date(1, 1, 1), dt.date(999, 12, 31), dt.date(2024, 2, 29), dt.date(9999, 12, 31)):
+        assert d.isoformat() == process(d)

@@ -70,6 +70,8 @@ _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 
 def _dumps(value: Any) -> str:
+    if not value and isinstance(value, (list, tuple)):
+        return "[]"  # most notes, slogans and event_ids lists: skip the encoder's set-up (~4 µs)
     return _ENCODER.encode(value)
 
 
@@ -260,7 +262,7 @@ def claim_rows(doc: Doc, stance: str | None) -> list[dict[str, Any]]:
             "qualifier": c.qualifier, "qualifier_text": c.qualifier_text,
             "attributed_to": c.attributed_to, "reported_by": c.reported_by or doc.report.publisher,
             "stance": stance, "period": c.period, "place": c.place, "said_on": c.said_on,
-            "event_ids": _dumps(list(c.event_ids)),
+            "event_ids": _dumps(c.event_ids),
         })
     return rows
 
@@ -271,7 +273,7 @@ def db_event_row(row: Mapping[str, Any]) -> dict[str, Any]:
     for col in EVENT_LIST_COLUMNS:
         value = out.get(col)
         if not isinstance(value, str):
-            out[col] = _dumps(list(value)) if value else "[]"
+            out[col] = _dumps(value) if value else "[]"
     return out
 
 

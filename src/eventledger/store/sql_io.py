@@ -13,7 +13,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, Engine, Table, create_engine, event, insert
+from sqlalchemy import Connection, Date, DateTime, Engine, Table, create_engine, event, insert
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import StoreError
@@ -95,18 +95,24 @@ def bulk_insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> N
     if processors:
         # column-wise: one list comprehension per converted column, then back to rows
         columns = list(zip(*data))
-        for i, process in processors:
-            columns[i] = [None if v is None else process(v) for v in columns[i]]  # type: ignore[call-overload]
+        for i, process, is_date in processors:
+            if is_date:  # a date's isoformat is SQLAlchemy's SQLite DATE format, and C-fast
+                columns[i] = [v.isoformat() if v.__class__ is dt.date else None if v is None else process(v)
+                              for v in columns[i]]  # type: ignore[call-overload]
+            else:
+                columns[i] = [None if v is None else process(v) for v in columns[i]]  # type: ignore[call-overload]
         data = list(zip(*columns))
     conn.exec_driver_sql(sql, data)
 
 
-_INSERTS: dict[tuple[int, str, tuple[str, ...]], tuple[str, list[tuple[int, Any]]]] = {}
+_Processors = list[tuple[int, Any, bool]]
+_INSERTS: dict[tuple[int, str, tuple[str, ...]], tuple[str, _Processors]] = {}
 
 
-def _sqlite_insert(conn: Connection, table: Table, cols: tuple[str, ...]) -> tuple[str, list[tuple[int, Any]]]:
-    """The INSERT statement for ``cols`` of ``table`` and the (position, bind processor)
-    of the columns that need one; built once per dialect, table and column list."""
+def _sqlite_insert(conn: Connection, table: Table, cols: tuple[str, ...]) -> tuple[str, _Processors]:
+    """The INSERT statement for ``cols`` of ``table`` and the (position, bind processor,
+    is a plain Date column) of the columns that need one; built once per dialect, table
+    and column list."""
     key = (id(conn.dialect), table.name, cols)
     got = _INSERTS.get(key)
     if got is None:
@@ -114,7 +120,8 @@ def _sqlite_insert(conn: Connection, table: Table, cols: tuple[str, ...]) -> tup
         sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in cols)}) "
                f"VALUES ({', '.join('?' for _ in cols)})")
         dialect = conn.dialect
-        processors = [(i, p) for i, c in enumerate(cols)
+        processors = [(i, p, isinstance(table.c[c].type, Date) and not isinstance(table.c[c].type, DateTime))
+                      for i, c in enumerate(cols)
                       if (p := table.c[c].type.dialect_impl(dialect).bind_processor(dialect)) is not None]
         got = _INSERTS[key] = (sql, processors)
     return got
