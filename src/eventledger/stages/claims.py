@@ -26,6 +26,7 @@ import hashlib
 
 from ..doc import Attribution, DateMention, Doc, Quantity, Quote
 from ..models import Claim, DateRange, Event, Span
+from .assemble_context import DocContext
 from .lexmatch import sentence_index
 
 __all__ = ["build_claims", "claim_id", "period_text"]
@@ -61,59 +62,160 @@ def _within(span: Span, quotes: list[Quote]) -> Quote | None:
     return None
 
 
-def _sources_for(doc: Doc, span: Span, sent: Span, quote: Quote | None) -> list[str]:
-    """Who a statement at ``span`` is attributed to: speaker + outlet combined, or each
-    distinct source whose scope covers it."""
-    covering: list[Attribution] = []
-    for a in doc.attributions:
-        scope = a.scope or a.span
-        if not (scope.start <= span.start < scope.end):
-            continue
-        # an attribution after the number counts only for a quote ('"…," said X'), a source
-        # line "(Tabnak, November 18)" or a trailing cue ("… announced by X", "according to X")
-        if a.span.start >= span.end:
-            # "…, IRNA reported." closing the sentence covers all of it
+class _ClaimIndex:
+    """What the claims ask of a sentence, answered once per sentence (a document's numbers and
+    attributions cluster in a few sentences, and each used to rescan the document's mentions)."""
+
+    def __init__(self, doc: Doc, ctx: DocContext, publisher: str | None) -> None:
+        self.doc, self.ctx, self.publisher = doc, ctx, publisher
+        # attribution spans (but source lines) by start, with the running maximum of their ends:
+        # "is this number inside a source's name" is then one bisect
+        names = sorted((a.span.start, a.span.end) for a in doc.attributions if a.cue != "source")
+        self.name_starts = [s for s, _ in names]
+        self.name_max_end: list[int] = []
+        top = -1
+        for _, e in names:
+            top = max(top, e)
+            self.name_max_end.append(top)
+        self._memo: dict[tuple, object] = {}
+
+    def in_source_name(self, span: Span) -> bool:
+        """Inside an attribution's own words ("a lawyer representing two of them said")?"""
+        # (an attribution starting at or before the number and before its end, ending after it)
+        k = bisect.bisect_right(self.name_starts, min(span.start, span.end - 1))
+        return k > 0 and self.name_max_end[k - 1] >= span.end
+
+    def _cached(self, key: tuple, compute):
+        got = self._memo.get(key, _MISSING)
+        if got is _MISSING:
+            got = self._memo[key] = compute()
+        return got
+
+    def dates(self, i: int) -> list[DateMention]:
+        """The dates inside sentence ``i``, by offset."""
+        sent = self.doc.sentences[i].span
+        return self._cached(("dates", i), lambda: sorted(
+            (d for d in self.ctx.sent_dates[i] if sent.contains(d.span)), key=lambda d: d.span.start))
+
+    def period(self, i: int, near: Span | None = None) -> tuple[str | None, dt.date | None]:
+        dates = self.dates(i)
+        if not dates:
+            return None, None
+        if near is None:
+            return self._cached(("period", i), lambda: _period_of(dates))
+        if len(dates) > 1:  # the date closest to the number first
+            dates = sorted(dates, key=lambda d: abs(d.span.start - near.start))
+        return _period_of(dates)
+
+    def place(self, i: int) -> str | None:
+        """The first event place named in the sentence."""
+        def first() -> str | None:
+            sent = self.doc.sentences[i].span
+            for p in self.ctx.sent_places[i]:
+                if p.role == "event" and sent.contains(p.span):
+                    return p.place.canonical or p.name
+            return None
+        return self._cached(("place", i), first)
+
+    def own_tally(self, i: int) -> bool:
+        sent = self.doc.sentences[i].span
+        return self._cached(("tally", i), lambda: _OWN_TALLY.search(self.doc.text, sent.start, sent.end) is not None)
+
+    def paragraph_source(self, i: int) -> str | None:
+        """The source the sentence's paragraph names at its start, else (when the sentence itself
+        names none) at its end."""
+        def find() -> str | None:
+            doc, sent = self.doc, self.doc.sentences[i]
+            lead = _paragraph_lead_source(doc, sent, self.publisher)
+            if lead is None and not any(sent.span.contains(a.span) for a in doc.attributions):
+                lead = _paragraph_close_source(doc, sent, self.publisher)
+            return lead
+        return self._cached(("paragraph", i), find)
+
+    def said_on(self, source: str, i: int) -> dt.date | None:
+        return self._cached(("said_on", source, i), lambda: _said_on(self.doc, source, self.doc.sentences[i].span))
+
+    def sources(self, i: int, span: Span, quote: Quote | None) -> list[str]:
+        """Who a statement at ``span`` in sentence ``i`` is attributed to: speaker + outlet
+        combined, or each distinct source whose scope covers it."""
+        sent = self.doc.sentences[i].span
+        covering: list[Attribution] = []
+        for a in self.ctx.sent_attr[i]:  # (a scope covering the span overlaps its sentence)
+            scope = a.scope or a.span
+            if not (scope.start <= span.start < scope.end):
+                continue
+            # an attribution after the number counts only for a quote ('"…," said X'), a source
+            # line "(Tabnak, November 18)" or a trailing cue ("… announced by X", "according to X")
+            if a.span.start >= span.end:
+                closing, pooled = self._closing(a, i)
+                if closing and quote is None and pooled:
+                    continue
+                trailing = closing or a.cue in _TRAILING_CUES or (quote is not None and a.cue in _SPEAKER_CUES)
+                if not trailing:
+                    continue
+            covering.append(a)
+        if not covering:
+            return []
+        speakers = [a for a in covering if a.cue in _SPEAKER_CUES or a.cue == "said"]
+        outlets = [a for a in covering if a.cue in ("source", "quoted as saying", "quoted") or a.cue.endswith("quoted")]
+        if speakers and outlets and speakers[0].source != outlets[0].source:
+            return [f"{speakers[0].source}, via {outlets[0].source}"]
+        names: list[str] = []
+        for a in covering:
+            if a.source and a.source not in names:
+                names.append(a.source)
+        return names
+
+    def _closing(self, a: Attribution, i: int) -> tuple[bool, bool]:
+        """Does ``a`` close sentence ``i`` ("…, IRNA reported.": it covers all of it), and does
+        it pool several sources ("…, drivers and a union official said")?"""
+        def compute() -> tuple[bool, bool]:
+            text, sent = self.doc.text, self.doc.sentences[i].span
             # (the comma may sit a few words before the source: ", the union official said.")
             # ("…, a lawyer told Reuters." / "…, the police said on Monday.": a short tail of
             # addressee or time words after the cue still closes the sentence)
-            closing = _SHORT_TAIL.fullmatch(doc.text, a.span.end, sent.end) is not None and _COMMA_BEFORE.search(
-                doc.text, max(sent.start, a.span.start - 40), a.span.start) is not None
-            # "…, drivers and a union official said.": a lede that pools several kinds of
-            # source is the publisher's own account, not any one source's figure
-            if closing and quote is None and _several_sources(doc, a, sent):
-                continue
-            trailing = closing or a.cue in _TRAILING_CUES or (quote is not None and a.cue in _SPEAKER_CUES)
-            if not trailing:
-                continue
-        covering.append(a)
-    if not covering:
-        return []
-    speakers = [a for a in covering if a.cue in _SPEAKER_CUES or a.cue == "said"]
-    outlets = [a for a in covering if a.cue in ("source", "quoted as saying", "quoted") or a.cue.endswith("quoted")]
-    names: list[str] = []
-    if speakers and outlets and speakers[0].source != outlets[0].source:
-        names.append(f"{speakers[0].source}, via {outlets[0].source}")
-        return names
-    for a in covering:
-        if a.source and a.source not in names:
-            names.append(a.source)
-    return names
+            closing = _SHORT_TAIL.fullmatch(text, a.span.end, sent.end) is not None and _COMMA_BEFORE.search(
+                text, max(sent.start, a.span.start - 40), a.span.start) is not None
+            # a lede that pools several kinds of source is the publisher's own account
+            return closing, closing and _several_sources(self.doc, a, sent)
+        return self._cached(("closing", id(a), i), compute)
+
+
+_MISSING = object()
+
+
+def _period_of(dates: list[DateMention]) -> tuple[str | None, dt.date | None]:
+    """The period of the first claim period among ``dates``, else of the first dated event or
+    history date."""
+    for d in dates:
+        if d.role == "period":
+            return period_text(d.range, open_end=True), None
+    for d in dates:
+        if d.role in ("event", "history") and d.range.start is not None:
+            return period_text(d.range), None
+    return None, None
 
 
 def build_claims(doc: Doc, events: list[Event], publisher: str | None, skip: set[int],
-                 publisher_stance: str | None = None) -> list[Claim]:
+                 publisher_stance: str | None = None, ctx: DocContext | None = None) -> list[Claim]:
     """``publisher_stance`` (publishers table): a rights monitor's own headline figures
-    ("At least 97 executions in February") are its own count, attributed to it."""
+    ("At least 97 executions in February") are its own count, attributed to it. ``ctx``: the
+    assembler's :class:`DocContext` of ``doc`` (built here when not given)."""
+    if ctx is None:
+        ctx = DocContext(doc)
+    index = _ClaimIndex(doc, ctx, publisher)
     claims: list[Claim] = []
     seen: set[tuple] = set()
     quotes = doc.quotes
+    text = doc.text
+    doc_id = doc.id
+    sentences = doc.sentences
     slogan_owner: dict[tuple[int, int], str] = {}
     for e in events:
         for ev in e.evidence:
             if ev.role == "slogan" and e.actor1:
                 slogan_owner.setdefault((ev.span.start, ev.span.end), e.actor1)
     numbered_sentences: set[int] = set()
-    dates_sorted = sorted(doc.dates, key=lambda d: d.span.start)
     counted: dict[tuple[int, int], list[Event]] = {}  # count span -> events whose count it is
     for e in events:
         if e.count is not None:
@@ -123,73 +225,79 @@ def build_claims(doc: Doc, events: list[Event], publisher: str | None, skip: set
 
     def add(text_span: Span, kind: str, q: Quantity | None, attributed: str | None, period: str | None,
             place: str | None, said_on: dt.date | None) -> None:
-        value = q.count.value if q else None
-        key = (kind, value, q.count.qualifier_text if q else None, attributed,
-               None if q else text_span.start)
+        if q is not None:
+            count = q.count
+            value = count.value
+            key = (kind, value, count.qualifier_text, attributed, None)
+        else:
+            count = value = None
+            key = (kind, None, None, attributed, text_span.start)
         if key in seen:
             return
         seen.add(key)
         ev_ids = tuple(e.id for e in counted.get((q.span.start, q.span.end), ()) if e.count.value == value) if q else ()
         claims.append(Claim(
-            id=claim_id(doc.id, kind, value, attributed, text_span), doc_id=doc.id,
-            text=doc.text[text_span.start : text_span.end], span=text_span, kind=kind, value=value,
-            qualifier=q.count.qualifier if q else None, qualifier_text=q.count.qualifier_text if q else None,
-            attributed_to=attributed, reported_by=publisher, period=period, place=place, said_on=said_on,
-            event_ids=ev_ids,
+            claim_id(doc_id, kind, value, attributed, text_span), doc_id, text[text_span.start : text_span.end],
+            text_span, kind, value, count.qualifier if count else None, count.qualifier_text if count else None,
+            attributed, publisher, period, place, said_on, ev_ids,
         ))
 
     for q in doc.quantities:
-        if q.count.kind in _SKIP_KINDS:
+        kind = q.count.kind
+        if kind in _SKIP_KINDS:
             continue
-        if q.count.kind == "other" and q.count.value is None:
+        if kind == "other" and q.count.value is None:
             continue
-        sent = sentence_index(doc).at(q.span.start)
-        if sent is None or sent.index in skip or sent.kind == "boilerplate":
+        i = ctx.idx(q.span.start)
+        if i is None:
             continue
-        if any(a.span.start <= q.span.start and q.span.end <= a.span.end for a in doc.attributions
-               if a.cue != "source" and a.span.start < q.span.end):
+        sent = sentences[i]
+        if sent.index in skip or sent.kind == "boilerplate":
+            continue
+        if index.in_source_name(q.span):
             continue  # "a lawyer representing two of them said": part of the source's name, not a figure
         numbered_sentences.add(sent.index)
         quote = _within(q.span, quotes)
-        period, said_on = _period(dates_sorted, sent.span, q.span)
-        place = _place(doc, sent.span)
+        period, said_on = index.period(i, q.span)
+        place = index.place(i)
         if quote is not None and quote.kind == "slogan":
             owner = slogan_owner.get((quote.span.start, quote.span.end)) or _main_opposition(events)
-            add(sent.span, q.count.kind, q, f"{owner or 'unnamed authors'} (slogan)", period, place, said_on)
+            add(sent.span, kind, q, f"{owner or 'unnamed authors'} (slogan)", period, place, said_on)
             continue
         # the publisher naming itself ("RMI said", "according to our tally") is attributed to
         # the publisher; a number told in its plain narrative voice is attributed to no one
-        sources = [publisher if _same(s, publisher) else s for s in _sources_for(doc, q.span, sent.span, quote)]
-        if not sources and publisher and _OWN_TALLY.search(doc.text, sent.span.start, sent.span.end):
+        sources = [publisher if _same(s, publisher) else s for s in index.sources(i, q.span, quote)]
+        if not sources and publisher and index.own_tally(i):
             sources = [publisher]
         if not sources and publisher and publisher_stance == "rights_monitor" and sent.kind == "heading":
             sources = [publisher]
         if not sources and sent.kind in ("body", "list_item"):
-            lead = _paragraph_lead_source(doc, sent, publisher)
-            if lead is None and not any(sent.span.contains(a.span) for a in doc.attributions):
-                lead = _paragraph_close_source(doc, sent, publisher)
+            lead = index.paragraph_source(i)
             if lead is not None:
                 sources = [lead]
         if not sources:
-            add(sent.span, q.count.kind, q, None, period, place, said_on)
+            add(sent.span, kind, q, None, period, place, said_on)
         for src in sources:
-            add(sent.span, q.count.kind, q, src, period, place, _said_on(doc, src, sent.span) or said_on)
+            add(sent.span, kind, q, src, period, place, index.said_on(src, i) or said_on)
 
     # attributed statements without a number
     for a in doc.attributions:
         if a.cue == "as saying":
             continue
-        sent = sentence_index(doc).at(a.span.start)
-        if sent is None or sent.index in skip or sent.index in numbered_sentences:
+        i = ctx.idx(a.span.start)
+        if i is None:
             continue
-        if doc.text[sent.span.start : sent.span.end].rstrip().endswith("?"):
+        sent = sentences[i]
+        if sent.index in skip or sent.index in numbered_sentences:
+            continue
+        if text[sent.span.start : sent.span.end].rstrip().endswith("?"):
             continue
         if publisher and a.source == publisher:
             continue
         scope = a.scope or sent.span
-        sources = _sources_for(doc, a.span, sent.span, _within(a.span, quotes))
-        period, said_on = _period(dates_sorted, sent.span)
-        add(scope, "statement", None, sources[0] if sources else a.source, period, _place(doc, sent.span), said_on)
+        sources = index.sources(i, a.span, _within(a.span, quotes))
+        period, said_on = index.period(i)
+        add(scope, "statement", None, sources[0] if sources else a.source, period, index.place(i), said_on)
     claims.sort(key=lambda c: (c.span.start, c.id))
     return claims
 
@@ -263,25 +371,6 @@ def _main_opposition(events: list[Event]) -> str | None:
     return None
 
 
-def _period(all_dates: list[DateMention], sent: Span, near: Span | None = None) -> tuple[str | None, dt.date | None]:
-    """The period a claim in ``sent`` covers (``all_dates`` sorted by offset)."""
-    k = bisect.bisect_left(all_dates, sent.start, key=lambda d: d.span.start)
-    dates = []
-    while k < len(all_dates) and all_dates[k].span.start < sent.end:
-        if sent.contains(all_dates[k].span):
-            dates.append(all_dates[k])
-        k += 1
-    if near is not None:  # the date closest to the number first
-        dates.sort(key=lambda d: abs(d.span.start - near.start))
-    for d in dates:
-        if d.role == "period":
-            return period_text(d.range, open_end=True), None
-    for d in dates:
-        if d.role in ("event", "history") and d.range.start is not None:
-            return period_text(d.range), None
-    return None, None
-
-
 def _said_on(doc: Doc, source: str, sent: Span) -> dt.date | None:
     """'Reuters confirmed ... on December 23, 2019': the date right after the attribution cue."""
     for a in doc.attributions:
@@ -290,15 +379,4 @@ def _said_on(doc: Doc, source: str, sent: Span) -> dt.date | None:
         for d in doc.dates:
             if 0 <= d.span.start - a.span.end <= 60 and d.range.start is not None and d.range.start == d.range.end:
                 return d.range.start
-    return None
-
-
-def _place(doc: Doc, sent: Span) -> str | None:
-    """The first event place named in the sentence (places are sorted by offset)."""
-    i = bisect.bisect_left(doc.places, sent.start, key=lambda p: p.span.start)
-    while i < len(doc.places) and doc.places[i].span.start < sent.end:
-        p = doc.places[i]
-        if p.role == "event" and sent.contains(p.span):
-            return p.place.canonical or p.name
-        i += 1
     return None
