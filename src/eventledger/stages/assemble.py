@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 from typing import Callable
 
 from ..config import Options
@@ -62,6 +63,13 @@ _PASSIVE_BY = re.compile(r"^\s*(?:\w+\s+){0,3}by\b", re.I)
 def event_id(doc_id: str, sub_event_type: str, place_key: str, date: DateRange, actor1: str | None) -> str:
     key = "|".join([sub_event_type, place_key, str(date.start), str(date.end), actor1 or ""])
     return f"{doc_id}:{hashlib.sha1(key.encode('utf-8')).hexdigest()[:10]}"
+
+
+@lru_cache(maxsize=256)
+def _publisher(publisher: str, publishers_file) -> tuple[str | None, str]:
+    """The publishers table's name and stance of ``publisher`` (the lookup folds the name
+    character by character; a corpus has few publishers)."""
+    return canonical_publisher(publisher, publishers_file), stance(publisher, publishers_file)
 
 
 def _date_fn() -> Callable[[Doc, Span], tuple[DateRange, tuple[Span, ...]]] | None:
@@ -278,7 +286,8 @@ class AssembleStage:
                 got = date_memo[key] = base_date_for(doc, span)
             return got
 
-        publisher = canonical_publisher(doc.report.publisher, options.publishers_file) if doc.report.publisher else None
+        publisher, publisher_stance = _publisher(doc.report.publisher, options.publishers_file) if doc.report.publisher \
+            else (None, None)
         ctx = DocContext(doc)
         drafts: list[Draft] = []
         pending: list[Trigger] = []  # placeless triggers handed to the next sentence's place list
@@ -431,8 +440,7 @@ class AssembleStage:
         events = self._finish(ctx, drafts, date_for, publisher)
         attach_slogans(doc, events, ctx.skip)
         doc.events = [e for e in events]
-        doc.claims = build_claims(doc, doc.events, publisher, ctx.skip,
-                                  stance(doc.report.publisher, options.publishers_file) if publisher else None, ctx)
+        doc.claims = build_claims(doc, doc.events, publisher, ctx.skip, publisher_stance if publisher else None, ctx)
 
     # ------------------------------------------------------------------------------------
 

@@ -20,6 +20,7 @@ from functools import lru_cache
 from ..doc import ActorMention, Attribution, DateMention, Doc, PlaceMention, Quantity, Segment, Trigger
 from ..models import DateRange, Span
 from ..textutil import fold_name as _fold_name
+from .assemble_cues import Cue
 from .triggers import spec_of
 
 __all__ = [
@@ -392,8 +393,10 @@ def to_home(ctx: DocContext, places: list[PlaceMention], home: PlaceMention | No
 
 # "the gathering ended", "this protest": a reference back to an act already told
 ANAPHOR_BEFORE = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+$", re.I)
-CROWD = re.compile(r"\b(?:participants|protesters|demonstrators|the crowd|crowds|marchers|mourners|those gathered)\b", re.I)
-_WIDER = re.compile(r"\b(?:cities|towns|provinces|nationwide|across the country|across Iran|several|many|other)\b", re.I)
+CROWD = Cue(r"\b(?:participants|protesters|demonstrators|the crowd|crowds|marchers|mourners|those gathered)\b",
+            ("participants", "protesters", "demonstrators", "crowd", "marchers", "mourners", "those gathered"))
+_WIDER = Cue(r"\b(?:cities|towns|provinces|nationwide|across the country|across Iran|several|many|other)\b",
+             ("cities", "towns", "provinces", "nationwide", "across ", "several", "many", "other"))
 
 
 def wider_scope(ctx: DocContext, i: int, home: PlaceMention | None = None) -> bool:
@@ -416,7 +419,7 @@ def fired_on_crowd(ctx: DocContext, t: Trigger) -> bool:
     if spec is None or not spec.intervention:
         return False
     word = ctx.view[t.span.start : t.span.end]
-    return bool(CROWD.search(word) or re.search(r"protesters|demonstrators", word, re.I)
+    return bool(CROWD.pattern.search(word) or re.search(r"protesters|demonstrators", word, re.I)
                 or _CROWD_AFTER.match(ctx.view, t.span.end, t.span.end + 60))
 
 
@@ -495,12 +498,13 @@ def is_recent(ctx: DocContext, d: Draft, date_for) -> bool:
     return anchor is None or (anchor - date.end).days <= _COUNTRY_RECENT_DAYS
 
 
-_TALLY = re.compile(
+_TALLY = Cue(
     r"\b(?:so far|in total|to date|a total of|overall|alone|tally|cumulative|since (?:the )?(?:start|beginning|onset|outbreak)"
     r"|since (?:the )?(?:uprising|protests|unrest|crackdown) (?:began|started))\b",
-    re.I,
+    ("so far", "total", "to date", "overall", "alone", "tally", "cumulative", "since "),
 )
-_PERFECT = re.compile(r"\b(?:have|has|had) been (?:\w+ )?(?:arrested|detained|killed|executed|imprisoned|injured|sentenced)\b", re.I)
+_PERFECT = Cue(r"\b(?:have|has|had) been (?:\w+ )?(?:arrested|detained|killed|executed|imprisoned|injured|sentenced)\b",
+               (" been ",))
 
 
 def is_tally(ctx: DocContext, i: int) -> bool:

@@ -27,6 +27,7 @@ import hashlib
 from ..doc import Attribution, DateMention, Doc, Quantity, Quote
 from ..models import Claim, DateRange, Event, Span
 from .assemble_context import DocContext
+from .assemble_cues import Cue
 from .lexmatch import sentence_index
 
 __all__ = ["build_claims", "claim_id", "period_text"]
@@ -77,7 +78,12 @@ class _ClaimIndex:
         for _, e in names:
             top = max(top, e)
             self.name_max_end.append(top)
-        self._memo: dict[tuple, object] = {}
+        # per-sentence answers (a sentence with a number often has another, or a statement)
+        self._place: dict[int, str | None] = {}
+        self._own_tally: dict[int, bool] = {}
+        self._paragraph_source: dict[int, str | None] = {}
+        self._said_on: dict[tuple[str, int], dt.date | None] = {}
+        self._closing_memo: dict[tuple[int, int], tuple[bool, bool]] = {}
 
     def in_source_name(self, span: Span) -> bool:
         """Inside an attribution's own words ("a lawyer representing two of them said")?"""
@@ -85,55 +91,63 @@ class _ClaimIndex:
         k = bisect.bisect_right(self.name_starts, min(span.start, span.end - 1))
         return k > 0 and self.name_max_end[k - 1] >= span.end
 
-    def _cached(self, key: tuple, compute):
-        got = self._memo.get(key, _MISSING)
-        if got is _MISSING:
-            got = self._memo[key] = compute()
-        return got
-
-    def dates(self, i: int) -> list[DateMention]:
-        """The dates inside sentence ``i``, by offset."""
-        sent = self.doc.sentences[i].span
-        return self._cached(("dates", i), lambda: sorted(
-            (d for d in self.ctx.sent_dates[i] if sent.contains(d.span)), key=lambda d: d.span.start))
-
     def period(self, i: int, near: Span | None = None) -> tuple[str | None, dt.date | None]:
-        dates = self.dates(i)
+        """The period a claim in sentence ``i`` covers (by the date closest to ``near`` first)."""
+        sent = self.doc.sentences[i].span
+        dates = [d for d in self.ctx.sent_dates[i] if sent.contains(d.span)]
         if not dates:
             return None, None
-        if near is None:
-            return self._cached(("period", i), lambda: _period_of(dates))
-        if len(dates) > 1:  # the date closest to the number first
-            dates = sorted(dates, key=lambda d: abs(d.span.start - near.start))
-        return _period_of(dates)
+        if len(dates) > 1:
+            dates.sort(key=lambda d: d.span.start)
+            if near is not None:  # the date closest to the number first
+                dates.sort(key=lambda d: abs(d.span.start - near.start))
+        for d in dates:
+            if d.role == "period":
+                return period_text(d.range, open_end=True), None
+        for d in dates:
+            if d.role in ("event", "history") and d.range.start is not None:
+                return period_text(d.range), None
+        return None, None
 
     def place(self, i: int) -> str | None:
         """The first event place named in the sentence."""
-        def first() -> str | None:
+        got = self._place.get(i, _MISSING)
+        if got is _MISSING:
+            got = None
             sent = self.doc.sentences[i].span
             for p in self.ctx.sent_places[i]:
                 if p.role == "event" and sent.contains(p.span):
-                    return p.place.canonical or p.name
-            return None
-        return self._cached(("place", i), first)
+                    got = p.place.canonical or p.name
+                    break
+            self._place[i] = got
+        return got  # type: ignore[return-value]
 
     def own_tally(self, i: int) -> bool:
-        sent = self.doc.sentences[i].span
-        return self._cached(("tally", i), lambda: _OWN_TALLY.search(self.doc.text, sent.start, sent.end) is not None)
+        """Does the sentence speak of the publisher's own tally ("according to our count")?"""
+        got = self._own_tally.get(i)
+        if got is None:
+            sent = self.doc.sentences[i].span
+            got = self._own_tally[i] = _OWN_TALLY.search(self.doc.text, sent.start, sent.end) is not None
+        return got
 
     def paragraph_source(self, i: int) -> str | None:
         """The source the sentence's paragraph names at its start, else (when the sentence itself
         names none) at its end."""
-        def find() -> str | None:
+        got = self._paragraph_source.get(i, _MISSING)
+        if got is _MISSING:
             doc, sent = self.doc, self.doc.sentences[i]
-            lead = _paragraph_lead_source(doc, sent, self.publisher)
-            if lead is None and not any(sent.span.contains(a.span) for a in doc.attributions):
-                lead = _paragraph_close_source(doc, sent, self.publisher)
-            return lead
-        return self._cached(("paragraph", i), find)
+            got = _paragraph_lead_source(doc, sent, self.publisher)
+            if got is None and not any(sent.span.contains(a.span) for a in doc.attributions):
+                got = _paragraph_close_source(doc, sent, self.publisher)
+            self._paragraph_source[i] = got
+        return got  # type: ignore[return-value]
 
     def said_on(self, source: str, i: int) -> dt.date | None:
-        return self._cached(("said_on", source, i), lambda: _said_on(self.doc, source, self.doc.sentences[i].span))
+        key = (source, i)
+        got = self._said_on.get(key, _MISSING)
+        if got is _MISSING:
+            got = self._said_on[key] = _said_on(self.doc, source, self.doc.sentences[i].span)
+        return got  # type: ignore[return-value]
 
     def sources(self, i: int, span: Span, quote: Quote | None) -> list[str]:
         """Who a statement at ``span`` in sentence ``i`` is attributed to: speaker + outlet
@@ -169,7 +183,9 @@ class _ClaimIndex:
     def _closing(self, a: Attribution, i: int) -> tuple[bool, bool]:
         """Does ``a`` close sentence ``i`` ("…, IRNA reported.": it covers all of it), and does
         it pool several sources ("…, drivers and a union official said")?"""
-        def compute() -> tuple[bool, bool]:
+        key = (id(a), i)
+        got = self._closing_memo.get(key)
+        if got is None:
             text, sent = self.doc.text, self.doc.sentences[i].span
             # (the comma may sit a few words before the source: ", the union official said.")
             # ("…, a lawyer told Reuters." / "…, the police said on Monday.": a short tail of
@@ -177,23 +193,11 @@ class _ClaimIndex:
             closing = _SHORT_TAIL.fullmatch(text, a.span.end, sent.end) is not None and _COMMA_BEFORE.search(
                 text, max(sent.start, a.span.start - 40), a.span.start) is not None
             # a lede that pools several kinds of source is the publisher's own account
-            return closing, closing and _several_sources(self.doc, a, sent)
-        return self._cached(("closing", id(a), i), compute)
+            got = self._closing_memo[key] = (closing, closing and _several_sources(self.doc, a, sent))
+        return got
 
 
 _MISSING = object()
-
-
-def _period_of(dates: list[DateMention]) -> tuple[str | None, dt.date | None]:
-    """The period of the first claim period among ``dates``, else of the first dated event or
-    history date."""
-    for d in dates:
-        if d.role == "period":
-            return period_text(d.range, open_end=True), None
-    for d in dates:
-        if d.role in ("event", "history") and d.range.start is not None:
-            return period_text(d.range), None
-    return None, None
 
 
 def build_claims(doc: Doc, events: list[Event], publisher: str | None, skip: set[int],
@@ -302,11 +306,11 @@ def build_claims(doc: Doc, events: list[Event], publisher: str | None, skip: set
     return claims
 
 
-_OWN_TALLY = re.compile(
+_OWN_TALLY = Cue(
     r"\b(?:according to (?:our|its own) (?:tally|count|figures|data|records|documentation|monitoring)|"
     r"(?:our|this organi[sz]ation's) (?:tally|count|figures|data|records)|"
     r"we (?:have )?(?:recorded|documented|counted|registered|verified|confirmed|identified|tallied))\b",
-    re.I,
+    ("according to ", "our ", "this organi", "we "),
 )
 
 
