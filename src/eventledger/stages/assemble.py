@@ -248,7 +248,7 @@ def _actor_name(a: ActorMention | None, d: Draft, publisher: str | None) -> str 
     return name
 
 
-def _target(ctx: DocContext, d: Draft) -> str | None:
+def _target(ctx: DocContext, i: int, d: Draft) -> str | None:
     if d.etype == "riot" and d.sub == "property_attack":
         t = d.triggers[0]
         window = ctx.view[t.span.start : min(d.sentence.span.end, t.span.end + 90)]
@@ -259,7 +259,7 @@ def _target(ctx: DocContext, d: Draft) -> str | None:
         return None
     if d.etype == "repression":
         s = d.sentence.span
-        for a in ctx.doc.actors:
+        for a in ctx.sent_actors[i]:  # (an actor inside the sentence starts in it)
             if a.category == "target" and s.contains(a.span):
                 return a.name
     return None
@@ -483,7 +483,7 @@ class AssembleStage:
             row = merged.get(key)
             if row is None:
                 row = {"etype": etype, "sub": sub, "loc": loc, "date": date, "tactics": [], "actor1": actor1,
-                       "actor2": _target(ctx, d), "counts": [], "evidence": [], "caption": d.caption,
+                       "actor2": _target(ctx, i, d), "counts": [], "evidence": [], "caption": d.caption,
                        "attributed_to": attributed_source(ctx, i, publisher), "place_key": place_key, "seen_ev": set()}
                 merged[key] = row
             else:

@@ -109,6 +109,7 @@ class DocContext:
         self.sent_quants: list[list[Quantity]] = _by_sentence(doc.quantities, starts, ends)
         self.sent_actors: list[list[ActorMention]] = _by_sentence(doc.actors, starts, ends)
         self.sent_dates: list[list[DateMention]] = _by_sentence(doc.dates, starts, ends)
+        self.sent_attr_named: list[list[Attribution]] = _by_sentence(doc.attributions, starts, ends)  # by their own span
         self.sent_attr: list[list[Attribution]] = [[] for _ in range(n)] if doc.attributions else [()] * n  # type: ignore[list-item]
         for a in doc.attributions:
             scope = a.scope or a.span
@@ -241,6 +242,8 @@ def is_history(ctx: DocContext, i: int, t: Trigger) -> bool:
     dates = ctx.sent_dates[i]
     if not dates:
         return _in_history_paragraph(ctx, i)
+    if not any(d.role == "history" for d in dates):
+        return False  # (every rule below needs a history date in the sentence)
     if "commemoration" in t.tactics or "grave_visit" in t.tactics:
         # "marked the anniversary of the November 2019 uprising": the history date is what is
         # remembered (after the trigger); the act of remembering is news

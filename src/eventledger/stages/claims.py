@@ -24,11 +24,10 @@ import datetime as dt
 import re
 import hashlib
 
-from ..doc import Attribution, DateMention, Doc, Quantity, Quote
+from ..doc import Attribution, Doc, Quantity, Quote, Segment
 from ..models import Claim, DateRange, Event, Span
 from .assemble_context import DocContext
 from .assemble_cues import Cue
-from .lexmatch import sentence_index
 
 __all__ = ["build_claims", "claim_id", "period_text"]
 
@@ -136,17 +135,58 @@ class _ClaimIndex:
         got = self._paragraph_source.get(i, _MISSING)
         if got is _MISSING:
             doc, sent = self.doc, self.doc.sentences[i]
-            got = _paragraph_lead_source(doc, sent, self.publisher)
-            if got is None and not any(sent.span.contains(a.span) for a in doc.attributions):
-                got = _paragraph_close_source(doc, sent, self.publisher)
+            got = self._paragraph_lead_source(sent)
+            if got is None and not any(sent.span.contains(a.span) for a in self.ctx.sent_attr_named[i]):
+                got = self._paragraph_close_source(sent)
             self._paragraph_source[i] = got
         return got  # type: ignore[return-value]
+
+    def _paragraph_lead_source(self, sent: Segment) -> str | None:
+        """The source named by the first sentence of ``sent``'s paragraph (a reporting verb or
+        "according to"), when ``sent`` is a later sentence of that paragraph."""
+        doc = self.doc
+        para = self.ctx.paragraph_at(sent.span.start)
+        if para is None:
+            return None
+        k = self.ctx.idx(para.span.start)
+        if k is None:
+            return None
+        first = doc.sentences[k]
+        if first.index == sent.index:
+            return None
+        for a in doc.attributions:
+            if a.span.start >= first.span.end:
+                break
+            if a.span.start >= first.span.start and a.cue in _LEAD_CUES and a.source and not _same(a.source, self.publisher):
+                return a.source
+        return None
+
+    def _paragraph_close_source(self, sent: Segment) -> str | None:
+        """The source a paragraph's last sentence closes on ("…, the police command said."),
+        for an earlier sentence of that paragraph: wire copy gives the source once, at the end."""
+        doc, publisher = self.doc, self.publisher
+        para = self.ctx.paragraph_at(sent.span.start)
+        if para is None:
+            return None
+        k = self.ctx.idx(max(para.span.start, para.span.end - 1))
+        if k is None:
+            return None
+        last = doc.sentences[k]
+        if last.index == sent.index or last.span.start < sent.span.end:
+            return None
+        for a in self.ctx.sent_attr_named[k]:
+            if not last.span.contains(a.span) or a.cue not in _LEAD_CUES or not a.source or _same(a.source, publisher):
+                continue
+            if _SHORT_TAIL.fullmatch(doc.text, a.span.end, last.span.end) and _COMMA_BEFORE.search(
+                    doc.text, max(last.span.start, a.span.start - 40), a.span.start) and not _several_sources(doc, a, last.span):
+                return a.source
+        return None
 
     def said_on(self, source: str, i: int) -> dt.date | None:
         key = (source, i)
         got = self._said_on.get(key, _MISSING)
         if got is _MISSING:
-            got = self._said_on[key] = _said_on(self.doc, source, self.doc.sentences[i].span)
+            got = self._said_on[key] = _said_on(self.doc, source, self.doc.sentences[i].span, self.ctx.sent_attr_named[i])
         return got  # type: ignore[return-value]
 
     def sources(self, i: int, span: Span, quote: Quote | None) -> list[str]:
@@ -329,41 +369,6 @@ _LEAD_CUES = {"reported", "reports", "said", "says", "announced", "stated", "acc
               "recorded", "counted", "confirmed", "reported by", "announced by"}
 
 
-def _paragraph_lead_source(doc: Doc, sent, publisher: str | None) -> str | None:
-    """The source named by the first sentence of ``sent``'s paragraph (a reporting verb or
-    "according to"), when ``sent`` is a later sentence of that paragraph."""
-    para = doc.paragraph_at(sent.span.start)
-    if para is None:
-        return None
-    first = sentence_index(doc).at(para.span.start)
-    if first is None or first.index == sent.index:
-        return None
-    for a in doc.attributions:
-        if a.span.start >= first.span.end:
-            break
-        if a.span.start >= first.span.start and a.cue in _LEAD_CUES and a.source and not _same(a.source, publisher):
-            return a.source
-    return None
-
-
-def _paragraph_close_source(doc: Doc, sent, publisher: str | None) -> str | None:
-    """The source a paragraph's last sentence closes on ("…, the police command said."),
-    for an earlier sentence of that paragraph: wire copy gives the source once, at the end."""
-    para = doc.paragraph_at(sent.span.start)
-    if para is None:
-        return None
-    last = sentence_index(doc).at(max(para.span.start, para.span.end - 1))
-    if last is None or last.index == sent.index or last.span.start < sent.span.end:
-        return None
-    for a in doc.attributions:
-        if not last.span.contains(a.span) or a.cue not in _LEAD_CUES or not a.source or _same(a.source, publisher):
-            continue
-        if _SHORT_TAIL.fullmatch(doc.text, a.span.end, last.span.end) and _COMMA_BEFORE.search(
-                doc.text, max(last.span.start, a.span.start - 40), a.span.start) and not _several_sources(doc, a, last.span):
-            return a.source
-    return None
-
-
 def _same(source: str, publisher: str | None) -> bool:
     return bool(publisher) and source.casefold() == publisher.casefold()  # type: ignore[union-attr]
 
@@ -375,9 +380,10 @@ def _main_opposition(events: list[Event]) -> str | None:
     return None
 
 
-def _said_on(doc: Doc, source: str, sent: Span) -> dt.date | None:
-    """'Reuters confirmed ... on December 23, 2019': the date right after the attribution cue."""
-    for a in doc.attributions:
+def _said_on(doc: Doc, source: str, sent: Span, named: list[Attribution]) -> dt.date | None:
+    """'Reuters confirmed ... on December 23, 2019': the date right after the attribution cue
+    (``named``: the attributions whose span starts in ``sent``)."""
+    for a in named:
         if a.source != source or not sent.contains(a.span):
             continue
         for d in doc.dates:
