@@ -545,10 +545,11 @@ def _fold_rows(rows: list[dict]) -> list[dict]:
     """Captions that show a body event fold into it; a plain protest folds into the same
     place's protest with intervention (the more specific sub-type)."""
     out: list[dict] = []
+    at_place: dict[str, list[dict]] = {}  # the rows kept so far by place (only rows of one place fold)
     for r in rows:
         host = None
-        for o in out:
-            if o["place_key"] != r["place_key"] or not _dates_meet(o["date"], r["date"]):
+        for o in at_place.get(r["place_key"], ()):
+            if not _dates_meet(o["date"], r["date"]):
                 continue
             same = o["sub"] == r["sub"]
             if same and (r["caption"] or o["caption"]):
@@ -568,6 +569,7 @@ def _fold_rows(rows: list[dict]) -> list[dict]:
                 break
         if host is None:
             out.append(r)
+            at_place.setdefault(r["place_key"], []).append(r)
             continue
         if host["caption"] and not r["caption"]:
             host["date"], host["loc"], host["caption"] = r["date"], r["loc"], False

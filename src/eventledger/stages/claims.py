@@ -62,21 +62,33 @@ def _within(span: Span, quotes: list[Quote]) -> Quote | None:
     return None
 
 
+class _Reach:
+    """Spans ordered by start with the running maximum of their ends: whether any span starting
+    at or before ``x`` ends at or after ``y`` is one bisect (most numbers are inside no quote
+    and no source's name, and a scan per number was most of the claims' cost)."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        ordered = sorted((s.start, s.end) for s in spans)
+        self.starts = [a for a, _ in ordered]
+        self.max_end: list[int] = []
+        top = -1
+        for _, e in ordered:
+            top = max(top, e)
+            self.max_end.append(top)
+
+    def any(self, x: int, y: int) -> bool:
+        k = bisect.bisect_right(self.starts, x)
+        return k > 0 and self.max_end[k - 1] >= y
+
+
 class _ClaimIndex:
     """What the claims ask of a sentence, answered once per sentence (a document's numbers and
     attributions cluster in a few sentences, and each used to rescan the document's mentions)."""
 
     def __init__(self, doc: Doc, ctx: DocContext, publisher: str | None) -> None:
         self.doc, self.ctx, self.publisher = doc, ctx, publisher
-        # attribution spans (but source lines) by start, with the running maximum of their ends:
-        # "is this number inside a source's name" is then one bisect
-        names = sorted((a.span.start, a.span.end) for a in doc.attributions if a.cue != "source")
-        self.name_starts = [s for s, _ in names]
-        self.name_max_end: list[int] = []
-        top = -1
-        for _, e in names:
-            top = max(top, e)
-            self.name_max_end.append(top)
+        self.names = _Reach([a.span for a in doc.attributions if a.cue != "source"])
+        self.quotes = _Reach([q.span for q in doc.quotes])
         # per-sentence answers (a sentence with a number often has another, or a statement)
         self._place: dict[int, str | None] = {}
         self._own_tally: dict[int, bool] = {}
@@ -87,8 +99,11 @@ class _ClaimIndex:
     def in_source_name(self, span: Span) -> bool:
         """Inside an attribution's own words ("a lawyer representing two of them said")?"""
         # (an attribution starting at or before the number and before its end, ending after it)
-        k = bisect.bisect_right(self.name_starts, min(span.start, span.end - 1))
-        return k > 0 and self.name_max_end[k - 1] >= span.end
+        return self.names.any(min(span.start, span.end - 1), span.end)
+
+    def quote(self, span: Span) -> Quote | None:
+        """The first quote holding ``span``."""
+        return _within(span, self.doc.quotes) if self.quotes.any(span.start, span.end) else None
 
     def period(self, i: int, near: Span | None = None) -> tuple[str | None, dt.date | None]:
         """The period a claim in sentence ``i`` covers (by the date closest to ``near`` first)."""
@@ -250,15 +265,9 @@ def build_claims(doc: Doc, events: list[Event], publisher: str | None, skip: set
     index = _ClaimIndex(doc, ctx, publisher)
     claims: list[Claim] = []
     seen: set[tuple] = set()
-    quotes = doc.quotes
     text = doc.text
     doc_id = doc.id
     sentences = doc.sentences
-    slogan_owner: dict[tuple[int, int], str] = {}
-    for e in events:
-        for ev in e.evidence:
-            if ev.role == "slogan" and e.actor1:
-                slogan_owner.setdefault((ev.span.start, ev.span.end), e.actor1)
     numbered_sentences: set[int] = set()
     counted: dict[tuple[int, int], list[Event]] = {}  # count span -> events whose count it is
     for e in events:
@@ -301,11 +310,11 @@ def build_claims(doc: Doc, events: list[Event], publisher: str | None, skip: set
         if index.in_source_name(q.span):
             continue  # "a lawyer representing two of them said": part of the source's name, not a figure
         numbered_sentences.add(sent.index)
-        quote = _within(q.span, quotes)
+        quote = index.quote(q.span)
         period, said_on = index.period(i, q.span)
         place = index.place(i)
         if quote is not None and quote.kind == "slogan":
-            owner = slogan_owner.get((quote.span.start, quote.span.end)) or _main_opposition(events)
+            owner = _slogan_owner(events, quote) or _main_opposition(events)
             add(sent.span, kind, q, f"{owner or 'unnamed authors'} (slogan)", period, place, said_on)
             continue
         # the publisher naming itself ("RMI said", "according to our tally") is attributed to
@@ -339,7 +348,7 @@ def build_claims(doc: Doc, events: list[Event], publisher: str | None, skip: set
         if publisher and a.source == publisher:
             continue
         scope = a.scope or sent.span
-        sources = index.sources(i, a.span, _within(a.span, quotes))
+        sources = index.sources(i, a.span, index.quote(a.span))
         period, said_on = index.period(i)
         add(scope, "statement", None, sources[0] if sources else a.source, period, index.place(i), said_on)
     claims.sort(key=lambda c: (c.span.start, c.id))
@@ -371,6 +380,16 @@ _LEAD_CUES = {"reported", "reports", "said", "says", "announced", "stated", "acc
 
 def _same(source: str, publisher: str | None) -> bool:
     return bool(publisher) and source.casefold() == publisher.casefold()  # type: ignore[union-attr]
+
+
+def _slogan_owner(events: list[Event], quote: Quote) -> str | None:
+    """The actor of the first event the slogan is evidence of."""
+    for e in events:
+        if e.actor1:
+            for ev in e.evidence:
+                if ev.role == "slogan" and ev.span.start == quote.span.start and ev.span.end == quote.span.end:
+                    return e.actor1
+    return None
 
 
 def _main_opposition(events: list[Event]) -> str | None:
