@@ -110,13 +110,17 @@ class DocContext:
         self.sent_actors: list[list[ActorMention]] = _by_sentence(doc.actors, starts, ends)
         self.sent_dates: list[list[DateMention]] = _by_sentence(doc.dates, starts, ends)
         self.sent_attr_named: list[list[Attribution]] = _by_sentence(doc.attributions, starts, ends)  # by their own span
-        self.sent_attr: list[list[Attribution]] = [[] for _ in range(n)] if doc.attributions else [()] * n  # type: ignore[list-item]
+        # attributions by the sentences their scope overlaps (the statement they cover)
+        self.sent_attr: list[list[Attribution]] = [()] * n  # type: ignore[list-item]
         for a in doc.attributions:
             scope = a.scope or a.span
             i = max(bisect.bisect_right(starts, scope.start) - 1, 0)
             while i < n and starts[i] < scope.end:
                 if sents[i].span.overlaps(scope):
-                    self.sent_attr[i].append(a)
+                    if self.sent_attr[i]:
+                        self.sent_attr[i].append(a)
+                    else:
+                        self.sent_attr[i] = [a]
                 i += 1
         self._groups: dict[int, list[list[PlaceMention]]] = {}
         self.paragraph_kind = {p.index: p.kind for p in doc.paragraphs}
