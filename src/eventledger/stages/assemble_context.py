@@ -94,8 +94,9 @@ class DocContext:
 
     Every mention list is bucketed by the sentence its start falls in (doc order kept inside a
     bucket; an empty bucket is the shared ``()``), once per document: the predicates below and
-    the claims ask per sentence, and scanning the whole document's mentions for each question
-    was most of the stage's cost."""
+    the claims ask per sentence, instead of scanning the document's mentions per question. A
+    mention inside a sentence is in that sentence's bucket because sentences are in order and
+    do not overlap (the segment stage makes them so)."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc

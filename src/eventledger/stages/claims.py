@@ -82,8 +82,9 @@ class _Reach:
 
 
 class _ClaimIndex:
-    """What the claims ask of a sentence, answered once per sentence (a document's numbers and
-    attributions cluster in a few sentences, and each used to rescan the document's mentions)."""
+    """What the claims ask of a sentence, read from the assembler's per-sentence buckets (each
+    number and attribution used to rescan the whole document's mentions); answers that several
+    numbers of a sentence share are kept."""
 
     def __init__(self, doc: Doc, ctx: DocContext, publisher: str | None) -> None:
         self.doc, self.ctx, self.publisher = doc, ctx, publisher
@@ -149,7 +150,7 @@ class _ClaimIndex:
         names none) at its end."""
         got = self._paragraph_source.get(i, _MISSING)
         if got is _MISSING:
-            doc, sent = self.doc, self.doc.sentences[i]
+            sent = self.doc.sentences[i]
             got = self._paragraph_lead_source(sent)
             if got is None and not any(sent.span.contains(a.span) for a in self.ctx.sent_attr_named[i]):
                 got = self._paragraph_close_source(sent)
