@@ -366,3 +366,17 @@ def test_an_officials_jurisdiction_is_the_event_place(pipe):
                     "The governor of Arak said 9 people had been arrested on Tuesday and Wednesday.\n")
     arrests = [e for e in doc.events if e.sub_event_type == "arrest"]
     assert [(e.location.name, e.count.value if e.count else None) for e in arrests] == [("Arak", 9)]
+
+
+def test_cue_precheck_gives_the_regex_answer():
+    """The substring pre-check of a cue never hides a match of its case-insensitive regex."""
+    from eventledger.stages.assemble_context import CROWD, _TALLY, _WIDER
+
+    texts = ["So far 30 were held.", "ſo far 30 were held.", "ſince the protests began", "SINCE THE START",
+             "in ıstanbul and other cities", "OTHER cities", "İn total 5", "in TOTAL 5", "“The crowd” – marched",
+             "Protesters gathered.", "nothing here", "crowdfunding", "the Crowd, cities"]
+    for cue in (_TALLY, _WIDER, CROWD):
+        for text in texts:
+            for start, end in ((0, len(text)), (2, len(text) - 1)):
+                got, want = cue.search(text, start, end), cue.pattern.search(text, start, end)
+                assert (got and got.span()) == (want and want.span()), (cue.pattern.pattern, text)

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 from typing import Callable
 
 from ..config import Options
@@ -64,6 +65,13 @@ def event_id(doc_id: str, sub_event_type: str, place_key: str, date: DateRange, 
     return f"{doc_id}:{hashlib.sha1(key.encode('utf-8')).hexdigest()[:10]}"
 
 
+@lru_cache(maxsize=256)
+def _publisher(publisher: str, publishers_file) -> tuple[str | None, str]:
+    """The publishers table's name and stance of ``publisher`` (the lookup folds the name
+    character by character; a corpus has few publishers)."""
+    return canonical_publisher(publisher, publishers_file), stance(publisher, publishers_file)
+
+
 def _date_fn() -> Callable[[Doc, Span], tuple[DateRange, tuple[Span, ...]]] | None:
     try:  # written by the dates stage; ``fallback_date`` keeps this stage usable without it
         from .dates import event_date_for  # type: ignore[attr-defined]
@@ -73,72 +81,90 @@ def _date_fn() -> Callable[[Doc, Span], tuple[DateRange, tuple[Span, ...]]] | No
 
 
 def _choose_trigger(triggers: list[Trigger], place: PlaceMention) -> Trigger:
-    before = [t for t in triggers if t.span.end <= place.span.start]
-    if before:
-        return before[-1]
-    after = [t for t in triggers if t.span.start >= place.span.end]
-    return after[0] if after else triggers[0]
+    """The nearest trigger before the place, else the nearest after it, else the first."""
+    start = place.span.start
+    before = None
+    for t in triggers:
+        if t.span.end <= start:
+            before = t
+    if before is not None:
+        return before
+    end = place.span.end
+    for t in triggers:
+        if t.span.start >= end:
+            return t
+    return triggers[0]
 
 
 def _sentence_drafts(ctx: DocContext, i: int, triggers: list[Trigger], places: list[PlaceMention]) -> list[Draft]:
     sent = ctx.doc.sentences[i]
-    caption = ctx.kind(i) == "caption"
-    acting = [t for t in triggers if not (spec_of(t) and spec_of(t).intervention)]  # type: ignore[union-attr]
+    caption = ctx.kinds[i] == "caption"
+    acting: list[Trigger] = []
+    vague: set[int] = set()  # id() of the acting triggers whose lexicon entry is vague ("took to the streets")
+    for t in triggers:
+        spec = spec_of(t)
+        if spec is not None:
+            if spec.intervention:
+                continue
+            if spec.vague:
+                vague.add(id(t))
+        acting.append(t)
     if not acting:
         return []
-    by_place: dict[int, Trigger] = {}
-    for p in places:
-        by_place[id(p)] = _choose_trigger(acting, p)
-    chosen_subs = {by_place[id(p)].sub_event_type for p in places}
-    drafts: list[Draft] = []
+    # a vague protest trigger takes the kind of the sentence's first specific protest trigger
+    specific = next((u for u in acting if u.event_type == "protest" and id(u) not in vague), None) if vague else None
+    tactics_of: dict[str, list[str]] = {}  # sub-type -> the tactics of its acting triggers
 
     def tactics_for(sub: str) -> list[str]:
-        out: list[str] = []
-        for t in acting:
-            if t.sub_event_type == sub:
-                for tac in t.tactics:
-                    if tac not in out:
-                        out.append(tac)
-        return out
+        out = tactics_of.get(sub)
+        if out is None:
+            out = tactics_of[sub] = []
+            for t in acting:
+                if t.sub_event_type == sub:
+                    for tac in t.tactics:
+                        if tac not in out:
+                            out.append(tac)
+        return list(out)  # (each draft's own list: merging extends it)
 
-    def sub_of(t: Trigger) -> tuple[str, str]:
-        spec = spec_of(t)
-        if spec is not None and spec.vague:
-            specific = [u for u in acting if u.event_type == "protest" and not (spec_of(u) and spec_of(u).vague)]
-            if specific:
-                return specific[0].event_type, specific[0].sub_event_type
-        return t.event_type, t.sub_event_type
-
+    drafts: list[Draft] = []
+    chosen_subs: set[str] = set()
     for p in places:
-        t = by_place[id(p)]
-        etype, sub = sub_of(t)
-        drafts.append(Draft(sub, etype, p, sent, [u for u in acting if u.sub_event_type == sub or u is t], tactics_for(sub), caption=caption))
+        t = _choose_trigger(acting, p)
+        chosen_subs.add(t.sub_event_type)
+        if specific is not None and id(t) in vague:
+            etype, sub = specific.event_type, specific.sub_event_type
+        else:
+            etype, sub = t.event_type, t.sub_event_type
+        drafts.append(Draft(sub, etype, p, sent, [u for u in acting if u.sub_event_type == sub or u is t],
+                            tactics_for(sub), caption=caption))
     # a trigger of another kind that governs no place applies to the places before it
     for t in acting:
-        if t.sub_event_type in chosen_subs or (spec_of(t) and spec_of(t).vague):  # type: ignore[union-attr]
+        sub = t.sub_event_type
+        if sub in chosen_subs or id(t) in vague or sub == "symbolic_action":
             continue
-        if t.sub_event_type == "symbolic_action":
-            continue
-        targets = [p for p in places if p.span.end <= t.span.start] or places
+        start = t.span.start
+        targets = [p for p in places if p.span.end <= start] or places
         for p in targets:
-            drafts.append(Draft(t.sub_event_type, t.event_type, p, sent, [t], list(t.tactics), caption=caption))
-        chosen_subs.add(t.sub_event_type)
+            drafts.append(Draft(sub, t.event_type, p, sent, [t], list(t.tactics), caption=caption))
+        chosen_subs.add(sub)
     return drafts
 
 
-def _placeless_in_sentence(ctx: DocContext, i: int, triggers: list[Trigger], places: list[PlaceMention],
-                           made: list[Draft]) -> list[Trigger]:
+def _placeless_in_sentence(ctx: DocContext, i: int, triggers: list[Trigger], places: list[PlaceMention]) -> list[Trigger]:
     """A repression trigger after the last place of its sentence that no place chose and that
     has its own number ("... and on May 3, six prisoners were hanged in several
     cities"): a separate action with no place named, a country-level candidate."""
+    last_place = max(p.span.end for p in places)
+    late = [t for t in triggers if t.event_type == "repression" and t.span.start >= last_place]
+    if not late:
+        return []
     chosen_triggers = [_choose_trigger(triggers, p) for p in places]
     chosen = {id(t) for t in chosen_triggers}
     chosen_subs = {t.sub_event_type for t in chosen_triggers}
-    last_place = max(p.span.end for p in places)
     out = []
-    for t in triggers:
+    for t in late:
         # (a trigger of another kind already applies to the places before it)
-        if id(t) in chosen or t.sub_event_type not in chosen_subs or t.span.start < last_place or t.event_type != "repression":
+        if id(t) in chosen or t.sub_event_type not in chosen_subs:
             continue
         spec = spec_of(t)
         kind = spec.count_kind if spec else None
@@ -147,56 +173,67 @@ def _placeless_in_sentence(ctx: DocContext, i: int, triggers: list[Trigger], pla
     return out
 
 
-def _pick_count(ctx: DocContext, i: int, d: Draft, groups: list[list[PlaceMention]]) -> Quantity | None:
-    kinds = set(COUNT_KINDS_BY_SUBTYPE.get(d.sub, ()))
+def _pick_count(ctx: DocContext, i: int, d: Draft) -> Quantity | None:
+    kinds = COUNT_KINDS_BY_SUBTYPE.get(d.sub, ())
     if "video_message" in d.tactics:
-        kinds.add("video_messages")
+        kinds = (*kinds, "video_messages")
     quants = [q for q in ctx.sent_quants[i] if q.count.kind in kinds]
     if not quants:
         return None
-    if d.place is None:
+    place = d.place
+    if place is None:
         t = d.triggers[0]
         exact = [q for q in quants if q.count.value is not None] or quants
         return min(exact, key=lambda q: abs(q.span.start - t.span.start))
-    group = next((g for g in groups if d.place in g), [d.place])
+    group = next((g for g in ctx.groups(i) if place in g), [place])
     if len(group) > 1:
         return None  # one total for several places: a claim, not a per-place count
-    others = [p for p in ctx.sent_places[i] if p is not d.place and p.role == "event"]
-    before = [q for q in quants if q.span.end <= d.place.span.start]
+    others = [p for p in ctx.sent_places[i] if p is not place and p.role == "event"]
+    before = [q for q in quants if q.span.end <= place.span.start]
     if before:
         q = before[-1]
-        if not any(q.span.end <= o.span.start < d.place.span.start for o in others):
+        if not any(q.span.end <= o.span.start < place.span.start for o in others):
             return q
         return None
-    after = [q for q in quants if q.span.start >= d.place.span.end]
+    after = [q for q in quants if q.span.start >= place.span.end]
     if after:
         q = after[0]
-        if not any(d.place.span.end <= o.span.start < q.span.start for o in others):
+        if not any(place.span.end <= o.span.start < q.span.start for o in others):
             return q
     return None
 
 
-def _pick_actor(ctx: DocContext, i: int, d: Draft) -> ActorMention | None:
-    cats = _REPRESSION_ACTOR_CATS if d.etype == "repression" else _PROTEST_ACTOR_CATS
-    t = d.triggers[0]
-    cands = [a for a in ctx.sent_actors[i] if a.category in cats]
-    before = [a for a in cands if a.span.end <= t.span.start or a.span.overlaps(t.span)]
-    if before:
-        return before[-1]
-    after = [a for a in cands if a.span.start >= t.span.end]
-    if after:
-        return after[0]
-    # earlier in the paragraph, then the paragraph before
-    sent = ctx.doc.sentences[i]
-    for j in range(i - 1, max(-1, i - 8), -1):
-        sj = ctx.doc.sentences[j]
-        if sj.paragraph < sent.paragraph - 2:
-            break
-        if ctx.kind(j) in ("heading", "caption", "boilerplate") and sj.paragraph != sent.paragraph:
+def _pick_actor(ctx: DocContext, i: int, etype: str, t: Trigger) -> ActorMention | None:
+    """The actor of an event of type ``etype`` told by trigger ``t`` in sentence ``i``: the last
+    one of the right category before the trigger, else the first after it, else the last one
+    earlier in the paragraph or the paragraph before."""
+    cats = _REPRESSION_ACTOR_CATS if etype == "repression" else _PROTEST_ACTOR_CATS
+    t_start, t_end = t.span.start, t.span.end
+    last_before = first_after = None
+    for a in ctx.sent_actors[i]:
+        if a.category not in cats:
             continue
-        hits = [a for a in ctx.sent_actors[j] if a.category in cats]
-        if hits:
-            return hits[-1]
+        s = a.span
+        if s.end <= t_start or (s.start < t_end and t_start < s.end):  # before, or overlapping
+            last_before = a
+        elif first_after is None and s.start >= t_end:
+            first_after = a
+    if last_before is not None:
+        return last_before
+    if first_after is not None:
+        return first_after
+    # earlier in the paragraph, then the paragraph before
+    sents = ctx.doc.sentences
+    para = sents[i].paragraph
+    for j in range(i - 1, max(-1, i - 8), -1):
+        sj = sents[j]
+        if sj.paragraph < para - 2:
+            break
+        if ctx.kinds[j] in ("heading", "caption", "boilerplate") and sj.paragraph != para:
+            continue
+        for a in reversed(ctx.sent_actors[j]):
+            if a.category in cats:
+                return a
     return None
 
 
@@ -211,7 +248,7 @@ def _actor_name(a: ActorMention | None, d: Draft, publisher: str | None) -> str 
     return name
 
 
-def _target(ctx: DocContext, d: Draft) -> str | None:
+def _target(ctx: DocContext, i: int, d: Draft) -> str | None:
     if d.etype == "riot" and d.sub == "property_attack":
         t = d.triggers[0]
         window = ctx.view[t.span.start : min(d.sentence.span.end, t.span.end + 90)]
@@ -222,7 +259,7 @@ def _target(ctx: DocContext, d: Draft) -> str | None:
         return None
     if d.etype == "repression":
         s = d.sentence.span
-        for a in ctx.doc.actors:
+        for a in ctx.sent_actors[i]:  # (an actor inside the sentence starts in it)
             if a.category == "target" and s.contains(a.span):
                 return a.name
     return None
@@ -249,7 +286,8 @@ class AssembleStage:
                 got = date_memo[key] = base_date_for(doc, span)
             return got
 
-        publisher = canonical_publisher(doc.report.publisher, options.publishers_file) if doc.report.publisher else None
+        publisher, publisher_stance = _publisher(doc.report.publisher, options.publishers_file) if doc.report.publisher \
+            else (None, None)
         ctx = DocContext(doc)
         drafts: list[Draft] = []
         pending: list[Trigger] = []  # placeless triggers handed to the next sentence's place list
@@ -260,17 +298,20 @@ class AssembleStage:
         country: list[tuple[int, Trigger]] = []
         home = home_place(ctx)
         focus: tuple[int, int, PlaceMention] | None = None  # (paragraph, sentence, place) last told about
+        kinds, skip, sent_triggers, sent_places = ctx.kinds, ctx.skip, ctx.sent_triggers, ctx.sent_places
         for i, sent in enumerate(doc.sentences):
-            kind = ctx.kind(i)
+            kind = kinds[i]
             if sent.paragraph != pending_para:
                 if pending_list and kind == "list_item":
                     pending_para = sent.paragraph  # every bullet shares the introducing sentence's trigger
                 else:
                     pending, pending_list = [], False
-            if i in ctx.skip:
+            if i in skip or not (sent_triggers[i] or sent_places[i]):
+                continue  # (a sentence without triggers or places changes nothing below)
+            triggers = [t for t in sent_triggers[i] if usable(t) and not is_history(ctx, i, t)]
+            places = to_home(ctx, event_places(ctx, i), home) if sent_places[i] else []
+            if not (triggers or places):
                 continue
-            triggers = [t for t in ctx.sent_triggers[i] if usable(t) and not is_history(ctx, i, t)]
-            places = to_home(ctx, event_places(ctx, i), home)
             if triggers and drafts:
                 triggers = drop_back_references(ctx, i, triggers, places, drafts)
             if kind == "heading" and not any(d.role == "event" for d in ctx.sent_dates[i]):
@@ -286,7 +327,7 @@ class AssembleStage:
                 if any(fired_on_crowd(ctx, t) for t in triggers) and not any(d.etype == "protest" for d in made):
                     made += [Draft("protest_with_intervention", "protest", p, sent, [t], [])
                              for p in places for t in triggers[:1]]
-                country.extend((i, t) for t in _placeless_in_sentence(ctx, i, triggers, places, made))
+                country.extend((i, t) for t in _placeless_in_sentence(ctx, i, triggers, places))
             elif places and pending:
                 made = _sentence_drafts(ctx, i, pending, places)
                 if pending_list:
@@ -399,74 +440,82 @@ class AssembleStage:
         events = self._finish(ctx, drafts, date_for, publisher)
         attach_slogans(doc, events, ctx.skip)
         doc.events = [e for e in events]
-        doc.claims = build_claims(doc, doc.events, publisher, ctx.skip,
-                                  stance(doc.report.publisher, options.publishers_file) if publisher else None)
+        doc.claims = build_claims(doc, doc.events, publisher, ctx.skip, publisher_stance if publisher else None, ctx)
 
     # ------------------------------------------------------------------------------------
 
     def _finish(self, ctx: DocContext, drafts: list[Draft], date_for, publisher: str | None) -> list[Event]:
         doc = ctx.doc
-        merged: dict[tuple, dict] = {}
-        order: list[tuple] = []
+        doc_id = doc.id
+        merged: dict[tuple, dict] = {}  # (insertion order is the events' order)
+        # one Location per place mention and one Evidence per (span, role): drafts share them
+        # (both are frozen values, so sharing changes nothing but the allocations)
+        locations: dict[int, tuple[Location, str]] = {}
+        evidence: dict[tuple[int, int, str], Evidence] = {}
         for d in drafts:
             i = ctx.idx(d.sentence.span.start)
             assert i is not None
-            anchor_span = d.place.span if d.place is not None and not d.inferred else d.triggers[0].span
+            t0 = d.triggers[0]
+            anchor_span = d.place.span if d.place is not None and not d.inferred else t0.span
             date, date_spans = date_for(doc, anchor_span)
             sub, etype = d.sub, d.etype
             # violence by protesters / "rioters": riot, not repression
             if etype == "repression" and sub in ("killing", "attack_on_civilians"):
-                a = _pick_actor(ctx, i, Draft(sub, "riot", d.place, d.sentence, d.triggers, []))
-                after = ctx.view[d.triggers[0].span.end : d.triggers[0].span.end + 40]
+                a = _pick_actor(ctx, i, "riot", t0)
+                after = ctx.view[t0.span.end : t0.span.end + 40]
                 if (a is not None and a.name in ("rioters", "unidentified assailants") and not _PASSIVE_BY.match(after)) \
-                        or against_security(ctx, d.triggers[0]):
+                        or against_security(ctx, t0):
                     sub, etype = "attack_on_people", "riot"
             d.sub, d.etype = sub, etype
-            actor = _pick_actor(ctx, i, d)
+            actor = _pick_actor(ctx, i, etype, t0)
             actor1 = _actor_name(actor, d, publisher)
-            groups = ctx.groups(i)
-            count_q = _pick_count(ctx, i, d, groups)
-            if d.place is not None:
-                loc = Location.from_place(d.place.name, d.place.place)
-                place_key = fold_name(d.place.place.canonical or d.place.name)
+            count_q = _pick_count(ctx, i, d)
+            place = d.place
+            if place is not None:
+                got = locations.get(id(place))
+                if got is None:
+                    got = locations[id(place)] = (Location.from_place(place.name, place.place),
+                                                  fold_name(place.place.canonical or place.name))
+                loc, place_key = got
             else:
-                loc = Location("Iran", "Iran", None, "IR", None, None, 4)
-                place_key = "iran"
+                loc, place_key = _COUNTRY, "iran"
             key = (place_key, sub, date.start, date.end)
-            ev = [Evidence(doc.id, d.sentence.span, "sentence")]
-            if d.place is not None and not d.inferred:
-                ev.append(Evidence(doc.id, d.place.span, "place"))
-            ev += [Evidence(doc.id, s, "date") for s in date_spans]
-            ev += [Evidence(doc.id, t.span, "trigger") for t in d.triggers]
-            if actor is not None:
-                ev.append(Evidence(doc.id, actor.span, "actor"))
-            if count_q is not None:
-                ev.append(Evidence(doc.id, count_q.span, "count"))
             row = merged.get(key)
             if row is None:
                 row = {"etype": etype, "sub": sub, "loc": loc, "date": date, "tactics": [], "actor1": actor1,
-                       "actor2": _target(ctx, d), "counts": [], "evidence": [], "caption": d.caption,
-                       "attributed_to": attributed_source(ctx, i, publisher), "place_key": place_key}
+                       "actor2": _target(ctx, i, d), "counts": [], "evidence": [], "caption": d.caption,
+                       "attributed_to": attributed_source(ctx, i, publisher), "place_key": place_key, "seen_ev": set()}
                 merged[key] = row
-                order.append(key)
             else:
                 row["caption"] = row["caption"] and d.caption
                 if row["actor1"] is None:
                     row["actor1"] = actor1
                 # the first surface is kept as location.name; the evidence lists every place span
+            tactics = row["tactics"]
             for tac in d.tactics:
-                if tac not in row["tactics"]:
-                    row["tactics"].append(tac)
+                if tac not in tactics:
+                    tactics.append(tac)
             if count_q is not None and all(c.span != count_q.span for c in row["counts"]):
                 row["counts"].append(count_q)
-            seen_ev = row.setdefault("seen_ev", set())
-            for e in ev:
-                k = (e.span.start, e.span.end, e.role)  # cheaper to hash than the dataclass
+            spans = [(d.sentence.span, "sentence")]
+            if place is not None and not d.inferred:
+                spans.append((place.span, "place"))
+            spans += [(s, "date") for s in date_spans]
+            spans += [(t.span, "trigger") for t in d.triggers]
+            if actor is not None:
+                spans.append((actor.span, "actor"))
+            if count_q is not None:
+                spans.append((count_q.span, "count"))
+            seen_ev, row_ev = row["seen_ev"], row["evidence"]
+            for span, role in spans:
+                k = (span.start, span.end, role)  # cheaper to hash than the dataclass
                 if k not in seen_ev:
                     seen_ev.add(k)
-                    row["evidence"].append(e)
-        rows = [merged[k] for k in order]
-        rows = _fold_rows(rows)
+                    e = evidence.get(k)
+                    if e is None:
+                        e = evidence[k] = Evidence(doc_id, span, role)
+                    row_ev.append(e)
+        rows = _fold_rows(list(merged.values()))
         events: list[Event] = []
         used: set[str] = set()
         for r in rows:
@@ -474,30 +523,33 @@ class AssembleStage:
             tactics = tuple(r["tactics"])
             if r["sub"] == "property_attack":
                 tactics = tuple(t for t in tactics if t in ("arson", "image_burning"))
-            eid = event_id(doc.id, r["sub"], r["place_key"], r["date"], r["actor1"])
+            eid = base_id = event_id(doc_id, r["sub"], r["place_key"], r["date"], r["actor1"])
             n = 2
             while eid in used:  # two rows that folding made alike: keep ids unique and stable
-                eid = f"{event_id(doc.id, r['sub'], r['place_key'], r['date'], r['actor1'])}-{n}"
+                eid = f"{base_id}-{n}"
                 n += 1
             used.add(eid)
+            date = r["date"]
             events.append(Event(
-                id=eid, doc_id=doc.id, event_type=r["etype"], sub_event_type=r["sub"], location=r["loc"],
-                date=r["date"], tactics=tactics, actor1=r["actor1"], actor2=r["actor2"], count=count,
-                evidence=tuple(r["evidence"]), reported_by=publisher, attributed_to=r["attributed_to"],
-                documents=(doc.id,), confidence=r["date"].confidence if r["date"].start else 0.5,
-                notes=tuple(["caption"] if r["caption"] else []),
+                eid, doc_id, r["etype"], r["sub"], r["loc"], date, tactics, r["actor1"], r["actor2"], count,
+                (), tuple(r["evidence"]), publisher, r["attributed_to"], (doc_id,),
+                date.confidence if date.start else 0.5, ("caption",) if r["caption"] else (),
             ))
         return events
+
+
+_COUNTRY = Location("Iran", "Iran", None, "IR", None, None, 4)
 
 
 def _fold_rows(rows: list[dict]) -> list[dict]:
     """Captions that show a body event fold into it; a plain protest folds into the same
     place's protest with intervention (the more specific sub-type)."""
     out: list[dict] = []
+    at_place: dict[str, list[dict]] = {}  # the rows kept so far by place (only rows of one place fold)
     for r in rows:
         host = None
-        for o in out:
-            if o["place_key"] != r["place_key"] or not _dates_meet(o["date"], r["date"]):
+        for o in at_place.get(r["place_key"], ()):
+            if not _dates_meet(o["date"], r["date"]):
                 continue
             same = o["sub"] == r["sub"]
             if same and (r["caption"] or o["caption"]):
@@ -517,6 +569,7 @@ def _fold_rows(rows: list[dict]) -> list[dict]:
                 break
         if host is None:
             out.append(r)
+            at_place.setdefault(r["place_key"], []).append(r)
             continue
         if host["caption"] and not r["caption"]:
             host["date"], host["loc"], host["caption"] = r["date"], r["loc"], False

@@ -20,6 +20,7 @@ from functools import lru_cache
 from ..doc import ActorMention, Attribution, DateMention, Doc, PlaceMention, Quantity, Segment, Trigger
 from ..models import DateRange, Span
 from ..textutil import fold_name as _fold_name
+from .assemble_cues import Cue
 from .triggers import spec_of
 
 __all__ = [
@@ -89,54 +90,69 @@ class Draft:
 
 
 class DocContext:
-    """Per-document indexes the assembler reads many times."""
+    """Per-document indexes the assembler reads many times.
+
+    Every mention list is bucketed by the sentence its start falls in (doc order kept inside a
+    bucket; an empty bucket is the shared ``()``), once per document: the predicates below and
+    the claims ask per sentence, instead of scanning the document's mentions per question. A
+    mention inside a sentence is in that sentence's bucket because sentences are in order and
+    do not overlap (the segment stage makes them so)."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.view = doc.view or doc.text
-        n = len(doc.sentences)
-        self.sent_triggers: list[list[Trigger]] = [[] for _ in range(n)]
-        self.sent_places: list[list[PlaceMention]] = [[] for _ in range(n)]
-        self.sent_quants: list[list[Quantity]] = [[] for _ in range(n)]
-        self.sent_actors: list[list[ActorMention]] = [[] for _ in range(n)]
-        self.sent_dates: list[list[DateMention]] = [[] for _ in range(n)]
-        self.sent_attr: list[list[Attribution]] = [[] for _ in range(n)]
-        starts = [s.span.start for s in doc.sentences]
-
-        def idx(off: int) -> int | None:
-            i = bisect.bisect_right(starts, off) - 1
-            if i >= 0 and off < doc.sentences[i].span.end:
-                return i
-            return None
-
-        self.idx = idx
-        for mentions, buckets in ((doc.triggers, self.sent_triggers), (doc.places, self.sent_places),
-                                  (doc.quantities, self.sent_quants), (doc.actors, self.sent_actors),
-                                  (doc.dates, self.sent_dates)):
-            for m in mentions:
-                i = idx(m.span.start)
-                if i is not None:
-                    buckets[i].append(m)
+        sents = doc.sentences
+        n = len(sents)
+        self.starts = starts = [s.span.start for s in sents]
+        self.ends = ends = [s.span.end for s in sents]
+        self.sent_triggers: list[list[Trigger]] = _by_sentence(doc.triggers, starts, ends)
+        self.sent_places: list[list[PlaceMention]] = _by_sentence(doc.places, starts, ends)
+        self.sent_quants: list[list[Quantity]] = _by_sentence(doc.quantities, starts, ends)
+        self.sent_actors: list[list[ActorMention]] = _by_sentence(doc.actors, starts, ends)
+        self.sent_dates: list[list[DateMention]] = _by_sentence(doc.dates, starts, ends)
+        self.sent_attr_named: list[list[Attribution]] = _by_sentence(doc.attributions, starts, ends)  # by their own span
+        # attributions by the sentences their scope overlaps (the statement they cover)
+        self.sent_attr: list[list[Attribution]] = [()] * n  # type: ignore[list-item]
         for a in doc.attributions:
             scope = a.scope or a.span
-            i = bisect.bisect_right(starts, scope.start) - 1
-            i = max(i, 0)
-            while i < n and doc.sentences[i].span.start < scope.end:
-                if doc.sentences[i].span.overlaps(scope):
-                    self.sent_attr[i].append(a)
+            i = max(bisect.bisect_right(starts, scope.start) - 1, 0)
+            while i < n and starts[i] < scope.end:
+                if sents[i].span.overlaps(scope):
+                    if self.sent_attr[i]:
+                        self.sent_attr[i].append(a)
+                    else:
+                        self.sent_attr[i] = [a]
                 i += 1
         self._groups: dict[int, list[list[PlaceMention]]] = {}
         self.paragraph_kind = {p.index: p.kind for p in doc.paragraphs}
         self.paragraph_repeat = {p.index: p.repeat_of for p in doc.paragraphs}
+        self.kinds = [self.paragraph_kind.get(s.paragraph, s.kind) for s in sents]
+        self._para_starts = [p.span.start for p in doc.paragraphs]
+        self._para_ends = [p.span.end for p in doc.paragraphs]
+        if any(self._para_ends[k] > self._para_starts[k + 1] for k in range(len(self._para_starts) - 1)):
+            self.paragraph_at = doc.paragraph_at  # type: ignore[method-assign]  # (unordered: Doc's own search)
         self.skip = self._skipped_sentences()
         # slogans and statements: a place named inside ("Kurdistan is not alone") is no event place
         self.quote_spans = sorted((q.span.start, q.span.end) for q in doc.quotes if q.kind != "term")
         self.quote_starts = [a for a, _ in self.quote_spans]
         self.event_places: dict[int, list[PlaceMention]] = {}
         self.memo: dict[tuple[str, int], bool] = {}  # per-sentence answers asked for many times
+        self._dates_by_end: tuple[list[int], list[DateMention]] | None = None
+
+    def idx(self, offset: int) -> int | None:
+        """The index of the sentence holding ``offset``."""
+        i = bisect.bisect_right(self.starts, offset) - 1
+        if i >= 0 and offset < self.ends[i]:
+            return i
+        return None
 
     def paragraph_at(self, offset: int) -> Segment | None:
-        return self.doc.paragraph_at(offset)
+        """``Doc.paragraph_at`` by a bisect over the paragraph starts (the same answer for
+        paragraphs in order that do not overlap, which ``__init__`` checks)."""
+        k = bisect.bisect_right(self._para_starts, offset) - 1
+        if k >= 0 and offset < self._para_ends[k]:
+            return self.doc.paragraphs[k]
+        return None
 
     def in_quote(self, span: Span) -> bool:
         k = bisect.bisect_right(self.quote_starts, span.start) - 1
@@ -146,16 +162,31 @@ class DocContext:
         """Sentences whose events must not be produced: boilerplate, repeated paragraphs, and
         (whitespace-normalised) duplicates of an earlier sentence."""
         skip: set[int] = set()
-        seen: set[str] = set()
+        # Normalising every sentence ("split, join, casefold") costs more than the rest of the
+        # context; sentences are first grouped by their first and last words (casefolded, which
+        # the normalised text shares), and only sentences that share those are normalised.
+        groups: dict[tuple[str, str], tuple[set[str], list[str]]] = {}
+        view = self.view
+        repeat = self.paragraph_repeat
         for i, s in enumerate(self.doc.sentences):
-            kind = self.paragraph_kind.get(s.paragraph, s.kind)
-            if kind == "boilerplate" or self.paragraph_repeat.get(s.paragraph) is not None or s.repeat_of is not None:
+            if self.kinds[i] == "boilerplate" or repeat.get(s.paragraph) is not None or s.repeat_of is not None:
                 skip.add(i)
                 continue
-            key = " ".join(self.view[s.span.start : s.span.end].split()).casefold()
-            if key in seen:
+            text = view[s.span.start : s.span.end]
+            first = text.split(None, 1)
+            sig = (first[0].casefold(), text.rsplit(None, 1)[-1].casefold()) if first else ("", "")
+            group = groups.get(sig)
+            if group is None:
+                groups[sig] = (set(), [text])
+                continue
+            keys, unread = group
+            for t in unread:
+                keys.add(_normalised(t))
+            unread.clear()
+            key = _normalised(text)
+            if key in keys:
                 skip.add(i)
-            seen.add(key)
+            keys.add(key)
         return skip
 
     def groups(self, i: int) -> list[list[PlaceMention]]:
@@ -165,8 +196,39 @@ class DocContext:
         return g
 
     def kind(self, i: int) -> str:
-        s = self.doc.sentences[i]
-        return self.paragraph_kind.get(s.paragraph, s.kind)
+        return self.kinds[i]
+
+    def last_date_before(self, lo: int, hi: int) -> DateMention | None:
+        """Of the dates ending in ``(lo, hi]``, the one ending last (the first in document
+        order among equals), by a bisect over the dates sorted by their ends."""
+        if self._dates_by_end is None:
+            dates = self.doc.dates
+            order = sorted(range(len(dates)), key=lambda k: (dates[k].span.end, k))
+            self._dates_by_end = ([dates[k].span.end for k in order], [dates[k] for k in order])
+        ends, by_end = self._dates_by_end
+        k = bisect.bisect_right(ends, hi) - 1
+        if k < 0 or ends[k] <= lo:
+            return None
+        return by_end[bisect.bisect_left(ends, ends[k])]
+
+
+def _by_sentence(mentions: list, starts: list[int], ends: list[int]) -> list[list]:
+    """The mentions grouped by the sentence their start falls in (``()`` for none)."""
+    out: list = [()] * len(starts)
+    for m in mentions:
+        off = m.span.start
+        i = bisect.bisect_right(starts, off) - 1
+        if i >= 0 and off < ends[i]:
+            b = out[i]
+            if b:
+                b.append(m)
+            else:
+                out[i] = [m]
+    return out
+
+
+def _normalised(text: str) -> str:
+    return " ".join(text.split()).casefold()
 
 
 def is_chant(t: Trigger) -> bool:
@@ -185,6 +247,8 @@ def is_history(ctx: DocContext, i: int, t: Trigger) -> bool:
     dates = ctx.sent_dates[i]
     if not dates:
         return _in_history_paragraph(ctx, i)
+    if not any(d.role == "history" for d in dates):
+        return False  # (every rule below needs a history date in the sentence)
     if "commemoration" in t.tactics or "grave_visit" in t.tactics:
         # "marked the anniversary of the November 2019 uprising": the history date is what is
         # remembered (after the trigger); the act of remembering is news
@@ -215,8 +279,8 @@ def _in_history_paragraph(ctx: DocContext, i: int) -> bool:
     got = False
     if para is not None and para.span.start < sent.span.start:
         # (by the end of each date: a date mention may start before the paragraph)
-        before = [d for d in ctx.doc.dates if para.span.start < d.span.end <= sent.span.start]
-        got = bool(before) and max(before, key=lambda d: d.span.end).role == "history"
+        last = ctx.last_date_before(para.span.start, sent.span.start)
+        got = last is not None and last.role == "history"
     ctx.memo[("history_para", i)] = got
     return got
 
@@ -337,8 +401,10 @@ def to_home(ctx: DocContext, places: list[PlaceMention], home: PlaceMention | No
 
 # "the gathering ended", "this protest": a reference back to an act already told
 ANAPHOR_BEFORE = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+$", re.I)
-CROWD = re.compile(r"\b(?:participants|protesters|demonstrators|the crowd|crowds|marchers|mourners|those gathered)\b", re.I)
-_WIDER = re.compile(r"\b(?:cities|towns|provinces|nationwide|across the country|across Iran|several|many|other)\b", re.I)
+CROWD = Cue(r"\b(?:participants|protesters|demonstrators|the crowd|crowds|marchers|mourners|those gathered)\b",
+            ("participants", "protesters", "demonstrators", "crowd", "marchers", "mourners", "those gathered"))
+_WIDER = Cue(r"\b(?:cities|towns|provinces|nationwide|across the country|across Iran|several|many|other)\b",
+             ("cities", "towns", "provinces", "nationwide", "across ", "several", "many", "other"))
 
 
 def wider_scope(ctx: DocContext, i: int, home: PlaceMention | None = None) -> bool:
@@ -361,7 +427,7 @@ def fired_on_crowd(ctx: DocContext, t: Trigger) -> bool:
     if spec is None or not spec.intervention:
         return False
     word = ctx.view[t.span.start : t.span.end]
-    return bool(CROWD.search(word) or re.search(r"protesters|demonstrators", word, re.I)
+    return bool(CROWD.pattern.search(word) or re.search(r"protesters|demonstrators", word, re.I)
                 or _CROWD_AFTER.match(ctx.view, t.span.end, t.span.end + 60))
 
 
@@ -440,12 +506,13 @@ def is_recent(ctx: DocContext, d: Draft, date_for) -> bool:
     return anchor is None or (anchor - date.end).days <= _COUNTRY_RECENT_DAYS
 
 
-_TALLY = re.compile(
+_TALLY = Cue(
     r"\b(?:so far|in total|to date|a total of|overall|alone|tally|cumulative|since (?:the )?(?:start|beginning|onset|outbreak)"
     r"|since (?:the )?(?:uprising|protests|unrest|crackdown) (?:began|started))\b",
-    re.I,
+    ("so far", "total", "to date", "overall", "alone", "tally", "cumulative", "since "),
 )
-_PERFECT = re.compile(r"\b(?:have|has|had) been (?:\w+ )?(?:arrested|detained|killed|executed|imprisoned|injured|sentenced)\b", re.I)
+_PERFECT = Cue(r"\b(?:have|has|had) been (?:\w+ )?(?:arrested|detained|killed|executed|imprisoned|injured|sentenced)\b",
+               (" been ",))
 
 
 def is_tally(ctx: DocContext, i: int) -> bool:

@@ -24,9 +24,10 @@ import datetime as dt
 import re
 import hashlib
 
-from ..doc import Attribution, DateMention, Doc, Quantity, Quote
+from ..doc import Attribution, Doc, Quantity, Quote, Segment
 from ..models import Claim, DateRange, Event, Span
-from .lexmatch import sentence_index
+from .assemble_context import DocContext
+from .assemble_cues import Cue
 
 __all__ = ["build_claims", "claim_id", "period_text"]
 
@@ -61,59 +62,214 @@ def _within(span: Span, quotes: list[Quote]) -> Quote | None:
     return None
 
 
-def _sources_for(doc: Doc, span: Span, sent: Span, quote: Quote | None) -> list[str]:
-    """Who a statement at ``span`` is attributed to: speaker + outlet combined, or each
-    distinct source whose scope covers it."""
-    covering: list[Attribution] = []
-    for a in doc.attributions:
-        scope = a.scope or a.span
-        if not (scope.start <= span.start < scope.end):
-            continue
-        # an attribution after the number counts only for a quote ('"…," said X'), a source
-        # line "(Tabnak, November 18)" or a trailing cue ("… announced by X", "according to X")
-        if a.span.start >= span.end:
-            # "…, IRNA reported." closing the sentence covers all of it
+class _Reach:
+    """Spans ordered by start with the running maximum of their ends: whether any span starting
+    at or before ``x`` ends at or after ``y`` is one bisect (most numbers are inside no quote
+    and no source's name, and a scan per number was most of the claims' cost)."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        ordered = sorted((s.start, s.end) for s in spans)
+        self.starts = [a for a, _ in ordered]
+        self.max_end: list[int] = []
+        top = -1
+        for _, e in ordered:
+            top = max(top, e)
+            self.max_end.append(top)
+
+    def any(self, x: int, y: int) -> bool:
+        k = bisect.bisect_right(self.starts, x)
+        return k > 0 and self.max_end[k - 1] >= y
+
+
+class _ClaimIndex:
+    """What the claims ask of a sentence, read from the assembler's per-sentence buckets (each
+    number and attribution used to rescan the whole document's mentions); answers that several
+    numbers of a sentence share are kept."""
+
+    def __init__(self, doc: Doc, ctx: DocContext, publisher: str | None) -> None:
+        self.doc, self.ctx, self.publisher = doc, ctx, publisher
+        self.names = _Reach([a.span for a in doc.attributions if a.cue != "source"])
+        self.quotes = _Reach([q.span for q in doc.quotes])
+        # per-sentence answers (a sentence with a number often has another, or a statement)
+        self._place: dict[int, str | None] = {}
+        self._own_tally: dict[int, bool] = {}
+        self._paragraph_source: dict[int, str | None] = {}
+        self._said_on: dict[tuple[str, int], dt.date | None] = {}
+        self._closing_memo: dict[tuple[int, int], tuple[bool, bool]] = {}
+
+    def in_source_name(self, span: Span) -> bool:
+        """Inside an attribution's own words ("a lawyer representing two of them said")?"""
+        # (an attribution starting at or before the number and before its end, ending after it)
+        return self.names.any(min(span.start, span.end - 1), span.end)
+
+    def quote(self, span: Span) -> Quote | None:
+        """The first quote holding ``span``."""
+        return _within(span, self.doc.quotes) if self.quotes.any(span.start, span.end) else None
+
+    def period(self, i: int, near: Span | None = None) -> tuple[str | None, dt.date | None]:
+        """The period a claim in sentence ``i`` covers (by the date closest to ``near`` first)."""
+        sent = self.doc.sentences[i].span
+        dates = [d for d in self.ctx.sent_dates[i] if sent.contains(d.span)]
+        if not dates:
+            return None, None
+        if len(dates) > 1:
+            dates.sort(key=lambda d: d.span.start)
+            if near is not None:  # the date closest to the number first
+                dates.sort(key=lambda d: abs(d.span.start - near.start))
+        for d in dates:
+            if d.role == "period":
+                return period_text(d.range, open_end=True), None
+        for d in dates:
+            if d.role in ("event", "history") and d.range.start is not None:
+                return period_text(d.range), None
+        return None, None
+
+    def place(self, i: int) -> str | None:
+        """The first event place named in the sentence."""
+        got = self._place.get(i, _MISSING)
+        if got is _MISSING:
+            got = None
+            sent = self.doc.sentences[i].span
+            for p in self.ctx.sent_places[i]:
+                if p.role == "event" and sent.contains(p.span):
+                    got = p.place.canonical or p.name
+                    break
+            self._place[i] = got
+        return got  # type: ignore[return-value]
+
+    def own_tally(self, i: int) -> bool:
+        """Does the sentence speak of the publisher's own tally ("according to our count")?"""
+        got = self._own_tally.get(i)
+        if got is None:
+            sent = self.doc.sentences[i].span
+            got = self._own_tally[i] = _OWN_TALLY.search(self.doc.text, sent.start, sent.end) is not None
+        return got
+
+    def paragraph_source(self, i: int) -> str | None:
+        """The source the sentence's paragraph names at its start, else (when the sentence itself
+        names none) at its end."""
+        got = self._paragraph_source.get(i, _MISSING)
+        if got is _MISSING:
+            sent = self.doc.sentences[i]
+            got = self._paragraph_lead_source(sent)
+            if got is None and not any(sent.span.contains(a.span) for a in self.ctx.sent_attr_named[i]):
+                got = self._paragraph_close_source(sent)
+            self._paragraph_source[i] = got
+        return got  # type: ignore[return-value]
+
+    def _paragraph_lead_source(self, sent: Segment) -> str | None:
+        """The source named by the first sentence of ``sent``'s paragraph (a reporting verb or
+        "according to"), when ``sent`` is a later sentence of that paragraph."""
+        doc = self.doc
+        para = self.ctx.paragraph_at(sent.span.start)
+        if para is None:
+            return None
+        k = self.ctx.idx(para.span.start)
+        if k is None:
+            return None
+        first = doc.sentences[k]
+        if first.index == sent.index:
+            return None
+        for a in doc.attributions:
+            if a.span.start >= first.span.end:
+                break
+            if a.span.start >= first.span.start and a.cue in _LEAD_CUES and a.source and not _same(a.source, self.publisher):
+                return a.source
+        return None
+
+    def _paragraph_close_source(self, sent: Segment) -> str | None:
+        """The source a paragraph's last sentence closes on ("…, the police command said."),
+        for an earlier sentence of that paragraph: wire copy gives the source once, at the end."""
+        doc, publisher = self.doc, self.publisher
+        para = self.ctx.paragraph_at(sent.span.start)
+        if para is None:
+            return None
+        k = self.ctx.idx(max(para.span.start, para.span.end - 1))
+        if k is None:
+            return None
+        last = doc.sentences[k]
+        if last.index == sent.index or last.span.start < sent.span.end:
+            return None
+        for a in self.ctx.sent_attr_named[k]:
+            if not last.span.contains(a.span) or a.cue not in _LEAD_CUES or not a.source or _same(a.source, publisher):
+                continue
+            if _SHORT_TAIL.fullmatch(doc.text, a.span.end, last.span.end) and _COMMA_BEFORE.search(
+                    doc.text, max(last.span.start, a.span.start - 40), a.span.start) and not _several_sources(doc, a, last.span):
+                return a.source
+        return None
+
+    def said_on(self, source: str, i: int) -> dt.date | None:
+        key = (source, i)
+        got = self._said_on.get(key, _MISSING)
+        if got is _MISSING:
+            got = self._said_on[key] = _said_on(self.doc, source, self.doc.sentences[i].span, self.ctx.sent_attr_named[i])
+        return got  # type: ignore[return-value]
+
+    def sources(self, i: int, span: Span, quote: Quote | None) -> list[str]:
+        """Who a statement at ``span`` in sentence ``i`` is attributed to: speaker + outlet
+        combined, or each distinct source whose scope covers it."""
+        sent = self.doc.sentences[i].span
+        covering: list[Attribution] = []
+        for a in self.ctx.sent_attr[i]:  # (a scope covering the span overlaps its sentence)
+            scope = a.scope or a.span
+            if not (scope.start <= span.start < scope.end):
+                continue
+            # an attribution after the number counts only for a quote ('"…," said X'), a source
+            # line "(Tabnak, November 18)" or a trailing cue ("… announced by X", "according to X")
+            if a.span.start >= span.end:
+                closing, pooled = self._closing(a, i)
+                if closing and quote is None and pooled:
+                    continue
+                trailing = closing or a.cue in _TRAILING_CUES or (quote is not None and a.cue in _SPEAKER_CUES)
+                if not trailing:
+                    continue
+            covering.append(a)
+        if not covering:
+            return []
+        speakers = [a for a in covering if a.cue in _SPEAKER_CUES or a.cue == "said"]
+        outlets = [a for a in covering if a.cue in ("source", "quoted as saying", "quoted") or a.cue.endswith("quoted")]
+        if speakers and outlets and speakers[0].source != outlets[0].source:
+            return [f"{speakers[0].source}, via {outlets[0].source}"]
+        names: list[str] = []
+        for a in covering:
+            if a.source and a.source not in names:
+                names.append(a.source)
+        return names
+
+    def _closing(self, a: Attribution, i: int) -> tuple[bool, bool]:
+        """Does ``a`` close sentence ``i`` ("…, IRNA reported.": it covers all of it), and does
+        it pool several sources ("…, drivers and a union official said")?"""
+        key = (id(a), i)
+        got = self._closing_memo.get(key)
+        if got is None:
+            text, sent = self.doc.text, self.doc.sentences[i].span
             # (the comma may sit a few words before the source: ", the union official said.")
             # ("…, a lawyer told Reuters." / "…, the police said on Monday.": a short tail of
             # addressee or time words after the cue still closes the sentence)
-            closing = _SHORT_TAIL.fullmatch(doc.text, a.span.end, sent.end) is not None and _COMMA_BEFORE.search(
-                doc.text, max(sent.start, a.span.start - 40), a.span.start) is not None
-            # "…, drivers and a union official said.": a lede that pools several kinds of
-            # source is the publisher's own account, not any one source's figure
-            if closing and quote is None and _several_sources(doc, a, sent):
-                continue
-            trailing = closing or a.cue in _TRAILING_CUES or (quote is not None and a.cue in _SPEAKER_CUES)
-            if not trailing:
-                continue
-        covering.append(a)
-    if not covering:
-        return []
-    speakers = [a for a in covering if a.cue in _SPEAKER_CUES or a.cue == "said"]
-    outlets = [a for a in covering if a.cue in ("source", "quoted as saying", "quoted") or a.cue.endswith("quoted")]
-    names: list[str] = []
-    if speakers and outlets and speakers[0].source != outlets[0].source:
-        names.append(f"{speakers[0].source}, via {outlets[0].source}")
-        return names
-    for a in covering:
-        if a.source and a.source not in names:
-            names.append(a.source)
-    return names
+            closing = _SHORT_TAIL.fullmatch(text, a.span.end, sent.end) is not None and _COMMA_BEFORE.search(
+                text, max(sent.start, a.span.start - 40), a.span.start) is not None
+            # a lede that pools several kinds of source is the publisher's own account
+            got = self._closing_memo[key] = (closing, closing and _several_sources(self.doc, a, sent))
+        return got
+
+
+_MISSING = object()
 
 
 def build_claims(doc: Doc, events: list[Event], publisher: str | None, skip: set[int],
-                 publisher_stance: str | None = None) -> list[Claim]:
+                 publisher_stance: str | None = None, ctx: DocContext | None = None) -> list[Claim]:
     """``publisher_stance`` (publishers table): a rights monitor's own headline figures
-    ("At least 97 executions in February") are its own count, attributed to it."""
+    ("At least 97 executions in February") are its own count, attributed to it. ``ctx``: the
+    assembler's :class:`DocContext` of ``doc`` (built here when not given)."""
+    if ctx is None:
+        ctx = DocContext(doc)
+    index = _ClaimIndex(doc, ctx, publisher)
     claims: list[Claim] = []
     seen: set[tuple] = set()
-    quotes = doc.quotes
-    slogan_owner: dict[tuple[int, int], str] = {}
-    for e in events:
-        for ev in e.evidence:
-            if ev.role == "slogan" and e.actor1:
-                slogan_owner.setdefault((ev.span.start, ev.span.end), e.actor1)
+    text = doc.text
+    doc_id = doc.id
+    sentences = doc.sentences
     numbered_sentences: set[int] = set()
-    dates_sorted = sorted(doc.dates, key=lambda d: d.span.start)
     counted: dict[tuple[int, int], list[Event]] = {}  # count span -> events whose count it is
     for e in events:
         if e.count is not None:
@@ -123,82 +279,88 @@ def build_claims(doc: Doc, events: list[Event], publisher: str | None, skip: set
 
     def add(text_span: Span, kind: str, q: Quantity | None, attributed: str | None, period: str | None,
             place: str | None, said_on: dt.date | None) -> None:
-        value = q.count.value if q else None
-        key = (kind, value, q.count.qualifier_text if q else None, attributed,
-               None if q else text_span.start)
+        if q is not None:
+            count = q.count
+            value = count.value
+            key = (kind, value, count.qualifier_text, attributed, None)
+        else:
+            count = value = None
+            key = (kind, None, None, attributed, text_span.start)
         if key in seen:
             return
         seen.add(key)
         ev_ids = tuple(e.id for e in counted.get((q.span.start, q.span.end), ()) if e.count.value == value) if q else ()
         claims.append(Claim(
-            id=claim_id(doc.id, kind, value, attributed, text_span), doc_id=doc.id,
-            text=doc.text[text_span.start : text_span.end], span=text_span, kind=kind, value=value,
-            qualifier=q.count.qualifier if q else None, qualifier_text=q.count.qualifier_text if q else None,
-            attributed_to=attributed, reported_by=publisher, period=period, place=place, said_on=said_on,
-            event_ids=ev_ids,
+            claim_id(doc_id, kind, value, attributed, text_span), doc_id, text[text_span.start : text_span.end],
+            text_span, kind, value, count.qualifier if count else None, count.qualifier_text if count else None,
+            attributed, publisher, period, place, said_on, ev_ids,
         ))
 
     for q in doc.quantities:
-        if q.count.kind in _SKIP_KINDS:
+        kind = q.count.kind
+        if kind in _SKIP_KINDS:
             continue
-        if q.count.kind == "other" and q.count.value is None:
+        if kind == "other" and q.count.value is None:
             continue
-        sent = sentence_index(doc).at(q.span.start)
-        if sent is None or sent.index in skip or sent.kind == "boilerplate":
+        i = ctx.idx(q.span.start)
+        if i is None:
             continue
-        if any(a.span.start <= q.span.start and q.span.end <= a.span.end for a in doc.attributions
-               if a.cue != "source" and a.span.start < q.span.end):
+        sent = sentences[i]
+        if sent.index in skip or sent.kind == "boilerplate":
+            continue
+        if index.in_source_name(q.span):
             continue  # "a lawyer representing two of them said": part of the source's name, not a figure
         numbered_sentences.add(sent.index)
-        quote = _within(q.span, quotes)
-        period, said_on = _period(dates_sorted, sent.span, q.span)
-        place = _place(doc, sent.span)
+        quote = index.quote(q.span)
+        period, said_on = index.period(i, q.span)
+        place = index.place(i)
         if quote is not None and quote.kind == "slogan":
-            owner = slogan_owner.get((quote.span.start, quote.span.end)) or _main_opposition(events)
-            add(sent.span, q.count.kind, q, f"{owner or 'unnamed authors'} (slogan)", period, place, said_on)
+            owner = _slogan_owner(events, quote) or _main_opposition(events)
+            add(sent.span, kind, q, f"{owner or 'unnamed authors'} (slogan)", period, place, said_on)
             continue
         # the publisher naming itself ("RMI said", "according to our tally") is attributed to
         # the publisher; a number told in its plain narrative voice is attributed to no one
-        sources = [publisher if _same(s, publisher) else s for s in _sources_for(doc, q.span, sent.span, quote)]
-        if not sources and publisher and _OWN_TALLY.search(doc.text, sent.span.start, sent.span.end):
+        sources = [publisher if _same(s, publisher) else s for s in index.sources(i, q.span, quote)]
+        if not sources and publisher and index.own_tally(i):
             sources = [publisher]
         if not sources and publisher and publisher_stance == "rights_monitor" and sent.kind == "heading":
             sources = [publisher]
         if not sources and sent.kind in ("body", "list_item"):
-            lead = _paragraph_lead_source(doc, sent, publisher)
-            if lead is None and not any(sent.span.contains(a.span) for a in doc.attributions):
-                lead = _paragraph_close_source(doc, sent, publisher)
+            lead = index.paragraph_source(i)
             if lead is not None:
                 sources = [lead]
         if not sources:
-            add(sent.span, q.count.kind, q, None, period, place, said_on)
+            add(sent.span, kind, q, None, period, place, said_on)
         for src in sources:
-            add(sent.span, q.count.kind, q, src, period, place, _said_on(doc, src, sent.span) or said_on)
+            add(sent.span, kind, q, src, period, place, index.said_on(src, i) or said_on)
 
     # attributed statements without a number
     for a in doc.attributions:
         if a.cue == "as saying":
             continue
-        sent = sentence_index(doc).at(a.span.start)
-        if sent is None or sent.index in skip or sent.index in numbered_sentences:
+        i = ctx.idx(a.span.start)
+        if i is None:
             continue
-        if doc.text[sent.span.start : sent.span.end].rstrip().endswith("?"):
+        sent = sentences[i]
+        if sent.index in skip or sent.index in numbered_sentences:
+            continue
+        if text[sent.span.start : sent.span.end].rstrip().endswith("?"):
             continue
         if publisher and a.source == publisher:
             continue
         scope = a.scope or sent.span
-        sources = _sources_for(doc, a.span, sent.span, _within(a.span, quotes))
-        period, said_on = _period(dates_sorted, sent.span)
-        add(scope, "statement", None, sources[0] if sources else a.source, period, _place(doc, sent.span), said_on)
+        sources = index.sources(i, a.span, index.quote(a.span))
+        period, said_on = index.period(i)
+        add(scope, "statement", None, sources[0] if sources else a.source, period, index.place(i), said_on)
     claims.sort(key=lambda c: (c.span.start, c.id))
     return claims
 
 
-_OWN_TALLY = re.compile(
+_OWN_TALLY = Cue(
     r"\b(?:according to (?:our|its own) (?:tally|count|figures|data|records|documentation|monitoring)|"
     r"(?:our|this organi[sz]ation's) (?:tally|count|figures|data|records)|"
     r"we (?:have )?(?:recorded|documented|counted|registered|verified|confirmed|identified|tallied))\b",
-    re.I,
+    ("according to ", "our ", "this organi", "we "),
 )
 
 
@@ -217,43 +379,18 @@ _LEAD_CUES = {"reported", "reports", "said", "says", "announced", "stated", "acc
               "recorded", "counted", "confirmed", "reported by", "announced by"}
 
 
-def _paragraph_lead_source(doc: Doc, sent, publisher: str | None) -> str | None:
-    """The source named by the first sentence of ``sent``'s paragraph (a reporting verb or
-    "according to"), when ``sent`` is a later sentence of that paragraph."""
-    para = doc.paragraph_at(sent.span.start)
-    if para is None:
-        return None
-    first = sentence_index(doc).at(para.span.start)
-    if first is None or first.index == sent.index:
-        return None
-    for a in doc.attributions:
-        if a.span.start >= first.span.end:
-            break
-        if a.span.start >= first.span.start and a.cue in _LEAD_CUES and a.source and not _same(a.source, publisher):
-            return a.source
-    return None
-
-
-def _paragraph_close_source(doc: Doc, sent, publisher: str | None) -> str | None:
-    """The source a paragraph's last sentence closes on ("…, the police command said."),
-    for an earlier sentence of that paragraph: wire copy gives the source once, at the end."""
-    para = doc.paragraph_at(sent.span.start)
-    if para is None:
-        return None
-    last = sentence_index(doc).at(max(para.span.start, para.span.end - 1))
-    if last is None or last.index == sent.index or last.span.start < sent.span.end:
-        return None
-    for a in doc.attributions:
-        if not last.span.contains(a.span) or a.cue not in _LEAD_CUES or not a.source or _same(a.source, publisher):
-            continue
-        if _SHORT_TAIL.fullmatch(doc.text, a.span.end, last.span.end) and _COMMA_BEFORE.search(
-                doc.text, max(last.span.start, a.span.start - 40), a.span.start) and not _several_sources(doc, a, last.span):
-            return a.source
-    return None
-
-
 def _same(source: str, publisher: str | None) -> bool:
     return bool(publisher) and source.casefold() == publisher.casefold()  # type: ignore[union-attr]
+
+
+def _slogan_owner(events: list[Event], quote: Quote) -> str | None:
+    """The actor of the first event the slogan is evidence of."""
+    for e in events:
+        if e.actor1:
+            for ev in e.evidence:
+                if ev.role == "slogan" and ev.span.start == quote.span.start and ev.span.end == quote.span.end:
+                    return e.actor1
+    return None
 
 
 def _main_opposition(events: list[Event]) -> str | None:
@@ -263,42 +400,13 @@ def _main_opposition(events: list[Event]) -> str | None:
     return None
 
 
-def _period(all_dates: list[DateMention], sent: Span, near: Span | None = None) -> tuple[str | None, dt.date | None]:
-    """The period a claim in ``sent`` covers (``all_dates`` sorted by offset)."""
-    k = bisect.bisect_left(all_dates, sent.start, key=lambda d: d.span.start)
-    dates = []
-    while k < len(all_dates) and all_dates[k].span.start < sent.end:
-        if sent.contains(all_dates[k].span):
-            dates.append(all_dates[k])
-        k += 1
-    if near is not None:  # the date closest to the number first
-        dates.sort(key=lambda d: abs(d.span.start - near.start))
-    for d in dates:
-        if d.role == "period":
-            return period_text(d.range, open_end=True), None
-    for d in dates:
-        if d.role in ("event", "history") and d.range.start is not None:
-            return period_text(d.range), None
-    return None, None
-
-
-def _said_on(doc: Doc, source: str, sent: Span) -> dt.date | None:
-    """'Reuters confirmed ... on December 23, 2019': the date right after the attribution cue."""
-    for a in doc.attributions:
+def _said_on(doc: Doc, source: str, sent: Span, named: list[Attribution]) -> dt.date | None:
+    """'Reuters confirmed ... on December 23, 2019': the date right after the attribution cue
+    (``named``: the attributions whose span starts in ``sent``)."""
+    for a in named:
         if a.source != source or not sent.contains(a.span):
             continue
         for d in doc.dates:
             if 0 <= d.span.start - a.span.end <= 60 and d.range.start is not None and d.range.start == d.range.end:
                 return d.range.start
-    return None
-
-
-def _place(doc: Doc, sent: Span) -> str | None:
-    """The first event place named in the sentence (places are sorted by offset)."""
-    i = bisect.bisect_left(doc.places, sent.start, key=lambda p: p.span.start)
-    while i < len(doc.places) and doc.places[i].span.start < sent.end:
-        p = doc.places[i]
-        if p.role == "event" and sent.contains(p.span):
-            return p.place.canonical or p.name
-        i += 1
     return None

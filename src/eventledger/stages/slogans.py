@@ -59,25 +59,24 @@ _INTRO = re.compile(r"(?:read|reads|read as follows|included the following|inclu
 
 def attach_slogans(doc: Doc, events: list[Event], skip: set[int]) -> None:
     """Fill ``Event.slogans`` in place (events are frozen: the list items are replaced)."""
-    if not events or not doc.quotes:
+    slogan_quotes = [q for q in doc.quotes if q.kind == "slogan"]
+    if not events or not slogan_quotes:
         return
+    index = sentence_index(doc)
     by_sentence: dict[int, list[int]] = {}
     by_paragraph: dict[int, list[int]] = {}
     for k, e in enumerate(events):
         for ev in e.evidence:
             if ev.role != "sentence":
                 continue
-            s = sentence_index(doc).at(ev.span.start)
+            s = index.at(ev.span.start)
             if s is None:
                 continue
             by_sentence.setdefault(s.index, []).append(k)
             by_paragraph.setdefault(s.paragraph, []).append(k)
-    paras = doc.paragraphs
     added: dict[int, list[tuple[str, Evidence]]] = {}
-    for q in doc.quotes:
-        if q.kind != "slogan":
-            continue
-        s = sentence_index(doc).at(q.span.start)
+    for q in slogan_quotes:
+        s = index.at(q.span.start)
         if s is None:
             continue
         targets = by_sentence.get(s.index)
