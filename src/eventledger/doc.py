@@ -14,6 +14,7 @@ patterns can run on it and their offsets remain valid against ``doc.text``.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -178,6 +179,8 @@ class Doc:
     #: free-form notes stages leave for debugging / the UI ("date: weekday mismatch")
     notes: list[str] = field(default_factory=list)
     extras: dict[str, Any] = field(default_factory=dict)
+    #: start offsets of a segment list, by the list's id (see _segment_at); not state
+    _starts: dict[int, tuple[list[Segment], list[int]]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def id(self) -> str:
@@ -188,12 +191,12 @@ class Doc:
         return self.report.text
 
     def sentence_at(self, offset: int) -> Segment | None:
-        """The sentence containing ``offset`` (binary search; sentences are sorted)."""
-        return _segment_at(self.sentences, offset)
+        """The sentence containing ``offset`` (bisect; sentences are sorted)."""
+        return _segment_at(self.sentences, offset, self._starts)
 
     def paragraph_at(self, offset: int) -> Segment | None:
-        """The paragraph containing ``offset`` (binary search; paragraphs are sorted)."""
-        return _segment_at(self.paragraphs, offset)
+        """The paragraph containing ``offset`` (bisect; paragraphs are sorted)."""
+        return _segment_at(self.paragraphs, offset, self._starts)
 
     def is_boilerplate(self, span: Span) -> bool:
         return any(b.overlaps(span) for b, _ in self.boilerplate)
@@ -202,15 +205,15 @@ class Doc:
         return self.report.text[span.start : span.end]
 
 
-def _segment_at(segments: list[Segment], offset: int) -> Segment | None:
-    lo, hi = 0, len(segments)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        span = segments[mid].span
-        if offset < span.start:
-            hi = mid
-        elif offset >= span.end:
-            lo = mid + 1
-        else:
-            return segments[mid]
+def _segment_at(segments: list[Segment], offset: int,
+                cache: dict[int, tuple[list[Segment], list[int]]]) -> Segment | None:
+    """The segment of a sorted, non-overlapping list that contains ``offset``. The start
+    offsets are listed once per list (the stages ask for thousands of offsets) and
+    rebuilt when the list object or its length changes."""
+    got = cache.get(id(segments))
+    if got is None or got[0] is not segments or len(got[1]) != len(segments):
+        got = cache[id(segments)] = (segments, [s.span.start for s in segments])
+    i = bisect_right(got[1], offset) - 1
+    if i >= 0 and offset < segments[i].span.end:
+        return segments[i]
     return None
