@@ -43,6 +43,7 @@ from .dates_lexicon import lexicon
 from .dates_resolve import (nearest_year, resolve_anniversary, resolve_atom_range, resolve_relative, resolve_weekday,
                             resolve_weekday_pair)
 from .dates_scope import INDEX_KEY, block_class, build_index, event_date_for, paragraph_spans
+from .records import new_date_mention, new_date_range, new_span
 
 __all__ = ["DatesStage", "event_date_for", "find_anchor", "HISTORY_DAYS", "DATELINE_PLACE_KEY"]
 
@@ -395,18 +396,18 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
         if a is dateline:
             role = "dateline"
         elif role == "period" and rng.start is not None and anchor.date is not None and rng.start <= anchor.date:
-            rng = DateRange(rng.start, anchor.date, "range", rng.confidence, rng.flags + ("open_end",))
+            rng = new_date_range(rng.start, anchor.date, "range", rng.confidence, rng.flags + ("open_end",))
         elif role == "event" and rng.start is not None and anchor.date is not None:
             if rng.start > anchor.date:
                 role = "other"
-                rng = DateRange(rng.start, rng.end, rng.precision, rng.confidence, rng.flags + ("after_anchor",))
+                rng = new_date_range(rng.start, rng.end, rng.precision, rng.confidence, rng.flags + ("after_anchor",))
             elif rng.end < history_before and not (a.kind == "anniversary" and a.n):
                 role = "history"  # (an ordinal anniversary, "the 44th anniversary of", dates itself)
         k = bisect.bisect_right(sent_starts, a.start) - 1
         scope = doc.sentences[k].span if k >= 0 and a.start < doc.sentences[k].span.end else None
         if classes and classes[i] == "label":
             scope = Span(doc.paragraphs[i].span.start, doc.paragraphs[i].span.end) if doc.paragraphs else scope
-        mention = DateMention(Span(a.start, a.end), text[a.start : a.end], rng, role, scope)
+        mention = new_date_mention(new_span(a.start, a.end), text[a.start : a.end], rng, role, scope)
         out.append(mention)
         for flag in ("weekday_mismatch", "inverted_range") if rng.flags else ():
             if flag in rng.flags and "same_as_previous" not in rng.flags:
@@ -481,12 +482,11 @@ def _extend_ongoing(doc: Doc, out: list[DateMention], ongoing: list[tuple[int, A
             continue
         start = end - dt.timedelta(days=a.n - 1) if a.kind == "streak" else min(m.range.start, end)
         flags = ("ongoing",) + (("weekday",) if a.kind == "weekday" else ())
-        rng = DateRange(start, end, "range" if start < end else "day", confidence, flags)
-        # (direct construction: dataclasses.replace costs several microseconds)
-        out[idx] = DateMention(m.span, m.text, rng, m.role, m.scope)
+        rng = new_date_range(start, end, "range" if start < end else "day", confidence, flags)
+        out[idx] = new_date_mention(m.span, m.text, rng, m.role, m.scope)
         if stated_idx is not None:
             x = out[stated_idx]
-            out[stated_idx] = DateMention(x.span, x.text, rng, x.role, x.scope)
+            out[stated_idx] = new_date_mention(x.span, x.text, rng, x.role, x.scope)
 
 
 def _resolve_one(a: Atom, role: str, ref: dt.date | None, prev_day: dt.date | None,
@@ -502,7 +502,7 @@ def _resolve_one(a: Atom, role: str, ref: dt.date | None, prev_day: dt.date | No
     if a.kind == "streak":
         if ref is None:
             return role, DateRange.unresolved("no_anchor")
-        return role, DateRange(ref - dt.timedelta(days=a.n - 1), ref, "range", 0.7, ("ongoing",))
+        return role, new_date_range(ref - dt.timedelta(days=a.n - 1), ref, "range", 0.7, ("ongoing",))
     if a.kind == "weekday":
         if a.rel in ("every", "each"):
             return "other", DateRange.unresolved("habitual")
@@ -538,5 +538,5 @@ def _same_as(prev: DateMention | None, a: Atom) -> DateRange:
     flags = tuple(dict.fromkeys(r.flags + ("same_as_previous",)))
     if a.n and r.precision == "day":
         day = r.start + dt.timedelta(days=a.n)
-        return DateRange(day, day, "day", r.confidence, flags)
-    return DateRange(r.start, r.end, r.precision, r.confidence, flags)
+        return new_date_range(day, day, "day", r.confidence, flags)
+    return new_date_range(r.start, r.end, r.precision, r.confidence, flags)

@@ -17,7 +17,6 @@ one range.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from .dates_lexicon import DateLexicon, lexicon
 from .dates_patterns import (
@@ -26,6 +25,7 @@ from .dates_patterns import (
 )
 from .dates_patterns import Patterns as _Patterns
 from .dates_patterns import patterns as _patterns
+from .lowered import lowered
 
 __all__ = ["Part", "Atom", "extract"]
 
@@ -110,13 +110,34 @@ def _left_worth_trying(L: DateLexicon, view: str, p: int) -> bool:
     return prev[:1].isdigit() or prev in _LEFT_WORDS or prev in L.weekdays
 
 
+def _left_context(P: _Patterns, view: str, p: int) -> re.Match[str] | None:
+    """``P.left.search(view, p - 48, p)``: what stands before the month name at ``p``.
+
+    The search tries the pattern's alternations at every word of the window, which costs
+    about 20 µs. A match is made only of tokens ``P.left_token`` accepts, so it cannot
+    start before the last whitespace-separated token that ``P.left_token`` rejects (that
+    token would lie inside it): the search starts there. Tokens with non-ASCII letters are
+    kept (case-blind matching may treat some as ASCII letters)."""
+    lo = max(0, p - 48)
+    seg = view[lo:p]
+    start = 0
+    end = len(seg)
+    for tok in reversed(seg.split()):
+        at = seg.rfind(tok, 0, end)
+        if tok.isascii() and P.left_token.fullmatch(tok) is None:
+            start = at
+            break
+        end = at
+    return P.left.search(view, lo + start, p)
+
+
 def _month_dates(L: DateLexicon, view: str, hits, taken: _Taken, out: list[Atom]) -> None:
     P = _patterns()
     for p, q, tok, mo in hits.get("month", ()):
         if not taken.free(p, q):
             continue
         r = P.right.match(view, q)
-        lm = P.left.search(view, max(0, p - 48), p) if _left_worth_trying(L, view, p) else None
+        lm = _left_context(P, view, p) if _left_worth_trying(L, view, p) else None
         if lm and not taken.free(lm.start(), p):
             lm = None
         g = lm.groupdict() if lm else {}
@@ -219,22 +240,69 @@ def _numbers(view: str, years: list[int], taken: _Taken, out: list[Atom], final:
             taken.take(s, e)
 
 
-_FOUR_DIGITS = re.compile(r"[12][0-9]{3}")
-_DIGITS = "0123456789"
-_DIGITS_NONEMPTY = set(_DIGITS)
+#: a run of exactly four digits starting with 1 or 2, one pattern per first digit: a pattern
+#: that starts with a literal is searched for at C speed, one that starts with a character
+#: class (``[12]``) is tried at every character, which costs four times as much
+_FOUR_DIGITS = (re.compile(r"1(?<![0-9]1)[0-9]{3}(?![0-9])"), re.compile(r"2(?<![0-9]2)[0-9]{3}(?![0-9])"))
 
 
-def _windowed(rx: re.Pattern[str], view: str, spots, taken: _Taken, before: int, after: int):
-    """Matches of ``rx`` that contain one of the trigger words ``spots``."""
+def _four_digit_runs(view: str) -> list[int]:
+    """Start offsets of the runs of exactly four digits starting with 1 or 2 (years, mostly)."""
+    ones, twos = ([m.start() for m in rx.finditer(view)] for rx in _FOUR_DIGITS)
+    return sorted(ones + twos) if ones and twos else ones or twos
+
+
+def _windowed(rx: re.Pattern[str], words: frozenset[str], view: str, spots, taken: _Taken, before: int,
+              after: int):
+    """Matches of ``rx`` that contain one of the trigger words ``spots``: for each spot, the
+    first match containing it among those ``rx.finditer`` finds in the window ``before``
+    characters back and ``after`` ahead.
+
+    A regex scan costs about a third of a microsecond per position, so the scan is replayed
+    with ``rx.match`` at the few positions where a match can start. The patterns tried here
+    (relative dates, "the same day", streaks) match whole words (``(?<!\w)...(?!\w)``)
+    separated by whitespace: words of their vocabulary ``words`` (see
+    :func:`.dates_patterns.pattern_words`) or starting with a digit, nothing else. So a
+    match containing the spot starts at one of the words just before it (or at the spot),
+    after the last character or word no match can contain, and no earlier match runs
+    across that point."""
     last_end = -1
+    size = len(view)
     for i, _, _, _ in spots:
         if i < last_end:
             continue
-        for m in rx.finditer(view, max(0, i - before), min(len(view), i + after)):
-            if m.start() <= i < m.end() and taken.free(*m.span()):
+        lo = max(0, i - before)
+        seg = view[lo:i]
+        tokens = seg.split()
+        glued = bool(tokens) and not seg[-1].isspace()  # the spot's word starts before it ("2days")
+        starts = [] if glued and seg[-1].isalnum() else [i]  # where a match may start, latest first
+        end = len(seg)
+        for n, tok in enumerate(reversed(tokens)):
+            at = seg.rfind(tok, 0, end)
+            if not tok.isalnum():  # punctuation: a match may start only after its last one
+                k = len(tok)
+                while tok[k - 1].isalnum():
+                    k -= 1
+                if k < len(tok):
+                    starts.append(lo + at + k)
+                break
+            if (n or not glued) and tok.isascii() and not tok[0].isdigit() and tok.lower() not in words:
+                break
+            starts.append(lo + at)
+            end = at
+        hi = min(size, i + after)
+        cursor = -1
+        for p in reversed(starts):
+            m = rx.match(view, p, hi) if p >= cursor else None
+            if m is None:
+                continue
+            if m.end() <= i:
+                cursor = m.end()  # a match before the spot: the scan goes on after it
+                continue
+            if taken.free(*m.span()):
                 last_end = m.end()
                 yield m
-                break
+            break
 
 
 def _weekdays(L: DateLexicon, view: str, hits, taken: _Taken, out: list[Atom]) -> None:
@@ -293,25 +361,24 @@ def extract(view: str) -> list[Atom]:
     """All date expressions in ``view``, sorted by position, ranges joined."""
     L = lexicon()
     P = _patterns()
-    low = view.lower()
+    low = lowered(view)
     if len(low) != len(view):  # a few characters change length when lower-cased ("İ")
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in view)
     taken = _Taken(len(view))
     atoms: list[Atom] = []
     hits = _hits(L, view, low)
-    years = [i for m in _FOUR_DIGITS.finditer(view)
-             if not ((i := m.start()) and view[i - 1] in _DIGITS) and not view[i + 4 : i + 5] in _DIGITS_NONEMPTY]
+    years = _four_digit_runs(view)
     _numbers(view, years, taken, atoms, final=False)
     _month_dates(L, view, hits, taken, atoms)
     _jalali_dates(L, view, hits, taken, atoms)
     _anniversaries(L, view, hits, taken, atoms)
-    for m in _windowed(P.streak, view, _streak_spots(low, hits.get("streak", ())), taken, 60, 24):
+    for m in _windowed(P.streak, P.streak_words, view, _streak_spots(low, hits.get("streak", ())), taken, 60, 24):
         atoms.append(_parse_streak(m))
         taken.take(*m.span())
-    for m in _windowed(P.relative, view, _relative_spots(low, hits.get("relative", ())), taken, 36, 26):
+    for m in _windowed(P.relative, P.relative_words, view, _relative_spots(low, hits.get("relative", ())), taken, 36, 26):
         atoms.append(_parse_relative(m.start(), m.end(), m.groupdict()))
         taken.take(*m.span())
-    for m in _windowed(P.same, view, _same_spots(low, hits.get("same", ())), taken, 28, 16):
+    for m in _windowed(P.same, P.same_words, view, _same_spots(low, hits.get("same", ())), taken, 28, 16):
         atoms.append(_parse_same(m))
         taken.take(*m.span())
     _numbers(view, years, taken, atoms, final=True)
@@ -433,8 +500,8 @@ def _inherit(a: Part, b: Part) -> tuple[Part, Part]:
     """Years written once for both ends ("August 30 to September 2, 2020")."""
     if a.y is None and b.y is not None:
         y = b.y - 1 if a.m and b.m and a.m - b.m >= 6 else b.y
-        a = replace(a, y=y)
+        a = a._replace(y=y)
     elif b.y is None and a.y is not None:
         y = a.y + 1 if a.m and b.m and a.m - b.m >= 6 else a.y
-        b = replace(b, y=y)
+        b = b._replace(y=y)
     return a, b

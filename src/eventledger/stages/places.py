@@ -51,6 +51,7 @@ from ..gazetteer.normalize import name_key
 from ..gazetteer.resolve import best
 from ..models import Place, Span
 from ..textutil import make_view
+from .lowered import lowered
 from .place_roles import LIST_GAP_RE, ORIGIN_BEFORE_RE, assign_roles, may_be_origin
 
 __all__ = ["PlacesStage", "recognize_places"]
@@ -275,7 +276,7 @@ _HEAD_GROUPS = _group_heads(_POI_HEAD_WORDS)
 
 
 def _find_heads(view: str) -> list[tuple[int, int]]:
-    lower = view.lower()
+    lower = lowered(view)
     n = len(lower)
     out = []
     for prefix, words in _HEAD_GROUPS:
