@@ -17,6 +17,7 @@ one range.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .dates_lexicon import DateLexicon, lexicon
 from .dates_patterns import (
@@ -113,22 +114,38 @@ def _left_worth_trying(L: DateLexicon, view: str, p: int) -> bool:
 def _left_context(P: _Patterns, view: str, p: int) -> re.Match[str] | None:
     """``P.left.search(view, p - 48, p)``: what stands before the month name at ``p``.
 
-    The search tries the pattern's alternations at every word of the window, which costs
-    about 20 µs. A match is made only of tokens ``P.left_token`` accepts, so it cannot
-    start before the last whitespace-separated token that ``P.left_token`` rejects (that
-    token would lie inside it): the search starts there. Tokens with non-ASCII letters are
-    kept (case-blind matching may treat some as ASCII letters)."""
+    The search tries the pattern's alternations at every word of the window (about 16 µs);
+    the same leftmost match is found by trying ``P.left.match`` only where a match can
+    start, from right to left over the window's tokens until one no match can contain
+    (:func:`_in_left_context`): at each token, and after each non-alphanumeric character
+    inside one (a word starts there: "6" in "5-6"); a match cannot start before that token.
+    The pattern may also match nothing, at ``p`` itself."""
     lo = max(0, p - 48)
     seg = view[lo:p]
-    start = 0
     end = len(seg)
+    starts = [end]  # where a match may start, latest first
     for tok in reversed(seg.split()):
         at = seg.rfind(tok, 0, end)
-        if tok.isascii() and P.left_token.fullmatch(tok) is None:
-            start = at
+        if not tok.isalnum():
+            starts.extend(at + k for k in range(len(tok) - 1, 0, -1) if not tok[k - 1].isalnum())
+        if not _in_left_context(tok):
             break
+        starts.append(at)
         end = at
-    return P.left.search(view, lo + start, p)
+    left = P.left
+    for k in reversed(starts):
+        m = left.match(view, lo + k, p)
+        if m is not None:
+            return m
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _in_left_context(token: str) -> bool:
+    """Whether a whitespace-separated token can lie inside a match of the left-context
+    pattern (a token with non-ASCII letters is given the benefit of the doubt: case-blind
+    matching may read some as ASCII letters)."""
+    return not token.isascii() or _patterns().left_token.fullmatch(token) is not None
 
 
 def _month_dates(L: DateLexicon, view: str, hits, taken: _Taken, out: list[Atom]) -> None:
@@ -260,7 +277,7 @@ def _windowed(rx: re.Pattern[str], words: frozenset[str], view: str, spots, take
 
     A regex scan costs about a third of a microsecond per position, so the scan is replayed
     with ``rx.match`` at the few positions where a match can start. The patterns tried here
-    (relative dates, "the same day", streaks) match whole words (``(?<!\w)...(?!\w)``)
+    (relative dates, "the same day", streaks) match whole words (``(?<!\\w)...(?!\\w)``)
     separated by whitespace: words of their vocabulary ``words`` (see
     :func:`.dates_patterns.pattern_words`) or starting with a digit, nothing else. So a
     match containing the spot starts at one of the words just before it (or at the spot),

@@ -21,6 +21,7 @@ reviewer can see and change them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -154,20 +155,21 @@ _COUNTRY_PERSIAN = ("\u062f\u0631", "\u0633\u0631\u0627\u0633\u0631")  # its Per
 
 def _last_word(before: str) -> str | None:
     """The lower-cased last word of ``before`` when it ends with whitespace ("" if it is all
-    whitespace); None when no regex ending in ``\\s+$`` can match; "*" for non-ASCII text
-    (no shortcut: the regexes decide)."""
+    whitespace); None when no regex ending in ``\\s+$`` can match; "*" when that word is not
+    ASCII (no shortcut: the regexes decide). Only the last word matters: the regexes' last
+    literal lies in it, and non-ASCII text elsewhere does not change how it matches."""
     stripped = before.rstrip()
     if len(stripped) == len(before):
         return None
-    if not before.isascii():
-        return "*"
     words = stripped.rsplit(None, 1)  # str.split's whitespace is the regexes' \s
-    return words[-1].lower() if words else ""
+    if not words:
+        return ""
+    return words[-1].lower() if words[-1].isascii() else "*"
 
 
 def assign_roles(items: list[PlaceItem], view: str) -> None:
     prev: PlaceItem | None = None
-    has_quotes = '"' in view or "\u201c" in view
+    quotes = _quote_positions(view) if '"' in view or "\u201c" in view else None
     for it in items:
         if it.role == "qualifier":
             prev = it
@@ -195,7 +197,7 @@ def assign_roles(items: list[PlaceItem], view: str) -> None:
         elif it.name_end == it.end and (spaced or apostrophe) \
                 and (official := _OFFICIAL_AFTER_RE.match(after)) is not None:
             role = "possessive" if official.group(1) else "other"
-        elif (has_quotes and _in_slogan(view, it.start)) or _names_without_being_there(before, view, it):
+        elif (quotes and _in_slogan(view, it.start, quotes)) or _names_without_being_there(before, view, it):
             role = "other"
         elif (last is not None and (last == "*" or last.endswith(_ORIGIN_LAST))
               and may_be_origin(before) and ORIGIN_BEFORE_RE.search(before)) or (
@@ -269,8 +271,24 @@ def _sentence(view: str, start: int, end: int) -> str:
 _QUOTE_CHARS = ('"', "\u201c", "\u201d")
 
 
-def _in_slogan(view: str, pos: int) -> bool:
-    """Is ``pos`` inside a quoted slogan ("chanted \"Kurdistan is not alone\"")?"""
+def _quote_positions(view: str) -> list[int]:
+    """Offsets of the quote marks in ``view``, sorted."""
+    out = []
+    for c in _QUOTE_CHARS:
+        i = view.find(c)
+        while i != -1:
+            out.append(i)
+            i = view.find(c, i + 1)
+    out.sort()
+    return out
+
+
+def _in_slogan(view: str, pos: int, quotes: list[int]) -> bool:
+    """Is ``pos`` inside a quoted slogan ("chanted \"Kurdistan is not alone\"")? ``quotes``:
+    :func:`_quote_positions` of ``view``, which answer at once for most places (no quote
+    mark in the 200 characters before them)."""
+    if bisect_left(quotes, pos) == bisect_left(quotes, pos - 200):
+        return False
     line_start = view.rfind("\n", 0, pos) + 1
     lo = max(line_start, pos - 200)
     seg = view[lo:pos]
