@@ -43,7 +43,6 @@ from .dates_lexicon import lexicon
 from .dates_resolve import (nearest_year, resolve_anniversary, resolve_atom_range, resolve_relative, resolve_weekday,
                             resolve_weekday_pair)
 from .dates_scope import INDEX_KEY, block_class, build_index, event_date_for, paragraph_spans
-from .records import new_date_mention, new_date_range, new_span
 
 __all__ = ["DatesStage", "event_date_for", "find_anchor", "HISTORY_DAYS", "DATELINE_PLACE_KEY"]
 
@@ -115,7 +114,7 @@ class DatesStage:
         doc.anchor = anchor
         doc.dates = _resolve_all(doc, view, atoms, anchor, line.atom, classes, par)
         period = top.period if anchor.source == "heading" else None
-        doc.extras[INDEX_KEY] = build_index(doc, classes, line.par, period)
+        doc.extras[INDEX_KEY] = build_index(doc, classes, line.par, period, spans)
 
 
 @dataclass(frozen=True)
@@ -133,14 +132,15 @@ def _find_dateline(view: str, atoms: list[Atom], spans: list[Span], par) -> _Dat
     for a in atoms:
         by_par.setdefault(par(a.start), []).append(a)
     for i, sp in enumerate(spans[:12]):
-        para = view[sp.start : sp.end]
-        if len(para) < 60:
+        if sp.end - sp.start < 60:
             continue  # a short line with a date is a caption, not a dateline
         for a in by_par.get(i, ()):
             if a.start - sp.start > 60:
                 break
             if _full(a) and _DATELINE_HEAD.fullmatch(view, sp.start, a.start) and _DATELINE_DASH.match(view, a.end):
                 return _Dateline(a, i, _head_place(view, sp.start, a.start))
+        if not _may_open_wire_dateline(view, sp.start):
+            continue
         m = _WIRE_DATELINE.match(view, sp.start, sp.end)
         if m is None or len(m.group("place")) < 3 or not (m.group("agency") or m.group("mid")):
             continue
@@ -154,6 +154,14 @@ def _find_dateline(view: str, atoms: list[Atom], spans: list[Span], par) -> _Dat
         near = [a for a in by_par.get(i, []) + by_par.get(i - 1, []) if _full(a)]
         return _Dateline(near[0] if near else None, i, place)
     return _Dateline()
+
+
+def _may_open_wire_dateline(view: str, start: int) -> bool:
+    """Whether ``_WIRE_DATELINE`` can match at ``start``: its place is in capitals, so a
+    paragraph that opens with a capital and a lower-case letter ("On Monday ...", most of
+    them) cannot start one (the place would end after one letter, before a word character)."""
+    c0, c1 = view[start : start + 1], view[start + 1 : start + 2]
+    return "A" <= c0 <= "Z" and not (c1.isalnum() and not "A" <= c1 <= "Z")
 
 
 def _head_place(view: str, start: int, date_start: int) -> Span | None:
@@ -396,18 +404,18 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
         if a is dateline:
             role = "dateline"
         elif role == "period" and rng.start is not None and anchor.date is not None and rng.start <= anchor.date:
-            rng = new_date_range(rng.start, anchor.date, "range", rng.confidence, rng.flags + ("open_end",))
+            rng = DateRange(rng.start, anchor.date, "range", rng.confidence, rng.flags + ("open_end",))
         elif role == "event" and rng.start is not None and anchor.date is not None:
             if rng.start > anchor.date:
                 role = "other"
-                rng = new_date_range(rng.start, rng.end, rng.precision, rng.confidence, rng.flags + ("after_anchor",))
+                rng = DateRange(rng.start, rng.end, rng.precision, rng.confidence, rng.flags + ("after_anchor",))
             elif rng.end < history_before and not (a.kind == "anniversary" and a.n):
                 role = "history"  # (an ordinal anniversary, "the 44th anniversary of", dates itself)
         k = bisect.bisect_right(sent_starts, a.start) - 1
         scope = doc.sentences[k].span if k >= 0 and a.start < doc.sentences[k].span.end else None
         if classes and classes[i] == "label":
             scope = Span(doc.paragraphs[i].span.start, doc.paragraphs[i].span.end) if doc.paragraphs else scope
-        mention = new_date_mention(new_span(a.start, a.end), text[a.start : a.end], rng, role, scope)
+        mention = DateMention(Span(a.start, a.end), text[a.start : a.end], rng, role, scope)
         out.append(mention)
         for flag in ("weekday_mismatch", "inverted_range") if rng.flags else ():
             if flag in rng.flags and "same_as_previous" not in rng.flags:
@@ -482,11 +490,12 @@ def _extend_ongoing(doc: Doc, out: list[DateMention], ongoing: list[tuple[int, A
             continue
         start = end - dt.timedelta(days=a.n - 1) if a.kind == "streak" else min(m.range.start, end)
         flags = ("ongoing",) + (("weekday",) if a.kind == "weekday" else ())
-        rng = new_date_range(start, end, "range" if start < end else "day", confidence, flags)
-        out[idx] = new_date_mention(m.span, m.text, rng, m.role, m.scope)
+        rng = DateRange(start, end, "range" if start < end else "day", confidence, flags)
+        # (direct construction: dataclasses.replace costs several microseconds)
+        out[idx] = DateMention(m.span, m.text, rng, m.role, m.scope)
         if stated_idx is not None:
             x = out[stated_idx]
-            out[stated_idx] = new_date_mention(x.span, x.text, rng, x.role, x.scope)
+            out[stated_idx] = DateMention(x.span, x.text, rng, x.role, x.scope)
 
 
 def _resolve_one(a: Atom, role: str, ref: dt.date | None, prev_day: dt.date | None,
@@ -502,7 +511,7 @@ def _resolve_one(a: Atom, role: str, ref: dt.date | None, prev_day: dt.date | No
     if a.kind == "streak":
         if ref is None:
             return role, DateRange.unresolved("no_anchor")
-        return role, new_date_range(ref - dt.timedelta(days=a.n - 1), ref, "range", 0.7, ("ongoing",))
+        return role, DateRange(ref - dt.timedelta(days=a.n - 1), ref, "range", 0.7, ("ongoing",))
     if a.kind == "weekday":
         if a.rel in ("every", "each"):
             return "other", DateRange.unresolved("habitual")
@@ -538,5 +547,5 @@ def _same_as(prev: DateMention | None, a: Atom) -> DateRange:
     flags = tuple(dict.fromkeys(r.flags + ("same_as_previous",)))
     if a.n and r.precision == "day":
         day = r.start + dt.timedelta(days=a.n)
-        return new_date_range(day, day, "day", r.confidence, flags)
-    return new_date_range(r.start, r.end, r.precision, r.confidence, flags)
+        return DateRange(day, day, "day", r.confidence, flags)
+    return DateRange(r.start, r.end, r.precision, r.confidence, flags)

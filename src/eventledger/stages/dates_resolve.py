@@ -16,7 +16,6 @@ import jdatetime
 from ..models import DateRange
 from .dates_extract import Atom, Part
 from .dates_lexicon import Anniversary, lexicon
-from .records import new_date_range
 
 __all__ = ["resolve_part", "resolve_atom_range", "resolve_relative", "resolve_weekday", "resolve_weekday_pair",
            "resolve_anniversary", "month_range", "week_ending", "nearest_year"]
@@ -140,8 +139,8 @@ def resolve_atom_range(atom: Atom, ref: dt.date | None) -> DateRange:
         flags.append("inverted_range")
         confidence = min(confidence, INVERTED)
     if start == end:
-        return new_date_range(start, end, "day", confidence, tuple(flags))
-    return new_date_range(start, end, "range", confidence, tuple(flags))
+        return DateRange(start, end, "day", confidence, tuple(flags))
+    return DateRange(start, end, "range", confidence, tuple(flags))
 
 
 def resolve_relative(atom: Atom, ref: dt.date | None) -> DateRange:
@@ -151,25 +150,25 @@ def resolve_relative(atom: Atom, ref: dt.date | None) -> DateRange:
     rel, flags = atom.rel, ("relative",)
     if rel == "day":
         day = ref + dt.timedelta(days=atom.n)
-        return new_date_range(day, day, "day", 0.9, flags)
+        return DateRange(day, day, "day", 0.9, flags)
     if rel == "pastweek":
         s, e = week_ending(ref)
-        return new_date_range(s, e, "week", VAGUE, flags + ("past_few_days",))
+        return DateRange(s, e, "week", VAGUE, flags + ("past_few_days",))
     if rel == "h24":
-        return new_date_range(ref - dt.timedelta(days=1), ref, "range", 0.9, flags)
+        return DateRange(ref - dt.timedelta(days=1), ref, "range", 0.9, flags)
     monday = ref - dt.timedelta(days=ref.weekday())
     if rel == "lw":
         s = monday - dt.timedelta(days=7)
-        return new_date_range(s, s + dt.timedelta(days=6), "week", 0.8, flags)
+        return DateRange(s, s + dt.timedelta(days=6), "week", 0.8, flags)
     if rel == "tw":
-        return new_date_range(monday, ref, "week", 0.8, flags)
+        return DateRange(monday, ref, "week", 0.8, flags)
     if rel in ("lm", "tm"):
         y, m = (ref.year, ref.month) if rel == "tm" else ((ref.year, ref.month - 1) if ref.month > 1 else (ref.year - 1, 12))
         s, e = month_range(y, m)
-        return new_date_range(s, min(e, ref) if rel == "tm" else e, "month", 0.9, flags)
+        return DateRange(s, min(e, ref) if rel == "tm" else e, "month", 0.9, flags)
     if rel in ("ly", "ty"):
         y = ref.year - (1 if rel == "ly" else 0)
-        return new_date_range(dt.date(y, 1, 1), dt.date(y, 12, 31), "year", 0.9, flags)
+        return DateRange(dt.date(y, 1, 1), dt.date(y, 12, 31), "year", 0.9, flags)
     return DateRange.unresolved("unknown_relative")
 
 
@@ -181,12 +180,12 @@ def resolve_weekday(wd: int, mode: str, ref: dt.date | None, previous: dt.date |
     if ref is None:
         return DateRange.unresolved("no_anchor")
     if previous is not None and previous.weekday() == wd and previous <= ref and mode in ("on", "this"):
-        return new_date_range(previous, previous, "day", 0.9, ("weekday", "same_as_previous"))
+        return DateRange(previous, previous, "day", 0.9, ("weekday", "same_as_previous"))
     back = (ref.weekday() - wd) % 7
     if mode == "last" and back == 0:
         back = 7
     day = ref - dt.timedelta(days=back)
-    return new_date_range(day, day, "day", 0.8, ("weekday",))
+    return DateRange(day, day, "day", 0.8, ("weekday",))
 
 
 def resolve_weekday_pair(a: Part, b: Part, mode: str, ref: dt.date | None, previous_b: dt.date | None,
@@ -202,7 +201,7 @@ def resolve_weekday_pair(a: Part, b: Part, mode: str, ref: dt.date | None, previ
         start = previous_a
     if start == end.start:
         return end
-    return new_date_range(start, end.start, "range", end.confidence, end.flags)
+    return DateRange(start, end.start, "range", end.confidence, end.flags)
 
 
 def nearest_year(p: Part, near: dt.date) -> Part:

@@ -76,10 +76,13 @@ def paragraph_spans(doc: Doc) -> tuple[list[Span], list[str]]:
 
 
 def build_index(doc: Doc, classes: list[str] | None = None, dateline_par: int | None = None,
-                period: DateRange | None = None) -> DateIndex:
-    spans, kinds = paragraph_spans(doc)
-    if classes is None:
-        classes = [block_class(k) for k in kinds]
+                period: DateRange | None = None, spans: list[Span] | None = None) -> DateIndex:
+    """The index :func:`event_date_for` reads; ``spans`` and ``classes``: the paragraphs'
+    spans and block classes when the caller has them (else from ``doc``)."""
+    if spans is None or classes is None:
+        spans, kinds = paragraph_spans(doc)
+        if classes is None:
+            classes = [block_class(k) for k in kinds]
     starts = tuple(s.start for s in spans)
     ends = tuple(s.end for s in spans)
     governing: dict[int, list[DateMention]] = {}
@@ -159,21 +162,24 @@ def event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
     p = idx.paragraph_of(span.start)
     if p is None:
         return idx.frame, idx.frame_spans
-    mentions = idx.governing.get(p, ())
-    sent = doc.sentence_at(span.start)
-    s_start = sent.span.start if sent is not None and sent.paragraph == p else idx.starts[p]
-    s_end = sent.span.end if sent is not None and sent.paragraph == p else idx.ends[p]
-    if idx.classes[p] == "label":
-        s_start, s_end = idx.starts[p], idx.ends[p]  # a caption is one unit
-    in_sent = [m for m in mentions if s_start <= m.span.start < s_end]
-    if in_sent:
-        m = _in_sentence(in_sent, span)
-        return m.range, (m.span,)
-    if idx.classes[p] == "label":
+    mentions = idx.governing.get(p)
+    if mentions:  # (most paragraphs state no date: then neither rule 1 nor rule 2 applies)
+        sent = doc.sentence_at(span.start)
+        s_start = sent.span.start if sent is not None and sent.paragraph == p else idx.starts[p]
+        s_end = sent.span.end if sent is not None and sent.paragraph == p else idx.ends[p]
+        if idx.classes[p] == "label":
+            s_start, s_end = idx.starts[p], idx.ends[p]  # a caption is one unit
+        in_sent = [m for m in mentions if s_start <= m.span.start < s_end]
+        if in_sent:
+            m = _in_sentence(in_sent, span)
+            return m.range, (m.span,)
+        if idx.classes[p] == "label":
+            return idx.frame, idx.frame_spans
+        earlier = [m for m in mentions if m.span.start < s_start]
+        if earlier:
+            return earlier[-1].range, (earlier[-1].span,)
+    elif idx.classes[p] == "label":
         return idx.frame, idx.frame_spans
-    earlier = [m for m in mentions if m.span.start < s_start]
-    if earlier:
-        return earlier[-1].range, (earlier[-1].span,)
     q = p - 1
     while q >= 0:
         c = idx.classes[q]

@@ -53,7 +53,6 @@ from ..models import Place, Span
 from ..textutil import make_view
 from .lowered import lowered
 from .place_roles import LIST_GAP_RE, ORIGIN_BEFORE_RE, assign_roles, may_be_origin
-from .records import new_place_mention, new_span
 
 __all__ = ["PlacesStage", "recognize_places"]
 
@@ -145,7 +144,7 @@ def recognize_places(view: str, text: str, gazetteer: Gazetteer, default_country
             continue
         cands = len(it.candidates) if it.candidates is not None else 1
         c = it.candidate
-        out.append(new_place_mention(new_span(s, e), text[s:e], c.place, it.role, round(it.score, 3), c.matched, cands))
+        out.append(PlaceMention(Span(s, e), text[s:e], c.place, it.role, round(it.score, 3), c.matched, cands))
     out.sort(key=lambda m: (m.span.start, m.span.end))
     return out
 
