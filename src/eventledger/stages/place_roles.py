@@ -143,6 +143,13 @@ def _may_be_route(before: str) -> bool:
     return _ROUTE_HINT_RE.search(before, len(before) - 30) is not None
 
 
+def _may_be_route_after(after: str) -> bool:
+    # every word _ROUTE_AFTER_RE ends with contains "road", "way" or "route", whose letters
+    # case-blind matching pairs with no other characters: substring tests first
+    low = after.lower()
+    return "way" in low or "road" in low or "route" in low
+
+
 #: every branch of ORIGIN_BEFORE_RE / _ROUTE_BEFORE_RE ends "<one of these words>\s+$", so the
 #: last whitespace-separated word of ``before`` ends with one of them (for ASCII text, where
 #: re.I is plain lower-casing); testing that first skips most regex searches
@@ -199,15 +206,18 @@ def assign_roles(items: list[PlaceItem], view: str) -> None:
             role = "possessive" if official.group(1) else "other"
         elif (quotes and _in_slogan(view, it.start, quotes)) or _names_without_being_there(before, view, it):
             role = "other"
+        # (the words _ORIGIN_AFTER_RE and _ORG_AFTER_RE look for after the spaces start with
+        # "n"/"b" ("native", "born") and with an ASCII capital: that character is tested first)
         elif (last is not None and (last == "*" or last.endswith(_ORIGIN_LAST))
               and may_be_origin(before) and ORIGIN_BEFORE_RE.search(before)) or (
-                (spaced or c0 == "-") and _ORIGIN_AFTER_RE.match(after)):
+                (c0 == "-" or spaced and after.lstrip()[:1] in ("n", "N", "b", "B")) and _ORIGIN_AFTER_RE.match(after)):
             role = "origin"
         elif (last is not None and (last == "*" or last.endswith(_ROUTE_LAST))
               and _may_be_route(before) and _ROUTE_BEFORE_RE.search(before)) or (
-                (spaced or c0 in ("-", "\u2013")) and _ROUTE_AFTER_RE.match(after) and it.name_end == it.end):
+                (spaced or c0 in ("-", "\u2013")) and it.name_end == it.end and _may_be_route_after(after)
+                and _ROUTE_AFTER_RE.match(after)):
             role = "route"
-        elif spaced and _ORG_AFTER_RE.match(after) and it.name_end == it.end:
+        elif spaced and "A" <= after.lstrip()[:1] <= "Z" and _ORG_AFTER_RE.match(after) and it.name_end == it.end:
             role = "other"
         elif prev is not None and prev.role in ("origin", "route") and LIST_GAP_RE.match(view[prev.end : it.start]):
             role = prev.role  # "prisoners from A, B and C"

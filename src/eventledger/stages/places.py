@@ -162,7 +162,7 @@ _NEXT_CAP_RE = re.compile(r"^[ \u00a0]+[A-Z][a-z]")
 def _is_person_name(start: int, end: int, key: str, view: str) -> bool:
     """``Navid <Afkari>`` (a surname after a given name) or ``<Nika> Shakarami``."""
     if start > 0 and view[start - 1] in (" ", "\u00a0"):  # (slice only when a word may precede)
-        words = view[max(0, start - 30) : start].split()
+        words = view[max(0, start - 30) : start].rsplit(None, 1)
         if words and _is_given_name(words[-1]):
             return True
     return key in _given_names() and _NEXT_CAP_RE.match(view[end : end + 4]) is not None
