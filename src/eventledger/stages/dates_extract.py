@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from operator import attrgetter
 
 from .dates_lexicon import DateLexicon, lexicon
 from .dates_patterns import (
@@ -400,7 +401,7 @@ def extract(view: str) -> list[Atom]:
         taken.take(*m.span())
     _numbers(view, years, taken, atoms, final=True)
     _weekdays(L, view, hits, taken, atoms)
-    atoms.sort(key=lambda a: a.start)
+    atoms.sort(key=attrgetter("start"))
     return _join_ranges(atoms, view, P)
 
 
@@ -477,6 +478,13 @@ def _weekday_pair(a: Atom, b: Atom, view: str, P: _Patterns) -> Atom | None:
     return Atom(head.start() if head else a.start, b.end, "weekday", a.a, b.a, rel=a.rel, joined=joined)
 
 
+def _may_join(view: str, end: int, start: int) -> bool:
+    """Whether the gap can be one of ``range_gap``/``and_gap`` (tested on its first character
+    before the gap, often a paragraph long, is sliced): a space, a dash, a comma, "&", or the
+    "t"/"u"/"a" of "to", "until", "and" (letters case-blind matching pairs with no others)."""
+    return end < start and (view[end].isspace() or view[end] in ",-–—&tTuUaA")
+
+
 def _join_ranges(atoms: list[Atom], view: str, P: _Patterns) -> list[Atom]:
     out: list[Atom] = []
     i = 0
@@ -490,7 +498,7 @@ def _join_ranges(atoms: list[Atom], view: str, P: _Patterns) -> list[Atom]:
                 i += 2
                 continue
             ca, cb = _precision_class(a), _precision_class(b)
-            if ca and ca == cb and a.a.cal == b.a.cal:
+            if ca and ca == cb and a.a.cal == b.a.cal and _may_join(view, a.end, b.start):
                 gap = view[a.end : b.start]
                 joined = ""
                 head = None

@@ -41,6 +41,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 from importlib import resources
 
 from ..config import Options
@@ -120,6 +121,10 @@ class PlaceItem:
         return self.candidate.place
 
 
+_BY_NAME_SPAN = attrgetter("name_start", "name_end")
+_BY_SPAN = attrgetter("span.start", "span.end")
+
+
 def recognize_places(view: str, text: str, gazetteer: Gazetteer, default_country: str | None = "IR"
                      ) -> list[PlaceMention]:
     """Place mentions in ``text`` (``view`` is its same-length normalised copy)."""
@@ -129,7 +134,7 @@ def recognize_places(view: str, text: str, gazetteer: Gazetteer, default_country
     _fold_districts(items, view)
     items = [it for it in items if not it.absorbed]
     _fold_pois(items, view, gazetteer)
-    items = sorted((it for it in items if not it.absorbed), key=lambda it: (it.name_start, it.name_end))
+    items = sorted((it for it in items if not it.absorbed), key=_BY_NAME_SPAN)
     _fold_small_villages(items, view, default_country)
     items = _merge_named_finer_places(items, view)
     _reattach_common_streets(items)
@@ -145,7 +150,7 @@ def recognize_places(view: str, text: str, gazetteer: Gazetteer, default_country
         cands = len(it.candidates) if it.candidates is not None else 1
         c = it.candidate
         out.append(PlaceMention(Span(s, e), text[s:e], c.place, it.role, round(it.score, 3), c.matched, cands))
-    out.sort(key=lambda m: (m.span.start, m.span.end))
+    out.sort(key=_BY_SPAN)
     return out
 
 
@@ -271,6 +276,11 @@ def _fold_districts(items: list[PlaceItem], view: str) -> None:
     """``Narmak district of Tehran`` -> one mention of Tehran named by the whole phrase."""
     for a, b in zip(items, items[1:]):
         if a.absorbed or b.candidate.place.precision != 1:
+            continue
+        # the gap is spaces then "district(s)", "neighbo(u)rhood(s)", "quarter", "area", "section"
+        # or "suburb(s)": its first letter is tested before the gap (often long) is sliced
+        first = view[a.end : a.end + 40].lstrip()[:1]
+        if first.isascii() and first and first not in "dnqasDNQAS":
             continue
         if _DISTRICT_OF_RE.match(view[a.end : b.start]):
             b.name_start = a.name_start
