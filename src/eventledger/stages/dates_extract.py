@@ -261,7 +261,8 @@ def _numbers(view: str, years: list[int], taken: _Taken, out: list[Atom], final:
 #: a run of exactly four digits starting with 1 or 2, one pattern per first digit: a pattern
 #: that starts with a literal is searched for at C speed, one that starts with a character
 #: class (``[12]``) is tried at every character, which costs four times as much
-_FOUR_DIGITS = (re.compile(r"1(?<![0-9]1)[0-9]{3}(?![0-9])"), re.compile(r"2(?<![0-9]2)[0-9]{3}(?![0-9])"))
+_FOUR_DIGITS = (re.compile(r"1(?<![0-9]1)[0-9]{3}(?![0-9])"),
+                re.compile(r"2(?<![0-9]2)[0-9]{3}(?![0-9])"))
 
 
 def _four_digit_runs(view: str) -> list[int]:
@@ -393,7 +394,8 @@ def extract(view: str) -> list[Atom]:
     for m in _windowed(P.streak, P.streak_words, view, _streak_spots(low, hits.get("streak", ())), taken, 60, 24):
         atoms.append(_parse_streak(m))
         taken.take(*m.span())
-    for m in _windowed(P.relative, P.relative_words, view, _relative_spots(low, hits.get("relative", ())), taken, 36, 26):
+    relative_spots = _relative_spots(low, hits.get("relative", ()))
+    for m in _windowed(P.relative, P.relative_words, view, relative_spots, taken, 36, 26):
         atoms.append(_parse_relative(m.start(), m.end(), m.groupdict()))
         taken.take(*m.span())
     for m in _windowed(P.same, P.same_words, view, _same_spots(low, hits.get("same", ())), taken, 28, 16):

@@ -72,7 +72,7 @@ class Patterns:
     jright: re.Pattern[str]  # what may follow a Jalali month name
     iso: re.Pattern[str]
     numeric: re.Pattern[str]
-    #: the patterns run around a trigger word by ``_windowed``; ``*_words``: their token regexes
+    #: the patterns run around a trigger word by ``_windowed``; ``*_words``: their vocabularies
     relative: re.Pattern[str]
     relative_words: frozenset[str]
     same: re.Pattern[str]

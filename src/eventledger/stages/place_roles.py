@@ -144,8 +144,9 @@ def _may_be_route(before: str) -> bool:
 
 
 def _may_be_route_after(after: str) -> bool:
-    # every word _ROUTE_AFTER_RE ends with contains "road", "way" or "route", whose letters
-    # case-blind matching pairs with no other characters: substring tests first
+    # each of the road words _ROUTE_AFTER_RE requires ("highway", "route" ...) contains "road",
+    # "way" or "route", letters case-blind matching pairs with no other characters: a substring
+    # test is a necessary condition, and much cheaper than the regex
     low = after.lower()
     return "way" in low or "road" in low or "route" in low
 

@@ -41,8 +41,8 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import attrgetter
 from importlib import resources
+from operator import attrgetter
 
 from ..config import Options
 from ..doc import Doc, PlaceMention
