@@ -553,3 +553,89 @@ def test_same_morning_points_at_the_last_day_not_a_year():
     i = text.index("separate gathering")
     r, _ = event_date_for(doc, Span(i, i + 8))
     assert (r.start, r.end) == (dt.date(2024, 3, 3), dt.date(2024, 3, 3))
+
+
+# --- the extractor's shortcuts give what the plain regex scans give ----------------------------
+
+_SHORTCUT_WORDS = ["the", "of", "5", "5th", "12", "31st", "-", "–", "to", "and", "&", "first", "week", "month", "mid",
+                   "mid-", "early", "end", "in", "since", "Monday", "Mon.", "monday,", "Sat", "protest", "(5", "5-6",
+                   "5th-6th", "on", "last", "this", "The", "IN", "beginning", "Between", "پنج", "شنبه", "é", "\u212a",
+                   "ſince", "2nd", "thof", "5thof", "day", "days", "before", "yesterday", "night", "today", "morning",
+                   "past", "few", "recent", "24", "hours", "3", "ago", "two", "earlier", "year", "same", "that",
+                   "following", "next", "after", "for", "a", "third", "consecutive", "straight", "nights", ",", ".",
+                   "'s", "_", "o'clock", "2days", "row", "running"]
+_SHORTCUT_GAPS = [" ", "  ", "\n", ", ", "", "\u00a0", "-", ". "]
+
+
+def _random_phrases(n, seed):
+    rnd = random.Random(seed)
+    for _ in range(n):
+        yield "".join(rnd.choice(_SHORTCUT_WORDS) + rnd.choice(_SHORTCUT_GAPS) for _ in range(rnd.randint(0, 12)))
+
+
+def test_left_context_is_the_windowed_search():
+    from eventledger.stages.dates_extract import _left_context
+    from eventledger.stages.dates_patterns import patterns
+
+    P = patterns()
+    for text in _random_phrases(3000, 1):
+        view = text + "August 5"
+        p = len(text)
+        want = P.left.search(view, max(0, p - 48), p)
+        got = _left_context(P, view, p)
+        assert (got and (got.span(), got.groupdict())) == (want and (want.span(), want.groupdict())), view
+
+
+def test_windowed_patterns_find_what_a_whole_window_scan_finds():
+    from eventledger.stages.dates_extract import _Taken, _windowed
+    from eventledger.stages.dates_patterns import patterns
+
+    P = patterns()
+
+    def whole_window(rx, view, spots, taken, before, after):
+        last_end = -1
+        for i, _, _, _ in spots:
+            if i < last_end:
+                continue
+            for m in rx.finditer(view, max(0, i - before), min(len(view), i + after)):
+                if m.start() <= i < m.end() and taken.free(*m.span()):
+                    last_end = m.end()
+                    yield m
+                    break
+
+    rnd = random.Random(2)
+    for view in _random_phrases(2000, 2):
+        low = view.lower()
+        spots = sorted({(i, i + 1, "x", 0) for i in (rnd.randrange(len(view) or 1) for _ in range(3))}
+                       | {(i, i + 3, "day", 0) for i in range(len(low)) if low.startswith("day", i)})
+        for rx, words, before, after in ((P.relative, P.relative_words, 36, 26), (P.same, P.same_words, 28, 16),
+                                         (P.streak, P.streak_words, 60, 24)):
+            found = []
+            for scan in (whole_window(rx, view, spots, _Taken(len(view)), before, after),
+                         _windowed(rx, words, view, spots, _Taken(len(view)), before, after)):
+                found.append([m.span() for m in scan])
+            assert found[0] == found[1], view
+
+
+def test_four_digit_runs():
+    from eventledger.stages.dates_extract import _four_digit_runs
+
+    text = "In 2023, 12345 people, 1999-2000, x2024, 2025y, 0199 and 3000, ٢٠٢٤, 1234"  # digits: ASCII only
+    assert [text[i : i + 4] for i in _four_digit_runs(text)] == ["2023", "1999", "2000", "2024", "2025", "1234"]
+
+
+def test_event_date_by_bisection_matches_the_plain_rules():
+    import dataclasses
+
+    from eventledger.stages.dates_scope import INDEX_KEY
+
+    doc = run("Iran, August 30, 2020—Protesters gathered in Tehran on Saturday and in Karaj on August 28. "
+              "On Monday, August 24, and again on August 25, workers struck in Ahvaz.\n\n"
+              "Teachers rallied in Shiraz. Later, on August 29, nurses joined them.\n\nNo date here at all.\n")
+    index = doc.extras[INDEX_KEY]
+    assert index.governing_starts  # the dates are in order: the bisection is used
+    rnd = random.Random(3)
+    spans = [Span(a, min(len(doc.text), a + rnd.choice([0, 1, 5, 30, 200]))) for a in range(len(doc.text))]
+    fast = [event_date_for(doc, s) for s in spans + [m.span for m in doc.dates]]
+    doc.extras[INDEX_KEY] = dataclasses.replace(index, governing_starts={})  # the list-comprehension rules
+    assert [event_date_for(doc, s) for s in spans + [m.span for m in doc.dates]] == fast

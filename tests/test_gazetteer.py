@@ -271,3 +271,17 @@ def test_english_words_that_are_foreign_towns_are_stopped(gaz, word):
 def test_world_cities_resolve_without_their_country_named(gaz, city, country):
     p = top(gaz, city)
     assert (p.canonical, p.country, p.precision) == (city, country, 1)
+
+
+def test_place_rows_index_every_key_in_row_order():
+    """The load-time shortcut for single-key rows builds the index the per-key loop builds."""
+    from eventledger.gazetteer import ShippedGazetteer
+
+    rows = ["# header", "1\tP\tA\tIR\t\t\t\t0\tgn\tab", "2\tP\tB\tIR\t\t\t\t0\tgn\tcd|ab|ef", "",
+            "3\tP\tC\tIR\t\t\t\t0\tgn\tab", "4\tP\tD\tIR\t\t\t\t0\tgn\tef|ef", "5\tP\tE\tIR\t\t\t\t0\tgn\tgh"]
+    g = ShippedGazetteer.__new__(ShippedGazetteer)
+    g._index = {}
+    g._load_places("\n".join(rows))
+    # row i (of the data rows) -> i << 1, plus 1 for an alternate name
+    assert g._index == {"ab": [0, 3, 4], "cd": 2, "ef": [3, 6, 7], "gh": 8}
+    assert len(g._rows) == 5

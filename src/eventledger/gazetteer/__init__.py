@@ -199,23 +199,26 @@ class ShippedGazetteer(_IndexedGazetteer):
         return [ln.split("\t") for ln in text.splitlines() if ln and not ln.startswith("#")]
 
     def _load_places(self, text: str) -> None:
-        # Tuned for load time (~240k rows): rows stay unsplit lines until looked up, and an
-        # index value is a bare int (row << 1 | is_alternate) unless a key has several rows.
+        # Tuned for load time (~240k rows, paid by every worker process): rows stay unsplit
+        # lines until looked up, and an index value is a bare int (row << 1 | is_alternate)
+        # unless a key has several rows. Most rows have a single key, handled inline without
+        # splitting (a quarter of the load time); the others go through _index_row.
         lines = [ln for ln in text.splitlines() if ln and ln[0] != "#"]
         self._rows = lines
         index = self._index
         get = index.get
         for i, line in enumerate(lines):
-            main = i << 1
-            for j, key in enumerate(line[line.rindex("\t") + 1 :].split("|")):
-                code = main | (j > 0)
-                old = get(key)
-                if old is None:
-                    index[key] = code
-                elif type(old) is int:
-                    index[key] = [old, code]
-                else:
-                    old.append(code)
+            keys = line[line.rindex("\t") + 1 :]
+            if "|" in keys:
+                _index_row(index, keys.split("|"), i << 1)
+                continue
+            old = get(keys)
+            if old is None:
+                index[keys] = i << 1
+            elif type(old) is int:
+                index[keys] = [old, i << 1]
+            else:
+                old.append(i << 1)
 
     def _fields(self, i: int) -> list[str]:
         return self._rows[i].split("\t", 9)
@@ -266,6 +269,19 @@ class ShippedGazetteer(_IndexedGazetteer):
         except (OSError, UnicodeDecodeError) as exc:
             raise GazetteerError(f"alias file {path} cannot be read: {exc}") from None
         self.add_alias_rows(csv.reader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE), "user", str(path))
+
+
+def _index_row(index: dict, keys: list[str], main: int) -> None:
+    """Index the keys of one row (its main name's first): ``main | 1`` marks an alternate name."""
+    for j, key in enumerate(keys):
+        code = main | (j > 0)
+        old = index.get(key)
+        if old is None:
+            index[key] = code
+        elif type(old) is int:
+            index[key] = [old, code]
+        else:
+            old.append(code)
 
 
 @lru_cache(maxsize=1)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from . import Candidate, Gazetteer
 from .normalize import first_token_key, is_arabic_script, key_from_tokens
 
-__all__ = ["NameMatch", "find_names", "MAX_TOKENS"]
+__all__ = ["NameMatch", "find_names", "name_hits", "MAX_TOKENS"]
 
 MAX_TOKENS = 5
 
@@ -45,7 +45,7 @@ class NameMatch:
 
 
 # A frozen dataclass's __init__ sets each field through object.__setattr__; setting the slots
-# directly builds the same object in half the time (find_names makes ~20 per report)
+# directly builds the same object in half the time
 _NEW = object.__new__
 _SET_FIELDS = tuple(NameMatch.__dict__[f].__set__ for f in NameMatch.__slots__)
 
@@ -60,21 +60,28 @@ def _new_match(start: int, end: int, key: str, candidates: tuple, persian: bool,
 
 def find_names(gazetteer: Gazetteer, text: str) -> list[NameMatch]:
     """Every non-overlapping gazetteer name in ``text`` (a same-length view), longest first."""
-    out: list[NameMatch] = []
+    return [_new_match(*hit) for hit in name_hits(gazetteer, text)]
+
+
+def name_hits(gazetteer: Gazetteer, text: str) -> list[tuple[int, int, str, tuple[Candidate, ...], bool, bool, bool]]:
+    """:func:`find_names` as plain tuples ``(start, end, key, candidates, persian, in_longer_run,
+    all_caps_short)``: the places stage reads them without a :class:`NameMatch` per name."""
+    out: list[tuple] = []
     # runs repeat across documents ("The", "Tehran", "Resistance Units"): each distinct run is
     # analysed once per process and its hits (relative offsets) remembered
     cache = gazetteer.__dict__.setdefault("_run_cache", {})
     if len(cache) > 200_000:
         cache.clear()
+    get = cache.get
     for run in _RUN_RE.finditer(text):
         rs = run.group()
-        hits = cache.get(rs)
+        hits = get(rs)
         if hits is None:
             hits = cache[rs] = _analyse_run(gazetteer, rs)
         if hits:
             base = run.start()
             for s, e, key, cands, persian, loose, caps in hits:
-                out.append(_new_match(base + s, base + e, key, cands, persian, loose, caps))
+                out.append((base + s, base + e, key, cands, persian, loose, caps))
     return out
 
 

@@ -114,7 +114,7 @@ class DatesStage:
         doc.anchor = anchor
         doc.dates = _resolve_all(doc, view, atoms, anchor, line.atom, classes, par)
         period = top.period if anchor.source == "heading" else None
-        doc.extras[INDEX_KEY] = build_index(doc, classes, line.par, period)
+        doc.extras[INDEX_KEY] = build_index(doc, classes, line.par, period, spans)
 
 
 @dataclass(frozen=True)
@@ -132,14 +132,15 @@ def _find_dateline(view: str, atoms: list[Atom], spans: list[Span], par) -> _Dat
     for a in atoms:
         by_par.setdefault(par(a.start), []).append(a)
     for i, sp in enumerate(spans[:12]):
-        para = view[sp.start : sp.end]
-        if len(para) < 60:
+        if sp.end - sp.start < 60:
             continue  # a short line with a date is a caption, not a dateline
         for a in by_par.get(i, ()):
             if a.start - sp.start > 60:
                 break
             if _full(a) and _DATELINE_HEAD.fullmatch(view, sp.start, a.start) and _DATELINE_DASH.match(view, a.end):
                 return _Dateline(a, i, _head_place(view, sp.start, a.start))
+        if not _may_open_wire_dateline(view, sp.start):
+            continue
         m = _WIRE_DATELINE.match(view, sp.start, sp.end)
         if m is None or len(m.group("place")) < 3 or not (m.group("agency") or m.group("mid")):
             continue
@@ -153,6 +154,14 @@ def _find_dateline(view: str, atoms: list[Atom], spans: list[Span], par) -> _Dat
         near = [a for a in by_par.get(i, []) + by_par.get(i - 1, []) if _full(a)]
         return _Dateline(near[0] if near else None, i, place)
     return _Dateline()
+
+
+def _may_open_wire_dateline(view: str, start: int) -> bool:
+    """Whether ``_WIRE_DATELINE`` can match at ``start``: its place is in capitals, so a
+    paragraph that opens with a capital and a lower-case letter ("On Monday ...", most of
+    them) cannot start one (the place would end after one letter, before a word character)."""
+    c0, c1 = view[start : start + 1], view[start + 1 : start + 2]
+    return "A" <= c0 <= "Z" and not (c1.isalnum() and not "A" <= c1 <= "Z")
 
 
 def _head_place(view: str, start: int, date_start: int) -> Span | None:

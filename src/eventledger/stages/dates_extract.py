@@ -17,7 +17,8 @@ one range.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from functools import lru_cache
+from operator import attrgetter
 
 from .dates_lexicon import DateLexicon, lexicon
 from .dates_patterns import (
@@ -26,6 +27,7 @@ from .dates_patterns import (
 )
 from .dates_patterns import Patterns as _Patterns
 from .dates_patterns import patterns as _patterns
+from .lowered import lowered
 
 __all__ = ["Part", "Atom", "extract"]
 
@@ -110,13 +112,50 @@ def _left_worth_trying(L: DateLexicon, view: str, p: int) -> bool:
     return prev[:1].isdigit() or prev in _LEFT_WORDS or prev in L.weekdays
 
 
+def _left_context(P: _Patterns, view: str, p: int) -> re.Match[str] | None:
+    """``P.left.search(view, p - 48, p)``: what stands before the month name at ``p``.
+
+    The search tries the pattern's alternations at every word of the window (about 16 µs);
+    the same leftmost match is found by trying ``P.left.match`` only where a match can
+    start, from right to left over the window's tokens until one no match can contain
+    (:func:`_in_left_context`): at each token, and after each non-alphanumeric character
+    inside one (a word starts there: "6" in "5-6"); a match cannot start before that token.
+    The pattern may also match nothing, at ``p`` itself."""
+    lo = max(0, p - 48)
+    seg = view[lo:p]
+    end = len(seg)
+    starts = [end]  # where a match may start, latest first
+    for tok in reversed(seg.split()):
+        at = seg.rfind(tok, 0, end)
+        if not tok.isalnum():
+            starts.extend(at + k for k in range(len(tok) - 1, 0, -1) if not tok[k - 1].isalnum())
+        if not _in_left_context(tok):
+            break
+        starts.append(at)
+        end = at
+    left = P.left
+    for k in reversed(starts):
+        m = left.match(view, lo + k, p)
+        if m is not None:
+            return m
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _in_left_context(token: str) -> bool:
+    """Whether a whitespace-separated token can lie inside a match of the left-context
+    pattern (a token with non-ASCII letters is given the benefit of the doubt: case-blind
+    matching may read some as ASCII letters)."""
+    return not token.isascii() or _patterns().left_token.fullmatch(token) is not None
+
+
 def _month_dates(L: DateLexicon, view: str, hits, taken: _Taken, out: list[Atom]) -> None:
     P = _patterns()
     for p, q, tok, mo in hits.get("month", ()):
         if not taken.free(p, q):
             continue
         r = P.right.match(view, q)
-        lm = P.left.search(view, max(0, p - 48), p) if _left_worth_trying(L, view, p) else None
+        lm = _left_context(P, view, p) if _left_worth_trying(L, view, p) else None
         if lm and not taken.free(lm.start(), p):
             lm = None
         g = lm.groupdict() if lm else {}
@@ -219,22 +258,70 @@ def _numbers(view: str, years: list[int], taken: _Taken, out: list[Atom], final:
             taken.take(s, e)
 
 
-_FOUR_DIGITS = re.compile(r"[12][0-9]{3}")
-_DIGITS = "0123456789"
-_DIGITS_NONEMPTY = set(_DIGITS)
+#: a run of exactly four digits starting with 1 or 2, one pattern per first digit: a pattern
+#: that starts with a literal is searched for at C speed, one that starts with a character
+#: class (``[12]``) is tried at every character, which costs four times as much
+_FOUR_DIGITS = (re.compile(r"1(?<![0-9]1)[0-9]{3}(?![0-9])"),
+                re.compile(r"2(?<![0-9]2)[0-9]{3}(?![0-9])"))
 
 
-def _windowed(rx: re.Pattern[str], view: str, spots, taken: _Taken, before: int, after: int):
-    """Matches of ``rx`` that contain one of the trigger words ``spots``."""
+def _four_digit_runs(view: str) -> list[int]:
+    """Start offsets of the runs of exactly four digits starting with 1 or 2 (years, mostly)."""
+    ones, twos = ([m.start() for m in rx.finditer(view)] for rx in _FOUR_DIGITS)
+    return sorted(ones + twos) if ones and twos else ones or twos
+
+
+def _windowed(rx: re.Pattern[str], words: frozenset[str], view: str, spots, taken: _Taken, before: int,
+              after: int):
+    """Matches of ``rx`` that contain one of the trigger words ``spots``: for each spot, the
+    first match containing it among those ``rx.finditer`` finds in the window ``before``
+    characters back and ``after`` ahead.
+
+    A regex scan costs about a third of a microsecond per position, so the scan is replayed
+    with ``rx.match`` at the few positions where a match can start. The patterns tried here
+    (relative dates, "the same day", streaks) match whole words (``(?<!\\w)...(?!\\w)``)
+    separated by whitespace: words of their vocabulary ``words`` (see
+    :func:`.dates_patterns.pattern_words`) or starting with a digit, nothing else. So a
+    match containing the spot starts at one of the words just before it (or at the spot),
+    after the last character or word no match can contain, and no earlier match runs
+    across that point."""
     last_end = -1
+    size = len(view)
     for i, _, _, _ in spots:
         if i < last_end:
             continue
-        for m in rx.finditer(view, max(0, i - before), min(len(view), i + after)):
-            if m.start() <= i < m.end() and taken.free(*m.span()):
+        lo = max(0, i - before)
+        seg = view[lo:i]
+        tokens = seg.split()
+        glued = bool(tokens) and not seg[-1].isspace()  # the spot's word starts before it ("2days")
+        starts = [] if glued and seg[-1].isalnum() else [i]  # where a match may start, latest first
+        end = len(seg)
+        for n, tok in enumerate(reversed(tokens)):
+            at = seg.rfind(tok, 0, end)
+            if not tok.isalnum():  # punctuation: a match may start only after its last one
+                k = len(tok)
+                while tok[k - 1].isalnum():
+                    k -= 1
+                if k < len(tok):
+                    starts.append(lo + at + k)
+                break
+            if (n or not glued) and tok.isascii() and not tok[0].isdigit() and tok.lower() not in words:
+                break
+            starts.append(lo + at)
+            end = at
+        hi = min(size, i + after)
+        cursor = -1
+        for p in reversed(starts):
+            m = rx.match(view, p, hi) if p >= cursor else None
+            if m is None:
+                continue
+            if m.end() <= i:
+                cursor = m.end()  # a match before the spot: the scan goes on after it
+                continue
+            if taken.free(*m.span()):
                 last_end = m.end()
                 yield m
-                break
+            break
 
 
 def _weekdays(L: DateLexicon, view: str, hits, taken: _Taken, out: list[Atom]) -> None:
@@ -293,30 +380,30 @@ def extract(view: str) -> list[Atom]:
     """All date expressions in ``view``, sorted by position, ranges joined."""
     L = lexicon()
     P = _patterns()
-    low = view.lower()
+    low = lowered(view)
     if len(low) != len(view):  # a few characters change length when lower-cased ("İ")
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in view)
     taken = _Taken(len(view))
     atoms: list[Atom] = []
     hits = _hits(L, view, low)
-    years = [i for m in _FOUR_DIGITS.finditer(view)
-             if not ((i := m.start()) and view[i - 1] in _DIGITS) and not view[i + 4 : i + 5] in _DIGITS_NONEMPTY]
+    years = _four_digit_runs(view)
     _numbers(view, years, taken, atoms, final=False)
     _month_dates(L, view, hits, taken, atoms)
     _jalali_dates(L, view, hits, taken, atoms)
     _anniversaries(L, view, hits, taken, atoms)
-    for m in _windowed(P.streak, view, _streak_spots(low, hits.get("streak", ())), taken, 60, 24):
+    for m in _windowed(P.streak, P.streak_words, view, _streak_spots(low, hits.get("streak", ())), taken, 60, 24):
         atoms.append(_parse_streak(m))
         taken.take(*m.span())
-    for m in _windowed(P.relative, view, _relative_spots(low, hits.get("relative", ())), taken, 36, 26):
+    relative_spots = _relative_spots(low, hits.get("relative", ()))
+    for m in _windowed(P.relative, P.relative_words, view, relative_spots, taken, 36, 26):
         atoms.append(_parse_relative(m.start(), m.end(), m.groupdict()))
         taken.take(*m.span())
-    for m in _windowed(P.same, view, _same_spots(low, hits.get("same", ())), taken, 28, 16):
+    for m in _windowed(P.same, P.same_words, view, _same_spots(low, hits.get("same", ())), taken, 28, 16):
         atoms.append(_parse_same(m))
         taken.take(*m.span())
     _numbers(view, years, taken, atoms, final=True)
     _weekdays(L, view, hits, taken, atoms)
-    atoms.sort(key=lambda a: a.start)
+    atoms.sort(key=attrgetter("start"))
     return _join_ranges(atoms, view, P)
 
 
@@ -393,6 +480,13 @@ def _weekday_pair(a: Atom, b: Atom, view: str, P: _Patterns) -> Atom | None:
     return Atom(head.start() if head else a.start, b.end, "weekday", a.a, b.a, rel=a.rel, joined=joined)
 
 
+def _may_join(view: str, end: int, start: int) -> bool:
+    """Whether the gap can be one of ``range_gap``/``and_gap`` (tested on its first character
+    before the gap, often a paragraph long, is sliced): a space, a dash, a comma, "&", or the
+    "t"/"u"/"a" of "to", "until", "and" (letters case-blind matching pairs with no others)."""
+    return end < start and (view[end].isspace() or view[end] in ",-–—&tTuUaA")
+
+
 def _join_ranges(atoms: list[Atom], view: str, P: _Patterns) -> list[Atom]:
     out: list[Atom] = []
     i = 0
@@ -406,7 +500,7 @@ def _join_ranges(atoms: list[Atom], view: str, P: _Patterns) -> list[Atom]:
                 i += 2
                 continue
             ca, cb = _precision_class(a), _precision_class(b)
-            if ca and ca == cb and a.a.cal == b.a.cal:
+            if ca and ca == cb and a.a.cal == b.a.cal and _may_join(view, a.end, b.start):
                 gap = view[a.end : b.start]
                 joined = ""
                 head = None
@@ -433,8 +527,8 @@ def _inherit(a: Part, b: Part) -> tuple[Part, Part]:
     """Years written once for both ends ("August 30 to September 2, 2020")."""
     if a.y is None and b.y is not None:
         y = b.y - 1 if a.m and b.m and a.m - b.m >= 6 else b.y
-        a = replace(a, y=y)
+        a = a._replace(y=y)
     elif b.y is None and a.y is not None:
         y = a.y + 1 if a.m and b.m and a.m - b.m >= 6 else a.y
-        b = replace(b, y=y)
+        b = b._replace(y=y)
     return a, b

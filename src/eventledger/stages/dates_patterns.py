@@ -11,15 +11,18 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .dates_lexicon import DateLexicon, lexicon
 
 __all__ = ["Part", "Atom", "patterns", "Patterns"]
 
 
-@dataclass(frozen=True, slots=True)
-class Part:
-    """One end of a date expression as written: whatever the text gives, nothing inferred."""
+class Part(NamedTuple):
+    """One end of a date expression as written: whatever the text gives, nothing inferred.
+
+    A named tuple rather than a frozen dataclass: a report makes a few dozen (cheaper to
+    build) and :func:`~.dates_resolve.resolve_part` memoises on them (cheaper to hash)."""
 
     y: int | None = None
     m: int | None = None
@@ -29,12 +32,15 @@ class Part:
     sub: str | None = None  # part of the month: first|second|third|fourth|last (week), early|mid|late
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Atom:
     """A candidate date expression. ``kind``: date | year | decade | weekday | relative | same |
     anniversary | streak. ``b`` is the end of a written range (two weekdays: "on Thursday and
     Friday"). A ``streak`` is an action that has lasted ``n`` days up to a stated day ("for a
-    third day", "for the past two days"): ``rel`` ordinal | past."""
+    third day", "for the past two days"): ``rel`` ordinal | past.
+
+    Never changed once made, but not frozen: a frozen dataclass costs three times as much to
+    build, and the extractor builds dozens per report."""
 
     start: int
     end: int
@@ -44,8 +50,6 @@ class Atom:
     rel: str = ""  # relative: day|pastweek|prevweek|...; same: unit; anniversary: key; weekday: mode
     n: int = 0  # relative offset (days) or anniversary ordinal
     joined: str = ""  # how a range was written: dash|to|and|between
-
-
 
 
 _YEAR = r"(?P<y>1[89][0-9]{2}|20[0-9]{2})(?![0-9])"
@@ -63,13 +67,18 @@ class Patterns:
 
     month_token: re.Pattern[str]  # the month word at a found stem
     left: re.Pattern[str]  # what may stand before a month name, searched up to it
+    left_token: re.Pattern[str]  # accepts every token ``left`` can consume (see _token_regex)
     right: re.Pattern[str]  # what may follow a month name
     jright: re.Pattern[str]  # what may follow a Jalali month name
     iso: re.Pattern[str]
     numeric: re.Pattern[str]
+    #: the patterns run around a trigger word by ``_windowed``; ``*_words``: their vocabularies
     relative: re.Pattern[str]
+    relative_words: frozenset[str]
     same: re.Pattern[str]
+    same_words: frozenset[str]
     streak: re.Pattern[str]
+    streak_words: frozenset[str]
     decade: re.Pattern[str]
     weekday_left: re.Pattern[str]
     ordinal_left: re.Pattern[str]
@@ -89,20 +98,71 @@ def _anniversary_regex(L: DateLexicon, keep) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + ("|".join(groups) or "(?!)") + r")\b", _I)
 
 
+def _token_regex(rx: re.Pattern[str], punctuation: str = "") -> re.Pattern[str]:
+    """A regex for every whitespace-free piece of text a match of ``rx`` can contain, and
+    more: runs of digits, of the ``punctuation`` ``rx`` matches and of the ASCII words in its
+    source, in any order. Read from the source so that it follows changes to the word lists;
+    the group names and escapes it picks up too (``wd``, the ``s`` of ``\\s``) only make it
+    accept more. The extractor relies on it rejecting nothing a match can contain, to skip
+    the text before a rejected token (see :func:`.dates_extract._left_context`)."""
+    source = re.sub(r"\(\?P<\w+>", "(", rx.pattern)
+    words = sorted(set(re.findall(r"[A-Za-z]+", source)), key=len, reverse=True)
+    return re.compile(rf"(?:[0-9{re.escape(punctuation)}]|" + "|".join(words) + ")+", re.I)
+
+
+def pattern_words(rx: re.Pattern[str]) -> frozenset[str]:
+    """The ASCII words written in the source of ``rx``, lower-cased (with the group names and
+    the letters of escapes such as ``\\s``, which only add harmless words): for a pattern of
+    whole words separated by whitespace, a word outside this set and not starting with a
+    digit cannot be part of a match (see :func:`.dates_extract._windowed`)."""
+    source = re.sub(r"\(\?P<\w+>", "(", rx.pattern)
+    return frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", source))
+
+
 @lru_cache(maxsize=1)
 def patterns() -> Patterns:
     L = lexicon()
     wd = L.wd
+    left = re.compile(
+        rf"(?<!\w)(?:(?P<wd>{wd})\.?,?\s+)?(?:the\s+)?"
+        r"(?:(?P<ld>[0-3]?[0-9])(?:st|nd|rd|th)?(?:\s*(?P<lsep>-|–|—|to|and|&)\s*(?P<ld2>[0-3]?[0-9])(?:st|nd|rd|th)?)?\s*(?:of\s+)?"
+        r"|(?P<w>first|1st|second|2nd|third|3rd|fourth|4th|last|final)\s+week\s+of\s+(?:the\s+month\s+of\s+)?"
+        r"|(?P<part>early|mid|late|end\s+of|beginning\s+of|start\s+of|middle\s+of)[\s\-]+"
+        r"|(?P<prep>in|during|since|until|till|by|last|this|of|from|through|between|and|to|before|after)\s+(?:the\s+month\s+of\s+)?)?\Z",
+        _I,
+    )
+    relative = re.compile(
+        r"(?<!\w)(?:(?P<yest>the\s+day\s+before\s+yesterday|yesterday|last\s+night)|(?P<today>today|tonight|this\s+(?:morning|afternoon|evening))"
+        r"|(?P<past>(?:(?:in|over|during|within)\s+)?the\s+(?:past|last)\s+(?:few|several|couple\s+of|two|three|four|five|six|seven|7)\s+days|(?:in|over)\s+recent\s+days"
+        r"|(?:(?:in|over|during)\s+)?the\s+(?:past|last)\s+week|(?:in\s+)?the\s+latest\s+(?:instance|case|incident|round|wave))"
+        r"|(?P<h24>(?:in|over|during|within)\s+the\s+(?:past|last)\s+24\s+hours)"
+        r"|(?P<ago>(?P<n>[0-9]{1,2}|two|three|four|five|six|seven)\s+days\s+ago)"
+        r"|(?P<lw>last\s+week)|(?P<tw>this\s+week|earlier\s+this\s+week)|(?P<lm>last\s+month)|(?P<tm>this\s+month|earlier\s+this\s+month)"
+        r"|(?P<ly>last\s+year)|(?P<ty>this\s+year|earlier\s+this\s+year))(?!\w)",
+        _I,
+    )
+    same = re.compile(
+        r"(?<!\w)(?:(?:on|in|during|at|over)\s+)?(?:that|the)\s+(?:very\s+)?same\s+(?P<u>day|date|night|evening|morning|afternoon|period|week)(?!\w)"
+        # "that night", "later that day", "late that evening": the day just named
+        r"|(?<!\w)(?:(?:later|earlier|late|early)\s+)?(?:(?:on|in|during|at|by)\s+)?that\s+(?P<u2>day|night|evening|morning|afternoon)(?!\w)"
+        r"|(?<!\w)(?:(?:on|in|during)\s+)?the\s+(?P<n>following|next|previous|preceding)\s+(?:day|morning|evening|night|afternoon)(?!\w)"
+        r"|(?<!\w)the\s+day\s+(?P<ba>before|after)(?!\s+(?:yesterday|tomorrow))(?!\w)",
+        _I,
+    )
+    # an ongoing action: "for a third day", "for the second consecutive night", "for the
+    # past two days", "for three straight days"; the stage ends it on the stated day
+    streak = re.compile(
+        r"(?<!\w)(?:for|on|into)\s+(?:a|the)\s+(?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+        r"|[2-9](?:nd|rd|th)|1[0-9]th)\s+(?:(?:straight|consecutive|successive|running)\s+)?(?:day|night)"
+        r"(?:\s+in\s+a\s+row|\s+running)?(?!\w)"
+        r"|(?<!\w)(?:(?:in|over|during|within|for)\s+)?the\s+(?:past|last|previous)\s+(?P<pn>two|three|four|five|six|seven|[2-9]|1[0-4])\s+days(?!\w)"
+        r"|(?<!\w)for\s+(?P<cn>two|three|four|five|six|seven|[2-9])\s+(?:straight|consecutive|successive)\s+(?:days|nights)(?!\w)",
+        _I,
+    )
     return Patterns(
         month_token=re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+)?"),
-        left=re.compile(
-            rf"(?<!\w)(?:(?P<wd>{wd})\.?,?\s+)?(?:the\s+)?"
-            r"(?:(?P<ld>[0-3]?[0-9])(?:st|nd|rd|th)?(?:\s*(?P<lsep>-|–|—|to|and|&)\s*(?P<ld2>[0-3]?[0-9])(?:st|nd|rd|th)?)?\s*(?:of\s+)?"
-            r"|(?P<w>first|1st|second|2nd|third|3rd|fourth|4th|last|final)\s+week\s+of\s+(?:the\s+month\s+of\s+)?"
-            r"|(?P<part>early|mid|late|end\s+of|beginning\s+of|start\s+of|middle\s+of)[\s\-]+"
-            r"|(?P<prep>in|during|since|until|till|by|last|this|of|from|through|between|and|to|before|after)\s+(?:the\s+month\s+of\s+)?)?\Z",
-            _I,
-        ),
+        left=left,
+        left_token=_token_regex(left, ".,&-–—"),
         right=re.compile(
             r"\.?(?:\s*(?P<d>[0-3]?[0-9])(?:st|nd|rd|th)?(?![0-9:])(?!,[0-9]{3}(?![0-9]))"
             rf"(?:\s*(?P<sep>-|–|—|to|through|thru|until|till|and|&)\s*(?:(?P<wd2>{wd})\.?,?\s+)?(?P<d2>[0-3]?[0-9])(?:st|nd|rd|th)?(?![0-9:]))?)?"
@@ -112,34 +172,12 @@ def patterns() -> Patterns:
         jright=re.compile(r"(?:\s+(?P<d>[0-3]?[0-9])(?:st|nd|rd|th)?,?(?![0-9]))?(?:\.?,?\s+(?P<y>1[2-4][0-9]{2})(?![0-9]))?", _I),
         iso=re.compile(r"(?P<y>[12][0-9]{3})(?P<sep>[-/.])(?P<m>0?[1-9]|1[0-2])(?P=sep)(?P<d>0?[1-9]|[12][0-9]|3[01])(?![\w/.\-])"),
         numeric=re.compile(r"(?<![\w/.\-])(?P<p>[0-9]{1,2})(?P<sep>[/.])(?P<q>[0-9]{1,2})(?P=sep)(?P<y>[12][0-9]{3})(?![\w/.\-])"),
-        relative=re.compile(
-            r"(?<!\w)(?:(?P<yest>the\s+day\s+before\s+yesterday|yesterday|last\s+night)|(?P<today>today|tonight|this\s+(?:morning|afternoon|evening))"
-            r"|(?P<past>(?:(?:in|over|during|within)\s+)?the\s+(?:past|last)\s+(?:few|several|couple\s+of|two|three|four|five|six|seven|7)\s+days|(?:in|over)\s+recent\s+days"
-            r"|(?:(?:in|over|during)\s+)?the\s+(?:past|last)\s+week|(?:in\s+)?the\s+latest\s+(?:instance|case|incident|round|wave))"
-            r"|(?P<h24>(?:in|over|during|within)\s+the\s+(?:past|last)\s+24\s+hours)"
-            r"|(?P<ago>(?P<n>[0-9]{1,2}|two|three|four|five|six|seven)\s+days\s+ago)"
-            r"|(?P<lw>last\s+week)|(?P<tw>this\s+week|earlier\s+this\s+week)|(?P<lm>last\s+month)|(?P<tm>this\s+month|earlier\s+this\s+month)"
-            r"|(?P<ly>last\s+year)|(?P<ty>this\s+year|earlier\s+this\s+year))(?!\w)",
-            _I,
-        ),
-        same=re.compile(
-            r"(?<!\w)(?:(?:on|in|during|at|over)\s+)?(?:that|the)\s+(?:very\s+)?same\s+(?P<u>day|date|night|evening|morning|afternoon|period|week)(?!\w)"
-            # "that night", "later that day", "late that evening": the day just named
-            r"|(?<!\w)(?:(?:later|earlier|late|early)\s+)?(?:(?:on|in|during|at|by)\s+)?that\s+(?P<u2>day|night|evening|morning|afternoon)(?!\w)"
-            r"|(?<!\w)(?:(?:on|in|during)\s+)?the\s+(?P<n>following|next|previous|preceding)\s+(?:day|morning|evening|night|afternoon)(?!\w)"
-            r"|(?<!\w)the\s+day\s+(?P<ba>before|after)(?!\s+(?:yesterday|tomorrow))(?!\w)",
-            _I,
-        ),
-        # an ongoing action: "for a third day", "for the second consecutive night", "for the
-        # past two days", "for three straight days"; the stage ends it on the stated day
-        streak=re.compile(
-            r"(?<!\w)(?:for|on|into)\s+(?:a|the)\s+(?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
-            r"|[2-9](?:nd|rd|th)|1[0-9]th)\s+(?:(?:straight|consecutive|successive|running)\s+)?(?:day|night)"
-            r"(?:\s+in\s+a\s+row|\s+running)?(?!\w)"
-            r"|(?<!\w)(?:(?:in|over|during|within|for)\s+)?the\s+(?:past|last|previous)\s+(?P<pn>two|three|four|five|six|seven|[2-9]|1[0-4])\s+days(?!\w)"
-            r"|(?<!\w)for\s+(?P<cn>two|three|four|five|six|seven|[2-9])\s+(?:straight|consecutive|successive)\s+(?:days|nights)(?!\w)",
-            _I,
-        ),
+        relative=relative,
+        relative_words=pattern_words(relative),
+        same=same,
+        same_words=pattern_words(same),
+        streak=streak,
+        streak_words=pattern_words(streak),
         decade=re.compile(r"(?:the\s+)?(?P<y>1[89][0-9]0|20[0-9]0)'?s(?!\w)", _I),
         weekday_left=re.compile(r"(?<!\w)(?P<pre>on|last|this|next|every|each|since|until|till|by|past)\s+\Z", _I),
         ordinal_left=re.compile(r"(?<!\w)([0-9]{1,3})(?:st|nd|rd|th)\s+(?:[\w’']+\s+){0,2}\Z"),

@@ -22,7 +22,7 @@ never do.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..doc import DateMention, Doc
 from ..models import DateRange, Span
@@ -55,6 +55,9 @@ class DateIndex:
     governing: dict[int, tuple[DateMention, ...]]  # paragraph index -> event-role mentions
     frame: DateRange
     frame_spans: tuple[Span, ...]
+    #: paragraph index -> its governing mentions' start offsets, for bisection (None when they
+    #: are not in order); derived from ``governing``, so left out of the repr and comparisons
+    governing_starts: dict[int, tuple[int, ...] | None] = field(default_factory=dict, repr=False, compare=False)
 
     def paragraph_of(self, offset: int) -> int | None:
         i = bisect.bisect_right(self.starts, offset) - 1
@@ -76,10 +79,13 @@ def paragraph_spans(doc: Doc) -> tuple[list[Span], list[str]]:
 
 
 def build_index(doc: Doc, classes: list[str] | None = None, dateline_par: int | None = None,
-                period: DateRange | None = None) -> DateIndex:
-    spans, kinds = paragraph_spans(doc)
-    if classes is None:
-        classes = [block_class(k) for k in kinds]
+                period: DateRange | None = None, spans: list[Span] | None = None) -> DateIndex:
+    """The index :func:`event_date_for` reads; ``spans`` and ``classes``: the paragraphs'
+    spans and block classes when the caller has them (else from ``doc``)."""
+    if spans is None or classes is None:
+        spans, kinds = paragraph_spans(doc)
+        if classes is None:
+            classes = [block_class(k) for k in kinds]
     starts = tuple(s.start for s in spans)
     ends = tuple(s.end for s in spans)
     governing: dict[int, list[DateMention]] = {}
@@ -90,7 +96,11 @@ def build_index(doc: Doc, classes: list[str] | None = None, dateline_par: int | 
         governing.setdefault(max(i, 0), []).append(m)
     gov = {k: tuple(v) for k, v in governing.items()}
     frame, frame_spans = _frame(doc, classes, gov, dateline_par, period)
-    return DateIndex(starts, ends, tuple(classes), gov, frame, frame_spans)
+    gov_starts = {}
+    for k, ms in gov.items():
+        offsets = tuple(m.span.start for m in ms)
+        gov_starts[k] = offsets if all(a <= b for a, b in zip(offsets, offsets[1:])) else None
+    return DateIndex(starts, ends, tuple(classes), gov, frame, frame_spans, gov_starts)
 
 
 def _frame(doc: Doc, classes: list[str], gov: dict[int, tuple[DateMention, ...]],
@@ -142,7 +152,7 @@ def _index(doc: Doc) -> DateIndex:
     return idx
 
 
-def _in_sentence(cands: list[DateMention], span: Span) -> DateMention:
+def _in_sentence(cands: list[DateMention] | tuple[DateMention, ...], span: Span) -> DateMention:
     inside = [m for m in cands if span.contains(m.span)]
     if inside:
         return inside[0]  # an evidence clause that states its own date ("on August 6, they ...")
@@ -152,6 +162,19 @@ def _in_sentence(cands: list[DateMention], span: Span) -> DateMention:
     return cands[0]  # inside or after the span
 
 
+def _in_sentence_sorted(mentions: tuple[DateMention, ...], offsets: tuple[int, ...], lo: int, hi: int,
+                        span: Span) -> DateMention:
+    """:func:`_in_sentence` of ``mentions[lo:hi]`` when ``offsets`` (their starts) are in order:
+    the same choice by bisection (assembly asks for dozens of spans per report)."""
+    k = bisect.bisect_left(offsets, span.start, lo, hi)
+    while k < hi and offsets[k] < span.end:  # the first mention inside the span
+        if mentions[k].span.end <= span.end:
+            return mentions[k]
+        k += 1
+    k = bisect.bisect_right(offsets, span.start, lo, hi) - 1  # else the last one before it
+    return mentions[k if k >= lo else lo]
+
+
 def event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
     """The date governing the text at ``span`` (a trigger, a place, an evidence sentence)
     and the spans of the date expressions it came from (see the module doc for the rules)."""
@@ -159,21 +182,35 @@ def event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
     p = idx.paragraph_of(span.start)
     if p is None:
         return idx.frame, idx.frame_spans
-    mentions = idx.governing.get(p, ())
-    sent = doc.sentence_at(span.start)
-    s_start = sent.span.start if sent is not None and sent.paragraph == p else idx.starts[p]
-    s_end = sent.span.end if sent is not None and sent.paragraph == p else idx.ends[p]
-    if idx.classes[p] == "label":
-        s_start, s_end = idx.starts[p], idx.ends[p]  # a caption is one unit
-    in_sent = [m for m in mentions if s_start <= m.span.start < s_end]
-    if in_sent:
-        m = _in_sentence(in_sent, span)
-        return m.range, (m.span,)
-    if idx.classes[p] == "label":
+    mentions = idx.governing.get(p)
+    if mentions:  # (most paragraphs state no date: then neither rule 1 nor rule 2 applies)
+        sent = doc.sentence_at(span.start)
+        s_start = sent.span.start if sent is not None and sent.paragraph == p else idx.starts[p]
+        s_end = sent.span.end if sent is not None and sent.paragraph == p else idx.ends[p]
+        if idx.classes[p] == "label":
+            s_start, s_end = idx.starts[p], idx.ends[p]  # a caption is one unit
+        offsets = idx.governing_starts.get(p)
+        if offsets is not None:
+            lo, hi = bisect.bisect_left(offsets, s_start), bisect.bisect_left(offsets, s_end)
+            if lo < hi:
+                m = _in_sentence_sorted(mentions, offsets, lo, hi, span)
+                return m.range, (m.span,)
+            if idx.classes[p] == "label":
+                return idx.frame, idx.frame_spans
+            if lo:
+                return mentions[lo - 1].range, (mentions[lo - 1].span,)
+        else:
+            in_sent = [m for m in mentions if s_start <= m.span.start < s_end]
+            if in_sent:
+                m = _in_sentence(in_sent, span)
+                return m.range, (m.span,)
+            if idx.classes[p] == "label":
+                return idx.frame, idx.frame_spans
+            earlier = [m for m in mentions if m.span.start < s_start]
+            if earlier:
+                return earlier[-1].range, (earlier[-1].span,)
+    elif idx.classes[p] == "label":
         return idx.frame, idx.frame_spans
-    earlier = [m for m in mentions if m.span.start < s_start]
-    if earlier:
-        return earlier[-1].range, (earlier[-1].span,)
     q = p - 1
     while q >= 0:
         c = idx.classes[q]

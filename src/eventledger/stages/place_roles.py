@@ -21,6 +21,7 @@ reviewer can see and change them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -142,6 +143,14 @@ def _may_be_route(before: str) -> bool:
     return _ROUTE_HINT_RE.search(before, len(before) - 30) is not None
 
 
+def _may_be_route_after(after: str) -> bool:
+    # each of the road words _ROUTE_AFTER_RE requires ("highway", "route" ...) contains "road",
+    # "way" or "route", letters case-blind matching pairs with no other characters: a substring
+    # test is a necessary condition, and much cheaper than the regex
+    low = after.lower()
+    return "way" in low or "road" in low or "route" in low
+
+
 #: every branch of ORIGIN_BEFORE_RE / _ROUTE_BEFORE_RE ends "<one of these words>\s+$", so the
 #: last whitespace-separated word of ``before`` ends with one of them (for ASCII text, where
 #: re.I is plain lower-casing); testing that first skips most regex searches
@@ -154,20 +163,21 @@ _COUNTRY_PERSIAN = ("\u062f\u0631", "\u0633\u0631\u0627\u0633\u0631")  # its Per
 
 def _last_word(before: str) -> str | None:
     """The lower-cased last word of ``before`` when it ends with whitespace ("" if it is all
-    whitespace); None when no regex ending in ``\\s+$`` can match; "*" for non-ASCII text
-    (no shortcut: the regexes decide)."""
+    whitespace); None when no regex ending in ``\\s+$`` can match; "*" when that word is not
+    ASCII (no shortcut: the regexes decide). Only the last word matters: the regexes' last
+    literal lies in it, and non-ASCII text elsewhere does not change how it matches."""
     stripped = before.rstrip()
     if len(stripped) == len(before):
         return None
-    if not before.isascii():
-        return "*"
     words = stripped.rsplit(None, 1)  # str.split's whitespace is the regexes' \s
-    return words[-1].lower() if words else ""
+    if not words:
+        return ""
+    return words[-1].lower() if words[-1].isascii() else "*"
 
 
 def assign_roles(items: list[PlaceItem], view: str) -> None:
     prev: PlaceItem | None = None
-    has_quotes = '"' in view or "\u201c" in view
+    quotes = _quote_positions(view) if '"' in view or "\u201c" in view else None
     for it in items:
         if it.role == "qualifier":
             prev = it
@@ -195,17 +205,20 @@ def assign_roles(items: list[PlaceItem], view: str) -> None:
         elif it.name_end == it.end and (spaced or apostrophe) \
                 and (official := _OFFICIAL_AFTER_RE.match(after)) is not None:
             role = "possessive" if official.group(1) else "other"
-        elif (has_quotes and _in_slogan(view, it.start)) or _names_without_being_there(before, view, it):
+        elif (quotes and _in_slogan(view, it.start, quotes)) or _names_without_being_there(before, view, it):
             role = "other"
+        # (the words _ORIGIN_AFTER_RE and _ORG_AFTER_RE look for after the spaces start with
+        # "n"/"b" ("native", "born") and with an ASCII capital: that character is tested first)
         elif (last is not None and (last == "*" or last.endswith(_ORIGIN_LAST))
               and may_be_origin(before) and ORIGIN_BEFORE_RE.search(before)) or (
-                (spaced or c0 == "-") and _ORIGIN_AFTER_RE.match(after)):
+                (c0 == "-" or spaced and after.lstrip()[:1] in ("n", "N", "b", "B")) and _ORIGIN_AFTER_RE.match(after)):
             role = "origin"
         elif (last is not None and (last == "*" or last.endswith(_ROUTE_LAST))
               and _may_be_route(before) and _ROUTE_BEFORE_RE.search(before)) or (
-                (spaced or c0 in ("-", "\u2013")) and _ROUTE_AFTER_RE.match(after) and it.name_end == it.end):
+                (spaced or c0 in ("-", "\u2013")) and it.name_end == it.end and _may_be_route_after(after)
+                and _ROUTE_AFTER_RE.match(after)):
             role = "route"
-        elif spaced and _ORG_AFTER_RE.match(after) and it.name_end == it.end:
+        elif spaced and "A" <= after.lstrip()[:1] <= "Z" and _ORG_AFTER_RE.match(after) and it.name_end == it.end:
             role = "other"
         elif prev is not None and prev.role in ("origin", "route") and LIST_GAP_RE.match(view[prev.end : it.start]):
             role = prev.role  # "prisoners from A, B and C"
@@ -269,8 +282,24 @@ def _sentence(view: str, start: int, end: int) -> str:
 _QUOTE_CHARS = ('"', "\u201c", "\u201d")
 
 
-def _in_slogan(view: str, pos: int) -> bool:
-    """Is ``pos`` inside a quoted slogan ("chanted \"Kurdistan is not alone\"")?"""
+def _quote_positions(view: str) -> list[int]:
+    """Offsets of the quote marks in ``view``, sorted."""
+    out = []
+    for c in _QUOTE_CHARS:
+        i = view.find(c)
+        while i != -1:
+            out.append(i)
+            i = view.find(c, i + 1)
+    out.sort()
+    return out
+
+
+def _in_slogan(view: str, pos: int, quotes: list[int]) -> bool:
+    """Is ``pos`` inside a quoted slogan ("chanted \"Kurdistan is not alone\"")? ``quotes``:
+    :func:`_quote_positions` of ``view``, which answer at once for most places (no quote
+    mark in the 200 characters before them)."""
+    if bisect_left(quotes, pos) == bisect_left(quotes, pos - 200):
+        return False
     line_start = view.rfind("\n", 0, pos) + 1
     lo = max(line_start, pos - 200)
     seg = view[lo:pos]

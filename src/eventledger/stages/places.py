@@ -2,7 +2,7 @@
 
 Steps, each a small function below:
 
-1. :func:`~eventledger.gazetteer.matcher.find_names` finds gazetteer names in ``doc.view``.
+1. :func:`~eventledger.gazetteer.matcher.name_hits` finds gazetteer names in ``doc.view``.
 2. Noise is dropped: a small town inside a longer capitalised phrase ("Navid <Afkari>"),
    Persian-script names that are only villages.
 3. A province or country written beside a place qualifies it ("Hashtgerd (Alborz)",
@@ -42,15 +42,17 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from operator import attrgetter
 
 from ..config import Options
 from ..doc import Doc, PlaceMention
 from ..gazetteer import Candidate, Gazetteer, get_gazetteer
-from ..gazetteer.matcher import NameMatch, find_names
+from ..gazetteer.matcher import name_hits
 from ..gazetteer.normalize import name_key
 from ..gazetteer.resolve import best
 from ..models import Place, Span
 from ..textutil import make_view
+from .lowered import lowered
 from .place_roles import LIST_GAP_RE, ORIGIN_BEFORE_RE, assign_roles, may_be_origin
 
 __all__ = ["PlacesStage", "recognize_places"]
@@ -103,7 +105,8 @@ class PlaceItem:
 
     start: int
     end: int
-    match: NameMatch | None
+    #: everything the matched name could mean (None for a finer place the stage made up)
+    candidates: tuple[Candidate, ...] | None
     candidate: Candidate
     score: float
     name_start: int
@@ -118,16 +121,20 @@ class PlaceItem:
         return self.candidate.place
 
 
+_BY_NAME_SPAN = attrgetter("name_start", "name_end")
+_BY_SPAN = attrgetter("span.start", "span.end")
+
+
 def recognize_places(view: str, text: str, gazetteer: Gazetteer, default_country: str | None = "IR"
                      ) -> list[PlaceMention]:
     """Place mentions in ``text`` (``view`` is its same-length normalised copy)."""
-    items = _resolve_all(find_names(gazetteer, view), default_country, view)
+    items = _resolve_all(name_hits(gazetteer, view), default_country, view)
     _apply_qualifiers(items, view, default_country)
     items = [it for it in items if not it.absorbed]
     _fold_districts(items, view)
     items = [it for it in items if not it.absorbed]
     _fold_pois(items, view, gazetteer)
-    items = sorted((it for it in items if not it.absorbed), key=lambda it: (it.name_start, it.name_end))
+    items = sorted((it for it in items if not it.absorbed), key=_BY_NAME_SPAN)
     _fold_small_villages(items, view, default_country)
     items = _merge_named_finer_places(items, view)
     _reattach_common_streets(items)
@@ -140,10 +147,10 @@ def recognize_places(view: str, text: str, gazetteer: Gazetteer, default_country
         e = 0 if e < 0 else (n if e > n else e)
         if e <= s:
             continue
-        cands = len(it.match.candidates) if it.match is not None else 1
+        cands = len(it.candidates) if it.candidates is not None else 1
         c = it.candidate
         out.append(PlaceMention(Span(s, e), text[s:e], c.place, it.role, round(it.score, 3), c.matched, cands))
-    out.sort(key=lambda m: (m.span.start, m.span.end))
+    out.sort(key=_BY_SPAN)
     return out
 
 
@@ -157,61 +164,72 @@ def _given_names() -> frozenset[str]:
 _NEXT_CAP_RE = re.compile(r"^[ \u00a0]+[A-Z][a-z]")
 
 
-def _is_person_name(m: NameMatch, view: str) -> bool:
+def _is_person_name(start: int, end: int, key: str, view: str) -> bool:
     """``Navid <Afkari>`` (a surname after a given name) or ``<Nika> Shakarami``."""
-    given = _given_names()
-    if m.start > 0 and view[m.start - 1] in (" ", "\u00a0"):  # (slice only when a word may precede)
-        words = view[max(0, m.start - 30) : m.start].split()
-        if words and words[-1].isalpha() and words[-1][:1].isupper() and name_key(words[-1]) in given:
+    if start > 0 and view[start - 1] in (" ", "\u00a0"):  # (slice only when a word may precede)
+        words = view[max(0, start - 30) : start].rsplit(None, 1)
+        if words and _is_given_name(words[-1]):
             return True
-    return m.key in given and _NEXT_CAP_RE.match(view[m.end : m.end + 4]) is not None
+    return key in _given_names() and _NEXT_CAP_RE.match(view[end : end + 4]) is not None
 
 
-def _resolve_all(matches: list[NameMatch], default_country: str | None, view: str) -> list[PlaceItem]:
+@lru_cache(maxsize=4096)
+def _is_given_name(word: str) -> bool:
+    """A capitalised word that is a common given name (memoised: the same words precede
+    places in report after report, and the name key costs a few microseconds)."""
+    return word.isalpha() and word[:1].isupper() and name_key(word) in _given_names()
+
+
+def _resolve_all(hits: list[tuple], default_country: str | None, view: str) -> list[PlaceItem]:
+    """One item per name found (:func:`~eventledger.gazetteer.matcher.name_hits`) that is a place."""
     items: list[PlaceItem] = []
-    for m in matches:
-        cands = m.candidates
-        if m.persian:
+    for start, end, key, found, persian, in_longer_run, all_caps_short in hits:
+        cands = found
+        if persian:
             # Persian-script names: towns of 10,000+, provinces and countries only (villages'
             # Persian names are too often ordinary words)
             cands = tuple(c for c in cands if c.source != "gn" or c.place.feature != "city"
                           or c.place.population >= 10_000)
-            if len(m.key) < 3:
+            if len(key) < 3:
                 cands = tuple(c for c in cands if c.place.feature != "city" or c.place.population >= 100_000)
-        if m.all_caps_short:
+        if all_caps_short:
             # "IRNA", "MEK": acronyms, unless a main name of a home-country place
             cands = tuple(c for c in cands if c.place.country == default_country and c.is_main)
-        chosen = best(cands, default_country) if cands is not m.candidates else _best_cached(m, default_country)
+        chosen = best(cands, default_country) if cands is not found else _best_cached(cands, default_country)
         if chosen is None:
             continue
         c = chosen.candidate
-        if c.source not in ("cur", "user") and _is_person_name(m, view):
+        if c.source not in ("cur", "user") and _is_person_name(start, end, key, view):
             continue
-        if m.in_longer_run and c.source not in ("cur", "user") and c.place.feature in ("city", "admin1") and (
+        if in_longer_run and c.source not in ("cur", "user") and c.place.feature in ("city", "admin1") and (
                 c.place.population < 20_000 or c.place.country != default_country):
             continue  # part of a person's or organisation's name more likely than a village
-        items.append(PlaceItem(m.start, m.end, m, c, chosen.score, m.start, m.end))
+        items.append(PlaceItem(start, end, found, c, chosen.score, start, end))
     return items
 
 
 _BEST_CACHE: dict[tuple, object] = {}
 
 
-def _best_cached(m: NameMatch, default_country: str | None):
-    # a gazetteer returns the same (memoised) candidate tuple for a key: rank each tuple once
-    k = (id(m.candidates), default_country)
+def _best_cached(candidates: tuple[Candidate, ...], default_country: str | None, admin1_hint: str | None = None,
+                 country_hint: str | None = None):
+    """``best(...)``, remembered: a gazetteer returns the same (memoised) candidate tuple for a
+    key, so each tuple is ranked once per hint (ranking the dozens of towns called "Tehran"
+    or "Ahmadabad" costs tens of microseconds). The cached entry keeps the tuple, so its
+    ``id`` cannot be reused while it is cached."""
+    k = (id(candidates), default_country, admin1_hint, country_hint)
     hit = _BEST_CACHE.get(k)
-    if hit is None or hit[0] is not m.candidates:
+    if hit is None or hit[0] is not candidates:
         if len(_BEST_CACHE) > 100_000:
             _BEST_CACHE.clear()
-        hit = _BEST_CACHE[k] = (m.candidates, best(m.candidates, default_country))
+        hit = _BEST_CACHE[k] = (candidates, best(candidates, default_country, admin1_hint, country_hint))
     return hit[1]
 
 
 def _rescore(it: PlaceItem, default_country: str | None) -> None:
-    if it.match is None:
+    if it.candidates is None:
         return
-    chosen = best(it.match.candidates, default_country, it.admin1_hint, it.country_hint)
+    chosen = _best_cached(it.candidates, default_country, it.admin1_hint, it.country_hint)
     if chosen is not None:
         it.candidate, it.score = chosen.candidate, chosen.score
 
@@ -220,6 +238,10 @@ def _apply_qualifiers(items: list[PlaceItem], view: str, default_country: str | 
     """``X (Province)``, ``X, Province province``, ``X in Province province``, ``X, Country``."""
     for a, b in zip(items, items[1:]):
         if a.role == "qualifier" or a.candidate.place.precision >= 3:
+            continue
+        # the gap opens with whitespace, "(", "," or "-" (checked before slicing it: most places
+        # are followed by a full stop or a word)
+        if a.end >= b.start or (view[a.end] not in "(,-" and not view[a.end].isspace()):
             continue
         gap = view[a.end : b.start]
         if not _QUALIFIER_OPEN_RE.match(gap):
@@ -230,9 +252,9 @@ def _apply_qualifiers(items: list[PlaceItem], view: str, default_country: str | 
             continue
         province_word = bool(_PROVINCE_WORD_RE.match(after))
         qual = b.candidate
-        if qual.place.precision not in (3, 4) and (opened or province_word) and b.match is not None:
+        if qual.place.precision not in (3, 4) and (opened or province_word) and b.candidates is not None:
             # "Eslamabad, Hamadan province": Hamadan the province, not the town
-            qual = next((c for c in b.match.candidates if c.place.feature == "admin1"
+            qual = next((c for c in b.candidates if c.place.feature == "admin1"
                          and c.place.country == a.place.country), qual)
         if qual.place.precision not in (3, 4):
             continue
@@ -255,6 +277,11 @@ def _fold_districts(items: list[PlaceItem], view: str) -> None:
     for a, b in zip(items, items[1:]):
         if a.absorbed or b.candidate.place.precision != 1:
             continue
+        # the gap is spaces then "district(s)", "neighbo(u)rhood(s)", "quarter", "area", "section"
+        # or "suburb(s)": its first letter is tested before the gap (often long) is sliced
+        first = view[a.end : a.end + 40].lstrip()[:1]
+        if first.isascii() and first and first not in "dnqasDNQAS":
+            continue
         if _DISTRICT_OF_RE.match(view[a.end : b.start]):
             b.name_start = a.name_start
             b.start = a.start
@@ -275,7 +302,7 @@ _HEAD_GROUPS = _group_heads(_POI_HEAD_WORDS)
 
 
 def _find_heads(view: str) -> list[tuple[int, int]]:
-    lower = view.lower()
+    lower = lowered(view)
     n = len(lower)
     out = []
     for prefix, words in _HEAD_GROUPS:
@@ -425,7 +452,7 @@ def _fold_small_villages(items: list[PlaceItem], view: str, default_country: str
     a list with the city ("in Mashhad, Ahmadabad and Neyshabur") is left alone."""
     for i, it in enumerate(items):
         p = it.place
-        if it.match is None or it.candidate.source != "gn" or p.precision != 1 or p.country != default_country \
+        if it.candidates is None or it.candidate.source != "gn" or p.precision != 1 or p.country != default_country \
                 or p.population >= SMALL_TOWN_POP or it.name_start != it.start or it.name_end != it.end:
             continue
         lo = max(view.rfind(". ", 0, it.start), view.rfind("\n", 0, it.start), it.start - 300, 0)
