@@ -55,6 +55,10 @@ def test_bench_two_workers():
     _sane(result, 40)
     assert result["cores"] == 2 and result["input_excluded"] is False
     assert set(result["stage_seconds"]) == {"segment", "assemble"}
+    # the pool's workers are not this process's children (forkserver): their CPU and
+    # memory must still be counted
+    assert result["worker_cpu_seconds"] > 0 and result["peak_rss_workers_mb"] > 10
+    assert result["cpu_seconds"] > result["worker_cpu_seconds"]
 
 
 def test_bench_rejects_bad_arguments():

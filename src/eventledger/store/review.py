@@ -242,7 +242,10 @@ def edit_field(conn: Connection, event_id: str, field: str, raw_value: Any, user
 def merge(conn: Connection, keep_id: str, other_id: str, user: str, note: str | None = None) -> None:
     """Merge ``other`` into ``keep``: its reporting documents (and with them their evidence)
     are linked to ``keep``; ``other`` stays, with status ``merged`` and ``merged_into``
-    (nothing is deleted)."""
+    (nothing is deleted). A document links to an event once: when a document of ``other``
+    already reports ``keep`` (two events of one report merged by hand), ``keep`` keeps its
+    own extraction from that document as evidence, and ``other``'s spans from it stay on
+    ``other``, still reachable through ``merged_into``."""
     if keep_id == other_id:
         raise ReviewError("cannot merge an event into itself")
     keep, other = _event(conn, keep_id), _event(conn, other_id)
