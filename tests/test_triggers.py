@@ -245,6 +245,47 @@ def test_keyed_patterns_share_one_scan_and_agree_with_plain_regex():
     assert [s for s, _ in per_lexicon[a.rid]] == [text.index("striking"), text.index("marched"), text.index("strikeb")]
 
 
+def _candidates_by_brute_force(text: str) -> list[list[tuple[int, tuple[int, ...]]]]:
+    """Every word start (no word character before it), each lexicon asked for its patterns
+    whose prefix starts the next characters: what the shared scan must find."""
+    import re
+
+    from eventledger.stages import lexmatch
+
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    anywhere = any(kp.always for kp in lexmatch._registry)
+    out: list[list[tuple[int, tuple[int, ...]]]] = [[] for _ in lexmatch._registry]
+    for s in range(len(low)):
+        if s > 0 and re.match(r"\w", low[s - 1]):
+            continue
+        if anywhere and not re.match(r"\w", low[s]):
+            continue
+        for rid, kp in enumerate(lexmatch._registry):
+            cands = kp._candidates(low[s : s + lexmatch._K])
+            if cands:
+                out[rid].append((s, cands))
+    return out
+
+
+@pytest.mark.parametrize("text", [
+    "Strikes began. Dozens of workers were striking; 30 marched in Tehran.",
+    "(Dozens) of 30-workers_struck; \u201cDeath to the dictator\u201d, the official said, as saying",
+    "\u0130stanbul strikers: \u0130n Ahvaz, at least 12 prisoners were executed \u2014 HRANA reported.",
+    "_strike 1988\n\tarrested \u06f3\u06f0 people, according to the group; arson-attack",
+    "",
+    "a",
+    "..executed",
+])
+def test_shared_scan_finds_every_word_start_a_lexicon_asks_for(text):
+    from eventledger.stages.lexmatch import candidate_positions
+
+    TriggersStage(Options())  # the real lexicons are registered
+    KeyedPatterns([("x", r"strik(?:e|es|ing)"), ("y", r"\d+ people")])
+    assert candidate_positions(text) == _candidates_by_brute_force(text)
+
+
 @pytest.mark.parametrize("text,word", [
     ("Despite a wave of executions, youths posted banners in Qom.\n", "executions"),
     ("Amid arrests, students wrote graffiti in Rasht.\n", "arrests"),

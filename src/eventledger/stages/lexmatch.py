@@ -6,9 +6,9 @@ prefixes (up to six characters, lower case) are computed once from its parsed fo
 candidate positions of a document (word starts followed by a prefix of any lexicon) are found
 in one regex pass shared by every lexicon (they all scan the same view), and a pattern is
 tried (``pattern.match(view, pos)``) only where the next characters are one of its own
-prefixes (one dict lookup per position for all lexicons, memoised across documents). Hand-written because no maintained library
-does prefix-indexed regex sets for Python's ``re`` (pyahocorasick indexes literal strings
-only; our lexicon entries are regexes).
+prefixes (one dict lookup per position for all lexicons, keyed by the longest prefix there).
+Hand-written because no maintained library does prefix-indexed regex sets for Python's ``re``
+(pyahocorasick indexes literal strings only; our lexicon entries are regexes).
 """
 
 from __future__ import annotations
@@ -216,10 +216,8 @@ def sentence_index(doc) -> SentenceIndex:
 
 #: every KeyedPatterns built; their prefixes together make the one scan all of them share
 _registry: list["KeyedPatterns"] = []
-_union: list[re.Pattern[str] | None] = [None]
-#: the next _K lower-case characters at a candidate position -> ((lexicon id, its patterns), ...)
-_memo: dict[str, tuple[tuple[int, tuple[int, ...]], ...]] = {}
-_MEMO_MAX = 200_000
+#: the shared scan (see _union_scan) and its table, rebuilt when a lexicon registers
+_union: list = [None]
 #: (view, per-lexicon candidate positions) of the last document scanned: every recogniser
 #: scans the same view, so the candidate positions are found once per document
 _last_scan: tuple[str, list[list[tuple[int, tuple[int, ...]]]]] = ("", [])
@@ -229,25 +227,54 @@ def _register(kp: "KeyedPatterns") -> int:
     global _last_scan
     _registry.append(kp)
     _union[0] = None
-    _memo.clear()
     _last_scan = ("", [])
     return len(_registry) - 1
 
 
-def _union_scan() -> re.Pattern[str]:
-    pat = _union[0]
-    if pat is None:
-        if any(kp.always for kp in _registry):
-            pat = re.compile(r"\b(?=\w)")
+class _UnionScan:
+    """The one scan shared by every lexicon, and what each lexicon tries where it matches.
+
+    ``rest`` matches a non-word character and, in a look-ahead, the longest prefix of any
+    lexicon that starts right after it: a word start, found without the regex engine being
+    started at every letter (its search loop skips the characters that are not ``\\W`` in a
+    tight loop; ``\\b(?=...)`` starts a match attempt at every position). ``first`` is the
+    same look-ahead at offset 0, which has no character before it. Position 0 and the
+    characters after a non-word character are exactly the places where ``(?<!\\w)`` holds,
+    and ``\\b`` before a prefix that starts with a word character means the same.
+
+    ``table`` maps that longest prefix to ((lexicon id, its pattern indexes), ...). A
+    lexicon's candidates at a position are its patterns whose prefix starts the next ``_K``
+    characters; every such prefix is a prefix of the longest one there, so the candidates
+    depend on the longest prefix alone and are computed once per prefix, when the scan is
+    built (and not per distinct word beginning of the documents).
+    """
+
+    __slots__ = ("first", "rest", "table")
+
+    def __init__(self, registry: Sequence["KeyedPatterns"]) -> None:
+        prefixes: set[str] = set()
+        for kp in registry:
+            prefixes.update(kp.by_prefix)
+        trie = trie_regex(frozenset(prefixes))
+        if any(kp.always for kp in registry):
+            # some pattern may start anywhere: every word start is a candidate, with an empty
+            # longest prefix where no prefix matches (only the "always" patterns are tried)
+            look = r"(?=\w)(?=(" + trie + "|))"
+            prefixes.add("")
         else:
-            prefixes: set[str] = set()
-            for kp in _registry:
-                prefixes.update(kp.by_prefix)
-            # "\b" is cheaper than a look-behind and the same before a word character
-            head = r"\b" if all(p[0].isalnum() or p[0] == "_" for p in prefixes) else r"(?<!\w)"
-            pat = re.compile(head + "(?=" + trie_regex(frozenset(prefixes)) + ")")
-        _union[0] = pat
-    return pat
+            look = "(?=(" + trie + "))"
+        self.first = re.compile(look)
+        self.rest = re.compile(r"\W" + look)
+        self.table: dict[str, tuple[tuple[int, tuple[int, ...]], ...]] = {
+            p: tuple((rid, c) for rid, kp in enumerate(registry) if (c := kp._candidates(p))) for p in prefixes
+        }
+
+
+def _union_scan() -> _UnionScan:
+    scan = _union[0]
+    if scan is None:
+        scan = _union[0] = _UnionScan(_registry)
+    return scan
 
 
 def candidate_positions(view: str) -> list[list[tuple[int, tuple[int, ...]]]]:
@@ -261,16 +288,15 @@ def candidate_positions(view: str) -> list[list[tuple[int, tuple[int, ...]]]]:
     if len(lowered) != len(view):  # a few characters lower-case to two ("İ"): keep offsets valid
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in view)
     out: list[list[tuple[int, tuple[int, ...]]]] = [[] for _ in _registry]
-    memo = _memo
-    if len(memo) > _MEMO_MAX:  # distinct word beginnings seen across documents
-        memo.clear()
-    for m in _union_scan().finditer(lowered):
-        s = m.start()
-        key = lowered[s : s + _K]
-        hits = memo.get(key)
-        if hits is None:
-            hits = memo[key] = tuple((rid, c) for rid, kp in enumerate(_registry) if (c := kp._candidates(key)))
-        for rid, cands in hits:
+    scan = _union_scan()
+    table = scan.table
+    m0 = scan.first.match(lowered)
+    if m0 is not None:
+        for rid, cands in table[m0.group(1)]:
+            out[rid].append((0, cands))
+    for m in scan.rest.finditer(lowered):
+        s = m.end()  # the match is the one character before the word
+        for rid, cands in table[m.group(1)]:
             out[rid].append((s, cands))
     _last_scan = (view, out)
     return out
