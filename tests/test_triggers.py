@@ -11,7 +11,7 @@ from eventledger.config import Options
 from eventledger.doc import Doc
 from eventledger.models import Report
 from eventledger.publishers import canonical_publisher, stance
-from eventledger.stages.actors import find_actors
+from eventledger.stages.actors import find_actors, normalise_actor_name
 from eventledger.stages.clean import CleanStage
 from eventledger.stages.lexmatch import KeyedPatterns, literal_prefixes
 from eventledger.stages.quantities import find_quantities, parse_number
@@ -352,3 +352,34 @@ def test_a_number_of_weapons_is_not_a_count_of_people():
     doc = segmented("Nine people were killed when the bus was hit by two rockets.\n")
     kinds = {q.count.value: q.count.kind for q in doc.quantities}
     assert kinds == {9: "killed", 2: "other"}
+
+
+_PHRASES = [
+    "Amnesty", "amnesty international", "  Amnesty   International ", "HRANA", "Human Rights Watch", "HRW",
+    "PMOI / MEK", "PMOI/MEK", "MEK", "Mojahedin-e Khalq", "NCRI", "Resistance", "Resistance reported",
+    "brave and young youths", "young people", "IRGC", "Revolutionary Guards Corps (IRGC)", "Basiji members",
+    "the regime", "regime", "Iranian authorities", "state-run TV", "state media", "Press TV", "AP", "ap", "AFP",
+    "prosecutor of Zahedan", "prosecutors", "Tasnim News Agency", "Relatives", "relatives", "residents",
+    "The", "Local media", "many families", "union", "judiciary's news site", "a prosecutor", "Lawyers",
+    "x", "", "2", "İran Human Rights", "Iran Human Rights (IHR)", "Amnesty Internationa", "Amnest",
+]
+
+
+def _alias_of_the_whole_phrase(text, categories=None):
+    """normalise_actor_name without the prefix shortcut: the alternation of every alias."""
+    from eventledger.stages.actors import _compiled
+
+    pat, entries = _compiled()
+    m = pat.fullmatch(" ".join(text.split()))
+    if m is None:
+        return None
+    e = entries[int(m.lastgroup[1:])]
+    return None if categories is not None and e.category not in categories else e.name
+
+
+@pytest.mark.parametrize("categories", [None, ("opposition", "media", "monitor")])
+def test_alias_prefix_shortcut_agrees_with_the_full_alternation(categories):
+    phrases = _PHRASES + [p.upper() for p in _PHRASES] + [p.lower() + " said" for p in _PHRASES]
+    got = [normalise_actor_name(p, categories) for p in phrases]
+    assert got == [_alias_of_the_whole_phrase(p, categories) for p in phrases]
+    assert any(got)  # some phrases are aliases: the comparison is not of Nones only

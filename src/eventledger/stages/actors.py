@@ -59,6 +59,11 @@ def _keyed() -> KeyedPatterns:
 
 
 @lru_cache(maxsize=1)
+def _ascii_aliases() -> bool:
+    return all(e.alias.isascii() for e in actor_entries())
+
+
+@lru_cache(maxsize=1)
 def _by_name() -> dict[str, ActorEntry]:
     return {e.name.casefold(): e for e in actor_entries()}
 
@@ -79,8 +84,14 @@ def find_actors(doc: Doc) -> list[ActorMention]:
 def normalise_actor_name(text: str, categories: tuple[str, ...] | None = None) -> str | None:
     """The list's name when the whole of ``text`` is one alias (``"Amnesty"`` -> ``"Amnesty International"``),
     optionally only for actors of the given categories."""
+    phrase = " ".join(text.split())
+    # most source phrases begin with no alias's literal prefix: the prefix index of the
+    # document scan rules them out without trying the alternation of every alias. Only for
+    # ASCII phrases and aliases: there re.I matching is lower-casing, which the index assumes.
+    if phrase.isascii() and _ascii_aliases() and not _keyed().candidates_at_start(phrase):
+        return None
     pat, entries = _compiled()
-    m = pat.fullmatch(" ".join(text.split()))
+    m = pat.fullmatch(phrase)
     if m is None:
         return None
     e = entries[int(m.lastgroup[1:])]  # type: ignore[index]

@@ -145,6 +145,12 @@ class KeyedPatterns:
             out.extend(self.by_prefix.get(key[:n], ()))
         return tuple(sorted(set(out)))
 
+    def candidates_at_start(self, text: str) -> tuple[int, ...]:
+        """The patterns that may match at the start of ``text``: a pattern none of whose
+        prefixes begins the lower-cased text cannot match there (sound for ASCII text, where
+        ``re.I`` is plain lower-casing; see :func:`literal_prefixes` for digits)."""
+        return self._candidates(text[:_K].lower())
+
     def finditer(self, view: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, object]]:
         for m, key in self.matches(view, start, end):
             yield m.start(), m.end(), key
