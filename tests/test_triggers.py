@@ -383,3 +383,25 @@ def test_alias_prefix_shortcut_agrees_with_the_full_alternation(categories):
     got = [normalise_actor_name(p, categories) for p in phrases]
     assert got == [_alias_of_the_whole_phrase(p, categories) for p in phrases]
     assert any(got)  # some phrases are aliases: the comparison is not of Nones only
+
+
+@pytest.mark.parametrize("pattern", [
+    None,  # the speaker-line pattern of the attributions
+    r"(?m)^\w+:\s*",  # a match that runs over the next line start
+    r"(?m)^x[^y]*",  # a match that takes a whole line that would match by itself
+    r"(?m)^$",
+])
+def test_line_start_shortcut_agrees_with_finditer(pattern):
+    import re
+
+    from eventledger.stages.quotes import _at_line_starts, _patterns
+
+    pat = next(p for p in _patterns().literal if p.pattern.startswith("(?m)^")) if pattern is None else re.compile(pattern)
+    texts = [
+        "Ali Shamkhani, Secretary of the Council: \u201cWe will not retreat.\u201d\nThe Governor: \"No.\"\n",
+        "\nHRANA:\n\n\u201cThree were held.\u201d\nA:\n\nB: x\nC:",
+        "x1\nx2\ny\nx3", "", "\n", "\n\n", "no anchors here", "A: \"b\"",
+    ]
+    for text in texts:
+        got = [(m.span(), m.groups()) for m in _at_line_starts(pat, text)]
+        assert got == [(m.span(), m.groups()) for m in pat.finditer(text)]

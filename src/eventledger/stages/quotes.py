@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 import tomllib
+from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
 
@@ -176,9 +177,25 @@ def _matches(doc: Doc, view: str) -> list[tuple[re.Match[str], str, int]]:
             if m:  # first, so that the plain "quoted" verb cue does not take its source
                 out.insert(0, (m, "quoted as saying", m.end()))
     for k, pat in enumerate(pats.literal):
-        for m in pat.finditer(view):
+        for m in (_at_line_starts(pat, view) if pat.pattern.startswith("(?m)^") else pat.finditer(view)):
             out.append((m, "source" if k == len(pats.literal) - 1 else (m.groupdict().get("cue") or "said"), m.end()))
     return out
+
+
+def _at_line_starts(pat: re.Pattern[str], view: str) -> Iterator[re.Match[str]]:
+    """``pat.finditer(view)`` for a pattern that begins with ``(?m)^``: a match can start only
+    at offset 0 or after a newline, so the regex is tried there alone (a search starts it
+    at every character of the document), each offset from the end of the last match on."""
+    p = end = 0
+    while True:
+        if p >= end:
+            m = pat.match(view, p)
+            if m is not None:
+                yield m
+                end = m.end()
+        p = view.find("\n", p) + 1
+        if p == 0:
+            return
 
 
 _THE = re.compile(r"^(?:the|The)\s+")
