@@ -405,3 +405,43 @@ def test_line_start_shortcut_agrees_with_finditer(pattern):
     for text in texts:
         got = [(m.span(), m.groups()) for m in _at_line_starts(pat, text)]
         assert got == [(m.span(), m.groups()) for m in pat.finditer(text)]
+
+
+def _every_character() -> str:
+    return "".join(map(chr, range(0x110000)))
+
+
+def test_descriptor_first_letter_test_admits_what_the_descriptors_begin_with():
+    """The look-ahead before the lower-case descriptors of a source phrase admits, case-
+    insensitively, exactly the characters that one of the descriptors can begin with."""
+    import re
+
+    from eventledger.stages.quotes import _LOW_DESCRIPTOR_FIRSTS, _LOW_DESCRIPTORS
+
+    chars = _every_character()
+    gate = set(re.findall(f"(?i:[{_LOW_DESCRIPTOR_FIRSTS}])", chars))
+    firsts = set()
+    for w in _LOW_DESCRIPTORS:
+        firsts |= set(re.findall(f"(?i:{re.escape(w[0])})", chars))
+    assert gate == firsts
+
+
+def test_source_phrases_with_and_without_the_descriptor_test_agree():
+    import re
+
+    from eventledger.stages import quotes
+
+    gated = quotes._NP_LOW
+    plain = re.sub(r"\(\?=\[[a-z]+\]\)", "", gated, count=1)
+    assert plain != gated
+    texts = [
+        "Local media reported", "the state-run news agency said", "Several human rights activists said",
+        "Many independent sources told", "informed sources", "the trade union council added",
+        "Ali's Iranian semi-official media", "a labour union", "the judiciary's news site", "Stately media",
+        "the provincial city government officials", "regime media", "close sources", "UNION MEDIA",
+    ]
+    for text in texts:
+        for pat in (rf"(?<![\w'’])(?P<src>{{}})\s+\w+$", r"(?P<src>{})"):
+            a = re.compile(pat.format(gated)).search(text)
+            b = re.compile(pat.format(plain)).search(text)
+            assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict()))
