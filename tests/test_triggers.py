@@ -445,3 +445,39 @@ def test_source_phrases_with_and_without_the_descriptor_test_agree():
             a = re.compile(pat.format(gated)).search(text)
             b = re.compile(pat.format(plain)).search(text)
             assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict()))
+
+
+def test_people_noun_first_letter_test_admits_what_the_nouns_begin_with():
+    import re
+
+    from eventledger.stages.quantities import _PERSON_FIRSTS, _PERSON_WORDS
+
+    chars = _every_character()
+    firsts = set()
+    for w in _PERSON_WORDS:
+        firsts |= set(re.findall(f"(?i:{re.escape(w[0])})", chars))
+    assert set(re.findall(f"(?i:[{_PERSON_FIRSTS}])", chars)) == firsts
+
+
+def test_number_pattern_with_and_without_its_shortcuts_agrees():
+    """The people-noun look-ahead and the possessive repeats change no match of a number."""
+    import re
+
+    from eventledger.stages import quantities as q
+
+    gated = q._NUM_BODY
+    plain = gated.replace(f"(?=[{q._PERSON_FIRSTS}])", "").replace("++", "+")
+    assert plain != gated and "++" not in plain
+    texts = [
+        "a prisoner was hanged", "a group of teachers", "an elderly woman and a young men's group",
+        "A  political-prisoner was moved", "one of them", "a 17-year-old youth", "a member of staff",
+        "about a hundred workers", "an estimated 2,000 people", "a few Kurdish kolbar porters",
+        "a dozen\tstudents", "a half-dozen civilians", "a sit-in", "a man", "a bases-sites", "a Citizen",
+        "one injured journalist's relatives", "several student activists", "a new   prison", "a’s workers",
+    ]
+    g, p = re.compile(gated, re.I), re.compile(plain, re.I)
+    for text in texts:
+        for s in range(len(text)):
+            a, b = g.match(text, s), p.match(text, s)
+            assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict())), (text, s)
+    assert g.match(texts[0]).group("art") == "a"

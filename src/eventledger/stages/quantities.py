@@ -35,17 +35,25 @@ _QUAL = (
     r"nearly|almost|about|around|approximately|roughly|some|an estimated|estimated|up to|as many as|"
     r"at most|fewer than|less than)"
 )
-_PERSON_NOUN = (
-    r"(?:\w+[- ]){0,2}?(?:prisoners?|inmates?|protesters?|people|persons?|men|women|children|"
-    r"compatriots?|students?|workers?|teachers?|members?|activists?|youths?|civilians?|detainees?|"
-    r"journalists?|demonstrators?|individuals?|citizens?|centers?|bases?|sites?)"
+_PERSON_WORDS = (
+    "prisoners?", "inmates?", "protesters?", "people", "persons?", "men", "women", "children",
+    "compatriots?", "students?", "workers?", "teachers?", "members?", "activists?", "youths?", "civilians?", "detainees?",
+    "journalists?", "demonstrators?", "individuals?", "citizens?", "centers?", "bases?", "sites?",
 )
+_PERSON_FIRSTS = "".join(sorted({w[0] for w in _PERSON_WORDS}))
+# Up to two words, then a people noun. The words are taken whole (possessive): a word can be
+# followed by "-" or " " only where it ends. The noun alternation is case-insensitive, so the
+# engine would enter each branch to reject a word; the look-ahead rejects it on its first
+# letter (the same letters the nouns begin with).
+_PERSON_NOUN = rf"(?:\w++[- ]){{0,2}}?(?=[{_PERSON_FIRSTS}])(?:{'|'.join(_PERSON_WORDS)})"
 
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 
 _NUM_BODY = (
     rf"(?:{_QUAL}\s+)?(?:(?P<dig>{_DIGITS})(?!\d)|(?P<word>\b{_WORDNUM}\b)|(?P<vague>\b{_VAGUE}\b)|"
-    rf"(?P<art>\b(?:a|an|one)\b)(?=[ ]+(?:(?!of\b)[A-Za-z'’]+\s+)?{_PERSON_NOUN}\b))"
+    # (possessive: the spaces, the word and the spaces after it are each taken whole, as what
+    # follows each cannot begin with what it is made of)
+    rf"(?P<art>\b(?:a|an|one)\b)(?=[ ]++(?:(?!of\b)[A-Za-z'’]++\s++)?{_PERSON_NOUN}\b))"
 )
 _NUM_RE = re.compile(_NUM_BODY, re.I)
 # candidate positions come from a prefix index (see .lexmatch): the regex runs only there
