@@ -481,3 +481,23 @@ def test_number_pattern_with_and_without_its_shortcuts_agrees():
             a, b = g.match(text, s), p.match(text, s)
             assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict())), (text, s)
     assert g.match(texts[0]).group("art") == "a"
+
+
+def test_head_noun_patterns_with_and_without_possessive_repeats_agree():
+    import re
+
+    from eventledger.stages import quantities as q
+
+    plain = re.compile(q._HEAD_ONE.pattern.replace("*+", "*").replace("++", "+"), re.I)
+    assert plain.pattern != q._HEAD_ONE.pattern and "++" not in plain.pattern
+    texts = [
+        " percent", "% ", " per cent rise", "  video messages", " short-video clips", " new uprisings",
+        " covert military operations", " indictments", " major cities", "-month sentence", " 18 months",
+        "-years", " decades", " lashes", " anti-tank missiles", " tear gas canisters", " foreign experts",
+        " of the dead", " people killed", " dozen of them were killed", "\n\tyears", " two-day strike",
+    ]
+    for text in texts:
+        for s in range(len(text)):
+            for end in (len(text), min(len(text), s + 8)):
+                a, b = q._HEAD_ONE.match(text, s, end), plain.match(text, s, end)
+                assert (a and (a.span(), a.lastgroup)) == (b and (b.span(), b.lastgroup)), (text, s, end)
