@@ -501,3 +501,21 @@ def test_head_noun_patterns_with_and_without_possessive_repeats_agree():
             for end in (len(text), min(len(text), s + 8)):
                 a, b = q._HEAD_ONE.match(text, s, end), plain.match(text, s, end)
                 assert (a and (a.span(), a.lastgroup)) == (b and (b.span(), b.lastgroup)), (text, s, end)
+
+
+def test_clause_end_with_literal_first_branches_agrees_with_the_plain_pattern():
+    import re
+
+    from eventledger.stages.quantities import _CLAUSE_END
+
+    plain = re.compile(r"[.;:!?\n]|, (?:and|while|but) |\band (?=\w+ (?:were|was|in)\b)")
+    texts = [
+        "12 workers and students were held", "band members were held", "a brand and more were there",
+        "30 held, and others; later", "and five were in jail", "the stand and sand were in", "x:y", "and",
+        "Tehran and Karaj were in the news? yes", "_and them were", "ANd they were", "5 killed, while 3\nhurt",
+    ]
+    for text in texts:
+        for s in range(len(text) + 1):
+            for end in (len(text), min(len(text), s + 6)):
+                a, b = _CLAUSE_END.search(text, s, end), plain.search(text, s, end)
+                assert (a and a.span()) == (b and b.span()), (text, s, end)

@@ -109,7 +109,11 @@ _PLAIN_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _NUMBER_SPLIT = re.compile(r"[\s-]+")
 _STOPS = re.compile(r"[.;:!?]")
 _SENTENCE_CUE = re.compile(r"\b(?:sentenc\w*|(?:prison|jail) terms?)\b", re.I)
-_CLAUSE_END = re.compile(r"[.;:!?\n]|, (?:and|while|but) |\band (?=\w+ (?:were|was|in)\b)")
+# where a clause ends: [.;:!?\n], ", and|while|but ", or "and" before "<word> were|was|in".
+# Every branch begins with a literal character (the "a" of "and", then a look-behind for the
+# word boundary before it, which is what \b means before a letter), so the search skips
+# ahead to those characters instead of trying the pattern at every offset.
+_CLAUSE_END = re.compile(r"\.|;|:|!|\?|\n|, (?:and|while|but) |a(?<!\wa)nd (?=\w+ (?:were|was|in)\b)")
 
 
 def parse_number(text: str) -> int | float | None:
