@@ -88,7 +88,7 @@ def normalise_actor_name(text: str, categories: tuple[str, ...] | None = None) -
     # most source phrases begin with no alias's literal prefix: the prefix index of the
     # document scan rules them out without trying the alternation of every alias. Only for
     # ASCII phrases and aliases: there re.I matching is lower-casing, which the index assumes.
-    if phrase.isascii() and _ascii_aliases() and not _keyed().candidates_at_start(phrase):
+    if phrase.isascii() and _ascii_aliases() and not _keyed().may_match_at_start(phrase):
         return None
     pat, entries = _compiled()
     m = pat.fullmatch(phrase)

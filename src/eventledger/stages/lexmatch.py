@@ -145,11 +145,15 @@ class KeyedPatterns:
             out.extend(self.by_prefix.get(key[:n], ()))
         return tuple(sorted(set(out)))
 
-    def candidates_at_start(self, text: str) -> tuple[int, ...]:
-        """The patterns that may match at the start of ``text``: a pattern none of whose
-        prefixes begins the lower-cased text cannot match there (sound for ASCII text, where
-        ``re.I`` is plain lower-casing; see :func:`literal_prefixes` for digits)."""
-        return self._candidates(text[:_K].lower())
+    def may_match_at_start(self, text: str) -> bool:
+        """Whether some pattern may match at the start of ``text``: one none of whose prefixes
+        begins the lower-cased text cannot (sound for ASCII text, where ``re.I`` is plain
+        lower-casing; see :func:`literal_prefixes` for digits)."""
+        if self.always:
+            return True
+        key = text[:_K].lower()
+        by_prefix = self.by_prefix
+        return any(key[:n] in by_prefix for n in range(1, len(key) + 1))
 
     def finditer(self, view: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, object]]:
         for m, key in self.matches(view, start, end):
@@ -162,11 +166,19 @@ class KeyedPatterns:
         compiled = self.compiled
         keys = self.keys
         pos_min = start
-        for k in range(bisect.bisect_left(positions, (start,)), len(positions)):
-            s, cands = positions[k]
+        if start:
+            positions = positions[bisect.bisect_left(positions, (start,)) :]
+        for s, cands in positions:
             if s >= end:
                 break
             if s < pos_min:
+                continue
+            if len(cands) == 1:  # most positions: one pattern, nothing to compare
+                i = cands[0]
+                mm = compiled[i].match(view, s, end)
+                if mm is not None and mm.end() > s:
+                    yield mm, keys[i]
+                    pos_min = mm.end()
                 continue
             best, best_end, best_key = None, s, None
             for i in cands:
