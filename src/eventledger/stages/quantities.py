@@ -222,17 +222,17 @@ def find_quantities(doc: Doc) -> list[Quantity]:
         s = m.start()
         if s < skip_until or (s > 0 and view[s - 1] in ".,"):
             continue
-        start, end = m.start(), m.end()
-        qual_word = (m.group("qual") or "").lower() or None
-        num_text = m.group("dig") or m.group("word") or m.group("art")
-        vague = m.group("vague")
+        start, end = s, m.end()
+        qual, dig, word, vague, art = m.group("qual", "dig", "word", "vague", "art")  # one call for all five
+        qual_word = (qual or "").lower() or None
+        num_text = dig or word or art
         after = view[end : end + 12]
-        if _AFTER_BAD.search(after):
+        if _AFTER_BAD.match(after):  # every branch starts with "^": a search could only match at 0
             continue
         if num_text is not None:
-            num_start = m.start("dig") if m.group("dig") else m.start("word") if m.group("word") else m.start("art")
+            num_start = m.start("dig") if dig else m.start("word") if word else m.start("art")
             plain = num_text.replace(",", "")
-            if m.group("dig"):
+            if dig:
                 if "," not in num_text and _YEAR.match(plain) and not _PERSON_AFTER.match(view, end, end + 40):  # "2,000" is no year
                     continue
                 if not qual_word and _BEFORE_DATE.search(view[max(0, num_start - 12) : num_start]) and int(float(plain)) <= 31 \
@@ -244,9 +244,9 @@ def find_quantities(doc: Doc) -> list[Quantity]:
             value = parse_number(num_text)
             if value is None:
                 continue
-            if m.group("word") and num_text.lower() in ("one",) and not _ONE_AFTER.match(view, end, end + 40):
+            if word and num_text.lower() in ("one",) and not _ONE_AFTER.match(view, end, end + 40):
                 continue
-            if qual_word == "some" and not m.group("dig"):
+            if qual_word == "some" and not dig:
                 qual_word = None
             qualifier = _QUALIFIERS.get(qual_word or "", "exact")
             count_text = None
@@ -274,7 +274,7 @@ def find_quantities(doc: Doc) -> list[Quantity]:
                     value += extra
                     end = more.end()
                     skip_until = end
-        if kind == "other" and (m.group("art") or (m.group("word") or "").lower() == "one"):
+        if kind == "other" and (art or (word or "").lower() == "one"):
             continue  # "a member of ...": an article, not a number about people or actions
         out.append(Quantity(Span(start, end), Count(kind, value, qualifier, count_text)))
     return _drop_restatements(out, view)

@@ -309,9 +309,10 @@ def _resolve_pronouns(named: list[Attribution], pronouns: list[tuple[Span, str, 
 
 def _scope(doc: Doc, start: int, end: int) -> Span:
     """The statement an attribution covers: its sentence, extended over a quote that runs on."""
-    s = sentence_index(doc).at(start)
+    sidx = sentence_index(doc)
+    s = sidx.at(start)
     if s is None:
         return Span(start, end)
-    e = sentence_index(doc).at(max(end - 1, start))
+    e = sidx.at(max(end - 1, start))
     stop = e.span.end if e is not None else s.span.end
     return Span(s.span.start, max(stop, end))
