@@ -519,3 +519,34 @@ def test_clause_end_with_literal_first_branches_agrees_with_the_plain_pattern():
             for end in (len(text), min(len(text), s + 6)):
                 a, b = _CLAUSE_END.search(text, s, end), plain.search(text, s, end)
                 assert (a and a.span()) == (b and b.span()), (text, s, end)
+
+
+def test_frame_cue_first_letter_test_admits_what_the_cues_begin_with():
+    import re
+
+    from eventledger.stages.triggers import _FRAME_CUES, _FRAME_FIRSTS
+
+    chars = _every_character()
+    firsts = set()
+    for c in _FRAME_CUES:
+        assert c[0].isalpha()  # a literal first letter, as the look-ahead assumes
+        firsts |= set(re.findall(f"(?i:{c[0]})", chars))
+    assert set(re.findall(f"(?i:[{_FRAME_FIRSTS}])", chars)) == firsts
+
+
+def test_frame_with_and_without_the_first_letter_test_agrees():
+    import re
+
+    from eventledger.stages.triggers import _FRAME, _FRAME_FIRSTS
+
+    plain = re.compile(_FRAME.pattern.replace(f"(?=[{_FRAME_FIRSTS}])", ""), re.I)
+    assert plain.pattern != _FRAME.pattern
+    texts = [
+        "despite a wave of", "Amidst the", "in the memory of those", "In Honour of", "honoring", "Commemorating",
+        "mourners gathered", "protested against the", "in solidarity with", "Condemned", "number of", "amid",
+        "the families of", "a rise in arrests", "denouncing", "pretest against", "xdespite", "Against all",
+    ]
+    for text in texts:
+        for s in range(len(text) + 1):
+            a, b = _FRAME.search(text, s), plain.search(text, s)
+            assert (a and a.span()) == (b and b.span()), (text, s)

@@ -167,13 +167,16 @@ _NOUN_AFTER = re.compile(r"\s+(?!(?:by|in|at|on|for|during|after|before|since|an
 # a repression word inside a frame that names a cause or a memory, not an act told as news:
 # "despite a wave of executions", "amid arrests", "in memory of those killed", "to protest
 # against the death sentence", "honouring those executed"
-_FRAME = re.compile(
-    r"\b(?:despite|amid(?:st)?|in (?:the )?memory of|in hono(?:u)?r of|hono(?:u)?r(?:s|ed|ing)?|commemorat\w*|"
-    r"mourn\w*|anniversary of|in protest (?:at|against|of|over)|to protest|protest(?:s|ed|ing)? (?:against|over|at)|"
-    r"against|in solidarity with|condemn\w*|denounc\w*|families of|victims of|release of|"
-    r"rise in|wave of|surge in|spate of|number of)\b",
-    re.I,
+_FRAME_CUES = (
+    "despite", "amid(?:st)?", "in (?:the )?memory of", "in hono(?:u)?r of", "hono(?:u)?r(?:s|ed|ing)?", r"commemorat\w*",
+    r"mourn\w*", "anniversary of", "in protest (?:at|against|of|over)", "to protest", "protest(?:s|ed|ing)? (?:against|over|at)",
+    "against", "in solidarity with", r"condemn\w*", r"denounc\w*", "families of", "victims of", "release of",
+    "rise in", "wave of", "surge in", "spate of", "number of",
 )
+# each cue begins with a letter: the look-ahead rejects a word boundary on its next character
+# (the case-insensitive alternation has no quick reject and would enter every branch)
+_FRAME_FIRSTS = "".join(sorted({c[0] for c in _FRAME_CUES}))
+_FRAME = re.compile(rf"\b(?=[{_FRAME_FIRSTS}])(?:{'|'.join(_FRAME_CUES)})\b", re.I)
 _FRAME_WORDS = 8
 
 
