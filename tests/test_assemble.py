@@ -380,3 +380,37 @@ def test_cue_precheck_gives_the_regex_answer():
             for start, end in ((0, len(text)), (2, len(text) - 1)):
                 got, want = cue.search(text, start, end), cue.pattern.search(text, start, end)
                 assert (got and got.span()) == (want and want.span()), (cue.pattern.pattern, text)
+
+
+def test_target_cue_precheck_gives_the_regex_answer():
+    """The words of each property-attack target cue never hide a match of its regex."""
+    from eventledger.stages.assemble import _TARGETS
+
+    texts = ["set fire to a Basij base", "torched the BASSIJ HEADQUARTERS", "the Center for the spread of fundamentalism",
+             "a centre of Islamic fundamentalists", "the seminaries", "a Mosque", "burned images of Khamenei",
+             "BILLBOARDS OF officials", "portrait of", "the Police Station", "police cars", "three banks",
+             "a Bank", "government buildings", "Regime offices", "STATE CENTRES", "nothing here", "bankrupt",
+             "ſtate offices", "ımages of", "İmages of", "police  station", "the state  office"]
+    for cue, _ in _TARGETS:
+        for text in texts:
+            for start, end in ((0, len(text)), (2, len(text) - 1)):
+                got, want = cue.search(text, start, end), cue.pattern.search(text, start, end)
+                assert (got and got.span()) == (want and want.span()), (cue.pattern.pattern, text)
+
+
+def test_duplicate_sentences_are_read_once_whatever_their_spacing_and_case():
+    """The skipped-sentence signature groups (first text kept alone, normalised on a second
+    sentence) find every whitespace/case duplicate, and only those."""
+    from eventledger.stages.assemble_context import DocContext
+
+    text = ("Crowds marched in Tehran.\n\nCROWDS  marched in\nTehran.\n\nCrowds marched in Karaj.\n\n"
+            "Crowds marched in tehran.\n\nCrowds gathered in Tehran.\n")
+    doc = Doc(report=Report("t2", text, hashlib.sha256(text.encode()).hexdigest()))
+    starts = [0]
+    for k, ch in enumerate(text):
+        if ch == "\n" and text[k - 1] == "\n":
+            starts.append(k + 1)
+    spans = [Span(a, text.index(".", a) + 1) for a in starts if a < len(text)]
+    doc.paragraphs = [Segment(s, "body", k) for k, s in enumerate(spans)]
+    doc.sentences = [Segment(s, "body", k, paragraph=k) for k, s in enumerate(spans)]
+    assert DocContext(doc).skip == {1, 3}

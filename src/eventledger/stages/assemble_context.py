@@ -165,24 +165,25 @@ class DocContext:
         # Normalising every sentence ("split, join, casefold") costs more than the rest of the
         # context; sentences are first grouped by their first and last words (casefolded, which
         # the normalised text shares), and only sentences that share those are normalised.
-        groups: dict[tuple[str, str], tuple[set[str], list[str]]] = {}
+        # A signature seen once keeps just its sentence's text (no set per sentence: most
+        # signatures are never seen again); the second sentence with it normalises both.
+        groups: dict[tuple[str, str], str | set[str]] = {}
         view = self.view
         repeat = self.paragraph_repeat
+        kinds = self.kinds
         for i, s in enumerate(self.doc.sentences):
-            if self.kinds[i] == "boilerplate" or repeat.get(s.paragraph) is not None or s.repeat_of is not None:
+            if kinds[i] == "boilerplate" or repeat.get(s.paragraph) is not None or s.repeat_of is not None:
                 skip.add(i)
                 continue
             text = view[s.span.start : s.span.end]
             first = text.split(None, 1)
             sig = (first[0].casefold(), text.rsplit(None, 1)[-1].casefold()) if first else ("", "")
-            group = groups.get(sig)
-            if group is None:
-                groups[sig] = (set(), [text])
+            keys = groups.get(sig)
+            if keys is None:
+                groups[sig] = text
                 continue
-            keys, unread = group
-            for t in unread:
-                keys.add(_normalised(t))
-            unread.clear()
+            if type(keys) is str:
+                keys = groups[sig] = {_normalised(keys)}
             key = _normalised(text)
             if key in keys:
                 skip.add(i)
