@@ -427,7 +427,9 @@ class AssembleStage:
                 continue
             else:
                 continue
-            if made and is_tally(ctx, i):
+            # (only repression drafts are dropped for a tally: is_tally, memoised and free of
+            # side effects, need not be asked for a sentence that made none)
+            if any(d.etype == "repression" for d in made) and is_tally(ctx, i):
                 made = [d for d in made if d.etype != "repression"]
             if intervened(ctx.sent_triggers[i]):
                 for d in made:
