@@ -414,3 +414,18 @@ def test_duplicate_sentences_are_read_once_whatever_their_spacing_and_case():
     doc.paragraphs = [Segment(s, "body", k) for k, s in enumerate(spans)]
     doc.sentences = [Segment(s, "body", k, paragraph=k) for k, s in enumerate(spans)]
     assert DocContext(doc).skip == {1, 3}
+
+
+def test_not_history_keeps_what_is_history_keeps(pipe):
+    """The sentence-level shortcuts of ``not_history`` give the per-trigger filter's answer."""
+    from eventledger.stages.assemble_context import DocContext, is_history, not_history, usable
+
+    doc = run(pipe, "In January 2020, the IRGC shot down a jet over Tehran. All 176 people on board were killed.\n\n"
+                    "On October 18, in memory of those killed in 2019, activists wrote graffiti in Karaj.\n\n"
+                    "Protesters rallied in Shiraz on Monday. Police arrested 12 people there.\n\n"
+                    "They marked the anniversary of the November 2019 uprising with a protest in Sanandaj.\n")
+    ctx = DocContext(doc)
+    assert any(ctx.sent_triggers)
+    for i in range(len(doc.sentences)):
+        ts = [t for t in ctx.sent_triggers[i] if usable(t)]
+        assert not_history(ctx, i, list(ts)) == [t for t in ts if not is_history(ctx, i, t)]

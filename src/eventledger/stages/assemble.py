@@ -40,8 +40,8 @@ from .actors import needs_attribution
 from .assemble_cues import Cue
 from .assemble_context import (ANAPHOR_BEFORE, COUNT_KINDS_BY_SUBTYPE, CROWD, DocContext, Draft, against_security,
                                attributed_source, country_ok, drop_back_references, event_places, fallback_date,
-                               fired_on_crowd, fold_name, home_place, intervened, is_chant, is_history, is_recent,
-                               is_tally, jurisdiction_place, next_lists_places, to_home, usable, wider_scope)
+                               fired_on_crowd, fold_name, home_place, intervened, is_chant, is_recent,
+                               is_tally, jurisdiction_place, next_lists_places, not_history, to_home, usable, wider_scope)
 from .claims import build_claims
 from .slogans import attach_slogans
 from .triggers import spec_of
@@ -316,7 +316,7 @@ class AssembleStage:
                     pending, pending_list = [], False
             if i in skip or not (sent_triggers[i] or sent_places[i]):
                 continue  # (a sentence without triggers or places changes nothing below)
-            triggers = [t for t in sent_triggers[i] if usable(t) and not is_history(ctx, i, t)]
+            triggers = not_history(ctx, i, [t for t in sent_triggers[i] if usable(t)])
             places = to_home(ctx, event_places(ctx, i), home) if sent_places[i] else []
             if not (triggers or places):
                 continue
