@@ -355,13 +355,18 @@ class AssembleStage:
                     list_drafts = []
                 # dispersal or arrests told in the next sentence of a protest in this paragraph
                 # (a dispersal reaches back one paragraph: "the crowd marched ..." / "police fired tear gas")
-                dispersal = any((spec := spec_of(t)) is not None and spec.intervention for t in triggers if usable(t))
-                first_para = sent.paragraph - 1 if dispersal else sent.paragraph
-                prev = [d for d in drafts if first_para <= d.sentence.paragraph <= sent.paragraph
-                        and d.sub in ("demonstration", "protest_with_intervention")] if intervened(triggers) else []
+                # (each answer below is asked only when the one before leaves it a say: all of
+                # them are free of side effects)
+                prev = []
+                if intervened(triggers):
+                    dispersal = any((spec := spec_of(t)) is not None and spec.intervention for t in triggers if usable(t))
+                    first_para = sent.paragraph - 1 if dispersal else sent.paragraph
+                    prev = [d for d in drafts if first_para <= d.sentence.paragraph <= sent.paragraph
+                            and d.sub in ("demonstration", "protest_with_intervention")]
                 if prev and (is_tally(ctx, i) or any(d.role == "period" for d in ctx.sent_dates[i])):
                     prev = []  # "15 people had been detained since June 4": a tally, a claim
-                named = {fold_name(p.place.canonical or p.name) for p in ctx.sent_places[i] if not ctx.in_quote(p.span)}
+                named = {fold_name(p.place.canonical or p.name) for p in ctx.sent_places[i] if not ctx.in_quote(p.span)} \
+                    if prev else None
                 if prev and named:  # "In X province, police opened fire": only the protests told there
                     prev = [d for d in prev if d.place is not None and ({fold_name(d.place.place.canonical or d.place.name),
                                                                          fold_name(d.place.place.admin1 or "")} & named)]
@@ -378,17 +383,18 @@ class AssembleStage:
                 target = None
                 acting = [t for t in triggers if ((spec := spec_of(t)) is None or not (spec.vague or spec.intervention))
                           and not ANAPHOR_BEFORE.search(ctx.view, max(sent.span.start, t.span.start - 12), t.span.start)]
-                dated = any(d.role == "event" for d in ctx.sent_dates[i])
                 # repression told without a place needs its own date to be one act ("12 people had
                 # been detained since July 22" is a tally, a claim)
-                acting = [t for t in acting if dated or t.event_type != "repression" or against_security(ctx, t)]
-                juris = jurisdiction_place(ctx, i)
-                if juris is not None and not intro and kind in ("body", "list_item") and acting \
-                        and not is_tally(ctx, i) and not any(d.role == "period" for d in ctx.sent_dates[i]):
+                if any(t.event_type == "repression" for t in acting) \
+                        and not any(d.role == "event" for d in ctx.sent_dates[i]):
+                    acting = [t for t in acting if t.event_type != "repression" or against_security(ctx, t)]
+                eligible = not intro and kind in ("body", "list_item") and acting
+                juris = jurisdiction_place(ctx, i) if eligible else None
+                if juris is not None and not is_tally(ctx, i) and not any(d.role == "period" for d in ctx.sent_dates[i]):
                     # "the governor of Khash said 11 people had been arrested": the official's
                     # jurisdiction, the only place named, is where it happened
                     target = juris
-                elif not intro and kind in ("body", "list_item") and acting and not next_lists_places(ctx, i) \
+                elif eligible and not next_lists_places(ctx, i) \
                         and not wider_scope(ctx, i, home) and not is_tally(ctx, i) \
                         and not any(d.role == "period" for d in ctx.sent_dates[i]):
                     if focus is not None and focus[0] == sent.paragraph and i - focus[1] <= 2:
