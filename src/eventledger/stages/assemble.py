@@ -332,7 +332,7 @@ class AssembleStage:
             if triggers and places:
                 made = _sentence_drafts(ctx, i, triggers, places)
                 # "opened fire on protesters in X, killing 3": the protest itself is told too
-                if any(fired_on_crowd(ctx, t) for t in triggers) and not any(d.etype == "protest" for d in made):
+                if not any(d.etype == "protest" for d in made) and any(fired_on_crowd(ctx, t) for t in triggers):
                     made += [Draft("protest_with_intervention", "protest", p, sent, [t], [])
                              for p in places for t in triggers[:1]]
                 country.extend((i, t) for t in _placeless_in_sentence(ctx, i, triggers, places))
@@ -437,7 +437,8 @@ class AssembleStage:
             # side effects, need not be asked for a sentence that made none)
             if any(d.etype == "repression" for d in made) and is_tally(ctx, i):
                 made = [d for d in made if d.etype != "repression"]
-            if intervened(ctx.sent_triggers[i]):
+            # (intervened, free of side effects, is asked only when a demonstration could take it)
+            if any(d.sub == "demonstration" for d in made) and intervened(ctx.sent_triggers[i]):
                 for d in made:
                     if d.sub == "demonstration":
                         d.sub = "protest_with_intervention"
