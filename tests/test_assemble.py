@@ -380,3 +380,52 @@ def test_cue_precheck_gives_the_regex_answer():
             for start, end in ((0, len(text)), (2, len(text) - 1)):
                 got, want = cue.search(text, start, end), cue.pattern.search(text, start, end)
                 assert (got and got.span()) == (want and want.span()), (cue.pattern.pattern, text)
+
+
+def test_target_cue_precheck_gives_the_regex_answer():
+    """The words of each property-attack target cue never hide a match of its regex."""
+    from eventledger.stages.assemble import _TARGETS
+
+    texts = ["set fire to a Basij base", "torched the BASSIJ HEADQUARTERS", "the Center for the spread of fundamentalism",
+             "a centre of Islamic fundamentalists", "the seminaries", "a Mosque", "burned images of Khamenei",
+             "BILLBOARDS OF officials", "portrait of", "the Police Station", "police cars", "three banks",
+             "a Bank", "government buildings", "Regime offices", "STATE CENTRES", "nothing here", "bankrupt",
+             "ſtate offices", "ımages of", "İmages of", "police  station", "the state  office"]
+    for cue, _ in _TARGETS:
+        for text in texts:
+            for start, end in ((0, len(text)), (2, len(text) - 1)):
+                got, want = cue.search(text, start, end), cue.pattern.search(text, start, end)
+                assert (got and got.span()) == (want and want.span()), (cue.pattern.pattern, text)
+
+
+def test_duplicate_sentences_are_read_once_whatever_their_spacing_and_case():
+    """The skipped-sentence signature groups (first text kept alone, normalised on a second
+    sentence) find every whitespace/case duplicate, and only those."""
+    from eventledger.stages.assemble_context import DocContext
+
+    text = ("Crowds marched in Tehran.\n\nCROWDS  marched in\nTehran.\n\nCrowds marched in Karaj.\n\n"
+            "Crowds marched in tehran.\n\nCrowds gathered in Tehran.\n")
+    doc = Doc(report=Report("t2", text, hashlib.sha256(text.encode()).hexdigest()))
+    starts = [0]
+    for k, ch in enumerate(text):
+        if ch == "\n" and text[k - 1] == "\n":
+            starts.append(k + 1)
+    spans = [Span(a, text.index(".", a) + 1) for a in starts if a < len(text)]
+    doc.paragraphs = [Segment(s, "body", k) for k, s in enumerate(spans)]
+    doc.sentences = [Segment(s, "body", k, paragraph=k) for k, s in enumerate(spans)]
+    assert DocContext(doc).skip == {1, 3}
+
+
+def test_not_history_keeps_what_is_history_keeps(pipe):
+    """The sentence-level shortcuts of ``not_history`` give the per-trigger filter's answer."""
+    from eventledger.stages.assemble_context import DocContext, is_history, not_history, usable
+
+    doc = run(pipe, "In January 2020, the IRGC shot down a jet over Tehran. All 176 people on board were killed.\n\n"
+                    "On October 18, in memory of those killed in 2019, activists wrote graffiti in Karaj.\n\n"
+                    "Protesters rallied in Shiraz on Monday. Police arrested 12 people there.\n\n"
+                    "They marked the anniversary of the November 2019 uprising with a protest in Sanandaj.\n")
+    ctx = DocContext(doc)
+    assert any(ctx.sent_triggers)
+    for i in range(len(doc.sentences)):
+        ts = [t for t in ctx.sent_triggers[i] if usable(t)]
+        assert not_history(ctx, i, list(ts)) == [t for t in ts if not is_history(ctx, i, t)]

@@ -37,10 +37,11 @@ from ..doc import ActorMention, Doc, PlaceMention, Quantity, Trigger
 from ..models import Count, DateRange, Event, Evidence, Location, Span
 from ..publishers import canonical_publisher, stance
 from .actors import needs_attribution
+from .assemble_cues import Cue
 from .assemble_context import (ANAPHOR_BEFORE, COUNT_KINDS_BY_SUBTYPE, CROWD, DocContext, Draft, against_security,
                                attributed_source, country_ok, drop_back_references, event_places, fallback_date,
-                               fired_on_crowd, fold_name, home_place, intervened, is_chant, is_history, is_recent,
-                               is_tally, jurisdiction_place, next_lists_places, to_home, usable, wider_scope)
+                               fired_on_crowd, fold_name, home_place, intervened, is_chant, is_recent,
+                               is_tally, jurisdiction_place, next_lists_places, not_history, to_home, usable, wider_scope)
 from .claims import build_claims
 from .slogans import attach_slogans
 from .triggers import spec_of
@@ -49,13 +50,20 @@ __all__ = ["AssembleStage", "event_id"]
 
 _PROTEST_ACTOR_CATS = ("opposition", "civilian", "unknown")
 _REPRESSION_ACTOR_CATS = ("state",)
+# what a property attack was aimed at, read in the text around its trigger (each cue's words:
+# the literal, lower-case part every match of its pattern contains, e.g. "cent" of "centers"/
+# "centres", "image"/"picture"/... before " of"; most attacks name none, and the six regexes
+# were most of the cost of finishing a riot event)
 _TARGETS = [
-    (re.compile(r"\b(?:centers?|centres?) (?:for (?:the )?|of )?(?:spread(?:ing)? of |promoting (?:\w+[’'] )?)?(?:\w+ )?fundamentalis\w*|seminar(?:y|ies)|religious cent(?:er|re)s?|mosques?", re.I), "government-affiliated religious center"),
-    (re.compile(r"\b(?:IRGC )?Bas(?:s)?ij (?:base|bases|headquarters|centers?|entrances?)", re.I), "IRGC Basij base"),
-    (re.compile(r"\b(?:images?|pictures?|portraits?|posters?|photos?|billboards?|banners?) of\b", re.I), "images of officials"),
-    (re.compile(r"\b(?:police station|police vehicles?|police cars?)", re.I), "police property"),
-    (re.compile(r"\bbanks?\b", re.I), "banks"),
-    (re.compile(r"\b(?:government|regime|state) (?:buildings?|offices?|centers?|centres?)", re.I), "government building"),
+    (Cue(r"\b(?:centers?|centres?) (?:for (?:the )?|of )?(?:spread(?:ing)? of |promoting (?:\w+[’'] )?)?(?:\w+ )?fundamentalis\w*|seminar(?:y|ies)|religious cent(?:er|re)s?|mosques?",
+         ("cent", "seminar", "mosque")), "government-affiliated religious center"),
+    (Cue(r"\b(?:IRGC )?Bas(?:s)?ij (?:base|bases|headquarters|centers?|entrances?)", ("basij", "bassij")), "IRGC Basij base"),
+    (Cue(r"\b(?:images?|pictures?|portraits?|posters?|photos?|billboards?|banners?) of\b",
+         ("image", "picture", "portrait", "poster", "photo", "billboard", "banner")), "images of officials"),
+    (Cue(r"\b(?:police station|police vehicles?|police cars?)", ("police ",)), "police property"),
+    (Cue(r"\bbanks?\b", ("bank",)), "banks"),
+    (Cue(r"\b(?:government|regime|state) (?:buildings?|offices?|centers?|centres?)", ("government ", "regime ", "state ")),
+     "government building"),
 ]
 _PASSIVE_BY = re.compile(r"^\s*(?:\w+\s+){0,3}by\b", re.I)
 
@@ -308,7 +316,7 @@ class AssembleStage:
                     pending, pending_list = [], False
             if i in skip or not (sent_triggers[i] or sent_places[i]):
                 continue  # (a sentence without triggers or places changes nothing below)
-            triggers = [t for t in sent_triggers[i] if usable(t) and not is_history(ctx, i, t)]
+            triggers = not_history(ctx, i, [t for t in sent_triggers[i] if usable(t)])
             places = to_home(ctx, event_places(ctx, i), home) if sent_places[i] else []
             if not (triggers or places):
                 continue
@@ -324,7 +332,7 @@ class AssembleStage:
             if triggers and places:
                 made = _sentence_drafts(ctx, i, triggers, places)
                 # "opened fire on protesters in X, killing 3": the protest itself is told too
-                if any(fired_on_crowd(ctx, t) for t in triggers) and not any(d.etype == "protest" for d in made):
+                if not any(d.etype == "protest" for d in made) and any(fired_on_crowd(ctx, t) for t in triggers):
                     made += [Draft("protest_with_intervention", "protest", p, sent, [t], [])
                              for p in places for t in triggers[:1]]
                 country.extend((i, t) for t in _placeless_in_sentence(ctx, i, triggers, places))
@@ -347,13 +355,18 @@ class AssembleStage:
                     list_drafts = []
                 # dispersal or arrests told in the next sentence of a protest in this paragraph
                 # (a dispersal reaches back one paragraph: "the crowd marched ..." / "police fired tear gas")
-                dispersal = any((spec := spec_of(t)) is not None and spec.intervention for t in triggers if usable(t))
-                first_para = sent.paragraph - 1 if dispersal else sent.paragraph
-                prev = [d for d in drafts if first_para <= d.sentence.paragraph <= sent.paragraph
-                        and d.sub in ("demonstration", "protest_with_intervention")] if intervened(triggers) else []
+                # (each answer below is asked only when the one before leaves it a say: all of
+                # them are free of side effects)
+                prev = []
+                if intervened(triggers):
+                    dispersal = any((spec := spec_of(t)) is not None and spec.intervention for t in triggers if usable(t))
+                    first_para = sent.paragraph - 1 if dispersal else sent.paragraph
+                    prev = [d for d in drafts if first_para <= d.sentence.paragraph <= sent.paragraph
+                            and d.sub in ("demonstration", "protest_with_intervention")]
                 if prev and (is_tally(ctx, i) or any(d.role == "period" for d in ctx.sent_dates[i])):
                     prev = []  # "15 people had been detained since June 4": a tally, a claim
-                named = {fold_name(p.place.canonical or p.name) for p in ctx.sent_places[i] if not ctx.in_quote(p.span)}
+                named = {fold_name(p.place.canonical or p.name) for p in ctx.sent_places[i] if not ctx.in_quote(p.span)} \
+                    if prev else None
                 if prev and named:  # "In X province, police opened fire": only the protests told there
                     prev = [d for d in prev if d.place is not None and ({fold_name(d.place.place.canonical or d.place.name),
                                                                          fold_name(d.place.place.admin1 or "")} & named)]
@@ -370,17 +383,18 @@ class AssembleStage:
                 target = None
                 acting = [t for t in triggers if ((spec := spec_of(t)) is None or not (spec.vague or spec.intervention))
                           and not ANAPHOR_BEFORE.search(ctx.view, max(sent.span.start, t.span.start - 12), t.span.start)]
-                dated = any(d.role == "event" for d in ctx.sent_dates[i])
                 # repression told without a place needs its own date to be one act ("12 people had
                 # been detained since July 22" is a tally, a claim)
-                acting = [t for t in acting if dated or t.event_type != "repression" or against_security(ctx, t)]
-                juris = jurisdiction_place(ctx, i)
-                if juris is not None and not intro and kind in ("body", "list_item") and acting \
-                        and not is_tally(ctx, i) and not any(d.role == "period" for d in ctx.sent_dates[i]):
+                if any(t.event_type == "repression" for t in acting) \
+                        and not any(d.role == "event" for d in ctx.sent_dates[i]):
+                    acting = [t for t in acting if t.event_type != "repression" or against_security(ctx, t)]
+                eligible = not intro and kind in ("body", "list_item") and acting
+                juris = jurisdiction_place(ctx, i) if eligible else None
+                if juris is not None and not is_tally(ctx, i) and not any(d.role == "period" for d in ctx.sent_dates[i]):
                     # "the governor of Khash said 11 people had been arrested": the official's
                     # jurisdiction, the only place named, is where it happened
                     target = juris
-                elif not intro and kind in ("body", "list_item") and acting and not next_lists_places(ctx, i) \
+                elif eligible and not next_lists_places(ctx, i) \
                         and not wider_scope(ctx, i, home) and not is_tally(ctx, i) \
                         and not any(d.role == "period" for d in ctx.sent_dates[i]):
                     if focus is not None and focus[0] == sent.paragraph and i - focus[1] <= 2:
@@ -419,9 +433,12 @@ class AssembleStage:
                 continue
             else:
                 continue
-            if made and is_tally(ctx, i):
+            # (only repression drafts are dropped for a tally: is_tally, memoised and free of
+            # side effects, need not be asked for a sentence that made none)
+            if any(d.etype == "repression" for d in made) and is_tally(ctx, i):
                 made = [d for d in made if d.etype != "repression"]
-            if intervened(ctx.sent_triggers[i]):
+            # (intervened, free of side effects, is asked only when a demonstration could take it)
+            if any(d.sub == "demonstration" for d in made) and intervened(ctx.sent_triggers[i]):
                 for d in made:
                     if d.sub == "demonstration":
                         d.sub = "protest_with_intervention"
@@ -429,10 +446,12 @@ class AssembleStage:
 
         # country-level events: only specific, dated actions with no place named anywhere near
         for i, t in country:
+            # (tested first: most candidates are protests, and dating them and country_ok,
+            # both free of side effects, cannot save one)
+            if t.event_type == "protest" and t.sub_event_type != "symbolic_action":
+                continue
             date, _ = date_for(doc, t.span)
             if not country_ok(ctx, i, t, date):
-                continue
-            if t.event_type == "protest" and t.sub_event_type != "symbolic_action":
                 continue
             sent = doc.sentences[i]
             drafts.append(Draft(t.sub_event_type, t.event_type, None, sent, [t], list(t.tactics)))

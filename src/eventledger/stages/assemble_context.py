@@ -27,7 +27,7 @@ __all__ = [
     "ANAPHOR_BEFORE", "COUNT_KINDS_BY_SUBTYPE", "CROWD", "DocContext", "Draft", "against_security",
     "attributed_source", "country_ok", "drop_back_references", "event_places", "fallback_date",
     "fired_on_crowd", "fold_name", "home_place", "intervened", "is_chant", "is_history", "is_recent",
-    "is_tally", "jurisdiction_place", "next_lists_places", "to_home", "usable", "wider_scope",
+    "is_tally", "jurisdiction_place", "next_lists_places", "not_history", "to_home", "usable", "wider_scope",
 ]
 
 #: the count kinds an event of each sub-type takes (also read by :mod:`.assemble` for its counts)
@@ -165,24 +165,25 @@ class DocContext:
         # Normalising every sentence ("split, join, casefold") costs more than the rest of the
         # context; sentences are first grouped by their first and last words (casefolded, which
         # the normalised text shares), and only sentences that share those are normalised.
-        groups: dict[tuple[str, str], tuple[set[str], list[str]]] = {}
+        # A signature seen once keeps just its sentence's text (no set per sentence: most
+        # signatures are never seen again); the second sentence with it normalises both.
+        groups: dict[tuple[str, str], str | set[str]] = {}
         view = self.view
         repeat = self.paragraph_repeat
+        kinds = self.kinds
         for i, s in enumerate(self.doc.sentences):
-            if self.kinds[i] == "boilerplate" or repeat.get(s.paragraph) is not None or s.repeat_of is not None:
+            if kinds[i] == "boilerplate" or repeat.get(s.paragraph) is not None or s.repeat_of is not None:
                 skip.add(i)
                 continue
             text = view[s.span.start : s.span.end]
             first = text.split(None, 1)
             sig = (first[0].casefold(), text.rsplit(None, 1)[-1].casefold()) if first else ("", "")
-            group = groups.get(sig)
-            if group is None:
-                groups[sig] = (set(), [text])
+            keys = groups.get(sig)
+            if keys is None:
+                groups[sig] = text
                 continue
-            keys, unread = group
-            for t in unread:
-                keys.add(_normalised(t))
-            unread.clear()
+            if type(keys) is str:
+                keys = groups[sig] = {_normalised(keys)}
             key = _normalised(text)
             if key in keys:
                 skip.add(i)
@@ -265,6 +266,21 @@ def is_history(ctx: DocContext, i: int, t: Trigger) -> bool:
     if any(d.role == "event" for d in dates):
         return False
     return any(d.role == "history" and abs(d.span.start - t.span.start) < 80 for d in dates)
+
+
+def not_history(ctx: DocContext, i: int, triggers: list[Trigger]) -> list[Trigger]:
+    """The triggers of sentence ``i`` that :func:`is_history` keeps, in order. Its first two
+    rules answer for the whole sentence (no date: the paragraph decides; no history date:
+    none is history), so they are asked once here rather than per trigger."""
+    if not triggers:
+        return triggers
+    dates = ctx.sent_dates[i]
+    if not dates:
+        return [] if _in_history_paragraph(ctx, i) else triggers
+    for d in dates:
+        if d.role == "history":
+            return [t for t in triggers if not is_history(ctx, i, t)]
+    return triggers
 
 
 def _in_history_paragraph(ctx: DocContext, i: int) -> bool:

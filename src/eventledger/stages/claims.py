@@ -289,7 +289,9 @@ def build_claims(doc: Doc, events: list[Event], publisher: str | None, skip: set
         if key in seen:
             return
         seen.add(key)
-        ev_ids = tuple(e.id for e in counted.get((q.span.start, q.span.end), ()) if e.count.value == value) if q else ()
+        # (most numbers are no event's count: no generator for them)
+        events_counted = counted.get((q.span.start, q.span.end)) if q is not None and counted else None
+        ev_ids = tuple(e.id for e in events_counted if e.count.value == value) if events_counted else ()
         claims.append(Claim(
             claim_id(doc_id, kind, value, attributed, text_span), doc_id, text[text_span.start : text_span.end],
             text_span, kind, value, count.qualifier if count else None, count.qualifier_text if count else None,
