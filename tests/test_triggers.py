@@ -286,6 +286,27 @@ def test_shared_scan_finds_every_word_start_a_lexicon_asks_for(text):
     assert candidate_positions(text) == _candidates_by_brute_force(text)
 
 
+@pytest.mark.parametrize("text", [
+    "Strikes began. Dozens of workers were striking; 30 marched in Tehran. They set fire to it; fires spread.",
+    "(Dozens) of 30-workers_struck; \u201cDeath to the dictator\u201d, the official said, as saying",
+    "\u0130stanbul strikers: \u0130n Ahvaz, at least 12 prisoners were executed \u2014 HRANA reported.",
+    "_strike 1988\n\tarrested \u06f3\u06f0 people, according to the group; arson-attack",
+    "",
+    "a",
+])
+def test_finditer_agrees_with_matches(text):
+    """finditer is the loop of matches written out: the same (start, end, key) for every
+    lexicon, with and without a start and end offset."""
+    from eventledger.stages import lexmatch
+
+    TriggersStage(Options())
+    KeyedPatterns([("a", "set fire to"), ("b", "set"), ("c", r"fire(?:s)?"), ("d", r"\d+ people")])
+    for kp in lexmatch._registry:
+        for lo, hi in ((0, None), (3, None), (5, max(0, len(text) - 7))):
+            want = [(m.start(), m.end(), k) for m, k in kp.matches(text, lo, hi)]
+            assert list(kp.finditer(text, lo, hi)) == want
+
+
 @pytest.mark.parametrize("text,word", [
     ("Despite a wave of executions, youths posted banners in Qom.\n", "executions"),
     ("Amid arrests, students wrote graffiti in Rasht.\n", "arrests"),
