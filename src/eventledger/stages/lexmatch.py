@@ -340,13 +340,16 @@ def candidate_positions(view: str) -> list[list[tuple[int, tuple[int, ...]]]]:
     out: list[list[tuple[int, tuple[int, ...]]]] = [[] for _ in _registry]
     scan = _union_scan()
     table = scan.table
+    # the lists' bound append methods, looked up once per document rather than once per
+    # word start (the same appends in the same order); m[1] is m.group(1) without the call
+    appends = [lst.append for lst in out]
     m0 = scan.first.match(lowered)
     if m0 is not None:
-        for rid, cands in table[m0.group(1)]:
-            out[rid].append((0, cands))
+        for rid, cands in table[m0[1]]:
+            appends[rid]((0, cands))
     for m in scan.rest.finditer(lowered):
         s = m.end()  # the match is the one character before the word
-        for rid, cands in table[m.group(1)]:
-            out[rid].append((s, cands))
+        for rid, cands in table[m[1]]:
+            appends[rid]((s, cands))
     _last_scan = (view, out)
     return out
