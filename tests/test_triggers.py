@@ -600,3 +600,23 @@ def test_head_noun_letter_tests_admit_what_the_nouns_begin_with():
             assert set(re.findall(f"(?i:[{m.group(1)}])", chars)) == firsts, p.pattern
             seen += 1
     assert seen == 8
+
+
+@pytest.mark.parametrize("text", [
+    "Ali Rezaei, a member of the council: \u201cWe will not stop.\u201d\nThe Union: \"No.\"\n",
+    "No colon here\nStill none\nThe Workers Council:\n\u201cStrike on.\u201d",
+    "line one: no quote\nMaryam Ahmadi, activist in Tehran, said: \u201cenough\u201d\nx: \u201cy\u201d\nHRANA: \"z\"",
+    "The Council of Teachers: \u201ca\u201d The Council: \u201cb\u201d\n\n\nNazanin:\u201cc\u201d",
+    "",
+    ":",
+    "\n\nA: \"\"",
+])
+def test_speaker_lines_gated_on_the_colon_agree_with_the_plain_search(text):
+    """Trying only the lines that hold a colon finds what the plain multi-line search finds."""
+    from eventledger.stages import quotes
+
+    pat = quotes._patterns().literal[1]
+    assert pat.pattern.startswith("(?m)^")
+    plain = [(m.span(), m.group("src")) for m in pat.finditer(text)]
+    gated = [(m.span(), m.group("src")) for m in quotes._at_line_starts(pat, text, ":")]
+    assert gated == plain

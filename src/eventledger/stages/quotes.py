@@ -186,18 +186,28 @@ def _matches(doc: Doc, view: str) -> list[tuple[re.Match[str], str, int]]:
             if m:  # first, so that the plain "quoted" verb cue does not take its source
                 out.insert(0, (m, "quoted as saying", m.end()))
     for k, pat in enumerate(pats.literal):
-        for m in (_at_line_starts(pat, view) if pat.pattern.startswith("(?m)^") else pat.finditer(view)):
+        for m in (_at_line_starts(pat, view, ":") if pat.pattern.startswith("(?m)^") else pat.finditer(view)):
             out.append((m, "source" if k == len(pats.literal) - 1 else (m.groupdict().get("cue") or "said"), m.end()))
     return out
 
 
-def _at_line_starts(pat: re.Pattern[str], view: str) -> Iterator[re.Match[str]]:
+def _at_line_starts(pat: re.Pattern[str], view: str, needs: str = "") -> Iterator[re.Match[str]]:
     """``pat.finditer(view)`` for a pattern that begins with ``(?m)^``: a match can start only
     at offset 0 or after a newline, so the regex is tried there alone (a search starts it
-    at every character of the document), each offset from the end of the last match on."""
+    at every character of the document), each offset from the end of the last match on.
+
+    ``needs``: a character every match holds on the line it starts on (the speaker line
+    has its colon there: nothing in the name or the words after the comma can be a newline
+    or a colon). A line without it cannot match, so the first line start tried is the one of
+    the line that holds the next such character, and with none left no line can match."""
     p = end = 0
     while True:
         if p >= end:
+            if needs:
+                c = view.find(needs, p)
+                if c < 0:
+                    return
+                p = view.rfind("\n", p, c) + 1 or p  # the start of the line holding it
             m = pat.match(view, p)
             if m is not None:
                 yield m
