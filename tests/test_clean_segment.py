@@ -192,22 +192,3 @@ def test_first_character_gates_of_the_anchored_line_patterns():
     assert C.boilerplate_reason("Share this on Twitter") == "share_link"
     assert C.boilerplate_reason("728 x 90") == "ad_size"
     assert C.boilerplate_reason("www.example.org") == "link"
-
-
-def test_bullet_gate_admits_every_bullet_match():
-    """segment tries _BULLET only when _may_be_bullet admits the line's first character."""
-    import random
-
-    from eventledger.stages import segment as S
-
-    rng = random.Random(5)
-    pieces = ["•", "·", "▪", "◦", "●", "-", "*", "–", "—", "1", "12", "123", "\u0663", "²", ".", ")", " ", "\t",
-              "\u00a0", "\u3000", "a", "Tehran", "(", "#"]
-    for _ in range(20000):
-        s = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 6)))
-        if rng.random() < 0.5:
-            s = s.strip()
-        if S._BULLET.match(s):
-            assert S._may_be_bullet(s), s
-    assert S.paragraph_kind("• Retirees gathered", False) == "list_item"
-    assert S.paragraph_kind("2) Workers marched", False) == "list_item"

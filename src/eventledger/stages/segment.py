@@ -25,16 +25,6 @@ __all__ = ["SegmentStage", "paragraph_kind", "split_sentences"]
 
 _QUOTE_OPEN = "\"“«‘'„"
 _BULLET = re.compile(r"^\s*(?:[•·▪◦●\-*–]|\d{1,3}[.)])\s+")
-# what a _BULLET match can start with: a bullet mark, a digit, or the white space ``^\s*`` takes
-# (the lines tested are stripped, so never in practice); isdigit admits every \d and more
-_BULLET_MARKS = frozenset("•·▪◦●-*–")
-
-
-def _may_be_bullet(s: str) -> bool:
-    c0 = s[:1]
-    return c0 in _BULLET_MARKS or c0.isdigit() or c0.isspace()
-
-
 _TERMINAL = re.compile(r"[.!?…:;]['\"”’)\]]*\s*$")
 # "Tehran – ...", "Mashhad- ...", "Several cities – ..." at the start of a short line
 _CAPTION_LEAD = re.compile(r"^[A-Z][\w'’.\- ]{1,40}?\s*[–—]\s*\S|^[A-Z][\w'’.]{1,25}(?: [A-Z][\w'’.]{1,25}){0,2}\s?-\s+\S")
@@ -61,7 +51,7 @@ def paragraph_kind(line: str, is_boilerplate: bool) -> str:
     if is_boilerplate:
         return "boilerplate"
     s = line.strip()
-    if _may_be_bullet(s) and _BULLET.match(s):
+    if _BULLET.match(s):
         return "list_item"
     if s[0] in _QUOTE_OPEN:
         return "quote"
@@ -171,7 +161,7 @@ def _blocks(view: str, boiler: set[int]) -> list[tuple[int, int]]:
     for s, e, blank in lines:
         cur = view[s:e]
         if prev is not None and not blank and s not in boiler and prev[0] not in boiler \
-                and not (_may_be_bullet(cur) and _BULLET.match(cur)) and not cur.startswith("#"):
+                and not _BULLET.match(cur) and not cur.startswith("#"):
             prev_text = view[prev[0] : prev[1]]
             if width is not None:
                 joined = prev[1] - prev[0] >= 0.6 * width  # the previous line was wrapped
