@@ -165,3 +165,30 @@ def test_cheap_line_tests_agree_with_the_patterns_they_stand_for():
             assert s[-1].isdigit() or s.lower().endswith(C._IMAGE_SUFFIXES), s
         if C._HASHY.search(s):
             assert C._HEX_WORD.search(s), s
+
+
+def test_first_character_gates_of_the_anchored_line_patterns():
+    """clean.boilerplate_reason tries _AD_SIZE, _URL_ONLY and _SHARE only when the line's first
+    character is one they can start with: every line they match passes its gate."""
+    import random
+
+    from eventledger.stages import clean as C
+
+    rng = random.Random(11)
+    pieces = ["share", "Share this", " on", " via", "Tweet", "click to print", "Follow us on", "print", "EMAIL",
+              "facebook", "Twitter", "whatsapp", "telegram", "LinkedIn", "Read more", "related posts", ":",
+              "Advertisement", "https://", "www.", "x.org/a", "728", " x ", "×", "90", "\u017fhare", "\u00a0",
+              "\t", " ", "Workers", "a", "Z", "1", "\u0661\u0662", "K"]
+    gates = ((C._AD_SIZE, C._AD_FIRST), (C._URL_ONLY, C._URL_FIRST), (C._SHARE, C._SHARE_FIRST))
+    for _ in range(20000):
+        s = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 6)))
+        if rng.random() < 0.5:
+            s = s.strip()
+        if not s:
+            continue
+        for pattern, first in gates:
+            if pattern.match(s):
+                assert s[0] in first or not s[0].isascii(), (pattern.pattern, s)
+    assert C.boilerplate_reason("Share this on Twitter") == "share_link"
+    assert C.boilerplate_reason("728 x 90") == "ad_size"
+    assert C.boilerplate_reason("www.example.org") == "link"

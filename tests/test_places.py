@@ -397,3 +397,27 @@ def test_a_common_street_name_belongs_to_the_story_town():
     text = "Students marched along Keshavarz Boulevard in the capital, Tehran, on Monday."
     found = {m.place.canonical for m in recognize_places(make_view(text), text, get_gazetteer())}
     assert found == {"Tehran"}
+
+
+def test_names_without_being_there_needs_a_before_ending_in_white_space():
+    """assign_roles asks _names_without_being_there only when _last_word(before) is not None
+    (``before`` ends with white space): whenever it is None the function says no."""
+    import random
+    from types import SimpleNamespace
+
+    from eventledger.stages import place_roles as R
+
+    rng = random.Random(3)
+    pieces = ["governor of ", "the city of ", "Officials of", "pressure on ", "talks with", "solidarity with ",
+              "in support of ", "chants for ", "taken ", "to a ", "hospital ", "in ", "at", "\u00a0", "\n", " ",
+              "\t", "x", ",", "of", "medical center", "the people of ", "sympathy with\u2003"]
+    said_yes = 0
+    for _ in range(20000):
+        before = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))[-80:]
+        view = before + "Tehran"
+        it = SimpleNamespace(start=len(before), end=len(view))
+        answer = R._names_without_being_there(before, view, it)
+        said_yes += answer
+        if R._last_word(before) is None:
+            assert not answer, repr(before)
+    assert said_yes > 100

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 from ..errors import GazetteerError
+from ..frozen import fast_init
 from ..models import Place
 from .normalize import EZAFE, first_token_key, name_key, split_compound, tokenize_name
 
@@ -40,6 +41,7 @@ __all__ = [
 PRECISION_BY_FEATURE = {"P": (1, "city"), "A2": (2, "admin2"), "A1": (3, "admin1"), "C": (4, "country")}
 
 
+@fast_init  # (the slot-writing __init__ of the model's records: candidates are built lazily, per name looked up)
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """One thing a name could mean.

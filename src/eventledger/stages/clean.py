@@ -37,6 +37,14 @@ _IMAGE_SUFFIXES = ("jpg", "jpeg", "png", "gif", "webp", "svg", "bmp")
 # what every _HASHY match starts with: most reports have no such word at all, and one search
 # of the whole text then spares the search of every line
 _HEX_WORD = re.compile(r"\b[0-9a-f]{8}\b", re.IGNORECASE)
+# first characters the anchored patterns can start with. Each begins with ``^\s*`` so ASCII
+# whitespace is always admitted, and any non-ASCII first character goes to the regex (Unicode
+# case folding and Unicode \s/\d are left to it). For an ASCII character re.I is plain
+# lower-casing, so the listed letters in both cases are exactly what the alternations begin with.
+_WS = " \t\n\r\f\v"
+_AD_FIRST = frozenset("0123456789" + _WS)
+_URL_FIRST = frozenset("hHwW" + _WS)
+_SHARE_FIRST = frozenset("stcfperalw" + "STCFPERALW" + _WS)
 
 
 def boilerplate_reason(line: str, hex_words: bool = True) -> str | None:
@@ -44,7 +52,9 @@ def boilerplate_reason(line: str, hex_words: bool = True) -> str | None:
     says the text it comes from has no eight-hex-digit word (so no generated file name)."""
     if len(line) > _MAX_BOILERPLATE or not line:
         return None
-    if _AD_SIZE.match(line):
+    c0 = line[0]
+    ascii0 = c0.isascii()
+    if (c0 in _AD_FIRST or not ascii0) and _AD_SIZE.match(line):
         return "ad_size"
     # both _IMAGE_NAME branches end the line with a digit or an image suffix; the unanchored
     # search is the costly test of this stage, so it runs only on such lines
@@ -52,9 +62,9 @@ def boilerplate_reason(line: str, hex_words: bool = True) -> str | None:
         return "image_name"
     if hex_words and _HASHY.search(line):
         return "image_name"
-    if _URL_ONLY.match(line):
+    if (c0 in _URL_FIRST or not ascii0) and _URL_ONLY.match(line):
         return "link"
-    if _SHARE.match(line):
+    if (c0 in _SHARE_FIRST or not ascii0) and _SHARE.match(line):
         return "share_link"
     return None
 

@@ -388,12 +388,15 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
             if a.kind == "date" and (a.a is None or a.a.d is not None):
                 sentence_has_date.add(_sentence_key(doc, a.start))
     history_before = anchor.date - dt.timedelta(days=HISTORY_DAYS) if anchor.date else None
-    sent_starts = [x.span.start for x in doc.sentences]
+    sentences = doc.sentences
+    sent_starts = [x.span.start for x in sentences]
     text = doc.text
+    # (loop invariants, read once: neither the anchor nor the classes change in the loop)
+    local_ref = bool(classes) and anchor.source not in _ANCHOR_IS_REF
+    anchor_date = anchor.date
     for a in atoms:
         i = par(a.start)
-        ref = _local_ref(i, classes, label_days, anchor) if classes and anchor.source not in _ANCHOR_IS_REF \
-            else anchor.date
+        ref = _local_ref(i, classes, label_days, anchor) if local_ref else anchor_date
         role = _role_before(view, a.start) or "event"
         try:
             role, rng = _resolve_one(a, role, ref, prev_day, prev_event, doc, sentence_has_date, seen, prev_fine)
@@ -403,16 +406,16 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
             continue
         if a is dateline:
             role = "dateline"
-        elif role == "period" and rng.start is not None and anchor.date is not None and rng.start <= anchor.date:
-            rng = DateRange(rng.start, anchor.date, "range", rng.confidence, rng.flags + ("open_end",))
-        elif role == "event" and rng.start is not None and anchor.date is not None:
-            if rng.start > anchor.date:
+        elif role == "period" and rng.start is not None and anchor_date is not None and rng.start <= anchor_date:
+            rng = DateRange(rng.start, anchor_date, "range", rng.confidence, rng.flags + ("open_end",))
+        elif role == "event" and rng.start is not None and anchor_date is not None:
+            if rng.start > anchor_date:
                 role = "other"
                 rng = DateRange(rng.start, rng.end, rng.precision, rng.confidence, rng.flags + ("after_anchor",))
             elif rng.end < history_before and not (a.kind == "anniversary" and a.n):
                 role = "history"  # (an ordinal anniversary, "the 44th anniversary of", dates itself)
         k = bisect.bisect_right(sent_starts, a.start) - 1
-        scope = doc.sentences[k].span if k >= 0 and a.start < doc.sentences[k].span.end else None
+        scope = sentences[k].span if k >= 0 and a.start < sentences[k].span.end else None
         if classes and classes[i] == "label":
             scope = Span(doc.paragraphs[i].span.start, doc.paragraphs[i].span.end) if doc.paragraphs else scope
         mention = DateMention(Span(a.start, a.end), text[a.start : a.end], rng, role, scope)

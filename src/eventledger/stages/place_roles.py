@@ -205,7 +205,10 @@ def assign_roles(items: list[PlaceItem], view: str) -> None:
         elif it.name_end == it.end and (spaced or apostrophe) \
                 and (official := _OFFICIAL_AFTER_RE.match(after)) is not None:
             role = "possessive" if official.group(1) else "other"
-        elif (quotes and _in_slogan(view, it.start, quotes)) or _names_without_being_there(before, view, it):
+        # (every regex of _names_without_being_there ends in \s+$ or \s+(?:...)?$, so ``before``
+        # must end with white space, i.e. ``last`` is not None; the function has no side effects)
+        elif (quotes and _in_slogan(view, it.start, quotes)) or (
+                last is not None and _names_without_being_there(before, view, it)):
             role = "other"
         # (the words _ORIGIN_AFTER_RE and _ORG_AFTER_RE look for after the spaces start with
         # "n"/"b" ("native", "born") and with an ASCII capital: that character is tested first)
