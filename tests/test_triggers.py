@@ -615,8 +615,8 @@ def test_speaker_lines_gated_on_the_colon_agree_with_the_plain_search(text):
     """Trying only the lines that hold a colon finds what the plain multi-line search finds."""
     from eventledger.stages import quotes
 
-    pat = quotes._patterns().literal[1]
-    assert pat.pattern.startswith("(?m)^")
+    pat = quotes._SPEAKER_LINE
+    assert pat in quotes._patterns().literal and pat.pattern.startswith("(?m)^")
     plain = [(m.span(), m.group("src")) for m in pat.finditer(text)]
     gated = [(m.span(), m.group("src")) for m in quotes._at_line_starts(pat, text, ":")]
     assert gated == plain

@@ -156,40 +156,10 @@ class KeyedPatterns:
         return any(key[:n] in by_prefix for n in range(1, len(key) + 1))
 
     def finditer(self, view: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, object]]:
-        """``(start, end, key)`` of each match of :meth:`matches`. The same loop written out
-        rather than a wrapper around it: one generator step per match instead of two (this
-        runs for every lexicon hit of every document); a match tried at ``s`` starts at ``s``."""
-        end = len(view) if end is None else end
-        positions = candidate_positions(view)[self.rid]
-        compiled = self.compiled
-        keys = self.keys
-        pos_min = start
-        if start:
-            positions = positions[bisect.bisect_left(positions, (start,)) :]
-        for s, cands in positions:
-            if s >= end:
-                break
-            if s < pos_min:
-                continue
-            if len(cands) == 1:
-                i = cands[0]
-                mm = compiled[i].match(view, s, end)
-                if mm is not None:
-                    e = mm.end()
-                    if e > s:
-                        yield s, e, keys[i]
-                        pos_min = e
-                continue
-            best_end, best_key = s, None
-            for i in cands:
-                mm = compiled[i].match(view, s, end)
-                if mm is not None:
-                    e = mm.end()
-                    if e > best_end:
-                        best_end, best_key = e, keys[i]
-            if best_end > s:
-                yield s, best_end, best_key
-                pos_min = best_end
+        """``(start, end, key)`` of each match of :meth:`matches` (a match tried at ``s``
+        starts at ``s``)."""
+        for m, key in self.matches(view, start, end):
+            yield m.start(), m.end(), key
 
     def matches(self, view: str, start: int = 0, end: int | None = None) -> Iterator[tuple[re.Match[str], object]]:
         """Like :meth:`finditer`, with the winning match object (for its groups)."""

@@ -124,6 +124,12 @@ _NP = rf"(?:{_NP_DESC}|{_NP_CAP}|{_NP_LOW})"
 _NP_PLAIN = rf"(?:{_DESCRIPTOR},? {_NP_CAP}|{_NP_CAP}|{_NP_LOW})"  # the same without a named group
 
 
+# 'Ali Shamkhani, Secretary for the Council: “…”': a speaker line. It starts a line and holds
+# its colon on that line (nothing in the name or the words after the comma can be a newline
+# or a colon), which lets _at_line_starts try only the lines with a colon
+_SPEAKER_LINE = re.compile(rf"(?m)^(?P<src>{_NP_CAP})(?:,[^:\n“]{{2,90}})?:\s*(?=[“\"])")
+
+
 @dataclass(frozen=True, slots=True)
 class _AttrPatterns:
     cues: KeyedPatterns  # keys: "verb" | "before" | "saying"
@@ -150,8 +156,7 @@ def _patterns() -> _AttrPatterns:
         literal=(
             # '“…,” said Mike Pence'
             re.compile(rf"[”\"]\s*,?\s*(?P<cue>said|says|stated|added|wrote)\s+(?P<src>(?:[a-z]+ ){{0,4}}{_NP_CAP})"),
-            # 'Ali Shamkhani, Secretary for the Council: “…”' (speaker line)
-            re.compile(rf"(?m)^(?P<src>{_NP_CAP})(?:,[^:\n“]{{2,90}})?:\s*(?=[“\"])"),
+            _SPEAKER_LINE,
             # "(Tabnak website, November 18)"
             re.compile(lex["source_paren"]),
         ),
@@ -186,7 +191,7 @@ def _matches(doc: Doc, view: str) -> list[tuple[re.Match[str], str, int]]:
             if m:  # first, so that the plain "quoted" verb cue does not take its source
                 out.insert(0, (m, "quoted as saying", m.end()))
     for k, pat in enumerate(pats.literal):
-        for m in (_at_line_starts(pat, view, ":") if pat.pattern.startswith("(?m)^") else pat.finditer(view)):
+        for m in (_at_line_starts(pat, view, ":") if pat is _SPEAKER_LINE else pat.finditer(view)):
             out.append((m, "source" if k == len(pats.literal) - 1 else (m.groupdict().get("cue") or "said"), m.end()))
     return out
 
