@@ -432,20 +432,31 @@ def _every_character() -> str:
     return "".join(map(chr, range(0x110000)))
 
 
-def test_descriptor_first_letter_test_admits_what_the_descriptors_begin_with():
-    """The look-ahead before the lower-case descriptors of a source phrase admits, case-
-    insensitively, exactly the characters that one of the descriptors can begin with."""
+@pytest.mark.parametrize("module, words, letters", [
+    ("quotes", "_LOW_DESCRIPTORS", "_LOW_DESCRIPTOR_FIRSTS"),  # descriptors of a source phrase
+    ("quantities", "_PERSON_WORDS", "_PERSON_FIRSTS"),  # people nouns after a number
+    ("triggers", "_FRAME_CUES", "_FRAME_FIRSTS"),  # context frames before a repression word
+])
+def test_first_letter_look_aheads_admit_what_the_words_begin_with(module, words, letters):
+    """Each look-ahead before a case-insensitive alternation admits, case-insensitively,
+    exactly the characters that one of the alternatives can begin with."""
+    import importlib
     import re
 
-    from eventledger.stages.quotes import _LOW_DESCRIPTOR_FIRSTS, _LOW_DESCRIPTORS
-
+    mod = importlib.import_module(f"eventledger.stages.{module}")
     chars = _every_character()
-    gate = set(re.findall(f"(?i:[{_LOW_DESCRIPTOR_FIRSTS}])", chars))
     firsts = set()
-    for w in _LOW_DESCRIPTORS:
+    for w in getattr(mod, words):
         firsts |= set(re.findall(f"(?i:{re.escape(w[0])})", chars))
-    assert gate == firsts
+    assert set(re.findall(f"(?i:[{getattr(mod, letters)}])", chars)) == firsts
 
+
+def test_first_letters_refuses_alternatives_without_a_literal_first_letter():
+    from eventledger.stages.lexmatch import first_letters
+
+    assert first_letters(["State", "local", "labou?r"]) == "ls"
+    with pytest.raises(ValueError):
+        first_letters(["state", r"\w+ media"])
 
 def test_source_phrases_with_and_without_the_descriptor_test_agree():
     import re
@@ -466,18 +477,6 @@ def test_source_phrases_with_and_without_the_descriptor_test_agree():
             a = re.compile(pat.format(gated)).search(text)
             b = re.compile(pat.format(plain)).search(text)
             assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict()))
-
-
-def test_people_noun_first_letter_test_admits_what_the_nouns_begin_with():
-    import re
-
-    from eventledger.stages.quantities import _PERSON_FIRSTS, _PERSON_WORDS
-
-    chars = _every_character()
-    firsts = set()
-    for w in _PERSON_WORDS:
-        firsts |= set(re.findall(f"(?i:{re.escape(w[0])})", chars))
-    assert set(re.findall(f"(?i:[{_PERSON_FIRSTS}])", chars)) == firsts
 
 
 def test_number_pattern_with_and_without_its_shortcuts_agrees():
@@ -540,19 +539,6 @@ def test_clause_end_with_literal_first_branches_agrees_with_the_plain_pattern():
             for end in (len(text), min(len(text), s + 6)):
                 a, b = _CLAUSE_END.search(text, s, end), plain.search(text, s, end)
                 assert (a and a.span()) == (b and b.span()), (text, s, end)
-
-
-def test_frame_cue_first_letter_test_admits_what_the_cues_begin_with():
-    import re
-
-    from eventledger.stages.triggers import _FRAME_CUES, _FRAME_FIRSTS
-
-    chars = _every_character()
-    firsts = set()
-    for c in _FRAME_CUES:
-        assert c[0].isalpha()  # a literal first letter, as the look-ahead assumes
-        firsts |= set(re.findall(f"(?i:{c[0]})", chars))
-    assert set(re.findall(f"(?i:[{_FRAME_FIRSTS}])", chars)) == firsts
 
 
 def test_frame_with_and_without_the_first_letter_test_agrees():

@@ -19,7 +19,7 @@ from collections.abc import Iterator, Sequence
 from re import _constants as _C  # type: ignore[attr-defined]
 from re import _parser as _P  # type: ignore[attr-defined]
 
-__all__ = ["KeyedPatterns", "literal_prefixes", "candidate_positions", "SentenceIndex", "sentence_index"]
+__all__ = ["KeyedPatterns", "literal_prefixes", "candidate_positions", "SentenceIndex", "sentence_index", "first_letters"]
 
 _K = 6
 _Prefixes = set[tuple[str, bool]]  # (literal prefix, the item was matched completely)
@@ -95,6 +95,18 @@ def literal_prefixes(pattern: str) -> frozenset[str] | None:
     if not prefixes or "" in prefixes:
         return None
     return frozenset(prefixes)
+
+
+def first_letters(alternatives: Sequence[str]) -> str:
+    """The lower-case first letters of regex alternatives that each begin with a literal
+    letter, for a ``(?=[...])`` look-ahead before their case-insensitive alternation: one
+    character test where the engine would otherwise enter every branch to reject a word
+    (``re.I`` literals have no quick reject). Under ``re.I`` the class admits exactly the
+    characters the alternatives' first letters match (tested over every character)."""
+    bad = [a for a in alternatives if not a[:1].isalpha()]
+    if bad:
+        raise ValueError(f"alternatives must begin with a literal letter: {bad}")
+    return "".join(sorted({a[0].lower() for a in alternatives}))
 
 
 def trie_regex(strings: set[str] | frozenset[str]) -> str:

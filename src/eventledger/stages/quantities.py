@@ -14,7 +14,7 @@ import re
 
 from ..doc import Doc, Quantity
 from ..models import Count, Span
-from .lexmatch import KeyedPatterns, sentence_index
+from .lexmatch import KeyedPatterns, first_letters, sentence_index
 
 __all__ = ["find_quantities", "parse_number"]
 
@@ -40,7 +40,7 @@ _PERSON_WORDS = (
     "compatriots?", "students?", "workers?", "teachers?", "members?", "activists?", "youths?", "civilians?", "detainees?",
     "journalists?", "demonstrators?", "individuals?", "citizens?", "centers?", "bases?", "sites?",
 )
-_PERSON_FIRSTS = "".join(sorted({w[0] for w in _PERSON_WORDS}))
+_PERSON_FIRSTS = first_letters(_PERSON_WORDS)
 # Up to two words, then a people noun. The words are taken whole (possessive): a word can be
 # followed by "-" or " " only where it ends. The noun alternation is case-insensitive, so the
 # engine would enter each branch to reject a word; the look-ahead rejects it on its first

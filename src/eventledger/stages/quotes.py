@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from ..doc import Attribution, Doc, Quote
 from ..models import Span
-from .lexmatch import KeyedPatterns, sentence_index
+from .lexmatch import KeyedPatterns, first_letters, sentence_index
 
 __all__ = ["find_quotes", "find_attributions", "normalise_source"]
 
@@ -98,7 +98,7 @@ _LOW_DESCRIPTORS = (
     "rights", "human rights", "close", "provincial", "city", "government", "judiciary's", "news", "union",
     "labou?r", "trade union",
 )
-_LOW_DESCRIPTOR_FIRSTS = "".join(sorted({w[0].lower() for w in _LOW_DESCRIPTORS}))
+_LOW_DESCRIPTOR_FIRSTS = first_letters(_LOW_DESCRIPTORS)
 _NP_LOW = (
     r"(?:the |The |many |some |several |Many |Some |Several |a |A )?(?:[\w'’]+'s )?(?:[A-Z][\w'’-]* ){0,3}"
     rf"(?i:(?=[{_LOW_DESCRIPTOR_FIRSTS}])(?:{'|'.join(_LOW_DESCRIPTORS)})[ -])*"

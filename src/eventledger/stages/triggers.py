@@ -21,7 +21,7 @@ from ..config import Options
 from ..doc import Doc, Trigger
 from ..models import EVENT_TYPES, TACTICS, Span
 from .actors import find_actors
-from .lexmatch import KeyedPatterns, SentenceIndex, sentence_index
+from .lexmatch import KeyedPatterns, SentenceIndex, first_letters, sentence_index
 from .quantities import find_quantities
 from .quotes import find_attributions, find_quotes
 
@@ -175,7 +175,7 @@ _FRAME_CUES = (
 )
 # each cue begins with a letter: the look-ahead rejects a word boundary on its next character
 # (the case-insensitive alternation has no quick reject and would enter every branch)
-_FRAME_FIRSTS = "".join(sorted({c[0] for c in _FRAME_CUES}))
+_FRAME_FIRSTS = first_letters(_FRAME_CUES)
 _FRAME = re.compile(rf"\b(?=[{_FRAME_FIRSTS}])(?:{'|'.join(_FRAME_CUES)})\b", re.I)
 _FRAME_WORDS = 8
 
