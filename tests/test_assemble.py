@@ -429,3 +429,35 @@ def test_not_history_keeps_what_is_history_keeps(pipe):
     for i in range(len(doc.sentences)):
         ts = [t for t in ctx.sent_triggers[i] if usable(t)]
         assert not_history(ctx, i, list(ts)) == [t for t in ts if not is_history(ctx, i, t)]
+
+
+def test_arrests_after_a_sit_in_whose_sentence_names_a_source_not_a_place(pipe):
+    doc = run(pipe, "On October 17, merchants held a sit-in in Urmia. Riot police charged the crowd and "
+                    "detained at least 12 people, the Kurdistan Human Rights Network said.\n")
+    assert summary(doc) == {("Urmia", "protest_with_intervention"), ("Urmia", "arrest")}
+    arrest = next(e for e in doc.events if e.sub_event_type == "arrest")
+    assert arrest.count is not None and arrest.count.value == 12
+
+
+def test_a_dispersal_belongs_to_its_own_paragraphs_protest(pipe):
+    doc = run(pipe, "On October 13, farmers rallied in Isfahan.\n\n"
+                    "On October 14, residents held a sit-in in Ahvaz. Security forces broke up the sit-in and "
+                    "detained two of its organisers.\n")
+    assert summary(doc) == {("Isfahan", "demonstration"), ("Ahvaz", "protest_with_intervention"),
+                            ("Ahvaz", "arrest")}
+
+
+def test_a_killing_at_a_protest_told_before_its_place(pipe):
+    doc = run(pipe, "Kian Rahimi was killed on October 12, when security forces opened fire on a rally in Izeh; "
+                    "Peyman Azizi was shot dead in Javanrud on the same day.\n")
+    assert summary(doc) == {("Izeh", "protest_with_intervention"), ("Izeh", "killing"), ("Javanrud", "killing")}
+
+
+def test_a_detail_inside_an_arrest_range_keeps_the_range_unless_it_has_its_own_number(pipe):
+    doc = run(pipe, "Security forces arrested at least 12 people in Sanandaj and Mahabad between October 4 and "
+                    "October 6. In Sanandaj, agents raided the home of a teacher on October 4 and took her to an "
+                    "unknown location. In Mahabad, four men were detained on October 6.\n")
+    arrests = {e.location.canonical: e for e in doc.events if e.sub_event_type == "arrest"}
+    assert (arrests["Sanandaj"].date.start, arrests["Sanandaj"].date.end) == (dt.date(2022, 10, 4), dt.date(2022, 10, 6))
+    assert (arrests["Mahabad"].date.start, arrests["Mahabad"].date.end) == (dt.date(2022, 10, 6), dt.date(2022, 10, 6))
+    assert arrests["Mahabad"].count is not None and arrests["Mahabad"].count.value == 4

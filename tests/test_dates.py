@@ -639,3 +639,24 @@ def test_event_date_by_bisection_matches_the_plain_rules():
     fast = [event_date_for(doc, s) for s in spans + [m.span for m in doc.dates]]
     doc.extras[INDEX_KEY] = dataclasses.replace(index, governing_starts={})  # the list-comprehension rules
     assert [event_date_for(doc, s) for s in spans + [m.span for m in doc.dates]] == fast
+
+
+def test_a_vague_lede_restates_the_heading_period():
+    doc = run("Resistance Units’ activities, 28 December 2023 – 3 January 2024\n\n"
+              "In the last days of December and the first days of January, the units kept up their campaign.\n\n"
+              "In Mashhad, activists put up posters.\n\n"
+              "In Kerman, youths burned banners at the end of December.\n")
+    r, _ = date_at(doc, "Mashhad")
+    assert (r.start, r.end) == (D("2023-12-28"), D("2024-01-03"))
+    # a date of the body keeps governing its own sentence
+    r, _ = date_at(doc, "Kerman")
+    assert (r.start, r.end) == (D("2023-12-21"), D("2023-12-31"))
+
+
+def test_an_ongoing_action_carries_its_stated_day_to_the_next_sentence():
+    doc = run("Iran, April 27, 2024 - Workers in Shush went on strike for a third day on Saturday. "
+              "The workers gathered in front of the governor's office.\n")
+    r, _ = date_at(doc, "strike")
+    assert (r.start, r.end) == (D("2024-04-25"), D("2024-04-27"))
+    r, _ = date_at(doc, "gathered")
+    assert (r.start, r.end, r.precision) == (D("2024-04-27"), D("2024-04-27"), "day")

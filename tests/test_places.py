@@ -421,3 +421,30 @@ def test_names_without_being_there_needs_a_before_ending_in_white_space():
         if R._last_word(before) is None:
             assert not answer, repr(before)
     assert said_yes > 100
+
+
+def test_a_name_followed_by_province_is_the_province(stage):
+    places = run(stage, "Protests were held in Kermanshah province on Monday.")
+    assert [(m.place.canonical, m.place.precision) for m in places] == [("Kermanshah", 3)]
+    # the city of the same name, without the word, stays the city
+    assert [m.place.precision for m in run(stage, "Protests were held in Kermanshah on Monday.")] == [1]
+
+
+def test_a_list_of_provinces_is_provinces_and_yields_to_their_towns(stage):
+    places = run(stage, "Two men were killed in Izeh and Javanrud, our correspondents in Khuzestan and "
+                        "Kermanshah provinces report.")
+    assert [(m.place.canonical, m.place.precision) for m in places if m.place.precision == 3] == [
+        ("Khuzestan", 3), ("Kermanshah", 3)]
+    assert events(places) == ["Izeh", "Javanrud"]
+
+
+def test_a_town_located_by_its_bearing_from_another(stage):
+    places = run(stage, "Youths torched a Basij base in Shahin Shahr, north of Isfahan.")
+    assert events(places) == ["Shahin Shahr"]
+    assert by_name(places, "Isfahan").role == "route"
+    # "the north of Tehran" is a part of the town
+    assert events(run(stage, "Students rallied in the north of Tehran.")) == ["Tehran"]
+
+
+def test_rud_is_a_river_word_not_a_town(stage):
+    assert events(run(stage, "Farmers rallied on the dry bed of the Zayandeh Rud in Isfahan.")) == ["Isfahan"]

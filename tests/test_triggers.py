@@ -606,3 +606,53 @@ def test_speaker_lines_gated_on_the_colon_agree_with_the_plain_search(text):
     plain = [(m.span(), m.group("src")) for m in pat.finditer(text)]
     gated = [(m.span(), m.group("src")) for m in quotes._at_line_starts(pat, text, ":")]
     assert gated == plain
+
+
+# --- phrasings found when six new held-out reports were first run -------------------------
+
+
+@pytest.mark.parametrize("text, word, sub_event_type, tactics", [
+    ("Nurses in Yasuj walked off the job on Sunday.\n", "walked off the job", "strike", ("strike",)),
+    ("Merchants in Tabriz pulled down their shutters on Monday.\n", "pulled down their shutters", "strike", ("strike",)),
+    ("In Qom, activists beamed slogans onto a mosque wall.\n", "beamed slogans onto", "symbolic_action", ("projection",)),
+    ("Activists used small projectors in Kashan.\n", "projectors", "symbolic_action", ("projection",)),
+    ("Youths tore down a billboard of the supreme leader in Bam.\n", "tore down a billboard", "property_attack", ()),
+    ("Riot police charged the crowd with batons in Urmia.\n", "charged the crowd", "protest_with_intervention", ()),
+    ("Agents took three men to an unknown location in Khoy.\n", "took three men to an unknown location", "arrest", ()),
+    ("Officers beat four residents at a checkpoint in Khash.\n", "beat", "attack_on_civilians", ()),
+])
+def test_further_phrasings_of_known_actions(text, word, sub_event_type, tactics):
+    t = triggers_by_word(segmented(text)).get(word)
+    assert t is not None, f"{word!r} not a trigger in {text!r}"
+    assert (t.sub_event_type, t.tactics) == (sub_event_type, tactics)
+
+
+def test_a_burnt_banner_is_the_arsons_object_not_a_banner_put_up():
+    doc = segmented("On January 3, youths set fire to large banners of Qassem Soleimani in Kerman.\n")
+    assert {t.sub_event_type for t in doc.triggers} == {"property_attack"}
+    assert doc.triggers[0].tactics == ("image_burning",)
+    # a banner that is not burnt is still a banner
+    doc = segmented("Youths set fire to a police car and hung banners in Kerman.\n")
+    assert {t.sub_event_type for t in doc.triggers} == {"property_attack", "symbolic_action"}
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Activists were unable to put up posters in Sanandaj.\n", "posters"),
+    ("We did not receive confirmed reports of executions in Ilam this month.\n", "executions"),
+    ("There were no reports of arrests in Ilam.\n", "arrests"),
+])
+def test_actions_denied_or_not_done_are_negated(text, word):
+    assert triggers_by_word(segmented(text))[word].negated
+
+
+def test_a_report_of_an_act_without_a_negation_stays_asserted():
+    t = triggers_by_word(segmented("Our network received reports of executions in Ilam.\n"))["executions"]
+    assert not t.negated and t.modality == "asserted"
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Crowds marked the fortieth day after the deaths of two men killed by police.\n", "killed"),
+    ("Hundreds attended the funeral of a protester shot dead in Izeh.\n", "shot dead"),
+])
+def test_a_killing_recalled_by_a_ceremony_for_the_dead_is_context(text, word):
+    assert triggers_by_word(segmented(text))[word].modality == "context"

@@ -136,9 +136,11 @@ def _sentence_drafts(ctx: DocContext, i: int, triggers: list[Trigger], places: l
 
     drafts: list[Draft] = []
     chosen_subs: set[str] = set()
+    chosen_by: list[tuple[PlaceMention, Trigger]] = []
     for p in places:
         t = _choose_trigger(acting, p)
         chosen_subs.add(t.sub_event_type)
+        chosen_by.append((p, t))
         if specific is not None and id(t) in vague:
             etype, sub = specific.event_type, specific.sub_event_type
         else:
@@ -155,7 +157,30 @@ def _sentence_drafts(ctx: DocContext, i: int, triggers: list[Trigger], places: l
         for p in targets:
             drafts.append(Draft(sub, t.event_type, p, sent, [t], list(t.tactics), caption=caption))
         chosen_subs.add(sub)
+    if len(chosen_by) > 1:
+        drafts += _repression_at_protest(sent, acting, chosen_by, caption)
     return drafts
+
+
+def _repression_at_protest(sent, acting: list[Trigger], chosen_by: list[tuple[PlaceMention, Trigger]],
+                           caption: bool) -> list[Draft]:
+    """"A was killed when security forces opened fire on a rally in X; B was shot dead in Y":
+    a killing (injury, arrest) that no place chose, while a later place took its kind, happened
+    at the protest of the next place after it (codebook: a protest and killings at it are two
+    events)."""
+    chosen = {id(t) for _, t in chosen_by}
+    out = []
+    for t in acting:
+        if t.event_type != "repression" or id(t) in chosen:
+            continue
+        later = [(p, c) for p, c in chosen_by if p.span.start >= t.span.end]
+        if not later or later[0][1].event_type != "protest":
+            continue
+        p = later[0][0]
+        if any(u.sub_event_type == t.sub_event_type and t.span.end <= u.span.start < p.span.start for u in acting):
+            continue
+        out.append(Draft(t.sub_event_type, t.event_type, p, sent, [t], [], caption=caption))
+    return out
 
 
 def _placeless_in_sentence(ctx: DocContext, i: int, triggers: list[Trigger], places: list[PlaceMention]) -> list[Trigger]:
@@ -363,10 +388,14 @@ class AssembleStage:
                     first_para = sent.paragraph - 1 if dispersal else sent.paragraph
                     prev = [d for d in drafts if first_para <= d.sentence.paragraph <= sent.paragraph
                             and d.sub in ("demonstration", "protest_with_intervention")]
+                    if dispersal and any(d.sentence.paragraph == sent.paragraph for d in prev):
+                        # the paragraph told its own protest: the dispersal is that one's
+                        prev = [d for d in prev if d.sentence.paragraph == sent.paragraph]
                 if prev and (is_tally(ctx, i) or any(d.role == "period" for d in ctx.sent_dates[i])):
                     prev = []  # "15 people had been detained since June 4": a tally, a claim
-                named = {fold_name(p.place.canonical or p.name) for p in ctx.sent_places[i] if not ctx.in_quote(p.span)} \
-                    if prev else None
+                # (only event places: "..., the Kurdistan Human Rights Network said" names a source)
+                named = {fold_name(p.place.canonical or p.name) for p in ctx.sent_places[i]
+                         if p.role == "event" and not ctx.in_quote(p.span)} if prev else None
                 if prev and named:  # "In X province, police opened fire": only the protests told there
                     prev = [d for d in prev if d.place is not None and ({fold_name(d.place.place.canonical or d.place.name),
                                                                          fold_name(d.place.place.admin1 or "")} & named)]
@@ -577,9 +606,12 @@ def _fold_rows(rows: list[dict]) -> list[dict]:
             if same and o["date"].start is not None and r["date"].start is not None and (
                     not o["tactics"] or not r["tactics"] or set(o["tactics"]) & set(r["tactics"])):
                 # a place listed (with the list's date range) and told again in detail: one
-                # event, with the detail's narrower dates (different tactics: two acts)
+                # event, with the detail's narrower dates (different tactics: two acts). For
+                # repression only a detail with its own number is the place's event ("four were
+                # detained in B on June 6"); "12 arrested in A and B between June 4 and 6 ... in A,
+                # agents took a teacher on June 4" tells one arrest among the range's
                 host = o
-                if _days(r["date"]) < _days(o["date"]):
+                if _days(r["date"]) < _days(o["date"]) and (o["etype"] != "repression" or r["counts"]):
                     o["date"], o["loc"] = r["date"], r["loc"]
                 break
             if {o["sub"], r["sub"]} == {"demonstration", "protest_with_intervention"}:

@@ -89,10 +89,15 @@ def build_index(doc: Doc, classes: list[str] | None = None, dateline_par: int | 
     starts = tuple(s.start for s in spans)
     ends = tuple(s.end for s in spans)
     governing: dict[int, list[DateMention]] = {}
+    period_days = (period.end - period.start).days if period is not None and period.start and period.end else None
+    lede = {k for k, c in enumerate(classes) if c == "body"}
+    lede = set(sorted(lede)[:2]) if period_days is not None else set()
     for m in doc.dates:
         if m.role != "event":
             continue
         i = bisect.bisect_right(starts, m.span.start) - 1
+        if i in lede and _restates_period(m.range, period, period_days):  # type: ignore[arg-type]
+            continue
         governing.setdefault(max(i, 0), []).append(m)
     gov = {k: tuple(v) for k, v in governing.items()}
     frame, frame_spans = _frame(doc, classes, gov, dateline_par, period)
@@ -101,6 +106,15 @@ def build_index(doc: Doc, classes: list[str] | None = None, dateline_par: int | 
         offsets = tuple(m.span.start for m in ms)
         gov_starts[k] = offsets if all(a <= b for a, b in zip(offsets, offsets[1:])) else None
     return DateIndex(starts, ends, tuple(classes), gov, frame, frame_spans, gov_starts)
+
+
+def _restates_period(r: DateRange, period: DateRange, period_days: int) -> bool:
+    """In a report dated by a heading's period ("Activities, 28 December 2023 – 3 January
+    2024"), a vaguer date in the lede that overlaps it ("in the last days of December and the
+    first days of January") restates the period: it does not govern, so that the events it
+    would date take the period (the frame) instead."""
+    return (r.precision != "day" and r.start is not None and r.end is not None and r.overlaps(period)
+            and (r.end - r.start).days > period_days)
 
 
 def _frame(doc: Doc, classes: list[str], gov: dict[int, tuple[DateMention, ...]],
@@ -175,6 +189,16 @@ def _in_sentence_sorted(mentions: tuple[DateMention, ...], offsets: tuple[int, .
     return mentions[k if k >= lo else lo]
 
 
+def _carried(m: DateMention) -> tuple[DateRange, tuple[Span, ...]]:
+    """The date an earlier sentence's mention gives a later one. An ongoing action ("went on
+    strike for a third day on Saturday") spans its own days; what the next sentences tell
+    ("The workers gathered outside the governor's office") happened on the day named."""
+    r = m.range
+    if r.end is not None and "ongoing" in r.flags:
+        r = DateRange(r.end, r.end, "day", r.confidence, tuple(f for f in r.flags if f != "ongoing"))
+    return r, (m.span,)
+
+
 def event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
     """The date governing the text at ``span`` (a trigger, a place, an evidence sentence)
     and the spans of the date expressions it came from (see the module doc for the rules)."""
@@ -198,7 +222,7 @@ def event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
             if idx.classes[p] == "label":
                 return idx.frame, idx.frame_spans
             if lo:
-                return mentions[lo - 1].range, (mentions[lo - 1].span,)
+                return _carried(mentions[lo - 1])
         else:
             in_sent = [m for m in mentions if s_start <= m.span.start < s_end]
             if in_sent:
@@ -208,7 +232,7 @@ def event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
                 return idx.frame, idx.frame_spans
             earlier = [m for m in mentions if m.span.start < s_start]
             if earlier:
-                return earlier[-1].range, (earlier[-1].span,)
+                return _carried(earlier[-1])
     elif idx.classes[p] == "label":
         return idx.frame, idx.frame_spans
     q = p - 1
@@ -217,7 +241,6 @@ def event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
         if c == "label":
             break
         if c == "body" and idx.governing.get(q):
-            m = idx.governing[q][-1]
-            return m.range, (m.span,)
+            return _carried(idx.governing[q][-1])
         q -= 1
     return idx.frame, idx.frame_spans

@@ -55,7 +55,10 @@ _ROUTE_BEFORE_RE = re.compile(
     r"(?:\b(?:road|roads|highway|route|railway|motorway|freeway|expressway|way|journey|flight|flights|"
     r"trip|bus|train|drive)\s+(?:to|from|towards?)\s+$)"
     r"|(?:\b(?:city|town|village|located|situated|lies|lying|halfway|midway|road|highway)\b[^.;]{0,40}"
-    r"\bbetween\s+$)|(?:\b(?:km|kilometers?|kilometres?|miles?)\s+(?:\w+\s+)?(?:of|from)\s+$)",
+    r"\bbetween\s+$)|(?:\b(?:km|kilometers?|kilometres?|miles?)\s+(?:\w+\s+)?(?:of|from)\s+$)"
+    # "in Shahin Shahr, north of Isfahan": a bearing from a landmark town ("the north of Tehran"
+    # is a part of the town, and stays an event place)
+    r"|(?:(?<!\bthe\s)\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+$)",
     re.I,
 )
 _ROUTE_AFTER_RE = re.compile(
@@ -270,8 +273,12 @@ def _demote_provinces(items: list[PlaceItem], view: str) -> None:
     for i, it in enumerate(items):
         if it.role != "event" or (p := it.candidate.place).precision != 3 or (p.country, p.admin1) not in towns:
             continue
-        in_list = (i > 0 and LIST_GAP_RE.match(view[items[i - 1].name_end : it.name_start])) or (
-            i + 1 < len(items) and LIST_GAP_RE.match(view[it.name_end : items[i + 1].name_start]))
+        # listed among towns, as if it were one; a list of provinces ("in Khuzestan and
+        # Kermanshah provinces") is still provinces
+        in_list = (i > 0 and items[i - 1].candidate.place.precision <= 2
+                   and LIST_GAP_RE.match(view[items[i - 1].name_end : it.name_start])) or (
+            i + 1 < len(items) and items[i + 1].candidate.place.precision <= 2
+            and LIST_GAP_RE.match(view[it.name_end : items[i + 1].name_start]))
         if not in_list:
             it.role = "other"
 

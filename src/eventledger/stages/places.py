@@ -130,6 +130,8 @@ def recognize_places(view: str, text: str, gazetteer: Gazetteer, default_country
     """Place mentions in ``text`` (``view`` is its same-length normalised copy)."""
     items = _resolve_all(name_hits(gazetteer, view), default_country, view)
     _apply_qualifiers(items, view, default_country)
+    if "province" in view:  # (the word is rare; most reports skip the step)
+        _named_provinces(items, view)
     items = [it for it in items if not it.absorbed]
     _fold_districts(items, view)
     items = [it for it in items if not it.absorbed]
@@ -270,6 +272,31 @@ def _apply_qualifiers(items: list[PlaceItem], view: str, default_country: str | 
         if opened:
             close = view.find(")", b.end)
             a.name_end = close + 1 if close != -1 else b.end
+
+
+_PROVINCE_AFTER_RE = re.compile(r"\s+(?P<s>provinces?)\b", re.I)
+
+
+def _named_provinces(items: list[PlaceItem], view: str) -> None:
+    """``Kermanshah province``: the province, not its same-named capital; ``in Khuzestan and
+    Kermanshah provinces``: each name of the list (a name already qualifying another, as in
+    "Hashtpar, Gilan province", has its reading)."""
+    for k, it in enumerate(items):
+        m = _PROVINCE_AFTER_RE.match(view, it.end)
+        if m is None or it.role == "qualifier":
+            continue
+        listed = [it]
+        if m.group("s").lower() == "provinces":
+            j = k
+            while j > 0 and LIST_GAP_RE.match(view[items[j - 1].end : items[j].start]):
+                j -= 1
+                listed.append(items[j])
+        for x in listed:
+            if x.candidate.place.precision == 1 and x.candidates is not None:
+                prov = next((c for c in x.candidates if c.place.feature == "admin1"
+                             and c.place.country == x.candidate.place.country), None)
+                if prov is not None:
+                    x.candidate = prov
 
 
 def _fold_districts(items: list[PlaceItem], view: str) -> None:

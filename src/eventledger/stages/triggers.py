@@ -117,6 +117,9 @@ _ONLINE = re.compile(
 _NOT_PUBLIC = re.compile(r"\b(?:prisons?|prisoners|inmates|detainees|jail|wards?|cells?)\b", re.I)
 _CONTINUES = re.compile(r"\s+(?:continue[sd]?|are continuing|persists?|are ongoing|go on)\b", re.I)
 _NEG_WINDOW_WORDS = 4
+#: nouns of an account of an act ("reports of executions"): a negation before them denies the act
+_REPORT_NOUNS = frozenset({"report", "reports", "news", "word", "confirmation", "evidence", "sign", "signs",
+                           "accounts", "information"})
 _WINDOW_WORDS = 7
 _CLAUSE_BREAK = re.compile(r"[;:()\[\]]|,\s|—|–")
 
@@ -129,13 +132,17 @@ def find_triggers(doc: Doc, quote_spans: list[Span] | None = None) -> list[Trigg
     sidx = sentence_index(doc)
     out: list[Trigger] = []
     cue_hits: list[tuple[int, object]] | None = None
+    burnt_object_end = -1  # end of the images an arson trigger burnt ("set fire to banners of X")
     for s, e, key in lex.patterns.finditer(view):
         if excluded and any(a < e and s < b for a, b in excluded):
             continue
         spec = lex.specs[key]  # type: ignore[index]
+        if s < burnt_object_end and spec.sub_event_type == "symbolic_action":
+            continue  # the burnt banner or poster is the arson's object, not a banner put up
         tactics = spec.tactics
-        if "arson" in tactics and _OBJECT_IMAGES.match(view, e):
+        if "arson" in tactics and (obj := _OBJECT_IMAGES.match(view, e)) is not None:
             tactics = ("image_burning",)
+            burnt_object_end = obj.end()
         if spec.event_type in ("repression", "riot") and _not_an_act(view, s, e, spec, sidx):
             continue
         etype, sub = spec.event_type, spec.sub_event_type
@@ -172,6 +179,9 @@ _FRAME_CUES = (
     r"mourn\w*", "anniversary of", "in protest (?:at|against|of|over)", "to protest", "protest(?:s|ed|ing)? (?:against|over|at)",
     "against", "in solidarity with", r"condemn\w*", r"denounc\w*", "families of", "victims of", "release of",
     "rise in", "wave of", "surge in", "spate of", "number of",
+    # a ceremony for the dead recalls their killing: "the fortieth day after the deaths of two
+    # young men killed by security forces", "the funeral of a protester shot dead on Monday"
+    "deaths? of", "funerals? (?:of|for)", "fortieth[- ]day",
 )
 # each cue begins with a letter: the look-ahead rejects a word boundary on its next character
 # (the case-insensitive alternation has no quick reject and would enter every branch)
@@ -224,6 +234,10 @@ def _modality(sidx: SentenceIndex, view: str, s: int, e: int, quote_spans: list[
         all_words = before.split()
         words = _CLAUSE_BREAK.split(before)[-1].split()
         negated = neg.search(" ".join(words[-_NEG_WINDOW_WORDS:])) is not None
+        if not negated and len(words) > 2 and words[-1].lower() == "of" and words[-2].lower() in _REPORT_NOUNS:
+            # "we did not receive confirmed reports of executions in X": the negation governs
+            # the report, a few words further back than the trigger's own window
+            negated = neg.search(" ".join(words[-_NEG_WINDOW_WORDS - 4 : -2])) is not None
         m = clause_cues.search(" ".join(words[-_WINDOW_WORDS:]))
         if m is not None:
             modality = m.lastgroup or "planned"
