@@ -660,3 +660,16 @@ def test_an_ongoing_action_carries_its_stated_day_to_the_next_sentence():
     assert (r.start, r.end) == (D("2024-04-25"), D("2024-04-27"))
     r, _ = date_at(doc, "gathered")
     assert (r.start, r.end, r.precision) == (D("2024-04-27"), D("2024-04-27"), "day")
+
+
+def test_the_day_an_ongoing_action_began_starts_its_range():
+    doc = run("Iran, May 24, 2022 - Truck drivers kept their vehicles parked for a third day on Tuesday. "
+              "The strike began on Sunday in Bandar Abbas and spread on Monday to Sirjan.\n")
+    r, _ = date_at(doc, "Bandar Abbas")
+    assert (r.start, r.end) == (D("2022-05-22"), D("2022-05-24"))
+    r, _ = date_at(doc, "Sirjan")
+    assert (r.start, r.end) == (D("2022-05-23"), D("2022-05-24"))
+    # without an action said to be still going on, "began on Sunday" is that day
+    doc = run("Iran, May 24, 2022 - The strike began on Sunday in Bandar Abbas.\n")
+    r, _ = date_at(doc, "Bandar Abbas")
+    assert (r.start, r.end) == (D("2022-05-22"), D("2022-05-22"))

@@ -440,7 +440,33 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
                 seen.add(rng.end)
     if ongoing:
         _extend_ongoing(doc, out, ongoing)
+        _extend_starts(view, out, ongoing)
     return out
+
+
+#: "The strike began on Sunday", "spread on Monday to Sirjan": the day an action started
+_STARTED_BEFORE = re.compile(r"\b(?:began|begun|started|spread|broke\s+out|erupted)\s+(?:(?:on|from)\s+)?$", re.I)
+#: how long after its start an ongoing action still counts as the same one
+_START_TO_STREAK_DAYS = 14
+
+
+def _extend_starts(view: str, out: list[DateMention], ongoing: list[tuple[int, Atom, dt.date | None]]) -> None:
+    """In a report of an action still going on ("kept their trucks parked for a third day on
+    Tuesday"), the day another sentence says it began or spread to a place ("The strike began
+    on Sunday in Bandar Abbas") starts a range that ends where the ongoing one does."""
+    ends = [out[idx].range.end for idx, _, _ in ongoing if out[idx].range.end is not None]
+    if not ends:
+        return
+    last = max(ends)
+    skip = {idx for idx, _, _ in ongoing}
+    for j, m in enumerate(out):
+        r = m.range
+        if j in skip or m.role != "event" or r.precision != "day" or r.start is None or not (
+                r.start < last and (last - r.start).days <= _START_TO_STREAK_DAYS):
+            continue
+        if _STARTED_BEFORE.search(view, max(0, m.span.start - 30), m.span.start):
+            rng = DateRange(r.start, last, "range", min(r.confidence, 0.9), r.flags + ("ongoing",))
+            out[j] = DateMention(m.span, m.text, rng, m.role, m.scope)
 
 
 class _Weekdays:
