@@ -461,3 +461,12 @@ def test_a_detail_inside_an_arrest_range_keeps_the_range_unless_it_has_its_own_n
     assert (arrests["Sanandaj"].date.start, arrests["Sanandaj"].date.end) == (dt.date(2022, 10, 4), dt.date(2022, 10, 6))
     assert (arrests["Mahabad"].date.start, arrests["Mahabad"].date.end) == (dt.date(2022, 10, 6), dt.date(2022, 10, 6))
     assert arrests["Mahabad"].count is not None and arrests["Mahabad"].count.value == 4
+
+
+def test_property_destroyed_by_state_forces_is_no_riot(pipe):
+    doc = run(pipe, "On October 17, Basij members pulled down portraits of slain protesters in Zanjan.\n")
+    assert not [e for e in doc.events if e.event_type == "riot"]
+    # a state building as the object, or a passive verb, keeps the attack
+    doc = run(pipe, "On October 17, a Basij base was torched in Zanjan. On October 18, youths tore down "
+                    "portraits of the supreme leader in Qazvin.\n", publisher="PMOI/MEK")
+    assert {("Zanjan", "property_attack"), ("Qazvin", "property_attack")} <= summary(doc)

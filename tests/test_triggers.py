@@ -619,12 +619,16 @@ def test_speaker_lines_gated_on_the_colon_agree_with_the_plain_search(text):
     ("Youths tore down a billboard of the supreme leader in Bam.\n", "tore down a billboard", "property_attack", ()),
     ("Riot police charged the crowd with batons in Urmia.\n", "charged the crowd", "protest_with_intervention", ()),
     ("Agents took three men to an unknown location in Khoy.\n", "took three men to an unknown location", "arrest", ()),
-    ("Officers beat four residents at a checkpoint in Khash.\n", "beat", "attack_on_civilians", ()),
+    ("Officers beat four residents at a checkpoint in Khash.\n", "beat four residents", "attack_on_civilians", ()),
 ])
 def test_further_phrasings_of_known_actions(text, word, sub_event_type, tactics):
     t = triggers_by_word(segmented(text)).get(word)
     assert t is not None, f"{word!r} not a trigger in {text!r}"
     assert (t.sub_event_type, t.tactics) == (sub_event_type, tactics)
+
+
+def test_beat_without_people_beaten_is_no_attack():
+    assert not segmented("An official in Ahvaz said the regime beat the drums of war.\n").triggers
 
 
 def test_a_burnt_banner_is_the_arsons_object_not_a_banner_put_up():

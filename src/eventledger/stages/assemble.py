@@ -66,6 +66,21 @@ _TARGETS = [
      "government building"),
 ]
 _PASSIVE_BY = re.compile(r"^\s*(?:\w+\s+){0,3}by\b", re.I)
+#: between a subject and its verb: no clause break, no passive auxiliary ("a Basij base was
+#: torched"), and the actor's name not the first word of a building's ("Basij base")
+_SUBJECT_GAP = re.compile(r"(?:\s+(?!(?:base|bases|headquarters|cent(?:er|re)s?|offices?|stations?|buildings?|"
+                          r"vehicles?|cars?|was|were|been|being|is|are)\b)[\w'-]+){0,3}\s+$", re.I)
+
+
+def _state_did_it(ctx: DocContext, i: int, t: Trigger) -> bool:
+    """Is a state actor the subject of the property-attack verb ``t`` ("security forces
+    destroyed ...", "Basij members pulled down ...")? Such acts are not riots."""
+    before = None
+    for a in ctx.sent_actors[i]:
+        if a.span.end <= t.span.start:
+            before = a
+    return before is not None and before.category == "state" and \
+        _SUBJECT_GAP.match(ctx.view, before.span.end, t.span.start) is not None
 
 
 def event_id(doc_id: str, sub_event_type: str, place_key: str, date: DateRange, actor1: str | None) -> str:
@@ -515,6 +530,8 @@ class AssembleStage:
                         or against_security(ctx, t0):
                     sub, etype = "attack_on_people", "riot"
             d.sub, d.etype = sub, etype
+            if sub == "property_attack" and _state_did_it(ctx, i, t0):
+                continue  # "Basij members pulled down portraits of slain protesters": not a riot
             actor = _pick_actor(ctx, i, etype, t0)
             actor1 = _actor_name(actor, d, publisher)
             count_q = _pick_count(ctx, i, d)
