@@ -620,6 +620,12 @@ def test_speaker_lines_gated_on_the_colon_agree_with_the_plain_search(text):
     ("Riot police charged the crowd with batons in Urmia.\n", "charged the crowd", "protest_with_intervention", ()),
     ("Agents took three men to an unknown location in Khoy.\n", "took three men to an unknown location", "arrest", ()),
     ("Officers beat four residents at a checkpoint in Khash.\n", "beat four residents", "attack_on_civilians", ()),
+    ("Activists painted anti-regime slogans on walls in Rasht.\n", "painted anti-regime slogans", "symbolic_action",
+     ("graffiti",)),
+    ("Youths wrote anti-regime slogans in Sari.\n", "wrote anti-regime slogans", "symbolic_action", ("graffiti",)),
+    ("Youths wrote \u201cDeath to the dictator\u201d on the walls of a school in Sari.\n",
+     "wrote \u201cdeath to the dictator\u201d on the walls", "symbolic_action", ("graffiti",)),
+    ("Merchants in Saqqez shuttered their shops.\n", "shuttered their shops", "strike", ("strike",)),
 ])
 def test_further_phrasings_of_known_actions(text, word, sub_event_type, tactics):
     t = triggers_by_word(segmented(text)).get(word)
