@@ -626,6 +626,8 @@ def test_speaker_lines_gated_on_the_colon_agree_with_the_plain_search(text):
     ("Youths wrote \u201cDeath to the dictator\u201d on the walls of a school in Sari.\n",
      "wrote \u201cdeath to the dictator\u201d on the walls", "symbolic_action", ("graffiti",)),
     ("Merchants in Saqqez shuttered their shops.\n", "shuttered their shops", "strike", ("strike",)),
+    ("A protester died of his injuries in Sanandaj.\n", "died of his injuries", "killing", ()),
+    ("A boy succumbed to gunshot wounds in Izeh.\n", "succumbed to gunshot wounds", "killing", ()),
 ])
 def test_further_phrasings_of_known_actions(text, word, sub_event_type, tactics):
     t = triggers_by_word(segmented(text)).get(word)
