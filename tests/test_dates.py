@@ -673,3 +673,11 @@ def test_the_day_an_ongoing_action_began_starts_its_range():
     # without an action said to be still going on, "began on Sunday" is that day
     doc = run("Iran, May 24, 2022 - The strike began on Sunday in Bandar Abbas.\n")
     assert days_at(doc, "Bandar Abbas") == ("2022-05-22", "2022-05-22")
+
+
+def test_friday_prayers_as_an_institution_name_no_day():
+    doc = run("Iran, October 3, 2024 - Activists called for a boycott of the regime's Friday prayers.\n")
+    assert not [m for m in doc.dates if "Friday" in m.text]
+    # the prayers of one Friday do
+    doc = run("Iran, October 3, 2024 - Worshippers protested after Friday prayers in Zahedan.\n")
+    assert days_at(doc, "Zahedan") == ("2024-09-27", "2024-09-27")

@@ -628,6 +628,9 @@ def test_speaker_lines_gated_on_the_colon_agree_with_the_plain_search(text):
     ("Merchants in Saqqez shuttered their shops.\n", "shuttered their shops", "strike", ("strike",)),
     ("A protester died of his injuries in Sanandaj.\n", "died of his injuries", "killing", ()),
     ("A boy succumbed to gunshot wounds in Izeh.\n", "succumbed to gunshot wounds", "killing", ()),
+    ("In Ilam, truck drivers refused to load cargo on Thursday.\n", "refused to load cargo", "strike", ("strike",)),
+    ("Activists held a ceremony in Shiraz to mark the anniversary of her death.\n", "mark the anniversary",
+     "symbolic_action", ("commemoration",)),
 ])
 def test_further_phrasings_of_known_actions(text, word, sub_event_type, tactics):
     t = triggers_by_word(segmented(text)).get(word)

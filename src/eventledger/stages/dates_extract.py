@@ -324,6 +324,18 @@ def _windowed(rx: re.Pattern[str], words: frozenset[str], view: str, spots, take
             break
 
 
+_FRIDAY = 4  # date.weekday() numbering
+_PRAYERS_AFTER = re.compile(r"[ \u00a0]+(?:prayers?|sermons?|prayer[ \u00a0]+leaders?|imams?)\b", re.I)
+#: "after Friday prayers", "during the Friday sermon": the prayers of one Friday, a day
+_AT_PRAYERS_BEFORE = re.compile(r"\b(?:after|following|during|at|on|before|since)\s+(?:the\s+)?$", re.I)
+
+
+def _institution_friday(view: str, p: int, q: int) -> bool:
+    """"Friday prayers" as an institution ("a boycott of the regime's Friday prayers", "the
+    Friday prayer leader of Zahedan"), not one Friday; "after Friday prayers" names a day."""
+    return _PRAYERS_AFTER.match(view, q) is not None and _AT_PRAYERS_BEFORE.search(view, max(0, p - 14), p) is None
+
+
 def _weekdays(L: DateLexicon, view: str, hits, taken: _Taken, out: list[Atom]) -> None:
     P = _patterns()
     for p, q, tok, wdn in hits.get("weekday", ()):
@@ -337,6 +349,8 @@ def _weekdays(L: DateLexicon, view: str, hits, taken: _Taken, out: list[Atom]) -
         pre = lm.group("pre").lower() if lm else ""
         if tok[:1].isascii() and (not tok[:1].isupper() or len(tok) <= 4) and not pre:
             continue  # lower-case or abbreviated weekday ("the Sun") only after "on", "last" ...
+        if wdn == _FRIDAY and _institution_friday(view, p, q):
+            continue  # "the regime's Friday prayers", "the Friday prayer leader": not a day
         mode = "every" if plural else (pre or "on")
         start = lm.start() if lm and mode != "on" else p
         out.append(Atom(start, q, "weekday", Part(wd=wdn), rel=mode))
