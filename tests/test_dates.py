@@ -681,3 +681,13 @@ def test_friday_prayers_as_an_institution_name_no_day():
     # the prayers of one Friday do
     doc = run("Iran, October 3, 2024 - Worshippers protested after Friday prayers in Zahedan.\n")
     assert days_at(doc, "Zahedan") == ("2024-09-27", "2024-09-27")
+
+
+def test_a_colon_after_a_date_ends_the_sentence_not_the_day():
+    doc = run("Iran, May 30, 2025 - Activists carried out these activities on May 27 and 28:\n\n- Tehran: graffiti\n")
+    m = mention(doc, "May 27 and 28")
+    assert (m.range.start, m.range.end) == (D("2025-05-27"), D("2025-05-28"))
+    # a time is not a day: "May 27 10:30" keeps May 27 and reads no day 10
+    doc = run("Iran, May 30, 2025 - Posted May 27 10:30 by the desk.\n")
+    m = mention(doc, "May 27")
+    assert (m.range.start, m.range.end) == (D("2025-05-27"), D("2025-05-27"))

@@ -163,9 +163,11 @@ def patterns() -> Patterns:
         month_token=re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+)?"),
         left=left,
         left_token=_token_regex(left, ".,&-–—"),
+        # (a day is not the hour of a time, "10:30"; a colon ending a sentence, "on May 27 and
+        # 28:", does not stop it)
         right=re.compile(
-            r"\.?(?:\s*(?P<d>[0-3]?[0-9])(?:st|nd|rd|th)?(?![0-9:])(?!,[0-9]{3}(?![0-9]))"
-            rf"(?:\s*(?P<sep>-|–|—|to|through|thru|until|till|and|&)\s*(?:(?P<wd2>{wd})\.?,?\s+)?(?P<d2>[0-3]?[0-9])(?:st|nd|rd|th)?(?![0-9:]))?)?"
+            r"\.?(?:\s*(?P<d>[0-3]?[0-9])(?:st|nd|rd|th)?(?![0-9]|:[0-9])(?!,[0-9]{3}(?![0-9]))"
+            rf"(?:\s*(?P<sep>-|–|—|to|through|thru|until|till|and|&)\s*(?:(?P<wd2>{wd})\.?,?\s+)?(?P<d2>[0-3]?[0-9])(?:st|nd|rd|th)?(?![0-9]|:[0-9]))?)?"
             rf"(?:(?:\s*,\s*|\s+){_YEAR})?",
             _I,
         ),
