@@ -220,7 +220,10 @@ class _ClaimIndex:
                 closing, pooled = self._closing(a, i)
                 if closing and quote is None and pooled:
                     continue
-                trailing = closing or a.cue in _TRAILING_CUES or (quote is not None and a.cue in _SPEAKER_CUES)
+                # ("only fourteen of them; the rest were confirmed by Hengaw": a trailing cue past a
+                # semicolon is another clause's source)
+                trailing = closing or (a.cue in _TRAILING_CUES and ";" not in self.doc.text[span.end : a.span.start]) or (
+                    quote is not None and a.cue in _SPEAKER_CUES)
                 if not trailing:
                     continue
             covering.append(a)
@@ -366,7 +369,10 @@ _OWN_TALLY = Cue(
 )
 
 
-_SHORT_TAIL = re.compile(r"(?:\s+[\w'’-]+){0,5}[\s.”\"']*")
+# ("…, local sources told the PMOI/MEK." / "…, ILNA reported, citing a local official." / "…, two rights
+# groups said, as shops stayed shut …": a clause of circumstance after the cue is no new statement)
+_SHORT_TAIL = re.compile(r"(?:\s+[\w'’/-]+){0,5}(?:,\s*(?:citing|quoting)(?:\s+[\w'’/-]+){1,6})?"
+                         r"(?:,\s*(?:as|while|amid|even as)\b[^\n]*)?[\s.”\"']*")
 _SEVERAL_BEFORE = re.compile(r",\s*(?:[\w'’-]+\s+){1,4}and\s+(?:[\w'’-]+\s+){0,3}$")
 
 
