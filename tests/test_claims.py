@@ -326,6 +326,9 @@ def test_a_tally_rows_label_says_what_it_counts(pipe):
     ("The monitor documented the execution of no fewer than 64 prisoners in Iran in October 2024, including 23 Kurdish "
      "prisoners and three women.", 3, "executed"),
     ("She was sentenced to six years and eight months in prison and 74 lashes.", 74, "other"),
+    ("Arrests: 71 (of them 18 women)", 18, "arrested"),
+    ("The strike was observed in at least 27 towns and cities, up from 18 last year.", 18, "cities"),
+    ("The agency said 120 people had been released on bail and that 7 remained in custody.", 7, "arrested"),
 ])
 def test_kind_of_a_number(pipe, text, value, kind):
     doc = run(pipe, text + "\n", publisher="Test Wire")
@@ -358,3 +361,11 @@ def test_a_quote_after_that_is_reported_speech(pipe):
                     "percent” of the people supported the police.\n", publisher="Test Wire")
     assert [q.kind for q in doc.quotes] == ["statement", "statement"]
     assert [c.attributed_to for c in by_value(doc, 95)] == ["governor of Zahedan"]
+
+
+def test_a_figure_repeated_after_a_headline_takes_the_period_the_lede_gives(pipe):
+    doc = run(pipe, "Activists mark the anniversary in 34 cities\n\nTehran, November 18, 2024 - Activists marked the "
+                    "anniversary from Thursday, November 14, to Sunday, November 17, in 34 cities.\n", publisher="Test Wire",
+              published="2024-11-18")
+    (c,) = by_value(doc, 34)
+    assert c.period == "2024-11-14/2024-11-17" and c.text.startswith("Activists mark")  # (the first mention is kept)

@@ -20,6 +20,7 @@ publisher's own account (no attribution).
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import re
 import hashlib
@@ -268,7 +269,7 @@ def build_claims(doc: Doc, events: list[Event], publisher: str | None, skip: set
         ctx = DocContext(doc)
     index = _ClaimIndex(doc, ctx, publisher)
     claims: list[Claim] = []
-    seen: set[tuple] = set()
+    seen: dict[tuple, int] = {}  # claim key -> index in ``claims``
     text = doc.text
     doc_id = doc.id
     sentences = doc.sentences
@@ -289,9 +290,15 @@ def build_claims(doc: Doc, events: list[Event], publisher: str | None, skip: set
         else:
             count = value = None
             key = (kind, None, None, attributed, text_span.start)
-        if key in seen:
+        k = seen.get(key)
+        if k is not None:
+            # a figure repeated (headline, then lede): recorded once, at its first mention, with
+            # the period and place a later mention gives when the first gives none
+            first = claims[k]
+            if (first.period is None and period) or (first.place is None and place):
+                claims[k] = dataclasses.replace(first, period=first.period or period, place=first.place or place)
             return
-        seen.add(key)
+        seen[key] = len(claims)
         # (most numbers are no event's count: no generator for them)
         events_counted = counted.get((q.span.start, q.span.end)) if q is not None and counted else None
         ev_ids = tuple(e.id for e in events_counted if e.count.value == value) if events_counted else ()

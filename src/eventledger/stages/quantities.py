@@ -96,8 +96,9 @@ _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.I)
 _AND_NUMBER = re.compile(rf"\s+and\s+(?:{_DIGITS}|{_WORDNUM})\b", re.I)
 _DIGIT_SCALE = re.compile(r"\s+(million|billion)\b", re.I)
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
-# the words between two numbers of one list: "... prisoners and ", "... men, ", "... rifles, four handguns and "
-_COORDINATED = re.compile(r"[ \w'’-]*(?:,|\band|\bor)\s+(?:including\s+|among them\s+)?")
+# the words between two numbers of one list: "... prisoners and ", "... men, ", "... rifles, four handguns and ",
+# "Arrests: 71 (of them 18 women)", "in at least 27 towns and cities, up from 18 last year"
+_COORDINATED = re.compile(r"[ \w'’-]*(?:,|\(|\band|\bor)\s*(?:(?:including|among them|of them|of whom|up from|down from)\s+)?")
 
 # kind cues: head nouns right after the number win; otherwise the nearest verb in the clause
 # (the head patterns take the spaces and the words before the noun whole, possessively: what
@@ -133,7 +134,7 @@ _VERB_KINDS = [
     (re.compile(r"\b(?:killed|killing|shot dead|died|death toll|fallen|martyred|sacrificed their lives|lost their lives|murdered)\b", re.I), "killed"),
     (re.compile(r"\b(?:injur\w*|wounded|wounding|hurt|beaten|poisoned)\b", re.I), "injured"),
     (re.compile(r"\b(?:arrest\w*|detain\w*|detention|imprisoned|gone missing|taken into custody|abducted|summoned|"
-                r"took away|taken away|rounded up)\b", re.I), "arrested"),
+                r"took away|taken away|rounded up|in custody)\b", re.I), "arrested"),
     (re.compile(r"\b(?:indict\w*|charged with|faces? charges|facing charges)\b", re.I), "indicted"),
     (re.compile(r"\b(?:torched|set fire|set on fire|burned|targeted|attacked)\b", re.I), "sites_attacked"),
     (re.compile(r"\b(?:participa\w*|involving|attended|gathered|rall(?:y|ied)|marched|joined|took part|turned out|solidarity|"
