@@ -186,6 +186,16 @@ def test_number_in_a_quoted_statement_after_told_that(pipe):
     ("Nearly 2,000 women remain in the prison, according to former inmates.", 2000, "former inmates"),
     ("A source close to the family told the monitor that 35 women share one cell.", 35, "source close to the family"),
     ("The Iran Rights Group reported new figures on Monday. Among them were 19 women, the group said.", 19, "Iran Rights Group"),
+    ("The death toll rose to 12, according to figures compiled by the Kurdistan Human Rights Network.", 12,
+     "Kurdistan Human Rights Network"),
+    ("At least 1,200 people have been executed since January, according to a tally by Iran Human Rights.", 1200,
+     "Iran Human Rights"),
+    ("In all, three people were killed and 15 were injured, local officials said.", 15, "local officials"),
+    ("More than a dozen students were detained at the university on Sunday, their classmates said.", 12, "classmates"),
+    ("As many as 70 people were hanged in Ghezel Hesar in May, Iran Human Rights said.", 70, "Iran Human Rights"),
+    ("Executions rose by 31 percent in 2024, HRANA said in its annual report.", 31, "HRANA"),
+    # "we" inside someone's quote is that speaker, not the publisher's own tally
+    ("\"We counted 212 arrests in Baluchestan in September alone,\" a Haalvsh researcher said.", 212, "Haalvsh researcher"),
 ])
 def test_the_number_takes_the_attribution_cue_of_its_sentence(pipe, text, value, source):
     doc = run(pipe, text + "\n", publisher="Test Wire")

@@ -333,7 +333,7 @@ def build_claims(doc: Doc, events: list[Event], publisher: str | None, skip: set
         # the publisher naming itself ("RMI said", "according to our tally") is attributed to
         # the publisher; a number told in its plain narrative voice is attributed to no one
         sources = [publisher if _same(s, publisher) else s for s in index.sources(i, q.span, quote)]
-        if not sources and publisher and index.own_tally(i):
+        if not sources and publisher and quote is None and index.own_tally(i):  # ("we" in a quote is its speaker)
             sources = [publisher]
         if not sources and publisher and publisher_stance == "rights_monitor" and sent.kind == "heading":
             sources = [publisher]

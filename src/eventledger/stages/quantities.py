@@ -87,8 +87,11 @@ def _phone_cue_offsets(low: str) -> list[int]:
             i = low.find(w, i + 1)
     out.sort()
     return out
-# "up from 18 last year": a comparison, not a day of the month
-_COMPARED_BEFORE = re.compile(r"\b(?:up|down)\s+from\s*$", re.I)
+# "up from 18 last year", "the death toll rose to 12": a comparison or a new total, not a day of the month
+_COMPARED_BEFORE = re.compile(r"\b(?:(?:up|down)\s+from|(?:rose|risen|rising|climbed|increased|jumped|fell|dropped)\s+to)\s*$", re.I)
+# "three people were killed and 15 were injured": a day of the month is not followed by a verb
+_PERCENT_AFTER = re.compile(r"\s*(?:%|percent|per cent)", re.I)
+_VERB_AFTER = re.compile(r"\s+(?:were|was|had|have|has|are|remain|remained|died)\b")
 _PARTITIVE_AFTER = re.compile(r"\s+of\s+(?:them|whom|those|these|the)\b", re.I)
 _PARTITIVE_NP = re.compile(r"\s+of\s+(?:them|whom|(?:those|these|the)(?:\s+[\w'’-]+){1,2})", re.I)
 # "between 20 and 30 women": one quantity, the lower bound, with the range kept as its words
@@ -314,6 +317,8 @@ def find_quantities(doc: Doc) -> list[Quantity]:
                         and not _PERSON_AFTER.match(view, end, end + 40) \
                         and not _TERM_AFTER.match(view, end, end + 10) \
                         and not _PARTITIVE_AFTER.match(view, end, end + 12) \
+                        and not _VERB_AFTER.match(view, end, end + 10) \
+                        and not _PERCENT_AFTER.match(view, end, end + 10) \
                         and not _COMPARED_BEFORE.search(view, max(0, num_start - 12), num_start):  # "In Ahvaz, 7 workers" is a count
                     continue
                 if _MONTH_AFTER.match(view, end, end + 12):  # "15 August"

@@ -111,7 +111,7 @@ _NP_LOW = (
     # "a source close to the family of one prisoner", "people familiar with the case"
     r"(?:sources?|people) (?:close to|familiar with|inside|within) (?:[\w'’-]+ ){0,5}?[\w'’-]+|"
     r"media|officials?|sources?|experts?|witnesses|eyewitnesses|activists|groups?|monitors?|resistance|"
-    r"inmates|prisoners|detainees|relatives|"
+    r"inmates|prisoners|detainees|relatives|classmates|colleagues|neighbou?rs|researchers?|"
     r"news agency|agency|newspaper|website|news site|site|daily|outlets?|television|TV|radio|"
     r"organi[sz]ers|spokes(?:person|man|woman)|judiciary|ministry|association|coalition|"
     r"union|council|committee|(?:police |military |army )?command|residents|families|family|figures|statistics|"
@@ -194,7 +194,11 @@ def _matches(doc: Doc, view: str) -> list[tuple[re.Match[str], str, int]]:
                 if m:  # "he said", "the official added": resolved to the last named speaker
                     out.append((m, "pronoun:" + view[s:e].lower(), e))
         elif key == "before":
-            m = pats.before_src.match(view, e, sent.span.end if sent else len(view))
+            stop = sent.span.end if sent else len(view)
+            # "according to figures compiled by the Kurdistan Human Rights Network", "according to a
+            # tally by Iran Human Rights": the source is whose figures they are
+            by = _DATA_BY.match(view, e, stop) if view.startswith((" fig", " dat", " sta", " rec", " a t", " a c", " the", " off"), e) else None
+            m = (pats.before_src.match(view, by.end() - 1, stop) if by else None) or pats.before_src.match(view, e, stop)
             if m:
                 out.append((m, view[s:e].lower(), m.end()))
         else:
@@ -240,6 +244,8 @@ _NAME_APPOSITION = re.compile(rf"^(?:the |The )?{_CAP}(?: (?:{_CAP}|of|for|the|a
 _PRONOUN = re.compile(r"(?:[Hh]e|[Ss]he|[Tt]he (?:official|prosecutor|spokes(?:man|woman|person)|minister|governor|chief|commander|judge|"
                       r"group|organi[sz]ation|monitor|agency|network))")
 _PRONOUN_SRC = re.compile(rf"(?<![\w'’])(?P<src>{_PRONOUN.pattern}),?\s+(?:also |further |later )?$")
+_DATA_BY = re.compile(r" (?:(?:the|a|an|official) )?(?:figures|data|statistics|tally|count|records)"
+                      r"(?: (?:compiled|collected|gathered|published|released|kept))? (?:by|from|of) ")
 _DATA_SOURCE = re.compile(r"\b(?:figures|statistics|data|records|tally|count|reports?|survey)\b", re.I)
 _SPEAKER_REACH = 1200  # how far back a pronoun looks for its speaker (about two paragraphs)
 _STOP_SOURCES = re.compile(
@@ -317,7 +323,9 @@ def find_attributions(doc: Doc, quotes: list[Quote] | None = None) -> list[Attri
         if gd.get("spk"):
             spk = Span(m.start("spk"), m.end("spk"))
             out.append(Attribution(spk, normalise_source(view[spk.start : spk.end]), "as saying", scope))
-        out.append(Attribution(Span(min(m.start(), src_span.start), cue_end), normalise_source(src_text), cue.lower(), scope))
+        # (after a day trimmed off the name the attribution starts at the name: "…in May, Iran Human Rights said")
+        start = src_span.start if lead else min(m.start(), src_span.start)
+        out.append(Attribution(Span(start, cue_end), normalise_source(src_text), cue.lower(), scope))
     out.sort(key=lambda a: (a.span.start, a.span.end))
     if pronouns:
         out = _resolve_pronouns(out, pronouns)
