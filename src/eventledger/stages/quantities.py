@@ -76,21 +76,10 @@ _PHONE_CUE = re.compile(r"\b(?:hotline|helpline|phone|telephone|tel|fax|call|wha
 # (found once per report with str.find in the lower-cased view; the regex runs only after a number
 # that has one of them in the 30 characters before it)
 _PHONE_CUE_WORDS = ("hotline", "helpline", "phone", "tel", "fax", "call", "whatsapp", "telegram")
-
-
-def _phone_cue_offsets(low: str) -> list[int]:
-    out: list[int] = []
-    for w in _PHONE_CUE_WORDS:
-        i = low.find(w)
-        while i >= 0:
-            out.append(i)
-            i = low.find(w, i + 1)
-    out.sort()
-    return out
 # "up from 18 last year", "the death toll rose to 12": a comparison or a new total, not a day of the month
 _COMPARED_BEFORE = re.compile(r"\b(?:(?:up|down)\s+from|(?:rose|risen|rising|climbed|increased|jumped|fell|dropped)\s+to)\s*$", re.I)
-# "three people were killed and 15 were injured": a day of the month is not followed by a verb
 _PERCENT_AFTER = re.compile(r"\s*(?:%|percent|per cent)", re.I)
+# "three people were killed and 15 were injured": a day of the month is not followed by a verb
 _VERB_AFTER = re.compile(r"\s+(?:were|was|had|have|has|are|remain|remained|died)\b")
 _PARTITIVE_AFTER = re.compile(r"\s+of\s+(?:them|whom|those|these|the)\b", re.I)
 _PARTITIVE_NP = re.compile(r"\s+of\s+(?:them|whom|(?:those|these|the)(?:\s+[\w'’-]+){1,2})", re.I)
@@ -386,6 +375,18 @@ def find_quantities(doc: Doc) -> list[Quantity]:
             kind = "other"
         out.append(Quantity(Span(start, end), Count(kind, value, qualifier, count_text)))
     return _drop_restatements(out, view)
+
+
+def _phone_cue_offsets(low: str) -> list[int]:
+    """Where the phone cue words occur in the lower-cased view (a few str.find calls per report)."""
+    out: list[int] = []
+    for w in _PHONE_CUE_WORDS:
+        i = low.find(w)
+        while i >= 0:
+            out.append(i)
+            i = low.find(w, i + 1)
+    out.sort()
+    return out
 
 
 def _not_a_count(view: str, cues: list[int], start: int, end: int, qual_word: str | None) -> bool:
