@@ -194,6 +194,9 @@ def test_number_in_a_quoted_statement_after_told_that(pipe):
     ("More than a dozen students were detained at the university on Sunday, their classmates said.", 12, "classmates"),
     ("As many as 70 people were hanged in Ghezel Hesar in May, Iran Human Rights said.", 70, "Iran Human Rights"),
     ("Executions rose by 31 percent in 2024, HRANA said in its annual report.", 31, "HRANA"),
+    ("A report by Human Rights Watch found that 45 children were detained in Zahedan.", 45, "Human Rights Watch"),
+    ("At least 12 people were hanged in Qom, according to a statement by the Baluch Activists Campaign.", 12,
+     "Baluch Activists Campaign"),
     # "we" inside someone's quote is that speaker, not the publisher's own tally
     ("\"We counted 212 arrests in Baluchestan in September alone,\" a Haalvsh researcher said.", 212, "Haalvsh researcher"),
 ])

@@ -29,12 +29,15 @@ from ..doc import Attribution, Doc, Quantity, Quote, Segment
 from ..models import Claim, DateRange, Event, Span
 from .assemble_context import DocContext
 from .assemble_cues import Cue
+from .quotes import before_source_cues
 
 __all__ = ["build_claims", "claim_id", "period_text"]
 
 _SKIP_KINDS = {"duration"}
 _SPEAKER_CUES = {"as saying", "said", "says", "stated", "wrote", "added"}
-_TRAILING_CUES = {"source", "according to", "announced by", "reported by", "confirmed by", "as reported by", "cited by", "quoted by"}
+# the cues that name their source after the statement ("… announced by X", "…, according to X"): a
+# parenthetical source line and the lexicon's phrases before a source
+_TRAILING_CUES = {"source", *before_source_cues()}
 
 
 def claim_id(doc_id: str, kind: str, value, attributed_to: str | None, span: Span) -> str:

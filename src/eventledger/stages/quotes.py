@@ -20,7 +20,7 @@ from ..doc import Attribution, Doc, Quote
 from ..models import Span
 from .lexmatch import KeyedPatterns, first_letters, sentence_index
 
-__all__ = ["find_quotes", "find_attributions", "normalise_source"]
+__all__ = ["find_quotes", "find_attributions", "normalise_source", "before_source_cues"]
 
 # “…”  "…"  «…»  — never across a paragraph break; a quote left open runs to the line end
 # (reports often drop the closing mark of a list item).
@@ -87,6 +87,11 @@ def find_quotes(doc: Doc) -> list[Quote]:
 def _lexicon() -> dict:
     text = resources.files("eventledger").joinpath("lexicons/attribution.toml").read_text(encoding="utf-8")
     return tomllib.loads(text)
+
+
+def before_source_cues() -> tuple[str, ...]:
+    """The lexicon's phrases that come right before a source ("according to", "announced by")."""
+    return tuple(_lexicon()["before_source"])
 
 
 # A source noun phrase: capitalised words with connectors, optionally preceded by a
@@ -252,6 +257,8 @@ _STOP_SOURCES = re.compile(
     r"^(?:the |The )?(?:It|This|That|These|Those|They|He|She|We|I|There|Also|However|But|And|In|On|At|As|When|While|"
     # a report's kind in a heading ("Monthly report – October 2024"), not who reports
     r"Monthly|Weekly|Daily|Annual|Yearly|Quarterly|Special|Final|Interim|Latest)\b"
+    # an article alone: "A report by ... found" (the noun "report", not the verb)
+    r"|^(?:A|An|The)$"
 )
 # "On Saturday, the Intelligence Ministry said": the day before the comma is no part of the name
 _LEADING_TIME = re.compile(
