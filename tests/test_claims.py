@@ -195,6 +195,7 @@ def test_number_in_a_quoted_statement_after_told_that(pipe):
     ("As many as 70 people were hanged in Ghezel Hesar in May, Iran Human Rights said.", 70, "Iran Human Rights"),
     ("Executions rose by 31 percent in 2024, HRANA said in its annual report.", 31, "HRANA"),
     ("A report by Human Rights Watch found that 45 children were detained in Zahedan.", 45, "Human Rights Watch"),
+    ("About 300 people gathered in Rasht, a witness said.", 300, "witness"),
     ("At least 12 people were hanged in Qom, according to a statement by the Baluch Activists Campaign.", 12,
      "Baluch Activists Campaign"),
     # "we" inside someone's quote is that speaker, not the publisher's own tally
@@ -340,6 +341,7 @@ def test_a_tally_rows_label_says_what_it_counts(pipe):
      "prisoners and three women.", 3, "executed"),
     ("She was sentenced to six years and eight months in prison and 74 lashes.", 74, "other"),
     ("Arrests: 71 (of them 18 women)", 18, "arrested"),
+    ("Some 2,500 teachers protested in Shiraz on Saturday.", 2500, "participants"),
     ("The strike was observed in at least 27 towns and cities, up from 18 last year.", 18, "cities"),
     ("The agency said 120 people had been released on bail and that 7 remained in custody.", 7, "arrested"),
 ])

@@ -115,7 +115,7 @@ _NP_LOW = (
     r"(?:"
     # "a source close to the family of one prisoner", "people familiar with the case"
     r"(?:sources?|people) (?:close to|familiar with|inside|within) (?:[\w'’-]+ ){0,5}?[\w'’-]+|"
-    r"media|officials?|sources?|experts?|witnesses|eyewitnesses|activists|groups?|monitors?|resistance|"
+    r"media|officials?|sources?|experts?|(?:eye)?witness(?:es)?|activists|groups?|monitors?|resistance|"
     r"inmates|prisoners|detainees|relatives|classmates|colleagues|neighbou?rs|researchers?|"
     r"news agency|agency|newspaper|website|news site|site|daily|outlets?|television|TV|radio|"
     r"organi[sz]ers|spokes(?:person|man|woman)|judiciary|ministry|association|coalition|"
