@@ -174,6 +174,32 @@ def test_number_in_a_quoted_statement_after_told_that(pipe):
     ("Eight bakers were detained on Monday, the union official said.", 8, "union official"),
     ("In Sari, 6 teachers were detained on Tuesday, according to the Teachers' Council.", 6, "Teachers' Council"),
     ("Official figures show 52 people were injured.", 52, "Official figures"),
+    # forms of held-out genres: a clause of circumstance or "citing" after the cue, a relative
+    # clause, a day before the name, the organisation's data, a source close to someone
+    ("Security forces shot three people and wounded at least 20, two rights groups said, as shops stayed shut.", 20,
+     "two rights groups"),
+    ("About 60 people were arrested in Baneh, the ILNA news agency reported, citing a local official.", 60, "ILNA news agency"),
+    ("The Baluch Rights Council gave a higher toll of five dead.", 5, "Baluch Rights Council"),
+    ("Amnesty International, which has documented 326 of those deaths, says the toll is higher.", 326, "Amnesty International"),
+    ("On Saturday, the Intelligence Ministry said 14 people had been arrested.", 14, "Intelligence Ministry"),
+    ("Nine kolbars were shot dead in May, according to Hengaw’s data.", 9, "Hengaw"),
+    ("Nearly 2,000 women remain in the prison, according to former inmates.", 2000, "former inmates"),
+    ("A source close to the family told the monitor that 35 women share one cell.", 35, "source close to the family"),
+    ("The Iran Rights Group reported new figures on Monday. Among them were 19 women, the group said.", 19, "Iran Rights Group"),
+    ("The death toll rose to 12, according to figures compiled by the Kurdistan Human Rights Network.", 12,
+     "Kurdistan Human Rights Network"),
+    ("At least 1,200 people have been executed since January, according to a tally by Iran Human Rights.", 1200,
+     "Iran Human Rights"),
+    ("In all, three people were killed and 15 were injured, local officials said.", 15, "local officials"),
+    ("More than a dozen students were detained at the university on Sunday, their classmates said.", 12, "classmates"),
+    ("As many as 70 people were hanged in Ghezel Hesar in May, Iran Human Rights said.", 70, "Iran Human Rights"),
+    ("Executions rose by 31 percent in 2024, HRANA said in its annual report.", 31, "HRANA"),
+    ("A report by Human Rights Watch found that 45 children were detained in Zahedan.", 45, "Human Rights Watch"),
+    ("About 300 people gathered in Rasht, a witness said.", 300, "witness"),
+    ("At least 12 people were hanged in Qom, according to a statement by the Baluch Activists Campaign.", 12,
+     "Baluch Activists Campaign"),
+    # "we" inside someone's quote is that speaker, not the publisher's own tally
+    ("\"We counted 212 arrests in Baluchestan in September alone,\" a Haalvsh researcher said.", 212, "Haalvsh researcher"),
 ])
 def test_the_number_takes_the_attribution_cue_of_its_sentence(pipe, text, value, source):
     doc = run(pipe, text + "\n", publisher="Test Wire")
@@ -257,3 +283,104 @@ def test_prison_terms_after_to_and_hyphenated_terms_are_sentence_lengths(pipe):
     (c,) = by_value(doc, 30)
     assert (c.kind, c.attributed_to) == ("sentenced_months", "lawyer")
     assert [c.kind for c in by_value(doc, 144)] == ["sentenced_months"]
+
+
+# --- numbers and sources as other genres write them (texts written for these tests) -----
+
+
+def numeric(doc: Doc) -> list[tuple]:
+    return sorted((c.value, c.kind, c.qualifier) for c in doc.claims if c.value is not None)
+
+
+def test_labels_ages_phones_times_and_measures_are_no_figures(pipe):
+    text = ("Kamran Jafari, 29, was charged under Article 286 of the penal code by Branch 15 of the court.\n\n"
+            "A second defendant, aged 17, was released at 14:05 on Monday.\n\n"
+            "Police seized more than 80 kilograms of opium and 30 billion rials in cash.\n\n"
+            "For interviews call +44 20 7946 0321 or the hotline on 115.\n")
+    assert numeric(run(pipe, text)) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In Izeh, a dozen young people were detained on Friday.", [(12, "arrested", "exact")]),
+    ("Two dozen workers were arrested in Arak.", [(24, "arrested", "exact")]),
+    ("About 1.5 million people took part in the rallies.", [(1_500_000, "participants", "about")]),
+    ("On Monday, a man was hanged in Qom.", [(1, "executed", "exact")]),
+    ("A 31-year-old prisoner was hanged in Urmia on Monday.", [(1, "executed", "exact")]),
+])
+def test_dozens_scaled_digits_and_one_person(pipe, text, expected):
+    assert numeric(run(pipe, text + "\n", publisher="Test Wire")) == expected
+
+
+def test_a_range_is_one_claim_at_its_lower_bound_with_the_range_kept(pipe):
+    doc = run(pipe, "Between 20 and 30 women were arrested in Tehran, activists say.\n")
+    (c,) = [c for c in doc.claims if c.value is not None]
+    assert (c.value, c.qualifier, c.qualifier_text, c.kind) == (20, "at_least", "Between 20 and 30", "arrested")
+
+
+def test_a_tally_rows_label_says_what_it_counts(pipe):
+    doc = run(pipe, "This week in numbers\n\nExecutions: 26\nArrests: 71\nNew death sentences: 3\n")
+    assert numeric(doc) == [(3, "sentenced_to_death", "exact"), (26, "executed", "exact"), (71, "arrested", "exact")]
+
+
+@pytest.mark.parametrize("text, value, kind", [
+    # the verb right before the number takes it, though another verb follows in the clause
+    ("Border guards shot dead nine porters and wounded 17 others in May.", 9, "killed"),
+    ("Border guards shot dead nine porters and wounded 17 others in May.", 17, "injured"),
+    ("Security forces detained 18 women who had gathered in the park.", 18, "arrested"),
+    ("Police fired on the crowd, wounding at least 20 people.", 20, "injured"),
+    ("The court sentenced three protesters detained in 2022 to death.", 3, "sentenced_to_death"),
+    # "19 of the detainees": the set the number is taken from, not what happened to them
+    ("Indictments have been issued for 19 of the detainees.", 19, "indicted"),
+    ("Agents took away up to 40 people outside the court.", 40, "arrested"),
+    ("In Evin Prison, 17 women went on hunger strike on Tuesday.", 17, "participants"),
+    ("Banners read: “1,650 martyrs, we will not forget”.", 1650, "killed"),
+    ("A fourth defendant received ten years in prison.", 120, "sentenced_months"),
+    ("Each was sentenced to one year in prison.", 12, "sentenced_months"),
+    # a number listed after another counts the same thing, unless its own noun says otherwise
+    ("The monitor documented the execution of no fewer than 64 prisoners in Iran in October 2024, including 23 Kurdish "
+     "prisoners and three women.", 3, "executed"),
+    ("She was sentenced to six years and eight months in prison and 74 lashes.", 74, "other"),
+    ("Arrests: 71 (of them 18 women)", 18, "arrested"),
+    ("Some 2,500 teachers protested in Shiraz on Saturday.", 2500, "participants"),
+    ("The strike was observed in at least 27 towns and cities, up from 18 last year.", 18, "cities"),
+    ("The agency said 120 people had been released on bail and that 7 remained in custody.", 7, "arrested"),
+])
+def test_kind_of_a_number(pipe, text, value, kind):
+    doc = run(pipe, text + "\n", publisher="Test Wire")
+    assert [c.kind for c in by_value(doc, value)] == [kind]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The monitor confirmed the identities of 29 of them.", 29),  # "of 29 of them": no day of a month
+    ("The strike was observed in 27 towns, up from 18 last year.", 18),  # "from 18": a comparison
+])
+def test_small_numbers_after_of_and_from_that_are_counts(pipe, text, value):
+    assert by_value(run(pipe, text + "\n"), value)
+
+
+def test_a_number_in_a_sources_name_or_naming_places_just_listed_is_no_figure(pipe):
+    doc = run(pipe, "Police shot three people, two rights groups said. The Kurdistan Human Rights Network put the "
+                    "number of arrests in the two towns at more than 110.\n", publisher="Test Wire")
+    assert by_value(doc, 2) == [] and [c.attributed_to for c in by_value(doc, 110)] == ["Kurdistan Human Rights Network"]
+
+
+def test_a_report_kind_in_a_heading_is_no_source_and_a_semicolon_ends_a_trailing_source(pipe):
+    doc = run(pipe, "Monthly report – October 2024: 64 executions\n\nOfficial media reported only fourteen of them; "
+                    "the rest were confirmed by Example Watch.\n", publisher="Test Wire")
+    assert [c.attributed_to for c in by_value(doc, 64)] == [None]
+    assert [c.attributed_to for c in by_value(doc, 14)] == ["Official media"]
+
+
+def test_a_quote_after_that_is_reported_speech(pipe):
+    doc = run(pipe, "The governor of Zahedan said that “no more than a few dozen agents” had acted, and that “more than 95 "
+                    "percent” of the people supported the police.\n", publisher="Test Wire")
+    assert [q.kind for q in doc.quotes] == ["statement", "statement"]
+    assert [c.attributed_to for c in by_value(doc, 95)] == ["governor of Zahedan"]
+
+
+def test_a_figure_repeated_after_a_headline_takes_the_period_the_lede_gives(pipe):
+    doc = run(pipe, "Activists mark the anniversary in 34 cities\n\nTehran, November 18, 2024 - Activists marked the "
+                    "anniversary from Thursday, November 14, to Sunday, November 17, in 34 cities.\n", publisher="Test Wire",
+              published="2024-11-18")
+    (c,) = by_value(doc, 34)
+    assert c.period == "2024-11-14/2024-11-17" and c.text.startswith("Activists mark")  # (the first mention is kept)

@@ -19,7 +19,8 @@ Matching rules (also in docs/evaluation.md):
   equal the gold ones.
 * Claims: a gold claim with a number is found when a predicted claim of the same document
   has the same value and an agreeing attribution (both in the publisher's own voice, or
-  the attributed names agree as places do).
+  the attributed names agree as places do). A claim attributed to the publisher itself
+  ("according to our tally", "Hengaw documented ..." in Hengaw's report) is in its own voice.
 """
 
 from __future__ import annotations
@@ -235,9 +236,15 @@ def _claim_value(v: Any) -> float | None:
         return None
 
 
+def _own_voice(attributed: str | None, publisher: str | None) -> bool:
+    return not attributed or bool(publisher) and names_agree(attributed, publisher)  # type: ignore[arg-type]
+
+
 def _attribution_agrees(g: dict, p: dict) -> bool:
     ga, pa = g.get("attributed_to"), p.get("attributed_to")
-    if not ga and not pa:
+    # (the gold row knows the publisher; a prediction may not have found it in the text)
+    publisher = g.get("reported_by") or p.get("reported_by")
+    if _own_voice(ga, publisher) and _own_voice(pa, publisher):
         return True
     if not ga or not pa:
         return False

@@ -160,7 +160,7 @@ class Count:
     kind: str
     value: int | None
     qualifier: str | None = "exact"
-    qualifier_text: str | None = None  # the words of a vague amount ("thousands")
+    qualifier_text: str | None = None  # the words of a vague amount ("thousands") or a range ("between 20 and 30")
 
     def as_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {"kind": self.kind, "value": self.value, "qualifier": self.qualifier}

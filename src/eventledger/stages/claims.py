@@ -20,6 +20,7 @@ publisher's own account (no attribution).
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import re
 import hashlib
@@ -28,12 +29,15 @@ from ..doc import Attribution, Doc, Quantity, Quote, Segment
 from ..models import Claim, DateRange, Event, Span
 from .assemble_context import DocContext
 from .assemble_cues import Cue
+from .quotes import before_source_cues
 
 __all__ = ["build_claims", "claim_id", "period_text"]
 
 _SKIP_KINDS = {"duration"}
 _SPEAKER_CUES = {"as saying", "said", "says", "stated", "wrote", "added"}
-_TRAILING_CUES = {"source", "according to", "announced by", "reported by", "confirmed by", "as reported by", "cited by", "quoted by"}
+# the cues that name their source after the statement ("… announced by X", "…, according to X"): a
+# parenthetical source line and the lexicon's phrases before a source
+_TRAILING_CUES = {"source", *before_source_cues()}
 
 
 def claim_id(doc_id: str, kind: str, value, attributed_to: str | None, span: Span) -> str:
@@ -220,7 +224,10 @@ class _ClaimIndex:
                 closing, pooled = self._closing(a, i)
                 if closing and quote is None and pooled:
                     continue
-                trailing = closing or a.cue in _TRAILING_CUES or (quote is not None and a.cue in _SPEAKER_CUES)
+                # ("only fourteen of them; the rest were confirmed by Hengaw": a trailing cue past a
+                # semicolon is another clause's source)
+                trailing = closing or (a.cue in _TRAILING_CUES and ";" not in self.doc.text[span.end : a.span.start]) or (
+                    quote is not None and a.cue in _SPEAKER_CUES)
                 if not trailing:
                     continue
             covering.append(a)
@@ -265,7 +272,7 @@ def build_claims(doc: Doc, events: list[Event], publisher: str | None, skip: set
         ctx = DocContext(doc)
     index = _ClaimIndex(doc, ctx, publisher)
     claims: list[Claim] = []
-    seen: set[tuple] = set()
+    seen: dict[tuple, int] = {}  # claim key -> index in ``claims``
     text = doc.text
     doc_id = doc.id
     sentences = doc.sentences
@@ -286,9 +293,15 @@ def build_claims(doc: Doc, events: list[Event], publisher: str | None, skip: set
         else:
             count = value = None
             key = (kind, None, None, attributed, text_span.start)
-        if key in seen:
+        k = seen.get(key)
+        if k is not None:
+            # a figure repeated (headline, then lede): recorded once, at its first mention, with
+            # the period and place a later mention gives when the first gives none
+            first = claims[k]
+            if (first.period is None and period) or (first.place is None and place):
+                claims[k] = dataclasses.replace(first, period=first.period or period, place=first.place or place)
             return
-        seen.add(key)
+        seen[key] = len(claims)
         # (most numbers are no event's count: no generator for them)
         events_counted = counted.get((q.span.start, q.span.end)) if q is not None and counted else None
         ev_ids = tuple(e.id for e in events_counted if e.count.value == value) if events_counted else ()
@@ -323,7 +336,7 @@ def build_claims(doc: Doc, events: list[Event], publisher: str | None, skip: set
         # the publisher naming itself ("RMI said", "according to our tally") is attributed to
         # the publisher; a number told in its plain narrative voice is attributed to no one
         sources = [publisher if _same(s, publisher) else s for s in index.sources(i, q.span, quote)]
-        if not sources and publisher and index.own_tally(i):
+        if not sources and publisher and quote is None and index.own_tally(i):  # ("we" in a quote is its speaker)
             sources = [publisher]
         if not sources and publisher and publisher_stance == "rights_monitor" and sent.kind == "heading":
             sources = [publisher]
@@ -366,7 +379,10 @@ _OWN_TALLY = Cue(
 )
 
 
-_SHORT_TAIL = re.compile(r"(?:\s+[\w'’-]+){0,5}[\s.”\"']*")
+# ("…, local sources told the PMOI/MEK." / "…, ILNA reported, citing a local official." / "…, two rights
+# groups said, as shops stayed shut …": a clause of circumstance after the cue is no new statement)
+_SHORT_TAIL = re.compile(r"(?:\s+[\w'’/-]+){0,5}(?:,\s*(?:citing|quoting)(?:\s+[\w'’/-]+){1,6})?"
+                         r"(?:,\s*(?:as|while|amid|even as)\b[^\n]*)?[\s.”\"']*")
 _SEVERAL_BEFORE = re.compile(r",\s*(?:[\w'’-]+\s+){1,4}and\s+(?:[\w'’-]+\s+){0,3}$")
 
 

@@ -15,6 +15,7 @@ import re
 from ..doc import Doc, Quantity
 from ..models import Count, Span
 from .lexmatch import KeyedPatterns, first_letters, sentence_index
+from .lowered import lowered
 
 __all__ = ["find_quantities", "parse_number"]
 
@@ -39,13 +40,16 @@ _PERSON_WORDS = (
     "prisoners?", "inmates?", "protesters?", "people", "persons?", "men", "women", "children",
     "compatriots?", "students?", "workers?", "teachers?", "members?", "activists?", "youths?", "civilians?", "detainees?",
     "journalists?", "demonstrators?", "individuals?", "citizens?", "centers?", "bases?", "sites?",
+    # the people reports count in ones ("a man was hanged", "a 16-year-old boy", "14 operatives")
+    "man", "woman", "boys?", "girls?", "minors?", "teenagers?", "officers?", "operatives?", "suspects?", "defendants?",
+    "kolbars?", "porters?", "retirees?", "pensioners?", "nurses?", "drivers?", "clerics?", "mourners?", "farmers?",
 )
 _PERSON_FIRSTS = first_letters(_PERSON_WORDS)
 # Up to two words, then a people noun. The words are taken whole (possessive): a word can be
 # followed by "-" or " " only where it ends. The noun alternation is case-insensitive, so the
 # engine would enter each branch to reject a word; the look-ahead rejects it on its first
 # letter (the same letters the nouns begin with).
-_PERSON_NOUN = rf"(?:\w++[- ]){{0,2}}?(?=[{_PERSON_FIRSTS}])(?:{'|'.join(_PERSON_WORDS)})"
+_PERSON_NOUN = rf"(?:\w++[- ]){{0,2}}?(?=[{_PERSON_FIRSTS}])(?:{'|'.join(_PERSON_WORDS)})\b"
 
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 
@@ -53,7 +57,7 @@ _NUM_BODY = (
     rf"(?:{_QUAL}\s+)?(?:(?P<dig>{_DIGITS})(?!\d)|(?P<word>\b{_WORDNUM}\b)|(?P<vague>\b{_VAGUE}\b)|"
     # (possessive: the spaces, the word and the spaces after it are each taken whole, as what
     # follows each cannot begin with what it is made of)
-    rf"(?P<art>\b(?:a|an|one)\b)(?=[ ]++(?:(?!of\b)[A-Za-z'’]++\s++)?{_PERSON_NOUN}\b))"
+    rf"(?P<art>\b(?:a|an|one)\b)(?=[ ]++(?:\d{{1,3}}-year-old[ ]++)?(?:(?!of\b)[A-Za-z'’]++\s++)?{_PERSON_NOUN}))"
 )
 _NUM_RE = re.compile(_NUM_BODY, re.I)
 # candidate positions come from a prefix index (see .lexmatch): the regex runs only there
@@ -61,6 +65,32 @@ _NUM_STARTS = KeyedPatterns([(0, _NUM_BODY)])
 _AFTER_BAD = re.compile(r"^(?:st|nd|rd|th)\b|^-(?:point|year-old|day|member)|^\s*(?:%\s*)?(?:a\.m\.|p\.m\.|am\b|pm\b)|^[:/]\d", re.I)
 _BEFORE_DATE = re.compile(rf"{_MONTHS}\s*$|\b(?:in|since|of|from|until|by|to|and|year|,)\s*$", re.I)
 _YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d|13\d\d|14\d\d)$")
+# numbers that name or identify rather than count: "Article 610", "Branch 15", "Ward 209"
+_LABEL_WORDS = frozenset({"article", "articles", "art.", "clause", "clauses", "section", "sections", "branch", "note", "no.",
+                          "ward", "block", "hall", "resolution", "chapter", "paragraph"})
+# ages: "Shirin Daneshvar, 37, ...", "Farhad Rostami (34)", "aged 19", "at the age of 15"
+_AGE_BEFORE = re.compile(r"(?:[A-Z][\w'’-]+(?:,[ ]|[ ]\()|\baged[ ]|\bage of[ ])$")
+# phone numbers: "+33 1 39 22 45 80", "00 33 1 ...", "the hotline on 110 or 197"
+_PHONE_RUN = re.compile(r"(?:\+|\b00[ ]?)?\d{1,4}(?:[ .-]\d{1,4}){2,}")
+_PHONE_CUE = re.compile(r"\b(?:hotline|helpline|phone|telephone|tel|fax|call|whatsapp|telegram)\b[^.\n]{0,25}$", re.I)
+# (found once per report with str.find in the lower-cased view; the regex runs only after a number
+# that has one of them in the 30 characters before it)
+_PHONE_CUE_WORDS = ("hotline", "helpline", "phone", "tel", "fax", "call", "whatsapp", "telegram")
+# "up from 18 last year", "the death toll rose to 12": a comparison or a new total, not a day of the month
+_COMPARED_BEFORE = re.compile(r"\b(?:(?:up|down)\s+from|(?:rose|risen|rising|climbed|increased|jumped|fell|dropped)\s+to)\s*$", re.I)
+_PERCENT_AFTER = re.compile(r"\s*(?:%|percent|per cent)", re.I)
+# "three people were killed and 15 were injured": a day of the month is not followed by a verb
+_VERB_AFTER = re.compile(r"\s+(?:were|was|had|have|has|are|remain|remained|died)\b")
+_PARTITIVE_AFTER = re.compile(r"\s+of\s+(?:them|whom|those|these|the)\b", re.I)
+_PARTITIVE_NP = re.compile(r"\s+of\s+(?:them|whom|(?:those|these|the)(?:\s+[\w'’-]+){1,2})", re.I)
+# "between 20 and 30 women": one quantity, the lower bound, with the range kept as its words
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.I)
+_AND_NUMBER = re.compile(rf"\s+and\s+(?:{_DIGITS}|{_WORDNUM})\b", re.I)
+_DIGIT_SCALE = re.compile(r"\s+(million|billion)\b", re.I)
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+# the words between two numbers of one list: "... prisoners and ", "... men, ", "... rifles, four handguns and ",
+# "Arrests: 71 (of them 18 women)", "in at least 27 towns and cities, up from 18 last year"
+_COORDINATED = re.compile(r"[ \w'’-]*(?:,|\(|\band|\bor)\s*(?:(?:including|among them|of them|of whom|up from|down from)\s+)?")
 
 # kind cues: head nouns right after the number win; otherwise the nearest verb in the clause
 # (the head patterns take the spaces and the words before the noun whole, possessively: what
@@ -70,6 +100,9 @@ _YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d|13\d\d|14\d\d)$")
 # instead of entering each case-insensitive branch (tests check the letters)
 _HEAD_KINDS = [
     (re.compile(r"^\s*+(?:percent|per cent|%)", re.I), "percent_change"),
+    # weights, distances and money are not counts of people or actions ("50 kilograms", "1,240 billion rials")
+    (re.compile(r"^\s*+(?:(?:million|billion|trillion)\s++)?(?=[bdegklmrt])(?:kilo(?:gram|metre|meter)s?|kg|grams?|tonnes?|tons|"
+                r"litres?|liters?|km|metres?|meters?|rials?|tomans?|dollars?|euros?|billion|trillion)\b", re.I), "measure"),
     (re.compile(r"^\s*+(?:\w++[- ]){0,2}?(?=[v])video(?: messages?| clips?)?\b", re.I), "video_messages"),
     (re.compile(r"^\s*+(?:\w++[- ]){0,3}?(?=[u])(?:uprisings?)\b", re.I), "uprisings"),
     (re.compile(r"^\s*+(?:\w++[- ]){0,3}?(?=[o])(?:operations?)\b", re.I), "operations"),
@@ -84,18 +117,20 @@ _HEAD_KINDS = [
     (re.compile(r"^\s*+(?:\w++[- ]){0,1}?(?=[bcdgmrst])(?:missiles?|rockets?|bullets?|rounds|grenades?|drones?|bombs?|shells|"
                 r"tear gas canisters?|canisters?)\b", re.I), "weapons"),
     (re.compile(r"^\s*+(?:\w++[- ]){0,2}?(?=[eps])(?:participants|experts|speakers)\b", re.I), "participants"),
-    (re.compile(r"^\s*+(?:\w++ ){0,3}?(?=[dfk])(?:death toll|deaths|dead|killed|fatalities)\b", re.I), "killed"),
+    (re.compile(r"^\s*+(?:\w++ ){0,3}?(?=[dfkm])(?:death toll|deaths|dead|killed|fatalities|martyrs)\b", re.I), "killed"),
 ]
 _VERB_KINDS = [
     (re.compile(r"\b(?:execut\w*|hang(?:ed|ing|ings)?|hung|gallows|massacre)\b", re.I), "executed"),
     (re.compile(r"\b(?:beaten to death|stoned to death|shot dead)\b", re.I), "killed"),
     (re.compile(r"\b(?:sentenced to death|death sentences?|condemned to death|to death)\b", re.I), "sentenced_to_death"),
     (re.compile(r"\b(?:killed|killing|shot dead|died|death toll|fallen|martyred|sacrificed their lives|lost their lives|murdered)\b", re.I), "killed"),
-    (re.compile(r"\b(?:injur\w*|wounded|hurt|beaten|poisoned)\b", re.I), "injured"),
-    (re.compile(r"\b(?:arrest\w*|detain\w*|detention|imprisoned|gone missing|taken into custody|abducted|summoned)\b", re.I), "arrested"),
-    (re.compile(r"\b(?:indict\w*)\b", re.I), "indicted"),
+    (re.compile(r"\b(?:injur\w*|wounded|wounding|hurt|beaten|poisoned)\b", re.I), "injured"),
+    (re.compile(r"\b(?:arrest\w*|detain\w*|detention|imprisoned|gone missing|taken into custody|abducted|summoned|"
+                r"took away|taken away|rounded up|in custody)\b", re.I), "arrested"),
+    (re.compile(r"\b(?:indict\w*|charged with|faces? charges|facing charges)\b", re.I), "indicted"),
     (re.compile(r"\b(?:torched|set fire|set on fire|burned|targeted|attacked)\b", re.I), "sites_attacked"),
-    (re.compile(r"\b(?:participa\w*|involving|attended|gathered|rall(?:y|ied)|marched|joined|took part|turned out|solidarity)\b", re.I), "participants"),
+    (re.compile(r"\b(?:participa\w*|involving|attended|gathered|rall(?:y|ied)|marched|joined|took part|turned out|solidarity|"
+                r"on (?:a )?(?:hunger )?strike|protested|demonstrated|picketed)\b", re.I), "participants"),
     (re.compile(r"\b(?:video)\b", re.I), "video_messages"),
 ]
 _PERSON_AFTER = re.compile(rf"\s+{_PERSON_NOUN}", re.I)
@@ -110,7 +145,12 @@ _PAREN_AFTER = re.compile(r"\s*(?:months?|years?)?\s*\(")
 _PLAIN_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _NUMBER_SPLIT = re.compile(r"[\s-]+")
 _STOPS = re.compile(r"[.;:!?]")
-_SENTENCE_CUE = re.compile(r"\b(?:sentenc\w*|(?:prison|jail) terms?)\b", re.I)
+# ("received ten years in prison": a term the court handed down, not time spent)
+_SENTENCE_CUE = re.compile(r"\b(?:sentenc\w*|(?:prison|jail) terms?|received|handed)\b", re.I)
+# a table row or tally line: "Executions: 26", "New death sentences: 3"; its label is the cue
+_LABEL_ROW = re.compile(r"[ \t]*+[-•*]?[ \t]*+([A-Za-z][\w ’'-]{0,40}):[ \t]*+")
+_SENTENCED_BEFORE = ("sentenced ", "condemned ", "Sentenced ", "Condemned ")
+_TO_DEATH = re.compile(r"\bto death\b", re.I)
 # where a clause ends: [.;:!?\n], ", and|while|but ", or "and" before "<word> were|was|in".
 # Every branch begins with a literal character (the "a" of "and", then a look-behind for the
 # word boundary before it, which is what \b means before a letter), so the search skips
@@ -175,6 +215,13 @@ class _VerbHits:
             return self.kinds[k]
         return None
 
+    def just_before(self, view: str, pos: int) -> str | None:
+        """The kind of a verb that ends right before ``pos``, with only spaces between."""
+        k = bisect.bisect_left(self.starts, pos) - 1
+        if k >= 0 and self.ends[k] <= pos and pos - self.ends[k] <= 2 and view[self.ends[k] : pos].isspace():
+            return self.kinds[k]
+        return None
+
     def last(self, lo: int, hi: int) -> str | None:
         k = bisect.bisect_left(self.starts, lo)
         found = None
@@ -190,13 +237,28 @@ def _kind(view: str, start: int, end: int, sent_start: int, sent_end: int, verbs
         kind = _HEAD_KINDS[int(hm.lastgroup[1:])][1]  # type: ignore[index]
         if kind in ("months", "years"):
             return "sentenced_months" if _SENTENCE_CUE.search(view, sent_start, sent_end) else "duration"
-        if kind in ("lashes", "weapons"):
-            return "other"
-        return kind
+        return kind  # ("lashes", "weapons": told apart from a number with no cue, then stored as "other")
     # nearest kind cue in the same clause, after the number first, then before it
     cut = _CLAUSE_END.search(view, end, sent_end)
     if verbs is not None:
-        got = verbs.first(end, cut.start() if cut else sent_end)
+        label = None
+        if ":" in view[start - 2 : start]:
+            line = view.rfind("\n", max(0, start - 50), start) + 1
+            label = _LABEL_ROW.fullmatch(view, line, start) if line or start <= 50 else None
+        if label is not None:  # "Arrests: 71": the row's label says what is counted
+            got = verbs.first(label.start(1), label.end(1))
+            if got is not None:
+                return got
+        # "sentenced three protesters to death": the number between the verb and "to death"
+        if view.endswith(_SENTENCED_BEFORE, sent_start, start) and _TO_DEATH.search(view, end, cut.start() if cut else sent_end):
+            return "sentenced_to_death"
+        # a verb right before the number takes it as its object ("shot dead nine kolbars and wounded 17")
+        got = verbs.just_before(view, start)
+        if got is not None:
+            return got
+        # ("19 of the detainees": the set the number is taken from, not what happened to them)
+        partitive = _PARTITIVE_NP.match(view, end, cut.start() if cut else sent_end) if view.startswith(" of ", end) else None
+        got = verbs.first(partitive.end() if partitive else end, cut.start() if cut else sent_end)
         if got is not None:
             return got
         lo = max(sent_start, start - 80)
@@ -220,9 +282,10 @@ def find_quantities(doc: Doc) -> list[Quantity]:
     skip_until = -1
     sidx = sentence_index(doc) if sentences else None
     verbs: _VerbHits | None = None
+    phone_cues = _phone_cue_offsets(lowered(view))
     for m, _ in _NUM_STARTS.matches(view):
         s = m.start()
-        if s < skip_until or (s > 0 and view[s - 1] in ".,"):
+        if s < skip_until or (s > 0 and view[s - 1] in ".,:"):  # "3.5", "1,000", "14:05"
             continue
         start, end = s, m.end()
         qual, dig, word, vague, art = m.group("qual", "dig", "word", "vague", "art")  # one call for all five
@@ -234,24 +297,47 @@ def find_quantities(doc: Doc) -> list[Quantity]:
         if num_text is not None:
             num_start = m.start("dig") if dig else m.start("word") if word else m.start("art")
             plain = num_text.replace(",", "")
+            if dig and _not_a_count(view, phone_cues, num_start, end, qual_word):
+                continue
             if dig:
                 if "," not in num_text and _YEAR.match(plain) and not _PERSON_AFTER.match(view, end, end + 40):  # "2,000" is no year
                     continue
                 if not qual_word and _BEFORE_DATE.search(view[max(0, num_start - 12) : num_start]) and int(float(plain)) <= 31 \
                         and not _PERSON_AFTER.match(view, end, end + 40) \
-                        and not _TERM_AFTER.match(view, end, end + 10):  # "In Ahvaz, 7 workers" is a count
+                        and not _TERM_AFTER.match(view, end, end + 10) \
+                        and not _PARTITIVE_AFTER.match(view, end, end + 12) \
+                        and not _VERB_AFTER.match(view, end, end + 10) \
+                        and not _PERCENT_AFTER.match(view, end, end + 10) \
+                        and not _COMPARED_BEFORE.search(view, max(0, num_start - 12), num_start):  # "In Ahvaz, 7 workers" is a count
                     continue
                 if _MONTH_AFTER.match(view, end, end + 12):  # "15 August"
                     continue
             value = parse_number(num_text)
             if value is None:
                 continue
-            if word and num_text.lower() in ("one",) and not _ONE_AFTER.match(view, end, end + 40):
+            if not dig and view.startswith(" dozen", end) and not view.startswith("s", end + 6):
+                # "a dozen young people" (the article admits one word before its people noun), "two dozen"
+                value = 6 if art and view.endswith(("half ", "Half "), 0, num_start) else value * 12
+                end += 6
+            count_text = None
+            if dig:
+                scale = _DIGIT_SCALE.match(view, end, end + 10) if view.startswith((" m", " b", " M", " B"), end) else None  # "3.2 million"
+                if scale:
+                    value = int(float(plain) * (1_000_000 if scale.group(1).lower() == "million" else 1_000_000_000))
+                    end = scale.end()
+            if not qual_word:
+                upper = _AND_NUMBER.match(view, end, end + 40) if view.startswith(" and ", end) else None
+                between = _BETWEEN_BEFORE.search(view, max(0, num_start - 12), num_start) if upper else None
+                if between:
+                    qual_word = "at least"  # (the codebook has no range qualifier: the lower bound, at least)
+                    end = skip_until = upper.end()
+                    count_text = view[between.start() : end]
+            if word and num_text.lower() in ("one",) and not _ONE_AFTER.match(view, end, end + 40) \
+                    and not _TERM_AFTER.match(view, end, end + 10):  # "one year in prison" is a term
                 continue
             if qual_word == "some" and not dig:
                 qual_word = None
             qualifier = _QUALIFIERS.get(qual_word or "", "exact")
-            count_text = None
         else:
             if vague.lower() in ("a few", "several", "many") and qual_word is None:
                 # too vague to count unless a people noun follows ("several prisoners")
@@ -276,10 +362,56 @@ def find_quantities(doc: Doc) -> list[Quantity]:
                     value += extra
                     end = more.end()
                     skip_until = end
+        if kind == "measure":
+            continue  # "50 kilograms", "1,240 billion rials": no count of people or actions
+        if kind == "cities" and word and _THE_BEFORE.search(view, max(0, start - 4), start):
+            continue  # "in the two towns": the towns just named, not a count of them
         if kind == "other" and (art or (word or "").lower() == "one"):
             continue  # "a member of ...": an article, not a number about people or actions
+        if kind == "other" and out and out[-1].count.kind not in ("other", "percent_change") and start - out[-1].span.end <= 40 \
+                and start >= s0 and _COORDINATED.fullmatch(view, out[-1].span.end, start):
+            kind = out[-1].count.kind  # "23 Kurdish prisoners and three women": the same kind of count
+        if kind in ("lashes", "weapons"):
+            kind = "other"
         out.append(Quantity(Span(start, end), Count(kind, value, qualifier, count_text)))
     return _drop_restatements(out, view)
+
+
+def _phone_cue_offsets(low: str) -> list[int]:
+    """Where the phone cue words occur in the lower-cased view (a few str.find calls per report)."""
+    out: list[int] = []
+    for w in _PHONE_CUE_WORDS:
+        i = low.find(w)
+        while i >= 0:
+            out.append(i)
+            i = low.find(w, i + 1)
+    out.sort()
+    return out
+
+
+def _not_a_count(view: str, cues: list[int], start: int, end: int, qual_word: str | None) -> bool:
+    """Digits that label, give an age or dial a phone ("Article 610", "Shirin Daneshvar, 37,",
+    "aged 19", "+33 1 39 22 45 80", "the hotline on 110"). ``cues``: offsets of phone cue words.
+    (Called for every number in digits: the literal tests come first, the regexes after them.)"""
+    prev = view[start - 1 : start]
+    if prev == " ":
+        lo = max(0, start - 13)
+        w = view.rfind(" ", lo, start - 1)
+        if view[w + 1 if w >= 0 else lo : start - 1].lower() in _LABEL_WORDS:
+            return True
+    if end - start <= 3 and view[end : end + 1] in (",", ")") and not qual_word and _AGE_BEFORE.search(
+            view, max(0, start - 30), start):
+        return True
+    # (a phone run has a digit group right before or after the number, or a "+")
+    if prev == "+" or (prev == " " and view[start - 2 : start - 1].isdigit()) or (
+            view[end : end + 1] in (" ", "-", ".") and view[end + 1 : end + 2].isdigit()):
+        for m in _PHONE_RUN.finditer(view, max(0, start - 20), min(len(view), end + 20)):
+            if m.start() <= start and end <= m.end() and m.group().count(" ") + m.group().count("-") + m.group().count(".") >= 2:
+                return True
+    if not cues:
+        return False
+    k = bisect.bisect_left(cues, start - 30)
+    return k < len(cues) and cues[k] < start and _PHONE_CUE.search(view, max(0, start - 30), start) is not None
 
 
 def _drop_restatements(qs: list[Quantity], view: str) -> list[Quantity]:

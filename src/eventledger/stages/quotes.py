@@ -20,7 +20,7 @@ from ..doc import Attribution, Doc, Quote
 from ..models import Span
 from .lexmatch import KeyedPatterns, first_letters, sentence_index
 
-__all__ = ["find_quotes", "find_attributions", "normalise_source"]
+__all__ = ["find_quotes", "find_attributions", "normalise_source", "before_source_cues"]
 
 # “…”  "…"  «…»  — never across a paragraph break; a quote left open runs to the line end
 # (reports often drop the closing mark of a list item).
@@ -40,6 +40,9 @@ _STATEMENT_AFTER = re.compile(
 _SPEAKER_AFTER_COMMA = re.compile(
     r"^(?:[”\"»])?,?[ \t]*(?:[\w'’.-]+[ \t]+){1,4}?(?:said|says|stated|added|told|wrote|declared|asked)\b", re.I
 )
+# '… said that “no more than a few dozen …” had tried …, and that “more than 95 percent” …': a quote
+# right after "that" is reported speech (the verb may sit before an earlier quote of the sentence)
+_THAT_BEFORE = re.compile(r"\bthat\s*$")
 _SCARE_BEFORE = re.compile(r"\b(?:so-called|purported|alleged|regime|of|as)\s*$", re.I)
 
 
@@ -62,6 +65,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
         line_before = before.rsplit("\n", 1)[-1]
         if (
             _STATEMENT_BEFORE.search(before)
+            or _THAT_BEFORE.search(before)
             or _STATEMENT_AFTER.search(after)
             or ((body.rstrip().endswith(",") or after.startswith(",")) and _SPEAKER_AFTER_COMMA.search(after))
             or (_COLON_BEFORE.search(line_before) and not _SLOGAN_CUES.search(line_before))
@@ -85,6 +89,11 @@ def _lexicon() -> dict:
     return tomllib.loads(text)
 
 
+def before_source_cues() -> tuple[str, ...]:
+    """The lexicon's phrases that come right before a source ("according to", "announced by")."""
+    return tuple(_lexicon()["before_source"])
+
+
 # A source noun phrase: capitalised words with connectors, optionally preceded by a
 # lower-case descriptor ("the state media", "many experts close to the regime").
 _CAP = r"[A-Z](?:[\w'’&-]|\.(?=[A-Za-z]))*"  # "U.S" but not "HRANA." at a sentence end
@@ -96,13 +105,18 @@ _NP_CAP = rf"(?:the |The )?{_CAP}(?:,? (?:{_CAP}|of|the|for|and|de|al)){{0,7}}"
 _LOW_DESCRIPTORS = (
     "state", "state-run", "semi-official", "official", "local", "regime", "Iranian", "independent", "informed",
     "rights", "human rights", "close", "provincial", "city", "government", "judiciary's", "news", "union",
-    "labou?r", "trade union",
+    "labou?r", "trade union", "former",
 )
 _LOW_DESCRIPTOR_FIRSTS = first_letters(_LOW_DESCRIPTORS)
 _NP_LOW = (
-    r"(?:the |The |many |some |several |Many |Some |Several |a |A )?(?:[\w'’]+'s )?(?:[A-Z][\w'’-]* ){0,3}"
+    # ("two rights groups said": the number is part of the source's name, not a figure)
+    r"(?:the |The |many |some |several |Many |Some |Several |a |A |(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|\d{1,2}) )?(?:[\w'’]+'s )?(?:[A-Z][\w'’-]* ){0,3}"
     rf"(?i:(?=[{_LOW_DESCRIPTOR_FIRSTS}])(?:{'|'.join(_LOW_DESCRIPTORS)})[ -])*"
-    r"(?:media|officials?|sources?|experts?|witnesses|activists|groups?|monitors?|resistance|"
+    r"(?:"
+    # "a source close to the family of one prisoner", "people familiar with the case"
+    r"(?:sources?|people) (?:close to|familiar with|inside|within) (?:[\w'’-]+ ){0,5}?[\w'’-]+|"
+    r"media|officials?|sources?|experts?|(?:eye)?witness(?:es)?|activists|groups?|monitors?|resistance|"
+    r"inmates|prisoners|detainees|relatives|classmates|colleagues|neighbou?rs|researchers?|"
     r"news agency|agency|newspaper|website|news site|site|daily|outlets?|television|TV|radio|"
     r"organi[sz]ers|spokes(?:person|man|woman)|judiciary|ministry|association|coalition|"
     r"union|council|committee|(?:police |military |army )?command|residents|families|family|figures|statistics|"
@@ -149,7 +163,10 @@ def _patterns() -> _AttrPatterns:
     src = rf"(?<![\w'’])(?P<src>{_NP})"
     return _AttrPatterns(
         cues=KeyedPatterns(cues),
-        verb_src=re.compile(rf"{src}(?:\s*\([^)]{{1,40}}\))?(?:,\s*(?P<app>[^,\n]{{2,80}}),)?,?\s+(?:also |again |further |recently |has |have |had )*$"),
+        # ("Amnesty International, which has documented 326 of those deaths": a relative clause
+        # between the source and its verb; it is no apposition naming the source)
+        verb_src=re.compile(rf"{src}(?:\s*\([^)]{{1,40}}\))?(?:,\s*(?P<app>(?!(?:which|who|whose)\b)[^,\n]{{2,80}}),)?"
+                            r"(?:,?\s+(?:which|who)\b)?,?\s+(?:also |again |further |recently |has |have |had )*$"),
         before_src=re.compile(rf"\s+(?P<src>{_NP})"),
         quoted_src=re.compile(rf"{src}\s+quoted\s+(?P<spk>[^,.;:]{{2,80}}?)\s+as saying$"),
         quoted_by=re.compile(rf"(?<![\w'’])(?P<spk>{_NP_PLAIN})(?:,[^,]{{2,60}},)?\s+(?:was|were) quoted by\s+(?P<src>{_NP})\s+as saying$"),
@@ -182,7 +199,11 @@ def _matches(doc: Doc, view: str) -> list[tuple[re.Match[str], str, int]]:
                 if m:  # "he said", "the official added": resolved to the last named speaker
                     out.append((m, "pronoun:" + view[s:e].lower(), e))
         elif key == "before":
-            m = pats.before_src.match(view, e, sent.span.end if sent else len(view))
+            stop = sent.span.end if sent else len(view)
+            # "according to figures compiled by the Kurdistan Human Rights Network", "according to a
+            # tally by Iran Human Rights": the source is whose figures they are
+            by = _DATA_BY.match(view, e, stop) if view.startswith((" fig", " dat", " sta", " rec", " a t", " a c", " the", " off"), e) else None
+            m = (pats.before_src.match(view, by.end() - 1, stop) if by else None) or pats.before_src.match(view, e, stop)
             if m:
                 out.append((m, view[s:e].lower(), m.end()))
         else:
@@ -222,16 +243,29 @@ def _at_line_starts(pat: re.Pattern[str], view: str, needs: str = "") -> Iterato
             return
 
 
-_THE = re.compile(r"^(?:the|The)\s+")
+_THE = re.compile(r"^(?:the|The|a|A|an|An)\s+")
 _GENERIC_SOURCE = re.compile(r"^(?:the |a |an )?(?:[a-z][\w'’-]* ){0,3}[a-z][\w'’-]*$", re.I)
 _NAME_APPOSITION = re.compile(rf"^(?:the |The )?{_CAP}(?: (?:{_CAP}|of|for|the|and))*$")
-_PRONOUN = re.compile(r"(?:[Hh]e|[Ss]he|[Tt]he (?:official|prosecutor|spokes(?:man|woman|person)|minister|governor|chief|commander|judge))")
+_PRONOUN = re.compile(r"(?:[Hh]e|[Ss]he|[Tt]he (?:official|prosecutor|spokes(?:man|woman|person)|minister|governor|chief|commander|judge|"
+                      r"group|organi[sz]ation|monitor|agency|network))")
 _PRONOUN_SRC = re.compile(rf"(?<![\w'’])(?P<src>{_PRONOUN.pattern}),?\s+(?:also |further |later )?$")
+_DATA_BY = re.compile(r" (?:(?:the|a|an|official) )?(?:figures|data|statistics|tally|count|records)"
+                      r"(?: (?:compiled|collected|gathered|published|released|kept))? (?:by|from|of) ")
 _DATA_SOURCE = re.compile(r"\b(?:figures|statistics|data|records|tally|count|reports?|survey)\b", re.I)
 _SPEAKER_REACH = 1200  # how far back a pronoun looks for its speaker (about two paragraphs)
 _STOP_SOURCES = re.compile(
-    r"^(?:the |The )?(?:It|This|That|These|Those|They|He|She|We|I|There|Also|However|But|And|In|On|At|As|When|While)\b"
+    r"^(?:the |The )?(?:It|This|That|These|Those|They|He|She|We|I|There|Also|However|But|And|In|On|At|As|When|While|"
+    # a report's kind in a heading ("Monthly report – October 2024"), not who reports
+    r"Monthly|Weekly|Daily|Annual|Yearly|Quarterly|Special|Final|Interim|Latest)\b"
+    # an article alone: "A report by ... found" (the noun "report", not the verb)
+    r"|^(?:A|An|The)$"
 )
+# "On Saturday, the Intelligence Ministry said": the day before the comma is no part of the name
+_LEADING_TIME = re.compile(
+    r"(?:(?:(?:On|In|Since|Last|Early|Late) )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|Today|Yesterday)(?: \d{1,2})?,? )+(?=[A-Za-z])")
+# "Hengaw’s data", "Iran Human Rights’ figures": the organisation, not its data
+_POSSESSIVE_DATA = re.compile(r"(?:'s|’s|'|’)(?: (?:figures|data|statistics|tally|count|records|documentation|monitoring))?$")
 
 
 def normalise_source(text: str) -> str:
@@ -239,7 +273,7 @@ def normalise_source(text: str) -> str:
     from .actors import normalise_actor_name
 
     src = " ".join(text.split()).strip(" ,.;:")
-    src = _THE.sub("", src)
+    src = _POSSESSIVE_DATA.sub("", _THE.sub("", src))
     known = normalise_actor_name(src, ("opposition", "media", "monitor"))
     return known or src
 
@@ -273,6 +307,9 @@ def find_attributions(doc: Doc, quotes: list[Quote] | None = None) -> list[Attri
                 # "A rights group, the Kurdish Human Rights Bureau, said": the name in the apposition
                 if normalise_actor_name(app) or _NAME_APPOSITION.match(gd["app"].strip()):
                     src_span = Span(m.start("app"), m.end("app"))
+        lead = _LEADING_TIME.match(view, src_span.start, src_span.end)
+        if lead:
+            src_span = Span(lead.end(), src_span.end)
         src_text = view[src_span.start : src_span.end]
         if cue.startswith("show") and not _DATA_SOURCE.search(src_text):
             continue  # "a video shows ...": a picture, not a source; "official figures show": one
@@ -293,7 +330,9 @@ def find_attributions(doc: Doc, quotes: list[Quote] | None = None) -> list[Attri
         if gd.get("spk"):
             spk = Span(m.start("spk"), m.end("spk"))
             out.append(Attribution(spk, normalise_source(view[spk.start : spk.end]), "as saying", scope))
-        out.append(Attribution(Span(min(m.start(), src_span.start), cue_end), normalise_source(src_text), cue.lower(), scope))
+        # (after a day trimmed off the name the attribution starts at the name: "…in May, Iran Human Rights said")
+        start = src_span.start if lead else min(m.start(), src_span.start)
+        out.append(Attribution(Span(start, cue_end), normalise_source(src_text), cue.lower(), scope))
     out.sort(key=lambda a: (a.span.start, a.span.end))
     if pronouns:
         out = _resolve_pronouns(out, pronouns)
