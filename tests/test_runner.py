@@ -1,5 +1,7 @@
 import hashlib
 
+import pytest
+
 from eventledger.ingest.runner import IngestSummary, infer_metadata
 from eventledger.models import Report
 
@@ -22,6 +24,27 @@ def test_publisher_from_wire_dateline():
 def test_given_publisher_wins_and_body_mentions_do_not_count():
     assert infer_metadata(rep("Reporting by X\n", publisher="Given")).publisher == "Given"
     assert infer_metadata(rep("He said (Reuters) that the shops closed.")).publisher is None
+
+
+@pytest.mark.parametrize("text, publisher", [
+    ("Example Prisoners' Rights Monitor\n\nWeekly report: arrests, 1–7 May\n\nBody.", "Example Prisoners' Rights Monitor"),
+    ("Lorestan Labour Observatory – monthly digest, June 2025\nBody.", "Lorestan Labour Observatory"),
+    ("Sample Official News (SON)\n\nGovernor: calm restored", "Sample Official News (SON)"),
+    ("728 x 90\n\nReuters\n\nShops closed in Tabriz.", "Reuters"),  # a known publisher needs no organisation word
+])
+def test_publisher_from_masthead(text, publisher):
+    assert infer_metadata(rep(text)).publisher == publisher
+
+
+@pytest.mark.parametrize("text", [
+    "Teachers Union Calls Strike\n\nBody.",                     # ends in a verb-led phrase, not an organisation word
+    "Iran: Human Rights Watch warns\n\nBody.",                  # a colon and a lower-case verb: a headline
+    "Resistance Units – Tehran, May 3, 2025\n\nBody.",          # a name, but not of an organisation the table knows
+    "One\nTwo\nThree\nFour\nExample Rights Watch\n",          # past the masthead lines
+    "Security forces detained 40 people in Ahvaz, the Example Rights Network said.\n",
+])
+def test_no_masthead_publisher(text):
+    assert infer_metadata(rep(text)).publisher is None
 
 
 def test_summary_lines_list_every_skip():

@@ -7,6 +7,7 @@ Lookup folds case and accents, and accepts any alias of a publisher.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from functools import lru_cache
 from importlib import resources
@@ -15,7 +16,7 @@ from pathlib import Path
 from .errors import ConfigError
 from .textutil import fold_name
 
-__all__ = ["STANCES", "stance", "load_publishers", "canonical_publisher"]
+__all__ = ["STANCES", "stance", "load_publishers", "canonical_publisher", "masthead_publisher"]
 
 STANCES: tuple[str, ...] = ("party_to_conflict", "state_media", "rights_monitor", "news_agency", "unknown")
 
@@ -37,16 +38,64 @@ def _parse(text: str, origin: str) -> dict[str, tuple[str, str]]:
     return table
 
 
-@lru_cache(maxsize=8)
-def load_publishers(path: Path | None = None) -> dict[str, tuple[str, str]]:
+def _read(path: Path | None) -> tuple[str, str]:
+    """(text, origin) of the shipped table or of ``path``."""
     if path is None:
         text = resources.files("eventledger").joinpath("lexicons/publishers.toml").read_text(encoding="utf-8")
-        return _parse(text, "lexicons/publishers.toml")
+        return text, "lexicons/publishers.toml"
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        return Path(path).read_text(encoding="utf-8"), str(path)
     except OSError as exc:
         raise ConfigError(f"cannot read publishers table {path}: {exc.strerror or exc}") from None
-    return _parse(text, str(path))
+
+
+@lru_cache(maxsize=8)
+def load_publishers(path: Path | None = None) -> dict[str, tuple[str, str]]:
+    return _parse(*_read(path))
+
+
+@lru_cache(maxsize=1)
+def _masthead_heads() -> frozenset[str]:
+    # always the shipped list: a run's own publishers table replaces the publishers, not
+    # the words that make a line look like an organisation's name
+    return frozenset(tomllib.loads(_read(None)[0]).get("masthead_heads", []))
+
+
+#: the masthead is the part of a line before a dash or bar ("X Monitor – Weekly digest")
+_MASTHEAD_SPLIT = re.compile(r"\s+[–—|-]\s+")
+#: the words of a name: capitalised words, small connectors, an (ACRONYM) at the end
+_NAME_WORD = re.compile(r"[A-Z][\w’'./&-]*|of|for|and|the|in|on|al|de|\([A-Z][A-Za-z]{1,9}\)")
+_MASTHEAD_LINES = 4  # blank lines aside; a publisher's name heads the page or not at all
+
+
+def masthead_publisher(text: str, path: Path | None = None) -> str | None:
+    """The publisher named by a masthead line at the top of ``text``, or None.
+
+    A line counts when (its part before a dash or bar) is a short name — two to eight
+    capitalised words and connectors, nothing else — that the publishers table knows or
+    that ends in an organisation word ("Monitor", "Committee", "Network": ``masthead_heads``
+    in the table). A headline fails: it has verbs in lower case, a colon, or a number.
+    """
+    known = load_publishers(path)
+    heads = _masthead_heads()
+    seen = 0
+    for line in text[:2000].splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        seen += 1
+        if seen > _MASTHEAD_LINES:
+            break
+        name = _MASTHEAD_SPLIT.split(line, maxsplit=1)[0].strip()
+        words = name.split()
+        if not 1 <= len(words) <= 8 or not all(_NAME_WORD.fullmatch(w) for w in words):
+            continue
+        bare = " ".join(w for w in words if not w.startswith("("))
+        if fold_name(bare) in known or fold_name(name) in known:
+            return name
+        if len(words) >= 2 and bare.split()[-1] in heads and words[0][0].isupper():
+            return name
+    return None
 
 
 def canonical_publisher(publisher: str | None, path: Path | None = None) -> str | None:

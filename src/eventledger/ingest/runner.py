@@ -19,6 +19,7 @@ from typing import Any, TextIO
 from ..config import Options
 from ..doc import Doc
 from ..models import Report
+from ..publishers import masthead_publisher
 
 __all__ = ["IngestSummary", "ingest", "infer_metadata"]
 
@@ -58,14 +59,18 @@ class IngestSummary:
 
 
 def infer_metadata(report: Report) -> Report:
-    """Fill a missing publisher from the text itself: a "Reporting by X" line, or the agency
-    in a wire dateline ("TEHRAN, May 10, 2024 (Example Agency) -")."""
+    """Fill a missing publisher from the text itself: a "Reporting by X" line, the agency
+    in a wire dateline ("TEHRAN, May 10, 2024 (Example Agency) -"), or a masthead line at
+    the top ("Zagros Human Rights Center – Monthly report"; see masthead_publisher)."""
     if report.publisher:
         return report
     head = report.text[:5000]
     m = _REPORTING_BY.search(head) or _WIRE_DATELINE.search(head)
     if m:
         return dataclasses.replace(report, publisher=m.group(1).strip())
+    masthead = masthead_publisher(head)
+    if masthead:
+        return dataclasses.replace(report, publisher=masthead)
     return report
 
 
