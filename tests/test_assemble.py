@@ -470,3 +470,68 @@ def test_property_destroyed_by_state_forces_is_no_riot(pipe):
     doc = run(pipe, "On October 17, a Basij base was torched in Zanjan. On October 18, youths tore down "
                     "portraits of the supreme leader in Qazvin.\n", publisher="PMOI/MEK")
     assert {("Zanjan", "property_attack"), ("Qazvin", "property_attack")} <= summary(doc)
+
+
+# --- held-out set 4 (ho25-ho30): general rules found on reports the extractor had not seen
+
+
+def test_banners_hung_in_the_passive_past_a_quoted_slogan_are_no_hanging(pipe):
+    doc = run(pipe, "On Monday, banners reading \u201cDown with the oppressor, be it the Shah or the Leader\u201d "
+                    "were hung from bridges in Arak and Saveh.\n")
+    assert summary(doc) == {("Arak", "symbolic_action"), ("Saveh", "symbolic_action")}
+
+
+def test_prisoners_hung_in_the_passive_are_still_executions(pipe):
+    doc = run(pipe, "On Monday, two prisoners were hung in the central prison of Arak.\n")
+    assert summary(doc) == {("Arak", "execution")}
+
+
+def test_mourners_arrested_is_an_arrest_not_a_memory(pipe):
+    doc = run(pipe, "On Monday, hundreds of mourners chanted at the cemetery of Saqqez, and the security forces "
+                    "fired tear gas to disperse the crowd. At least four mourners were arrested.\n")
+    assert ("Saqqez", "arrest") in summary(doc)
+
+
+def test_a_gathering_in_front_of_a_governorate_is_in_that_town(pipe):
+    doc = run(pipe, "On Monday, teachers gathered in front of the Bojnurd governorate.\n")
+    assert summary(doc) == {("Bojnurd", "demonstration")}
+    doc = run(pipe, "On Monday, the Bojnurd governorate said the teachers had gathered in Esfarayen.\n")
+    assert ("Bojnurd", "demonstration") not in summary(doc)
+
+
+def test_modality_told_after_a_noun_trigger(pipe):
+    for text in ("In Arak, posters will be put up on the anniversary, activists said.\n",
+                 "Activists had planned to hang a banner in Saveh on Monday, but the banner was not put up.\n",
+                 "A second strike day is expected at the Arak refinery on Saturday.\n"):
+        assert not run(pipe, text).events, text
+    doc = run(pipe, "On Monday, posters were put up in Arak.\n")
+    assert summary(doc) == {("Arak", "symbolic_action")}
+
+
+def test_names_written_on_walls_and_photographs_put_up(pipe):
+    doc = run(pipe, "On Monday, activists in Arak honoured the victims by writing their names on walls "
+                    "and putting up their photographs in public squares.\n")
+    assert summary(doc) == {("Arak", "symbolic_action")}
+    assert set(doc.events[0].tactics) >= {"graffiti", "poster"}
+
+
+def test_a_history_date_naming_victims_does_not_date_the_act(pipe):
+    doc = run(pipe, "On Monday, October 17, families of protesters killed in 2019 visited the graves of "
+                    "their loved ones in Arak.\n")
+    assert summary(doc) == {("Arak", "symbolic_action")}
+    assert doc.events[0].date.start == dt.date(2022, 10, 17)
+
+
+def test_bloody_friday_names_a_past_event_not_a_day(pipe):
+    doc = run(pipe, "On Monday, October 17, a banner honouring the victims of Bloody Friday was hung in Zahedan.\n")
+    assert [e.date.start for e in doc.events] == [dt.date(2022, 10, 17)]
+
+
+def test_threatened_with_arrest_is_no_arrest(pipe):
+    doc = run(pipe, "On Monday, families in Arak said they were threatened with arrest if they held memorials.\n")
+    assert ("Arak", "arrest") not in summary(doc)
+
+
+def test_spelling_variants_ghazvin_and_someh_sara(pipe):
+    doc = run(pipe, "On Monday, posters were put up in Ghazvin and slogans were also written on walls in Someh Sara.\n")
+    assert {e.location.canonical for e in doc.events} == {"Qazvin", "Sowme\u2018eh Sara"}

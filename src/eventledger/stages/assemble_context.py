@@ -241,6 +241,11 @@ def usable(t: Trigger) -> bool:
     return not t.negated and t.modality == "asserted"
 
 
+#: "families of protesters killed in 2022 visited the graves": the history date names the
+#: victims ("killed in"), it does not date the act that follows in a sentence with its own date
+_VICTIMS_OF_DATE = re.compile(r"\b(?:killed|slain|executed|died|murdered|shot dead)\s+(?:in|on|during)\s+(?:the\s+)?$", re.I)
+
+
 def is_history(ctx: DocContext, i: int, t: Trigger) -> bool:
     """A trigger governed by a history date: "the 1988 massacre", "over the 2022 protests"
     (the date nearest the trigger is a history date), or any history date near a trigger in
@@ -261,7 +266,10 @@ def is_history(ctx: DocContext, i: int, t: Trigger) -> bool:
         between = ctx.view[min(nearest.span.end, t.span.end) : max(nearest.span.start, t.span.start)]
         # "On October 18, in memory of those killed in 2019, activists wrote graffiti": a history
         # date in another clause of a dated sentence does not govern the trigger
-        if not ("," in between and any(d.role == "event" for d in dates)):
+        if not ("," in between and any(d.role == "event" for d in dates)) \
+                and not (t.span.start >= nearest.span.end
+                         and _VICTIMS_OF_DATE.search(ctx.view, max(0, nearest.span.start - 24), nearest.span.start)
+                         and any(d.role == "event" for d in dates)):
             return True
     if any(d.role == "event" for d in dates):
         return False
