@@ -535,3 +535,26 @@ def test_threatened_with_arrest_is_no_arrest(pipe):
 def test_spelling_variants_ghazvin_and_someh_sara(pipe):
     doc = run(pipe, "On Monday, posters were put up in Ghazvin and slogans were also written on walls in Someh Sara.\n")
     assert {e.location.canonical for e in doc.events} == {"Qazvin", "Sowme\u2018eh Sara"}
+
+
+def test_a_source_restating_an_act_is_no_new_act_in_the_dateline_town(pipe):
+    text = ("TEHRAN (Test Wire) \u2014 Workers at the Arak refinery stopped work on Monday.\n\n"
+            "The Oil Ministry said in a statement that a small number of workers had stopped work.\n")
+    assert summary(run(pipe, text)) == {("Arak", "strike")}
+
+
+def test_took_students_away_is_an_arrest(pipe):
+    doc = run(pipe, "On Monday, students gathered at Amirkabir University in Tehran. Plainclothes agents "
+                    "attacked the gathering and took three students away in an unmarked van.\n")
+    assert summary(doc) == {("Tehran", "protest_with_intervention"), ("Tehran", "arrest")}
+
+
+@pytest.mark.parametrize("text", [
+    # a sentence telling only history does not lend its places to the placeless one before
+    "Since 2011, border guards have killed more than 600 porters. In September 2019, security "
+    "forces killed at least eight protesters in Piranshahr and Oshnavieh.\n",
+    # an account the writer could not confirm
+    "The network could not confirm reports that a prisoner had died under torture in Mahabad.\n",
+])
+def test_history_and_unconfirmed_accounts_are_no_events(pipe, text):
+    assert not run(pipe, text).events

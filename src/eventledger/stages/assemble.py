@@ -41,7 +41,8 @@ from .assemble_cues import Cue
 from .assemble_context import (ANAPHOR_BEFORE, COUNT_KINDS_BY_SUBTYPE, CROWD, DocContext, Draft, against_security,
                                attributed_source, country_ok, drop_back_references, event_places, fallback_date,
                                fired_on_crowd, fold_name, home_place, intervened, is_chant, is_recent,
-                               is_tally, jurisdiction_place, next_lists_places, not_history, to_home, usable, wider_scope)
+                               is_tally, jurisdiction_place, next_lists_places, not_history, restated_by_source, to_home,
+                               usable, wider_scope)
 from .claims import build_claims
 from .slogans import attach_slogans
 from .triggers import spec_of
@@ -356,7 +357,14 @@ class AssembleStage:
                     pending, pending_list = [], False
             if i in skip or not (sent_triggers[i] or sent_places[i]):
                 continue  # (a sentence without triggers or places changes nothing below)
-            triggers = not_history(ctx, i, [t for t in sent_triggers[i] if usable(t)])
+            told = [t for t in sent_triggers[i] if usable(t)]
+            triggers = not_history(ctx, i, told)
+            if told and not triggers:
+                # "In September 2022, security forces killed ... in Piranshahr": a sentence that
+                # tells only history; its places belong to that past act, not to the triggers
+                # a sentence before left waiting for a place list
+                pending = []
+                continue
             places = to_home(ctx, event_places(ctx, i), home) if sent_places[i] else []
             if not (triggers or places):
                 continue
@@ -444,7 +452,7 @@ class AssembleStage:
                     if focus is not None and focus[0] == sent.paragraph and i - focus[1] <= 2:
                         # "the crowd marched to the city's main square": the town just told about
                         target = focus[2]
-                    elif home is not None:
+                    elif home is not None and not restated_by_source(ctx, i, acting[0].span.start):
                         target = home
                 if target is not None:
                     # "A banner carried by the crowd read ...": the banners and chants of a protest

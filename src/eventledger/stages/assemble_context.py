@@ -441,6 +441,18 @@ def wider_scope(ctx: DocContext, i: int, home: PlaceMention | None = None) -> bo
     return any(not ctx.in_quote(p.span) and p is not home and not _is_dateline(ctx, p) for p in ctx.sent_places[i])
 
 
+#: "The Oil Ministry said in a statement that workers had stopped work": a source restating acts
+#: the story told; without a place or a date of its own it is no new act in the dateline's town
+_SOURCE_SAYS = re.compile(r"\b(?:said|says|stated|announced|claimed|denied|confirmed)\s+(?:in\s+a\s+statement\s+)?that\b", re.I)
+
+
+def restated_by_source(ctx: DocContext, i: int, first_trigger: int) -> bool:
+    s = ctx.doc.sentences[i].span
+    if any(d.role == "event" for d in ctx.sent_dates[i]):
+        return False
+    return _SOURCE_SAYS.search(ctx.view, s.start, first_trigger) is not None
+
+
 _CROWD_AFTER = re.compile(
     r"\s+(?:on|at|into)\s+(?:the\s+)?(?:\w+\s+)?(?:protesters|protestors|demonstrators|mourners|crowds?|marchers|"
     r"worshippers|gathering|rally|strikers)\b", re.I)

@@ -125,6 +125,10 @@ _AFTER_NOUN = re.compile(
     re.I,
 )
 _AFTER_WINDOW = 30
+#: an account the writer could not confirm: the act it tells is not reported as fact
+_UNCONFIRMED = re.compile(
+    r"\b(?:not|never|unable\s+to|could\s+not|couldn't)\s+(?:\w+\s+){0,2}?(?:confirm|verify|corroborate)\w*\s+"
+    r"(?:the\s+)?(?:reports?|claims?|accounts?|rumou?rs?)\s+(?:that|of)\b", re.I)
 #: nouns of an account of an act ("reports of executions"): a negation before them denies the act
 _REPORT_NOUNS = frozenset({"report", "reports", "news", "word", "confirmation", "evidence", "sign", "signs",
                            "accounts", "information"})
@@ -252,6 +256,8 @@ def _modality(sidx: SentenceIndex, view: str, s: int, e: int, quote_spans: list[
             # "we did not receive confirmed reports of executions in X": the negation governs
             # the report, a few words further back than the trigger's own window
             negated = neg.search(" ".join(words[-_NEG_WINDOW_WORDS - 4 : -2])) is not None
+        if not negated and _UNCONFIRMED.search(before):
+            negated = True  # "could not confirm reports that a prisoner had died in X"
         m = clause_cues.search(" ".join(words[-_WINDOW_WORDS:]))
         if m is not None:
             modality = m.lastgroup or "planned"
