@@ -558,3 +558,31 @@ def test_took_students_away_is_an_arrest(pipe):
 ])
 def test_history_and_unconfirmed_accounts_are_no_events(pipe, text):
     assert not run(pipe, text).events
+
+
+def test_security_forces_as_the_agent_of_a_passive_are_not_the_victims(pipe):
+    doc = run(pipe, "On Monday, three fuel porters were shot dead by border guards near Saravan.\n")
+    assert summary(doc) == {("Saravan", "killing")}
+    doc = run(pipe, "On Monday, two police officers were shot dead by rioters in Saravan.\n")
+    assert summary(doc) == {("Saravan", "attack_on_people")}
+
+
+def test_a_statue_toppled_is_a_property_attack(pipe):
+    for text in ("On Monday, a statue of Qasem Soleimani was toppled in Izeh.\n",
+                 "On Monday, youths toppled the bust of Qasem Soleimani in Izeh.\n"):
+        assert summary(run(pipe, text)) == {("Izeh", "property_attack")}, text
+
+
+def test_a_dispersal_told_in_a_named_town_reaches_the_protest_told_there(pipe):
+    doc = run(pipe, "Pensioners in Kermanshah and Ilam gathered outside the pension offices on Monday. "
+                    "The protest in Ilam was dispersed by police.\n")
+    assert summary(doc) == {("Kermanshah", "demonstration"), ("Ilam", "protest_with_intervention")}
+    # a repression on another day in that town is not this protest's intervention
+    doc = run(pipe, "Pensioners gathered in Ilam on Monday, October 17. On Wednesday, October 19, three "
+                    "activists were arrested in Ilam.\n")
+    assert ("Ilam", "demonstration") in summary(doc)
+
+
+def test_both_from_a_town_is_the_prisoners_origin(pipe):
+    doc = run(pipe, "On Monday, two political prisoners, both from Bukan, were executed at Urmia Central Prison.\n")
+    assert summary(doc) == {("Urmia", "execution")}

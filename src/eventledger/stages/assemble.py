@@ -120,6 +120,19 @@ def _choose_trigger(triggers: list[Trigger], place: PlaceMention) -> Trigger:
     return triggers[0]
 
 
+def _intervene_in_told_protest(drafts: list[Draft], places: list[PlaceMention], paragraph: int) -> bool:
+    """Turn the demonstrations of this or the previous paragraph at these places into protests
+    with intervention; say whether there was one."""
+    here = {fold_name(p.place.canonical or p.name) for p in places}
+    hit = False
+    for d in drafts:
+        if d.sub == "demonstration" and d.place is not None and paragraph - 1 <= d.sentence.paragraph \
+                and fold_name(d.place.place.canonical or d.place.name) in here:
+            d.sub = "protest_with_intervention"
+            hit = True
+    return hit
+
+
 def _sentence_drafts(ctx: DocContext, i: int, triggers: list[Trigger], places: list[PlaceMention]) -> list[Draft]:
     sent = ctx.doc.sentences[i]
     caption = ctx.kinds[i] == "caption"
@@ -379,8 +392,13 @@ class AssembleStage:
                 focus = (sent.paragraph, i, places[0]) if one_town else None
             if triggers and places:
                 made = _sentence_drafts(ctx, i, triggers, places)
-                # "opened fire on protesters in X, killing 3": the protest itself is told too
-                if not any(d.etype == "protest" for d in made) and any(fired_on_crowd(ctx, t) for t in triggers):
+                # "... gathered in Kermanshah and Ilam on Tuesday. The protest in Ilam was dispersed
+                # by police": the protest just told in the named town met the intervention
+                upgraded = not any(d.etype == "protest" for d in made) and intervened(triggers) \
+                    and not any(d.role == "event" for d in ctx.sent_dates[i]) \
+                    and _intervene_in_told_protest(drafts, places, sent.paragraph)
+                if not upgraded and not any(d.etype == "protest" for d in made) \
+                        and any(fired_on_crowd(ctx, t) for t in triggers):
                     made += [Draft("protest_with_intervention", "protest", p, sent, [t], [])
                              for p in places for t in triggers[:1]]
                 country.extend((i, t) for t in _placeless_in_sentence(ctx, i, triggers, places))
