@@ -586,3 +586,15 @@ def test_a_dispersal_told_in_a_named_town_reaches_the_protest_told_there(pipe):
 def test_both_from_a_town_is_the_prisoners_origin(pipe):
     doc = run(pipe, "On Monday, two political prisoners, both from Bukan, were executed at Urmia Central Prison.\n")
     assert summary(doc) == {("Urmia", "execution")}
+
+
+def test_a_capitalised_preposition_does_not_start_a_longer_name(pipe):
+    # "In Kerman" folds to Inkerman (a town in Crimea) if the preposition joins the name
+    doc = run(pipe, "On Thursday: In Kerman, activists wrote graffiti on the walls.\n")
+    assert summary(doc) == {("Kerman", "symbolic_action")}
+
+
+def test_a_semicolon_gives_a_place_the_trigger_of_its_own_clause(pipe):
+    doc = run(pipe, "On Monday, in Tabriz, a billboard of Khamenei was set on fire; in Ardabil, posters of "
+                    "the Resistance leaders were put up.\n")
+    assert summary(doc) == {("Tabriz", "property_attack"), ("Ardabil", "symbolic_action")}

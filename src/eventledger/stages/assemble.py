@@ -104,16 +104,22 @@ def _date_fn() -> Callable[[Doc, Span], tuple[DateRange, tuple[Span, ...]]] | No
     return event_date_for
 
 
-def _choose_trigger(triggers: list[Trigger], place: PlaceMention) -> Trigger:
-    """The nearest trigger before the place, else the nearest after it, else the first."""
+def _choose_trigger(triggers: list[Trigger], place: PlaceMention, view: str) -> Trigger:
+    """The nearest trigger before the place, else the nearest after it, else the first. A
+    semicolon between the place and the trigger before it opens a clause of its own: "In
+    Tabriz, a billboard was set on fire; in Ardabil, posters were put up" gives Ardabil the
+    posters told after it in its clause."""
     start = place.span.start
     before = None
     for t in triggers:
         if t.span.end <= start:
             before = t
-    if before is not None:
-        return before
     end = place.span.end
+    if before is not None:
+        if view.find(";", before.span.end, start) < 0:
+            return before
+        after = next((t for t in triggers if t.span.start >= end), None)
+        return after if after is not None and view.find(";", end, after.span.start) < 0 else before
     for t in triggers:
         if t.span.start >= end:
             return t
@@ -167,7 +173,7 @@ def _sentence_drafts(ctx: DocContext, i: int, triggers: list[Trigger], places: l
     chosen_subs: set[str] = set()
     chosen_by: list[tuple[PlaceMention, Trigger]] = []
     for p in places:
-        t = _choose_trigger(acting, p)
+        t = _choose_trigger(acting, p, ctx.view)
         chosen_subs.add(t.sub_event_type)
         chosen_by.append((p, t))
         if specific is not None and id(t) in vague:
@@ -220,7 +226,7 @@ def _placeless_in_sentence(ctx: DocContext, i: int, triggers: list[Trigger], pla
     late = [t for t in triggers if t.event_type == "repression" and t.span.start >= last_place]
     if not late:
         return []
-    chosen_triggers = [_choose_trigger(triggers, p) for p in places]
+    chosen_triggers = [_choose_trigger(triggers, p, ctx.view) for p in places]
     chosen = {id(t) for t in chosen_triggers}
     chosen_subs = {t.sub_event_type for t in chosen_triggers}
     out = []
