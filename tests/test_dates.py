@@ -691,3 +691,14 @@ def test_a_colon_after_a_date_ends_the_sentence_not_the_day():
     doc = run("Iran, May 30, 2025 - Posted May 27 10:30 by the desk.\n")
     m = mention(doc, "May 27")
     assert (m.range.start, m.range.end) == (D("2025-05-27"), D("2025-05-27"))
+
+
+def test_a_fitting_weekday_keeps_the_reference_year_for_a_day_just_after_it():
+    from eventledger.stages.dates_patterns import Part
+    from eventledger.stages.dates_resolve import resolve_part
+    ref = dt.date(2025, 3, 5)
+    # "Friday, March 7" two days after a reference of March 5, 2025: 2025-03-07 is a Friday
+    assert resolve_part(Part(m=3, d=7, wd=4), ref).start == dt.date(2025, 3, 7)
+    # without a weekday, or with one that does not fit, the day after the reference rolls back
+    assert resolve_part(Part(m=3, d=7), ref).start == dt.date(2024, 3, 7)
+    assert resolve_part(Part(m=3, d=7, wd=3), ref).start == dt.date(2024, 3, 7)

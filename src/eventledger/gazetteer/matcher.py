@@ -85,6 +85,12 @@ def name_hits(gazetteer: Gazetteer, text: str) -> list[tuple[int, int, str, tupl
     return out
 
 
+#: a capitalised preposition opening a sentence never starts a longer name: "In Kerman, ..." is
+#: Kerman, not Inkerman (Crimea); "At Tabriz ..." is Tabriz
+_PREPOSITIONS = frozenset({"in", "at", "on", "near", "from", "to", "of", "for", "by", "and", "or",
+                           "inside", "outside", "across", "throughout"})
+
+
 def _analyse_run(gazetteer: Gazetteer, rs: str) -> tuple:
     lookup = gazetteer.lookup_key
     if " " not in rs and "-" not in rs:  # one word: most runs
@@ -105,7 +111,7 @@ def _analyse_run(gazetteer: Gazetteer, rs: str) -> tuple:
             continue
         fkey = first_token_key(first)
         hit = None
-        longest = min(MAX_TOKENS, n - i) if fkey in starts else 1
+        longest = min(MAX_TOKENS, n - i) if fkey in starts and fkey not in _PREPOSITIONS else 1
         for size in range(longest, 0, -1):
             if size > 1:
                 if not _capitalised(toks[i + size - 1][2]):

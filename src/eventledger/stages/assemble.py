@@ -41,7 +41,8 @@ from .assemble_cues import Cue
 from .assemble_context import (ANAPHOR_BEFORE, COUNT_KINDS_BY_SUBTYPE, CROWD, DocContext, Draft, against_security,
                                attributed_source, country_ok, drop_back_references, event_places, fallback_date,
                                fired_on_crowd, fold_name, home_place, intervened, is_chant, is_recent,
-                               is_tally, jurisdiction_place, next_lists_places, not_history, to_home, usable, wider_scope)
+                               is_tally, jurisdiction_place, next_lists_places, not_history, restated_by_source, to_home,
+                               usable, wider_scope)
 from .claims import build_claims
 from .slogans import attach_slogans
 from .triggers import spec_of
@@ -103,20 +104,39 @@ def _date_fn() -> Callable[[Doc, Span], tuple[DateRange, tuple[Span, ...]]] | No
     return event_date_for
 
 
-def _choose_trigger(triggers: list[Trigger], place: PlaceMention) -> Trigger:
-    """The nearest trigger before the place, else the nearest after it, else the first."""
+def _choose_trigger(triggers: list[Trigger], place: PlaceMention, view: str) -> Trigger:
+    """The nearest trigger before the place, else the nearest after it, else the first. A
+    semicolon between the place and the trigger before it opens a clause of its own: "In
+    Tabriz, a billboard was set on fire; in Ardabil, posters were put up" gives Ardabil the
+    posters told after it in its clause."""
     start = place.span.start
     before = None
     for t in triggers:
         if t.span.end <= start:
             before = t
-    if before is not None:
-        return before
     end = place.span.end
+    if before is not None:
+        if view.find(";", before.span.end, start) < 0:
+            return before
+        after = next((t for t in triggers if t.span.start >= end), None)
+        return after if after is not None and view.find(";", end, after.span.start) < 0 else before
     for t in triggers:
         if t.span.start >= end:
             return t
     return triggers[0]
+
+
+def _intervene_in_told_protest(drafts: list[Draft], places: list[PlaceMention], paragraph: int) -> bool:
+    """Turn the demonstrations of this or the previous paragraph at these places into protests
+    with intervention; say whether there was one."""
+    here = {fold_name(p.place.canonical or p.name) for p in places}
+    hit = False
+    for d in drafts:
+        if d.sub == "demonstration" and d.place is not None and paragraph - 1 <= d.sentence.paragraph \
+                and fold_name(d.place.place.canonical or d.place.name) in here:
+            d.sub = "protest_with_intervention"
+            hit = True
+    return hit
 
 
 def _sentence_drafts(ctx: DocContext, i: int, triggers: list[Trigger], places: list[PlaceMention]) -> list[Draft]:
@@ -153,7 +173,7 @@ def _sentence_drafts(ctx: DocContext, i: int, triggers: list[Trigger], places: l
     chosen_subs: set[str] = set()
     chosen_by: list[tuple[PlaceMention, Trigger]] = []
     for p in places:
-        t = _choose_trigger(acting, p)
+        t = _choose_trigger(acting, p, ctx.view)
         chosen_subs.add(t.sub_event_type)
         chosen_by.append((p, t))
         if specific is not None and id(t) in vague:
@@ -206,7 +226,7 @@ def _placeless_in_sentence(ctx: DocContext, i: int, triggers: list[Trigger], pla
     late = [t for t in triggers if t.event_type == "repression" and t.span.start >= last_place]
     if not late:
         return []
-    chosen_triggers = [_choose_trigger(triggers, p) for p in places]
+    chosen_triggers = [_choose_trigger(triggers, p, ctx.view) for p in places]
     chosen = {id(t) for t in chosen_triggers}
     chosen_subs = {t.sub_event_type for t in chosen_triggers}
     out = []
@@ -356,7 +376,14 @@ class AssembleStage:
                     pending, pending_list = [], False
             if i in skip or not (sent_triggers[i] or sent_places[i]):
                 continue  # (a sentence without triggers or places changes nothing below)
-            triggers = not_history(ctx, i, [t for t in sent_triggers[i] if usable(t)])
+            told = [t for t in sent_triggers[i] if usable(t)]
+            triggers = not_history(ctx, i, told)
+            if told and not triggers:
+                # "In September 2022, security forces killed ... in Piranshahr": a sentence that
+                # tells only history; its places belong to that past act, not to the triggers
+                # a sentence before left waiting for a place list
+                pending = []
+                continue
             places = to_home(ctx, event_places(ctx, i), home) if sent_places[i] else []
             if not (triggers or places):
                 continue
@@ -371,8 +398,13 @@ class AssembleStage:
                 focus = (sent.paragraph, i, places[0]) if one_town else None
             if triggers and places:
                 made = _sentence_drafts(ctx, i, triggers, places)
-                # "opened fire on protesters in X, killing 3": the protest itself is told too
-                if not any(d.etype == "protest" for d in made) and any(fired_on_crowd(ctx, t) for t in triggers):
+                # "... gathered in Kermanshah and Ilam on Tuesday. The protest in Ilam was dispersed
+                # by police": the protest just told in the named town met the intervention
+                upgraded = not any(d.etype == "protest" for d in made) and intervened(triggers) \
+                    and not any(d.role == "event" for d in ctx.sent_dates[i]) \
+                    and _intervene_in_told_protest(drafts, places, sent.paragraph)
+                if not upgraded and not any(d.etype == "protest" for d in made) \
+                        and any(fired_on_crowd(ctx, t) for t in triggers):
                     made += [Draft("protest_with_intervention", "protest", p, sent, [t], [])
                              for p in places for t in triggers[:1]]
                 country.extend((i, t) for t in _placeless_in_sentence(ctx, i, triggers, places))
@@ -444,7 +476,7 @@ class AssembleStage:
                     if focus is not None and focus[0] == sent.paragraph and i - focus[1] <= 2:
                         # "the crowd marched to the city's main square": the town just told about
                         target = focus[2]
-                    elif home is not None:
+                    elif home is not None and not restated_by_source(ctx, i, acting[0].span.start):
                         target = home
                 if target is not None:
                     # "A banner carried by the crowd read ...": the banners and chants of a protest

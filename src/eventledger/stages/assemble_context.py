@@ -241,6 +241,11 @@ def usable(t: Trigger) -> bool:
     return not t.negated and t.modality == "asserted"
 
 
+#: "families of protesters killed in 2022 visited the graves": the history date names the
+#: victims ("killed in"), it does not date the act that follows in a sentence with its own date
+_VICTIMS_OF_DATE = re.compile(r"\b(?:killed|slain|executed|died|murdered|shot dead)\s+(?:in|on|during)\s+(?:the\s+)?$", re.I)
+
+
 def is_history(ctx: DocContext, i: int, t: Trigger) -> bool:
     """A trigger governed by a history date: "the 1988 massacre", "over the 2022 protests"
     (the date nearest the trigger is a history date), or any history date near a trigger in
@@ -261,7 +266,10 @@ def is_history(ctx: DocContext, i: int, t: Trigger) -> bool:
         between = ctx.view[min(nearest.span.end, t.span.end) : max(nearest.span.start, t.span.start)]
         # "On October 18, in memory of those killed in 2019, activists wrote graffiti": a history
         # date in another clause of a dated sentence does not govern the trigger
-        if not ("," in between and any(d.role == "event" for d in dates)):
+        if not ("," in between and any(d.role == "event" for d in dates)) \
+                and not (t.span.start >= nearest.span.end
+                         and _VICTIMS_OF_DATE.search(ctx.view, max(0, nearest.span.start - 24), nearest.span.start)
+                         and any(d.role == "event" for d in dates)):
             return True
     if any(d.role == "event" for d in dates):
         return False
@@ -385,7 +393,8 @@ _SECURITY_VICTIM = re.compile(
     r"guards?|agents|Basij(?:i)? members?|members of the (?:security forces|police|Basij))\b",
     re.I,
 )
-_SECURITY_VICTIM_AFTER = re.compile(r"\s+(?:\w+\s+){0,3}?(?:police|policem[ae]n|officers?|security personnel|guards?|agents)\b", re.I)
+#: (not the agent of a passive: "porters were shot dead by border guards" are civilians)
+_SECURITY_VICTIM_AFTER = re.compile(r"\s+(?:(?!by\b)\w+\s+){0,3}?(?:police|policem[ae]n|officers?|security personnel|guards?|agents)\b", re.I)
 
 
 def against_security(ctx: DocContext, t: Trigger) -> bool:
@@ -431,6 +440,18 @@ def wider_scope(ctx: DocContext, i: int, home: PlaceMention | None = None) -> bo
         return True
     # any other place named (a home town, a province elsewhere, the country): not this town's act
     return any(not ctx.in_quote(p.span) and p is not home and not _is_dateline(ctx, p) for p in ctx.sent_places[i])
+
+
+#: "The Oil Ministry said in a statement that workers had stopped work": a source restating acts
+#: the story told; without a place or a date of its own it is no new act in the dateline's town
+_SOURCE_SAYS = re.compile(r"\b(?:said|says|stated|announced|claimed|denied|confirmed)\s+(?:in\s+a\s+statement\s+)?that\b", re.I)
+
+
+def restated_by_source(ctx: DocContext, i: int, first_trigger: int) -> bool:
+    s = ctx.doc.sentences[i].span
+    if any(d.role == "event" for d in ctx.sent_dates[i]):
+        return False
+    return _SOURCE_SAYS.search(ctx.view, s.start, first_trigger) is not None
 
 
 _CROWD_AFTER = re.compile(

@@ -330,6 +330,10 @@ _PRAYERS_AFTER = re.compile(r"[ \u00a0]+(?:prayers?|sermons?|prayer[ \u00a0]+lea
 _AT_PRAYERS_BEFORE = re.compile(r"\b(?:after|following|during|at|on|before|since)\s+(?:the\s+)?$", re.I)
 
 
+#: a weekday in the name of a past event ("Bloody Friday", "Black Friday"): no day of this report
+_NAMED_DAY_BEFORE = re.compile(r"\b(?:Bloody|Black)[ \u00a0]+$")
+
+
 def _institution_friday(view: str, p: int, q: int) -> bool:
     """"Friday prayers" as an institution ("a boycott of the regime's Friday prayers", "the
     Friday prayer leader of Zahedan"), not one Friday; "after Friday prayers" names a day."""
@@ -351,6 +355,8 @@ def _weekdays(L: DateLexicon, view: str, hits, taken: _Taken, out: list[Atom]) -
             continue  # lower-case or abbreviated weekday ("the Sun") only after "on", "last" ...
         if wdn == _FRIDAY and _institution_friday(view, p, q):
             continue  # "the regime's Friday prayers", "the Friday prayer leader": not a day
+        if _NAMED_DAY_BEFORE.search(view, max(0, p - 8), p):
+            continue  # "Zahedan's Bloody Friday", "Black Friday": the name of a past event
         mode = "every" if plural else (pre or "on")
         start = lm.start() if lm and mode != "on" else p
         out.append(Atom(start, q, "weekday", Part(wd=wdn), rel=mode))

@@ -95,9 +95,20 @@ def _resolve_gregorian(p: Part, ref: dt.date | None, flags: list[str]):
             start, end = month_range(y - 1, p.m)
         return start, end, "month"
     day = dt.date(y, p.m, p.d)
-    if p.y is None and day > ref:
+    if p.y is None and day > ref and not _weekday_keeps_year(day, ref, p):
         day = dt.date(y - 1, p.m, p.d)
     return day, day, "day"
+
+
+#: how far past the reference a month-day whose weekday fits may stay in the reference's year
+_WEEKDAY_FIT_DAYS = 31
+
+
+def _weekday_keeps_year(day: dt.date, ref: dt.date, p: Part) -> bool:
+    """"Friday, March 7" told after a reference of March 5, 2025: March 7, 2025 is a Friday
+    and March 7, 2024 is not, so the written weekday keeps the reference's year instead of
+    rolling it back (only for a day shortly after the reference)."""
+    return p.wd is not None and day.weekday() == p.wd and (day - ref).days <= _WEEKDAY_FIT_DAYS
 
 
 def _resolve_jalali(p: Part, ref: dt.date | None, flags: list[str]):
@@ -117,7 +128,7 @@ def _resolve_jalali(p: Part, ref: dt.date | None, flags: list[str]):
             start, end = _jalali_month_range(jy - 1, p.m)
         return start, end, "month"
     day = jdatetime.date(jy, p.m, p.d).togregorian()
-    if p.y is None and day > ref:
+    if p.y is None and day > ref and not _weekday_keeps_year(day, ref, p):
         day = jdatetime.date(jy - 1, p.m, p.d).togregorian()
     return day, day, "day"
 

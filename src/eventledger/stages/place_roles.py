@@ -43,6 +43,8 @@ ORIGIN_BEFORE_RE = re.compile(
     r"farmers?|retirees|nurses?|doctors?|truckers?|drivers?|labou?rers?|athletes?|wrestlers?|boxers?|"
     r"rappers?|singers?|artists?|clerics?|mothers?|fathers?|sons?|daughters?|brothers?|sisters?|"
     r"girls?|boys?|child|children|[a-z]+-year-old|one|two|three|four|five|six|seven|eight|nine|ten|"
+    # "two prisoners, both from Bukan": the people named before the comma
+    r"both|all|each|"
     r"\d+)\s+(?:\w+\s+){0,2}?from\s+(?:the\s+(?:city|town|village)\s+of\s+)?$)"
     r"|(?:\bborn\s+in\s+(?:the\s+(?:city|town|village)\s+of\s+)?$)|(?:\bnatives?\s+of\s+$)"
     r"|(?:\bhails?\s+from\s+$)|(?:\bhailing\s+from\s+$)|(?:\boriginally\s+from\s+$)"
@@ -94,6 +96,9 @@ _OFFICIAL_OF_RE = re.compile(
     r"governorate)\s+of\s+(?:the\s+(?:city|town|county|province)\s+of\s+)?$",
     re.I,
 )
+#: "in front of the Salmas governorate": the governorate as a building where people gathered
+_AT_BUILDING_BEFORE_RE = re.compile(
+    r"\b(?:in\s+front\s+of|outside|at|near|before|to|towards?|around)\s+the\s+$", re.I)
 _IN_THE_CITY_RE = re.compile(r"\b(?:in|across|throughout)\s+(?:the|this|that)\s+(?:city|town)\b", re.I)
 #: "in solidarity with Khash", "slogans in support of Zahedan": the place is named, not where it happened
 _SOLIDARITY_BEFORE_RE = re.compile(
@@ -206,7 +211,8 @@ def assign_roles(items: list[PlaceItem], view: str) -> None:
         elif apostrophe and _CITY_STATE_RE.match(after):
             role = "possessive"
         elif it.name_end == it.end and (spaced or apostrophe) \
-                and (official := _OFFICIAL_AFTER_RE.match(after)) is not None:
+                and (official := _OFFICIAL_AFTER_RE.match(after)) is not None \
+                and not (official.group(0).lower().endswith("governorate") and _AT_BUILDING_BEFORE_RE.search(before)):
             role = "possessive" if official.group(1) else "other"
         # (every regex of _names_without_being_there ends in \s+$ or \s+(?:...)?$, so ``before``
         # must end with white space, i.e. ``last`` is not None; the function has no side effects)

@@ -117,6 +117,18 @@ _ONLINE = re.compile(
 _NOT_PUBLIC = re.compile(r"\b(?:prisons?|prisoners|inmates|detainees|jail|wards?|cells?)\b", re.I)
 _CONTINUES = re.compile(r"\s+(?:continue[sd]?|are continuing|persists?|are ongoing|go on)\b", re.I)
 _NEG_WINDOW_WORDS = 4
+#: a noun trigger whose own verb follows it in the passive: "posters will be put up", "the banner
+#: was not put up", "a second strike day is expected": the modality comes after the trigger
+_AFTER_NOUN = re.compile(
+    r"(?:\s+[\w-]+){0,2}?\s+(?:(?P<negated>(?:was|were|could|would|will|had)\s+not|wasn't|weren't|(?:was|were)\s+never)"
+    r"|(?P<planned>(?:will|would|is\s+to|are\s+to)\s+be|(?:is|are)\s+(?:expected|planned|scheduled|due)))\b",
+    re.I,
+)
+_AFTER_WINDOW = 30
+#: an account the writer could not confirm: the act it tells is not reported as fact
+_UNCONFIRMED = re.compile(
+    r"\b(?:not|never|unable\s+to|could\s+not|couldn't)\s+(?:\w+\s+){0,2}?(?:confirm|verify|corroborate)\w*\s+"
+    r"(?:the\s+)?(?:reports?|claims?|accounts?|rumou?rs?)\s+(?:that|of)\b", re.I)
 #: nouns of an account of an act ("reports of executions"): a negation before them denies the act
 _REPORT_NOUNS = frozenset({"report", "reports", "news", "word", "confirmation", "evidence", "sign", "signs",
                            "accounts", "information"})
@@ -167,6 +179,7 @@ _HANG_OBJECT = re.compile(
     r"cloths?|sheets?|slogans?|messages?|leaflets?|ropes? of lights)\b",
     re.I,
 )
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+$", re.I)
 # a participle used as an adjective after a determiner ("of imprisoned teachers", "the arrested
 # men", "families of executed prisoners"): it names people, it does not report an act
 _DETERMINER_BEFORE = re.compile(r"(?<!\w)(?:the|a|an|of|for|their|his|her|its|our|with|to|whose|other|two|three|several|many)\s+$", re.I)
@@ -176,7 +189,7 @@ _NOUN_AFTER = re.compile(r"\s+(?!(?:by|in|at|on|for|during|after|before|since|an
 # against the death sentence", "honouring those executed"
 _FRAME_CUES = (
     "despite", "amid(?:st)?", "in (?:the )?memory of", "in hono(?:u)?r of", "hono(?:u)?r(?:s|ed|ing)?", r"commemorat\w*",
-    r"mourn\w*", "anniversary of", "in protest (?:at|against|of|over)", "to protest", "protest(?:s|ed|ing)? (?:against|over|at)",
+    r"mourn(?!ers?\b)\w*", "anniversary of", "in protest (?:at|against|of|over)", "to protest", "protest(?:s|ed|ing)? (?:against|over|at)",
     "against", "in solidarity with", r"condemn\w*", r"denounc\w*", "families of", "victims of", "release of",
     "rise in", "wave of", "surge in", "spate of", "number of",
     # a ceremony for the dead recalls their killing: "the fortieth day after the deaths of two
@@ -195,7 +208,10 @@ def _not_an_act(view: str, s: int, e: int, spec: TriggerSpec, sidx: SentenceInde
     word = view[s:e].lower()
     s0, s1 = sidx.bounds(s, 200, len(view))
     if spec.sub_event_type == "execution" and word.startswith(("hang", "hung")):
-        if _HANG_OBJECT.search(view, max(s0, s - 40), min(s1, e + 50)):
+        # a passive ("banners reading '...' were hung from bridges") names its object at the
+        # start of the sentence, past the quoted slogan: look back to the sentence start
+        back = s0 if _PASSIVE_BEFORE.search(view, max(s0, s - 12), s) else max(s0, s - 40)
+        if _HANG_OBJECT.search(view, back, min(s1, e + 50)):
             return True
     if " " not in word and word.endswith("ed") and _DETERMINER_BEFORE.search(view, max(s0, s - 20), s):
         if _NOUN_AFTER.match(view, e, s1):
@@ -218,13 +234,15 @@ def _modality(sidx: SentenceIndex, view: str, s: int, e: int, quote_spans: list[
     s0, s1 = sidx.bounds(s, 300, len(view))
     lo = max(s0, s - 120)  # the cue windows are a few words long
     k = bisect.bisect_left(cue_hits, (s0,))
-    near = habitual = False
+    near = habitual = after = False
     while k < len(cue_hits) and cue_hits[k][0] < s1:
         cs, kind = cue_hits[k]
         if kind == "habitual":
             habitual = True  # searched anywhere in the sentence
         elif lo <= cs < s:
             near = True
+        elif e <= cs < e + _AFTER_WINDOW:
+            after = True
         k += 1
     negated = False
     modality = "asserted"
@@ -238,11 +256,17 @@ def _modality(sidx: SentenceIndex, view: str, s: int, e: int, quote_spans: list[
             # "we did not receive confirmed reports of executions in X": the negation governs
             # the report, a few words further back than the trigger's own window
             negated = neg.search(" ".join(words[-_NEG_WINDOW_WORDS - 4 : -2])) is not None
+        if not negated and _UNCONFIRMED.search(before):
+            negated = True  # "could not confirm reports that a prisoner had died in X"
         m = clause_cues.search(" ".join(words[-_WINDOW_WORDS:]))
         if m is not None:
             modality = m.lastgroup or "planned"
         elif generic.search(" ".join(all_words[-_WINDOW_WORDS:])):
             modality = "generic"
+    if after and not negated and modality == "asserted" and view[e - 2:e].lower() != "ed" \
+            and (m2 := _AFTER_NOUN.match(view, e, s1)) is not None:
+        negated = m2.lastgroup == "negated"
+        modality = "asserted" if negated else "planned"
     if modality == "asserted" and _CONTINUES.match(view, e):
         modality = "generic"  # "where strikes continue": an ongoing state, not one event
     if modality == "asserted" and habitual:
