@@ -598,3 +598,73 @@ def test_a_semicolon_gives_a_place_the_trigger_of_its_own_clause(pipe):
     doc = run(pipe, "On Monday, in Tabriz, a billboard of Khamenei was set on fire; in Ardabil, posters of "
                     "the Resistance leaders were put up.\n")
     assert summary(doc) == {("Tabriz", "property_attack"), ("Ardabil", "symbolic_action")}
+# --- national totals, places of other acts (held-out set 3) --------------------------------
+
+
+def test_a_national_total_whose_parts_are_placed_is_no_country_event(pipe):
+    doc = run(pipe, "Fourteen prisoners were executed between Monday, October 10, and Sunday, October 16. "
+                    "Six of them were hanged in Shiraz on Wednesday, October 12.\n", published="2022-10-17")
+    assert summary(doc) == {("Shiraz", "execution")}
+    # with no placed part inside its dates, the country-level act stays
+    doc = run(pipe, "Fourteen prisoners were executed on Monday, October 10. "
+                    "Six others were hanged in Shiraz on Wednesday, October 12.\n", published="2022-10-17")
+    assert summary(doc) == {("Shiraz", "execution"), ("Iran", "execution")}
+
+
+def test_a_monthly_national_count_is_a_tally_not_an_event(pipe):
+    doc = run(pipe, "Security forces detained 38 Kurdish citizens in September, the group said.\n",
+              published="2022-10-05")
+    assert not doc.events
+    doc = run(pipe, "Security forces detained 38 Kurdish citizens on September 28, the group said.\n",
+              published="2022-10-05")
+    assert summary(doc) == {("Iran", "arrest")}
+
+
+def test_a_trigger_with_its_own_wider_place_does_not_govern_the_places_before_it(pipe):
+    doc = run(pipe, "Security forces opened fire on mourners in Divandarreh on Tuesday, killing three people, "
+                    "as shops stayed shut across the Kurdish regions.\n")
+    assert summary(doc) == {("Divandarreh", "killing"), ("Divandarreh", "protest_with_intervention")}
+    doc = run(pipe, "Security forces opened fire on mourners in Divandarreh on Tuesday, killing three people, "
+                    "and shops stayed shut.\n")
+    assert ("Divandarreh", "strike") in summary(doc)
+
+
+def test_a_place_dated_in_the_past_is_not_the_place_of_todays_act(pipe):
+    text = ("A source close to the family of Kaveh Soltani, a student killed in Sanandaj in 2019, said his father "
+            "had been summoned by intelligence agents on Monday.\n")
+    assert not run(pipe, text).events
+    doc = run(pipe, "A student's father was summoned by intelligence agents in Sanandaj on Monday.\n")
+    assert summary(doc) == {("Sanandaj", "arrest")}
+
+
+def test_the_hospital_town_the_wounded_were_taken_to_is_no_event_place(pipe):
+    doc = run(pipe, "The group gave a toll of five dead on Tuesday, citing hospital staff in Sanandaj, "
+                    "where some of the wounded were taken.\n")
+    assert not any(e.location.canonical == "Sanandaj" for e in doc.events)
+    places = {p.name: p.role for p in doc.places}
+    assert places["Sanandaj"] != "event"
+
+
+def test_the_place_sentence_names_which_act_it_places(pipe):
+    doc = run(pipe, "On Monday, border guards shot dead nine porters and wounded 17 others. "
+                    "Seven of the deaths occurred near Baneh and Nowsud.\n")
+    placed = {x for x in summary(doc) if x[0] != "Iran"}  # (the 17 wounded stay a country-level act)
+    assert placed == {("Baneh", "killing"), ("Nowsud", "killing")}
+    doc = run(pipe, "On Monday, border guards shot dead nine porters and wounded 17 others. "
+                    "It happened near Baneh.\n")
+    assert summary(doc) == {("Baneh", "killing"), ("Baneh", "attack_on_civilians")}
+
+
+def test_an_act_in_a_named_province_is_not_country_level(pipe):
+    text = ("Protesters wrote graffiti in Sari on Saturday. "
+            "A rights group put the number arrested in Mazandaran at 22 on Saturday.\n")
+    assert summary(run(pipe, text)) == {("Sari", "symbolic_action")}
+
+
+def test_a_past_date_of_another_participle_does_not_make_the_act_history(pipe):
+    doc = run(pipe, "On Monday, the Revolutionary Court of Isfahan sentenced three protesters detained in 2019 "
+                    "to death.\n")
+    assert summary(doc) == {("Isfahan", "sentence")}
+    # the trigger's own past date still makes it history
+    doc = run(pipe, "Three protesters sentenced in 2019 in Isfahan were named by the group.\n")
+    assert not doc.events

@@ -379,6 +379,52 @@ def test_monthly_report_heading_gives_the_month():
     assert (rng.start, rng.end, rng.precision) == (D("2025-02-01"), D("2025-02-28"), "month")
 
 
+def test_title_under_a_masthead_gives_the_period():
+    # the first line is the publisher's name; the title below it states the month
+    doc = run("Prison Rights Watch\n\n"
+              "Monthly bulletin – March 2023: 12 executions\n\n"
+              "On Tuesday, March 7, a man was hanged in Qom.\n")
+    assert (doc.anchor.date, doc.anchor.source) == (D("2023-03-31"), "heading")
+    assert date_at(doc, "Qom")[0].start == D("2023-03-07")
+
+
+def test_a_dated_first_line_is_no_masthead():
+    # the first line has a date of its own: the second line is not read as the title
+    doc = run("Report of 2 May 2021\n\n"
+              "Bulletin – March 2023: figures\n\n"
+              "On Tuesday, a man was hanged in Qom.\n")
+    assert doc.anchor.source != "heading" or doc.anchor.date != D("2023-03-31")
+
+
+@pytest.mark.parametrize("hours, start", [("72", "2025-04-11"), ("48", "2025-04-12"), ("24", "2025-04-13")])
+def test_past_n_hours_reach_back_that_many_days(hours, start):
+    doc = run(f"Police said 40 people had been arrested in Zahedan over the past {hours} hours.", "2025-04-14")
+    rng, _ = date_at(doc, "Zahedan")
+    assert (rng.start, rng.end) == (D(start), D("2025-04-14"))
+
+
+def test_the_act_date_after_a_statement_date_governs():
+    # "announced on Monday that ... had been arrested in X over the past 72 hours"
+    doc = run("It was announced by the provincial police on Monday that 43 people had been arrested in "
+              "Zahedan over the past 72 hours.", "2025-04-14")
+    rng, _ = date_at(doc, "Zahedan")
+    assert (rng.start, rng.end) == (D("2025-04-11"), D("2025-04-14"))
+    # without a statement verb the date before the place still governs
+    doc = run("On Monday, 43 people were arrested in Zahedan, a week after the raids over the past days.",
+              "2025-04-14")
+    assert date_at(doc, "Zahedan")[0].start == D("2025-04-14")
+
+
+def test_the_same_period_last_year_is_a_year_before():
+    doc = run("Twelve people were hanged in Shiraz between May 1 and May 7. That is double the six "
+              "executions recorded in the same period last year.", "2023-05-08")
+    m = mention(doc, "in the same period")
+    assert (m.range.start, m.range.end) == (D("2022-05-01"), D("2022-05-07"))
+    doc = run("Twelve people were hanged in Shiraz between May 1 and May 7. Six more were hanged in the "
+              "same period, the group said.", "2023-05-08")
+    assert mention(doc, "in the same period").range.start == D("2023-05-01")
+
+
 def test_heading_month_takes_its_year_from_the_text():
     doc = run("At least 97 executions in February\n\n"
               "The group counted executions in prisons across the country in 2025.\n\n"

@@ -78,8 +78,35 @@ def test_trigger_inside_a_slogan_is_quoted():
 
 
 def test_excluded_phrases_are_not_triggers():
-    doc = segmented("Prisoners went on hunger strike and chanted slogans of protest.\n")
+    doc = segmented("Prisoners on hunger strike chanted slogans of protest.\n")
     assert not any(t.sub_event_type in ("strike", "demonstration") for t in doc.triggers)
+
+
+def test_going_on_hunger_strike_is_a_strike():
+    doc = segmented("In Evin Prison, nine inmates went on hunger strike on Sunday.\n")
+    assert [t.sub_event_type for t in doc.triggers if t.modality == "asserted"] == ["strike"]
+    doc = segmented("Nine inmates began a hunger strike on Sunday.\n")
+    assert any(t.sub_event_type == "strike" for t in doc.triggers)
+
+
+def test_writing_on_walls_is_graffiti():
+    doc = segmented('In Qom, activists wrote on walls: "Freedom".\n')
+    assert any("graffiti" in t.tactics for t in doc.triggers)
+
+
+def test_a_protest_named_as_the_reason_for_a_sentence_is_no_trigger():
+    doc = segmented("Two teachers were sentenced to a year in prison for taking part in a teachers' union gathering.\n")
+    assert [t.sub_event_type for t in doc.triggers] == ["sentence"]
+    doc = segmented("Two teachers took part in a gathering.\n")
+    assert any(t.sub_event_type == "demonstration" for t in doc.triggers)
+
+
+def test_habitual_words_inside_a_quoted_slogan_do_not_make_the_act_habitual():
+    doc = segmented('In Shiraz, a banner read: "1,000 more each year - enough is enough."\n')
+    banner = next(t for t in doc.triggers if "banner" in t.tactics)
+    assert banner.modality == "asserted"
+    doc = segmented("Each year, a banner is hung in Shiraz.\n")
+    assert next(t for t in doc.triggers if "banner" in t.tactics).modality == "generic"
 
 
 # --- actors ---------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from importlib import resources
 from pathlib import Path
 
 from .errors import ConfigError
-from .textutil import fold_name
+from .textutil import fold_name, is_name_words
 
 __all__ = ["STANCES", "stance", "load_publishers", "canonical_publisher", "masthead_publisher"]
 
@@ -63,8 +63,8 @@ def _masthead_heads() -> frozenset[str]:
 
 #: the masthead is the part of a line before a dash or bar ("X Monitor – Weekly digest")
 _MASTHEAD_SPLIT = re.compile(r"\s+[–—|-]\s+")
-#: the words of a name: capitalised words, small connectors, an (ACRONYM) at the end
-_NAME_WORD = re.compile(r"[A-Z][\w’'./&-]*|of|for|and|the|in|on|al|de|\([A-Z][A-Za-z]{1,9}\)")
+#: no colon, comma, quote or end punctuation in a name ("Iran: Human Rights Watch warns")
+_NOT_IN_NAME = re.compile(r"[:;,!?\"“”]|[.]$")
 _MASTHEAD_LINES = 4  # blank lines aside; a publisher's name heads the page or not at all
 
 
@@ -88,7 +88,7 @@ def masthead_publisher(text: str, path: Path | None = None) -> str | None:
             break
         name = _MASTHEAD_SPLIT.split(line, maxsplit=1)[0].strip()
         words = name.split()
-        if not 1 <= len(words) <= 8 or not all(_NAME_WORD.fullmatch(w) for w in words):
+        if not 1 <= len(words) <= 8 or _NOT_IN_NAME.search(name) or not is_name_words(words):
             continue
         bare = " ".join(w for w in words if not w.startswith("("))
         if fold_name(bare) in known or fold_name(name) in known:

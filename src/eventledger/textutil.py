@@ -17,7 +17,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["make_view", "fold", "fold_name", "normalize_ws", "DIGITS"]
+__all__ = ["make_view", "fold", "fold_name", "normalize_ws", "is_name_words", "DIGITS"]
 
 # Persian (U+06F0..) and Arabic-Indic (U+0660..) digits -> ASCII
 DIGITS = {chr(0x06F0 + i): str(i) for i in range(10)} | {chr(0x0660 + i): str(i) for i in range(10)}
@@ -107,3 +107,15 @@ def fold_name(name: str) -> str:
 def normalize_ws(text: str) -> str:
     """Collapse every run of whitespace (incl. no-break spaces) to one space."""
     return " ".join(make_view(text).split())
+
+
+#: the small words a name may hold in lower case ("Organization for Human Rights")
+_NAME_SMALL_WORDS = frozenset({"for", "of", "the", "and", "in", "on", "al", "de", "&", "-", "–"})
+
+
+def is_name_words(words: list[str]) -> bool:
+    """Do these words read as a name rather than a sentence — every one capitalised (or a
+    number, or an "(ACRONYM)") except the small connecting words? ("Zagros Human Rights
+    Center" does, "Activists defy the ban" does not.) Used to tell a masthead line."""
+    return bool(words) and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_SMALL_WORDS
+                               or (w.startswith("(") and w[1:2].isupper()) for w in words)

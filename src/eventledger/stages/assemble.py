@@ -39,10 +39,10 @@ from ..publishers import canonical_publisher, stance
 from .actors import needs_attribution
 from .assemble_cues import Cue
 from .assemble_context import (ANAPHOR_BEFORE, COUNT_KINDS_BY_SUBTYPE, CROWD, DocContext, Draft, against_security,
-                               attributed_source, country_ok, drop_back_references, event_places, fallback_date,
-                               fired_on_crowd, fold_name, home_place, intervened, is_chant, is_recent,
-                               is_tally, jurisdiction_place, next_lists_places, not_history, restated_by_source, to_home,
-                               usable, wider_scope)
+                               attributed_source, country_ok, country_total, drop_back_references, event_places,
+                               fallback_date, fired_on_crowd, fold_name, home_place, in_named_province, intervened,
+                               is_chant, is_recent, is_tally, jurisdiction_place, next_lists_places, not_history,
+                               restated_by_source, to_home, usable, wider_scope)
 from .claims import build_claims
 from .slogans import attach_slogans
 from .triggers import spec_of
@@ -102,6 +102,12 @@ def _date_fn() -> Callable[[Doc, Span], tuple[DateRange, tuple[Span, ...]]] | No
     except ImportError:
         return None
     return event_date_for
+
+
+#: a trigger followed by its own, wider place ("shops stayed shut across Iran's Kurdish regions")
+_OWN_WIDER_SCOPE = re.compile(
+    r"\s+(?:\w+\s+)?(?:across|throughout|nationwide\b|all\s+over|in\s+(?:several|many|other|dozens\s+of|at\s+least\s+\w+)\s+"
+    r"(?:\w+\s+)?(?:cities|towns|provinces|regions|areas))", re.I)
 
 
 def _choose_trigger(triggers: list[Trigger], place: PlaceMention, view: str) -> Trigger:
@@ -187,6 +193,8 @@ def _sentence_drafts(ctx: DocContext, i: int, triggers: list[Trigger], places: l
         sub = t.sub_event_type
         if sub in chosen_subs or id(t) in vague or sub == "symbolic_action":
             continue
+        if _OWN_WIDER_SCOPE.match(ctx.view, t.span.end, min(sent.span.end, t.span.end + 40)):
+            continue  # "..., as shops stayed shut across the Kurdish regions": not the places before it
         start = t.span.start
         targets = [p for p in places if p.span.end <= start] or places
         for p in targets:
@@ -216,6 +224,23 @@ def _repression_at_protest(sent, acting: list[Trigger], chosen_by: list[tuple[Pl
             continue
         out.append(Draft(t.sub_event_type, t.event_type, p, sent, [t], [], caption=caption))
     return out
+
+
+#: nouns that pick one kind of act out of the sentence before ("Seven of the deaths occurred near A and B")
+_KIND_NOUNS = re.compile(r"\b(?:(?P<killing>deaths|dead|killings)|(?P<attack_on_civilians>wounded|injured|injuries)"
+                         r"|(?P<arrest>arrests|detainees|detentions)|(?P<execution>executions))\b", re.I)
+
+
+def _kind_named(ctx: DocContext, i: int, pending: list[Trigger]) -> list[Trigger]:
+    """The triggers handed on from the sentence before that the place sentence speaks of: "shot
+    dead nine porters and wounded 17 others. Seven of the deaths occurred near A and B" gives
+    killings at A and B, not injuries."""
+    if len(pending) < 2:
+        return pending
+    s = ctx.doc.sentences[i].span
+    subs = {m.lastgroup for m in _KIND_NOUNS.finditer(ctx.view, s.start, s.end)}
+    kept = [t for t in pending if t.sub_event_type in subs]
+    return kept or pending
 
 
 def _placeless_in_sentence(ctx: DocContext, i: int, triggers: list[Trigger], places: list[PlaceMention]) -> list[Trigger]:
@@ -409,7 +434,7 @@ class AssembleStage:
                              for p in places for t in triggers[:1]]
                 country.extend((i, t) for t in _placeless_in_sentence(ctx, i, triggers, places))
             elif places and pending:
-                made = _sentence_drafts(ctx, i, pending, places)
+                made = _sentence_drafts(ctx, i, _kind_named(ctx, i, pending), places)
                 if pending_list:
                     list_drafts.extend(made)
                     list_para = sent.paragraph
@@ -529,6 +554,10 @@ class AssembleStage:
             date, _ = date_for(doc, t.span)
             if not country_ok(ctx, i, t, date):
                 continue
+            if country_total(ctx, t, date, drafts, date_for):
+                continue  # a national total whose parts are told (or a monthly tally): a claim
+            if in_named_province(ctx, i):
+                continue  # it happened in a province named (not an event place here), not country-wide
             sent = doc.sentences[i]
             drafts.append(Draft(t.sub_event_type, t.event_type, None, sent, [t], list(t.tactics)))
 

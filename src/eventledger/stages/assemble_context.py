@@ -255,6 +255,9 @@ def is_history(ctx: DocContext, i: int, t: Trigger) -> bool:
         return _in_history_paragraph(ctx, i)
     if not any(d.role == "history" for d in dates):
         return False  # (every rule below needs a history date in the sentence)
+    dates = [d for d in dates if not _dates_another_participle(ctx, d, t)]
+    if not any(d.role == "history" for d in dates):
+        return False
     if "commemoration" in t.tactics or "grave_visit" in t.tactics:
         # "marked the anniversary of the November 2019 uprising": the history date is what is
         # remembered (after the trigger); the act of remembering is news
@@ -274,6 +277,18 @@ def is_history(ctx: DocContext, i: int, t: Trigger) -> bool:
     if any(d.role == "event" for d in dates):
         return False
     return any(d.role == "history" and abs(d.span.start - t.span.start) < 80 for d in dates)
+
+
+_PARTICIPLE_BEFORE = re.compile(r"\b[a-z]+ed\s+(?:in|during|since)\s+$")
+
+
+def _dates_another_participle(ctx: DocContext, d: DateMention, t: Trigger) -> bool:
+    """"sentenced three protesters detained in 2022 to death": the history date belongs to the
+    participle right before it ("detained"), not to a trigger elsewhere in the sentence."""
+    if d.role != "history" or d.span.start < t.span.end:
+        return False
+    m = _PARTICIPLE_BEFORE.search(ctx.view, max(0, d.span.start - 24), d.span.start)
+    return m is not None and m.start() >= t.span.end
 
 
 def not_history(ctx: DocContext, i: int, triggers: list[Trigger]) -> list[Trigger]:
@@ -335,7 +350,23 @@ def event_places(ctx: DocContext, i: int) -> list[PlaceMention]:
             p for p in ctx.sent_places[i]
             if p.role == "event" and p.place.precision < 4 and not _is_dateline(ctx, p) and not ctx.in_quote(p.span)
             and not _COMPOUND_AFTER.match(ctx.view, p.span.end)]
+        if got and any(d.role == "history" for d in ctx.sent_dates[i]):
+            got = ctx.event_places[i] = [p for p in got if not _place_of_history(ctx, i, p)]
     return got
+
+
+_HISTORY_GAP = re.compile(r"\s*,?\s*(?:in|on|during)?\s*$", re.I)
+
+
+def _place_of_history(ctx: DocContext, i: int, p: PlaceMention) -> bool:
+    """A place dated by a history date right after it ("Kaveh Soltani, a student killed in
+    Sanandaj in 2022, ..."): where that past act happened, not a place for the news told
+    around it."""
+    for d in ctx.sent_dates[i]:
+        if d.role == "history" and 0 <= d.span.start - p.span.end <= 12 \
+                and _HISTORY_GAP.match(ctx.view[p.span.end : d.span.start]):
+            return True
+    return False
 
 
 # "the Kyiv-bound plane", "a Tehran-based group", "Paris-born": the place qualifies a noun,
@@ -605,6 +636,44 @@ def country_ok(ctx: DocContext, i: int, t: Trigger, date: DateRange) -> bool:
     return t.event_type == "repression" and t.sub_event_type in ("sentence", "execution", "arrest", "killing") and bool(
         _NAMED_PERSON.search(ctx.view, ctx.doc.sentences[i].span.start, ctx.doc.sentences[i].span.end)
     )
+
+
+_IN_BEFORE = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?$", re.I)
+
+
+def in_named_province(ctx: DocContext, i: int) -> bool:
+    """Does sentence ``i`` say the act happened in a province it names, one the report does not
+    use as an event place because it names its towns ("Hengaw put the number arrested in
+    Mazandaran at 22")? Then the act is not a country-level one."""
+    for p in ctx.sent_places[i]:
+        if p.place.precision == 3 and p.role == "other" and not ctx.in_quote(p.span) \
+                and _IN_BEFORE.search(ctx.view, max(0, p.span.start - 16), p.span.start):
+            return True
+    return False
+
+
+#: a country-level repression count over a whole month or year is a tally of many acts
+_TALLY_PRECISIONS = ("month", "year")
+
+
+def country_total(ctx: DocContext, t: Trigger, date: DateRange, drafts: list[Draft], date_for) -> bool:
+    """Is a country-level repression count a national total rather than one act? Either it
+    spans a month or a year ("Security forces detained 38 Kurdish citizens in October"), or
+    the report also tells acts of the same sub-type at named places inside its dates
+    ("Twenty-six prisoners were executed between March 3 and March 9 ... eleven were hanged
+    in Karaj on March 5"): the parts are the events, the total is a claim (codebook "One
+    total for several places")."""
+    if t.event_type != "repression":
+        return False
+    if date.precision in _TALLY_PRECISIONS:
+        return True
+    for d in drafts:
+        if d.place is None or d.sub != t.sub_event_type:
+            continue
+        part, _ = date_for(ctx.doc, d.place.span if not d.inferred else d.triggers[0].span)
+        if part.start is not None and part.end is not None and date.start <= part.start and part.end <= date.end:
+            return True
+    return False
 
 
 def _dated_paragraph(ctx: DocContext, i: int) -> bool:

@@ -37,7 +37,7 @@ from functools import lru_cache
 from ..config import Options
 from ..doc import Anchor, DateMention, Doc
 from ..models import DateRange, Span
-from ..textutil import make_view
+from ..textutil import is_name_words, make_view
 from .dates_extract import Atom, extract
 from .dates_lexicon import lexicon
 from .dates_resolve import (nearest_year, resolve_anniversary, resolve_atom_range, resolve_relative, resolve_weekday,
@@ -52,6 +52,8 @@ DATELINE_PLACE_KEY = "dateline_place_span"
 WEEKDAY_MEMORY_DAYS = 13
 #: paragraphs at the top of a report searched for a timestamp or a heading period
 _TOP_PARAGRAPHS = 6
+#: a first line this short, without a date, may be a masthead (the publisher's name) above the title
+_MASTHEAD_CHARS = 60
 
 #: a date that ends this many days before the anchor is background, not the report's news
 HISTORY_DAYS = 180
@@ -244,7 +246,8 @@ class _Top:
         for i, sp in enumerate(self.spans[:_TOP_PARAGRAPHS]):
             # the first line is the title whatever its shape ("..., 13–19 November 2023" reads
             # like a caption); later ones must be headings (captions date their photos)
-            title_line = i == 0 and self.kinds[i] in ("heading", "caption") and sp.end - sp.start <= 200
+            title_line = (i == 0 or i == 1 and self._masthead(by_par)) and self.kinds[i] in ("heading", "caption") \
+                and sp.end - sp.start <= 200
             if (title_line or self.kinds[i] == "heading") and sp.start < 1500:
                 sources.append((by_par.get(i, []), self.view, True))
         if title_atoms:
@@ -265,6 +268,16 @@ class _Top:
                 self.period_span = Span(a.start, a.end) if in_doc else None
                 return r
         return None
+
+    def _masthead(self, by_par: dict[int, list[Atom]]) -> bool:
+        """Is the first line a publisher's name above the title ("Hengaw Organization for
+        Human Rights")? A short heading without a date: the title is the line after it."""
+        sp = self.spans[0] if self.spans else None
+        if sp is None or self.kinds[0] != "heading" or sp.end - sp.start > _MASTHEAD_CHARS or by_par.get(0):
+            return False
+        # a name: every word capitalised but the small ones ("Activists defy the ban" is a title)
+        words = self.view[sp.start : sp.end].split()
+        return is_name_words(words)
 
     def _resolve_heading_atom(self, a: Atom) -> DateRange | None:
         if a.a.y is None or (a.b is not None and a.b.y is None):
@@ -556,8 +569,21 @@ def _resolve_one(a: Atom, role: str, ref: dt.date | None, prev_day: dt.date | No
         return role, resolve_anniversary(a, ref)
     if a.kind == "same":
         # "the same morning/day/night" points at a day, not at "last year" or "in 2023"
-        return role, _same_as(prev_fine if a.rel in _DAY_UNITS else prev_event, a)
+        rng = _same_as(prev_fine if a.rel in _DAY_UNITS else prev_event, a)
+        if rng.start is not None and _YEAR_BACK.match(doc.view or doc.text, a.end):
+            rng = _year_earlier(rng)  # "the same period last year": a year before the one just named
+        return role, rng
     return role, None
+
+
+#: "in the same period last year", "the same week a year earlier"
+_YEAR_BACK = re.compile(r"\s*,?\s*(?:of\s+)?(?:last\s+year|the\s+previous\s+year|a\s+year\s+(?:earlier|before|ago))\b", re.I)
+
+
+def _year_earlier(r: DateRange) -> DateRange:
+    def back(d: dt.date) -> dt.date:
+        return d.replace(year=d.year - 1) if not (d.month == 2 and d.day == 29) else d.replace(year=d.year - 1, day=28)
+    return DateRange(back(r.start), back(r.end), r.precision, r.confidence, r.flags + ("year_earlier",))
 
 
 def _sentence_key(doc: Doc, offset: int) -> int:

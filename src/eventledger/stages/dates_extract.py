@@ -429,7 +429,7 @@ def extract(view: str) -> list[Atom]:
 
 # words that must stand just before "week", "days", "year" ... for a relative date
 _RELATIVE_CUES = ("last", "this", "past", "recent", "few", "several", "couple of", "two", "three", "four", "five",
-                  "six", "seven", "7", "24", "latest", "earlier this")
+                  "six", "seven", "7", "24", "48", "72", "96", "latest", "earlier this")
 _RELATIVE_SELF = frozenset({"yesterday", "today", "tonight", "latest", "ago"})
 
 

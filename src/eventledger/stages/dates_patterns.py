@@ -135,7 +135,7 @@ def patterns() -> Patterns:
         r"(?<!\w)(?:(?P<yest>the\s+day\s+before\s+yesterday|yesterday|last\s+night)|(?P<today>today|tonight|this\s+(?:morning|afternoon|evening))"
         r"|(?P<past>(?:(?:in|over|during|within)\s+)?the\s+(?:past|last)\s+(?:few|several|couple\s+of|two|three|four|five|six|seven|7)\s+days|(?:in|over)\s+recent\s+days"
         r"|(?:(?:in|over|during)\s+)?the\s+(?:past|last)\s+week|(?:in\s+)?the\s+latest\s+(?:instance|case|incident|round|wave))"
-        r"|(?P<h24>(?:in|over|during|within)\s+the\s+(?:past|last)\s+24\s+hours)"
+        r"|(?P<h24>(?:in|over|during|within)\s+the\s+(?:past|last)\s+(?P<hours>24|48|72|96)\s+hours)"
         r"|(?P<ago>(?P<n>[0-9]{1,2}|two|three|four|five|six|seven)\s+days\s+ago)"
         r"|(?P<lw>last\s+week)|(?P<tw>this\s+week|earlier\s+this\s+week)|(?P<lm>last\s+month)|(?P<tm>this\s+month|earlier\s+this\s+month)"
         r"|(?P<ly>last\s+year)|(?P<ty>this\s+year|earlier\s+this\s+year))(?!\w)",
@@ -222,8 +222,8 @@ def _parse_relative(s: int, e: int, g: dict) -> Atom:
         return Atom(s, e, "relative", rel="day", n=0)
     if g.get("past"):
         return Atom(s, e, "relative", rel="pastweek")
-    if g.get("h24"):
-        return Atom(s, e, "relative", rel="h24")
+    if g.get("h24"):  # "over the past 72 hours": the days they reach back to, up to the reference day
+        return Atom(s, e, "relative", rel="h24", n=int(g.get("hours") or 24) // 24)
     if g.get("ago"):
         raw = g["n"].lower()
         n = _NUM_WORDS.get(raw) or int(raw)

@@ -166,7 +166,7 @@ def resolve_relative(atom: Atom, ref: dt.date | None) -> DateRange:
         s, e = week_ending(ref)
         return DateRange(s, e, "week", VAGUE, flags + ("past_few_days",))
     if rel == "h24":
-        return DateRange(ref - dt.timedelta(days=1), ref, "range", 0.9, flags)
+        return DateRange(ref - dt.timedelta(days=atom.n or 1), ref, "range", 0.9, flags)
     monday = ref - dt.timedelta(days=ref.weekday())
     if rel == "lw":
         s = monday - dt.timedelta(days=7)

@@ -22,6 +22,7 @@ never do.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from ..doc import DateMention, Doc
@@ -189,6 +190,23 @@ def _in_sentence_sorted(mentions: tuple[DateMention, ...], offsets: tuple[int, .
     return mentions[k if k >= lo else lo]
 
 
+#: "announced ... on Monday", "said on Sunday": the date a statement was made
+_STATEMENT_BEFORE = re.compile(
+    r"\b(?:said|says|announced|reported|stated|declared|confirmed|told\s+[\w ]{1,30}?)\b[^.;:,\n]{0,80}$", re.I)
+
+
+def _act_date_after_statement(doc: Doc, in_sent: tuple[DateMention, ...], span: Span, m: DateMention) -> DateMention:
+    """"It was announced on Monday that 43 people had been arrested in Zahedan over the past 72
+    hours": the date after the place is the act's; the one before it, the statement's."""
+    after = next((x for x in in_sent if x.span.start >= span.end), None)
+    if after is None:
+        return m
+    view = doc.view or doc.text
+    if not _STATEMENT_BEFORE.search(view, max(0, m.span.start - 110), m.span.start):
+        return m
+    return after
+
+
 def _carried(m: DateMention) -> tuple[DateRange, tuple[Span, ...]]:
     """The date an earlier sentence's mention gives a later one. An ongoing action ("went on
     strike for a third day on Saturday") spans its own days; what the next sentences tell
@@ -218,6 +236,8 @@ def event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
             lo, hi = bisect.bisect_left(offsets, s_start), bisect.bisect_left(offsets, s_end)
             if lo < hi:
                 m = _in_sentence_sorted(mentions, offsets, lo, hi, span)
+                if m.span.end <= span.start:
+                    m = _act_date_after_statement(doc, mentions[lo:hi], span, m)
                 return m.range, (m.span,)
             if idx.classes[p] == "label":
                 return idx.frame, idx.frame_spans

@@ -126,6 +126,10 @@ _SLOGAN_OPENER_RE = re.compile(
     r"written|shout(?:s|ed|ing)?|hashtag|sang|singing)\b[^.\n]{0,60}$",
     re.I,
 )
+#: "..., where some of the wounded were taken": where people were taken, not the event
+_TAKEN_THERE_AFTER_RE = re.compile(
+    r"^,\s+where\s+(?:\w+\s+){0,4}?(?:wounded|injured|bodies|dead|victims|detainees)\s+(?:were|had\s+been|have\s+been)\s+"
+    r"(?:taken|transferred|moved|rushed|brought|sent|hospitali[sz]ed)\b", re.I)
 LIST_GAP_RE = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*)$")
 
 
@@ -232,6 +236,8 @@ def assign_roles(items: list[PlaceItem], view: str) -> None:
             role = "route"
         elif spaced and "A" <= after.lstrip()[:1] <= "Z" and _ORG_AFTER_RE.match(after) and it.name_end == it.end:
             role = "other"
+        elif c0 == "," and _TAKEN_THERE_AFTER_RE.match(after):
+            role = "other"  # "hospital staff in Sanandaj, where some of the wounded were taken"
         elif prev is not None and prev.role in ("origin", "route") and LIST_GAP_RE.match(view[prev.end : it.start]):
             role = prev.role  # "prisoners from A, B and C"
         elif prev is not None and prev.role == "route" and re.match(r"^\s+and\s+$", view[prev.end : it.start]):

@@ -238,7 +238,9 @@ def _modality(sidx: SentenceIndex, view: str, s: int, e: int, quote_spans: list[
     while k < len(cue_hits) and cue_hits[k][0] < s1:
         cs, kind = cue_hits[k]
         if kind == "habitual":
-            habitual = True  # searched anywhere in the sentence
+            # searched anywhere in the sentence, but not inside a slogan it quotes
+            # ("a banner read: '1,000 more each year'")
+            habitual = habitual or not _inside_any(cs, quote_spans)
         elif lo <= cs < s:
             near = True
         elif e <= cs < e + _AFTER_WINDOW:
@@ -272,6 +274,13 @@ def _modality(sidx: SentenceIndex, view: str, s: int, e: int, quote_spans: list[
     if modality == "asserted" and habitual:
         modality = "generic"
     return negated, modality
+
+
+def _inside_any(offset: int, spans: list[Span]) -> bool:
+    for q in spans:
+        if q.start <= offset < q.end:
+            return True
+    return False
 
 
 def _inside_source_name(doc: Doc, trigger: Trigger) -> bool:
