@@ -5,7 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 
-from eventledger.dedupe import Member, dedupe_key, merge_members, merged_event_id, normalize_actor, time_tile
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from eventledger.dedupe import (Member, cluster_members, dedupe_key, in_reach, merge_members, merged_event_id,
+                               normalize_actor, time_tile)
 from eventledger.models import Count, DateRange, Event, Evidence, Location, Span
 
 D = dt.date
@@ -144,3 +148,60 @@ def test_overlapping_events_in_different_time_tiles_do_not_merge_in_any_order():
     assert sorted(m.links for m in expected) == [[("a", "e1")], [("b", "e1"), ("c", "e1")]]
     for perm in itertools.permutations(members):
         assert merge_members(perm) == expected
+
+
+# --- re-clustering only the members in reach of a change (in_reach) -------------------
+
+_START = D(2024, 3, 1)
+_LENGTHS = (0, 0, 0, 1, 1, 2, 6, 27, 200)  # days, skewed like the corpus: mostly single days
+
+
+def _events_strategy():
+    one = st.tuples(st.sampled_from(["demonstration", "strike"]), st.integers(0, 50),
+                    st.sampled_from(_LENGTHS), st.sampled_from([None, None, "teachers", "retirees"]))
+    return st.lists(one, max_size=4)
+
+
+def _members(doc: str, events: list) -> list[Member]:
+    return [member(doc, f"e{i}", sub=sub, start=_START + dt.timedelta(days=day),
+                   end=_START + dt.timedelta(days=day + length), precision="range", actor1=actor)
+            for i, (sub, day, length, actor) in enumerate(events)]
+
+
+def _cluster_ids(members: list[Member]) -> set[tuple[tuple[str, str], ...]]:
+    return {tuple(m.sort_key for m in c) for c in cluster_members(members)}
+
+
+def test_reclustering_the_members_in_reach_gives_the_clusters_of_full_reclustering():
+    """What the SQL store relies on: after adding documents and replacing or removing
+    others, re-clustering only the stored members in reach of the added and removed ones
+    (plus the added ones) gives exactly the clusters that change under full re-clustering,
+    and every other cluster is the one stored before."""
+    docs = [f"d{i}" for i in range(8)]
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.dictionaries(st.sampled_from(docs), _events_strategy()),
+                      st.dictionaries(st.sampled_from(docs), _events_strategy(), min_size=1))
+    def check(stored_docs: dict, changed_docs: dict) -> None:
+        before = [m for d, evs in stored_docs.items() for m in _members(d, evs)]
+        removed = [m for m in before if m.doc_id in changed_docs]
+        kept = [m for m in before if m.doc_id not in changed_docs]
+        added = [m for d, evs in changed_docs.items() for m in _members(d, evs)]
+        reach = [(m.key, m.start, m.end) for m in added + removed]
+        selected = [kept[i] for i in in_reach([(m.key, m.start, m.end) for m in kept], reach)]
+        recomputed = _cluster_ids(selected + added)
+        touched = {m.sort_key for m in selected + removed}
+        untouched = {c for c in _cluster_ids(before) if not touched & set(c)}
+        assert recomputed | untouched == _cluster_ids(kept + added)
+        assert not recomputed & untouched
+
+    check()
+
+
+def test_in_reach_follows_overlaps_transitively_and_stops_at_gaps():
+    key = "k"
+    stored = [(key, D(2024, 3, 1), D(2024, 3, 3)), (key, D(2024, 3, 3), D(2024, 3, 6)),
+              (key, D(2024, 3, 8), D(2024, 3, 8)), ("other", D(2024, 3, 1), D(2024, 3, 31))]
+    assert in_reach(stored, [(key, D(2024, 3, 1), D(2024, 3, 1))]) == [0, 1]  # 1 overlaps 0, not the seed
+    assert in_reach(stored, [(key, D(2024, 3, 7), D(2024, 3, 7))]) == []  # falls in the gap
+    assert in_reach(stored, [(key, D(2024, 3, 6), D(2024, 3, 8))]) == [0, 1, 2]  # bridges it

@@ -240,6 +240,37 @@ def test_sqlite_and_memory_give_the_same_events(tmp_path):
     sql.close()
 
 
+def _chain_doc(i: int, *, city: str = "Arak", admin1: str = "Markazi") -> Doc:
+    # two-day ranges one day apart: each overlaps the next, so clusters cascade down the chain
+    text_ = f"Report {i}: teachers rallied in {city} over two days in March."
+    start = D(2024, 3, 1) + dt.timedelta(days=i)
+    return make_doc(f"chain{i:02d}", text_, [event(f"chain{i:02d}", "e1", (0, 20), start=start,
+                                                   end=start + dt.timedelta(days=1), city=city, admin1=admin1)],
+                    publisher=f"P{i}")
+
+
+def test_batches_that_reach_only_part_of_a_key_give_the_events_of_full_reclustering(tmp_path):
+    """The SQL store re-clusters only the stored members in reach of a batch; a chain of
+    overlapping reports, saved in small batches in either order, and then its first report
+    moved elsewhere (which re-clusters the whole chain), must give what the in-memory
+    store's full re-clustering gives."""
+    chain = [_chain_doc(i) for i in range(12)] + [_chain_doc(30 + i) for i in range(3)]  # and a separate run
+    moved = _chain_doc(0, city="Qom", admin1="Qom")
+    for order in (chain, chain[::-1]):
+        sql = open_store(tmp_path / f"chain{len(list(tmp_path.iterdir()))}.db")
+        for i in range(0, len(order), 2):
+            sql.save_docs(order[i:i + 2])
+        full = MemoryStore(publishers={})
+        full.save_docs(chain)
+        assert list(sql.iter_events()) == list(full.iter_events())
+        assert sum(len(e["documents"]) > 1 for e in full.iter_events()) >= 6
+        sql.save_docs([moved])
+        full.save_docs([moved])
+        assert list(sql.iter_events()) == list(full.iter_events())
+        assert sql.check() == []
+        sql.close()
+
+
 # --- SQLite specifics ---------------------------------------------------------------
 
 def test_migrations_are_recorded_and_idempotent(tmp_path):
@@ -258,6 +289,18 @@ def test_migrations_are_recorded_and_idempotent(tmp_path):
     again.close()
 
 
+def _reopened_from_version(path, version: int, *statements: str):
+    """Put the SQLite database at ``path`` back to schema ``version`` (``statements`` undo
+    the later steps' changes) and open it again, which migrates it."""
+    con = sqlite3.connect(path)
+    for statement in statements:
+        con.execute(statement)
+    con.execute("DELETE FROM schema_migrations WHERE version > ?", (version,))
+    con.commit()
+    con.close()
+    return open_store(path)
+
+
 def test_migration_3_rekeys_doc_events_and_keeps_reviews(tmp_path):
     path = tmp_path / "v2.db"
     store = open_store(path)
@@ -266,15 +309,10 @@ def test_migration_3_rekeys_doc_events_and_keeps_reviews(tmp_path):
     store.set_status(merged["id"], "confirmed")
     before = list(store.iter_events(include_hidden=True))
     store.close()
-    # put the database back to schema version 2: keys without the time tile
-    con = sqlite3.connect(path)
-    con.execute("UPDATE doc_events SET dedupe_key = substr(dedupe_key, 1, length(dedupe_key) - 8) "
-                "WHERE dedupe_key NOT LIKE '~%'")
-    con.execute("DELETE FROM schema_migrations WHERE version >= 3")
-    con.execute("CREATE INDEX ix_events_status ON events (status)")
-    con.commit()
-    con.close()
-    again = open_store(path)
+    # back to schema version 2: keys without the time tile
+    again = _reopened_from_version(
+        path, 2, "UPDATE doc_events SET dedupe_key = substr(dedupe_key, 1, length(dedupe_key) - 8) "
+                 "WHERE dedupe_key NOT LIKE '~%'", "CREATE INDEX ix_events_status ON events (status)")
     with again.engine.connect() as conn:
         keys = [k for (k,) in conn.exec_driver_sql("SELECT dedupe_key FROM doc_events")]
         assert sorted(k[-7:] for k in keys) == ["2024-03"] * 4
@@ -292,17 +330,34 @@ def test_migration_4_drops_the_evidence_copy_and_keeps_the_spans(tmp_path):
     before = list(store.iter_events(include_hidden=True))
     assert all(e["provenance"] for e in before)
     store.close()
-    # put the database back to schema version 3, with its evidence table
-    con = sqlite3.connect(path)
-    con.execute('CREATE TABLE evidence (id INTEGER PRIMARY KEY, event_id VARCHAR(64) NOT NULL, '
-                'doc_id VARCHAR(300) NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, role VARCHAR(20))')
-    con.execute("DELETE FROM schema_migrations WHERE version >= 4")
-    con.commit()
-    con.close()
-    again = open_store(path)
+    # back to schema version 3, with its evidence table
+    again = _reopened_from_version(
+        path, 3, 'CREATE TABLE evidence (id INTEGER PRIMARY KEY, event_id VARCHAR(64) NOT NULL, '
+                 'doc_id VARCHAR(300) NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, role VARCHAR(20))')
     with again.engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT count(*) FROM sqlite_master WHERE name = 'evidence'").scalar() == 0
     assert list(again.iter_events(include_hidden=True)) == before
+    assert again.check() == []
+    again.close()
+
+
+def test_migration_5_replaces_the_key_index_by_the_reach_index(tmp_path):
+    path = tmp_path / "v4.db"
+    store = open_store(path)
+    store.save_docs([doc_a(), doc_b()])
+    before = list(store.iter_events(include_hidden=True))
+    store.close()
+    # back to schema version 4, with its index on (dedupe_key, date_start)
+    again = _reopened_from_version(path, 4, "DROP INDEX ix_doc_events_reach",
+                                   "CREATE INDEX ix_doc_events_key ON doc_events (dedupe_key, date_start)")
+    with again.engine.connect() as conn:
+        names = {n for (n,) in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE tbl_name = 'doc_events'")}
+        assert "ix_doc_events_reach" in names and "ix_doc_events_key" not in names
+        plan = " ".join(str(r[-1]) for r in conn.exec_driver_sql(
+            "EXPLAIN QUERY PLAN SELECT dedupe_key, date_start, date_end, rowid FROM doc_events WHERE dedupe_key IN ('x')"))
+        assert "COVERING INDEX ix_doc_events_reach" in plan  # the ranges come without reading the table
+    again.save_docs([doc_a(TEXT_A + " More.")])
+    assert [e["documents"] for e in again.iter_events(include_hidden=True)] == [e["documents"] for e in before]
     assert again.check() == []
     again.close()
 

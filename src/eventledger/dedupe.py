@@ -2,8 +2,9 @@
 
 A pure function over per-document extracted events (``Member``); the store calls it for
 every dedupe key a batch touches, always with *all* members of that key whose dates
-overlap (transitively) — so the result depends only on the set of documents stored,
-never on the order in which they arrived (ingest A then B == B then A).
+overlap (transitively) those of the members the batch adds or removes (:func:`in_reach`)
+— so the result depends only on the set of documents stored, never on the order in
+which they arrived (ingest A then B == B then A).
 
 Rules (decided here, documented for the lead and the README):
 
@@ -60,7 +61,7 @@ from .models import Event
 from .textutil import fold_name
 
 __all__ = ["Member", "Merged", "dedupe_key", "time_tile", "merge_members", "cluster_members", "build_merged",
-           "normalize_actor", "merged_event_id", "is_singleton_key"]
+           "normalize_actor", "merged_event_id", "is_singleton_key", "in_reach"]
 
 _SINGLETON_PREFIX = "~"
 
@@ -268,6 +269,57 @@ def cluster_members(members: Iterable[Member]) -> list[list[Member]]:
             out.extend([m] for m in group)
         else:
             out.extend(_cluster_group(group))
+    return out
+
+
+def in_reach(stored: Sequence[tuple[str, dt.date, dt.date]],
+             seeds: Iterable[tuple[str, dt.date, dt.date]]) -> list[int]:
+    """The positions (ascending) of the ``stored`` ``(key, start, end)`` members that lie in
+    a date-overlap component of their key that contains a seed — the members whose
+    clusters can change when members with the seeds' ranges are added or removed.
+
+    Why re-clustering only these gives exactly the clusters of re-clustering the whole key:
+    join two members of a key when their ranges overlap; the connected components of that
+    graph are maximal runs of ranges, sorted by start, where each start is at most the
+    largest end so far (the sweep below). A cluster's members overlap pairwise, so every
+    cluster lies in one component; and a member never joins a cluster of another
+    component (their ranges, hence the cluster's intersection, miss its range), so the
+    greedy visit of :func:`cluster_members` makes inside a component exactly the choices it
+    would make with the component alone. Clustering is therefore per component. Adding the
+    seeds' ranges (new members and removed ones) as members can only join components, so
+    each seeded component of stored ∪ seeds is a union of whole components both before
+    and after the change: re-clustering its members (and the new ones) gives exactly their
+    clusters under full re-clustering, and every cluster outside it — its component gained
+    and lost nothing — is the one already stored. Tested against full re-clustering on
+    random members (tests/test_dedupe.py)."""
+    by_key: dict[str, list[tuple[dt.date, dt.date, int]]] = {}
+    for key, start, end in seeds:
+        by_key.setdefault(key, []).append((start, end, -1))
+    for i, (key, start, end) in enumerate(stored):
+        ranges = by_key.get(key)
+        if ranges is not None:  # a key without a seed has nothing in reach
+            ranges.append((start, end, i))
+    out: list[int] = []
+    for ranges in by_key.values():
+        ranges.sort(key=lambda r: r[0])
+        component: list[int] = []
+        seeded = False
+        reach_end = ranges[0][1]
+        for start, end, i in ranges:
+            if start > reach_end:  # a gap: the component so far is complete
+                if seeded:
+                    out.extend(component)
+                component, seeded = [], False
+                reach_end = end
+            elif end > reach_end:
+                reach_end = end
+            if i < 0:
+                seeded = True
+            else:
+                component.append(i)
+        if seeded:
+            out.extend(component)
+    out.sort()
     return out
 
 

@@ -50,7 +50,9 @@ doc_events = Table(
     Column("publisher", String(300)),
     Column("stance", String(40)),
     Column("data", Text, nullable=False),  # JSON of the models.Event (rows.event_to_json)
-    Index("ix_doc_events_key", "dedupe_key", "date_start"),
+    # the ranges of a key's members, read without touching the table (store.members);
+    # replaced ix_doc_events_key (dedupe_key, date_start) in step 5
+    Index("ix_doc_events_reach", "dedupe_key", "date_start", "date_end", "doc_id", "local_id"),
 )
 
 #: tables an earlier step created and a later one dropped, defined here so that the steps
@@ -185,6 +187,18 @@ def _v4_evidence_from_members(conn: Connection) -> None:
     conn.exec_driver_sql("DROP TABLE IF EXISTS evidence")
 
 
+def _v5_reach_index(conn: Connection) -> None:
+    """Replace ``ix_doc_events_key`` (dedupe_key, date_start) by ``ix_doc_events_reach``
+    (dedupe_key, date_start, date_end, doc_id, local_id): a batch re-clusters only the
+    stored members in reach of its own (eventledger.dedupe.in_reach), and deciding which
+    ones needs only these columns, which the index now gives without reading the table's
+    rows (eventledger.store.members). Same prefix: whatever used the old index can use
+    this one. (A database that step 2 creates now gets the new index at once, from the
+    table's definition; this step brings the older ones to the same state.)"""
+    conn.exec_driver_sql("DROP INDEX IF EXISTS ix_doc_events_key")
+    next(ix for ix in doc_events.indexes if ix.name == "ix_doc_events_reach").create(conn, checkfirst=True)
+
+
 Migration = tuple[int, str, Callable[[Connection], None]]
 
 MIGRATIONS: list[Migration] = [
@@ -192,6 +206,7 @@ MIGRATIONS: list[Migration] = [
     (2, "doc_events: per-document extracted events for order-independent dedupe", _v2_doc_events),
     (3, "dedupe key with a time tile (bounded re-clustering); drop ix_events_status", _v3_time_tiles),
     (4, "evidence read from the linked per-document events; drop the evidence table", _v4_evidence_from_members),
+    (5, "doc_events: index the members' ranges for re-clustering only what a batch reaches", _v5_reach_index),
 ]
 LATEST_VERSION = MIGRATIONS[-1][0]
 

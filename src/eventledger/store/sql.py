@@ -13,13 +13,18 @@ low-level SQL plumbing is in :mod:`.sql_io`, backup and health check in
 Write cost (issue 7; decisions and their reasons):
 
 * Bounded re-clustering. The dedupe key carries a time tile (the month of the range's
-  midpoint), so a batch re-reads exactly the ``doc_events`` rows of the keys it touches:
-  one ``dedupe_key IN (...)`` query per 500 keys on the key index. The earlier design
-  grew date windows transitively to a fixed point; with dense overlapping ranges (a
-  "this year" report overlaps everything at its place) that re-read ever more of the
-  database per document and save time grew with the corpus (measured: 4.5 ms/doc into
-  an empty database, 11.5 ms/doc at 3,000 documents). Clusters whose member set did not
-  change are not rebuilt, and only the stored JSON of members of rebuilt clusters is read.
+  midpoint), so a batch looks only at the keys it touches (one ``dedupe_key IN (...)``
+  query per 500 keys). The earlier design grew date windows transitively to a fixed
+  point with a query per step; with dense overlapping ranges (a "this year" report
+  overlaps everything at its place) that re-read ever more of the database per document
+  (measured: 4.5 ms/doc into an empty database, 11.5 ms/doc at 3,000 documents).
+  But a key's members still grow with the corpus, so of those only the members in reach
+  of the batch's added and removed ones (dates overlapping, transitively, decided in
+  Python from the ranges that ``ix_doc_events_reach`` gives without the table) are read
+  and re-clustered — exactly the clusters full re-clustering gives
+  (:func:`eventledger.dedupe.in_reach`, :mod:`.members`; measured in docs/scaling.md).
+  Clusters whose member set did not change are not rebuilt, and only the stored JSON of
+  members of rebuilt clusters is read.
 * SQLite writes go to the driver's ``executemany`` with tuples (SQLAlchemy's per-row
   parameter processing cost a third of the time). Overrides are looked up only when the
   ``overrides`` table has rows. Evidence spans are not copied into a table of their own:
@@ -56,22 +61,21 @@ from sqlalchemy import Connection, Engine, and_, bindparam, create_engine, delet
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 
-from ..dedupe import (Member, build_merged, cluster_members, is_singleton_key,
-                      merged_event_id)
+from ..dedupe import Member, build_merged, cluster_members, is_singleton_key, merged_event_id
 from ..doc import Doc
 from ..errors import MigrationError, StoreError
 from ..textutil import fold_name
 from . import rows as R
 from .base import HIDDEN_STATUSES
 from .maintenance import backup_sqlite, database_problems
+from .members import key_rows, member_payloads, rows_in_reach
 from .migrations import doc_events, migrate
 # (the pure helpers live in .reports)
 from .reports import review_carry_over, side_by_side, summary_dict
 from .evidence import event_spans
 from .schema import (claims, documents, event_documents, events, overrides, place_mentions,
                      publishers)
-from .sql_io import (CHUNK, ComponentRow, as_date, bulk_insert, chunks, lock_key, one_line,
-                     reads, sqlite_engine)
+from .sql_io import CHUNK, bulk_insert, chunks, lock_key, one_line, reads, sqlite_engine
 
 __all__ = ["SqlStore", "open_store", "one_line"]
 
@@ -215,14 +219,19 @@ class SqlStore:
         changed_ids = [d.id for d in changed]
         old_ids = [i for i in changed_ids if i in existing]
 
-        # the keys the changed documents contributed to before are recomputed too
+        # the keys the changed documents contributed to before are recomputed too, as far
+        # as their old members' ranges reach (see _recluster)
         seeds: set[str] = set()
+        reach: list[tuple[str, dt.date, dt.date]] = []
         stale_events: set[str] = set()
+        c = doc_events.c
         for chunk in chunks(old_ids):
-            for key, event_id in conn.execute(
-                    select(doc_events.c.dedupe_key, doc_events.c.event_id).where(doc_events.c.doc_id.in_(chunk))):
+            for key, event_id, start, end in conn.execute(
+                    select(c.dedupe_key, c.event_id, c.date_start, c.date_end).where(c.doc_id.in_(chunk))):
                 seeds.add(key)
                 stale_events.add(event_id)
+                if not is_singleton_key(key):
+                    reach.append((key, start, end))
             for table in (place_mentions, claims, doc_events, event_documents):
                 conn.execute(delete(table).where(table.c.doc_id.in_(chunk)))
 
@@ -261,12 +270,13 @@ class SqlStore:
                 else:
                     batch_members[(d.id, local)] = member
                     seeds.add(key)
+                    reach.append((key, member.start, member.end))
         bulk_insert(conn, place_mentions, pm_rows)
         bulk_insert(conn, claims, claim_rows)
         # re-cluster before the batch's own doc_events rows exist: the rows read back are
         # the other documents' only, and each new row is written once, with its merged event
         placed = self._recluster(conn, sorted(k for k in seeds if not is_singleton_key(k)),
-                                 batch_members, singletons, stale_events)
+                                 batch_members, singletons, stale_events, reach)
         for row in de_rows:
             row["event_id"] = placed[(row["doc_id"], row["local_id"])]
         bulk_insert(conn, doc_events, de_rows)
@@ -274,23 +284,27 @@ class SqlStore:
         return [d.id for d in docs if d.id in written]
 
     def _recluster(self, conn: Connection, keys: list[str], batch_members: dict[tuple[str, str], Member],
-                   singletons: list[Member], stale_events: set[str]) -> dict[tuple[str, str], str]:
-        """Recompute the merged events of ``keys`` from all their members — the stored
+                   singletons: list[Member], stale_events: set[str],
+                   reach: list[tuple[str, dt.date, dt.date]] | None = None) -> dict[tuple[str, str], str]:
+        """Recompute the merged events of ``keys`` from their members — the stored
         ``doc_events`` rows of other documents and the batch's members, whose rows the
         caller writes afterwards — and rewrite the clusters that changed. Returns the
         merged event of each batch member (and singleton).
 
-        A key includes its time tile (see :mod:`eventledger.dedupe`), so a key's members
-        are a bounded group: one indexed ``dedupe_key IN (...)`` read per 500 keys, no
-        transitive date windows, and the rows read per document do not grow with the
-        corpus beyond the density of one place-month."""
+        ``reach``: the ``(key, start, end)`` of the members added and removed; only the
+        stored members whose ranges overlap them, transitively, are re-clustered — exactly
+        the clusters full re-clustering would give (proof: :func:`eventledger.dedupe.in_reach`).
+        A key's members grow with the corpus (the synthetic one keeps adding documents to
+        the same place-months), the members in reach of a batch much less. None: all
+        members of ``keys`` (rebuilding merges)."""
         self._pg_lock(conn, (lock_key(2, k) for k in keys))
         members: list[Member] = list(singletons)
         members.extend(batch_members.values())
         payload: dict[tuple[str, str], str] = {}  # doc_events.data, loaded only for clusters rebuilt
         current_event: dict[tuple[str, str], str] = {}  # stored members -> their merged event now
         old_events: set[str] = set(stale_events)
-        for row in self._key_rows(conn, keys):
+        rows = key_rows(conn, keys) if reach is None else rows_in_reach(conn, keys, reach)
+        for row in rows:
             mk = (row.doc_id, row.local_id)
             if mk in batch_members:  # (only when the caller wrote the batch's rows already)
                 continue
@@ -312,8 +326,8 @@ class SqlStore:
                 unchanged.add(cid)
             else:
                 todo.append(cluster)
-        self._load_payloads(conn, [m for c in todo for m in c if (m.doc_id, m.local_id) in current_event],
-                            payload)
+        payload.update(member_payloads(
+            conn, [(m.doc_id, m.local_id) for c in todo for m in c if (m.doc_id, m.local_id) in current_event]))
         fresh = sorted((build_merged(c) for c in todo), key=lambda x: x.id)
         old_members: dict[str, set[tuple[str, str]]] = {}
         for mk, e in current_event.items():
@@ -336,34 +350,6 @@ class SqlStore:
                                                        doc_events.c.local_id == bindparam("b_local")))
                          .values(event_id=bindparam("event_id")), moves)
         return placed
-
-    def _load_payloads(self, conn: Connection, lazy: list[Member],
-                       payload: dict[tuple[str, str], str]) -> None:
-        """Fetch the stored per-document events (JSON) of members about to be rebuilt."""
-        wanted: dict[str, set[str]] = {}
-        for m in lazy:
-            wanted.setdefault(m.doc_id, set()).add(m.local_id)
-        c = doc_events.c
-        for chunk in chunks(sorted(wanted)):
-            for doc_id, local_id, data in conn.execute(
-                    select(c.doc_id, c.local_id, c.data).where(c.doc_id.in_(chunk))):
-                if local_id in wanted[doc_id]:
-                    payload[(doc_id, local_id)] = data
-
-    def _key_rows(self, conn: Connection, keys: Sequence[str]) -> Iterator[Any]:
-        """Every ``doc_events`` row of ``keys`` (clustering columns only, no JSON)."""
-        c = doc_events.c
-        cols = (c.dedupe_key, c.doc_id, c.local_id, c.event_id, c.publisher, c.stance,
-                c.date_start, c.date_end, c.actor1, c.actor2)
-        for chunk in chunks(keys):
-            if conn.dialect.name == "sqlite":
-                # straight to the driver: SQLAlchemy's per-row date processing was half the read cost
-                sql = ("SELECT dedupe_key, doc_id, local_id, event_id, publisher, stance, date_start, "
-                       f"date_end, actor1, actor2 FROM doc_events WHERE dedupe_key IN ({','.join('?' * len(chunk))})")
-                for r in conn.exec_driver_sql(sql, tuple(chunk)):
-                    yield ComponentRow(r[0], r[1], r[2], r[3], r[4], r[5], as_date(r[6]), as_date(r[7]), r[8], r[9])
-            else:
-                yield from conn.execute(select(*cols).where(c.dedupe_key.in_(chunk)))
 
     def _replace_events(self, conn: Connection, stale: set[str], merged: list[Any],
                         carry: dict[str, str]) -> None:
