@@ -668,3 +668,74 @@ def test_a_past_date_of_another_participle_does_not_make_the_act_history(pipe):
     # the trigger's own past date still makes it history
     doc = run(pipe, "Three protesters sentenced in 2019 in Isfahan were named by the group.\n")
     assert not doc.events
+
+
+# --- held-out set 5 (ho31-ho36): dev-genre rules -------------------------------------------
+
+def test_daubing_and_inscribing_slogans_are_graffiti(pipe):
+    doc = run(pipe, "On Tuesday, October 18, a unit daubed “Freedom” on a wall in Yazd, and members "
+                    "inscribed slogans in Kashan.\n")
+    assert summary(doc) == {("Yazd", "symbolic_action"), ("Kashan", "symbolic_action")}
+    assert all(e.tactics == ("graffiti",) for e in doc.events)
+
+
+def test_put_to_death_is_an_execution(pipe):
+    doc = run(pipe, "On Monday, a prisoner was put to death in Qazvin Central Prison.\n")
+    assert summary(doc) == {("Qazvin", "execution")}
+
+
+@pytest.mark.parametrize("text, absent", [
+    # the act a court punished
+    ("On Monday, a court in Sari sentenced two nurses to prison for joining a sit-in.\n", "demonstration"),
+    # the repression an action answers
+    ("In reaction to the executions, activists put up posters in Arak on Tuesday.\n", "execution"),
+    # victims as background
+    ("On Tuesday, leaflets with the names of those who were killed were handed out in Ilam.\n", "killing"),
+    ("A man in Bojnurd whose brother was killed said on Tuesday that the family was threatened.\n", "killing"),
+    # road-blocking fires
+    ("On Tuesday, residents of Yasuj gathered and blocked the roads with burning tyres.\n", "property_attack"),
+    # a gathering that did not happen
+    ("Women in Arak wanted to walk to the main square on Tuesday, but the gathering was cancelled.\n",
+     "demonstration"),
+])
+def test_phrases_that_name_no_act_of_their_own(pipe, text, absent):
+    doc = run(pipe, text)
+    assert absent not in {e.sub_event_type for e in doc.events}
+
+
+def test_burning_tyres_leave_the_gathering(pipe):
+    doc = run(pipe, "On Tuesday, residents of Yasuj gathered and blocked the roads with burning tyres.\n")
+    assert summary(doc) == {("Yasuj", "demonstration")}
+
+
+def test_a_colon_list_grouped_by_province_takes_the_lead_trigger(pipe):
+    doc = run(pipe, "On Tuesday, October 18, activists put up posters. In the provinces of Fars and Gilan "
+                    "they reached these cities:\n\nFars: Shiraz, Kazerun, Fasa\n\nGilan: Rasht, Astara\n")
+    assert summary(doc) == {(c, "symbolic_action") for c in ("Shiraz", "Kazerun", "Fasa", "Rasht", "Astara")}
+    assert all(e.date.start == dt.date(2022, 10, 18) for e in doc.events)
+
+
+def test_also_in_a_listed_town_adds_to_its_event(pipe):
+    doc = run(pipe, "On Sunday, October 16, activists wrote slogans in Sari and Amol.\n\n"
+                    "On Monday, merchants in Babol kept their shops closed.\n\n"
+                    "In Sari, a unit also handed out leaflets.\n")
+    sari = [e for e in doc.events if e.location.canonical == "Sari"]
+    assert len(sari) == 1 and sari[0].date.start == dt.date(2022, 10, 16)
+    assert set(sari[0].tactics) == {"graffiti", "leaflet"}
+
+
+def test_a_since_tally_of_executions_in_towns_is_no_event(pipe):
+    doc = run(pipe, "Since September 2022, the regime has executed six protesters in Tehran and Karaj.\n")
+    assert not [e for e in doc.events if e.sub_event_type == "execution"]
+
+
+def test_a_lede_execution_told_again_in_a_town_is_one_event(pipe):
+    doc = run(pipe, "The regime hanged two men on Monday.\n\nThe two men, Ali Ahmadi and Reza Karimi, were "
+                    "executed at dawn on Monday in Isfahan's Dastgerd Prison.\n")
+    assert summary(doc) == {("Isfahan", "execution")}
+
+
+def test_a_history_date_opening_a_sentence_governs_all_of_it(pipe):
+    doc = run(pipe, "During the November 2019 uprising, the people of Shiraz set fire to dozens of banks "
+                    "across the south, and many protesters there were later shot dead by the security forces.\n")
+    assert not [e for e in doc.events if e.date.start and e.date.start.year == 2022]

@@ -192,3 +192,12 @@ def test_first_character_gates_of_the_anchored_line_patterns():
     assert C.boilerplate_reason("Share this on Twitter") == "share_link"
     assert C.boilerplate_reason("728 x 90") == "ad_size"
     assert C.boilerplate_reason("www.example.org") == "link"
+
+
+def test_caption_with_its_date_between_dashes_and_labelled_list_lines():
+    assert paragraph_kind("Kazerun, Iran – June 1, 2025 – Youths set fire to a seminary entrance", False) == "caption"
+    assert paragraph_kind("Jiroft – 2025 – Slogans at the city entrance", False) == "caption"
+    assert paragraph_kind("Gilan: Rasht, Lahijan, Langarud", False) == "list_item"
+    assert paragraph_kind("Tehran province: Tehran, Pakdasht and Varamin", False) == "list_item"
+    # a sentence with a colon is not a list line
+    assert paragraph_kind("The slogans read: Down with the dictator, hail to freedom, and more.", False) != "list_item"

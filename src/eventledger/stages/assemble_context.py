@@ -276,7 +276,14 @@ def is_history(ctx: DocContext, i: int, t: Trigger) -> bool:
             return True
     if any(d.role == "event" for d in dates):
         return False
-    return any(d.role == "history" and abs(d.span.start - t.span.start) < 80 for d in dates)
+    # "During the November 2019 uprising, the people of ... set fire ..., and hundreds were
+    # shot dead": a history date that opens a sentence without an event date governs all of it
+    opening = ctx.doc.sentences[i].span.start + _OPENING_CHARS
+    return any(d.role == "history" and (abs(d.span.start - t.span.start) < 80 or d.span.start < opening) for d in dates)
+
+
+#: how far into a sentence a date still opens it ("During the November 2019 uprising, ...")
+_OPENING_CHARS = 30
 
 
 _PARTICIPLE_BEFORE = re.compile(r"\b[a-z]+ed\s+(?:in|during|since)\s+$")

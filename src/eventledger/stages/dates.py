@@ -41,7 +41,7 @@ from ..textutil import is_name_words, make_view
 from .dates_extract import Atom, extract
 from .dates_lexicon import lexicon
 from .dates_resolve import (nearest_year, resolve_anniversary, resolve_atom_range, resolve_relative, resolve_weekday,
-                            resolve_weekday_pair)
+                            resolve_weekday_near, resolve_weekday_pair)
 from .dates_scope import INDEX_KEY, block_class, build_index, event_date_for, paragraph_spans
 
 __all__ = ["DatesStage", "event_date_for", "find_anchor", "HISTORY_DAYS", "DATELINE_PLACE_KEY"]
@@ -336,6 +336,15 @@ def find_anchor(doc: Doc, atoms: list[Atom], dateline: Atom | None, classes: lis
     return Anchor(day, source, Span(a.start, a.end))
 
 
+def _names_an_event(view: str, a: Atom) -> bool:
+    """"of the November 2019 uprising": a month and year in a genitive before an event noun
+    name a past event (what is remembered), not the time of the sentence's acts."""
+    if not view[max(0, a.start - 8) : a.start].lower().endswith("of the "):
+        return False
+    after = view[a.end : a.end + 30].lower().split()
+    return bool(after) and after[0].strip(".,;:'’s") in lexicon().event_nouns
+
+
 def _role_before(view: str, start: int) -> str | None:
     """"since X" is a period; "as of X", "every Friday", "ahead of X" are not event dates."""
     return _role_of_tail(view[max(0, start - 24) : start])
@@ -407,12 +416,18 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
     # (loop invariants, read once: neither the anchor nor the classes change in the loop)
     local_ref = bool(classes) and anchor.source not in _ANCHOR_IS_REF
     anchor_date = anchor.date
+    # a report without a dateline is anchored on the latest full date it writes, not on its
+    # publication: a later yearless day ("on Tuesday, June 3") or weekday is still reported
+    undated = anchor.source in _ANCHOR_NOT_PUBLICATION
+    spans = _ParagraphSpans()
     for a in atoms:
         i = par(a.start)
         ref = _local_ref(i, classes, label_days, anchor) if local_ref else anchor_date
         role = _role_before(view, a.start) or "event"
         try:
-            role, rng = _resolve_one(a, role, ref, prev_day, prev_event, doc, sentence_has_date, seen, prev_fine)
+            role, rng = _resolve_one(a, role, ref, prev_day, prev_event, doc, sentence_has_date, seen, prev_fine,
+                                     spans.before(i) if a.kind == "same" and a.rel == "period" else None,
+                                     prev_day if undated else None)
         except (ValueError, OverflowError):  # arithmetic at the edge of the calendar
             rng = DateRange.unresolved("invalid_date")
         if rng is None:
@@ -422,11 +437,13 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
         elif role == "period" and rng.start is not None and anchor_date is not None and rng.start <= anchor_date:
             rng = DateRange(rng.start, anchor_date, "range", rng.confidence, rng.flags + ("open_end",))
         elif role == "event" and rng.start is not None and anchor_date is not None:
-            if rng.start > anchor_date:
+            if rng.start > anchor_date and not (undated and rng.start <= anchor_date + _UNDATED_AHEAD):
                 role = "other"
                 rng = DateRange(rng.start, rng.end, rng.precision, rng.confidence, rng.flags + ("after_anchor",))
             elif rng.end < history_before and not (a.kind == "anniversary" and a.n):
                 role = "history"  # (an ordinal anniversary, "the 44th anniversary of", dates itself)
+            elif rng.precision == "month" and a.kind == "date" and _names_an_event(view, a):
+                role = "other"  # "the martyrs of the November 2019 uprising": a name, not when
         k = bisect.bisect_right(sent_starts, a.start) - 1
         scope = sentences[k].span if k >= 0 and a.start < sentences[k].span.end else None
         if classes and classes[i] == "label":
@@ -441,6 +458,8 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
             continue  # the stated day, not the start of a streak, is what "the same day" means
         if role == "event" and rng.start is not None:
             prev_event = mention
+            if not (classes and classes[i] == "label") and rng.precision in ("day", "range"):
+                spans.add(i, rng)
             if rng.precision in ("day", "range"):
                 prev_fine = mention
             if rng.precision == "day":
@@ -480,6 +499,33 @@ def _extend_starts(view: str, out: list[DateMention], ongoing: list[tuple[int, A
         if _STARTED_BEFORE.search(view, max(0, m.span.start - 30), m.span.start):
             rng = DateRange(r.start, last, "range", min(r.confidence, 0.9), r.flags + ("ongoing",))
             out[j] = DateMention(m.span, m.text, rng, m.role, m.scope)
+
+
+#: anchor sources that are not the publication date but the latest date the text writes
+_ANCHOR_NOT_PUBLICATION = ("caption", "body")
+#: how far after such an anchor a yearless or weekday date is still a reported day
+_UNDATED_AHEAD = dt.timedelta(days=14)
+
+
+class _ParagraphSpans:
+    """The first and last event day of each body paragraph, for "in the same period": the
+    period the preceding paragraph told ("On Sunday, June 1 ... Two days later, on Tuesday,
+    June 3 ... In the same period, ...")."""
+
+    def __init__(self) -> None:
+        self.by_par: dict[int, DateRange] = {}
+
+    def add(self, i: int, r: DateRange) -> None:
+        old = self.by_par.get(i)
+        if old is None:
+            self.by_par[i] = r
+        else:
+            self.by_par[i] = DateRange(min(old.start, r.start), max(old.end, r.end), "range",
+                                       min(old.confidence, r.confidence), ())
+
+    def before(self, i: int) -> DateRange | None:
+        earlier = [k for k in self.by_par if k < i]
+        return self.by_par[max(earlier)] if earlier else None
 
 
 class _Weekdays:
@@ -542,8 +588,12 @@ def _extend_ongoing(doc: Doc, out: list[DateMention], ongoing: list[tuple[int, A
 
 def _resolve_one(a: Atom, role: str, ref: dt.date | None, prev_day: dt.date | None,
                  prev_event: DateMention | None, doc: Doc, sentence_has_date: set[int], seen: _Weekdays,
-                 prev_fine: DateMention | None = None):
-    """The role (possibly changed) and the DateRange of one expression (None: skip it)."""
+                 prev_fine: DateMention | None = None, prev_paragraph: DateRange | None = None,
+                 narrative_day: dt.date | None = None):
+    """The role (possibly changed) and the DateRange of one expression (None: skip it).
+    ``prev_paragraph``: the span of the dates of the last dated body paragraph (for "in the
+    same period"); ``narrative_day``: in a report without a dateline, the last day stated,
+    which a bare weekday is read next to."""
     if a.kind in ("date", "year"):
         return role, resolve_atom_range(a, ref)
     if a.kind == "decade":
@@ -562,6 +612,8 @@ def _resolve_one(a: Atom, role: str, ref: dt.date | None, prev_day: dt.date | No
         if a.b is not None:
             return role, resolve_weekday_pair(a.a, a.b, a.rel, ref, seen.get(a.b.wd, ref), seen.get(a.a.wd, ref))
         previous = seen.get(a.a.wd, ref) if a.rel != "last" else prev_day
+        if narrative_day is not None and a.rel in ("on", "this"):
+            return role, resolve_weekday_near(a.a.wd, narrative_day)
         return role, resolve_weekday(a.a.wd, a.rel, ref, previous)
     if a.kind == "anniversary":
         if _sentence_key(doc, a.start) in sentence_has_date:
@@ -569,8 +621,12 @@ def _resolve_one(a: Atom, role: str, ref: dt.date | None, prev_day: dt.date | No
         return role, resolve_anniversary(a, ref)
     if a.kind == "same":
         # "the same morning/day/night" points at a day, not at "last year" or "in 2023"
+        year_back = _YEAR_BACK.match(doc.view or doc.text, a.end)
+        if not year_back and prev_paragraph is not None and prev_paragraph.start != prev_paragraph.end:
+            return role, DateRange(prev_paragraph.start, prev_paragraph.end, "range", prev_paragraph.confidence,
+                                   ("same_as_previous",))
         rng = _same_as(prev_fine if a.rel in _DAY_UNITS else prev_event, a)
-        if rng.start is not None and _YEAR_BACK.match(doc.view or doc.text, a.end):
+        if rng.start is not None and year_back:
             rng = _year_earlier(rng)  # "the same period last year": a year before the one just named
         return role, rng
     return role, None

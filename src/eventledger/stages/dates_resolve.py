@@ -199,6 +199,15 @@ def resolve_weekday(wd: int, mode: str, ref: dt.date | None, previous: dt.date |
     return DateRange(day, day, "day", 0.8, ("weekday",))
 
 
+def resolve_weekday_near(wd: int, day: dt.date) -> DateRange:
+    """A weekday in a report without a dateline: the such weekday nearest the day the text
+    last stated ("On Tuesday, June 3 ... On Wednesday" is June 4, not the week before);
+    up to three days ahead, else back."""
+    ahead = (wd - day.weekday()) % 7
+    found = day + dt.timedelta(days=ahead) if ahead <= 3 else day - dt.timedelta(days=7 - ahead)
+    return DateRange(found, found, "day", 0.8, ("weekday", "near_previous"))
+
+
 def resolve_weekday_pair(a: Part, b: Part, mode: str, ref: dt.date | None, previous_b: dt.date | None,
                          previous_a: dt.date | None) -> DateRange:
     """"on Thursday and Friday", "from Saturday to Monday": the second day as a bare weekday,

@@ -38,6 +38,16 @@ _CAPTION_DATE = re.compile(
     rf"|^(?:{_MONTHS})\.? \d{{1,2}},\s*\d{{4}}\s*[–—-]",
     re.IGNORECASE,
 )
+# a labelled line of names, one group of a list: "Tehran province: Tehran, Pakdasht, Varamin"
+_LABELLED_LIST = re.compile(
+    r"[A-Z][\w'’.\- ]{1,40}:\s+[A-Z][\w'’.\- ]{1,30}(?:,\s*(?:and\s+)?[A-Z][\w'’.\- ]{1,30})+\.?\s*$"
+)
+# a photo caption with its date between dashes after the place: "Kazerun, Iran – June 1, 2025 –
+# Youths set fire to ...", "Jiroft – 2025 – Slogans at the city entrance"
+_CAPTION_MID_DATE = re.compile(
+    rf"[A-Z][\w'’.\- ]{{1,40}}?(?:, [A-Z][\w'’.\- ]{{1,30}}?)?\s+[–—-]\s+"
+    rf"(?i:(?:{_MONTHS})\.? (?:\d{{1,2}},?\s*)?)?\d{{4}}\s*[–—-]\s+\S"
+)
 _ABBREV = {
     "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "gen", "col", "lt", "capt", "sgt", "gov", "sen",
     "rep", "rev", "no", "vs", "etc", "e.g", "i.e", "jan", "feb", "mar", "apr", "aug", "sep", "sept",
@@ -55,10 +65,14 @@ def paragraph_kind(line: str, is_boilerplate: bool) -> str:
         return "list_item"
     if s[0] in _QUOTE_OPEN:
         return "quote"
+    if len(s) <= 240 and ":" in s and _LABELLED_LIST.match(s):
+        return "list_item"  # "Gilan: Rasht, Lahijan, Langarud" under "... the following cities:"
     # (a long line with a leading date is a dateline lede; the cheap tests first: both
     # caption-date forms need a dash, and end in a year or start with a month)
     if len(s) <= 200 and _has_dash(s) and (s.rstrip(".").rstrip()[-1:].isdigit() or s[0] in _MONTH_INITIALS) \
             and _CAPTION_DATE.search(s):
+        return "caption"
+    if len(s) <= 240 and _has_dash(s) and _CAPTION_MID_DATE.match(s):
         return "caption"
     terminal = _ends_terminal(s)
     if len(s) <= 240 and not terminal and _CAPTION_LEAD.match(s):
