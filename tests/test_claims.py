@@ -389,6 +389,7 @@ def test_a_figure_repeated_after_a_headline_takes_the_period_the_lede_gives(pipe
 @pytest.mark.parametrize("text,value,kind", [
     ("Resistance Units in 19 cities across Iran put up posters on March 3.", 19, "cities"),
     ("Political prisoners in 27 prisons continued the hunger strike.", 27, "other"),
+    ("On the anniversary, 1,200 prisoners in 22 prisons went on hunger strike.", 22, "other"),
     ("The monitor said 36 mass graves have been located in 20 cities.", 20, "cities"),
 ])
 def test_a_small_number_before_a_place_noun_counts_places_not_a_day(pipe, text, value, kind):
@@ -447,3 +448,26 @@ def test_ratios_age_limits_and_threatened_executions_are_no_counts(pipe, text, v
 def test_a_number_before_in_and_a_year_is_still_a_count_and_at_risk_people_are_counted(pipe):
     doc = run(pipe, "The prison population stood at about 190,000 in 2024. Five prisoners face execution in Karaj.\n")
     assert by_value(doc, 190000) and [c.kind for c in by_value(doc, 5)] == ["other"]
+
+
+def test_reports_compiled_by_a_source_are_its_reports_but_reports_from_a_place_name_no_source(pipe):
+    doc = run(pipe, "According to reports compiled by Hengaw, 38 people were hanged in May.\n\n"
+                    "According to reports from Zahedan, 9 people were arrested.\n", publisher="Test Wire")
+    assert [c.attributed_to for c in by_value(doc, 38)] == ["Hengaw"]
+    assert [c.attributed_to for c in by_value(doc, 9)] == [None]
+
+
+def test_a_clause_past_a_semicolon_with_its_own_source_is_that_sources_and_a_toll_is_of_the_dead(pipe):
+    doc = run(pipe, "According to Amnesty International, at least 304 people were killed in November 2019; the PMOI put the "
+                    "toll at 1,500.\n\nAccording to HRANA, 30 people were arrested; 12 of them were students.\n",
+              publisher="Test Wire")
+    assert [(c.kind, c.attributed_to) for c in by_value(doc, 1500)] == [("killed", "PMOI/MEK")]
+    assert [c.attributed_to for c in by_value(doc, 12)] == ["HRANA"]
+
+
+@pytest.mark.parametrize("text,source", [
+    ("The head of the judiciary in Khuzestan said 112 people had been detained.", "head of the judiciary in Khuzestan"),
+    ("Officials in Tehran said 112 people were arrested.", "Officials in Tehran"),
+])
+def test_an_office_placed_by_in_is_the_source_not_the_place(pipe, text, source):
+    assert [c.attributed_to for c in by_value(run(pipe, text + "\n", publisher="Test Wire"), 112)] == [source]

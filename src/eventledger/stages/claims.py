@@ -234,6 +234,12 @@ class _ClaimIndex:
                 # trailing source past a nearer one speaks for the clause after the nearer one)
                 if any(span.end <= b.span.start < a.span.start for b in self.ctx.sent_attr[i] if b is not a):
                     continue
+            # ("According to Amnesty, at least 304 …; the PMOI put the toll at 1,500": a clause past a
+            # semicolon with its own source is that source's alone)
+            elif ";" in self.doc.text[a.span.end : span.start] and any(
+                    a.span.end <= b.span.start < span.start and ";" in self.doc.text[a.span.end : b.span.start]
+                    for b in self.ctx.sent_attr[i] if b is not a):
+                continue
             covering.append(a)
         if not covering:
             return []

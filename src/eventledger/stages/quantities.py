@@ -119,6 +119,8 @@ _HEAD_KINDS = [
     (re.compile(r"^\s*+(?:\w++[- ]){0,3}?(?=[o])(?:operations?)\b", re.I), "operations"),
     (re.compile(r"^\s*+(?:\w++[- ]){0,1}?(?=[i])(?:indictments?)\b", re.I), "indicted"),
     (re.compile(r"^\s*+(?:\w++ ){0,1}?(?=[cpt])(?:cities|towns|provinces)\b", re.I), "cities"),
+    # ("1,200 prisoners in 22 prisons went on hunger strike": prisons counted, not the strikers)
+    (re.compile(r"^\s*+(?:\w++ ){0,1}?(?=[pu])(?:prisons|universities)\b", re.I), "other"),
     # "18 months", "a 13-year prison term"
     (re.compile(r"^(?:\s*+|-)(?:months?)\b", re.I), "months"),
     (re.compile(r"^(?:\s*+|-)(?:years?)\b", re.I), "years"),
@@ -134,7 +136,8 @@ _VERB_KINDS = [
     (re.compile(r"\b(?:execut\w*|hang(?:ed|ing|ings)?|hung|gallows|massacre)\b", re.I), "executed"),
     (re.compile(r"\b(?:beaten to death|stoned to death|shot dead)\b", re.I), "killed"),
     (re.compile(r"\b(?:sentenced to death|death sentences?|condemned to death|to death)\b", re.I), "sentenced_to_death"),
-    (re.compile(r"\b(?:killed|killing|shot dead|died|death toll|fallen|martyred|sacrificed their lives|lost their lives|murdered)\b", re.I), "killed"),
+    # ("the PMOI put the toll at 1,500": a toll alone is of the dead)
+    (re.compile(r"\b(?:killed|killing|shot dead|died|death toll|(?:the|a|its|their) toll|fallen|martyred|sacrificed their lives|lost their lives|murdered)\b", re.I), "killed"),
     (re.compile(r"\b(?:injur\w*|wounded|wounding|hurt|beaten|poisoned)\b", re.I), "injured"),
     (re.compile(r"\b(?:arrest\w*|detain\w*|detention|imprisoned|gone missing|taken into custody|abducted|summoned|"
                 r"took away|taken away|rounded up|in custody)\b", re.I), "arrested"),

@@ -131,6 +131,10 @@ _NP_LOW = (
     # Baluchestan province", "the governor of Khash", "the police chief of Zahedan"
     rf"(?:prosecutor|governor|police(?: chief)?|mayor|police commander|judiciary chief|head)"
     rf"(?: of (?:the )?{_CAP}(?: (?:and )?{_CAP}){{0,3}}(?: province| county| city)?)?|"
+    # an office holder placed by "in": "the head of the judiciary in Khuzestan", "Khamenei’s
+    # representative in Mashhad" (the place alone is not who speaks)
+    rf"(?:[Rr]epresentative|[Hh]ead|[Cc]hief|[Gg]overnor|[Pp]rosecutor|[Pp]rayer leader|[Cc]ommander|[Ss]pokes(?:man|woman|person)|[Oo]fficials?)"
+    rf"(?: of (?:the )?[a-z][\w'’-]*(?: [a-z][\w'’-]*){{0,2}})? in {_CAP}(?: {_CAP}){{0,2}}|"
     # "a lawyer representing two of them", "a lawyer for the family"
     r"lawyers?(?: (?:representing|for|of) (?:[\w'’-]+ ){0,3}?[\w'’-]+)?|"
     r"tally of different reports)"
@@ -210,7 +214,7 @@ def _matches(doc: Doc, view: str) -> list[tuple[re.Match[str], str, int]]:
             stop = sent.span.end if sent else len(view)
             # "according to figures compiled by the Kurdistan Human Rights Network", "according to a
             # tally by Iran Human Rights": the source is whose figures they are
-            by = _DATA_BY.match(view, e, stop) if view.startswith((" fig", " dat", " sta", " rec", " a t", " a c", " the", " off"), e) else None
+            by = _DATA_BY.match(view, e, stop) if view.startswith((" fig", " dat", " sta", " rec", " rep", " a t", " a c", " the", " off"), e) else None
             # "according to a Caspian Wire tally": the tally's owner
             owner = _NAMED_TALLY.match(view, e, stop) if view.startswith((" a ", " an ", " the "), e) and not by else None
             m = owner or (pats.before_src.match(view, by.end() - 1, stop) if by else None) or pats.before_src.match(view, e, stop)
@@ -260,8 +264,11 @@ _NAME_APPOSITION = re.compile(rf"^(?:the |The )?{_CAP}(?: (?:{_CAP}|of|for|the|a
 _PRONOUN = re.compile(r"(?:[Hh]e|[Ss]he|[Tt]he (?:[A-Z][\w'’]*-based )?(?:official|prosecutor|spokes(?:man|woman|person)|minister|governor|chief|commander|judge|"
                       r"group|organi[sz]ation|monitor|agency|network))")
 _PRONOUN_SRC = re.compile(rf"(?<![\w'’])(?P<src>{_PRONOUN.pattern}),?\s+(?:also |further |later )?$")
-_DATA_BY = re.compile(r" (?:(?:the|a|an|official) )?(?:figures|data|statistics|tally|count|records)"
-                      r"(?: (?:compiled|collected|gathered|published|released|kept))? (?:by|from|of) ")
+# ("according to reports compiled by the MEK’s network": whose reports they are)
+_DATA_BY = re.compile(r" (?:(?:the|a|an|official) )?(?:(?:figures|data|statistics|tally|count|records)"
+                      r"(?: (?:compiled|collected|gathered|published|released|kept))? (?:by|from|of)|"
+                      # ("reports from Zahedan": a place, not a source)
+                      r"reports(?: (?:compiled|collected|gathered|published|released))? by) ")
 _NAMED_TALLY = re.compile(rf" (?:a|an|the) (?P<src>{_CAP}(?: {_CAP}){{0,4}})(?:'s|’s)? (?:tally|count|survey|analysis|review|database)\b")
 _DATA_SOURCE = re.compile(r"\b(?:figures|statistics|data|records|tally|count|reports?|survey)\b", re.I)
 _SPEAKER_REACH = 1200  # how far back a pronoun looks for its speaker (about two paragraphs)
