@@ -471,3 +471,8 @@ def test_a_clause_past_a_semicolon_with_its_own_source_is_that_sources_and_a_tol
 ])
 def test_an_office_placed_by_in_is_the_source_not_the_place(pipe, text, source):
     assert [c.attributed_to for c in by_value(run(pipe, text + "\n", publisher="Test Wire"), 112)] == [source]
+
+
+def test_a_descriptor_before_the_name_of_an_outlet(pipe):
+    doc = run(pipe, "According to the state-run Hamshahri daily, 70 workers protested.\n", publisher="Test Wire")
+    assert [c.attributed_to for c in by_value(doc, 70)] == ["state-run Hamshahri daily"]

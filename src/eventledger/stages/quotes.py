@@ -112,7 +112,9 @@ _LOW_DESCRIPTORS = (
 _LOW_DESCRIPTOR_FIRSTS = first_letters(_LOW_DESCRIPTORS)
 _NP_LOW = (
     # ("two rights groups said": the number is part of the source's name, not a figure)
-    r"(?:the |The |many |some |several |Many |Some |Several |a |A |(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|\d{1,2}) )?(?:[\w'’]+'s )?(?:[A-Z][\w'’-]* ){0,3}"
+    r"(?:the |The |many |some |several |Many |Some |Several |a |A |(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|\d{1,2}) )?(?:[\w'’]+'s )?"
+    # ("the state-run Hamshahri daily": a descriptor may come before the name too)
+    rf"(?i:(?=[{_LOW_DESCRIPTOR_FIRSTS}])(?:{'|'.join(_LOW_DESCRIPTORS)})[ -])*(?:[A-Z][\w'’-]* ){{0,3}}"
     rf"(?i:(?=[{_LOW_DESCRIPTOR_FIRSTS}])(?:{'|'.join(_LOW_DESCRIPTORS)})[ -])*"
     r"(?:"
     # "a source close to the family of one prisoner", "people familiar with the case"
