@@ -468,6 +468,7 @@ def test_a_clause_past_a_semicolon_with_its_own_source_is_that_sources_and_a_tol
 @pytest.mark.parametrize("text,source", [
     ("The head of the judiciary in Khuzestan said 112 people had been detained.", "head of the judiciary in Khuzestan"),
     ("Officials in Tehran said 112 people were arrested.", "Officials in Tehran"),
+    ("Police in Qom said on Monday that 112 drivers had been warned.", "Police in Qom"),
 ])
 def test_an_office_placed_by_in_is_the_source_not_the_place(pipe, text, source):
     assert [c.attributed_to for c in by_value(run(pipe, text + "\n", publisher="Test Wire"), 112)] == [source]
