@@ -384,3 +384,96 @@ def test_a_figure_repeated_after_a_headline_takes_the_period_the_lede_gives(pipe
               published="2024-11-18")
     (c,) = by_value(doc, 34)
     assert c.period == "2024-11-14/2024-11-17" and c.text.startswith("Activists mark")  # (the first mention is kept)
+
+
+@pytest.mark.parametrize("text,value,kind", [
+    ("Resistance Units in 19 cities across Iran put up posters on March 3.", 19, "cities"),
+    ("Political prisoners in 27 prisons continued the hunger strike.", 27, "other"),
+    ("On the anniversary, 1,200 prisoners in 22 prisons went on hunger strike.", 22, "other"),
+    ("The monitor said 36 mass graves have been located in 20 cities.", 20, "cities"),
+])
+def test_a_small_number_before_a_place_noun_counts_places_not_a_day(pipe, text, value, kind):
+    assert [c.kind for c in by_value(run(pipe, text + "\n"), value)] == [kind]
+
+
+def test_a_new_total_after_bringing_to_is_a_count_and_each_source_keeps_its_clause(pipe):
+    doc = run(pipe, "Iran hanged three men on Tuesday, the judiciary’s news agency Mizan said, bringing to 13 the number "
+                    "of people executed over the unrest, according to a Test Wire tally.\n", publisher="Test Wire")
+    assert [c.attributed_to for c in by_value(doc, 3)] == ["Mizan"]
+    assert "Test Wire" in [c.attributed_to for c in by_value(doc, 13)]
+
+
+def test_graffiti_text_after_wrote_on_walls_is_a_slogan_but_wrote_on_a_site_is_a_statement(pipe):
+    doc = run(pipe, "In Shiraz, activists wrote on walls: “1,000 executions, 1,000 reasons to rise up.”\n\n"
+                    "The minister wrote on his website: “Only 40 people were detained in the whole province.”\n")
+    assert [q.kind for q in doc.quotes] == ["slogan", "statement"]
+    assert [c.attributed_to.endswith("(slogan)") for c in by_value(doc, 1000)] == [True]
+
+
+@pytest.mark.parametrize("text,value,source", [
+    ("Over 12,000 people were arrested, according to a member of the parliament’s national security committee, "
+     "Hossein Naqavi Hosseini.", 12000, "Hossein Naqavi Hosseini"),
+    ("Around 40 prisoners are held in a ward designed for 15, a former inmate told the monitor.", 40, "former inmate"),
+    ("Iranian officials have given a far lower figure of about 200.", 200, "Iranian officials"),
+    ("A UN fact-finding mission said in March that some 20,000 people had been arrested.", 20000, "UN fact-finding mission"),
+    ("Ten years ago, the regime claimed that the group had “no more than 100 supporters” inside Iran.", 100, "regime"),
+])
+def test_more_source_forms(pipe, text, value, source):
+    assert [c.attributed_to for c in by_value(run(pipe, text + "\n", publisher="Test Wire"), value)] == [source]
+
+
+def test_no_more_than_is_an_upper_bound(pipe):
+    (c,) = by_value(run(pipe, "The governor said no more than 60 people took part.\n"), 60)
+    assert c.qualifier == "at_most"
+
+
+def test_the_group_a_sentence_opens_with_and_a_based_group_named_before(pipe):
+    doc = run(pipe, "Amnesty International reported 31 new cases in March.\n\nHengaw has trained more than 5,000 volunteers "
+                    "since 2016, the group said in 2023.\n\nOslo-based Iran Human Rights said 265 people were executed. "
+                    "The Norway-based group said 972 people were hanged in 2015.\n", publisher="Test Wire")
+    assert [c.attributed_to for c in by_value(doc, 5000)] == ["Hengaw"]
+    assert [c.attributed_to for c in by_value(doc, 972)] == [c.attributed_to for c in by_value(doc, 265)]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("The speaker said “not even one in a thousand” of those detained had been mistreated.", 1),
+    ("The figure includes two juvenile offenders who were under 18 at the time.", 18),
+    ("Nearly 40 percent of those detained were under 25.", 25),
+    ("A 19-year-old man, Arman Alizadeh, is among those at imminent risk of execution, his lawyer said.", 1),
+])
+def test_ratios_age_limits_and_threatened_executions_are_no_counts(pipe, text, value):
+    assert by_value(run(pipe, text + "\n"), value) == []
+
+
+def test_a_number_before_in_and_a_year_is_still_a_count_and_at_risk_people_are_counted(pipe):
+    doc = run(pipe, "The prison population stood at about 190,000 in 2024. Five prisoners face execution in Karaj.\n")
+    assert by_value(doc, 190000) and [c.kind for c in by_value(doc, 5)] == ["other"]
+
+
+def test_reports_compiled_by_a_source_are_its_reports_but_reports_from_a_place_name_no_source(pipe):
+    doc = run(pipe, "According to reports compiled by Hengaw, 38 people were hanged in May.\n\n"
+                    "According to reports from Zahedan, 9 people were arrested.\n", publisher="Test Wire")
+    assert [c.attributed_to for c in by_value(doc, 38)] == ["Hengaw"]
+    assert [c.attributed_to for c in by_value(doc, 9)] == [None]
+
+
+def test_a_clause_past_a_semicolon_with_its_own_source_is_that_sources_and_a_toll_is_of_the_dead(pipe):
+    doc = run(pipe, "According to Amnesty International, at least 304 people were killed in November 2019; the PMOI put the "
+                    "toll at 1,500.\n\nAccording to HRANA, 30 people were arrested; 12 of them were students.\n",
+              publisher="Test Wire")
+    assert [(c.kind, c.attributed_to) for c in by_value(doc, 1500)] == [("killed", "PMOI/MEK")]
+    assert [c.attributed_to for c in by_value(doc, 12)] == ["HRANA"]
+
+
+@pytest.mark.parametrize("text,source", [
+    ("The head of the judiciary in Khuzestan said 112 people had been detained.", "head of the judiciary in Khuzestan"),
+    ("Officials in Tehran said 112 people were arrested.", "Officials in Tehran"),
+    ("Police in Qom said on Monday that 112 drivers had been warned.", "Police in Qom"),
+])
+def test_an_office_placed_by_in_is_the_source_not_the_place(pipe, text, source):
+    assert [c.attributed_to for c in by_value(run(pipe, text + "\n", publisher="Test Wire"), 112)] == [source]
+
+
+def test_a_descriptor_before_the_name_of_an_outlet(pipe):
+    doc = run(pipe, "According to the state-run Hamshahri daily, 70 workers protested.\n", publisher="Test Wire")
+    assert [c.attributed_to for c in by_value(doc, 70)] == ["state-run Hamshahri daily"]

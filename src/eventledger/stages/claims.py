@@ -230,6 +230,16 @@ class _ClaimIndex:
                     quote is not None and a.cue in _SPEAKER_CUES)
                 if not trailing:
                     continue
+                # ("three men …, Mizan said, bringing to 13 …, according to a tally by X": a later
+                # trailing source past a nearer one speaks for the clause after the nearer one)
+                if any(span.end <= b.span.start < a.span.start for b in self.ctx.sent_attr[i] if b is not a):
+                    continue
+            # ("According to Amnesty, at least 304 …; the PMOI put the toll at 1,500": a clause past a
+            # semicolon with its own source is that source's alone)
+            elif ";" in self.doc.text[a.span.end : span.start] and any(
+                    a.span.end <= b.span.start < span.start and ";" in self.doc.text[a.span.end : b.span.start]
+                    for b in self.ctx.sent_attr[i] if b is not a):
+                continue
             covering.append(a)
         if not covering:
             return []
@@ -380,9 +390,10 @@ _OWN_TALLY = Cue(
 
 
 # ("…, local sources told the PMOI/MEK." / "…, ILNA reported, citing a local official." / "…, two rights
-# groups said, as shops stayed shut …": a clause of circumstance after the cue is no new statement)
+# groups said, as shops stayed shut …": a clause of circumstance after the cue is no new statement;
+# nor is "…, Mizan said, bringing to 13 the number …": the source closes the clause it follows)
 _SHORT_TAIL = re.compile(r"(?:\s+[\w'’/-]+){0,5}(?:,\s*(?:citing|quoting)(?:\s+[\w'’/-]+){1,6})?"
-                         r"(?:,\s*(?:as|while|amid|even as)\b[^\n]*)?[\s.”\"']*")
+                         r"(?:,\s*(?:as|while|amid|even as|bringing|raising|taking)\b[^\n]*)?[\s.”\"']*")
 _SEVERAL_BEFORE = re.compile(r",\s*(?:[\w'’-]+\s+){1,4}and\s+(?:[\w'’-]+\s+){0,3}$")
 
 

@@ -34,7 +34,7 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _QUAL = (
     r"(?P<qual>at least|no fewer than|no less than|not less than|more than|over|upwards of|in excess of|"
     r"nearly|almost|about|around|approximately|roughly|some|an estimated|estimated|up to|as many as|"
-    r"at most|fewer than|less than)"
+    r"at most|no more than|not more than|fewer than|less than)"
 )
 _PERSON_WORDS = (
     "prisoners?", "inmates?", "protesters?", "people", "persons?", "men", "women", "children",
@@ -77,7 +77,18 @@ _PHONE_CUE = re.compile(r"\b(?:hotline|helpline|phone|telephone|tel|fax|call|wha
 # that has one of them in the 30 characters before it)
 _PHONE_CUE_WORDS = ("hotline", "helpline", "phone", "tel", "fax", "call", "whatsapp", "telegram")
 # "up from 18 last year", "the death toll rose to 12": a comparison or a new total, not a day of the month
-_COMPARED_BEFORE = re.compile(r"\b(?:(?:up|down)\s+from|(?:rose|risen|rising|climbed|increased|jumped|fell|dropped)\s+to)\s*$", re.I)
+# ("bringing to 13 the number executed", "raising the toll to 9": a new total too)
+_COMPARED_BEFORE = re.compile(r"\b(?:(?:up|down)\s+from|(?:rose|risen|rising|climbed|increased|jumped|fell|dropped)\s+to|"
+                              r"(?:bringing|brings|brought|raising|raises|raised)(?:\s+the\s+[\w-]+)?\s+to)\s*$", re.I)
+# "in 19 cities", "in 27 prisons": a small number before a place noun counts places, not a day
+_PLACES_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+)?(?:cities|towns|villages|provinces|counties|prisons|universities)\b", re.I)
+# "not even one in a thousand", "one in five": a ratio, not a count
+_RATIO_AFTER = re.compile(rf"\s+in\s+(?:(?:a|an|every|each)\s+(?:hundred|thousand|million|{_WORD}|\d[\d,]*)\b|"
+                          rf"(?:{_WORD}|\d{{1,3}})(?![\w,])(?!\s+[a-z]))", re.I)
+# "two juvenile offenders who were under 18", "under 25": an age limit, unless people are counted
+_UNDER_BEFORE = re.compile(r"\b(?:under|below|aged)\s+$", re.I)
+# "is among those at imminent risk of execution": a threat, not an execution
+_AT_RISK = re.compile(r"\b(?:(?:at|in)\s+(?:imminent\s+)?(?:risk|danger)\s+of\s+|fac(?:e|es|ing)\s+(?:imminent\s+)?)execution\b", re.I)
 _PERCENT_AFTER = re.compile(r"\s*(?:%|percent|per cent)", re.I)
 # "three people were killed and 15 were injured": a day of the month is not followed by a verb
 _VERB_AFTER = re.compile(r"\s+(?:were|was|had|have|has|are|remain|remained|died)\b")
@@ -108,6 +119,8 @@ _HEAD_KINDS = [
     (re.compile(r"^\s*+(?:\w++[- ]){0,3}?(?=[o])(?:operations?)\b", re.I), "operations"),
     (re.compile(r"^\s*+(?:\w++[- ]){0,1}?(?=[i])(?:indictments?)\b", re.I), "indicted"),
     (re.compile(r"^\s*+(?:\w++ ){0,1}?(?=[cpt])(?:cities|towns|provinces)\b", re.I), "cities"),
+    # ("1,200 prisoners in 22 prisons went on hunger strike": prisons counted, not the strikers)
+    (re.compile(r"^\s*+(?:\w++ ){0,1}?(?=[pu])(?:prisons|universities)\b", re.I), "other"),
     # "18 months", "a 13-year prison term"
     (re.compile(r"^(?:\s*+|-)(?:months?)\b", re.I), "months"),
     (re.compile(r"^(?:\s*+|-)(?:years?)\b", re.I), "years"),
@@ -123,7 +136,8 @@ _VERB_KINDS = [
     (re.compile(r"\b(?:execut\w*|hang(?:ed|ing|ings)?|hung|gallows|massacre)\b", re.I), "executed"),
     (re.compile(r"\b(?:beaten to death|stoned to death|shot dead)\b", re.I), "killed"),
     (re.compile(r"\b(?:sentenced to death|death sentences?|condemned to death|to death)\b", re.I), "sentenced_to_death"),
-    (re.compile(r"\b(?:killed|killing|shot dead|died|death toll|fallen|martyred|sacrificed their lives|lost their lives|murdered)\b", re.I), "killed"),
+    # ("the PMOI put the toll at 1,500": a toll alone is of the dead)
+    (re.compile(r"\b(?:killed|killing|shot dead|died|death toll|(?:the|a|its|their) toll|fallen|martyred|sacrificed their lives|lost their lives|murdered)\b", re.I), "killed"),
     (re.compile(r"\b(?:injur\w*|wounded|wounding|hurt|beaten|poisoned)\b", re.I), "injured"),
     (re.compile(r"\b(?:arrest\w*|detain\w*|detention|imprisoned|gone missing|taken into custody|abducted|summoned|"
                 r"took away|taken away|rounded up|in custody)\b", re.I), "arrested"),
@@ -186,7 +200,7 @@ _QUALIFIERS = {
     "more than": "more_than", "over": "more_than", "upwards of": "more_than", "in excess of": "more_than",
     "nearly": "about", "almost": "about", "about": "about", "around": "about", "approximately": "about",
     "roughly": "about", "some": "about", "an estimated": "about", "estimated": "about",
-    "up to": "at_most", "as many as": "at_most", "at most": "at_most", "fewer than": "at_most", "less than": "at_most",
+    "up to": "at_most", "as many as": "at_most", "at most": "at_most", "no more than": "at_most", "not more than": "at_most", "fewer than": "at_most", "less than": "at_most",
 }
 
 
@@ -308,12 +322,19 @@ def find_quantities(doc: Doc) -> list[Quantity]:
                         and not _PARTITIVE_AFTER.match(view, end, end + 12) \
                         and not _VERB_AFTER.match(view, end, end + 10) \
                         and not _PERCENT_AFTER.match(view, end, end + 10) \
-                        and not _COMPARED_BEFORE.search(view, max(0, num_start - 12), num_start):  # "In Ahvaz, 7 workers" is a count
+                        and not _PLACES_AFTER.match(view, end, end + 40) \
+                        and not _COMPARED_BEFORE.search(view, max(0, num_start - 30), num_start):  # "In Ahvaz, 7 workers" is a count
                     continue
                 if _MONTH_AFTER.match(view, end, end + 12):  # "15 August"
                     continue
             value = parse_number(num_text)
             if value is None:
+                continue
+            if view.startswith(" in ", end) and _RATIO_AFTER.match(view, end, end + 24):
+                continue
+            if dig and value <= 100 and view.endswith(("r ", "w ", "d "), 0, num_start) \
+                    and _UNDER_BEFORE.search(view, max(0, num_start - 8), num_start) \
+                    and not _PERSON_AFTER.match(view, end, end + 40):
                 continue
             if not dig and view.startswith(" dozen", end) and not view.startswith("s", end + 6):
                 # "a dozen young people" (the article admits one word before its people noun), "two dozen"
@@ -362,6 +383,9 @@ def find_quantities(doc: Doc) -> list[Quantity]:
                     value += extra
                     end = more.end()
                     skip_until = end
+        if kind == "executed" and view.find("execution", s0, s1) >= 0 and _AT_RISK.search(view, s0, s1) \
+                and not _VERB_KINDS[0][0].search(_AT_RISK.sub(" ", view[s0:s1])):
+            kind = "other"  # (the people at risk are counted, not executions)
         if kind == "measure":
             continue  # "50 kilograms", "1,240 billion rials": no count of people or actions
         if kind == "cities" and word and _THE_BEFORE.search(view, max(0, start - 4), start):

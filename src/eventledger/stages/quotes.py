@@ -25,8 +25,10 @@ __all__ = ["find_quotes", "find_attributions", "normalise_source", "before_sourc
 # “…”  "…"  «…»  — never across a paragraph break; a quote left open runs to the line end
 # (reports often drop the closing mark of a list item).
 _QUOTE_RE = re.compile(r"“([^”\n]{1,1500})(?:”|(?=\n))|\"([^\"\n]{1,1500})\"|«([^»\n]{1,1500})»")
+# ("activists wrote on walls: “…”", "wrote slogans": graffiti, whose text is a slogan, not a statement)
 _STATEMENT_BEFORE = re.compile(
-    r"\b(?:said|says|say|saying|stated|states|told|tells|added|adds|declared|wrote|writes|asked|asserted|"
+    r"\b(?:said|says|say|saying|stated|states|told|tells|added|adds|declared|"
+    r"wr(?:ote|ites)(?!\s+(?:slogans?\b|graffiti\b|on\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+)?walls?\b))|asked|asserted|"
     r"tweeted|announced|as saying|question|remarks?|insisted|claimed|argued|disputed)\b[^“\"«\n.]{0,90}$",
     re.I,
 )
@@ -110,13 +112,20 @@ _LOW_DESCRIPTORS = (
 _LOW_DESCRIPTOR_FIRSTS = first_letters(_LOW_DESCRIPTORS)
 _NP_LOW = (
     # ("two rights groups said": the number is part of the source's name, not a figure)
-    r"(?:the |The |many |some |several |Many |Some |Several |a |A |(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|\d{1,2}) )?(?:[\w'’]+'s )?(?:[A-Z][\w'’-]* ){0,3}"
+    r"(?:the |The |many |some |several |Many |Some |Several |a |A |(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|\d{1,2}) )?(?:[\w'’]+'s )?"
+    # ("the state-run Hamshahri daily": a descriptor may come before the name too)
+    rf"(?i:(?=[{_LOW_DESCRIPTOR_FIRSTS}])(?:{'|'.join(_LOW_DESCRIPTORS)})[ -])*(?:[A-Z][\w'’-]* ){{0,3}}"
     rf"(?i:(?=[{_LOW_DESCRIPTOR_FIRSTS}])(?:{'|'.join(_LOW_DESCRIPTORS)})[ -])*"
     r"(?:"
     # "a source close to the family of one prisoner", "people familiar with the case"
     r"(?:sources?|people) (?:close to|familiar with|inside|within) (?:[\w'’-]+ ){0,5}?[\w'’-]+|"
     r"media|officials?|sources?|experts?|(?:eye)?witness(?:es)?|activists|groups?|monitors?|resistance|"
-    r"inmates|prisoners|detainees|relatives|classmates|colleagues|neighbou?rs|researchers?|"
+    # ("a former inmate told the monitor", "the regime claimed that …")
+    r"inmates?|prisoners?|detainees?|relatives|classmates|colleagues|neighbou?rs|researchers?|regime|"
+    # "a UN fact-finding mission", "the Special Rapporteur"
+    r"(?:fact-finding )?mission|(?:special )?rapporteur|"
+    # "a member of the parliament’s national security committee" (a name after it is taken instead)
+    r"members? of (?:the )?(?:[\w'’-]+ ){0,5}(?:committee|commission|council|parliament|assembly|board|Majlis)|"
     r"news agency|agency|newspaper|website|news site|site|daily|outlets?|television|TV|radio|"
     r"organi[sz]ers|spokes(?:person|man|woman)|judiciary|ministry|association|coalition|"
     r"union|council|committee|(?:police |military |army )?command|residents|families|family|figures|statistics|"
@@ -124,6 +133,10 @@ _NP_LOW = (
     # Baluchestan province", "the governor of Khash", "the police chief of Zahedan"
     rf"(?:prosecutor|governor|police(?: chief)?|mayor|police commander|judiciary chief|head)"
     rf"(?: of (?:the )?{_CAP}(?: (?:and )?{_CAP}){{0,3}}(?: province| county| city)?)?|"
+    # an office holder placed by "in": "the head of the judiciary in Khuzestan", "Khamenei’s
+    # representative in Mashhad" (the place alone is not who speaks)
+    rf"(?:[Rr]epresentative|[Hh]ead|[Cc]hief|[Gg]overnor|[Pp]rosecutor|[Pp]rayer leader|[Cc]ommander|[Ss]pokes(?:man|woman|person)|[Oo]fficials?|[Pp]olice(?: chief| command)?)"
+    rf"(?: of (?:the )?[a-z][\w'’-]*(?: [a-z][\w'’-]*){{0,2}})? in {_CAP}(?: {_CAP}){{0,2}}|"
     # "a lawyer representing two of them", "a lawyer for the family"
     r"lawyers?(?: (?:representing|for|of) (?:[\w'’-]+ ){0,3}?[\w'’-]+)?|"
     r"tally of different reports)"
@@ -167,7 +180,8 @@ def _patterns() -> _AttrPatterns:
         # between the source and its verb; it is no apposition naming the source)
         verb_src=re.compile(rf"{src}(?:\s*\([^)]{{1,40}}\))?(?:,\s*(?P<app>(?!(?:which|who|whose)\b)[^,\n]{{2,80}}),)?"
                             r"(?:,?\s+(?:which|who)\b)?,?\s+(?:also |again |further |recently |has |have |had )*$"),
-        before_src=re.compile(rf"\s+(?P<src>{_NP})"),
+        # ("according to a member of the … committee, Hossein Naqavi Hosseini": the name in the apposition)
+        before_src=re.compile(rf"\s+(?P<src>{_NP})(?:,\s+(?P<app>{_CAP}(?: {_CAP}){{1,3}})(?=\s*[.;\n]|\s*$))?"),
         quoted_src=re.compile(rf"{src}\s+quoted\s+(?P<spk>[^,.;:]{{2,80}}?)\s+as saying$"),
         quoted_by=re.compile(rf"(?<![\w'’])(?P<spk>{_NP_PLAIN})(?:,[^,]{{2,60}},)?\s+(?:was|were) quoted by\s+(?P<src>{_NP})\s+as saying$"),
         literal=(
@@ -202,8 +216,10 @@ def _matches(doc: Doc, view: str) -> list[tuple[re.Match[str], str, int]]:
             stop = sent.span.end if sent else len(view)
             # "according to figures compiled by the Kurdistan Human Rights Network", "according to a
             # tally by Iran Human Rights": the source is whose figures they are
-            by = _DATA_BY.match(view, e, stop) if view.startswith((" fig", " dat", " sta", " rec", " a t", " a c", " the", " off"), e) else None
-            m = (pats.before_src.match(view, by.end() - 1, stop) if by else None) or pats.before_src.match(view, e, stop)
+            by = _DATA_BY.match(view, e, stop) if view.startswith((" fig", " dat", " sta", " rec", " rep", " a t", " a c", " the", " off"), e) else None
+            # "according to a Caspian Wire tally": the tally's owner
+            owner = _NAMED_TALLY.match(view, e, stop) if view.startswith((" a ", " an ", " the "), e) and not by else None
+            m = owner or (pats.before_src.match(view, by.end() - 1, stop) if by else None) or pats.before_src.match(view, e, stop)
             if m:
                 out.append((m, view[s:e].lower(), m.end()))
         else:
@@ -246,11 +262,16 @@ def _at_line_starts(pat: re.Pattern[str], view: str, needs: str = "") -> Iterato
 _THE = re.compile(r"^(?:the|The|a|A|an|An)\s+")
 _GENERIC_SOURCE = re.compile(r"^(?:the |a |an )?(?:[a-z][\w'’-]* ){0,3}[a-z][\w'’-]*$", re.I)
 _NAME_APPOSITION = re.compile(rf"^(?:the |The )?{_CAP}(?: (?:{_CAP}|of|for|the|and))*$")
-_PRONOUN = re.compile(r"(?:[Hh]e|[Ss]he|[Tt]he (?:official|prosecutor|spokes(?:man|woman|person)|minister|governor|chief|commander|judge|"
+# ("the Norway-based group said": a description of a source named before, like "the group")
+_PRONOUN = re.compile(r"(?:[Hh]e|[Ss]he|[Tt]he (?:[A-Z][\w'’]*-based )?(?:official|prosecutor|spokes(?:man|woman|person)|minister|governor|chief|commander|judge|"
                       r"group|organi[sz]ation|monitor|agency|network))")
 _PRONOUN_SRC = re.compile(rf"(?<![\w'’])(?P<src>{_PRONOUN.pattern}),?\s+(?:also |further |later )?$")
-_DATA_BY = re.compile(r" (?:(?:the|a|an|official) )?(?:figures|data|statistics|tally|count|records)"
-                      r"(?: (?:compiled|collected|gathered|published|released|kept))? (?:by|from|of) ")
+# ("according to reports compiled by the MEK’s network": whose reports they are)
+_DATA_BY = re.compile(r" (?:(?:the|a|an|official) )?(?:(?:figures|data|statistics|tally|count|records)"
+                      r"(?: (?:compiled|collected|gathered|published|released|kept))? (?:by|from|of)|"
+                      # ("reports from Zahedan": a place, not a source)
+                      r"reports(?: (?:compiled|collected|gathered|published|released))? by) ")
+_NAMED_TALLY = re.compile(rf" (?:a|an|the) (?P<src>{_CAP}(?: {_CAP}){{0,4}})(?:'s|’s)? (?:tally|count|survey|analysis|review|database)\b")
 _DATA_SOURCE = re.compile(r"\b(?:figures|statistics|data|records|tally|count|reports?|survey)\b", re.I)
 _SPEAKER_REACH = 1200  # how far back a pronoun looks for its speaker (about two paragraphs)
 _STOP_SOURCES = re.compile(
@@ -287,6 +308,10 @@ def find_attributions(doc: Doc, quotes: list[Quote] | None = None) -> list[Attri
     for m, cue, cue_end in _matches(doc, view):
         if cue.startswith("pronoun:"):
             head = m.group("src").split()[-1].casefold()
+            own = _sentence_subject(doc, view, m.start("src")) if head in _GROUP_HEADS else None
+            if own is not None:  # "The PMOI/MEK has organised …, the group said": the group its sentence opens with
+                out.append(Attribution(Span(m.start("src"), cue_end), own, cue.split(":", 1)[1], _scope(doc, m.start(), cue_end)))
+                continue
             pronouns.append((Span(m.start("src"), cue_end), cue.split(":", 1)[1], _scope(doc, m.start(), cue_end),
                              head if len(m.group("src").split()) > 1 else None))
             continue
@@ -337,6 +362,23 @@ def find_attributions(doc: Doc, quotes: list[Quote] | None = None) -> list[Attri
     if pronouns:
         out = _resolve_pronouns(out, pronouns)
     return out
+
+
+_GROUP_HEADS = frozenset({"group", "organisation", "organization", "monitor", "network"})
+_SUBJECT_NAME = re.compile(rf"(?:{_LEADING_TIME.pattern})?(?P<name>{_NP_CAP})")
+
+
+def _sentence_subject(doc: Doc, view: str, pos: int) -> str | None:
+    """The known organisation a sentence opens with, when "the group" later in it reports."""
+    from .actors import normalise_actor_name
+
+    sent = sentence_index(doc).at(pos)
+    if sent is None:
+        return None
+    m = _SUBJECT_NAME.match(view, sent.span.start, pos)
+    if m is None:
+        return None
+    return normalise_actor_name(_THE.sub("", m.group("name")), ("opposition", "media", "monitor"))
 
 
 def _resolve_pronouns(named: list[Attribution], pronouns: list[tuple[Span, str, Span, str | None]]) -> list[Attribution]:
