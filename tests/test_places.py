@@ -448,3 +448,10 @@ def test_a_town_located_by_its_bearing_from_another(stage):
 
 def test_rud_is_a_river_word_not_a_town(stage):
     assert events(run(stage, "Farmers rallied on the dry bed of the Zayandeh Rud in Isfahan.")) == ["Isfahan"]
+
+
+def test_a_street_ending_a_line_is_not_placed_by_the_next_paragraphs_town(stage):
+    # "... on Azadi boulevard" closes a caption; "In Mashhad," opens the next paragraph
+    places = run(stage, "Karaj, Iran – May 3, 2023 – Students on Azadi boulevard\n\nIn Mashhad, workers rallied.")
+    assert "Mashhad" in events(places)
+    assert by_name(places, "Mashhad").name == "Mashhad"

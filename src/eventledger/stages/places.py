@@ -385,7 +385,8 @@ def _fold_pois(items: list[PlaceItem], view: str, gazetteer: Gazetteer | None = 
                 inside = [item]
         # 1. the town is named right after: "Enghelab Street (in Yazd)", "... in Saadat Abad"
         nxt = next((it for it in near if e <= it.start <= e + 40 and not it.absorbed
-                    and it.place.precision <= 2 and _ATTACH_RE.match(view[e : it.start])), None)
+                    and it.place.precision <= 2 and "\n" not in view[e : it.start]  # not the next paragraph's
+                    and _ATTACH_RE.match(view[e : it.start])), None)
         if nxt is not None:
             absorb(inside)
             start = min([s, *pending])
