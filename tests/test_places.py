@@ -455,3 +455,11 @@ def test_a_street_ending_a_line_is_not_placed_by_the_next_paragraphs_town(stage)
     places = run(stage, "Karaj, Iran – May 3, 2023 – Students on Azadi boulevard\n\nIn Mashhad, workers rallied.")
     assert "Mashhad" in events(places)
     assert by_name(places, "Mashhad").name == "Mashhad"
+
+
+def test_a_small_town_naming_a_university_yields_to_the_town_the_sentence_is_in(stage):
+    # Sahand is a town of about 80,000, but the sentence is about Tabriz
+    places = run(stage, "In Tabriz, agents beat students outside the cafeteria of Sahand University of Technology.")
+    assert set(events(places)) == {"Tabriz"}
+    # a big city inside the name is the town
+    assert "Tehran" in events(run(stage, "Students of Tehran University rallied on Monday."))
