@@ -463,3 +463,10 @@ def test_a_small_town_naming_a_university_yields_to_the_town_the_sentence_is_in(
     assert set(events(places)) == {"Tabriz"}
     # a big city inside the name is the town
     assert "Tehran" in events(run(stage, "Students of Tehran University rallied on Monday."))
+
+
+def test_the_place_of_a_grievance_a_protest_names_is_not_the_protest_place(stage):
+    places = run(stage, "Farmers gathered in Ahvaz to protest the diversion of water to farms in Isfahan.")
+    assert events(places) == ["Ahvaz"]
+    # without a protest town before it, the place stays the event's
+    assert events(run(stage, "Farmers rallied to protest the water cuts in Isfahan.")) == ["Isfahan"]
