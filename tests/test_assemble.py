@@ -752,3 +752,9 @@ def test_a_date_naming_the_victims_does_not_make_the_act_history(pipe):
     doc = run(pipe, "Iran, May 8, 2023 - In Qom, activists put up posters with the images of the victims "
                     "of November 2019 on Sunday.\n", published="2023-05-08")
     assert summary(doc) == {("Qom", "symbolic_action")}
+
+
+def test_a_placeless_tally_does_not_take_the_next_sentences_place(pipe):
+    doc = run(pipe, "Iran, May 8, 2023 - More than 300 students have been detained since the start of the "
+                    "protests. Several dormitories in Qom were closed last week.\n", published="2023-05-08")
+    assert not any(e.sub_event_type == "arrest" for e in doc.events)
