@@ -805,3 +805,10 @@ def test_entered_its_nth_day_dates_the_count_not_the_acts_of_its_sentence():
     doc = run("Iran, May 8, 2023 - Protests entered their seventh night on Monday, with crowds in Arak chanting.\n")
     r = date_at(doc, "chanting")[0]
     assert (r.start, r.end) == (D("2023-05-08"), D("2023-05-08"))
+
+
+def test_a_two_day_range_in_the_lede_of_a_brief_dated_by_one_day_governs():
+    doc = run("Iran News in Brief – October 18, 2022\n\n"
+              "At a university in Tehran, students boycotted classes on Monday and Tuesday.\n")
+    r = date_at(doc, "boycotted")[0]
+    assert (r.start, r.end) == (D("2022-10-17"), D("2022-10-18"))
