@@ -739,3 +739,22 @@ def test_a_history_date_opening_a_sentence_governs_all_of_it(pipe):
     doc = run(pipe, "During the November 2019 uprising, the people of Shiraz set fire to dozens of banks "
                     "across the south, and many protesters there were later shot dead by the security forces.\n")
     assert not [e for e in doc.events if e.date.start and e.date.start.year == 2022]
+
+
+def test_mourners_named_by_their_dead_are_not_a_killing(pipe):
+    doc = run(pipe, "Iran, May 8, 2023 - On Sunday, relatives of people killed in the protests gathered "
+                    "at a cemetery in Arak and laid flowers on the graves.\n", published="2023-05-08")
+    assert ("Arak", "symbolic_action") in summary(doc)
+    assert not any(e.sub_event_type == "killing" for e in doc.events)
+
+
+def test_a_date_naming_the_victims_does_not_make_the_act_history(pipe):
+    doc = run(pipe, "Iran, May 8, 2023 - In Qom, activists put up posters with the images of the victims "
+                    "of November 2019 on Sunday.\n", published="2023-05-08")
+    assert summary(doc) == {("Qom", "symbolic_action")}
+
+
+def test_a_placeless_tally_does_not_take_the_next_sentences_place(pipe):
+    doc = run(pipe, "Iran, May 8, 2023 - More than 300 students have been detained since the start of the "
+                    "protests. Several dormitories in Qom were closed last week.\n", published="2023-05-08")
+    assert not any(e.sub_event_type == "arrest" for e in doc.events)

@@ -773,3 +773,42 @@ def test_without_a_dateline_later_days_and_weekdays_follow_the_story():
     assert doc.anchor.source in ("caption", "body")  # the latest full date written, not a dateline
     assert mention(doc, "Tuesday, June 3").role == "event"
     assert date_at(doc, "retirees")[0].start == D("2025-06-04")
+
+
+def test_on_the_nth_night_is_that_day_of_the_count_another_streak_anchors():
+    text = ("Iran, May 8, 2023 - The strike wave entered its 12th day on Monday.\n\n"
+            "On the tenth night of the strikes, workers in Arak gathered.\n\n"
+            "In Rasht, merchants closed shops on Sunday, the 11th day of the strikes.")
+    doc = run(text)
+    # day 1 = Monday May 8 - 11 days = April 27; the tenth night = May 6
+    r = date_at(doc, "gathered")[0]
+    assert (r.start, r.end) == (D("2023-05-06"), D("2023-05-06"))
+    # a day stated in the sentence beats the count
+    assert date_at(doc, "closed")[0].start == D("2023-05-07")
+
+
+def test_on_the_nth_night_without_a_count_anchor_stays_a_streak():
+    doc = run("Iran, May 8, 2023 - On the tenth night of the strikes, workers in Arak gathered.")
+    r = date_at(doc, "gathered")[0]
+    assert (r.start, r.end) == (D("2023-04-29"), D("2023-05-08"))
+
+
+def test_a_recalled_month_day_does_not_repoint_a_weekday_the_report_already_used():
+    doc = run("AHVAZ, Iran (June 23, 2022) — On Thursday, farmers in Shush rallied.\n\n"
+              "The protests began on June 16 in Dezful.\n\n"
+              "In Tabriz, a solidarity rally was held on Thursday.\n")
+    # June 16 was also a Thursday; the story's Thursday stays June 23
+    assert date_at(doc, "solidarity")[0].start == D("2022-06-23")
+
+
+def test_entered_its_nth_day_dates_the_count_not_the_acts_of_its_sentence():
+    doc = run("Iran, May 8, 2023 - Protests entered their seventh night on Monday, with crowds in Arak chanting.\n")
+    r = date_at(doc, "chanting")[0]
+    assert (r.start, r.end) == (D("2023-05-08"), D("2023-05-08"))
+
+
+def test_a_two_day_range_in_the_lede_of_a_brief_dated_by_one_day_governs():
+    doc = run("Iran News in Brief – October 18, 2022\n\n"
+              "At a university in Tehran, students boycotted classes on Monday and Tuesday.\n")
+    r = date_at(doc, "boycotted")[0]
+    assert (r.start, r.end) == (D("2022-10-17"), D("2022-10-18"))

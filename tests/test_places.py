@@ -448,3 +448,25 @@ def test_a_town_located_by_its_bearing_from_another(stage):
 
 def test_rud_is_a_river_word_not_a_town(stage):
     assert events(run(stage, "Farmers rallied on the dry bed of the Zayandeh Rud in Isfahan.")) == ["Isfahan"]
+
+
+def test_a_street_ending_a_line_is_not_placed_by_the_next_paragraphs_town(stage):
+    # "... on Azadi boulevard" closes a caption; "In Mashhad," opens the next paragraph
+    places = run(stage, "Karaj, Iran – May 3, 2023 – Students on Azadi boulevard\n\nIn Mashhad, workers rallied.")
+    assert "Mashhad" in events(places)
+    assert by_name(places, "Mashhad").name == "Mashhad"
+
+
+def test_a_small_town_naming_a_university_yields_to_the_town_the_sentence_is_in(stage):
+    # Sahand is a town of about 80,000, but the sentence is about Tabriz
+    places = run(stage, "In Tabriz, agents beat students outside the cafeteria of Sahand University of Technology.")
+    assert set(events(places)) == {"Tabriz"}
+    # a big city inside the name is the town
+    assert "Tehran" in events(run(stage, "Students of Tehran University rallied on Monday."))
+
+
+def test_the_place_of_a_grievance_a_protest_names_is_not_the_protest_place(stage):
+    places = run(stage, "Farmers gathered in Ahvaz to protest the diversion of water to farms in Isfahan.")
+    assert events(places) == ["Ahvaz"]
+    # without a protest town before it, the place stays the event's
+    assert events(run(stage, "Farmers rallied to protest the water cuts in Isfahan.")) == ["Isfahan"]

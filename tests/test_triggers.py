@@ -640,6 +640,7 @@ def test_speaker_lines_gated_on_the_colon_agree_with_the_plain_search(text):
 
 @pytest.mark.parametrize("text, word, sub_event_type, tactics", [
     ("Nurses in Yasuj walked off the job on Sunday.\n", "walked off the job", "strike", ("strike",)),
+    ("Truck drivers in Qazvin stayed off the job on Monday.\n", "stayed off the job", "strike", ("strike",)),
     ("Merchants in Tabriz pulled down their shutters on Monday.\n", "pulled down their shutters", "strike", ("strike",)),
     ("In Qom, activists beamed slogans onto a mosque wall.\n", "beamed slogans onto", "symbolic_action", ("projection",)),
     ("Activists used small projectors in Kashan.\n", "projectors", "symbolic_action", ("projection",)),

@@ -516,6 +516,10 @@ class AssembleStage:
                     continue
                 intro = ctx.view[sent.span.start : sent.span.end].rstrip().endswith(":")
                 pending, pending_para, pending_list = triggers, sent.paragraph, intro
+                if any(t.event_type == "repression" for t in triggers) and is_tally(ctx, i):
+                    # "700 students have been summoned since the start of the uprising. ... dormitories
+                    # in Tehran were emptied": a tally's repression is a claim; it waits for no place
+                    pending = [t for t in triggers if t.event_type != "repression"]
                 if intro:
                     list_drafts = []
                 # dispersal or arrests told in the next sentence of a protest in this paragraph

@@ -244,6 +244,9 @@ def usable(t: Trigger) -> bool:
 #: "families of protesters killed in 2022 visited the graves": the history date names the
 #: victims ("killed in"), it does not date the act that follows in a sentence with its own date
 _VICTIMS_OF_DATE = re.compile(r"\b(?:killed|slain|executed|died|murdered|shot dead)\s+(?:in|on|during)\s+(?:the\s+)?$", re.I)
+#: "posters with the images of the victims of November 2019 on Friday": the date names the
+#: victims on either side of the trigger (the sentence's event date dates the act)
+_NAMES_VICTIMS_DATE = re.compile(r"\b(?:victims|martyrs)\s+of\s+(?:the\s+)?$", re.I)
 
 
 def is_history(ctx: DocContext, i: int, t: Trigger) -> bool:
@@ -272,6 +275,8 @@ def is_history(ctx: DocContext, i: int, t: Trigger) -> bool:
         if not ("," in between and any(d.role == "event" for d in dates)) \
                 and not (t.span.start >= nearest.span.end
                          and _VICTIMS_OF_DATE.search(ctx.view, max(0, nearest.span.start - 24), nearest.span.start)
+                         and any(d.role == "event" for d in dates)) \
+                and not (_NAMES_VICTIMS_DATE.search(ctx.view, max(0, nearest.span.start - 16), nearest.span.start)
                          and any(d.role == "event" for d in dates)):
             return True
     if any(d.role == "event" for d in dates):

@@ -464,7 +464,7 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
                 prev_fine = mention
             if rng.precision == "day":
                 prev_day = rng.start
-                seen.add(rng.start)
+                seen.add(rng.start, named=a.kind == "weekday" or (a.a is not None and a.a.wd is not None))
                 if classes and classes[i] == "label" and i not in label_days:
                     label_days[i] = rng.start
             elif a.kind == "date" and a.b is not None and rng.precision == "range":
@@ -533,9 +533,20 @@ class _Weekdays:
 
     def __init__(self) -> None:
         self.days: dict[int, dt.date] = {}
+        self.named: set[int] = set()  # weekdays whose last day was written as a weekday
 
-    def add(self, day: dt.date) -> None:
-        self.days[day.weekday()] = day
+    def add(self, day: dt.date, named: bool = True) -> None:
+        wd = day.weekday()
+        old = self.days.get(wd)
+        if not named and wd in self.named and old is not None and old > day:
+            # "On Thursday ... The protests began on July 15": a bare month-day recalled from
+            # the week before does not re-point the "Thursday" the report already used
+            return
+        self.days[wd] = day
+        if named:
+            self.named.add(wd)
+        else:
+            self.named.discard(wd)
 
     def get(self, wd: int | None, ref: dt.date | None) -> dt.date | None:
         day = self.days.get(wd) if wd is not None else None
@@ -555,9 +566,14 @@ def _extend_ongoing(doc: Doc, out: list[DateMention], ongoing: list[tuple[int, A
     same range: the sentence describes one continuing action."""
     skip = {idx for idx, _, _ in ongoing}
     starts = [x.span.start for x in out]
+    counted: list[tuple[int, Atom]] = []  # "on the 16th night": dated once the count's start is known
+    firsts: list[dt.date] = []  # day 1 of a count ("entered its 18th day on Monday": Monday - 17)
     for idx, a, ref in ongoing:
         m = out[idx]
         sent = m.scope
+        if a.rel == "nth":
+            counted.append((idx, a))
+            continue
         stated_idx = None
         if sent is not None:
             lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
@@ -577,6 +593,11 @@ def _extend_ongoing(doc: Doc, out: list[DateMention], ongoing: list[tuple[int, A
         if end is None:
             continue
         start = end - dt.timedelta(days=a.n - 1) if a.kind == "streak" else min(m.range.start, end)
+        if a.rel == "count":
+            # the wave's count, not the span of the acts its sentence tells: the mention keeps the day
+            firsts.append(start)
+            out[idx] = DateMention(m.span, m.text, DateRange(end, end, "day", confidence, ("day_count",)), m.role, m.scope)
+            continue
         flags = ("ongoing",) + (("weekday",) if a.kind == "weekday" else ())
         rng = DateRange(start, end, "range" if start < end else "day", confidence, flags)
         # (direct construction: dataclasses.replace costs several microseconds)
@@ -584,6 +605,32 @@ def _extend_ongoing(doc: Doc, out: list[DateMention], ongoing: list[tuple[int, A
         if stated_idx is not None:
             x = out[stated_idx]
             out[stated_idx] = DateMention(x.span, x.text, rng, x.role, x.scope)
+    if counted:
+        _date_counted_days(out, counted, firsts, starts, skip)
+
+
+def _date_counted_days(out: list[DateMention], counted: list[tuple[int, Atom]], firsts: list[dt.date],
+                       starts: list[int], skip: set[int]) -> None:
+    """"On the 16th night of the uprising": the 16th day of the count that the report states
+    elsewhere ("the uprising entered its 18th day on Monday": day 1 = Monday - 17). A day
+    stated in the same sentence beats the count (codebook: a stated date beats a frame). With
+    neither, the mention stays what it was resolved to (a streak up to the reference date)."""
+    first = firsts[0] if firsts else None
+    for idx, a in counted:
+        m = out[idx]
+        stated = None
+        if m.scope is not None:
+            lo, hi = bisect.bisect_left(starts, m.scope.start), bisect.bisect_left(starts, m.scope.end)
+            stated = next((out[j].range for j in range(lo, hi) if j not in skip and out[j].role == "event"
+                           and out[j].range.precision == "day"), None)
+        if stated is not None:
+            rng = stated
+        elif first is not None:
+            day = first + dt.timedelta(days=a.n - 1)
+            rng = DateRange(day, day, "day", 0.8, ("day_count",))
+        else:
+            continue
+        out[idx] = DateMention(m.span, m.text, rng, m.role, m.scope)
 
 
 def _resolve_one(a: Atom, role: str, ref: dt.date | None, prev_day: dt.date | None,

@@ -461,7 +461,7 @@ def _same_spots(low: str, spots):
             yield spot
 
 
-_STREAK_CUE = re.compile(r"(?:(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[0-9](?:nd|rd|th)|straight"
+_STREAK_CUE = re.compile(r"(?:(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[0-9](?:st|nd|rd|th)|straight"
                          r"|consecutive|successive|running)|(?:past|last|previous)\s+(?:two|three|four|five|six|seven|[0-9]+))"
                          r"\s+$")
 

@@ -37,7 +37,9 @@ class Atom:
     """A candidate date expression. ``kind``: date | year | decade | weekday | relative | same |
     anniversary | streak. ``b`` is the end of a written range (two weekdays: "on Thursday and
     Friday"). A ``streak`` is an action that has lasted ``n`` days up to a stated day ("for a
-    third day", "for the past two days"): ``rel`` ordinal | past.
+    third day", "for the past two days"): ``rel`` ordinal | past | nth ("on the 16th night": that
+    day of a count) | count ("the uprising entered its 18th day on Monday": the wave's count,
+    which dates "the 16th night" but not the acts of its sentence).
 
     Never changed once made, but not frozen: a frozen dataclass costs three times as much to
     build, and the extractor builds dozens per report."""
@@ -152,8 +154,9 @@ def patterns() -> Patterns:
     # an ongoing action: "for a third day", "for the second consecutive night", "for the
     # past two days", "for three straight days"; the stage ends it on the stated day
     streak = re.compile(
-        r"(?<!\w)(?:for|on|into)\s+(?:a|the)\s+(?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
-        r"|[2-9](?:nd|rd|th)|1[0-9]th)\s+(?:(?:straight|consecutive|successive|running)\s+)?(?:day|night)"
+        # "on the 16th night (of the uprising)": one day of a count (``nth``), not a streak
+        r"(?<!\w)(?:(?P<on>on)|for|into|(?P<entered>entered\s+(?:its|their)))\s+(?:a|the|its|their)?\s*(?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+        r"|[2-9](?:nd|rd|th)|[1-9][0-9]th|[2-9]1st|[2-9]2nd|[2-9]3rd)\s+(?:(?:straight|consecutive|successive|running)\s+)?(?:day|night)"
         r"(?:\s+in\s+a\s+row|\s+running)?(?!\w)"
         r"|(?<!\w)(?:(?:in|over|during|within|for)\s+)?the\s+(?:past|last|previous)\s+(?P<pn>two|three|four|five|six|seven|[2-9]|1[0-4])\s+days(?!\w)"
         r"|(?<!\w)for\s+(?P<cn>two|three|four|five|six|seven|[2-9])\s+(?:straight|consecutive|successive)\s+(?:days|nights)(?!\w)",
@@ -302,7 +305,7 @@ def _parse_streak(m: re.Match[str]) -> Atom:
     if g.get("ord"):
         raw = g["ord"].lower()
         n = _ORDINALS.get(raw) or int(raw.rstrip("ndrth"))
-        return Atom(s, e, "streak", rel="ordinal", n=n)
+        return Atom(s, e, "streak", rel="nth" if g.get("on") else "count" if g.get("entered") else "ordinal", n=n)
     raw = (g.get("pn") or g.get("cn") or "2").lower()
     return Atom(s, e, "streak", rel="past" if g.get("pn") else "ordinal", n=_NUM_WORDS.get(raw) or int(raw))
 

@@ -92,7 +92,9 @@ def build_index(doc: Doc, classes: list[str] | None = None, dateline_par: int | 
     governing: dict[int, list[DateMention]] = {}
     period_days = (period.end - period.start).days if period is not None and period.start and period.end else None
     lede = {k for k, c in enumerate(classes) if c == "body"}
-    lede = set(sorted(lede)[:2]) if period_days is not None else set()
+    # (a heading dated by one day, "Iran News in Brief – October 18, 2022", is no period a
+    # lede's "on Monday and Tuesday" could restate)
+    lede = set(sorted(lede)[:2]) if period_days else set()
     for m in doc.dates:
         if m.role != "event":
             continue

@@ -106,6 +106,10 @@ _SOLIDARITY_BEFORE_RE = re.compile(
     r"(?:slogans?|chants?)\s+(?:for|about))\s+(?:the\s+(?:people|residents|protesters|citizens|city|town)\s+of\s+)?$",
     re.I,
 )
+#: "gathered in Zahedan to protest the alleged rape of a girl by a police commander in Chabahar":
+#: the place of the grievance a protest names, not where the protest is (one clause, no comma)
+_GRIEVANCE_BEFORE_RE = re.compile(
+    r"\bto\s+protest\s+(?:against\s+)?(?:the|a|an)\s+(?:[\w'\u2019-]+\s+){1,12}?(?:in|at)\s+$", re.I)
 #: "the wounded were taken to a hospital in Kermanshah": where people were taken, not the event
 _TAKEN_TO_BEFORE_RE = re.compile(
     r"\b(?:taken|transferred|moved|rushed|sent|flown|carried|admitted|hospitali[sz]ed)\s+(?:\w+\s+){0,2}?"
@@ -236,6 +240,9 @@ def assign_roles(items: list[PlaceItem], view: str) -> None:
             role = "route"
         elif spaced and "A" <= after.lstrip()[:1] <= "Z" and _ORG_AFTER_RE.match(after) and it.name_end == it.end:
             role = "other"
+        elif last == "in" and prev is not None and prev.role == "event" and "protest" in before \
+                and ". " not in view[prev.end : it.start] and _GRIEVANCE_BEFORE_RE.search(before):
+            role = "other"  # the grievance's place; the protest's town was named before it
         elif c0 == "," and _TAKEN_THERE_AFTER_RE.match(after):
             role = "other"  # "hospital staff in Sanandaj, where some of the wounded were taken"
         elif prev is not None and prev.role in ("origin", "route") and LIST_GAP_RE.match(view[prev.end : it.start]):

@@ -385,7 +385,8 @@ def _fold_pois(items: list[PlaceItem], view: str, gazetteer: Gazetteer | None = 
                 inside = [item]
         # 1. the town is named right after: "Enghelab Street (in Yazd)", "... in Saadat Abad"
         nxt = next((it for it in near if e <= it.start <= e + 40 and not it.absorbed
-                    and it.place.precision <= 2 and _ATTACH_RE.match(view[e : it.start])), None)
+                    and it.place.precision <= 2 and "\n" not in view[e : it.start]  # not the next paragraph's
+                    and _ATTACH_RE.match(view[e : it.start])), None)
         if nxt is not None:
             absorb(inside)
             start = min([s, *pending])
@@ -406,7 +407,7 @@ def _fold_pois(items: list[PlaceItem], view: str, gazetteer: Gazetteer | None = 
                 possessive = view.startswith(("'s", "\u2019s"), it.end)
                 if it.place.precision > 2 or not (possessive or (head not in _STREET_HEADS and it.start == s)):
                     continue
-                if not possessive and _names_the_finer_place(it, head):
+                if not possessive and (_names_the_finer_place(it, head) or _named_for_another_town(it, head, items, starts, view, s)):
                     fallback = fallback or it
                     continue
                 town = it
@@ -514,6 +515,21 @@ def _names_the_finer_place(it: PlaceItem, head: str) -> bool:
     if head in _AREA_HEADS:
         return p.population < BIG_CITY_POP
     return p.population < SMALL_TOWN_POP
+
+
+#: institutions often named after a town other than the one they stand in
+_NAMED_INSTITUTION_HEADS = frozenset({"university"})
+
+
+def _named_for_another_town(it: PlaceItem, head: str, items: list[PlaceItem], starts: list[int],
+                            view: str, pos: int) -> bool:
+    """"In Tabriz, agents attacked students of Sahand University": a town below a big city's
+    size inside a university's name is its name when the sentence has already named the town
+    the story is in (a big city inside, "Tehran University", still is the town)."""
+    if head not in _NAMED_INSTITUTION_HEADS or it.place.precision != 1 or it.place.population >= BIG_CITY_POP:
+        return False
+    earlier = _town_earlier_in_sentence(items[max(0, bisect_left(starts, pos - 300)) : bisect_right(starts, pos)], view, pos)
+    return earlier is not None and earlier is not it and earlier.place.canonical != it.place.canonical
 
 
 def _curated_poi(gazetteer: Gazetteer, phrase: str) -> Candidate | None:
