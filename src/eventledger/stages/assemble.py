@@ -516,6 +516,10 @@ class AssembleStage:
                     continue
                 intro = ctx.view[sent.span.start : sent.span.end].rstrip().endswith(":")
                 pending, pending_para, pending_list = triggers, sent.paragraph, intro
+                if any(t.event_type == "repression" for t in triggers) and is_tally(ctx, i):
+                    # "112 women have been summoned or arrested ... since the start of the year. Police
+                    # in Qom said ...": a tally's arrests are not placed by the next sentence
+                    pending = [t for t in triggers if t.event_type != "repression"]
                 if intro:
                     list_drafts = []
                 # dispersal or arrests told in the next sentence of a protest in this paragraph
@@ -622,6 +626,8 @@ class AssembleStage:
             date, _ = date_for(doc, t.span)
             if not country_ok(ctx, i, t, date) or _told_in_a_town(doc, drafts, t, date, date_for):
                 continue
+            if t.event_type == "repression" and is_tally(ctx, i):
+                continue  # "arrested 214 people ... during the month": a tally, a claim
             if country_total(ctx, t, date, drafts, date_for):
                 continue  # a national total whose parts are told (or a monthly tally): a claim
             if in_named_province(ctx, i):
