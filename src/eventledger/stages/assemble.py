@@ -517,8 +517,9 @@ class AssembleStage:
                 intro = ctx.view[sent.span.start : sent.span.end].rstrip().endswith(":")
                 pending, pending_para, pending_list = triggers, sent.paragraph, intro
                 if any(t.event_type == "repression" for t in triggers) and is_tally(ctx, i):
-                    # "700 students have been summoned since the start of the uprising. ... dormitories
-                    # in Tehran were emptied": a tally's repression is a claim; it waits for no place
+                    # a tally's repression is a claim: it waits for no place ("700 students have been
+                    # summoned since the start of the uprising. ... dormitories in Tehran were emptied";
+                    # "112 women have been summoned ... since the start of the year. Police in Qom said")
                     pending = [t for t in triggers if t.event_type != "repression"]
                 if intro:
                     list_drafts = []
@@ -626,6 +627,8 @@ class AssembleStage:
             date, _ = date_for(doc, t.span)
             if not country_ok(ctx, i, t, date) or _told_in_a_town(doc, drafts, t, date, date_for):
                 continue
+            if t.event_type == "repression" and is_tally(ctx, i):
+                continue  # "arrested 214 people ... during the month": a tally, a claim
             if country_total(ctx, t, date, drafts, date_for):
                 continue  # a national total whose parts are told (or a monthly tally): a claim
             if in_named_province(ctx, i):

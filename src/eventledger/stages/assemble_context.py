@@ -588,10 +588,11 @@ def is_recent(ctx: DocContext, d: Draft, date_for) -> bool:
 
 _TALLY = Cue(
     r"\b(?:so far|in total|to date|a total of|overall|alone|tally|cumulative|since (?:the )?(?:start|beginning|onset|outbreak)"
-    r"|since (?:the )?(?:uprising|protests|unrest|crackdown) (?:began|started))\b",
-    ("so far", "total", "to date", "overall", "alone", "tally", "cumulative", "since "),
+    r"|since (?:the )?(?:uprising|protests|unrest|crackdown) (?:began|started)"
+    r"|(?:during|over) the (?:past |whole |entire )?month(?! of)|in the (?:past|whole|entire) month)\b",  # a month's count ("during the month")
+    ("so far", "total", "to date", "overall", "alone", "tally", "cumulative", "since ", " month"),
 )
-_PERFECT = Cue(r"\b(?:have|has|had) been (?:\w+ )?(?:arrested|detained|killed|executed|imprisoned|injured|sentenced)\b",
+_PERFECT = Cue(r"\b(?:have|has|had) been (?:\w+ )?(?:\w+ (?:or|and) )?(?:arrested|detained|killed|executed|imprisoned|injured|sentenced)\b",
                (" been ",))
 
 

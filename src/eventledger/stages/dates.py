@@ -347,7 +347,12 @@ def _names_an_event(view: str, a: Atom) -> bool:
 
 def _role_before(view: str, start: int) -> str | None:
     """"since X" is a period; "as of X", "every Friday", "ahead of X" are not event dates."""
+    if view.startswith("since ", start - 6) and _HUNGER_STRIKE_SINCE_RE.search(view, max(0, start - 30), start):
+        return "event"  # "on hunger strike since November 10": the day the strike began
     return _role_of_tail(view[max(0, start - 24) : start])
+
+
+_HUNGER_STRIKE_SINCE_RE = re.compile(r"hunger strikes? since $", re.I)
 
 
 @lru_cache(maxsize=8192)

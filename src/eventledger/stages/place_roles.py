@@ -73,6 +73,8 @@ _ORG_AFTER_RE = re.compile(
     r"Municipality|Chamber|Institute|Radio|TV|Television|Agency|Group|Dialogue|Forum|Prize|International|"
     r"Human\s+Rights|Focus|Watch|Insight|Khodro|Railways?|Metro)\b"
 )
+#: lower-case outlet words after a place: the outlet named after it ("the regime's Fars news agency")
+_OUTLET_AFTER_RE = re.compile(r"^\s+news\s+(?:agency|website|site|outlet)\b|^\s+newspaper\b")
 _COUNTRY_EVENT_BEFORE_RE = re.compile(
     r"\b(?:in|across|throughout|all\s+over|around|inside|within|all\s+across|over)\s+"
     r"(?:the\s+(?:whole\s+(?:of\s+)?)?)?(?:(?:cities|towns|parts|provinces|villages)\s+(?:of|in)\s+)?$"
@@ -243,6 +245,8 @@ def assign_roles(items: list[PlaceItem], view: str) -> None:
         elif last == "in" and prev is not None and prev.role == "event" and "protest" in before \
                 and ". " not in view[prev.end : it.start] and _GRIEVANCE_BEFORE_RE.search(before):
             role = "other"  # the grievance's place; the protest's town was named before it
+        elif spaced and after.lstrip()[:1] == "n" and it.name_end == it.end and _OUTLET_AFTER_RE.match(after):
+            role = "other"
         elif c0 == "," and _TAKEN_THERE_AFTER_RE.match(after):
             role = "other"  # "hospital staff in Sanandaj, where some of the wounded were taken"
         elif prev is not None and prev.role in ("origin", "route") and LIST_GAP_RE.match(view[prev.end : it.start]):

@@ -175,6 +175,16 @@ def _is_person_name(start: int, end: int, key: str, view: str) -> bool:
     return key in _given_names() and _NEXT_CAP_RE.match(view[end : end + 4]) is not None
 
 
+_EZAFE_BEFORE_RE = re.compile(r"[A-Za-z]+-y?e[ \u00a0]$")
+
+
+def _after_ezafe(start: int, view: str) -> bool:
+    """A name right after a transliterated Persian ezafe ("Simay-e <Azadi>", "Khiaban-e <Azadi>"):
+    the name is the second word of a compound name, not a village of that name."""
+    return start > 2 and view[start - 3 : start - 1] in ("-e", "ye") and _EZAFE_BEFORE_RE.search(
+        view[max(0, start - 30) : start]) is not None
+
+
 @lru_cache(maxsize=4096)
 def _is_given_name(word: str) -> bool:
     """A capitalised word that is a common given name (memoised: the same words precede
@@ -203,6 +213,8 @@ def _resolve_all(hits: list[tuple], default_country: str | None, view: str) -> l
         c = chosen.candidate
         if c.source not in ("cur", "user") and _is_person_name(start, end, key, view):
             continue
+        if c.source == "gn" and c.place.population < 20_000 and _after_ezafe(start, view):
+            continue  # "Simay-e Azadi", "Meydan-e Azadi": the second word of a Persian name
         if in_longer_run and c.source not in ("cur", "user") and c.place.feature in ("city", "admin1") and (
                 c.place.population < 20_000 or c.place.country != default_country):
             continue  # part of a person's or organisation's name more likely than a village

@@ -1,0 +1,72 @@
+"""Event rules for hunger strikes, outlets and Persian compound names, and tallies, on texts
+written for these tests (not taken from any corpus)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from eventledger.doc import Doc
+from test_assemble import pipe, summary  # noqa: F401  (the same pipeline fixture and event summary)
+from test_assemble import run as _run
+
+
+def run(pipe, text: str, published: str = "2022-11-20") -> Doc:
+    return _run(pipe, text, published=published)
+
+
+def test_a_village_after_a_persian_ezafe_is_part_of_a_name(pipe):
+    doc = run(pipe, "On Monday, November 14, the units sent video messages to the satellite television, "
+                    "Simay-e Azadi.\n")
+    assert "Azadi" not in {p.place.canonical for p in doc.places}
+    assert "Azadi" not in {e.location.canonical for e in doc.events}
+
+
+def test_a_province_named_before_news_agency_is_an_outlet(pipe):
+    doc = run(pipe, "According to the Fars news agency, police arrested 40 people in Isfahan on Monday, "
+                    "November 14.\n")
+    fars = [p for p in doc.places if p.name == "Fars"]
+    assert fars and all(p.role == "other" for p in fars)
+    assert summary(doc) == {("Isfahan", "arrest")}
+
+
+def test_refusing_food_is_a_hunger_strike(pipe):
+    doc = run(pipe, "In Evin Prison, 30 inmates refused food on Tuesday, November 15, their families said.\n")
+    assert summary(doc) == {("Tehran", "strike")}
+
+
+def test_on_hunger_strike_since_a_day_dates_the_strike_to_that_day(pipe):
+    doc = run(pipe, "Nine political prisoners in Evin Prison have been on hunger strike since November 10 "
+                    "to protest death sentences.\n")
+    strikes = [e for e in doc.events if e.sub_event_type == "strike"]
+    assert len(strikes) == 1 and strikes[0].date.start == strikes[0].date.end == dt.date(2022, 11, 10)
+
+
+def test_on_hunger_strike_without_a_start_is_a_state(pipe):
+    doc = run(pipe, "Nine political prisoners in Evin Prison have been on hunger strike for two weeks, "
+                    "their families said on Monday, November 14.\n")
+    assert not [e for e in doc.events if e.sub_event_type == "strike"]
+
+
+def test_flowers_laid_at_a_memorial_are_a_commemoration(pipe):
+    doc = run(pipe, "In Rasht, young people laid flowers at a memorial wall on Friday, November 18.\n")
+    events = [e for e in doc.events if e.location.canonical == "Rasht"]
+    assert len(events) == 1 and "commemoration" in events[0].tactics
+
+
+def test_a_court_upholding_a_sentence_before_an_execution_is_no_new_sentence(pipe):
+    doc = run(pipe, "Two men were hanged in Isfahan on Tuesday, November 15, after the Supreme Court upheld "
+                    "their sentences, the judiciary said.\n")
+    assert summary(doc) == {("Isfahan", "execution")}
+
+
+def test_a_tally_is_not_placed_by_the_next_sentence(pipe):
+    doc = run(pipe, "At least 80 women have been summoned or arrested over hijab rules across the country "
+                    "since the start of the year. Police in Qom said on November 14 that 900 warnings had "
+                    "been sent to drivers.\n")
+    assert not [e for e in doc.events if e.sub_event_type == "arrest"]
+
+
+def test_a_month_count_of_arrests_is_a_tally(pipe):
+    doc = run(pipe, "On Monday, November 14, a rights group published its monthly report. Security forces "
+                    "arrested 214 people for political reasons during the month, it said.\n")
+    assert not [e for e in doc.events if e.sub_event_type == "arrest"]
