@@ -758,3 +758,44 @@ def test_a_placeless_tally_does_not_take_the_next_sentences_place(pipe):
     doc = run(pipe, "Iran, May 8, 2023 - More than 300 students have been detained since the start of the "
                     "protests. Several dormitories in Qom were closed last week.\n", published="2023-05-08")
     assert not any(e.sub_event_type == "arrest" for e in doc.events)
+
+
+def test_an_act_told_that_summer_after_a_history_date_is_history(pipe):
+    # "that summer" points back to the sentence's history date: both acts are history
+    doc = run(pipe, "Iran, October 20, 2022—Reports.\n\nIn Tabriz, police arrested a teacher on Wednesday.\n\n"
+                    "In Gohardasht prison in Karaj, some 30 political prisoners were executed in a single night "
+                    "in August 1988, according to a survivor, and in Dezful dozens of MEK supporters were hanged "
+                    "that summer.\n")
+    assert not any(e.sub_event_type == "execution" for e in doc.events)
+    assert [e.location.name for e in doc.events if e.sub_event_type == "arrest"] == ["Tabriz"]
+
+
+def test_names_of_victims_painted_on_walls_is_news_not_history(pipe):
+    # the 2019 inside the trigger names the victims; the act takes the paragraph's day
+    doc = run(pipe, "Iran, October 20, 2022—Reports.\n\nYouths in Tabriz burned tyres on Monday night. "
+                    "In Arak, the youths painted the names of protesters killed in 2019 on walls.\n")
+    assert [(e.location.name, str(e.date.start)) for e in doc.events if "graffiti" in e.tactics] == [("Arak", "2022-10-17")]
+
+
+def test_a_day_earlier_is_the_day_before_the_one_just_named(pipe):
+    doc = run(pipe, "Iran, October 20, 2022—Reports.\n\nTruck drivers in Yazd went on strike on Wednesday.\n\n"
+                    "A day earlier, in Arak, youths set fire to the door of a Basij base.\n")
+    assert [(e.location.name, str(e.date.start)) for e in doc.events if e.sub_event_type == "property_attack"] == [("Arak", "2022-10-18")]
+
+
+def test_while_in_a_place_opens_a_clause_with_its_own_act(pipe):
+    doc = run(pipe, "Iran, October 20, 2022—Reports.\n\nYouths in Tabriz torched a Basij base on Monday, while in "
+                    "Yazd a poster of the victims was put up on a mosque gate.\n")
+    assert sorted((e.location.name, e.sub_event_type) for e in doc.events) == [("Tabriz", "property_attack"), ("Yazd", "symbolic_action")]
+
+
+def test_over_the_weekend_is_the_saturday_and_sunday_before(pipe):
+    # Thursday, October 20, 2022: the weekend before is October 15-16
+    doc = run(pipe, "Iran, October 20, 2022—Over the weekend, the units put up posters in Tabriz and Yazd.\n")
+    assert {(e.location.name, str(e.date.start), str(e.date.end)) for e in doc.events} == {
+        ("Tabriz", "2022-10-15", "2022-10-16"), ("Yazd", "2022-10-15", "2022-10-16")}
+
+
+def test_last_spring_dates_an_act_to_the_spring_before(pipe):
+    doc = run(pipe, "Iran, October 20, 2022—Reports.\n\nLast spring, prisoners in Aligudarz set part of the prison on fire.\n")
+    assert [(str(e.date.start), str(e.date.end)) for e in doc.events if e.location.name == "Aligudarz"] == [("2022-03-20", "2022-06-20")]

@@ -699,3 +699,24 @@ def test_a_report_of_an_act_without_a_negation_stays_asserted():
 ])
 def test_a_killing_recalled_by_a_ceremony_for_the_dead_is_context(text, word):
     assert triggers_by_word(segmented(text))[word].modality == "context"
+
+
+@pytest.mark.parametrize("text", [
+    "In Sari, activists handed out boycott leaflets outside the mosque on Friday.\n",
+    "Boycott campaign of the Resistance Units — Sari, Iran - June 12, 2021\n",
+])
+def test_boycott_naming_a_campaigns_material_is_no_strike(text):
+    doc = segmented(text)
+    assert not [t for t in doc.triggers if t.sub_event_type == "strike"]
+
+
+def test_a_boycott_people_make_stays_a_strike():
+    doc = segmented("Students in Sari boycotted their classes on Monday.\n")
+    assert triggers_by_word(doc)["boycotted"].sub_event_type == "strike"
+
+
+def test_beat_and_arrested_sharing_an_object_gives_both_acts():
+    doc = segmented("In Qom, police beat and arrested at least six street vendors on Monday.\n")
+    by_word = triggers_by_word(doc)
+    assert by_word["beat"].sub_event_type == "attack_on_civilians"
+    assert by_word["arrested"].sub_event_type == "arrest"

@@ -110,9 +110,15 @@ _OWN_WIDER_SCOPE = re.compile(
     r"(?:\w+\s+)?(?:cities|towns|provinces|regions|areas))", re.I)
 
 
+#: what opens a clause of its own between a trigger and a place: a semicolon, ", while in",
+#: ", and in" ("... torched a Basij base on Monday, while in Sirjan a poster was installed")
+_CLAUSE_OPENER = re.compile(r";|,\s+(?:while|whereas|and)\s+(?:in|at)\s", re.I)
+
+
 def _choose_trigger(triggers: list[Trigger], place: PlaceMention, view: str) -> Trigger:
     """The nearest trigger before the place, else the nearest after it, else the first. A
-    semicolon between the place and the trigger before it opens a clause of its own: "In
+    semicolon (or ", while in", ", and in") between the place and the trigger before it opens a
+    clause of its own: "In
     Tabriz, a billboard was set on fire; in Ardabil, posters were put up" gives Ardabil the
     posters told after it in its clause."""
     start = place.span.start
@@ -122,10 +128,10 @@ def _choose_trigger(triggers: list[Trigger], place: PlaceMention, view: str) -> 
             before = t
     end = place.span.end
     if before is not None:
-        if view.find(";", before.span.end, start) < 0:
+        if not _CLAUSE_OPENER.search(view, before.span.end, start):
             return before
         after = next((t for t in triggers if t.span.start >= end), None)
-        return after if after is not None and view.find(";", end, after.span.start) < 0 else before
+        return after if after is not None and not _CLAUSE_OPENER.search(view, end, after.span.start) else before
     for t in triggers:
         if t.span.start >= end:
             return t

@@ -281,10 +281,18 @@ def is_history(ctx: DocContext, i: int, t: Trigger) -> bool:
             return True
     if any(d.role == "event" for d in dates):
         return False
+    # "... executed in August 1988, and in Dezful dozens were hanged that summer": "that
+    # summer" points back to the sentence's history date, so the second act is history too
+    if _BACK_TO_HISTORY.match(ctx.view, t.span.end, min(len(ctx.view), t.span.end + 40)):
+        return True
     # "During the November 2019 uprising, the people of ... set fire ..., and hundreds were
     # shot dead": a history date that opens a sentence without an event date governs all of it
     opening = ctx.doc.sentences[i].span.start + _OPENING_CHARS
     return any(d.role == "history" and (abs(d.span.start - t.span.start) < 80 or d.span.start < opening) for d in dates)
+
+
+#: a time that points back to an earlier date ("that summer", "the same year") right after a trigger
+_BACK_TO_HISTORY = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:that|the\s+same)\s+(?:summer|spring|autumn|fall|winter|year|month)\b", re.I)
 
 
 #: how far into a sentence a date still opens it ("During the November 2019 uprising, ...")
@@ -297,10 +305,12 @@ _PARTICIPLE_BEFORE = re.compile(r"\b[a-z]+ed\s+(?:in|during|since)\s+$")
 def _dates_another_participle(ctx: DocContext, d: DateMention, t: Trigger) -> bool:
     """"sentenced three protesters detained in 2022 to death": the history date belongs to the
     participle right before it ("detained"), not to a trigger elsewhere in the sentence."""
-    if d.role != "history" or d.span.start < t.span.end:
+    if d.role != "history" or d.span.start < t.span.start:
         return False
     m = _PARTICIPLE_BEFORE.search(ctx.view, max(0, d.span.start - 24), d.span.start)
-    return m is not None and m.start() >= t.span.end
+    # (or inside a long trigger, naming its object: "painted the names of protesters killed in
+    # 2019 on walls")
+    return m is not None and (m.start() >= t.span.end or (m.start() > t.span.start and d.span.end <= t.span.end))
 
 
 def not_history(ctx: DocContext, i: int, triggers: list[Trigger]) -> list[Trigger]:

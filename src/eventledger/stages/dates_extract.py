@@ -430,7 +430,7 @@ def extract(view: str) -> list[Atom]:
 # words that must stand just before "week", "days", "year" ... for a relative date
 _RELATIVE_CUES = ("last", "this", "past", "recent", "few", "several", "couple of", "two", "three", "four", "five",
                   "six", "seven", "7", "24", "48", "72", "96", "latest", "earlier this")
-_RELATIVE_SELF = frozenset({"yesterday", "today", "tonight", "latest", "ago"})
+_RELATIVE_SELF = frozenset({"yesterday", "today", "tonight", "latest", "ago", "weekend"})
 
 
 def _relative_spots(low: str, spots):
@@ -451,13 +451,14 @@ _SAME_CUES = ("that", "following", "next", "previous", "preceding")
 
 def _same_spots(low: str, spots):
     """"day", "night" ... start a reference to the previous date only after "that", "the
-    following" ... or in "the day before/after" (after "same" the spot is "same" itself)."""
+    following" ... or in "the day before/after", "a day earlier/later" (after "same" the spot is
+    "same" itself)."""
     for spot in spots:
         word = spot[2].lower()
         if word not in _TIME_OF_DAY:
             yield spot
         elif low[max(0, spot[0] - 12) : spot[0]].rstrip().endswith(_SAME_CUES) or (
-                word == "day" and low.startswith((" before", " after"), spot[1])):
+                word == "day" and low.startswith((" before", " after", " earlier", " later"), spot[1])):
             yield spot
 
 

@@ -140,7 +140,9 @@ def patterns() -> Patterns:
         r"|(?P<h24>(?:in|over|during|within)\s+the\s+(?:past|last)\s+(?P<hours>24|48|72|96)\s+hours)"
         r"|(?P<ago>(?P<n>[0-9]{1,2}|two|three|four|five|six|seven)\s+days\s+ago)"
         r"|(?P<lw>last\s+week)|(?P<tw>this\s+week|earlier\s+this\s+week)|(?P<lm>last\s+month)|(?P<tm>this\s+month|earlier\s+this\s+month)"
-        r"|(?P<ly>last\s+year)|(?P<ty>this\s+year|earlier\s+this\s+year))(?!\w)",
+        r"|(?P<ly>last\s+year)|(?P<ty>this\s+year|earlier\s+this\s+year)"
+        r"|(?P<wk>(?:(?:over|during|at)\s+the|last|this\s+past|(?:over\s+)?the\s+(?:past|last))\s+weekend)"
+        r"|last\s+(?P<season>spring|summer|autumn|fall|winter))(?!\w)",
         _I,
     )
     same = re.compile(
@@ -148,7 +150,9 @@ def patterns() -> Patterns:
         # "that night", "later that day", "late that evening": the day just named
         r"|(?<!\w)(?:(?:later|earlier|late|early)\s+)?(?:(?:on|in|during|at|by)\s+)?that\s+(?P<u2>day|night|evening|morning|afternoon)(?!\w)"
         r"|(?<!\w)(?:(?:on|in|during)\s+)?the\s+(?P<n>following|next|previous|preceding)\s+(?:day|morning|evening|night|afternoon)(?!\w)"
-        r"|(?<!\w)the\s+day\s+(?P<ba>before|after)(?!\s+(?:yesterday|tomorrow))(?!\w)",
+        r"|(?<!\w)the\s+day\s+(?P<ba>before|after)(?!\s+(?:yesterday|tomorrow))(?!\w)"
+        # "A day earlier, in Karaj, ...": the day before the one just named
+        r"|(?<!\w)(?:a|one)\s+day\s+(?P<el>earlier|later)(?!\w)",
         _I,
     )
     # an ongoing action: "for a third day", "for the second consecutive night", "for the
@@ -197,6 +201,7 @@ def patterns() -> Patterns:
     )
 
 
+_SEASONS = {"spring": 0, "summer": 1, "autumn": 2, "fall": 2, "winter": 3}
 _NUM_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
@@ -231,7 +236,9 @@ def _parse_relative(s: int, e: int, g: dict) -> Atom:
         raw = g["n"].lower()
         n = _NUM_WORDS.get(raw) or int(raw)
         return Atom(s, e, "relative", rel="day", n=-n)
-    for key in ("lw", "tw", "lm", "tm", "ly", "ty"):
+    if g.get("season"):  # "last spring": n is the season's index (spring 0 ... winter 3)
+        return Atom(s, e, "relative", rel="season", n=_SEASONS[g["season"].lower()])
+    for key in ("lw", "tw", "lm", "tm", "ly", "ty", "wk"):
         if g.get(key):
             return Atom(s, e, "relative", rel=key)
     return Atom(s, e, "relative", rel="day", n=0)
@@ -317,4 +324,6 @@ def _parse_same(m: re.Match[str]) -> Atom:
         return Atom(s, e, "same", rel=(g.get("u") or g["u2"]).lower(), n=0)
     if g.get("n"):
         return Atom(s, e, "same", rel="day", n=1 if g["n"].lower() in ("following", "next") else -1)
+    if g.get("el"):
+        return Atom(s, e, "same", rel="day", n=-1 if g["el"].lower() == "earlier" else 1)
     return Atom(s, e, "same", rel="day", n=-1 if g["ba"].lower() == "before" else 1)

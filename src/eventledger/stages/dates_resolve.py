@@ -154,6 +154,15 @@ def resolve_atom_range(atom: Atom, ref: dt.date | None) -> DateRange:
     return DateRange(start, end, "range", confidence, tuple(flags))
 
 
+#: a season's first and last day in a year (winter runs into the next year)
+_SEASON_SPANS = (
+    lambda y: (dt.date(y, 3, 20), dt.date(y, 6, 20)),
+    lambda y: (dt.date(y, 6, 21), dt.date(y, 9, 22)),
+    lambda y: (dt.date(y, 9, 23), dt.date(y, 12, 20)),
+    lambda y: (dt.date(y - 1, 12, 21), dt.date(y, 3, 19)),
+)
+
+
 def resolve_relative(atom: Atom, ref: dt.date | None) -> DateRange:
     """yesterday, today, last week, in the past few days ... counted from ``ref``."""
     if ref is None:
@@ -167,6 +176,19 @@ def resolve_relative(atom: Atom, ref: dt.date | None) -> DateRange:
         return DateRange(s, e, "week", VAGUE, flags + ("past_few_days",))
     if rel == "h24":
         return DateRange(ref - dt.timedelta(days=atom.n or 1), ref, "range", 0.9, flags)
+    if rel == "season":
+        # "last spring": the latest such season (northern, by the Persian calendar's quarters:
+        # spring from March 20) that ended before the reference day
+        for year in (ref.year, ref.year - 1, ref.year - 2):
+            start, end = _SEASON_SPANS[atom.n](year)
+            if end < ref:
+                return DateRange(start, end, "range", VAGUE, flags)
+        return DateRange.unresolved("unknown_relative")
+    if rel == "wk":
+        # "over the weekend": the Saturday and Sunday before the reference day (the Western
+        # weekend; captions in the dev genre bear it out, though Iran's weekend is Thu-Fri)
+        sunday = ref - dt.timedelta(days=(ref.weekday() - 6) % 7 or 7)
+        return DateRange(sunday - dt.timedelta(days=1), sunday, "range", 0.7, flags)
     monday = ref - dt.timedelta(days=ref.weekday())
     if rel == "lw":
         s = monday - dt.timedelta(days=7)
