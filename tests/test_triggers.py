@@ -720,3 +720,11 @@ def test_beat_and_arrested_sharing_an_object_gives_both_acts():
     by_word = triggers_by_word(doc)
     assert by_word["beat"].sub_event_type == "attack_on_civilians"
     assert by_word["arrested"].sub_event_type == "arrest"
+
+
+@pytest.mark.parametrize("text, word", [
+    ("On Friday, families visited Khavaran cemetery in Tehran.\n", "visited khavaran cemetery"),
+    ("A mother in Sari held a small gathering at the grave of her son on Sunday.\n", "held a small gathering at the grave"),
+])
+def test_a_cemetery_visited_by_name_or_a_gathering_at_a_grave_is_a_grave_visit(text, word):
+    assert triggers_by_word(segmented(text))[word].tactics == ("grave_visit",)
