@@ -42,7 +42,7 @@ from .assemble_context import (ANAPHOR_BEFORE, COUNT_KINDS_BY_SUBTYPE, CROWD, Do
                                attributed_source, country_ok, country_total, drop_back_references, event_places,
                                fallback_date, fired_on_crowd, fold_name, home_place, in_named_province, intervened,
                                is_chant, is_recent, is_tally, jurisdiction_place, next_lists_places, not_history,
-                               restated_by_source, to_home, usable, wider_scope)
+                               place_key, restated_by_source, to_home, usable, wider_scope)
 from .claims import build_claims
 from .slogans import attach_slogans
 from .triggers import spec_of
@@ -141,11 +141,11 @@ def _choose_trigger(triggers: list[Trigger], place: PlaceMention, view: str) -> 
 def _intervene_in_told_protest(drafts: list[Draft], places: list[PlaceMention], paragraph: int) -> bool:
     """Turn the demonstrations of this or the previous paragraph at these places into protests
     with intervention; say whether there was one."""
-    here = {fold_name(p.place.canonical or p.name) for p in places}
+    here = {place_key(p) for p in places}
     hit = False
     for d in drafts:
         if d.sub == "demonstration" and d.place is not None and paragraph - 1 <= d.sentence.paragraph \
-                and fold_name(d.place.place.canonical or d.place.name) in here:
+                and place_key(d.place) in here:
             d.sub = "protest_with_intervention"
             hit = True
     return hit
@@ -378,10 +378,10 @@ def _fold_also_into_told(ctx: DocContext, i: int, made: list[Draft], drafts: lis
         return made
     out = []
     for d in made:
-        key = fold_name(d.place.place.canonical or d.place.name) if d.sub == "symbolic_action" and d.place else None
+        key = place_key(d.place) if d.sub == "symbolic_action" and d.place else None
         told = next((x for x in drafts if key and x.sub == d.sub and x.place is not None
                      and x.sentence.paragraph < sent.paragraph
-                     and fold_name(x.place.place.canonical or x.place.name) == key), None)
+                     and place_key(x.place) == key), None)
         if told is None:
             out.append(d)
         else:
@@ -491,7 +491,7 @@ class AssembleStage:
                 continue  # a headline or related-article title reports no event by itself
             if places and kind != "caption":
                 # one town named (possibly twice): what the next sentences of the paragraph are about
-                towns = {fold_name(p.place.canonical or p.name) for p in places}
+                towns = {place_key(p) for p in places}
                 one_town = len(towns) == 1 and all(p.place.precision == 1 for p in places)
                 focus = (sent.paragraph, i, places[0]) if one_town else None
             if triggers and places:
@@ -545,10 +545,10 @@ class AssembleStage:
                 if prev and (is_tally(ctx, i) or any(d.role == "period" for d in ctx.sent_dates[i])):
                     prev = []  # "15 people had been detained since June 4": a tally, a claim
                 # (only event places: "..., the Kurdistan Human Rights Network said" names a source)
-                named = {fold_name(p.place.canonical or p.name) for p in ctx.sent_places[i]
+                named = {place_key(p) for p in ctx.sent_places[i]
                          if p.role == "event" and not ctx.in_quote(p.span)} if prev else None
                 if prev and named:  # "In X province, police opened fire": only the protests told there
-                    prev = [d for d in prev if d.place is not None and ({fold_name(d.place.place.canonical or d.place.name),
+                    prev = [d for d in prev if d.place is not None and ({place_key(d.place),
                                                                          fold_name(d.place.place.admin1 or "")} & named)]
                 if prev:
                     for d in prev:
@@ -682,16 +682,16 @@ class AssembleStage:
                 got = locations.get(id(place))
                 if got is None:
                     got = locations[id(place)] = (Location.from_place(place.name, place.place),
-                                                  fold_name(place.place.canonical or place.name))
-                loc, place_key = got
+                                                  place_key(place))
+                loc, pkey = got
             else:
-                loc, place_key = _COUNTRY, "iran"
-            key = (place_key, sub, date.start, date.end)
+                loc, pkey = _COUNTRY, "iran"
+            key = (pkey, sub, date.start, date.end)
             row = merged.get(key)
             if row is None:
                 row = {"etype": etype, "sub": sub, "loc": loc, "date": date, "tactics": [], "actor1": actor1,
                        "actor2": _target(ctx, i, d), "counts": [], "evidence": [], "caption": d.caption,
-                       "attributed_to": attributed_source(ctx, i, publisher), "place_key": place_key, "seen_ev": set()}
+                       "attributed_to": attributed_source(ctx, i, publisher), "place_key": pkey, "seen_ev": set()}
                 merged[key] = row
             else:
                 row["caption"] = row["caption"] and d.caption

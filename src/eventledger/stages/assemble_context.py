@@ -26,7 +26,7 @@ from .triggers import spec_of
 __all__ = [
     "ANAPHOR_BEFORE", "COUNT_KINDS_BY_SUBTYPE", "CROWD", "DocContext", "Draft", "against_security",
     "attributed_source", "country_ok", "drop_back_references", "event_places", "fallback_date",
-    "fired_on_crowd", "fold_name", "home_place", "intervened", "is_chant", "is_history", "is_recent",
+    "fired_on_crowd", "fold_name", "home_place", "place_key", "intervened", "is_chant", "is_history", "is_recent",
     "is_tally", "jurisdiction_place", "next_lists_places", "not_history", "to_home", "usable", "wider_scope",
 ]
 
@@ -52,6 +52,12 @@ _LIST_GAP = re.compile(r"^[\s,]*(?:and|&|or)?[\s,]*$", re.I)
 @lru_cache(maxsize=8192)
 def fold_name(name: str) -> str:
     return _fold_name(name)
+
+
+def place_key(p: PlaceMention) -> str:
+    """The folded canonical name of a place mention (its surface when unresolved): what
+    "the same town" compares."""
+    return fold_name(p.place.canonical or p.name)
 
 
 def fallback_date(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
@@ -432,7 +438,7 @@ def home_place(ctx: DocContext) -> PlaceMention | None:
             if ctx.sent_triggers[i]:
                 return None  # the lead tells of an act without a place: no single story town
             continue
-        towns = {fold_name(p.place.canonical or p.name) for p in places}
+        towns = {place_key(p) for p in places}
         if len(towns) == 1 and all(p.place.precision == 1 for p in places) and not _WIDER.search(
                 ctx.view, sent.span.start, sent.span.end):
             return places[0]
@@ -539,8 +545,8 @@ def drop_back_references(ctx: DocContext, i: int, triggers: list[Trigger], place
         family = _GATHERING_SUBS if t.sub_event_type in _GATHERING_SUBS else ("strike",)
         prior = [d for d in drafts if d.etype == "protest" and d.sub in family]
         if places:
-            keys = {fold_name(p.place.canonical or p.name) for p in places}
-            prior = [d for d in prior if d.place is not None and fold_name(d.place.place.canonical or d.place.name) in keys]
+            keys = {place_key(p) for p in places}
+            prior = [d for d in prior if d.place is not None and place_key(d.place) in keys]
         else:
             prior = prior[-1:]
         if not prior:
@@ -567,8 +573,8 @@ def jurisdiction_place(ctx: DocContext, i: int) -> PlaceMention | None:
             continue
         if _OFFICIAL_OF_BEFORE.search(ctx.view, max(0, p.span.start - 40), p.span.start) \
                 or _OFFICIAL_AFTER.match(ctx.view, p.span.end):
-            key = fold_name(p.place.canonical or p.name)
-            if found is not None and fold_name(found.place.canonical or found.name) != key:
+            key = place_key(p)
+            if found is not None and place_key(found) != key:
                 return None
             found = found or p
         else:
