@@ -477,3 +477,27 @@ def test_an_office_placed_by_in_is_the_source_not_the_place(pipe, text, source):
 def test_a_descriptor_before_the_name_of_an_outlet(pipe):
     doc = run(pipe, "According to the state-run Hamshahri daily, 70 workers protested.\n", publisher="Test Wire")
     assert [c.attributed_to for c in by_value(doc, 70)] == ["state-run Hamshahri daily"]
+
+
+@pytest.mark.parametrize("text,source", [
+    ("At least 14 prisoners in the ward fell ill on Friday after being denied treatment, his brother told the monitor.", "brother"),
+    ("The strike began on May 3 with 61 prisoners; 19 have ended it, a prisoner's relative said.", "relative"),
+    ("According to the workers' representatives, 2,700 employees have not been paid for five months.", "representatives"),
+    ("The provincial labour department told ILNA that 150 workers had been dismissed.", "department"),
+    ("Their statement, smuggled out of the prison, said that 700 prisoners had been executed since January.", "statement"),
+])
+def test_kin_delegates_departments_and_statements_are_sources(pipe, text, source):
+    doc = run(pipe, text + "\n", publisher="Test Wire")
+    values = [c for c in doc.claims if c.value is not None and c.value > 10]
+    assert values and all(c.attributed_to and source in c.attributed_to for c in values)
+
+
+def test_our_own_count_and_has_learned_are_the_publishers_voice_and_a_named_addressee_still_closes(pipe):
+    doc = run(pipe, "According to the Legal Medicine Organization, 980 workers died at work last year. Our own count "
+                    "for the first two months of this year is 171 deaths.\n\n"
+                    "The sit-in entered its ninth day, with 44 nurses taking part, Test Wire has learned. Qarchak holds "
+                    "about 1,800 women, a former prisoner told the Campaign for Defending Political and Civil Prisoners. "
+                    "It was the third sit-in this year, a nurse said.\n", publisher="Test Wire")
+    assert [c.attributed_to for c in by_value(doc, 171)] == ["Test Wire"]
+    assert [c.attributed_to for c in by_value(doc, 44)] == ["Test Wire"]
+    assert [c.attributed_to for c in by_value(doc, 1800)] == ["former prisoner"]

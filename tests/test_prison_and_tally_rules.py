@@ -70,3 +70,30 @@ def test_a_month_count_of_arrests_is_a_tally(pipe):
     doc = run(pipe, "On Monday, November 14, a rights group published its monthly report. Security forces "
                     "arrested 214 people for political reasons during the month, it said.\n")
     assert not [e for e in doc.events if e.sub_event_type == "arrest"]
+
+
+def test_a_monitors_count_of_executions_is_a_tally(pipe):
+    doc = run(pipe, "In Yazd, a rights group counted 57 executions between January and March, and its register "
+                    "lists 212 arrests.\n", published="2022-04-10")
+    assert not [e for e in doc.events if e.event_type == "repression"]
+
+
+def test_an_execution_told_of_or_a_transfer_to_it_is_no_execution(pipe):
+    doc = run(pipe, "On Monday, four men held in Qezel Hesar Prison in Karaj were informed of their imminent execution. "
+                    "On Tuesday, guards in Birjand beat prisoners who opposed the transfer of a fellow prisoner to execution.\n")
+    assert not [e for e in doc.events if e.sub_event_type == "execution"]
+    assert [e.sub_event_type for e in doc.events if e.location and e.location.canonical == "Birjand"]
+
+
+def test_an_age_at_arrest_and_those_arrested_earlier_are_no_new_arrests(pipe):
+    doc = run(pipe, "On Sunday, a man who had been arrested at 16 was hanged in Qazvin. On Monday, the court in Ilam "
+                    "said 40 of those arrested in the town had been released on bail.\n")
+    assert [e.sub_event_type for e in doc.events] == ["execution"]
+
+
+def test_the_place_of_exile_and_strikers_named_in_solidarity_are_not_event_places(pipe):
+    doc = run(pipe, "On Sunday, a court in Bushehr sentenced a teacher to two years in prison and exile to Iranshahr. "
+                    "On Monday, nine prisoners in Evin Prison in Tehran refused food in solidarity with the Lakan strikers.\n")
+    places = {e.location.canonical for e in doc.events if e.location}
+    assert "Bushehr" in places and "Tehran" in places
+    assert "Iranshahr" not in places and "Rasht" not in places

@@ -112,7 +112,8 @@ _LOW_DESCRIPTORS = (
 _LOW_DESCRIPTOR_FIRSTS = first_letters(_LOW_DESCRIPTORS)
 _NP_LOW = (
     # ("two rights groups said": the number is part of the source's name, not a figure)
-    r"(?:the |The |many |some |several |Many |Some |Several |a |A |(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|\d{1,2}) )?(?:[\w'’]+'s )?"
+    # ("his brother told HRANA", "a prisoner's relative said", "the workers' representatives")
+    r"(?:the |The |many |some |several |Many |Some |Several |a |A |[Hh]is |[Hh]er |[Tt]heir |(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|\d{1,2}) )?(?:[\w'’]+['’]s? )?"
     # ("the state-run Hamshahri daily": a descriptor may come before the name too)
     rf"(?i:(?=[{_LOW_DESCRIPTOR_FIRSTS}])(?:{'|'.join(_LOW_DESCRIPTORS)})[ -])*(?:[A-Z][\w'’-]* ){{0,3}}"
     rf"(?i:(?=[{_LOW_DESCRIPTOR_FIRSTS}])(?:{'|'.join(_LOW_DESCRIPTORS)})[ -])*"
@@ -121,7 +122,11 @@ _NP_LOW = (
     r"(?:sources?|people) (?:close to|familiar with|inside|within) (?:[\w'’-]+ ){0,5}?[\w'’-]+|"
     r"media|officials?|sources?|experts?|(?:eye)?witness(?:es)?|activists|groups?|monitors?|resistance|"
     # ("a former inmate told the monitor", "the regime claimed that …")
-    r"inmates?|prisoners?|detainees?|relatives|classmates|colleagues|neighbou?rs|researchers?|regime|"
+    r"inmates?|prisoners?|detainees?|relatives?|classmates|colleagues|neighbou?rs|researchers?|regime|"
+    # kin and delegates who speak for someone ("his brother told HRANA", "the workers' representatives"),
+    # an office's department, and a statement that speaks ("their statement said")
+    r"brothers?|sisters?|fathers?|mothers?|sons?|daughters?|wife|husband|cousins?|uncles?|aunts?|"
+    r"representatives?|department|(?<=[Tt]heir )statement|(?<=[Hh]is )statement|(?<=[Hh]er )statement|(?<=[Ii]ts )statement|"
     # "a UN fact-finding mission", "the Special Rapporteur"
     r"(?:fact-finding )?mission|(?:special )?rapporteur|"
     # "a member of the parliament’s national security committee" (a name after it is taken instead)
@@ -259,7 +264,7 @@ def _at_line_starts(pat: re.Pattern[str], view: str, needs: str = "") -> Iterato
             return
 
 
-_THE = re.compile(r"^(?:the|The|a|A|an|An)\s+")
+_THE = re.compile(r"^(?:the|The|a|A|an|An|his|His|her|Her|their|Their)\s+")
 _GENERIC_SOURCE = re.compile(r"^(?:the |a |an )?(?:[a-z][\w'’-]* ){0,3}[a-z][\w'’-]*$", re.I)
 _NAME_APPOSITION = re.compile(rf"^(?:the |The )?{_CAP}(?: (?:{_CAP}|of|for|the|and))*$")
 # ("the Norway-based group said": a description of a source named before, like "the group")
