@@ -501,3 +501,18 @@ def test_our_own_count_and_has_learned_are_the_publishers_voice_and_a_named_addr
     assert [c.attributed_to for c in by_value(doc, 171)] == ["Test Wire"]
     assert [c.attributed_to for c in by_value(doc, 44)] == ["Test Wire"]
     assert [c.attributed_to for c in by_value(doc, 1800)] == ["former prisoner"]
+
+
+def test_a_table_row_by_month_counts_before_the_next_rows_month(pipe):
+    doc = run(pipe, "Executions by month\n\nApril: 23\nMay: 19\nJune: 31\n")
+    assert {c.value for c in doc.claims} >= {23, 19, 31}
+
+
+def test_a_persons_pronoun_skips_groups_and_the_sources_its_speaker_quoted(pipe):
+    doc = run(pipe, "The prosecutor of Yazd, Hamid Sadeghi, told reporters on Monday that 14 people had been charged. "
+                    "Sadeghi said the toll announced by the governor's office, two dead, was final. "
+                    "Two rights groups have said at least 9 people were killed.\n\n"
+                    "He also announced that 320 prisoners would be pardoned, and the prosecutor said 45 had been released.\n",
+              publisher="Test Wire")
+    for value in (320, 45):
+        assert [c.attributed_to for c in by_value(doc, value)] in (["Sadeghi"], ["Hamid Sadeghi"])

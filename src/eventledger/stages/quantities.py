@@ -150,7 +150,8 @@ _VERB_KINDS = [
 _PERSON_AFTER = re.compile(rf"\s+{_PERSON_NOUN}", re.I)
 _PERSON_OF_AFTER = re.compile(rf"\s+(?:of )?{_PERSON_NOUN}", re.I)
 _ONE_AFTER = re.compile(r"\s+in\b|\s+" + _PERSON_NOUN, re.I)
-_MONTH_AFTER = re.compile(r"\s*" + _MONTHS)
+# ("July: 88\nAugust: 97": a table row's count before the next row's month is no day of that month)
+_MONTH_AFTER = re.compile(r"[^\S\n]*" + _MONTHS)
 _YEARS_AFTER = re.compile(r"(?:\s*|-)years?", re.I)
 # "sentenced to 18 months": a small number after "to" is a term, not a day of the month
 _TERM_AFTER = re.compile(r"(?:\s*|-)(?:months?|years?|lashes)\b", re.I)

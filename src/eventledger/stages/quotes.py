@@ -308,7 +308,7 @@ def find_attributions(doc: Doc, quotes: list[Quote] | None = None) -> list[Attri
     view = doc.view or doc.text
     quotes = quotes if quotes is not None else doc.quotes
     out: list[Attribution] = []
-    pronouns: list[tuple[Span, str, Span, str | None]] = []  # span, cue, scope of "he said" attributions
+    pronouns: list[tuple[Span, str, Span, str | None, str]] = []  # span, cue, scope, head, words of "he said"
     seen: set[tuple[int, int]] = set()
     for m, cue, cue_end in _matches(doc, view):
         if cue.startswith("pronoun:"):
@@ -318,7 +318,7 @@ def find_attributions(doc: Doc, quotes: list[Quote] | None = None) -> list[Attri
                 out.append(Attribution(Span(m.start("src"), cue_end), own, cue.split(":", 1)[1], _scope(doc, m.start(), cue_end)))
                 continue
             pronouns.append((Span(m.start("src"), cue_end), cue.split(":", 1)[1], _scope(doc, m.start(), cue_end),
-                             head if len(m.group("src").split()) > 1 else None))
+                             head if len(m.group("src").split()) > 1 else None, m.group("src").casefold()))
             continue
         gd = m.groupdict()
         if cue == "source":  # parenthetical source
@@ -386,12 +386,39 @@ def _sentence_subject(doc: Doc, view: str, pos: int) -> str | None:
     return normalise_actor_name(_THE.sub("", m.group("name")), ("opposition", "media", "monitor"))
 
 
-def _resolve_pronouns(named: list[Attribution], pronouns: list[tuple[Span, str, Span, str | None]]) -> list[Attribution]:
+_BEFORE_SOURCE_CUES = frozenset(c.lower() for c in before_source_cues()) | {"source"}
+_PERSON_HEADS = frozenset({"official", "prosecutor", "spokesman", "spokeswoman", "spokesperson", "minister", "governor",
+                           "chief", "commander", "judge"})
+# the last word of a source that speaks for many or for a body, not for one person
+_COLLECTIVE_LAST = re.compile(r"(?:[a-z]+[^s]s|group|organi[sz]ation|monitor|agency|network|media|council|committee|"
+                              r"ministry|department|union|campaign|judiciary|police|command|television|TV|radio|website|"
+                              r"newspaper|daily)$")
+
+
+def _collective(source: str) -> bool:
+    """'HRANA rights groups', 'state media', 'Hengaw': no one person ('he said' is not theirs)."""
+    from .actors import normalise_actor_name
+
+    words = source.split()
+    return bool(words) and (_COLLECTIVE_LAST.fullmatch(words[-1]) is not None
+                            or normalise_actor_name(source, ("media", "monitor", "opposition")) is not None)
+
+
+def _not_the_person(named: list[Attribution], j: int) -> bool:
+    """Is ``named[j]`` a collective source, or one its sentence's earlier speaker quoted?"""
+    a = named[j]
+    if _collective(a.source):
+        return True
+    return any(b.span.end <= a.span.start and b.scope is not None and a.scope is not None and b.scope.start == a.scope.start
+               and b.cue not in _BEFORE_SOURCE_CUES for b in named[max(0, j - 4) : j])
+
+
+def _resolve_pronouns(named: list[Attribution], pronouns: list[tuple[Span, str, Span, str | None, str]]) -> list[Attribution]:
     """'He said' / 'the official added': the nearest named source before it (within about two
     paragraphs) is the speaker; with none, the statement stays unattributed."""
     out = list(named)
     starts = [a.span.start for a in named]
-    for span, cue, scope, head in pronouns:
+    for span, cue, scope, head, pronoun in pronouns:
         k = bisect.bisect_left(starts, span.start) - 1
         while k >= 0 and named[k].cue in ("source",):
             k -= 1
@@ -402,6 +429,17 @@ def _resolve_pronouns(named: list[Attribution], pronouns: list[tuple[Span, str, 
                 k = j
                 break
             j -= 1
+        # ("The Hengaw and HRANA rights groups have said …. He also announced …": a person's
+        # pronoun skips the collective sources told in between, and the sources its speaker
+        # quoted ("Karimi said … the toll announced by the governor's office"), for the person
+        # named before them)
+        if k >= 0 and (pronoun in ("he", "she") or head in _PERSON_HEADS) and _not_the_person(named, k):
+            j = k - 1
+            while j >= 0 and span.start - named[j].span.start <= _SPEAKER_REACH:
+                if named[j].cue != "source" and not _not_the_person(named, j):
+                    k = j
+                    break
+                j -= 1
         if k >= 0 and span.start - named[k].span.start <= _SPEAKER_REACH:
             out.append(Attribution(span, named[k].source, cue, scope))
     out.sort(key=lambda a: (a.span.start, a.span.end))
