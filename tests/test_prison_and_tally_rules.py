@@ -97,3 +97,12 @@ def test_the_place_of_exile_and_strikers_named_in_solidarity_are_not_event_place
     places = {e.location.canonical for e in doc.events if e.location}
     assert "Bushehr" in places and "Tehran" in places
     assert "Iranshahr" not in places and "Rasht" not in places
+
+
+def test_a_day_named_right_after_a_place_is_that_places_day(pipe):
+    doc = run(pipe, "Nurses gathered in Sari on Sunday, November 13, and in Gorgan on Monday, November 14. "
+                    "On Friday, a court in Yasuj jailed a man for setting fire to a bank in Dehdasht on October 2.\n")
+    days = {(e.location.canonical, e.sub_event_type): e.date.start for e in doc.events}
+    assert days[("Sari", "demonstration")] == dt.date(2022, 11, 13)
+    assert days[("Gorgan", "demonstration")] == dt.date(2022, 11, 14)
+    assert days[("Dehdasht", "property_attack")] == dt.date(2022, 10, 2)
