@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from eventledger.doc import Doc
 from test_assemble import pipe, summary  # noqa: F401  (the same pipeline fixture and event summary)
 from test_assemble import run as _run
@@ -59,17 +61,19 @@ def test_a_court_upholding_a_sentence_before_an_execution_is_no_new_sentence(pip
     assert summary(doc) == {("Isfahan", "execution")}
 
 
-def test_a_tally_is_not_placed_by_the_next_sentence(pipe):
-    doc = run(pipe, "At least 80 women have been summoned or arrested over hijab rules across the country "
-                    "since the start of the year. Police in Qom said on November 14 that 900 warnings had "
-                    "been sent to drivers.\n")
-    assert not [e for e in doc.events if e.sub_event_type == "arrest"]
-
-
-def test_a_month_count_of_arrests_is_a_tally(pipe):
-    doc = run(pipe, "On Monday, November 14, a rights group published its monthly report. Security forces "
-                    "arrested 214 people for political reasons during the month, it said.\n")
-    assert not [e for e in doc.events if e.sub_event_type == "arrest"]
+@pytest.mark.parametrize("text,sub", [
+    # a tally is not placed by the next sentence
+    ("At least 80 women have been summoned or arrested over hijab rules across the country since the start of the "
+     "year. Police in Qom said on November 14 that 900 warnings had been sent to drivers.", "arrest"),
+    # a month's count of arrests is a tally
+    ("On Monday, November 14, a rights group published its monthly report. Security forces arrested 214 people for "
+     "political reasons during the month, it said.", "arrest"),
+    # strikers named are people, not a strike
+    ("On Monday, officials told the families of four strikers in Vakilabad Prison in Mashhad that the men had been "
+     "moved.", "strike"),
+])
+def test_no_event_of_the_kind(pipe, text, sub):
+    assert not [e for e in run(pipe, text + "\n").events if e.sub_event_type == sub]
 
 
 def test_a_monitors_count_of_executions_is_a_tally(pipe):
@@ -106,3 +110,9 @@ def test_a_day_named_right_after_a_place_is_that_places_day(pipe):
     assert days[("Sari", "demonstration")] == dt.date(2022, 11, 13)
     assert days[("Gorgan", "demonstration")] == dt.date(2022, 11, 14)
     assert days[("Dehdasht", "property_attack")] == dt.date(2022, 10, 2)
+
+
+def test_a_trigger_after_and_governs_the_place_of_its_own_clause(pipe):
+    doc = run(pipe, "On Sunday, November 13, shops in Mahabad and neighbouring Bukan stayed closed, and residents of "
+                    "Bukan gathered in the town's main square.\n")
+    assert summary(doc) == {("Mahabad", "strike"), ("Bukan", "strike"), ("Bukan", "demonstration")}
