@@ -469,6 +469,7 @@ def test_a_clause_past_a_semicolon_with_its_own_source_is_that_sources_and_a_tol
     ("The head of the judiciary in Khuzestan said 112 people had been detained.", "head of the judiciary in Khuzestan"),
     ("Officials in Tehran said 112 people were arrested.", "Officials in Tehran"),
     ("Police in Qom said on Monday that 112 drivers had been warned.", "Police in Qom"),
+    ("A lawyer in Yazd said 112 prisoners had been moved.", "lawyer in Yazd"),
 ])
 def test_an_office_placed_by_in_is_the_source_not_the_place(pipe, text, source):
     assert [c.attributed_to for c in by_value(run(pipe, text + "\n", publisher="Test Wire"), 112)] == [source]
@@ -506,6 +507,12 @@ def test_our_own_count_and_has_learned_are_the_publishers_voice_and_a_named_addr
 def test_a_table_row_by_month_counts_before_the_next_rows_month(pipe):
     doc = run(pipe, "Executions by month\n\nApril: 23\nMay: 19\nJune: 31\n")
     assert {c.value for c in doc.claims} >= {23, 19, 31}
+
+
+def test_she_said_is_the_speaker_not_the_lawyer_she_quoted(pipe):
+    doc = run(pipe, "Mina Rahimi told the agency that a lawyer in Tabriz had told her office that 9 men faced "
+                    "execution. She said 31 provinces had reported executions.\n", publisher="Test Wire")
+    assert [c.attributed_to for c in by_value(doc, 31)] == ["Mina Rahimi"]
 
 
 def test_a_persons_pronoun_skips_groups_and_the_sources_its_speaker_quoted(pipe):
