@@ -523,3 +523,20 @@ def test_a_persons_pronoun_skips_groups_and_the_sources_its_speaker_quoted(pipe)
               publisher="Test Wire")
     for value in (320, 45):
         assert [c.attributed_to for c in by_value(doc, value)] in (["Sadeghi"], ["Hamid Sadeghi"])
+
+
+@pytest.mark.parametrize("text,value,source,kind", [
+    ("BRUSSELS, March 3, 2025 (Test Wire) - European rights experts on Monday urged Iran to stop the hangings, "
+     "saying at least 210 people had been put to death since January.", 210, "European rights experts", "executed"),
+    ("Amnesty International on Friday called for an inquiry, saying 17 protesters had been shot dead in Izeh.",
+     17, "Amnesty International", "killed"),
+])
+def test_the_subject_of_a_sentence_says_its_saying_clause(pipe, text, value, source, kind):
+    assert [(c.attributed_to, c.kind) for c in by_value(run(pipe, text + "\n", publisher="Test Wire"), value)] == [(source, kind)]
+
+
+def test_a_count_before_a_saying_clause_stays_the_publishers(pipe):
+    doc = run(pipe, "About 900 workers in Shush stopped work on Sunday, saying 300 of them had been laid off.\n",
+              publisher="Test Wire")
+    assert [c.attributed_to for c in by_value(doc, 900)] == [None]
+    assert [c.attributed_to for c in by_value(doc, 300)] == ["workers"]

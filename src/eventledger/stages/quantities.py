@@ -133,7 +133,7 @@ _HEAD_KINDS = [
     (re.compile(r"^\s*+(?:\w++ ){0,3}?(?=[dfkm])(?:death toll|deaths|dead|killed|fatalities|martyrs)\b", re.I), "killed"),
 ]
 _VERB_KINDS = [
-    (re.compile(r"\b(?:execut\w*|hang(?:ed|ing|ings)?|hung|gallows|massacre)\b", re.I), "executed"),
+    (re.compile(r"\b(?:execut\w*|hang(?:ed|ing|ings)?|hung|gallows|massacre|put to death)\b", re.I), "executed"),
     (re.compile(r"\b(?:beaten to death|stoned to death|shot dead)\b", re.I), "killed"),
     (re.compile(r"\b(?:sentenced to death|death sentences?|condemned to death|to death)\b", re.I), "sentenced_to_death"),
     # ("the PMOI put the toll at 1,500": a toll alone is of the dead)

@@ -126,7 +126,7 @@ _NP_LOW = (
     # kin and delegates who speak for someone ("his brother told HRANA", "the workers' representatives"),
     # an office's department, and a statement that speaks ("their statement said")
     r"brothers?|sisters?|fathers?|mothers?|sons?|daughters?|wife|husband|cousins?|uncles?|aunts?|"
-    r"representatives?|department|(?<=[Tt]heir )statement|(?<=[Hh]is )statement|(?<=[Hh]er )statement|(?<=[Ii]ts )statement|"
+    r"workers|employees|representatives?|department|(?<=[Tt]heir )statement|(?<=[Hh]is )statement|(?<=[Hh]er )statement|(?<=[Ii]ts )statement|"
     # "a UN fact-finding mission", "the Special Rapporteur"
     r"(?:fact-finding )?mission|(?:special )?rapporteur|"
     # "a member of the parliament’s national security committee" (a name after it is taken instead)
@@ -365,9 +365,42 @@ def find_attributions(doc: Doc, quotes: list[Quote] | None = None) -> list[Attri
         # (after a day trimmed off the name the attribution starts at the name: "…in May, Iran Human Rights said")
         start = src_span.start if lead else min(m.start(), src_span.start)
         out.append(Attribution(Span(start, cue_end), normalise_source(src_text), cue.lower(), scope))
+    out.extend(_saying_clauses(doc, view))
     out.sort(key=lambda a: (a.span.start, a.span.end))
     if pronouns:
         out = _resolve_pronouns(out, pronouns)
+    return out
+
+
+_SAYING = re.compile(r",\s+saying\b")
+# the subject a sentence opens with, after a wire dateline ("GENEVA, May 14, 2026 (AFP) - ") or a count
+# ("About 1,200 workers of …"); the source of its ", saying …" clause
+_SAYING_SUBJECT = re.compile(
+    r"(?:[A-Z][A-Z ]{2,30},[^()\n]{0,40}\([^)\n]{1,30}\)\s*[-\u2013\u2014]+\s*)?"
+    rf"(?:{_LEADING_TIME.pattern})?(?:(?:[Aa]bout|[Ss]ome|[Aa]round|[Nn]early|[Oo]ver|[Mm]ore than|[Aa]t least) )?(?:\d[\d,]* )?"
+    # (a described source first: "United Nations human rights experts", not "United Nations")
+    rf"(?P<src>{_NP_LOW}|{_NP_PLAIN})")
+
+
+def _saying_clauses(doc: Doc, view: str) -> list[Attribution]:
+    """"UN experts on Thursday urged Iran …, saying at least 430 people had been put to death":
+    the sentence's subject says what the ", saying" clause tells (the clause alone is in scope)."""
+    out: list[Attribution] = []
+    if ", saying" not in view:
+        return out
+    sidx = sentence_index(doc)
+    for m in _SAYING.finditer(view):
+        sent = sidx.at(m.start())
+        if sent is None:
+            continue
+        sm = _SAYING_SUBJECT.match(view, sent.span.start, m.start())
+        if sm is None:
+            continue
+        src_text = sm.group("src")
+        if _STOP_SOURCES.match(src_text) or _PRONOUN.fullmatch(src_text):
+            continue
+        out.append(Attribution(Span(m.start() + 1, m.end()), normalise_source(src_text), "said",
+                               Span(m.start() + 1, sent.span.end)))
     return out
 
 
