@@ -440,6 +440,12 @@ def test_the_group_a_sentence_opens_with_and_a_based_group_named_before(pipe):
     ("The figure includes two juvenile offenders who were under 18 at the time.", 18),
     ("Nearly 40 percent of those detained were under 25.", 25),
     ("A 19-year-old man, Arman Alizadeh, is among those at imminent risk of execution, his lawyer said.", 1),
+    # page and unit numbers, phone numbers after a cue or a dash, a day before "with <people>"
+    ("The tables are on page 7 of the full report.", 7),
+    ("At least 38 prisoners in Unit 6 refused food.", 6),
+    ("Press enquiries: +47 21 13 00 00.", 21),
+    ("Readers can call the desk on 1-800-555-0192.", 192),
+    ("The strike began on November 19 with 52 prisoners.", 19),
 ])
 def test_ratios_age_limits_and_threatened_executions_are_no_counts(pipe, text, value):
     assert by_value(run(pipe, text + "\n"), value) == []

@@ -49,7 +49,9 @@ _PERSON_FIRSTS = first_letters(_PERSON_WORDS)
 # followed by "-" or " " only where it ends. The noun alternation is case-insensitive, so the
 # engine would enter each branch to reject a word; the look-ahead rejects it on its first
 # letter (the same letters the nouns begin with).
-_PERSON_NOUN = rf"(?:\w++[- ]){{0,2}}?(?=[{_PERSON_FIRSTS}])(?:{'|'.join(_PERSON_WORDS)})\b"
+# (the words between a number and its people are modifiers, never a preposition: "November 19
+# with 52 prisoners" is a day, then a count)
+_PERSON_NOUN = rf"(?:(?!(?:with|and|or|of|in|on|at|for|from|to|by|after|before)\b)\w++[- ]){{0,2}}?(?=[{_PERSON_FIRSTS}])(?:{'|'.join(_PERSON_WORDS)})\b"
 
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 
@@ -67,15 +69,16 @@ _BEFORE_DATE = re.compile(rf"{_MONTHS}\s*$|\b(?:in|since|of|from|until|by|to|and
 _YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d|13\d\d|14\d\d)$")
 # numbers that name or identify rather than count: "Article 610", "Branch 15", "Ward 209"
 _LABEL_WORDS = frozenset({"article", "articles", "art.", "clause", "clauses", "section", "sections", "branch", "note", "no.",
-                          "ward", "block", "hall", "resolution", "chapter", "paragraph"})
+                          "ward", "block", "hall", "resolution", "chapter", "paragraph", "page", "pages", "p.", "pp.",
+                          "unit"})
 # ages: "Shirin Daneshvar, 37, ...", "Farhad Rostami (34)", "aged 19", "at the age of 15"
 _AGE_BEFORE = re.compile(r"(?:[A-Z][\w'’-]+(?:,[ ]|[ ]\()|\baged[ ]|\bage of[ ])$")
 # phone numbers: "+33 1 39 22 45 80", "00 33 1 ...", "the hotline on 110 or 197"
 _PHONE_RUN = re.compile(r"(?:\+|\b00[ ]?)?\d{1,4}(?:[ .-]\d{1,4}){2,}")
-_PHONE_CUE = re.compile(r"\b(?:hotline|helpline|phone|telephone|tel|fax|call|whatsapp|telegram)\b[^.\n]{0,25}$", re.I)
+_PHONE_CUE = re.compile(r"\b(?:hotline|helpline|phone|telephone|tel|fax|call|whatsapp|telegram|enquiries|inquiries)\b[^.\n]{0,25}$", re.I)
 # (found once per report with str.find in the lower-cased view; the regex runs only after a number
 # that has one of them in the 30 characters before it)
-_PHONE_CUE_WORDS = ("hotline", "helpline", "phone", "tel", "fax", "call", "whatsapp", "telegram")
+_PHONE_CUE_WORDS = ("hotline", "helpline", "phone", "tel", "fax", "call", "whatsapp", "telegram", "enquiries", "inquiries")
 # "up from 18 last year", "the death toll rose to 12": a comparison or a new total, not a day of the month
 # ("bringing to 13 the number executed", "raising the toll to 9": a new total too)
 _COMPARED_BEFORE = re.compile(r"\b(?:(?:up|down)\s+from|(?:rose|risen|rising|climbed|increased|jumped|fell|dropped)\s+to|"
@@ -428,7 +431,8 @@ def _not_a_count(view: str, cues: list[int], start: int, end: int, qual_word: st
             view, max(0, start - 30), start):
         return True
     # (a phone run has a digit group right before or after the number, or a "+")
-    if prev == "+" or (prev == " " and view[start - 2 : start - 1].isdigit()) or (
+    # ("1-800-555-0192": a group after a dash, or the digits after a leading zero)
+    if prev == "+" or prev.isdigit() or (prev in (" ", "-") and view[start - 2 : start - 1].isdigit()) or (
             view[end : end + 1] in (" ", "-", ".") and view[end + 1 : end + 2].isdigit()):
         for m in _PHONE_RUN.finditer(view, max(0, start - 20), min(len(view), end + 20)):
             if m.start() <= start and end <= m.end() and m.group().count(" ") + m.group().count("-") + m.group().count(".") >= 2:
