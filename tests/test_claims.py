@@ -440,6 +440,12 @@ def test_the_group_a_sentence_opens_with_and_a_based_group_named_before(pipe):
     ("The figure includes two juvenile offenders who were under 18 at the time.", 18),
     ("Nearly 40 percent of those detained were under 25.", 25),
     ("A 19-year-old man, Arman Alizadeh, is among those at imminent risk of execution, his lawyer said.", 1),
+    # page and unit numbers, phone numbers after a cue or a dash, a day before "with <people>"
+    ("The tables are on page 7 of the full report.", 7),
+    ("At least 38 prisoners in Unit 6 refused food.", 6),
+    ("Press enquiries: +47 21 13 00 00.", 21),
+    ("Readers can call the desk on 1-800-555-0192.", 192),
+    ("The strike began on November 19 with 52 prisoners.", 19),
 ])
 def test_ratios_age_limits_and_threatened_executions_are_no_counts(pipe, text, value):
     assert by_value(run(pipe, text + "\n"), value) == []
@@ -469,6 +475,7 @@ def test_a_clause_past_a_semicolon_with_its_own_source_is_that_sources_and_a_tol
     ("The head of the judiciary in Khuzestan said 112 people had been detained.", "head of the judiciary in Khuzestan"),
     ("Officials in Tehran said 112 people were arrested.", "Officials in Tehran"),
     ("Police in Qom said on Monday that 112 drivers had been warned.", "Police in Qom"),
+    ("A lawyer in Yazd said 112 prisoners had been moved.", "lawyer in Yazd"),
 ])
 def test_an_office_placed_by_in_is_the_source_not_the_place(pipe, text, source):
     assert [c.attributed_to for c in by_value(run(pipe, text + "\n", publisher="Test Wire"), 112)] == [source]
@@ -477,3 +484,65 @@ def test_an_office_placed_by_in_is_the_source_not_the_place(pipe, text, source):
 def test_a_descriptor_before_the_name_of_an_outlet(pipe):
     doc = run(pipe, "According to the state-run Hamshahri daily, 70 workers protested.\n", publisher="Test Wire")
     assert [c.attributed_to for c in by_value(doc, 70)] == ["state-run Hamshahri daily"]
+
+
+@pytest.mark.parametrize("text,source", [
+    ("At least 14 prisoners in the ward fell ill on Friday after being denied treatment, his brother told the monitor.", "brother"),
+    ("The strike began on May 3 with 61 prisoners; 19 have ended it, a prisoner's relative said.", "relative"),
+    ("According to the workers' representatives, 2,700 employees have not been paid for five months.", "representatives"),
+    ("The provincial labour department told ILNA that 150 workers had been dismissed.", "department"),
+    ("Their statement, smuggled out of the prison, said that 700 prisoners had been executed since January.", "statement"),
+])
+def test_kin_delegates_departments_and_statements_are_sources(pipe, text, source):
+    doc = run(pipe, text + "\n", publisher="Test Wire")
+    values = [c for c in doc.claims if c.value is not None and c.value > 10]
+    assert values and all(c.attributed_to and source in c.attributed_to for c in values)
+
+
+def test_our_own_count_and_has_learned_are_the_publishers_voice_and_a_named_addressee_still_closes(pipe):
+    doc = run(pipe, "According to the Legal Medicine Organization, 980 workers died at work last year. Our own count "
+                    "for the first two months of this year is 171 deaths.\n\n"
+                    "The sit-in entered its ninth day, with 44 nurses taking part, Test Wire has learned. Qarchak holds "
+                    "about 1,800 women, a former prisoner told the Campaign for Defending Political and Civil Prisoners. "
+                    "It was the third sit-in this year, a nurse said.\n", publisher="Test Wire")
+    assert [c.attributed_to for c in by_value(doc, 171)] == ["Test Wire"]
+    assert [c.attributed_to for c in by_value(doc, 44)] == ["Test Wire"]
+    assert [c.attributed_to for c in by_value(doc, 1800)] == ["former prisoner"]
+
+
+def test_a_table_row_by_month_counts_before_the_next_rows_month(pipe):
+    doc = run(pipe, "Executions by month\n\nApril: 23\nMay: 19\nJune: 31\n")
+    assert {c.value for c in doc.claims} >= {23, 19, 31}
+
+
+def test_she_said_is_the_speaker_not_the_lawyer_she_quoted(pipe):
+    doc = run(pipe, "Mina Rahimi told the agency that a lawyer in Tabriz had told her office that 9 men faced "
+                    "execution. She said 31 provinces had reported executions.\n", publisher="Test Wire")
+    assert [c.attributed_to for c in by_value(doc, 31)] == ["Mina Rahimi"]
+
+
+def test_a_persons_pronoun_skips_groups_and_the_sources_its_speaker_quoted(pipe):
+    doc = run(pipe, "The prosecutor of Yazd, Hamid Sadeghi, told reporters on Monday that 14 people had been charged. "
+                    "Sadeghi said the toll announced by the governor's office, two dead, was final. "
+                    "Two rights groups have said at least 9 people were killed.\n\n"
+                    "He also announced that 320 prisoners would be pardoned, and the prosecutor said 45 had been released.\n",
+              publisher="Test Wire")
+    for value in (320, 45):
+        assert [c.attributed_to for c in by_value(doc, value)] in (["Sadeghi"], ["Hamid Sadeghi"])
+
+
+@pytest.mark.parametrize("text,value,source,kind", [
+    ("BRUSSELS, March 3, 2025 (Test Wire) - European rights experts on Monday urged Iran to stop the hangings, "
+     "saying at least 210 people had been put to death since January.", 210, "European rights experts", "executed"),
+    ("Amnesty International on Friday called for an inquiry, saying 17 protesters had been shot dead in Izeh.",
+     17, "Amnesty International", "killed"),
+])
+def test_the_subject_of_a_sentence_says_its_saying_clause(pipe, text, value, source, kind):
+    assert [(c.attributed_to, c.kind) for c in by_value(run(pipe, text + "\n", publisher="Test Wire"), value)] == [(source, kind)]
+
+
+def test_a_count_before_a_saying_clause_stays_the_publishers(pipe):
+    doc = run(pipe, "About 900 workers in Shush stopped work on Sunday, saying 300 of them had been laid off.\n",
+              publisher="Test Wire")
+    assert [c.attributed_to for c in by_value(doc, 900)] == [None]
+    assert [c.attributed_to for c in by_value(doc, 300)] == ["workers"]

@@ -31,6 +31,7 @@ def test_given_publisher_wins_and_body_mentions_do_not_count():
     ("Lorestan Labour Observatory – monthly digest, June 2025\nBody.", "Lorestan Labour Observatory"),
     ("Sample Official News (SON)\n\nGovernor: calm restored", "Sample Official News (SON)"),
     ("728 x 90\n\nReuters\n\nShops closed in Tabriz.", "Reuters"),  # a known publisher needs no organisation word
+    ("Free Union of Iranian Workers\n\nLabour news digest\n\nBody.", "Free Union of Iranian Workers"),  # a known union
 ])
 def test_publisher_from_masthead(text, publisher):
     assert infer_metadata(rep(text)).publisher == publisher

@@ -110,23 +110,27 @@ _OWN_WIDER_SCOPE = re.compile(
     r"(?:\w+\s+)?(?:cities|towns|provinces|regions|areas))", re.I)
 
 
+#: ", and" / ", while" / ";" before a trigger: the clause it is in ("…, and residents of Oshnavieh gathered")
+_AND_CLAUSE = re.compile(r";|,\s+(?:and|while|whereas)\s+")
 #: what opens a clause of its own between a trigger and a place: a semicolon, ", while in",
 #: ", and in" ("... torched a Basij base on Monday, while in Sirjan a poster was installed")
 _CLAUSE_OPENER = re.compile(r";|,\s+(?:while|whereas|and)\s+(?:in|at)\s", re.I)
 
 
 def _choose_trigger(triggers: list[Trigger], place: PlaceMention, view: str) -> Trigger:
-    """The nearest trigger before the place, else the nearest after it, else the first. A
+    """The trigger that holds the place, else the nearest before it, else the nearest after it, else the first. A
     semicolon (or ", while in", ", and in") between the place and the trigger before it opens a
     clause of its own: "In
     Tabriz, a billboard was set on fire; in Ardabil, posters were put up" gives Ardabil the
     posters told after it in its clause."""
     start = place.span.start
+    end = place.span.end
     before = None
     for t in triggers:
+        if t.span.start <= start and end <= t.span.end:
+            return t  # "shops in Mahabad and Bukan stayed closed": the trigger that holds the place
         if t.span.end <= start:
             before = t
-    end = place.span.end
     if before is not None:
         if not _CLAUSE_OPENER.search(view, before.span.end, start):
             return before
@@ -203,6 +207,15 @@ def _sentence_drafts(ctx: DocContext, i: int, triggers: list[Trigger], places: l
             continue  # "..., as shops stayed shut across the Kurdish regions": not the places before it
         start = t.span.start
         targets = [p for p in places if p.span.end <= start] or places
+        # ("shops in Piranshahr and Oshnavieh stayed closed, and residents of Oshnavieh gathered":
+        # a place named in the trigger's own clause, after ", and", is the one it governs)
+        opener = None
+        for opener in _AND_CLAUSE.finditer(ctx.view, sent.span.start, start):
+            pass
+        if opener is not None:
+            own = {place_key(p) for p in ctx.sent_places[i]
+                   if p.role == "event" and opener.end() <= p.span.start and p.span.end <= start}
+            targets = [p for p in targets if place_key(p) in own] or targets
         for p in targets:
             drafts.append(Draft(sub, t.event_type, p, sent, [t], list(t.tactics), caption=caption))
         chosen_subs.add(sub)

@@ -605,8 +605,12 @@ def is_recent(ctx: DocContext, d: Draft, date_for) -> bool:
 _TALLY = Cue(
     r"\b(?:so far|in total|to date|a total of|overall|alone|tally|cumulative|since (?:the )?(?:start|beginning|onset|outbreak)"
     r"|since (?:the )?(?:uprising|protests|unrest|crackdown) (?:began|started)"
-    r"|(?:during|over) the (?:past |whole |entire )?month(?! of)|in the (?:past|whole|entire) month)\b",  # a month's count ("during the month")
-    ("so far", "total", "to date", "overall", "alone", "tally", "cumulative", "since ", " month"),
+    r"|(?:during|over) the (?:past |whole |entire )?month(?! of)|in the (?:past|whole|entire) month"  # a month's count ("during the month")
+    # a monitor's count of many acts ("Iran Human Rights counted 441 executions", "its register lists 1,146 executions")
+    r"|(?:counted|recorded|registered|documented|tallied|lists|listed)\s+(?:(?:at least|more than|over|some|about|nearly|almost|around)\s+)?"
+    r"\d[\d,]*\s+(?:executions|arrests|detentions|deaths|killings|death sentences))\b",
+    ("so far", "total", "to date", "overall", "alone", "tally", "cumulative", "since ", " month",
+     "counted", "recorded", "registered", "documented", "tallied", "list"),
 )
 _PERFECT = Cue(r"\b(?:have|has|had) been (?:\w+ )?(?:\w+ (?:or|and) )?(?:arrested|detained|killed|executed|imprisoned|injured|sentenced)\b",
                (" been ",))

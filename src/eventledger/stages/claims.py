@@ -383,7 +383,7 @@ def build_claims(doc: Doc, events: list[Event], publisher: str | None, skip: set
 
 _OWN_TALLY = Cue(
     r"\b(?:according to (?:our|its own) (?:tally|count|figures|data|records|documentation|monitoring)|"
-    r"(?:our|this organi[sz]ation's) (?:tally|count|figures|data|records)|"
+    r"(?:our|this organi[sz]ation's)(?: own)? (?:tally|count|figures|data|records)|"
     r"we (?:have )?(?:recorded|documented|counted|registered|verified|confirmed|identified|tallied))\b",
     ("according to ", "our ", "this organi", "we "),
 )
@@ -392,7 +392,7 @@ _OWN_TALLY = Cue(
 # ("…, local sources told the PMOI/MEK." / "…, ILNA reported, citing a local official." / "…, two rights
 # groups said, as shops stayed shut …": a clause of circumstance after the cue is no new statement;
 # nor is "…, Mizan said, bringing to 13 the number …": the source closes the clause it follows)
-_SHORT_TAIL = re.compile(r"(?:\s+[\w'’/-]+){0,5}(?:,\s*(?:citing|quoting)(?:\s+[\w'’/-]+){1,6})?"
+_SHORT_TAIL = re.compile(r"(?:\s+[\w'’/-]+){0,5}(?:\s+(?:for|of|and|on|the|[A-Z][\w'’-]*)){0,6}(?:,\s*(?:citing|quoting)(?:\s+[\w'’/-]+){1,6})?"
                          r"(?:,\s*(?:as|while|amid|even as|bringing|raising|taking)\b[^\n]*)?[\s.”\"']*")
 _SEVERAL_BEFORE = re.compile(r",\s*(?:[\w'’-]+\s+){1,4}and\s+(?:[\w'’-]+\s+){0,3}$")
 

@@ -209,6 +209,20 @@ def _act_date_after_statement(doc: Doc, in_sent: tuple[DateMention, ...], span: 
     return after
 
 
+#: "in Rasht on Tuesday, June 9, and in Kermanshah on Wednesday, June 10": "on" and the date right after a place
+_TIED_GAP = re.compile(r"\s+on\s+(?:the\s+)?")
+
+
+def _tied_after(doc: Doc, in_sent, span: Span) -> DateMention | None:
+    """The date a place names right after it ("in Kermanshah on Wednesday, June 10"): that
+    place's day, though an earlier date of the sentence is another place's."""
+    view = doc.view or doc.text
+    for x in in_sent:
+        if x.span.start >= span.end:
+            return x if _TIED_GAP.fullmatch(view, span.end, x.span.start) else None
+    return None
+
+
 def _carried(m: DateMention) -> tuple[DateRange, tuple[Span, ...]]:
     """The date an earlier sentence's mention gives a later one. An ongoing action ("went on
     strike for a third day on Saturday") spans its own days; what the next sentences tell
@@ -239,7 +253,7 @@ def event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
             if lo < hi:
                 m = _in_sentence_sorted(mentions, offsets, lo, hi, span)
                 if m.span.end <= span.start:
-                    m = _act_date_after_statement(doc, mentions[lo:hi], span, m)
+                    m = _tied_after(doc, mentions[lo:hi], span) or _act_date_after_statement(doc, mentions[lo:hi], span, m)
                 return m.range, (m.span,)
             if idx.classes[p] == "label":
                 return idx.frame, idx.frame_spans
@@ -249,6 +263,8 @@ def event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
             in_sent = [m for m in mentions if s_start <= m.span.start < s_end]
             if in_sent:
                 m = _in_sentence(in_sent, span)
+                if m.span.end <= span.start:
+                    m = _tied_after(doc, in_sent, span) or m
                 return m.range, (m.span,)
             if idx.classes[p] == "label":
                 return idx.frame, idx.frame_spans

@@ -105,7 +105,8 @@ _IN_THE_CITY_RE = re.compile(r"\b(?:in|across|throughout)\s+(?:the|this|that)\s+
 #: "in solidarity with Khash", "slogans in support of Zahedan": the place is named, not where it happened
 _SOLIDARITY_BEFORE_RE = re.compile(
     r"\b(?:solidarity\s+with|in\s+support\s+of|support\s+for|sympathy\s+with|tribute\s+to|"
-    r"(?:slogans?|chants?)\s+(?:for|about))\s+(?:the\s+(?:people|residents|protesters|citizens|city|town)\s+of\s+)?$",
+    # ("in solidarity with the Ghezel Hesar strikers": the strikers' prison is named, not where it happened)
+    r"(?:slogans?|chants?)\s+(?:for|about))\s+(?:the\s+(?:people|residents|protesters|citizens|city|town)\s+of\s+|the\s+)?$",
     re.I,
 )
 #: "gathered in Zahedan to protest the alleged rape of a girl by a police commander in Chabahar":
@@ -260,6 +261,9 @@ def assign_roles(items: list[PlaceItem], view: str) -> None:
 
 _BEFORE_OTHER_HINTS = ("solidar", "support", "sympath", "tribute", "slogan", "chant", "hospital", "clinic",
                        "medical")
+#: "sentenced to 15 years in prison and exile to Zabol": the place of exile, not where it happened
+_EXILE_BEFORE_RE = re.compile(
+    r"\b(?:exile|exiled|banish(?:ed|ment))\s+(?:\w+\s+){0,2}?(?:to|in)\s+(?:the\s+(?:city|town|county)\s+of\s+)?$", re.I)
 _METONYM_LAST_WORDS = frozenset({"on", "against", "with", "toward", "towards", "to", "from"})
 
 
@@ -276,6 +280,8 @@ def _names_without_being_there(before: str, view: str, it: PlaceItem) -> bool:
             and not _IN_THE_CITY_RE.search(_sentence(view, it.start, it.end)):
         return True
     if last in _METONYM_LAST_WORDS and _METONYM_BEFORE_RE.search(tail):
+        return True
+    if ("exile" in tail or "banish" in tail) and _EXILE_BEFORE_RE.search(tail):
         return True
     for hint in _BEFORE_OTHER_HINTS:
         if hint in tail:

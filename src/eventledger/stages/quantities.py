@@ -49,7 +49,9 @@ _PERSON_FIRSTS = first_letters(_PERSON_WORDS)
 # followed by "-" or " " only where it ends. The noun alternation is case-insensitive, so the
 # engine would enter each branch to reject a word; the look-ahead rejects it on its first
 # letter (the same letters the nouns begin with).
-_PERSON_NOUN = rf"(?:\w++[- ]){{0,2}}?(?=[{_PERSON_FIRSTS}])(?:{'|'.join(_PERSON_WORDS)})\b"
+# (the words between a number and its people are modifiers, never a preposition: "November 19
+# with 52 prisoners" is a day, then a count)
+_PERSON_NOUN = rf"(?:(?!(?:with|and|or|of|in|on|at|for|from|to|by|after|before)\b)\w++[- ]){{0,2}}?(?=[{_PERSON_FIRSTS}])(?:{'|'.join(_PERSON_WORDS)})\b"
 
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 
@@ -67,15 +69,16 @@ _BEFORE_DATE = re.compile(rf"{_MONTHS}\s*$|\b(?:in|since|of|from|until|by|to|and
 _YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d|13\d\d|14\d\d)$")
 # numbers that name or identify rather than count: "Article 610", "Branch 15", "Ward 209"
 _LABEL_WORDS = frozenset({"article", "articles", "art.", "clause", "clauses", "section", "sections", "branch", "note", "no.",
-                          "ward", "block", "hall", "resolution", "chapter", "paragraph"})
+                          "ward", "block", "hall", "resolution", "chapter", "paragraph", "page", "pages", "p.", "pp.",
+                          "unit"})
 # ages: "Shirin Daneshvar, 37, ...", "Farhad Rostami (34)", "aged 19", "at the age of 15"
 _AGE_BEFORE = re.compile(r"(?:[A-Z][\w'’-]+(?:,[ ]|[ ]\()|\baged[ ]|\bage of[ ])$")
 # phone numbers: "+33 1 39 22 45 80", "00 33 1 ...", "the hotline on 110 or 197"
 _PHONE_RUN = re.compile(r"(?:\+|\b00[ ]?)?\d{1,4}(?:[ .-]\d{1,4}){2,}")
-_PHONE_CUE = re.compile(r"\b(?:hotline|helpline|phone|telephone|tel|fax|call|whatsapp|telegram)\b[^.\n]{0,25}$", re.I)
+_PHONE_CUE = re.compile(r"\b(?:hotline|helpline|phone|telephone|tel|fax|call|whatsapp|telegram|enquiries|inquiries)\b[^.\n]{0,25}$", re.I)
 # (found once per report with str.find in the lower-cased view; the regex runs only after a number
 # that has one of them in the 30 characters before it)
-_PHONE_CUE_WORDS = ("hotline", "helpline", "phone", "tel", "fax", "call", "whatsapp", "telegram")
+_PHONE_CUE_WORDS = ("hotline", "helpline", "phone", "tel", "fax", "call", "whatsapp", "telegram", "enquiries", "inquiries")
 # "up from 18 last year", "the death toll rose to 12": a comparison or a new total, not a day of the month
 # ("bringing to 13 the number executed", "raising the toll to 9": a new total too)
 _COMPARED_BEFORE = re.compile(r"\b(?:(?:up|down)\s+from|(?:rose|risen|rising|climbed|increased|jumped|fell|dropped)\s+to|"
@@ -133,7 +136,7 @@ _HEAD_KINDS = [
     (re.compile(r"^\s*+(?:\w++ ){0,3}?(?=[dfkm])(?:death toll|deaths|dead|killed|fatalities|martyrs)\b", re.I), "killed"),
 ]
 _VERB_KINDS = [
-    (re.compile(r"\b(?:execut\w*|hang(?:ed|ing|ings)?|hung|gallows|massacre)\b", re.I), "executed"),
+    (re.compile(r"\b(?:execut\w*|hang(?:ed|ing|ings)?|hung|gallows|massacre|put to death)\b", re.I), "executed"),
     (re.compile(r"\b(?:beaten to death|stoned to death|shot dead)\b", re.I), "killed"),
     (re.compile(r"\b(?:sentenced to death|death sentences?|condemned to death|to death)\b", re.I), "sentenced_to_death"),
     # ("the PMOI put the toll at 1,500": a toll alone is of the dead)
@@ -150,7 +153,8 @@ _VERB_KINDS = [
 _PERSON_AFTER = re.compile(rf"\s+{_PERSON_NOUN}", re.I)
 _PERSON_OF_AFTER = re.compile(rf"\s+(?:of )?{_PERSON_NOUN}", re.I)
 _ONE_AFTER = re.compile(r"\s+in\b|\s+" + _PERSON_NOUN, re.I)
-_MONTH_AFTER = re.compile(r"\s*" + _MONTHS)
+# ("July: 88\nAugust: 97": a table row's count before the next row's month is no day of that month)
+_MONTH_AFTER = re.compile(r"[^\S\n]*" + _MONTHS)
 _YEARS_AFTER = re.compile(r"(?:\s*|-)years?", re.I)
 # "sentenced to 18 months": a small number after "to" is a term, not a day of the month
 _TERM_AFTER = re.compile(r"(?:\s*|-)(?:months?|years?|lashes)\b", re.I)
@@ -427,7 +431,8 @@ def _not_a_count(view: str, cues: list[int], start: int, end: int, qual_word: st
             view, max(0, start - 30), start):
         return True
     # (a phone run has a digit group right before or after the number, or a "+")
-    if prev == "+" or (prev == " " and view[start - 2 : start - 1].isdigit()) or (
+    # ("1-800-555-0192": a group after a dash, or the digits after a leading zero)
+    if prev == "+" or prev.isdigit() or (prev in (" ", "-") and view[start - 2 : start - 1].isdigit()) or (
             view[end : end + 1] in (" ", "-", ".") and view[end + 1 : end + 2].isdigit()):
         for m in _PHONE_RUN.finditer(view, max(0, start - 20), min(len(view), end + 20)):
             if m.start() <= start and end <= m.end() and m.group().count(" ") + m.group().count("-") + m.group().count(".") >= 2:

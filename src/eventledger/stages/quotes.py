@@ -112,7 +112,8 @@ _LOW_DESCRIPTORS = (
 _LOW_DESCRIPTOR_FIRSTS = first_letters(_LOW_DESCRIPTORS)
 _NP_LOW = (
     # ("two rights groups said": the number is part of the source's name, not a figure)
-    r"(?:the |The |many |some |several |Many |Some |Several |a |A |(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|\d{1,2}) )?(?:[\w'’]+'s )?"
+    # ("his brother told HRANA", "a prisoner's relative said", "the workers' representatives")
+    r"(?:the |The |many |some |several |Many |Some |Several |a |A |[Hh]is |[Hh]er |[Tt]heir |(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|\d{1,2}) )?(?:[\w'’]+['’]s? )?"
     # ("the state-run Hamshahri daily": a descriptor may come before the name too)
     rf"(?i:(?=[{_LOW_DESCRIPTOR_FIRSTS}])(?:{'|'.join(_LOW_DESCRIPTORS)})[ -])*(?:[A-Z][\w'’-]* ){{0,3}}"
     rf"(?i:(?=[{_LOW_DESCRIPTOR_FIRSTS}])(?:{'|'.join(_LOW_DESCRIPTORS)})[ -])*"
@@ -121,7 +122,11 @@ _NP_LOW = (
     r"(?:sources?|people) (?:close to|familiar with|inside|within) (?:[\w'’-]+ ){0,5}?[\w'’-]+|"
     r"media|officials?|sources?|experts?|(?:eye)?witness(?:es)?|activists|groups?|monitors?|resistance|"
     # ("a former inmate told the monitor", "the regime claimed that …")
-    r"inmates?|prisoners?|detainees?|relatives|classmates|colleagues|neighbou?rs|researchers?|regime|"
+    r"inmates?|prisoners?|detainees?|relatives?|classmates|colleagues|neighbou?rs|researchers?|regime|"
+    # kin and delegates who speak for someone ("his brother told HRANA", "the workers' representatives"),
+    # an office's department, and a statement that speaks ("their statement said")
+    r"brothers?|sisters?|fathers?|mothers?|sons?|daughters?|wife|husband|cousins?|uncles?|aunts?|"
+    r"workers|employees|representatives?|department|(?<=[Tt]heir )statement|(?<=[Hh]is )statement|(?<=[Hh]er )statement|(?<=[Ii]ts )statement|"
     # "a UN fact-finding mission", "the Special Rapporteur"
     r"(?:fact-finding )?mission|(?:special )?rapporteur|"
     # "a member of the parliament’s national security committee" (a name after it is taken instead)
@@ -135,7 +140,9 @@ _NP_LOW = (
     rf"(?: of (?:the )?{_CAP}(?: (?:and )?{_CAP}){{0,3}}(?: province| county| city)?)?|"
     # an office holder placed by "in": "the head of the judiciary in Khuzestan", "Khamenei’s
     # representative in Mashhad" (the place alone is not who speaks)
-    rf"(?:[Rr]epresentative|[Hh]ead|[Cc]hief|[Gg]overnor|[Pp]rosecutor|[Pp]rayer leader|[Cc]ommander|[Ss]pokes(?:man|woman|person)|[Oo]fficials?|[Pp]olice(?: chief| command)?)"
+    rf"(?:[Rr]epresentative|[Hh]ead|[Cc]hief|[Gg]overnor|[Pp]rosecutor|[Pp]rayer leader|[Cc]ommander|[Ss]pokes(?:man|woman|person)|[Oo]fficials?|[Pp]olice(?: chief| command)?|"
+    # ("a lawyer in Mashhad had told her office": the lawyer speaks, not the town)
+    rf"[Ll]awyers?|[Aa]ctivists?|[Jj]ournalists?|[Ww]itness(?:es)?|[Rr]esidents?)"
     rf"(?: of (?:the )?[a-z][\w'’-]*(?: [a-z][\w'’-]*){{0,2}})? in {_CAP}(?: {_CAP}){{0,2}}|"
     # "a lawyer representing two of them", "a lawyer for the family"
     r"lawyers?(?: (?:representing|for|of) (?:[\w'’-]+ ){0,3}?[\w'’-]+)?|"
@@ -259,7 +266,7 @@ def _at_line_starts(pat: re.Pattern[str], view: str, needs: str = "") -> Iterato
             return
 
 
-_THE = re.compile(r"^(?:the|The|a|A|an|An)\s+")
+_THE = re.compile(r"^(?:the|The|a|A|an|An|his|His|her|Her|their|Their)\s+")
 _GENERIC_SOURCE = re.compile(r"^(?:the |a |an )?(?:[a-z][\w'’-]* ){0,3}[a-z][\w'’-]*$", re.I)
 _NAME_APPOSITION = re.compile(rf"^(?:the |The )?{_CAP}(?: (?:{_CAP}|of|for|the|and))*$")
 # ("the Norway-based group said": a description of a source named before, like "the group")
@@ -303,7 +310,7 @@ def find_attributions(doc: Doc, quotes: list[Quote] | None = None) -> list[Attri
     view = doc.view or doc.text
     quotes = quotes if quotes is not None else doc.quotes
     out: list[Attribution] = []
-    pronouns: list[tuple[Span, str, Span, str | None]] = []  # span, cue, scope of "he said" attributions
+    pronouns: list[tuple[Span, str, Span, str | None, str]] = []  # span, cue, scope, head, words of "he said"
     seen: set[tuple[int, int]] = set()
     for m, cue, cue_end in _matches(doc, view):
         if cue.startswith("pronoun:"):
@@ -313,7 +320,7 @@ def find_attributions(doc: Doc, quotes: list[Quote] | None = None) -> list[Attri
                 out.append(Attribution(Span(m.start("src"), cue_end), own, cue.split(":", 1)[1], _scope(doc, m.start(), cue_end)))
                 continue
             pronouns.append((Span(m.start("src"), cue_end), cue.split(":", 1)[1], _scope(doc, m.start(), cue_end),
-                             head if len(m.group("src").split()) > 1 else None))
+                             head if len(m.group("src").split()) > 1 else None, m.group("src").casefold()))
             continue
         gd = m.groupdict()
         if cue == "source":  # parenthetical source
@@ -358,9 +365,42 @@ def find_attributions(doc: Doc, quotes: list[Quote] | None = None) -> list[Attri
         # (after a day trimmed off the name the attribution starts at the name: "…in May, Iran Human Rights said")
         start = src_span.start if lead else min(m.start(), src_span.start)
         out.append(Attribution(Span(start, cue_end), normalise_source(src_text), cue.lower(), scope))
+    out.extend(_saying_clauses(doc, view))
     out.sort(key=lambda a: (a.span.start, a.span.end))
     if pronouns:
         out = _resolve_pronouns(out, pronouns)
+    return out
+
+
+_SAYING = re.compile(r",\s+saying\b")
+# the subject a sentence opens with, after a wire dateline ("GENEVA, May 14, 2026 (AFP) - ") or a count
+# ("About 1,200 workers of …"); the source of its ", saying …" clause
+_SAYING_SUBJECT = re.compile(
+    r"(?:[A-Z][A-Z ]{2,30},[^()\n]{0,40}\([^)\n]{1,30}\)\s*[-\u2013\u2014]+\s*)?"
+    rf"(?:{_LEADING_TIME.pattern})?(?:(?:[Aa]bout|[Ss]ome|[Aa]round|[Nn]early|[Oo]ver|[Mm]ore than|[Aa]t least) )?(?:\d[\d,]* )?"
+    # (a described source first: "United Nations human rights experts", not "United Nations")
+    rf"(?P<src>{_NP_LOW}|{_NP_PLAIN})")
+
+
+def _saying_clauses(doc: Doc, view: str) -> list[Attribution]:
+    """"UN experts on Thursday urged Iran …, saying at least 430 people had been put to death":
+    the sentence's subject says what the ", saying" clause tells (the clause alone is in scope)."""
+    out: list[Attribution] = []
+    if ", saying" not in view:
+        return out
+    sidx = sentence_index(doc)
+    for m in _SAYING.finditer(view):
+        sent = sidx.at(m.start())
+        if sent is None:
+            continue
+        sm = _SAYING_SUBJECT.match(view, sent.span.start, m.start())
+        if sm is None:
+            continue
+        src_text = sm.group("src")
+        if _STOP_SOURCES.match(src_text) or _PRONOUN.fullmatch(src_text):
+            continue
+        out.append(Attribution(Span(m.start() + 1, m.end()), normalise_source(src_text), "said",
+                               Span(m.start() + 1, sent.span.end)))
     return out
 
 
@@ -381,12 +421,39 @@ def _sentence_subject(doc: Doc, view: str, pos: int) -> str | None:
     return normalise_actor_name(_THE.sub("", m.group("name")), ("opposition", "media", "monitor"))
 
 
-def _resolve_pronouns(named: list[Attribution], pronouns: list[tuple[Span, str, Span, str | None]]) -> list[Attribution]:
+_BEFORE_SOURCE_CUES = frozenset(c.lower() for c in before_source_cues()) | {"source"}
+_PERSON_HEADS = frozenset({"official", "prosecutor", "spokesman", "spokeswoman", "spokesperson", "minister", "governor",
+                           "chief", "commander", "judge"})
+# the last word of a source that speaks for many or for a body, not for one person
+_COLLECTIVE_LAST = re.compile(r"(?:[a-z]+[^s]s|group|organi[sz]ation|monitor|agency|network|media|council|committee|"
+                              r"ministry|department|union|campaign|judiciary|police|command|television|TV|radio|website|"
+                              r"newspaper|daily)$")
+
+
+def _collective(source: str) -> bool:
+    """'HRANA rights groups', 'state media', 'Hengaw': no one person ('he said' is not theirs)."""
+    from .actors import normalise_actor_name
+
+    words = source.split()
+    return bool(words) and (_COLLECTIVE_LAST.fullmatch(words[-1]) is not None
+                            or normalise_actor_name(source, ("media", "monitor", "opposition")) is not None)
+
+
+def _not_the_person(named: list[Attribution], j: int) -> bool:
+    """Is ``named[j]`` a collective source, or one its sentence's earlier speaker quoted?"""
+    a = named[j]
+    if _collective(a.source):
+        return True
+    return any(b.span.end <= a.span.start and b.scope is not None and a.scope is not None and b.scope.start == a.scope.start
+               and b.cue not in _BEFORE_SOURCE_CUES for b in named[max(0, j - 4) : j])
+
+
+def _resolve_pronouns(named: list[Attribution], pronouns: list[tuple[Span, str, Span, str | None, str]]) -> list[Attribution]:
     """'He said' / 'the official added': the nearest named source before it (within about two
     paragraphs) is the speaker; with none, the statement stays unattributed."""
     out = list(named)
     starts = [a.span.start for a in named]
-    for span, cue, scope, head in pronouns:
+    for span, cue, scope, head, pronoun in pronouns:
         k = bisect.bisect_left(starts, span.start) - 1
         while k >= 0 and named[k].cue in ("source",):
             k -= 1
@@ -397,6 +464,17 @@ def _resolve_pronouns(named: list[Attribution], pronouns: list[tuple[Span, str, 
                 k = j
                 break
             j -= 1
+        # ("The Hengaw and HRANA rights groups have said …. He also announced …": a person's
+        # pronoun skips the collective sources told in between, and the sources its speaker
+        # quoted ("Karimi said … the toll announced by the governor's office"), for the person
+        # named before them)
+        if k >= 0 and (pronoun in ("he", "she") or head in _PERSON_HEADS) and _not_the_person(named, k):
+            j = k - 1
+            while j >= 0 and span.start - named[j].span.start <= _SPEAKER_REACH:
+                if named[j].cue != "source" and not _not_the_person(named, j):
+                    k = j
+                    break
+                j -= 1
         if k >= 0 and span.start - named[k].span.start <= _SPEAKER_REACH:
             out.append(Attribution(span, named[k].source, cue, scope))
     out.sort(key=lambda a: (a.span.start, a.span.end))
