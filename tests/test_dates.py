@@ -812,3 +812,31 @@ def test_a_two_day_range_in_the_lede_of_a_brief_dated_by_one_day_governs():
               "At a university in Tehran, students boycotted classes on Monday and Tuesday.\n")
     r = date_at(doc, "boycotted")[0]
     assert (r.start, r.end) == (D("2022-10-17"), D("2022-10-18"))
+
+
+def test_a_holiday_name_qualifying_a_noun_does_not_date_the_act():
+    # "the Nowruz greetings": the name qualifies the posters; the lede's days govern
+    doc = run("Iran, March 24, 2023 - Activists were busy on Sunday, March 19, and Monday, March 20.\n\n"
+              "In Arak and Saveh, they hung posters with Nowruz greetings from the opposition.\n")
+    r = date_at(doc, "Saveh")[0]
+    assert (r.start, r.end) == (D("2023-03-19"), D("2023-03-20"))
+
+
+def test_a_part_of_the_day_inside_a_weekday_pair_keeps_the_pair():
+    doc = run("Iran, May 8, 2023 - Youths in Arak burned billboards on Thursday night and Friday.\n")
+    r = date_at(doc, "burned")[0]
+    assert (r.start, r.end) == (D("2023-05-04"), D("2023-05-05"))
+
+
+def test_a_place_in_a_clause_of_its_own_takes_the_date_written_after_it():
+    doc = run("Iran, May 8, 2023 - Two men were hanged on Tuesday in Arak, and a woman was hanged in Saveh on Wednesday.\n")
+    assert date_at(doc, "Arak")[0].start == D("2023-05-02")
+    assert date_at(doc, "Saveh")[0].start == D("2023-05-03")
+
+
+def test_a_yearless_day_just_after_the_latest_full_date_of_an_undated_report_is_that_year():
+    # no dateline: the anchor is the body's "May 30, 2023"; June 4 is not June 4, 2022
+    doc = run("A new cabinet\n\nThe regime held its vote on May 30, 2023, and turnout was low.\n\n"
+              "On June 4, posters against the new cabinet appeared in Arak.\n")
+    r = date_at(doc, "posters")[0]
+    assert (r.start, r.end) == (D("2023-06-04"), D("2023-06-04"))

@@ -437,6 +437,8 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
             rng = DateRange.unresolved("invalid_date")
         if rng is None:
             continue
+        if undated and a.kind == "date" and anchor_date is not None:
+            rng = _undated_ahead(a, rng, anchor_date)
         if a is dateline:
             role = "dateline"
         elif role == "period" and rng.start is not None and anchor_date is not None and rng.start <= anchor_date:
@@ -508,6 +510,22 @@ def _extend_starts(view: str, out: list[DateMention], ongoing: list[tuple[int, A
 
 #: anchor sources that are not the publication date but the latest date the text writes
 _ANCHOR_NOT_PUBLICATION = ("caption", "body")
+
+
+def _undated_ahead(a: Atom, rng: DateRange, anchor_date: dt.date) -> DateRange:
+    """In a report without a dateline, a yearless day a few days after the latest full date
+    ("... the June 28 election. On July 3, three prisoners were hanged") is in that year, not
+    the year before: the anchor is only the last date the text wrote out in full."""
+    if a.a is None or a.a.y is not None or (a.b is not None and a.b.y is not None) or rng.start is None \
+            or rng.end is None or "year_from_anchor" not in rng.flags or rng.end >= anchor_date:
+        return rng
+    try:
+        start, end = rng.start.replace(year=rng.start.year + 1), rng.end.replace(year=rng.end.year + 1)
+    except ValueError:  # February 29
+        return rng
+    if not (anchor_date < start <= anchor_date + _UNDATED_AHEAD):
+        return rng
+    return DateRange(start, end, rng.precision, rng.confidence, rng.flags)
 #: how far after such an anchor a yearless or weekday date is still a reported day
 _UNDATED_AHEAD = dt.timedelta(days=14)
 
