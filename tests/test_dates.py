@@ -840,3 +840,23 @@ def test_a_yearless_day_just_after_the_latest_full_date_of_an_undated_report_is_
               "On June 4, posters against the new cabinet appeared in Arak.\n")
     r = date_at(doc, "posters")[0]
     assert (r.start, r.end) == (D("2023-06-04"), D("2023-06-04"))
+
+
+def test_the_same_n_days_and_the_same_week_point_back_to_that_span():
+    doc = run("Iran, May 12, 2023 - Units were active from Saturday, May 6, to Monday, May 8.\n\n"
+              "On Sunday, May 7, youths in Arak burned a billboard.\n\n"
+              "Over the same three days, the units sent videos to a television channel.\n")
+    r = date_at(doc, "sent videos")[0]
+    assert (r.start, r.end) == (D("2023-05-06"), D("2023-05-08"))
+    doc = run("Iran, May 12, 2023 - Units were busy during the first week of May.\n\n"
+              "On Tuesday, May 2, youths in Arak burned a billboard.\n\n"
+              "During the same week, the units sent videos to a television channel.\n")
+    r = date_at(doc, "sent videos")[0]
+    assert (r.start, r.end) == (D("2023-05-01"), D("2023-05-07"))
+
+
+def test_a_date_after_by_is_a_deadline_not_the_acts_day():
+    doc = run("Iran, May 12, 2023 - On Wednesday, May 10, youths in Arak wrote slogans on a mosque wall, "
+              "which the police had painted over by the next morning.\n")
+    assert date_at(doc, "wrote slogans")[0].start == D("2023-05-10")
+    assert not [m for m in doc.dates if m.text == "the next morning" and m.role == "event"]

@@ -439,6 +439,8 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
             continue
         if undated and a.kind == "date" and anchor_date is not None:
             rng = _undated_ahead(a, rng, anchor_date)
+        elif a.kind == "same" and a.rel in ("days", "week") and rng.start is not None:
+            rng = _same_span(out, a, rng)
         if a is dateline:
             role = "dateline"
         elif role == "period" and rng.start is not None and anchor_date is not None and rng.start <= anchor_date:
@@ -695,6 +697,8 @@ def _resolve_one(a: Atom, role: str, ref: dt.date | None, prev_day: dt.date | No
         if not year_back and prev_paragraph is not None and prev_paragraph.start != prev_paragraph.end:
             return role, DateRange(prev_paragraph.start, prev_paragraph.end, "range", prev_paragraph.confidence,
                                    ("same_as_previous",))
+        if a.rel == "days":  # "over the same four days": not four days after the last date
+            a = Atom(a.start, a.end, a.kind, rel=a.rel)
         rng = _same_as(prev_fine if a.rel in _DAY_UNITS else prev_event, a)
         if rng.start is not None and year_back:
             rng = _year_earlier(rng)  # "the same period last year": a year before the one just named
@@ -718,6 +722,20 @@ def _sentence_key(doc: Doc, offset: int) -> int:
 
 
 _DAY_UNITS = frozenset({"day", "date", "morning", "afternoon", "evening", "night"})
+
+
+def _same_span(out: list[DateMention], a: Atom, rng: DateRange) -> DateRange:
+    """"Over the same four days" after "from Sunday, March 3, to Wednesday, March 6" (and a day
+    told between them) is that span of four days; "during the same week" after "the first week of
+    January" and "on Monday, January 6" is that week, not the Monday."""
+    for m in reversed(out):
+        r = m.range
+        if m.role != "event" or r.start is None or r.end is None:
+            continue
+        if (a.rel == "days" and (r.end - r.start).days + 1 == a.n) or (
+                a.rel == "week" and r.precision == "week" and r.start <= rng.start <= r.end and rng.end <= r.end):
+            return DateRange(r.start, r.end, r.precision, r.confidence, tuple(dict.fromkeys(r.flags + ("same_as_previous",))))
+    return rng
 
 
 def _same_as(prev: DateMention | None, a: Atom) -> DateRange:
