@@ -799,3 +799,23 @@ def test_over_the_weekend_is_the_saturday_and_sunday_before(pipe):
 def test_last_spring_dates_an_act_to_the_spring_before(pipe):
     doc = run(pipe, "Iran, October 20, 2022—Reports.\n\nLast spring, prisoners in Aligudarz set part of the prison on fire.\n")
     assert [(str(e.date.start), str(e.date.end)) for e in doc.events if e.location.name == "Aligudarz"] == [("2022-03-20", "2022-06-20")]
+
+
+def test_a_rough_count_of_video_messages_without_a_place_is_one_country_level_act(pipe):
+    doc = run(pipe, "Iran, May 8, 2023 - Over the past week, the units sent more than 200 video messages to "
+                    "the opposition's satellite channel.\n", publisher="PMOI/MEK", published="2023-05-08")
+    assert [(e.location.canonical, e.count.value if e.count else None) for e in doc.events] == [("Iran", 200)]
+
+
+def test_an_act_placed_in_the_country_does_not_take_the_next_sentences_foreign_towns(pipe):
+    doc = run(pipe, "Iran, May 8, 2023 - In April 2023, units across Iran recorded 300 video messages. "
+                    "The messages were shown on large screens in London and Rome.\n", publisher="PMOI/MEK", published="2023-05-08")
+    assert {e.location.canonical for e in doc.events} == {"Iran"}
+
+
+def test_a_full_day_opening_the_sentence_makes_a_grave_visit_history(pipe):
+    doc = run(pipe, "Iran, May 8, 2023 - Activists wrote slogans in Arak on Sunday.\n\n"
+                    "On March 3, 2021, a cold morning in the south-west, the mothers of several young men gathered at the "
+                    "graves of their sons in Izeh.\n",
+              published="2023-05-08")
+    assert summary(doc) == {("Arak", "symbolic_action")}

@@ -812,3 +812,37 @@ def test_a_two_day_range_in_the_lede_of_a_brief_dated_by_one_day_governs():
               "At a university in Tehran, students boycotted classes on Monday and Tuesday.\n")
     r = date_at(doc, "boycotted")[0]
     assert (r.start, r.end) == (D("2022-10-17"), D("2022-10-18"))
+
+
+@pytest.mark.parametrize("text, needle, start, end", [
+    # "Nowruz greetings": the holiday name qualifies the posters; the lede's days govern
+    ("Iran, March 24, 2023 - Activists were busy on Sunday, March 19, and Monday, March 20.\n\n"
+     "In Arak and Saveh, they hung posters with Nowruz greetings from the opposition.\n", "Saveh", "2023-03-19", "2023-03-20"),
+    # a part of the day inside a weekday pair keeps the pair
+    ("Iran, May 8, 2023 - Youths in Arak burned billboards on Thursday night and Friday.\n", "burned",
+     "2023-05-04", "2023-05-05"),
+    # no dateline: the anchor is the body's "May 30, 2023"; June 4 is not June 4, 2022
+    ("A new cabinet\n\nThe regime held its vote on May 30, 2023, and turnout was low.\n\n"
+     "On June 4, posters against the new cabinet appeared in Arak.\n", "posters", "2023-06-04", "2023-06-04"),
+    # "the same three days" and "the same week" point back to that span, not to the day between
+    ("Iran, May 12, 2023 - Units were active from Saturday, May 6, to Monday, May 8.\n\n"
+     "On Sunday, May 7, youths in Arak burned a billboard.\n\n"
+     "Over the same three days, the units sent videos to a television channel.\n", "sent videos", "2023-05-06", "2023-05-08"),
+    ("Iran, May 12, 2023 - Units were busy during the first week of May.\n\n"
+     "On Tuesday, May 2, youths in Arak burned a billboard.\n\n"
+     "During the same week, the units sent videos to a television channel.\n", "sent videos", "2023-05-01", "2023-05-07"),
+])
+def test_dates_told_by_a_holiday_a_pair_an_undated_anchor_or_the_same_span(text, needle, start, end):
+    r = date_at(run(text), needle)[0]
+    assert (r.start, r.end) == (D(start), D(end))
+
+def test_a_place_in_a_clause_of_its_own_takes_the_date_written_after_it():
+    doc = run("Iran, May 8, 2023 - Two men were hanged on Tuesday in Arak, and a woman was hanged in Saveh on Wednesday.\n")
+    assert date_at(doc, "Arak")[0].start == D("2023-05-02")
+    assert date_at(doc, "Saveh")[0].start == D("2023-05-03")
+
+def test_a_date_after_by_is_a_deadline_not_the_acts_day():
+    doc = run("Iran, May 12, 2023 - On Wednesday, May 10, youths in Arak wrote slogans on a mosque wall, "
+              "which the police had painted over by the next morning.\n")
+    assert date_at(doc, "wrote slogans")[0].start == D("2023-05-10")
+    assert not [m for m in doc.dates if m.text == "the next morning" and m.role == "event"]

@@ -470,3 +470,14 @@ def test_the_place_of_a_grievance_a_protest_names_is_not_the_protest_place(stage
     assert events(places) == ["Ahvaz"]
     # without a protest town before it, the place stays the event's
     assert events(run(stage, "Farmers rallied to protest the water cuts in Isfahan.")) == ["Isfahan"]
+
+
+def test_a_landmark_town_after_a_comma_and_near_is_a_bearing(stage):
+    places = run(stage, "In Shahin Shahr, near Isfahan, youths set fire to a Basij base.")
+    assert events(places) == ["Shahin Shahr"]
+
+
+def test_a_common_square_belongs_to_the_town_named_before_it_in_its_sentence(stage):
+    # the report names Tehran elsewhere; the square is the one in Sanandaj
+    places = run(stage, "Posters went up in Tehran and Arak.\n\nAgents detained two women in Sanandaj near the Azadi Square.")
+    assert by_name(places, "Azadi Square").place.canonical == "Sanandaj"

@@ -728,3 +728,29 @@ def test_beat_and_arrested_sharing_an_object_gives_both_acts():
 ])
 def test_a_cemetery_visited_by_name_or_a_gathering_at_a_grave_is_a_grave_visit(text, word):
     assert triggers_by_word(segmented(text))[word].tactics == ("grave_visit",)
+
+
+@pytest.mark.parametrize("text, sub", [
+    # the charge an arrest names, and the grounds it was made on, are no acts of their own
+    ("In Yazd, police detained a student on charges of burning a poster of the supreme leader.\n", "property_attack"),
+    ("Agents in Arak detained two girls who were caught writing slogans near the bazaar.\n", "symbolic_action"),
+    # an execution feared, a death in an accident
+    ("A teacher from Bukan is at risk of imminent execution in Urmia prison.\n", "execution"),
+    ("The bus crash that killed eleven pilgrims near Saveh was blamed on the road.\n", "killing"),
+    # the repression an act answers and the dead it honours
+    ("Activists responded to the executions with slogans in memory of the executed prisoners.\n", "execution"),
+    # a rally that names what was burned, not a rally told here
+    ("Posters of the Quds Day rally were set on fire in Arak.\n", "demonstration"),
+])
+def test_phrases_that_name_an_act_without_reporting_it(text, sub):
+    assert not [t for t in segmented(text).triggers if t.sub_event_type == sub]
+
+
+def test_calling_on_people_to_act_is_a_call():
+    doc = segmented("Activists wrote slogans in Arak, calling on the people to boycott the rallies.\n")
+    assert {t.modality for t in doc.triggers if t.sub_event_type in ("strike", "demonstration")} == {"called_for"}
+
+
+def test_a_quoted_slogan_written_on_walls_after_the_slogan_is_graffiti():
+    doc = segmented("Youths in Arak wrote the slogan “No to the sham vote” on the walls of a mosque.\n")
+    assert [t.tactics for t in doc.triggers] == [("graffiti",)]

@@ -460,6 +460,7 @@ class AssembleStage:
         drafts: list[Draft] = []
         pending: list[Trigger] = []  # placeless triggers handed to the next sentence's place list
         pending_para = -1
+        pending_country: set[str | None] = set()  # the country the waiting sentence named as its place
         pending_list = False  # the pending sentence introduces a bullet list ("... in these cities:")
         list_drafts: list[Draft] = []  # events made from the latest bullet list
         list_para = -1
@@ -521,7 +522,11 @@ class AssembleStage:
                              for p in places for t in triggers[:1]]
                 country.extend((i, t) for t in _placeless_in_sentence(ctx, i, triggers, places))
             elif places and pending:
-                made = _sentence_drafts(ctx, i, _kind_named(ctx, i, pending), places)
+                # "Units across Iran recorded video messages. They were shown at the summit in
+                # Paris": an act the waiting sentence placed in one country is not in another's towns
+                if pending_country and all(p.place.country and p.place.country not in pending_country for p in places):
+                    places = []
+                made = _sentence_drafts(ctx, i, _kind_named(ctx, i, pending), places) if places else []
                 if pending_list:
                     list_drafts.extend(made)
                     list_para = sent.paragraph
@@ -535,6 +540,8 @@ class AssembleStage:
                     continue
                 intro = ctx.view[sent.span.start : sent.span.end].rstrip().endswith(":")
                 pending, pending_para, pending_list = triggers, sent.paragraph, intro
+                pending_country = {p.place.country for p in sent_places[i]
+                                   if p.place.precision == 4 and p.role == "event" and not ctx.in_quote(p.span)}
                 if any(t.event_type == "repression" for t in triggers) and is_tally(ctx, i):
                     # a tally's repression is a claim: it waits for no place ("700 students have been
                     # summoned since the start of the uprising. ... dormitories in Tehran were emptied";

@@ -270,7 +270,11 @@ def is_history(ctx: DocContext, i: int, t: Trigger) -> bool:
     if "commemoration" in t.tactics or "grave_visit" in t.tactics:
         # "marked the anniversary of the November 2019 uprising": the history date is what is
         # remembered (after the trigger); the act of remembering is news
-        if not any(d.role == "history" and d.span.end <= t.span.start and t.span.start - d.span.end < 40 for d in dates):
+        # (or opens the sentence: "On December 21, 2022, families gathered at the graves")
+        s0 = ctx.doc.sentences[i].span.start
+        if not any(d.role == "history" and d.span.end <= t.span.start and (
+                t.span.start - d.span.end < 40 or ctx.view[s0 : d.span.start].strip().lower() in ("", "on", "in"))
+                for d in dates):
             return False
     nearest = min(dates, key=lambda d: min(abs(d.span.start - t.span.end), abs(t.span.start - d.span.end)))
     gap = min(abs(nearest.span.start - t.span.end), abs(t.span.start - nearest.span.end))
@@ -665,7 +669,10 @@ def country_ok(ctx: DocContext, i: int, t: Trigger, date: DateRange) -> bool:
         kinds.add("video_messages")
     quants = [q for q in ctx.sent_quants[i] if q.count.kind in kinds]
     if quants:
-        return all(q.count.value is not None and q.count.qualifier == "exact" for q in quants)
+        # the units' own video messages are one campaign even when counted roughly ("more than
+        # 300 video messages"); other counts must be exact, else they read as a tally
+        return all(q.count.value is not None and (q.count.qualifier == "exact" or q.count.kind == "video_messages")
+                   for q in quants)
     return t.event_type == "repression" and t.sub_event_type in ("sentence", "execution", "arrest", "killing") and bool(
         _NAMED_PERSON.search(ctx.view, ctx.doc.sentences[i].span.start, ctx.doc.sentences[i].span.end)
     )

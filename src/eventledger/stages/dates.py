@@ -437,6 +437,10 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
             rng = DateRange.unresolved("invalid_date")
         if rng is None:
             continue
+        if undated and a.kind == "date" and anchor_date is not None:
+            rng = _undated_ahead(a, rng, anchor_date)
+        elif a.kind == "same" and a.rel in ("days", "week") and rng.start is not None:
+            rng = _same_span(out, a, rng)
         if a is dateline:
             role = "dateline"
         elif role == "period" and rng.start is not None and anchor_date is not None and rng.start <= anchor_date:
@@ -508,6 +512,22 @@ def _extend_starts(view: str, out: list[DateMention], ongoing: list[tuple[int, A
 
 #: anchor sources that are not the publication date but the latest date the text writes
 _ANCHOR_NOT_PUBLICATION = ("caption", "body")
+
+
+def _undated_ahead(a: Atom, rng: DateRange, anchor_date: dt.date) -> DateRange:
+    """In a report without a dateline, a yearless day a few days after the latest full date
+    ("... the June 28 election. On July 3, three prisoners were hanged") is in that year, not
+    the year before: the anchor is only the last date the text wrote out in full."""
+    if a.a is None or a.a.y is not None or (a.b is not None and a.b.y is not None) or rng.start is None \
+            or rng.end is None or "year_from_anchor" not in rng.flags or rng.end >= anchor_date:
+        return rng
+    try:
+        start, end = rng.start.replace(year=rng.start.year + 1), rng.end.replace(year=rng.end.year + 1)
+    except ValueError:  # February 29
+        return rng
+    if not (anchor_date < start <= anchor_date + _UNDATED_AHEAD):
+        return rng
+    return DateRange(start, end, rng.precision, rng.confidence, rng.flags)
 #: how far after such an anchor a yearless or weekday date is still a reported day
 _UNDATED_AHEAD = dt.timedelta(days=14)
 
@@ -677,6 +697,8 @@ def _resolve_one(a: Atom, role: str, ref: dt.date | None, prev_day: dt.date | No
         if not year_back and prev_paragraph is not None and prev_paragraph.start != prev_paragraph.end:
             return role, DateRange(prev_paragraph.start, prev_paragraph.end, "range", prev_paragraph.confidence,
                                    ("same_as_previous",))
+        if a.rel == "days":  # "over the same four days": not four days after the last date
+            a = Atom(a.start, a.end, a.kind, rel=a.rel)
         rng = _same_as(prev_fine if a.rel in _DAY_UNITS else prev_event, a)
         if rng.start is not None and year_back:
             rng = _year_earlier(rng)  # "the same period last year": a year before the one just named
@@ -700,6 +722,20 @@ def _sentence_key(doc: Doc, offset: int) -> int:
 
 
 _DAY_UNITS = frozenset({"day", "date", "morning", "afternoon", "evening", "night"})
+
+
+def _same_span(out: list[DateMention], a: Atom, rng: DateRange) -> DateRange:
+    """"Over the same four days" after "from Sunday, March 3, to Wednesday, March 6" (and a day
+    told between them) is that span of four days; "during the same week" after "the first week of
+    January" and "on Monday, January 6" is that week, not the Monday."""
+    for m in reversed(out):
+        r = m.range
+        if m.role != "event" or r.start is None or r.end is None:
+            continue
+        if (a.rel == "days" and (r.end - r.start).days + 1 == a.n) or (
+                a.rel == "week" and r.precision == "week" and r.start <= rng.start <= r.end and rng.end <= r.end):
+            return DateRange(r.start, r.end, r.precision, r.confidence, tuple(dict.fromkeys(r.flags + ("same_as_previous",))))
+    return rng
 
 
 def _same_as(prev: DateMention | None, a: Atom) -> DateRange:

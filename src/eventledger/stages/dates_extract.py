@@ -484,13 +484,15 @@ def _precision_class(a: Atom) -> str:
 
 
 _PAIR_FIRST = ("on", "last", "this", "past")
+#: a part of the first day written inside a weekday pair ("Thursday night and Friday")
+_PART_OF_DAY_GAP = re.compile(r"\A[ \u00a0]+(?:night|evening|morning|afternoon)(?=\s*,?\s*(?:and|&|to|until|till|through)\s)", re.I)
 
 
 def _weekday_pair(a: Atom, b: Atom, view: str, P: _Patterns) -> Atom | None:
     """"on Thursday and Friday", "from Saturday to Monday": one range of days."""
     if not (a.kind == b.kind == "weekday" and a.b is None and a.rel in _PAIR_FIRST and b.rel == "on"):
         return None
-    gap = view[a.end : b.start]
+    gap = _PART_OF_DAY_GAP.sub("", view[a.end : b.start], count=1)  # "on Thursday night and Friday"
     if P.range_gap.fullmatch(gap):
         joined = "to"
     elif P.and_gap.fullmatch(gap):

@@ -152,7 +152,9 @@ def patterns() -> Patterns:
         r"|(?<!\w)(?:(?:on|in|during)\s+)?the\s+(?P<n>following|next|previous|preceding)\s+(?:day|morning|evening|night|afternoon)(?!\w)"
         r"|(?<!\w)the\s+day\s+(?P<ba>before|after)(?!\s+(?:yesterday|tomorrow))(?!\w)"
         # "A day earlier, in Karaj, ...": the day before the one just named
-        r"|(?<!\w)(?:a|one)\s+day\s+(?P<el>earlier|later)(?!\w)",
+        r"|(?<!\w)(?:a|one)\s+day\s+(?P<el>earlier|later)(?!\w)"
+        # "over the same four days": the span of that many days just named
+        r"|(?<!\w)(?:(?:on|in|during|over)\s+)?the\s+same\s+(?P<nd>two|three|four|five|six|seven|[2-9])\s+days(?!\w)",
         _I,
     )
     # an ongoing action: "for a third day", "for the second consecutive night", "for the
@@ -317,9 +319,14 @@ def _parse_streak(m: re.Match[str]) -> Atom:
     return Atom(s, e, "streak", rel="past" if g.get("pn") else "ordinal", n=_NUM_WORDS.get(raw) or int(raw))
 
 
+_SMALL_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
 def _parse_same(m: re.Match[str]) -> Atom:
     s, e = m.span()
     g = m.groupdict()
+    if g.get("nd"):
+        return Atom(s, e, "same", rel="days", n=_SMALL_NUMBERS.get(g["nd"].lower()) or int(g["nd"]))
     if g.get("u") or g.get("u2"):
         return Atom(s, e, "same", rel=(g.get("u") or g["u2"]).lower(), n=0)
     if g.get("n"):

@@ -223,6 +223,23 @@ def _tied_after(doc: Doc, in_sent, span: Span) -> DateMention | None:
     return None
 
 
+#: what opens a clause of its own: a semicolon, ", and", ", while", ", whereas", ", but"
+_CLAUSE_OPENER = re.compile(r";|,\s+(?:and|while|whereas|but)\s", re.I)
+
+
+def _date_of_own_clause(doc: Doc, in_sent: tuple[DateMention, ...], span: Span, m: DateMention) -> DateMention:
+    """"Four prisoners were hanged on Wednesday in Isfahan, and one was hanged in Birjand on
+    Thursday": a place in a clause of its own takes the date written after it in that clause,
+    not the first clause's date."""
+    view = doc.view or doc.text
+    if not _CLAUSE_OPENER.search(view, m.span.end, span.start):
+        return m
+    after = next((x for x in in_sent if x.span.start >= span.end), None)
+    if after is None or _CLAUSE_OPENER.search(view, span.end, after.span.start):
+        return m
+    return after
+
+
 def _carried(m: DateMention) -> tuple[DateRange, tuple[Span, ...]]:
     """The date an earlier sentence's mention gives a later one. An ongoing action ("went on
     strike for a third day on Saturday") spans its own days; what the next sentences tell
@@ -254,6 +271,8 @@ def event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
                 m = _in_sentence_sorted(mentions, offsets, lo, hi, span)
                 if m.span.end <= span.start:
                     m = _tied_after(doc, mentions[lo:hi], span) or _act_date_after_statement(doc, mentions[lo:hi], span, m)
+                if m.span.end <= span.start:
+                    m = _date_of_own_clause(doc, mentions[lo:hi], span, m)
                 return m.range, (m.span,)
             if idx.classes[p] == "label":
                 return idx.frame, idx.frame_spans
@@ -264,7 +283,7 @@ def event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
             if in_sent:
                 m = _in_sentence(in_sent, span)
                 if m.span.end <= span.start:
-                    m = _tied_after(doc, in_sent, span) or m
+                    m = _tied_after(doc, in_sent, span) or _date_of_own_clause(doc, tuple(in_sent), span, m)
                 return m.range, (m.span,)
             if idx.classes[p] == "label":
                 return idx.frame, idx.frame_spans

@@ -60,7 +60,9 @@ _ROUTE_BEFORE_RE = re.compile(
     r"\bbetween\s+$)|(?:\b(?:km|kilometers?|kilometres?|miles?)\s+(?:\w+\s+)?(?:of|from)\s+$)"
     # "in Shahin Shahr, north of Isfahan": a bearing from a landmark town ("the north of Tehran"
     # is a part of the town, and stays an event place)
-    r"|(?:(?<!\bthe\s)\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+$)",
+    r"|(?:(?<!\bthe\s)\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+$)"
+    # "In Khomeini Shahr, near Isfahan, ...": the landmark town after a comma, as a bearing
+    r"|(?:,\s+near\s+$)",
     re.I,
 )
 _ROUTE_AFTER_RE = re.compile(
@@ -141,7 +143,7 @@ LIST_GAP_RE = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\
 
 
 _ORIGIN_HINT_RE = re.compile(r"from|born|native|home", re.I)
-_ROUTE_HINT_RE = re.compile(r" to | from | toward| of ", re.I)
+_ROUTE_HINT_RE = re.compile(r" to | from | toward| of |, near ", re.I)
 
 
 def may_be_origin(before: str) -> bool:
@@ -158,7 +160,7 @@ def _may_be_route(before: str) -> bool:
         return True
     if before.isascii():
         tail = before[-30:].lower()
-        return " to " in tail or " from " in tail or " toward" in tail or " of " in tail
+        return " to " in tail or " from " in tail or " toward" in tail or " of " in tail or ", near " in tail
     return _ROUTE_HINT_RE.search(before, len(before) - 30) is not None
 
 
@@ -174,7 +176,7 @@ def _may_be_route_after(after: str) -> bool:
 #: last whitespace-separated word of ``before`` ends with one of them (for ASCII text, where
 #: re.I is plain lower-casing); testing that first skips most regex searches
 _ORIGIN_LAST = ("from", "in", "of", "town", "is", "was")
-_ROUTE_LAST = ("to", "from", "toward", "towards", "between", "of")
+_ROUTE_LAST = ("to", "from", "toward", "towards", "between", "of", "near")
 #: the same for the English branch of _COUNTRY_EVENT_BEFORE_RE (its Persian branch is non-ASCII)
 _COUNTRY_LAST = ("in", "across", "throughout", "over", "around", "inside", "within", "the", "whole", "of")
 _COUNTRY_PERSIAN = ("\u062f\u0631", "\u0633\u0631\u0627\u0633\u0631")  # its Persian branch may end without a space

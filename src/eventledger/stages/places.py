@@ -139,7 +139,7 @@ def recognize_places(view: str, text: str, gazetteer: Gazetteer, default_country
     items = sorted((it for it in items if not it.absorbed), key=_BY_NAME_SPAN)
     _fold_small_villages(items, view, default_country)
     items = _merge_named_finer_places(items, view)
-    _reattach_common_streets(items)
+    _reattach_common_streets(items, view)
     assign_roles(items, view)
     out: list[PlaceMention] = []
     n = len(text)
@@ -457,17 +457,24 @@ def _fold_pois(items: list[PlaceItem], view: str, gazetteer: Gazetteer | None = 
 _COMMON_POI_KINDS = frozenset({"street", "square"})
 
 
-def _reattach_common_streets(items: list[PlaceItem]) -> None:
+def _reattach_common_streets(items: list[PlaceItem], view: str) -> None:
     """Most Iranian towns have an Azadi Square and a Keshavarz Boulevard: a curated street or
     square means its curated town only when the report names that town too. Otherwise it
-    belongs to the last town of the same country named before it (the story's town)."""
+    belongs to the last town of the same country named before it (the story's town); and so
+    it does when that town is named earlier in the same sentence ("detained three women in
+    Sanandaj ... near the Azadi square" in a report that lists Tehran elsewhere)."""
     towns = [it for it in items if not it.candidate.poi and it.place.precision == 1]
     named = {it.place.canonical for it in towns}
     for it in items:
         c = it.candidate
-        if c.poi not in _COMMON_POI_KINDS or c.source != "cur" or c.place.canonical in named:
+        if c.poi not in _COMMON_POI_KINDS or c.source != "cur":
             continue
         before = [t for t in towns if t.start < it.start and t.place.country == c.place.country]
+        if c.place.canonical in named:
+            lo = max(view.rfind(". ", 0, it.start), view.rfind("\n", 0, it.start))
+            before = [t for t in before if t.start > lo]
+            if not before or before[-1].place.canonical == c.place.canonical:
+                continue
         if before:
             town = before[-1]
             it.candidate = Candidate(town.place, c.matched, c.is_main, c.source, c.poi)
