@@ -48,7 +48,9 @@ ORIGIN_BEFORE_RE = re.compile(
     r"\d+)\s+(?:\w+\s+){0,2}?from\s+(?:the\s+(?:city|town|village)\s+of\s+)?$)"
     r"|(?:\bborn\s+in\s+(?:the\s+(?:city|town|village)\s+of\s+)?$)|(?:\bnatives?\s+of\s+$)"
     r"|(?:\bhails?\s+from\s+$)|(?:\bhailing\s+from\s+$)|(?:\boriginally\s+from\s+$)"
-    r"|(?:\bhome\s*town\s+(?:of\s+|is\s+|was\s+)?$)",
+    r"|(?:\bhome\s*town\s+(?:of\s+|is\s+|was\s+)?$)"
+    # a person's origin told in a relative clause: "Zahra Safaei, who is from Qom"
+    r"|(?:\b(?:who|he|she|they)\s+(?:is|are|was|were)\s+(?:originally\s+)?from\s+$)",
     re.I,
 )
 _POSSESSIVE_S_RE = re.compile(r"^['\u2019]s\b")
