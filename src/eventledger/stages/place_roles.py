@@ -138,6 +138,8 @@ _SLOGAN_OPENER_RE = re.compile(
 _TAKEN_THERE_AFTER_RE = re.compile(
     r"^,\s+where\s+(?:\w+\s+){0,4}?(?:wounded|injured|bodies|dead|victims|detainees)\s+(?:were|had\s+been|have\s+been)\s+"
     r"(?:taken|transferred|moved|rushed|brought|sent|hospitali[sz]ed)\b", re.I)
+#: "<town>, near <landmark town>": the gap between the two names
+_NEAR_LANDMARK_GAP_RE = re.compile(r",\s+(?:just\s+|somewhere\s+)?near\s+$")
 LIST_GAP_RE = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*)$")
 
 
@@ -237,6 +239,9 @@ def assign_roles(items: list[PlaceItem], view: str) -> None:
               and may_be_origin(before) and ORIGIN_BEFORE_RE.search(before)) or (
                 (c0 == "-" or spaced and after.lstrip()[:1] in ("n", "N", "b", "B")) and _ORIGIN_AFTER_RE.match(after)):
             role = "origin"
+        elif last == "near" and prev is not None and prev.role == "event" \
+                and _NEAR_LANDMARK_GAP_RE.match(view, prev.end, it.start):
+            role = "route"  # "In Qahderijan, near Isfahan, ...": the town that locates the one just named
         elif (last is not None and (last == "*" or last.endswith(_ROUTE_LAST))
               and _may_be_route(before) and _ROUTE_BEFORE_RE.search(before)) or (
                 (spaced or c0 in ("-", "\u2013")) and it.name_end == it.end and _may_be_route_after(after)
