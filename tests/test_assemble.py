@@ -834,3 +834,12 @@ def test_a_bare_weekday_after_the_story_moved_on_is_the_next_such_day(pipe):
               published="2022-10-22")
     got = {(e.location.name, e.sub_event_type): str(e.date.start) for e in doc.events}
     assert got[("Yazd", "demonstration")] == "2022-10-14" and got[("Arak", "demonstration")] == "2022-10-21"
+
+
+def test_several_hundred_people_is_a_crowd_not_several_places(pipe):
+    # a run-in heading names the town; "several hundred people" is the crowd's size
+    doc = run(pipe, "Iran, October 20, 2022—Reports.\n\nYazd. On Monday, several hundred people gathered near the bazaar.\n")
+    assert summary(doc) == {("Yazd", "demonstration")}
+    # several places stay a wider scope: no town is inferred
+    doc = run(pipe, "Iran, October 20, 2022—Reports.\n\nYazd. On Monday, protests were held in several places.\n")
+    assert not doc.events
