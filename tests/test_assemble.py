@@ -819,3 +819,45 @@ def test_a_full_day_opening_the_sentence_makes_a_grave_visit_history(pipe):
                     "graves of their sons in Izeh.\n",
               published="2023-05-08")
     assert summary(doc) == {("Arak", "symbolic_action")}
+def test_a_numeric_date_before_a_full_stop_is_a_date(pipe):
+    doc = run(pipe, "Labour bulletin, 18/02/2023\n\nIn Yazd, teachers held a rally outside the governorate on 17/12/2022.\n",
+              published="2023-02-18")
+    assert [(e.location.name, str(e.date.start)) for e in doc.events] == [("Yazd", "2022-12-17")]
+
+
+def test_arrests_told_after_a_strike_take_its_place_and_leave_it_a_strike(pipe):
+    doc = run(pipe, "Iran, October 20, 2022—Reports.\n\nIn Sirjan, truck drivers went on strike on Monday. "
+                    "Agents arrested four of them.\n")
+    assert summary(doc) == {("Sirjan", "arrest"), ("Sirjan", "strike")}
+
+
+def test_a_person_who_is_from_a_town_does_not_place_the_act_there(pipe):
+    doc = run(pipe, "Iran, October 20, 2022—Reports.\n\nLeila Karimi, who is from Babol, was arrested in Sari on Monday.\n")
+    assert [e.location.name for e in doc.events] == ["Sari"]
+
+
+def test_a_town_near_another_is_placed_in_the_first(pipe):
+    doc = run(pipe, "Iran, October 20, 2022—Reports.\n\nIn Khomeinishahr, near Isfahan, police shot dead a man on Monday.\n")
+    assert [e.location.name for e in doc.events] == ["Khomeinishahr"]
+    # "near" with no town before it keeps the town (precision aside)
+    doc = run(pipe, "Iran, October 20, 2022—Reports.\n\nPolice shot dead a man near Isfahan on Monday.\n")
+    assert [e.location.canonical for e in doc.events] == ["Isfahan"]
+
+
+def test_a_bare_weekday_after_the_story_moved_on_is_the_next_such_day(pipe):
+    # dateline Saturday, October 22, 2022: "Friday, October 14" is remembered, but the Thursday
+    # told after it (October 20) moves the story on: the later bare "Friday" is October 21
+    doc = run(pipe, "Iran, October 22, 2022—Reports.\n\nFarmers marched in Yazd on Friday, October 14.\n\n"
+                    "Before dawn on Thursday, police raided homes in Yazd. On Friday, teachers rallied in Arak.\n",
+              published="2022-10-22")
+    got = {(e.location.name, e.sub_event_type): str(e.date.start) for e in doc.events}
+    assert got[("Yazd", "demonstration")] == "2022-10-14" and got[("Arak", "demonstration")] == "2022-10-21"
+
+
+def test_several_hundred_people_is_a_crowd_not_several_places(pipe):
+    # a run-in heading names the town; "several hundred people" is the crowd's size
+    doc = run(pipe, "Iran, October 20, 2022—Reports.\n\nYazd. On Monday, several hundred people gathered near the bazaar.\n")
+    assert summary(doc) == {("Yazd", "demonstration")}
+    # several places stay a wider scope: no town is inferred
+    doc = run(pipe, "Iran, October 20, 2022—Reports.\n\nYazd. On Monday, protests were held in several places.\n")
+    assert not doc.events

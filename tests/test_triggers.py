@@ -754,3 +754,33 @@ def test_calling_on_people_to_act_is_a_call():
 def test_a_quoted_slogan_written_on_walls_after_the_slogan_is_graffiti():
     doc = segmented("Youths in Arak wrote the slogan “No to the sham vote” on the walls of a mosque.\n")
     assert [t.tactics for t in doc.triggers] == [("graffiti",)]
+# --- phrasings found when held-out set 9 (ho55-ho60) was first run ---------------------------
+
+
+@pytest.mark.parametrize("text, word, sub_event_type", [
+    ("In Qom, agents took at least 20 people away on Monday.\n", "took at least 20 people away", "arrest"),
+    ("In Arak, the police took away two students on Monday.\n", "took away", "arrest"),
+    ("In Ilam, nurses stopped all non-emergency work on Sunday.\n", "stopped all non-emergency work", "strike"),
+    ("In Semnan, truck drivers refused to take on cargo on Monday.\n", "refused to take on cargo", "strike"),
+    ("Truckers in Yazd kept their vehicles off the road for two days.\n", "kept their vehicles off the road", "strike"),
+    ("In Arak, lorry owners parked their rigs on Tuesday.\n", "parked their rigs", "strike"),
+    ("In Sirjan, a group of drivers parked in a row at the terminal.\n", "drivers parked", "strike"),
+])
+def test_phrasings_of_held_out_set_9(text, word, sub_event_type):
+    t = triggers_by_word(segmented(text)).get(word)
+    assert t is not None, f"{word!r} not a trigger in {text!r}"
+    assert t.sub_event_type == sub_event_type
+
+
+def test_a_rally_announced_for_a_later_day_is_no_rally():
+    doc = segmented("In Yazd, teachers who had announced a rally for Sunday were threatened with dismissal.\n")
+    assert not [t for t in doc.triggers if t.sub_event_type == "demonstration"]
+    # a rally held is still one
+    assert triggers_by_word(segmented("In Yazd, teachers held a rally on Sunday.\n"))["rally"].modality == "asserted"
+
+
+def test_an_act_compared_with_earlier_weeks_is_not_habitual():
+    doc = segmented("In Khash, worshippers marched on Friday, as they have every week since October.\n")
+    assert triggers_by_word(doc)["marched"].modality == "asserted"
+    doc = segmented("In Khash, worshippers marched every week.\n")
+    assert triggers_by_word(doc)["marched"].modality != "asserted"

@@ -557,8 +557,11 @@ class AssembleStage:
                 if intervened(triggers):
                     dispersal = any((spec := spec_of(t)) is not None and spec.intervention for t in triggers if usable(t))
                     first_para = sent.paragraph - 1 if dispersal else sent.paragraph
+                    # (a strike told in this paragraph lends its place to arrests told next: "drivers
+                    # went on strike in Kerman. Agents arrested three of them"; the strike stays a strike)
                     prev = [d for d in drafts if first_para <= d.sentence.paragraph <= sent.paragraph
-                            and d.sub in ("demonstration", "protest_with_intervention")]
+                            and (d.sub in ("demonstration", "protest_with_intervention")
+                                 or (d.sub == "strike" and not dispersal and d.sentence.paragraph == sent.paragraph))]
                     if dispersal and any(d.sentence.paragraph == sent.paragraph for d in prev):
                         # the paragraph told its own protest: the dispersal is that one's
                         prev = [d for d in prev if d.sentence.paragraph == sent.paragraph]
@@ -572,7 +575,8 @@ class AssembleStage:
                                                                          fold_name(d.place.place.admin1 or "")} & named)]
                 if prev:
                     for d in prev:
-                        d.sub = "protest_with_intervention"
+                        if d.sub != "strike":
+                            d.sub = "protest_with_intervention"
                     for t in triggers:
                         if t.sub_event_type in ("arrest", "killing", "attack_on_civilians"):
                             for d in prev:

@@ -491,7 +491,10 @@ def to_home(ctx: DocContext, places: list[PlaceMention], home: PlaceMention | No
 ANAPHOR_BEFORE = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+$", re.I)
 CROWD = Cue(r"\b(?:participants|protesters|demonstrators|the crowd|crowds|marchers|mourners|those gathered)\b",
             ("participants", "protesters", "demonstrators", "crowd", "marchers", "mourners", "those gathered"))
-_WIDER = Cue(r"\b(?:cities|towns|provinces|nationwide|across the country|across Iran|several|many|other)\b",
+#: ("several hundred people gathered", "beat several of them": a crowd's size, not several places)
+_WIDER = Cue(r"\b(?:cities|towns|provinces|nationwide|across the country|across Iran|other|(?:several|many)"
+             r"(?!\s+(?:hundreds?|thousands?|dozens?|of\s+them|people|protesters|demonstrators|residents|"
+             r"students|workers|women|men|youths?|drivers|farmers|nurses|teachers|retirees)\b))\b",
              ("cities", "towns", "provinces", "nationwide", "across ", "several", "many", "other"))
 
 

@@ -559,6 +559,9 @@ class _Weekdays:
     def __init__(self) -> None:
         self.days: dict[int, dt.date] = {}
         self.named: set[int] = set()  # weekdays whose last day was written as a weekday
+        # the latest day stated after each weekday's last day ("Friday, Nov. 19 ... before dawn
+        # on Thursday [Nov 25] ... on Friday afternoon": the story has moved on to the next Friday)
+        self.after: dict[int, dt.date] = {}
 
     def add(self, day: dt.date, named: bool = True) -> None:
         wd = day.weekday()
@@ -567,7 +570,14 @@ class _Weekdays:
             # "On Thursday ... The protests began on July 15": a bare month-day recalled from
             # the week before does not re-point the "Thursday" the report already used
             return
+        for k, v in self.after.items():
+            if v < day:
+                self.after[k] = day
+        for k in self.days:
+            if k != wd and k not in self.after:
+                self.after[k] = day
         self.days[wd] = day
+        self.after.pop(wd, None)
         if named:
             self.named.add(wd)
         else:
@@ -577,6 +587,9 @@ class _Weekdays:
         day = self.days.get(wd) if wd is not None else None
         if day is None or ref is None or not ref - dt.timedelta(days=WEEKDAY_MEMORY_DAYS) <= day <= ref:
             return None
+        later = self.after.get(wd)
+        if later is not None and later > day + dt.timedelta(days=3):
+            return None  # a day stated since then is nearer the next such weekday
         return day
 
 

@@ -234,7 +234,7 @@ def _numbers(view: str, years: list[int], taken: _Taken, out: list[Atom], final:
                     out.append(atom)
                     taken.take(atom.start, atom.end)
                 continue
-            nm = P.numeric.search(view, max(0, s - 6), e + 1) if view[s - 1 : s] in ("/", ".") else None
+            nm = P.numeric.search(view, max(0, s - 6), e + 2) if view[s - 1 : s] in ("/", ".") else None
             if nm and taken.free(*nm.span()):
                 atom = _parse_numeric(nm.start(), nm.end(), nm.group(0))
                 if atom:

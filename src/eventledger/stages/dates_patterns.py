@@ -182,7 +182,7 @@ def patterns() -> Patterns:
         ),
         jright=re.compile(r"(?:\s+(?P<d>[0-3]?[0-9])(?:st|nd|rd|th)?,?(?![0-9]))?(?:\.?,?\s+(?P<y>1[2-4][0-9]{2})(?![0-9]))?", _I),
         iso=re.compile(r"(?P<y>[12][0-9]{3})(?P<sep>[-/.])(?P<m>0?[1-9]|1[0-2])(?P=sep)(?P<d>0?[1-9]|[12][0-9]|3[01])(?![\w/.\-])"),
-        numeric=re.compile(r"(?<![\w/.\-])(?P<p>[0-9]{1,2})(?P<sep>[/.])(?P<q>[0-9]{1,2})(?P=sep)(?P<y>[12][0-9]{3})(?![\w/.\-])"),
+        numeric=re.compile(r"(?<![\w/.\-])(?P<p>[0-9]{1,2})(?P<sep>[/.])(?P<q>[0-9]{1,2})(?P=sep)(?P<y>[12][0-9]{3})(?![\w/\-])(?!\.\w)"),
         relative=relative,
         relative_words=pattern_words(relative),
         same=same,

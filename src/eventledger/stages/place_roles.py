@@ -48,7 +48,9 @@ ORIGIN_BEFORE_RE = re.compile(
     r"\d+)\s+(?:\w+\s+){0,2}?from\s+(?:the\s+(?:city|town|village)\s+of\s+)?$)"
     r"|(?:\bborn\s+in\s+(?:the\s+(?:city|town|village)\s+of\s+)?$)|(?:\bnatives?\s+of\s+$)"
     r"|(?:\bhails?\s+from\s+$)|(?:\bhailing\s+from\s+$)|(?:\boriginally\s+from\s+$)"
-    r"|(?:\bhome\s*town\s+(?:of\s+|is\s+|was\s+)?$)",
+    r"|(?:\bhome\s*town\s+(?:of\s+|is\s+|was\s+)?$)"
+    # a person's origin told in a relative clause: "Zahra Safaei, who is from Qom"
+    r"|(?:\b(?:who|he|she|they)\s+(?:is|are|was|were)\s+(?:originally\s+)?from\s+$)",
     re.I,
 )
 _POSSESSIVE_S_RE = re.compile(r"^['\u2019]s\b")
@@ -139,6 +141,8 @@ _SLOGAN_OPENER_RE = re.compile(
 _TAKEN_THERE_AFTER_RE = re.compile(
     r"^,\s+where\s+(?:\w+\s+){0,4}?(?:wounded|injured|bodies|dead|victims|detainees)\s+(?:were|had\s+been|have\s+been)\s+"
     r"(?:taken|transferred|moved|rushed|brought|sent|hospitali[sz]ed)\b", re.I)
+#: "<town>, near <landmark town>": the gap between the two names
+_NEAR_LANDMARK_GAP_RE = re.compile(r",\s+(?:just\s+|somewhere\s+)?near\s+$")
 LIST_GAP_RE = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*)$")
 
 
@@ -238,6 +242,9 @@ def assign_roles(items: list[PlaceItem], view: str) -> None:
               and may_be_origin(before) and ORIGIN_BEFORE_RE.search(before)) or (
                 (c0 == "-" or spaced and after.lstrip()[:1] in ("n", "N", "b", "B")) and _ORIGIN_AFTER_RE.match(after)):
             role = "origin"
+        elif last == "near" and prev is not None and prev.role == "event" \
+                and _NEAR_LANDMARK_GAP_RE.match(view, prev.end, it.start):
+            role = "route"  # "In Qahderijan, near Isfahan, ...": the town that locates the one just named
         elif (last is not None and (last == "*" or last.endswith(_ROUTE_LAST))
               and _may_be_route(before) and _ROUTE_BEFORE_RE.search(before)) or (
                 (spaced or c0 in ("-", "\u2013")) and it.name_end == it.end and _may_be_route_after(after)
