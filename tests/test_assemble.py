@@ -861,3 +861,28 @@ def test_several_hundred_people_is_a_crowd_not_several_places(pipe):
     # several places stay a wider scope: no town is inferred
     doc = run(pipe, "Iran, October 20, 2022—Reports.\n\nYazd. On Monday, protests were held in several places.\n")
     assert not doc.events
+
+
+def test_honouring_someones_memory_is_a_commemoration(pipe):
+    doc = run(pipe, "Iran, March 3, 2023—Reports.\n\nActivists honoured her memory in Arak and Saveh on Thursday.\n",
+              published="2023-03-03")
+    assert summary(doc) == {("Arak", "symbolic_action"), ("Saveh", "symbolic_action")}
+    assert all("commemoration" in e.tactics for e in doc.events)
+
+
+@pytest.mark.parametrize("dead", ["the martyrs of July 1999", "the victims of 1988"])
+def test_the_date_of_the_dead_an_act_honours_does_not_date_the_act(pipe, dead):
+    # "posters of the martyrs of July 1999": whom the posters honour, not when they went up
+    doc = run(pipe, "Iran, May 9, 2023—On Monday, May 8, and Tuesday, May 9, the units put up posters in 12 cities.\n\n"
+                    f"In Sabzevar and Quchan, the units put up posters of {dead}.\n", published="2023-05-09")
+    assert summary(doc) == {("Sabzevar", "symbolic_action"), ("Quchan", "symbolic_action")}
+
+
+def test_a_history_date_beside_a_news_date_does_not_make_the_next_sentence_history(pipe):
+    # the vigil is dated Tuesday; "the 2019 protests" names whom it remembered, and the arrests
+    # told next belong to the vigil, not to 2019
+    doc = run(pipe, "Iran, May 10, 2023—Reports.\n\nIn Saveh, nurses held a vigil on Tuesday, May 9, lighting candles "
+                    "for colleagues killed in the 2019 protests. Police arrested three nurses.\n",
+              published="2023-05-10")
+    got = {(e.location.canonical, e.sub_event_type): str(e.date.start) for e in doc.events}
+    assert got.get(("Saveh", "arrest")) == "2023-05-09"

@@ -546,3 +546,40 @@ def test_a_count_before_a_saying_clause_stays_the_publishers(pipe):
               publisher="Test Wire")
     assert [c.attributed_to for c in by_value(doc, 900)] == [None]
     assert [c.attributed_to for c in by_value(doc, 300)] == ["workers"]
+
+
+def test_two_terms_sharing_one_unit_are_each_converted(pipe):
+    doc = run(pipe, "The court sentenced the two teachers to 12 and 8 years in prison.\n")
+    assert {c.value for c in doc.claims if c.kind == "sentenced_months"} == {144, 96}
+
+
+def test_given_their_lives_counts_the_dead(pipe):
+    doc = run(pipe, "Over four decades, more than 9,000 of the union's members have given their lives.\n")
+    assert [c.kind for c in by_value(doc, 9000)] == ["killed"]
+
+
+def test_the_regimes_own_media_is_state_media(pipe):
+    doc = run(pipe, "The regime’s own media admitted that 640 shops had been sealed.\n", publisher="Test Wire")
+    assert [c.attributed_to for c in by_value(doc, 640)] == ["state media"]
+
+
+def test_a_named_channel_is_the_source(pipe):
+    doc = run(pipe, "According to the student news channel Daneshju Khabar, at least 17 students were expelled.\n",
+              publisher="Test Wire")
+    assert [c.attributed_to for c in by_value(doc, 17)] == ["Daneshju Khabar"]
+
+
+@pytest.mark.parametrize("text", [
+    "The units carried out 23 operations in May, according to reports received by the PMOI/MEK.",
+    "The units carried out 23 operations in May, the PMOI/MEK’s network reported.",
+    "The units carried out 23 operations in May, the PMOI/MEK reported.",
+])
+def test_an_organisation_with_a_slash_and_its_network_report(pipe, text):
+    assert [c.attributed_to for c in by_value(run(pipe, text + "\n", publisher="NCRI"), 23)] == ["PMOI/MEK"]
+
+
+def test_the_organisation_says_is_the_one_organisation_its_sentence_names(pipe):
+    doc = run(pipe, "The mayor of Arak said on Monday that the rally was illegal.\n\n"
+                    "Since 1981, more than 4,000 of the PMOI’s members have been executed, the organisation says.\n",
+              publisher="Test Wire")
+    assert [c.attributed_to for c in by_value(doc, 4000)] == ["PMOI/MEK"]

@@ -351,9 +351,19 @@ def _in_history_paragraph(ctx: DocContext, i: int) -> bool:
     if para is not None and para.span.start < sent.span.start:
         # (by the end of each date: a date mention may start before the paragraph)
         last = ctx.last_date_before(para.span.start, sent.span.start)
-        got = last is not None and last.role == "history"
+        got = last is not None and last.role == "history" and not _beside_event_date(ctx, last)
     ctx.memo[("history_para", i)] = got
     return got
+
+
+def _beside_event_date(ctx: DocContext, d: DateMention) -> bool:
+    """A history date in a sentence that has a news date of its own ("held a gathering on
+    Saturday, December 7, holding pictures of students killed in the 2022 uprising"): the
+    sentence tells today's act, so the paragraph goes on with today, not the past."""
+    k = ctx.idx(d.span.start)
+    # (a stated day: "the same period of 2023" refers back, it dates nothing of its own)
+    return k is not None and any(e.role == "event" and e.span.end <= d.span.start and e.range.precision in ("day", "range")
+                                 and any(ch.isdigit() for ch in e.text) for e in ctx.sent_dates[k])
 
 
 _AGENCY = r"\((?:Reuters|AP|AFP|IRNA|dpa|UPI|ISNA|Tasnim|Fars|Mehr|IranWire)\)"

@@ -345,6 +345,15 @@ def _names_an_event(view: str, a: Atom) -> bool:
     return bool(after) and after[0].strip(".,;:'’s") in lexicon().event_nouns
 
 
+_DEAD_OF_RE = re.compile(r"\b(?:martyrs|victims|dead|fallen|heroes)\s+of\s+(?:the\s+)?$", re.I)
+
+
+def _names_the_dead(view: str, a: Atom) -> bool:
+    """"the martyrs of June 1981", "the victims of 1988": a date after the dead it names says
+    whom an act honours, not when the act was done."""
+    return bool(_DEAD_OF_RE.search(view[max(0, a.start - 30) : a.start]))
+
+
 def _role_before(view: str, start: int) -> str | None:
     """"since X" is a period; "as of X", "every Friday", "ahead of X" are not event dates."""
     if view.startswith("since ", start - 6) and _HUNGER_STRIKE_SINCE_RE.search(view, max(0, start - 30), start):
@@ -449,6 +458,8 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
             if rng.start > anchor_date and not (undated and rng.start <= anchor_date + _UNDATED_AHEAD):
                 role = "other"
                 rng = DateRange(rng.start, rng.end, rng.precision, rng.confidence, rng.flags + ("after_anchor",))
+            elif a.kind in ("date", "year") and _names_the_dead(view, a):
+                role = "other"  # "posters of the martyrs of June 1981": whom they honour, not when
             elif rng.end < history_before and not (a.kind == "anniversary" and a.n):
                 role = "history"  # (an ordinal anniversary, "the 44th anniversary of", dates itself)
             elif rng.precision == "month" and a.kind == "date" and _names_an_event(view, a):

@@ -140,7 +140,7 @@ _VERB_KINDS = [
     (re.compile(r"\b(?:beaten to death|stoned to death|shot dead)\b", re.I), "killed"),
     (re.compile(r"\b(?:sentenced to death|death sentences?|condemned to death|to death)\b", re.I), "sentenced_to_death"),
     # ("the PMOI put the toll at 1,500": a toll alone is of the dead)
-    (re.compile(r"\b(?:killed|killing|shot dead|died|death toll|(?:the|a|its|their) toll|fallen|martyred|sacrificed their lives|lost their lives|murdered)\b", re.I), "killed"),
+    (re.compile(r"\b(?:killed|killing|shot dead|died|death toll|(?:the|a|its|their) toll|fallen|martyred|(?:sacrificed|given|gave|give|laid down) their lives|lost their lives|murdered)\b", re.I), "killed"),
     (re.compile(r"\b(?:injur\w*|wounded|wounding|hurt|beaten|poisoned)\b", re.I), "injured"),
     (re.compile(r"\b(?:arrest\w*|detain\w*|detention|imprisoned|gone missing|taken into custody|abducted|summoned|"
                 r"took away|taken away|rounded up|in custody)\b", re.I), "arrested"),
@@ -159,6 +159,8 @@ _YEARS_AFTER = re.compile(r"(?:\s*|-)years?", re.I)
 # "sentenced to 18 months": a small number after "to" is a term, not a day of the month
 _TERM_AFTER = re.compile(r"(?:\s*|-)(?:months?|years?|lashes)\b", re.I)
 _AND_MONTHS = re.compile(rf"\s*years?\s+and\s+(\d+|{_WORD})\s+months?", re.I)
+# "sentenced to 54 and 27 years": two numbers sharing the unit after the second
+_SHARED_TERM = re.compile(rf"\s+(?:and|or|to)\s+(\d+|{_WORD})(?=(?:\s*|-)(?:months?|years?)\b)", re.I)
 _PAREN_AFTER = re.compile(r"\s*(?:months?|years?)?\s*\(")
 _PLAIN_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _NUMBER_SPLIT = re.compile(r"[\s-]+")
@@ -323,6 +325,7 @@ def find_quantities(doc: Doc) -> list[Quantity]:
                 if not qual_word and _BEFORE_DATE.search(view[max(0, num_start - 12) : num_start]) and int(float(plain)) <= 31 \
                         and not _PERSON_AFTER.match(view, end, end + 40) \
                         and not _TERM_AFTER.match(view, end, end + 10) \
+                        and not _SHARED_TERM.match(view, end, end + 30) \
                         and not _PARTITIVE_AFTER.match(view, end, end + 12) \
                         and not _VERB_AFTER.match(view, end, end + 10) \
                         and not _PERCENT_AFTER.match(view, end, end + 10) \
@@ -377,8 +380,10 @@ def find_quantities(doc: Doc) -> list[Quantity]:
             s0, s1 = max(0, start - 200), min(len(view), end + 200)
         if verbs is None:
             verbs = _VerbHits(view)
-        kind = _kind(view, start, end, s0, s1, verbs)
-        if kind == "sentenced_months" and isinstance(value, (int, float)) and _YEARS_AFTER.match(view, end, end + 8):
+        shared = _SHARED_TERM.match(view, end, min(s1, end + 30))
+        unit_at = shared.end(1) if shared else end
+        kind = _kind(view, start, unit_at, s0, s1, verbs)
+        if kind == "sentenced_months" and isinstance(value, (int, float)) and _YEARS_AFTER.match(view, unit_at, unit_at + 8):
             value = int(value * 12)
             more = _AND_MONTHS.match(view, end)  # "six years and three months"
             if more:

@@ -98,7 +98,7 @@ def before_source_cues() -> tuple[str, ...]:
 
 # A source noun phrase: capitalised words with connectors, optionally preceded by a
 # lower-case descriptor ("the state media", "many experts close to the regime").
-_CAP = r"[A-Z](?:[\w'’&-]|\.(?=[A-Za-z]))*"  # "U.S" but not "HRANA." at a sentence end
+_CAP = r"[A-Z](?:[\w'’&-]|\.(?=[A-Za-z])|/(?=[A-Z]))*"  # "U.S" and "PMOI/MEK" but not "HRANA." at a sentence end
 _NP_CAP = rf"(?:the |The )?{_CAP}(?:,? (?:{_CAP}|of|the|for|and|de|al)){{0,7}}"
 # the lower-case descriptors of _NP_LOW ("state", "local", "human rights" media). Each
 # repetition first tests the next character against their first letters: one test where the
@@ -108,12 +108,14 @@ _LOW_DESCRIPTORS = (
     "state", "state-run", "semi-official", "official", "local", "regime", "Iranian", "independent", "informed",
     "rights", "human rights", "close", "provincial", "city", "government", "judiciary's", "news", "union",
     "labou?r", "trade union", "former",
+    # ("the regime’s own media admitted")
+    "own",
 )
 _LOW_DESCRIPTOR_FIRSTS = first_letters(_LOW_DESCRIPTORS)
 _NP_LOW = (
     # ("two rights groups said": the number is part of the source's name, not a figure)
     # ("his brother told HRANA", "a prisoner's relative said", "the workers' representatives")
-    r"(?:the |The |many |some |several |Many |Some |Several |a |A |[Hh]is |[Hh]er |[Tt]heir |(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|\d{1,2}) )?(?:[\w'’]+['’]s? )?"
+    r"(?:the |The |many |some |several |Many |Some |Several |a |A |[Hh]is |[Hh]er |[Tt]heir |(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|\d{1,2}) )?(?:[\w'’]+(?:/[A-Z][\w]*)?['’]s? )?"
     # ("the state-run Hamshahri daily": a descriptor may come before the name too)
     rf"(?i:(?=[{_LOW_DESCRIPTOR_FIRSTS}])(?:{'|'.join(_LOW_DESCRIPTORS)})[ -])*(?:[A-Z][\w'’-]* ){{0,3}}"
     rf"(?i:(?=[{_LOW_DESCRIPTOR_FIRSTS}])(?:{'|'.join(_LOW_DESCRIPTORS)})[ -])*"
@@ -121,6 +123,8 @@ _NP_LOW = (
     # "a source close to the family of one prisoner", "people familiar with the case"
     r"(?:sources?|people) (?:close to|familiar with|inside|within) (?:[\w'’-]+ ){0,5}?[\w'’-]+|"
     r"media|officials?|sources?|experts?|(?:eye)?witness(?:es)?|activists|groups?|monitors?|resistance|"
+    # ("the PMOI/MEK’s network reported": the organisation's network inside the country)
+    r"(?<=['’]s )network|"
     # ("a former inmate told the monitor", "the regime claimed that …")
     r"inmates?|prisoners?|detainees?|relatives?|classmates|colleagues|neighbou?rs|researchers?|regime|"
     # kin and delegates who speak for someone ("his brother told HRANA", "the workers' representatives"),
@@ -151,7 +155,7 @@ _NP_LOW = (
 # "the rights group Iran Justice Watch": a descriptor, then the name that identifies the source
 _DESCRIPTOR = (
     r"(?:the |The |a |A |an |An )?(?:[a-z][\w'’-]* ){0,3}?(?:group|organi[sz]ation|monitor|watchdog|association|"
-    r"coalition|NGO|agency|website|site|newspaper|daily|outlet|body|bureau|campaign|network|project|union|council)"
+    r"coalition|NGO|agency|website|site|newspaper|daily|outlet|body|bureau|campaign|network|project|union|council|channel)"
 )
 _NP_DESC = rf"{_DESCRIPTOR},? (?P<named>{_NP_CAP})"
 _NP = rf"(?:{_NP_DESC}|{_NP_CAP}|{_NP_LOW})"
@@ -277,7 +281,7 @@ _PRONOUN_SRC = re.compile(rf"(?<![\w'’])(?P<src>{_PRONOUN.pattern}),?\s+(?:als
 _DATA_BY = re.compile(r" (?:(?:the|a|an|official) )?(?:(?:figures|data|statistics|tally|count|records)"
                       r"(?: (?:compiled|collected|gathered|published|released|kept))? (?:by|from|of)|"
                       # ("reports from Zahedan": a place, not a source)
-                      r"reports(?: (?:compiled|collected|gathered|published|released))? by) ")
+                      r"reports(?: (?:compiled|collected|gathered|published|released|received|obtained))? by) ")
 _NAMED_TALLY = re.compile(rf" (?:a|an|the) (?P<src>{_CAP}(?: {_CAP}){{0,4}})(?:'s|’s)? (?:tally|count|survey|analysis|review|database)\b")
 _DATA_SOURCE = re.compile(r"\b(?:figures|statistics|data|records|tally|count|reports?|survey)\b", re.I)
 _SPEAKER_REACH = 1200  # how far back a pronoun looks for its speaker (about two paragraphs)
@@ -293,7 +297,10 @@ _LEADING_TIME = re.compile(
     r"(?:(?:(?:On|In|Since|Last|Early|Late) )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|"
     r"September|October|November|December|Today|Yesterday)(?: \d{1,2})?,? )+(?=[A-Za-z])")
 # "Hengaw’s data", "Iran Human Rights’ figures": the organisation, not its data
-_POSSESSIVE_DATA = re.compile(r"(?:'s|’s|'|’)(?: (?:figures|data|statistics|tally|count|records|documentation|monitoring))?$")
+_POSSESSIVE_DATA = re.compile(r"(?:'s|’s|'|’)(?: (?:figures|data|statistics|tally|count|records|documentation|monitoring|network))?$")
+
+
+_REGIME_MEDIA = re.compile(r"(?:the )?(?:regime|government|state)(?:['’]s)? (?:own )?(?:state-run |state )?media$", re.I)
 
 
 def normalise_source(text: str) -> str:
@@ -302,6 +309,8 @@ def normalise_source(text: str) -> str:
 
     src = " ".join(text.split()).strip(" ,.;:")
     src = _POSSESSIVE_DATA.sub("", _THE.sub("", src))
+    if _REGIME_MEDIA.match(src):
+        return "state media"  # "the regime’s own media", "regime media": the state's outlets
     known = normalise_actor_name(src, ("opposition", "media", "monitor"))
     return known or src
 
@@ -405,6 +414,7 @@ def _saying_clauses(doc: Doc, view: str) -> list[Attribution]:
 
 
 _GROUP_HEADS = frozenset({"group", "organisation", "organization", "monitor", "network"})
+_ORG_IN_SENTENCE = re.compile(_NP_CAP)
 _SUBJECT_NAME = re.compile(rf"(?:{_LEADING_TIME.pattern})?(?P<name>{_NP_CAP})")
 
 
@@ -416,9 +426,16 @@ def _sentence_subject(doc: Doc, view: str, pos: int) -> str | None:
     if sent is None:
         return None
     m = _SUBJECT_NAME.match(view, sent.span.start, pos)
-    if m is None:
-        return None
-    return normalise_actor_name(_THE.sub("", m.group("name")), ("opposition", "media", "monitor"))
+    if m is not None:
+        got = normalise_actor_name(_THE.sub("", m.group("name")), ("opposition", "media", "monitor"))
+        if got is not None:
+            return got
+    # ("In the 60 years since its founding, more than 120,000 of the PMOI’s members ..., the
+    # organisation says": the one organisation the sentence names before "the organisation")
+    names = {normalise_actor_name(_POSSESSIVE_DATA.sub("", _THE.sub("", n.group(0))), ("opposition", "monitor"))
+             for n in _ORG_IN_SENTENCE.finditer(view, sent.span.start, pos)}
+    names.discard(None)
+    return names.pop() if len(names) == 1 else None
 
 
 _BEFORE_SOURCE_CUES = frozenset(c.lower() for c in before_source_cues()) | {"source"}
