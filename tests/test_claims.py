@@ -300,6 +300,18 @@ def test_labels_ages_phones_times_and_measures_are_no_figures(pipe):
     assert numeric(run(pipe, text)) == []
 
 
+def test_ages_in_a_list_and_a_solar_hijri_day_are_no_figures(pipe):
+    # "years old" after the last number of a list makes every number in it an age; a day
+    # before a Solar Hijri month, in Persian script or transliterated, is a date
+    text = ("Its two organisers were 41 and 36 years old when they were detained in Sari.\n\n"
+            "The four women, 22, 19, 30 and 27 years old, were arrested on Monday.\n\n"
+            "Banner in Rasht – ۱۲ مهر ۱۴۰۳\n\n"
+            "On 3 Aban, students gathered in Yazd.\n")
+    assert numeric(run(pipe, text)) == [(2, "arrested", "exact"), (4, "arrested", "exact")]
+    # a list of people is still counted
+    assert (22, "arrested", "exact") in numeric(run(pipe, "Police arrested 22, 19 and 30 workers in Arak.\n"))
+
+
 @pytest.mark.parametrize("text, expected", [
     ("In Izeh, a dozen young people were detained on Friday.", [(12, "arrested", "exact")]),
     ("Two dozen workers were arrested in Arak.", [(24, "arrested", "exact")]),

@@ -14,6 +14,7 @@ import re
 
 from ..doc import Doc, Quantity
 from ..models import Count, Span
+from .dates_lexicon import lexicon
 from .lexmatch import KeyedPatterns, first_letters, sentence_index
 from .lowered import lowered
 
@@ -73,6 +74,8 @@ _LABEL_WORDS = frozenset({"article", "articles", "art.", "clause", "clauses", "s
                           "unit"})
 # ages: "Shirin Daneshvar, 37, ...", "Farhad Rostami (34)", "aged 19", "at the age of 15"
 _AGE_BEFORE = re.compile(r"(?:[A-Z][\w'’-]+(?:,[ ]|[ ]\()|\baged[ ]|\bage of[ ])$")
+# ages in a list: "were 27, 25 and 33 years old" (the last number's "years old" makes them all ages)
+_AGE_LIST_AFTER = re.compile(r"(?:[ ]*,[ ]*\d{1,3})*+,?[ ]+(?:and|or)[ ]+\d{1,3}[ ]+years?[ -]old\b", re.I)
 # phone numbers: "+33 1 39 22 45 80", "00 33 1 ...", "the hotline on 110 or 197"
 _PHONE_RUN = re.compile(r"(?:\+|\b00[ ]?)?\d{1,4}(?:[ .-]\d{1,4}){2,}")
 _PHONE_CUE = re.compile(r"\b(?:hotline|helpline|phone|telephone|tel|fax|call|whatsapp|telegram|enquiries|inquiries)\b[^.\n]{0,25}$", re.I)
@@ -155,6 +158,9 @@ _PERSON_OF_AFTER = re.compile(rf"\s+(?:of )?{_PERSON_NOUN}", re.I)
 _ONE_AFTER = re.compile(r"\s+in\b|\s+" + _PERSON_NOUN, re.I)
 # ("July: 88\nAugust: 97": a table row's count before the next row's month is no day of that month)
 _MONTH_AFTER = re.compile(r"[^\S\n]*" + _MONTHS)
+# "۱۵ شهریور ۱۴۰۴", "15 Shahrivar": a day of a Solar Hijri month (the month names of lexicons/dates.toml)
+_JALALI_AFTER = re.compile(r"[^\S\n]*(?:" + "|".join(sorted(map(re.escape, lexicon().jalali_months), key=len, reverse=True))
+                           + r")(?![^\W\d_])", re.I)
 _YEARS_AFTER = re.compile(r"(?:\s*|-)years?", re.I)
 # "sentenced to 18 months": a small number after "to" is a term, not a day of the month
 _TERM_AFTER = re.compile(r"(?:\s*|-)(?:months?|years?|lashes)\b", re.I)
@@ -319,6 +325,9 @@ def find_quantities(doc: Doc) -> list[Quantity]:
             plain = num_text.replace(",", "")
             if dig and _not_a_count(view, phone_cues, num_start, end, qual_word):
                 continue
+            if dig and end - num_start <= 3 and view.startswith((",", " and ", " or "), end) \
+                    and _AGE_LIST_AFTER.match(view, end, end + 60):
+                continue
             if dig:
                 if "," not in num_text and _YEAR.match(plain) and not _PERSON_AFTER.match(view, end, end + 40):  # "2,000" is no year
                     continue
@@ -332,7 +341,7 @@ def find_quantities(doc: Doc) -> list[Quantity]:
                         and not _PLACES_AFTER.match(view, end, end + 40) \
                         and not _COMPARED_BEFORE.search(view, max(0, num_start - 30), num_start):  # "In Ahvaz, 7 workers" is a count
                     continue
-                if _MONTH_AFTER.match(view, end, end + 12):  # "15 August"
+                if _MONTH_AFTER.match(view, end, end + 12) or _JALALI_AFTER.match(view, end, end + 14):  # "15 August"
                     continue
             value = parse_number(num_text)
             if value is None:
