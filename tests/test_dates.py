@@ -846,3 +846,13 @@ def test_a_date_after_by_is_a_deadline_not_the_acts_day():
               "which the police had painted over by the next morning.\n")
     assert date_at(doc, "wrote slogans")[0].start == D("2023-05-10")
     assert not [m for m in doc.dates if m.text == "the next morning" and m.role == "event"]
+
+
+def test_the_eve_of_a_date_is_the_day_before():
+    doc = run("Iran, December 8, 2023 - On the eve of 16 Azar, youths in Arak wrote slogans on the walls.\n")
+    assert date_at(doc, "wrote slogans")[0].start == D("2023-12-06")
+    doc = run("Iran, March 3, 2024 - On the eve of March 1, youths in Arak wrote slogans on the walls.\n")
+    assert date_at(doc, "wrote slogans")[0].start == D("2024-02-29")
+    # the date itself, without "the eve of", is unchanged
+    doc = run("Iran, March 3, 2024 - On March 1, youths in Arak wrote slogans on the walls.\n")
+    assert date_at(doc, "wrote slogans")[0].start == D("2024-03-01")

@@ -784,3 +784,37 @@ def test_an_act_compared_with_earlier_weeks_is_not_habitual():
     assert triggers_by_word(doc)["marched"].modality == "asserted"
     doc = segmented("In Khash, worshippers marched every week.\n")
     assert triggers_by_word(doc)["marched"].modality != "asserted"
+
+
+# --- phrasings found when held-out set 11 (ho73-ho78) was first run ---------------------------
+
+
+def test_two_quoted_slogans_written_on_walls_are_graffiti():
+    doc = segmented("In Saveh, youths wrote “No to the sham vote” and “Down with the dictator” on the walls of a mosque.\n")
+    assert [t.tactics for t in doc.triggers] == [("graffiti",)]
+
+
+def test_a_banner_that_was_burned_is_no_banner_put_up():
+    doc = segmented("In Arak, a large banner of Khamenei hung at the entrance of the town was burned on Monday.\n")
+    assert [(t.sub_event_type, t.tactics) for t in doc.triggers] == [("property_attack", ("image_burning",))]
+    # a banner put up beside a base burnt in the passive stays a banner
+    doc = segmented("In Arak, youths put up banners, and a Basij base was torched in Saveh.\n")
+    assert {t.sub_event_type for t in doc.triggers} == {"symbolic_action", "property_attack"}
+
+
+def test_a_second_object_of_an_arson_is_no_poster_put_up():
+    doc = segmented("The youths torched a seminary in Arak and a large poster of Soleimani in Saveh on Monday.\n")
+    assert [t.sub_event_type for t in doc.triggers] == ["property_attack"]
+
+
+def test_posters_of_a_rally_put_up_are_posters_and_no_rally():
+    doc = segmented("On Monday, the units put up posters of the rally in Arak and Saveh.\n")
+    assert [t.sub_event_type for t in doc.triggers] == ["symbolic_action"]
+    # burnt, or put up by a man arrested for it, the posters are not put up here
+    doc = segmented("Posters of the Quds Day rally were set on fire in Arak.\n")
+    assert [t.sub_event_type for t in doc.triggers] == ["property_attack"]
+
+
+def test_a_time_counted_from_a_rally_reports_no_rally():
+    doc = segmented("In Arak, youths burned a portrait of Khamenei a few hours before the rally.\n")
+    assert [t.sub_event_type for t in doc.triggers] == ["property_attack"]

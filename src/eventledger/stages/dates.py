@@ -446,6 +446,9 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
             rng = DateRange.unresolved("invalid_date")
         if rng is None:
             continue
+        if a.kind == "date" and rng.precision == "day" and rng.start is not None and _EVE_OF.search(view, max(0, a.start - 16), a.start):
+            day = rng.start - dt.timedelta(days=1)  # "on the eve of 16 Azar": the day before it
+            rng = DateRange(day, day, "day", rng.confidence, rng.flags + ("eve",))
         if undated and a.kind == "date" and anchor_date is not None:
             rng = _undated_ahead(a, rng, anchor_date)
         elif a.kind == "same" and a.rel in ("days", "week") and rng.start is not None:
@@ -494,6 +497,10 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
         _extend_ongoing(doc, out, ongoing)
         _extend_starts(view, out, ongoing)
     return out
+
+
+#: "on the eve of 16 Azar", "the eve of March 1": the day before the date that follows
+_EVE_OF = re.compile(r"\bthe[ \u00a0]+eve[ \u00a0]+of[ \u00a0]+\Z", re.I)
 
 
 #: "The strike began on Sunday", "spread on Monday to Sirjan": the day an action started

@@ -145,16 +145,27 @@ def find_triggers(doc: Doc, quote_spans: list[Span] | None = None) -> list[Trigg
     out: list[Trigger] = []
     cue_hits: list[tuple[int, object]] | None = None
     burnt_object_end = -1  # end of the images an arson trigger burnt ("set fire to banners of X")
+    # "a banner of Khamenei ... was burned": the subject burnt in the passive (start, verb start)
+    burnt_subjects = [(m.start(), m.start("verb")) for m in _PASSIVE_BURNT.finditer(view)] if _BURNT_VERB.search(view) else []
+    last_arson: Trigger | None = None
     for s, e, key in lex.patterns.finditer(view):
-        if excluded and any(a < e and s < b for a, b in excluded):
-            continue
         spec = lex.specs[key]  # type: ignore[index]
+        if excluded and any(a < e and s < b for a, b in excluded) and not (
+                spec.sub_event_type == "symbolic_action" and any(a == s for a, _ in excluded)
+                and _PUT_UP_BEFORE.search(view, max(0, s - 40), s)):
+            continue
         if s < burnt_object_end and spec.sub_event_type == "symbolic_action":
             continue  # the burnt banner or poster is the arson's object, not a banner put up
+        if spec.sub_event_type == "symbolic_action" and (
+                any(a <= s < v for a, v in burnt_subjects)
+                or (last_arson is not None and _SECOND_OBJECT.match(view, last_arson.span.end, s))):
+            continue  # the subject of "was burned", or a second object of the same arson
         tactics = spec.tactics
         if "arson" in tactics and (obj := _OBJECT_IMAGES.match(view, e)) is not None:
             tactics = ("image_burning",)
             burnt_object_end = obj.end()
+        elif "arson" in tactics and any(v == s for _, v in burnt_subjects):
+            tactics = ("image_burning",)
         if spec.event_type in ("repression", "riot") and _not_an_act(view, s, e, spec, sidx):
             continue
         etype, sub = spec.event_type, spec.sub_event_type
@@ -170,7 +181,29 @@ def find_triggers(doc: Doc, quote_spans: list[Span] | None = None) -> list[Trigg
         if modality == "asserted" and spec.event_type in ("repression", "riot") and _in_frame(view, s, sidx):
             modality = "context"
         out.append(Trigger(Span(s, e), etype, sub, tactics, negated, modality))
+        if "arson" in spec.tactics:
+            last_arson = out[-1]
     return out
+
+
+_BURNT_VERB = re.compile(r"\b(?:was|were)\s+(?:also\s+)?(?:burn|torch|set\s+(?:on\s+fire|ablaze|alight))", re.I)
+#: "a large banner of Khamenei hung at the entrance of the town was burned": a banner, poster or
+#: portrait that is the subject of a passive burning verb (no "and" or clause break between)
+_PASSIVE_BURNT = re.compile(
+    r"\b(?:an?|the|two|three|several|many|some|dozens\s+of)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?:banners?|posters?|portraits?|billboards?|placards?|images?|pictures?|photos?)\b"
+    r"(?:\s+(?!(?:and|or|but|while|where|which|who)\b)[\w’'-]+){0,10}?\s+(?:was|were)\s+(?:also\s+)?"
+    r"(?P<verb>burn(?:ed|t)|torched|set\s+(?:on\s+fire|ablaze|alight))\b",
+    re.I,
+)
+#: "torched a seminary in X and a large poster of Soleimani in Y": a second object of the same
+#: verb, reached without a clause break, a verb of its own or another actor
+_SECOND_OBJECT = re.compile(r"[^.;:!?\n\u201c\u201d\"]{0,80}?\band\s+(?:an?|the|two|three|several)\s+(?:[\w-]+\s+){0,2}\Z", re.I)
+#: "the units put up posters of the rally": a banner or poster put up stays an act when an
+#: exclusion that begins at it ("posters of the rally", the rally not reported) removes the rally
+_PUT_UP_BEFORE = re.compile(
+    r"(?<!had )(?<!having )\b(?:put(?:ting)?\s+up|hung|hang(?:s|ing)?|distribut(?:ed|ing)|post(?:ed|ing)|display(?:ed|ing)|"
+    r"raised|raising|held\s+up|holding\s+up)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?\Z", re.I)
 
 
 # "hung a banner", "a banner hung from a bridge", "hanging posters": hanging an object
