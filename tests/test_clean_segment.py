@@ -146,6 +146,7 @@ def test_cheap_line_tests_agree_with_the_patterns_they_stand_for():
     """segment._ends_terminal is _TERMINAL.search without the scan; paragraph_kind and
     clean.boilerplate_reason run their unanchored patterns only behind necessary tests."""
     import random
+    import re
 
     from eventledger.stages import clean as C
     from eventledger.stages import segment as S
@@ -153,7 +154,7 @@ def test_cheap_line_tests_agree_with_the_patterns_they_stand_for():
     rng = random.Random(7)
     pieces = ["a", "B", " ", ".", "!", ":", ";", "…", "'", '"', "”", ")", "]", "\u00a0", "-", "–", "—", "7", "2024",
               "March", "may", " 12,", "x", "696x390", ".jpg", ".PNG", "deadbeef", "_1a2b", "-cafe", "share", "http://",
-              " – October 10, 2020", "August 29,2020-", "Jan. 3, 2021 –", "12345678", " abcd", "-0f0f"]
+              " – October 10, 2020", "August 29,2020-", "Jan. 3, 2021 –", "12345678", " abcd", "-0f0f", "é", "9"]
     for _ in range(20000):
         s = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 9))).strip()
         if not s:
@@ -164,7 +165,9 @@ def test_cheap_line_tests_agree_with_the_patterns_they_stand_for():
         if C._IMAGE_NAME.search(s):
             assert s[-1].isdigit() or s.lower().endswith(C._IMAGE_SUFFIXES), s
         if C._HASHY.search(s):
-            assert C._HEX_WORD.search(s), s
+            assert C._has_hex_word(s), s
+        # the fast test of clean._has_hex_word says what the word-bounded regex says
+        assert C._has_hex_word(s) == bool(re.search(r"\b[0-9a-f]{8}\b", s, re.I)), s
 
 
 def test_first_character_gates_of_the_anchored_line_patterns():

@@ -818,3 +818,24 @@ def test_posters_of_a_rally_put_up_are_posters_and_no_rally():
 def test_a_time_counted_from_a_rally_reports_no_rally():
     doc = segmented("In Arak, youths burned a portrait of Khamenei a few hours before the rally.\n")
     assert [t.sub_event_type for t in doc.triggers] == ["property_attack"]
+
+
+def test_burnt_verb_gate_agrees_with_the_case_insensitive_pattern():
+    """triggers._BURNT_VERB runs on the lower-cased view (literal-led, so the engine skips to
+    each "w"); it finds a passive burning verb exactly where the re.I pattern with a leading
+    \\b found one, and wherever _PASSIVE_BURNT (which it gates) matches."""
+    import random
+    import re
+
+    from eventledger.stages import triggers as T
+
+    old = re.compile(r"\b(?:was|were)\s+(?:also\s+)?(?:burn|torch|set\s+(?:on\s+fire|ablaze|alight))", re.I)
+    rng = random.Random(3)
+    pieces = ["a banner", " of Khamenei", " WAS", " were", " Were ", "also ", "burned", "Torched", " set on fire",
+              " set ablaze", "swas ", "awere ", "\n", ", ", "posters", " the portrait ", "x", "é", "W", "was\tset alight"]
+    for _ in range(5000):
+        s = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+        gate = bool(T._BURNT_VERB.search(s.lower()))
+        assert gate == bool(old.search(s)), s
+        if T._PASSIVE_BURNT.search(s):
+            assert gate, s

@@ -22,6 +22,7 @@ from ..doc import Doc, Trigger
 from ..models import EVENT_TYPES, TACTICS, Span
 from .actors import find_actors
 from .lexmatch import KeyedPatterns, SentenceIndex, first_letters, sentence_index
+from .lowered import lowered
 from .quantities import find_quantities
 from .quotes import find_attributions, find_quotes
 
@@ -146,7 +147,7 @@ def find_triggers(doc: Doc, quote_spans: list[Span] | None = None) -> list[Trigg
     cue_hits: list[tuple[int, object]] | None = None
     burnt_object_end = -1  # end of the images an arson trigger burnt ("set fire to banners of X")
     # "a banner of Khamenei ... was burned": the subject burnt in the passive (start, verb start)
-    burnt_subjects = [(m.start(), m.start("verb")) for m in _PASSIVE_BURNT.finditer(view)] if _BURNT_VERB.search(view) else []
+    burnt_subjects = [(m.start(), m.start("verb")) for m in _PASSIVE_BURNT.finditer(view)] if _BURNT_VERB.search(lowered(view)) else []
     last_arson: Trigger | None = None
     for s, e, key in lex.patterns.finditer(view):
         spec = lex.specs[key]  # type: ignore[index]
@@ -186,7 +187,10 @@ def find_triggers(doc: Doc, quote_spans: list[Span] | None = None) -> list[Trigg
     return out
 
 
-_BURNT_VERB = re.compile(r"\b(?:was|were)\s+(?:also\s+)?(?:burn|torch|set\s+(?:on\s+fire|ablaze|alight))", re.I)
+# a necessary test for _PASSIVE_BURNT, searched in the lower-cased view: led by a literal "w"
+# (its word start checked in the look-behind), the engine skips to each "w" in its fast loop,
+# where a leading \b under re.I starts a match attempt at every character (20 times slower)
+_BURNT_VERB = re.compile(r"w(?<=\bw)(?:as|ere)\s+(?:also\s+)?(?:burn|torch|set\s+(?:on\s+fire|ablaze|alight))")
 #: "a large banner of Khamenei hung at the entrance of the town was burned": a banner, poster or
 #: portrait that is the subject of a passive burning verb (no "and" or clause break between)
 _PASSIVE_BURNT = re.compile(
