@@ -481,3 +481,12 @@ def test_a_common_square_belongs_to_the_town_named_before_it_in_its_sentence(sta
     # the report names Tehran elsewhere; the square is the one in Sanandaj
     places = run(stage, "Posters went up in Tehran and Arak.\n\nAgents detained two women in Sanandaj near the Azadi Square.")
     assert by_name(places, "Azadi Square").place.canonical == "Sanandaj"
+
+
+def test_a_town_name_before_a_word_that_makes_it_another_name_is_no_place(stage):
+    """data/names_before.tsv: "Qods" is a town west of Tehran except in "Qods Force" or
+    "Qods Day" (compared lower-case, one word after the name)."""
+    assert events(run(stage, "Workers rallied in Qods, west of Tehran, on Monday.")) == ["Qods"]
+    assert "Qods" not in [m.place.canonical for m in run(stage, "A commander of the Qods Force spoke in Karaj.")]
+    assert "Qods" not in [m.place.canonical for m in run(stage, "On Qods day, banners were burned in Karaj.")]
+    assert "Qods" in events(run(stage, "Youths burned a billboard in Karaj and in Qods."))

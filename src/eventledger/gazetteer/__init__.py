@@ -6,7 +6,8 @@
   rows; same behaviour as the shipped one, minus the data).
 * :class:`ShippedGazetteer` reads ``data/places.tsv`` (built from GeoNames by
   ``python -m eventledger.gazetteer.build``), ``data/curated.tsv`` and ``data/stoplist.tsv``
-  with :mod:`importlib.resources`; :func:`get_gazetteer` caches one per process and adds
+  with :mod:`importlib.resources`; :func:`names_before` reads ``data/names_before.tsv``
+  (names that are no place before certain words: "Qods Force"); :func:`get_gazetteer` caches one per process and adds
   the user's alias file (``Options.alias_file``).
 
 Keys are built by :func:`eventledger.gazetteer.normalize.name_key` on both sides.
@@ -34,6 +35,7 @@ __all__ = [
     "FakeGazetteer",
     "ShippedGazetteer",
     "get_gazetteer",
+    "names_before",
     "PRECISION_BY_FEATURE",
 ]
 
@@ -317,6 +319,21 @@ def get_gazetteer(options=None) -> Gazetteer:
     except OSError:
         raise GazetteerError(f"alias file not found: {path}") from None
     return _with_aliases(str(path), mtime)
+
+
+@lru_cache(maxsize=1)
+def names_before() -> dict[str, frozenset[str]]:
+    """``data/names_before.tsv``: name key -> the next words (lower case) before which the
+    name is part of another name, not a place ("Qods Force", "Qods Day")."""
+    try:
+        text = resources.files("eventledger.gazetteer").joinpath("data", "names_before.tsv").read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GazetteerError(f"gazetteer data cannot be loaded: {exc}") from None
+    out: dict[str, frozenset[str]] = {}
+    for row in ShippedGazetteer._tsv(text):
+        if len(row) >= 2 and row[0] != "name":
+            out[name_key(row[0])] = frozenset(w.strip().lower() for w in row[1].split("|") if w.strip())
+    return out
 
 
 # the `eventledger places NAME` helpers (imported last: they use get_gazetteer above)

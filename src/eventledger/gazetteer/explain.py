@@ -65,6 +65,11 @@ def format_explanation(name: str, records: list[CandidateRecord], options=None, 
         lines.append("  on the stop list (data/stoplist.tsv): never matched as a place on its own;")
         lines.append("  add it to an alias file (--alias-file) to force it.")
         return "\n".join(lines)
+    from . import names_before
+
+    if key in names_before():
+        words = ", ".join(sorted(names_before()[key]))
+        lines.append(f"  not a place when the next word is one of: {words} (data/names_before.tsv)")
     if not records:
         lines.append("  no gazetteer entry; add one with an alias file: alias<TAB>canonical<TAB>country[<TAB>admin1]")
         return "\n".join(lines)

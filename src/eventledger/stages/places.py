@@ -46,7 +46,7 @@ from operator import attrgetter
 
 from ..config import Options
 from ..doc import Doc, PlaceMention
-from ..gazetteer import Candidate, Gazetteer, get_gazetteer
+from ..gazetteer import Candidate, Gazetteer, get_gazetteer, names_before
 from ..gazetteer.matcher import name_hits
 from ..gazetteer.normalize import name_key
 from ..gazetteer.resolve import best
@@ -163,6 +163,18 @@ def _given_names() -> frozenset[str]:
     return frozenset(name_key(ln) for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
 
 
+_NEXT_WORD_RE = re.compile(r"[ \u00a0]+([^\W_]+)")
+
+
+def _before_own_word(end: int, key: str, view: str) -> bool:
+    """``<Qods> Force``: the name is part of another one when the next word is listed for it."""
+    words = names_before().get(key)
+    if not words:
+        return False
+    m = _NEXT_WORD_RE.match(view, end)
+    return m is not None and m.group(1).lower() in words
+
+
 _NEXT_CAP_RE = re.compile(r"^[ \u00a0]+[A-Z][a-z]")
 
 
@@ -213,6 +225,8 @@ def _resolve_all(hits: list[tuple], default_country: str | None, view: str) -> l
         c = chosen.candidate
         if c.source not in ("cur", "user") and _is_person_name(start, end, key, view):
             continue
+        if _before_own_word(end, key, view):
+            continue  # "the Qods Force", "Qods Day"
         if c.source == "gn" and c.place.population < 20_000 and _after_ezafe(start, view):
             continue  # "Simay-e Azadi", "Meydan-e Azadi": the second word of a Persian name
         if in_longer_run and c.source not in ("cur", "user") and c.place.feature in ("city", "admin1") and (
