@@ -856,3 +856,36 @@ def test_the_eve_of_a_date_is_the_day_before():
     # the date itself, without "the eve of", is unchanged
     doc = run("Iran, March 3, 2024 - On March 1, youths in Arak wrote slogans on the walls.\n")
     assert date_at(doc, "wrote slogans")[0].start == D("2024-03-01")
+
+
+# --- a day of the month with no month ("on the 24th") ---------------------------------------------
+
+MONTH_DAYS = [
+    # the anchor's month when the day is not after the anchor, else the month before it
+    ("Drivers went on strike in Tabriz on the 12th.", "2023-05-20", "strike", "2023-05-12", "2023-05-12", "day"),
+    ("Drivers went on strike in Tabriz on the 28th, witnesses said.", "2023-05-20", "strike", "2023-04-28", "2023-04-28", "day"),
+    ("Drivers went on strike in Tabriz on the 30th.", "2023-01-10", "strike", "2022-12-30", "2022-12-30", "day"),
+    ("Nurses protested in Arak from the 3rd to the 5th.", "2023-05-20", "protested", "2023-05-03", "2023-05-05", "range"),
+    # a later day of the month just told
+    ("On April 27, farmers rallied in Isfahan. On the 29th, they rallied again in Isfahan.", "2023-05-02",
+     "again", "2023-04-29", "2023-04-29", "day"),
+]
+
+
+@pytest.mark.parametrize("text,anchor,word,start,end,precision", MONTH_DAYS)
+def test_a_day_of_the_month_alone_takes_its_month_from_the_context(text, anchor, word, start, end, precision):
+    doc = run(text, anchor)
+    rng, _ = date_at(doc, word)
+    assert (rng.start, rng.end, rng.precision) == (D(start), D(end), precision)
+    assert "month_from_context" in rng.flags
+
+
+@pytest.mark.parametrize("text", [
+    "On the 16th night of the protests, youths blocked roads in Izeh.",
+    "Guards moved the prisoners to the 3rd floor of the ward.",
+    "Supporters marked the 2nd anniversary in Karaj.",
+    "He was sentenced on the 5th count of the indictment.",
+])
+def test_an_ordinal_before_a_noun_is_no_day_of_the_month(text):
+    doc = run(text, "2023-05-20")
+    assert not [m for m in doc.dates if "month_from_context" in m.range.flags]

@@ -40,8 +40,8 @@ from ..models import DateRange, Span
 from ..textutil import is_name_words, make_view
 from .dates_extract import Atom, extract
 from .dates_lexicon import lexicon
-from .dates_resolve import (nearest_year, resolve_anniversary, resolve_atom_range, resolve_relative, resolve_weekday,
-                            resolve_weekday_near, resolve_weekday_pair)
+from .dates_resolve import (nearest_year, resolve_anniversary, resolve_atom_range, resolve_month_day, resolve_relative,
+                            resolve_weekday, resolve_weekday_near, resolve_weekday_pair)
 from .dates_scope import INDEX_KEY, block_class, build_index, event_date_for, paragraph_spans
 
 __all__ = ["DatesStage", "event_date_for", "find_anchor", "HISTORY_DAYS", "DATELINE_PLACE_KEY"]
@@ -699,6 +699,8 @@ def _resolve_one(a: Atom, role: str, ref: dt.date | None, prev_day: dt.date | No
     which a bare weekday is read next to."""
     if a.kind in ("date", "year"):
         return role, resolve_atom_range(a, ref)
+    if a.kind == "monthday":
+        return role, resolve_month_day(a, ref, prev_day)
     if a.kind == "decade":
         return role, DateRange(dt.date(a.a.y, 1, 1), dt.date(a.a.y + 9, 12, 31), "range", 1.0, ("decade",))
     if a.kind == "relative":

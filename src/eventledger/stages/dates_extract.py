@@ -363,6 +363,33 @@ def _weekdays(L: DateLexicon, view: str, hits, taken: _Taken, out: list[Atom]) -
         taken.take(start, q)
 
 
+#: "on the 24th", "from the 3rd to the 5th": a day of the month with no month written (the
+#: month comes from the context when resolved). Searched in the lower-cased view, led by the
+#: literal "the" (the engine skips to it); the word before it is checked by _MONTH_DAY_BEFORE.
+#: Only where the ordinal ends a phrase (a comma, a full stop, "and", "in" ...): "on the 16th
+#: night", "the 3rd floor", "the 2nd anniversary" are no days of a month
+_MONTH_DAY = re.compile(
+    r"the\s+(?P<d>[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)\b"
+    r"(?:\s*(?P<sep>-|–|—|to|and|&|through|until)\s*(?:the\s+)?(?P<d2>[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)\b)?"
+    r"(?=\s*(?:[,.;:!?)\n]|$)|\s+(?:and|in|at|when|while|as|with|near|outside|across|during|after|before|for|of\s+(?:this|that|the)\s+month)\b)"
+)
+_MONTH_DAY_BEFORE = re.compile(r"(?<!\w)(?:on|by|since|until|till|from|before|after)\s+\Z")
+
+
+def _month_days(view: str, low: str, taken: _Taken, out: list[Atom]) -> None:
+    """Days of the month written alone ("on the 24th"), as ``monthday`` atoms (Part.d only)."""
+    if "the " not in low:
+        return
+    for m in _MONTH_DAY.finditer(low):
+        s, e = m.span()
+        if not _is_word_start(view, s) or not taken.free(s, e) or not _MONTH_DAY_BEFORE.search(low, max(0, s - 8), s):
+            continue
+        d2 = m.group("d2")
+        b = Part(d=int(d2)) if d2 else None
+        out.append(Atom(s, e, "monthday", Part(d=int(m.group("d"))), b, joined="and" if m.group("sep") in ("and", "&") else "to" if b else ""))
+        taken.take(s, e)
+
+
 def _anniversaries(L: DateLexicon, view: str, hits, taken: _Taken, out: list[Atom]) -> None:
     P = _patterns()
     for i, j, tok, _ in hits.get("anniversary", ()):
@@ -422,6 +449,7 @@ def extract(view: str) -> list[Atom]:
         atoms.append(_parse_same(m))
         taken.take(*m.span())
     _numbers(view, years, taken, atoms, final=True)
+    _month_days(view, low, taken, atoms)
     _weekdays(L, view, hits, taken, atoms)
     atoms.sort(key=attrgetter("start"))
     return _join_ranges(atoms, view, P)

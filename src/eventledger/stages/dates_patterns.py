@@ -35,7 +35,7 @@ class Part(NamedTuple):
 @dataclass(slots=True)
 class Atom:
     """A candidate date expression. ``kind``: date | year | decade | weekday | relative | same |
-    anniversary | streak. ``b`` is the end of a written range (two weekdays: "on Thursday and
+    anniversary | streak | monthday ("on the 24th": ``a.d`` only, the month from the context). ``b`` is the end of a written range (two weekdays: "on Thursday and
     Friday"). A ``streak`` is an action that has lasted ``n`` days up to a stated day ("for a
     third day", "for the past two days"): ``rel`` ordinal | past | nth ("on the 16th night": that
     day of a count) | count ("the uprising entered its 18th day on Monday": the wave's count,

@@ -17,7 +17,7 @@ from ..models import DateRange
 from .dates_extract import Atom, Part
 from .dates_lexicon import Anniversary, lexicon
 
-__all__ = ["resolve_part", "resolve_atom_range", "resolve_relative", "resolve_weekday", "resolve_weekday_pair",
+__all__ = ["resolve_part", "resolve_atom_range", "resolve_month_day", "resolve_relative", "resolve_weekday", "resolve_weekday_pair",
            "resolve_anniversary", "month_range", "week_ending", "nearest_year"]
 
 #: confidence of dates that are read correctly but rest on an inference
@@ -131,6 +131,32 @@ def _resolve_jalali(p: Part, ref: dt.date | None, flags: list[str]):
     if p.y is None and day > ref and not _weekday_keeps_year(day, ref, p):
         day = jdatetime.date(jy - 1, p.m, p.d).togregorian()
     return day, day, "day"
+
+
+def _month_day(d: int, ref: dt.date, prev_day: dt.date | None) -> dt.date:
+    """Day ``d`` of the month the context gives: the month of the day just told when ``d``
+    comes later in it and not after ``ref`` ("On March 28 ... on the 30th"), else the last
+    such day at or before ``ref`` (the reference's month, or the one before it)."""
+    if prev_day is not None and prev_day.day <= d <= calendar.monthrange(prev_day.year, prev_day.month)[1]:
+        day = prev_day.replace(day=d)
+        if day <= ref:
+            return day
+    if d <= ref.day:
+        return ref.replace(day=d)
+    y, m = (ref.year, ref.month - 1) if ref.month > 1 else (ref.year - 1, 12)
+    return dt.date(y, m, d)  # (ValueError for a 31st after a 30-day month: an invalid date)
+
+
+def resolve_month_day(atom: Atom, ref: dt.date | None, prev_day: dt.date | None) -> DateRange:
+    """"on the 24th", "from the 3rd to the 5th": days of a month that is not written."""
+    if ref is None:
+        return DateRange.unresolved("no_anchor")
+    start = _month_day(atom.a.d, ref, prev_day)
+    end = start if atom.b is None else _month_day(atom.b.d, ref, start)
+    flags = ("month_from_context",)
+    if end < start:
+        return DateRange.unresolved("inverted_range")
+    return DateRange(start, end, "day" if start == end else "range", 0.9, flags)
 
 
 def resolve_atom_range(atom: Atom, ref: dt.date | None) -> DateRange:
