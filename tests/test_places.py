@@ -477,6 +477,13 @@ def test_a_landmark_town_after_a_comma_and_near_is_a_bearing(stage):
     assert events(places) == ["Shahin Shahr"]
 
 
+def test_a_county_after_a_town_and_in_locates_the_town(stage):
+    places = run(stage, "Police fired on porters near Baneh, in Saqqez county, wounding three.")
+    assert events(places) == ["Baneh"]
+    # a county named on its own is still the place
+    assert events(run(stage, "Police fired on porters in Saqqez county, wounding three.")) == ["Saqqez"]
+
+
 def test_a_common_square_belongs_to_the_town_named_before_it_in_its_sentence(stage):
     # the report names Tehran elsewhere; the square is the one in Sanandaj
     places = run(stage, "Posters went up in Tehran and Arak.\n\nAgents detained two women in Sanandaj near the Azadi Square.")
