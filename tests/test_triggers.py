@@ -818,3 +818,30 @@ def test_posters_of_a_rally_put_up_are_posters_and_no_rally():
 def test_a_time_counted_from_a_rally_reports_no_rally():
     doc = segmented("In Arak, youths burned a portrait of Khamenei a few hours before the rally.\n")
     assert [t.sub_event_type for t in doc.triggers] == ["property_attack"]
+
+
+# --- phrasings found when held-out set 13 (ho85-ho90) was first run ---------------------------
+
+
+def test_a_weekly_publication_does_not_make_the_act_habitual():
+    doc = segmented("Nurses in Sari went on strike on Monday, the union said in its weekly bulletin.\n")
+    assert triggers_by_word(doc)["went on strike"].modality == "asserted"
+    doc = segmented("Nurses in Sari hold weekly rallies outside the hospital.\n")
+    assert triggers_by_word(doc)["rallies"].modality != "asserted"
+
+
+def test_a_rally_postponed_after_a_relative_clause_is_no_act():
+    doc = segmented("In Arak, a rally that the retired teachers had planned for Sunday was postponed.\n")
+    assert not [t for t in doc.triggers if t.sub_event_type == "demonstration" and t.modality == "asserted"
+                and not t.negated]
+    doc = segmented("In Arak, a rally that drew hundreds of retired teachers ended peacefully.\n")
+    assert triggers_by_word(doc)["rally"].modality == "asserted"
+
+
+def test_shops_that_did_not_open_are_a_closure():
+    doc = segmented("In Yazd, the carpet dealers of the old bazaar did not open on Monday.\n")
+    strikes = [t for t in doc.triggers if t.sub_event_type == "strike"]
+    assert strikes and strikes[0].modality == "asserted" and not strikes[0].negated
+    # shops that reopened are no closure
+    doc = segmented("In Yazd, the carpet dealers of the old bazaar reopened on Monday.\n")
+    assert not [t for t in doc.triggers if t.sub_event_type == "strike"]
