@@ -845,3 +845,10 @@ def test_shops_that_did_not_open_are_a_closure():
     # shops that reopened are no closure
     doc = segmented("In Yazd, the carpet dealers of the old bazaar reopened on Monday.\n")
     assert not [t for t in doc.triggers if t.sub_event_type == "strike"]
+
+
+def test_chanting_near_a_prison_is_in_public():
+    doc = segmented("In Rasht, near the prison, residents chanted slogans after midnight.\n")
+    assert triggers_by_word(doc)["chanted"].sub_event_type == "demonstration"
+    doc = segmented("In Rasht, inmates chanted slogans in their ward after midnight.\n")
+    assert triggers_by_word(doc)["chanted"].sub_event_type == "symbolic_action"
