@@ -250,6 +250,12 @@ _KIND_NOUNS = re.compile(r"\b(?:(?P<killing>deaths|dead|killings)|(?P<attack_on_
                          r"|(?P<arrest>arrests|detainees|detentions)|(?P<execution>executions))\b", re.I)
 
 
+#: a sentence that carries the act told just before to other towns: "On Sunday it spread to ...",
+#: "By Monday the strike had spread to ..." (the act named again is a trigger of its own sentence)
+_SPREAD_TO = re.compile(r"(?:(?:on|by|from)\s+\w+(?:\s+\w+)?,?\s+)?(?:it|they)\s+(?:also\s+|then\s+|had\s+|has\s+)?spread\s+"
+                        r"(?:on\s+\w+\s+|quickly\s+|further\s+)?to\b", re.I)
+
+
 def _kind_named(ctx: DocContext, i: int, pending: list[Trigger]) -> list[Trigger]:
     """The triggers handed on from the sentence before that the place sentence speaks of: "shot
     dead nine porters and wounded 17 others. Seven of the deaths occurred near A and B" gives
@@ -460,6 +466,7 @@ class AssembleStage:
         drafts: list[Draft] = []
         pending: list[Trigger] = []  # placeless triggers handed to the next sentence's place list
         pending_para = -1
+        told_before: tuple[int, list[Trigger]] = (-1, [])  # the last sentence's usable protest triggers
         pending_country: set[str | None] = set()  # the country the waiting sentence named as its place
         pending_list = False  # the pending sentence introduces a bullet list ("... in these cities:")
         list_drafts: list[Draft] = []  # events made from the latest bullet list
@@ -490,6 +497,8 @@ class AssembleStage:
                 continue
             told = [t for t in sent_triggers[i] if usable(t)]
             triggers = not_history(ctx, i, told)
+            if triggers and all(t.event_type == "protest" for t in triggers):
+                told_before = (i, triggers)
             if told and not triggers:
                 # "In September 2022, security forces killed ... in Piranshahr": a sentence that
                 # tells only history; its places belong to that past act, not to the triggers
@@ -521,6 +530,13 @@ class AssembleStage:
                     made += [Draft("protest_with_intervention", "protest", p, sent, [t], [])
                              for p in places for t in triggers[:1]]
                 country.extend((i, t) for t in _placeless_in_sentence(ctx, i, triggers, places))
+            elif places and told_before[0] == i - 1 and told_before[1] and doc.sentences[i - 1].paragraph == sent.paragraph \
+                    and _SPREAD_TO.match(ctx.view, sent.span.start, sent.span.end):
+                # "The strike began in Asaluyeh. On Sunday it spread to Mahshahr and Abadan": the
+                # act the sentence before told, in the towns it spread to
+                made = _sentence_drafts(ctx, i, told_before[1], places)
+                drafts.extend(made)
+                continue
             elif places and pending:
                 # "Units across Iran recorded video messages. They were shown at the summit in
                 # Paris": an act the waiting sentence placed in one country is not in another's towns
