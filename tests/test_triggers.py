@@ -852,3 +852,17 @@ def test_chanting_near_a_prison_is_in_public():
     assert triggers_by_word(doc)["chanted"].sub_event_type == "demonstration"
     doc = segmented("In Rasht, inmates chanted slogans in their ward after midnight.\n")
     assert triggers_by_word(doc)["chanted"].sub_event_type == "symbolic_action"
+
+
+@pytest.mark.parametrize("text", [
+    "Agents fired tear-gas canisters at the balconies where residents were chanting.\n",
+    "Police restored order in the square after two hours, the governor said.\n",
+])
+def test_fire_at_windows_and_restored_order_are_interventions(text):
+    doc = segmented(text)
+    assert [t for t in doc.triggers if t.sub_event_type == "protest_with_intervention"]
+
+
+def test_firing_at_a_base_is_no_intervention():
+    doc = segmented("Youths fired fireworks at the gate of a Basij base.\n")
+    assert not [t for t in doc.triggers if t.sub_event_type == "protest_with_intervention"]
