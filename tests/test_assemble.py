@@ -898,3 +898,13 @@ def test_an_act_that_spread_to_other_towns_is_an_event_there(pipe):
     # a sentence that carries no act on ("it" without "spread to") makes no event
     doc = run(pipe, "Bakers in Qazvin went on strike on Monday. On Tuesday it rained in Zanjan.\n")
     assert summary(doc) == {("Qazvin", "strike")}
+
+
+def test_arrests_told_next_on_the_protests_own_day_make_it_an_intervention(pipe):
+    doc = run(pipe, "Residents of Qazvin chanted slogans on Tuesday night. Three youths were arrested in Qazvin "
+                    "on Tuesday night.\n")
+    assert summary(doc) == {("Qazvin", "protest_with_intervention"), ("Qazvin", "arrest")}
+    # arrests on another day are their own story: the protest stays a demonstration
+    doc = run(pipe, "Residents of Qazvin chanted slogans on Monday night. Three youths were arrested in Qazvin "
+                    "on Wednesday.\n")
+    assert summary(doc) == {("Qazvin", "demonstration"), ("Qazvin", "arrest")}

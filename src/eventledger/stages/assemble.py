@@ -142,14 +142,19 @@ def _choose_trigger(triggers: list[Trigger], place: PlaceMention, view: str) -> 
     return triggers[0]
 
 
-def _intervene_in_told_protest(drafts: list[Draft], places: list[PlaceMention], paragraph: int) -> bool:
+def _same_days(a: DateRange, b: DateRange) -> bool:
+    return a.start is not None and (a.start, a.end) == (b.start, b.end)
+
+
+def _intervene_in_told_protest(drafts: list[Draft], places: list[PlaceMention], paragraph: int,
+                               ok: Callable[[Draft], bool] | None = None) -> bool:
     """Turn the demonstrations of this or the previous paragraph at these places into protests
-    with intervention; say whether there was one."""
+    with intervention (those ``ok`` accepts, when given); say whether there was one."""
     here = {place_key(p) for p in places}
     hit = False
     for d in drafts:
         if d.sub == "demonstration" and d.place is not None and paragraph - 1 <= d.sentence.paragraph \
-                and place_key(d.place) in here:
+                and place_key(d.place) in here and (ok is None or ok(d)):
             d.sub = "protest_with_intervention"
             hit = True
     return hit
@@ -523,8 +528,14 @@ class AssembleStage:
                 # "... gathered in Kermanshah and Ilam on Tuesday. The protest in Ilam was dispersed
                 # by police": the protest just told in the named town met the intervention
                 upgraded = not any(d.etype == "protest" for d in made) and intervened(triggers) \
-                    and not any(d.role == "event" for d in ctx.sent_dates[i]) \
-                    and _intervene_in_told_protest(drafts, places, sent.paragraph)
+                    and (_intervene_in_told_protest(drafts, places, sent.paragraph)
+                         if not any(d.role == "event" for d in ctx.sent_dates[i])
+                         # ("Residents of A chanted on Thursday night. Two men were arrested in A on
+                         # Thursday night": a date of its own, the same day as the protest just told)
+                         else _intervene_in_told_protest(
+                             drafts, places, sent.paragraph,
+                             lambda d: d.sentence is doc.sentences[i - 1] and d.sentence.paragraph == sent.paragraph
+                             and d.place is not None and _same_days(date_for(doc, d.place.span)[0], date_for(doc, triggers[0].span)[0])))
                 if not upgraded and not any(d.etype == "protest" for d in made) \
                         and any(fired_on_crowd(ctx, t) for t in triggers):
                     made += [Draft("protest_with_intervention", "protest", p, sent, [t], [])
