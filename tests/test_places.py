@@ -484,6 +484,11 @@ def test_a_county_after_a_town_and_in_locates_the_town(stage):
     assert events(run(stage, "Police fired on porters in Saqqez county, wounding three.")) == ["Saqqez"]
 
 
+def test_the_town_a_wave_spread_from_is_no_event_place(stage):
+    places = run(stage, "The strikes spread last week from Ahvaz to Abadan, where dock workers stopped work.")
+    assert events(places) == ["Abadan"]
+
+
 def test_a_common_square_belongs_to_the_town_named_before_it_in_its_sentence(stage):
     # the report names Tehran elsewhere; the square is the one in Sanandaj
     places = run(stage, "Posters went up in Tehran and Arak.\n\nAgents detained two women in Sanandaj near the Azadi Square.")

@@ -64,7 +64,9 @@ _ROUTE_BEFORE_RE = re.compile(
     # is a part of the town, and stays an event place)
     r"|(?:(?<!\bthe\s)\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+$)"
     # "In Khomeini Shahr, near Isfahan, ...": the landmark town after a comma, as a bearing
-    r"|(?:,\s+near\s+$)",
+    r"|(?:,\s+near\s+$)"
+    # "protests have spread this summer from Khuzestan to Isfahan": where the wave came from
+    r"|(?:\bspread\s+(?:[\w-]+\s+){0,3}?from\s+$)",
     re.I,
 )
 _ROUTE_AFTER_RE = re.compile(
