@@ -511,6 +511,15 @@ def test_a_heading_that_is_only_a_day_dates_its_section():
     assert date_at(doc, "wrote")[0].start != D("2025-03-12")
 
 
+def test_a_bullets_day_does_not_date_the_next_bullet():
+    text = ("Strike report\n\nIran, March 14, 2025 — Drivers struck in several towns on Wednesday.\n\n"
+            "Town by town:\n\n- Qazvin: on Tuesday, drivers parked their trucks.\n\n"
+            "- Zanjan: drivers stayed off the job.\n")
+    doc = run(text)
+    assert date_at(doc, "parked")[0].start == D("2025-03-11")
+    assert date_at(doc, "stayed")[0].start == D("2025-03-12")  # the lede's day, not Qazvin's
+
+
 def test_a_long_range_is_no_dateline():
     doc = run("Annual review\n\nIran, January 1 – June 30, 2024 — Teachers held sit-ins in many cities "
               "throughout the period, according to the union.\n")

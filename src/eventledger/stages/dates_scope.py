@@ -254,6 +254,11 @@ def _carried(m: DateMention) -> tuple[DateRange, tuple[Span, ...]]:
 _DAY_HEADING_REST = re.compile(r"[\W_]*(?:(?:on|the|of|night|nights|evening|morning|afternoon|dawn)\b[\W_]*)*", re.I)
 
 
+def _is_list_item(doc: Doc, i: int) -> bool:
+    paras = doc.paragraphs
+    return bool(paras) and i < len(paras) and paras[i].kind == "list_item"
+
+
 def _day_heading(doc: Doc, idx: DateIndex, q: int) -> DateMention | None:
     """The date of a heading that is nothing but a day ("Wednesday night", "10 March"): it
     dates the section it opens, as a dateline lede dates its report (rule 3 for sections)."""
@@ -312,6 +317,7 @@ def event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
     elif idx.classes[p] == "label":
         return idx.frame, idx.frame_spans
     q = p - 1
+    item = _is_list_item(doc, p)
     while q >= 0:
         c = idx.classes[q]
         if c == "label":
@@ -319,6 +325,9 @@ def event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
             if day is not None:
                 return _carried(day)
             break
+        if item and _is_list_item(doc, q):
+            q -= 1  # a sibling bullet's own day is not this bullet's: the list's frame is
+            continue
         if c == "body" and idx.governing.get(q):
             return _carried(idx.governing[q][-1])
         q -= 1
