@@ -908,8 +908,3 @@ def test_arrests_told_next_on_the_protests_own_day_make_it_an_intervention(pipe)
     doc = run(pipe, "Residents of Qazvin chanted slogans on Monday night. Three youths were arrested in Qazvin "
                     "on Wednesday.\n")
     assert summary(doc) == {("Qazvin", "demonstration"), ("Qazvin", "arrest")}
-
-
-def test_killing_one_and_wounding_others_are_two_events(pipe):
-    doc = run(pipe, "Border guards opened fire on porters near Baneh on Monday, killing one porter and wounding two others.\n")
-    assert summary(doc) == {("Baneh", "killing"), ("Baneh", "attack_on_civilians")}
