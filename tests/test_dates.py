@@ -570,6 +570,7 @@ NEAR_ANCHOR = [
     ("On Monday, nurses in Rasht went on strike for the second consecutive day.", "strike",
      "2021-11-14", "2021-11-15", "range"),
     ("Truckers have been on strike since Sunday in Arak.", "strike", "2021-11-14", "2021-11-16", "range"),
+    ("The strike in Arak was in its third day on Tuesday.", "strike", "2021-11-14", "2021-11-16", "range"),
     ("On Monday, bakers in Qom kept their shops closed for the past two days.", "closed",
      "2021-11-14", "2021-11-15", "range"),
     ("Over the past two days, nurses rallied in Sari.", "rallied", "2021-11-15", "2021-11-16", "range"),
