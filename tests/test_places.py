@@ -294,6 +294,14 @@ def test_single_district_after_a_city(stage):
         ("Shiraz", "Shiraz"), ("Hosseinabad district", "Shiraz")]
 
 
+def test_a_big_towns_other_name_in_a_district_name_is_the_districts_name(stage):
+    # "Khaneh" is an old name of Piranshahr (GeoNames): in a district's name it names the district
+    places = run(stage, "In Tabriz, a banner was hung in the Khaneh Gol district on Friday.")
+    assert [m.place.canonical for m in places if m.role == "event"] == ["Tabriz", "Tabriz"]
+    # the town under its main name in a district's name stays the town when it is big
+    assert "Piranshahr" in [m.place.canonical for m in run(stage, "A banner was hung in the Piranshahr district.")]
+
+
 def test_district_of_a_city(stage):
     places = run(stage, "Graffiti appeared in the Aliabad district of Kerman.")
     assert [(m.name, m.place.canonical) for m in places] == [("Aliabad district of Kerman", "Kerman")]
