@@ -886,3 +886,25 @@ def test_a_history_date_beside_a_news_date_does_not_make_the_next_sentence_histo
               published="2023-05-10")
     got = {(e.location.canonical, e.sub_event_type): str(e.date.start) for e in doc.events}
     assert got.get(("Saveh", "arrest")) == "2023-05-09"
+
+
+# --- phrasings found when held-out set 13 (ho85-ho90) was first run ---------------------------
+
+
+def test_an_act_that_spread_to_other_towns_is_an_event_there(pipe):
+    doc = run(pipe, "Bakers in Qazvin went on strike on Monday. On Tuesday it spread to Zanjan and Takestan.\n")
+    assert summary(doc) == {(c, "strike") for c in ("Qazvin", "Zanjan", "Takestan")}
+    assert {e.date.start for e in doc.events if e.location.canonical == "Zanjan"} == {dt.date(2022, 10, 18)}
+    # a sentence that carries no act on ("it" without "spread to") makes no event
+    doc = run(pipe, "Bakers in Qazvin went on strike on Monday. On Tuesday it rained in Zanjan.\n")
+    assert summary(doc) == {("Qazvin", "strike")}
+
+
+def test_arrests_told_next_on_the_protests_own_day_make_it_an_intervention(pipe):
+    doc = run(pipe, "Residents of Qazvin chanted slogans on Tuesday night. Three youths were arrested in Qazvin "
+                    "on Tuesday night.\n")
+    assert summary(doc) == {("Qazvin", "protest_with_intervention"), ("Qazvin", "arrest")}
+    # arrests on another day are their own story: the protest stays a demonstration
+    doc = run(pipe, "Residents of Qazvin chanted slogans on Monday night. Three youths were arrested in Qazvin "
+                    "on Wednesday.\n")
+    assert summary(doc) == {("Qazvin", "demonstration"), ("Qazvin", "arrest")}

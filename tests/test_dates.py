@@ -487,6 +487,45 @@ def test_wire_dateline_with_a_full_date_and_agency():
     assert date_at(doc, "protested")[0].start == D("2024-01-29")
 
 
+def test_week_range_dateline_is_anchored_on_its_last_day():
+    text = ("Weekly labour roundup\n\nIran, October 6–12, 2024 — Bakers in Qazvin closed their shops on "
+            "Monday and Tuesday, and drivers in Yazd stopped work on Saturday.\n\n"
+            "On Friday night, slogans were written on walls in Sari.\n")
+    doc = run(text)
+    assert (doc.anchor.date, doc.anchor.source) == (D("2024-10-12"), "dateline")
+    rng = date_at(doc, "closed")[0]
+    assert (rng.start, rng.end) == (D("2024-10-07"), D("2024-10-08"))
+    assert date_at(doc, "stopped")[0].start == D("2024-10-12")
+    assert date_at(doc, "written")[0].start == D("2024-10-11")
+
+
+def test_a_heading_that_is_only_a_day_dates_its_section():
+    text = ("Two nights of protest\n\nIran, March 14, 2025 — Residents have protested for two nights.\n\n"
+            "Tuesday night\n\nPeople in Qazvin shouted slogans from their windows until midnight.\n\n"
+            "Wednesday night\n\nThe shouting spread to Zanjan, where young people gathered on the roofs.\n\n"
+            "Background\n\nResidents of Sari wrote a letter to the governor.\n")
+    doc = run(text)
+    assert date_at(doc, "shouted")[0].start == D("2025-03-11")
+    assert date_at(doc, "gathered")[0].start == D("2025-03-12")
+    # a heading that is no day still stops the carry-forward
+    assert date_at(doc, "wrote")[0].start != D("2025-03-12")
+
+
+def test_a_bullets_day_does_not_date_the_next_bullet():
+    text = ("Strike report\n\nIran, March 14, 2025 — Drivers struck in several towns on Wednesday.\n\n"
+            "Town by town:\n\n- Qazvin: on Tuesday, drivers parked their trucks.\n\n"
+            "- Zanjan: drivers stayed off the job.\n")
+    doc = run(text)
+    assert date_at(doc, "parked")[0].start == D("2025-03-11")
+    assert date_at(doc, "stayed")[0].start == D("2025-03-12")  # the lede's day, not Qazvin's
+
+
+def test_a_long_range_is_no_dateline():
+    doc = run("Annual review\n\nIran, January 1 – June 30, 2024 — Teachers held sit-ins in many cities "
+              "throughout the period, according to the union.\n")
+    assert doc.anchor.source != "dateline"
+
+
 def test_yearless_dateline_with_a_published_date_is_never_after_it():
     doc = run("Pensioners rally\n\nTEHRAN, Dec 30 (Agency) - Retirees rallied outside parliament, witnesses said.\n",
               "2025-01-02")
@@ -531,6 +570,7 @@ NEAR_ANCHOR = [
     ("On Monday, nurses in Rasht went on strike for the second consecutive day.", "strike",
      "2021-11-14", "2021-11-15", "range"),
     ("Truckers have been on strike since Sunday in Arak.", "strike", "2021-11-14", "2021-11-16", "range"),
+    ("The strike in Arak was in its third day on Tuesday.", "strike", "2021-11-14", "2021-11-16", "range"),
     ("On Monday, bakers in Qom kept their shops closed for the past two days.", "closed",
      "2021-11-14", "2021-11-15", "range"),
     ("Over the past two days, nurses rallied in Sari.", "rallied", "2021-11-15", "2021-11-16", "range"),

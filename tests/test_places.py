@@ -294,6 +294,14 @@ def test_single_district_after_a_city(stage):
         ("Shiraz", "Shiraz"), ("Hosseinabad district", "Shiraz")]
 
 
+def test_a_big_towns_other_name_in_a_district_name_is_the_districts_name(stage):
+    # "Khaneh" is an old name of Piranshahr (GeoNames): in a district's name it names the district
+    places = run(stage, "In Tabriz, a banner was hung in the Khaneh Gol district on Friday.")
+    assert [m.place.canonical for m in places if m.role == "event"] == ["Tabriz", "Tabriz"]
+    # the town under its main name in a district's name stays the town when it is big
+    assert "Piranshahr" in [m.place.canonical for m in run(stage, "A banner was hung in the Piranshahr district.")]
+
+
 def test_district_of_a_city(stage):
     places = run(stage, "Graffiti appeared in the Aliabad district of Kerman.")
     assert [(m.name, m.place.canonical) for m in places] == [("Aliabad district of Kerman", "Kerman")]
@@ -475,6 +483,18 @@ def test_the_place_of_a_grievance_a_protest_names_is_not_the_protest_place(stage
 def test_a_landmark_town_after_a_comma_and_near_is_a_bearing(stage):
     places = run(stage, "In Shahin Shahr, near Isfahan, youths set fire to a Basij base.")
     assert events(places) == ["Shahin Shahr"]
+
+
+def test_a_county_after_a_town_and_in_locates_the_town(stage):
+    places = run(stage, "Police fired on porters near Baneh, in Saqqez county, wounding three.")
+    assert events(places) == ["Baneh"]
+    # a county named on its own is still the place
+    assert events(run(stage, "Police fired on porters in Saqqez county, wounding three.")) == ["Saqqez"]
+
+
+def test_the_town_a_wave_spread_from_is_no_event_place(stage):
+    places = run(stage, "The strikes spread last week from Ahvaz to Abadan, where dock workers stopped work.")
+    assert events(places) == ["Abadan"]
 
 
 def test_a_common_square_belongs_to_the_town_named_before_it_in_its_sentence(stage):

@@ -839,3 +839,49 @@ def test_burnt_verb_gate_agrees_with_the_case_insensitive_pattern():
         assert gate == bool(old.search(s)), s
         if T._PASSIVE_BURNT.search(s):
             assert gate, s
+# --- phrasings found when held-out set 13 (ho85-ho90) was first run ---------------------------
+
+
+def test_a_weekly_publication_does_not_make_the_act_habitual():
+    doc = segmented("Nurses in Sari went on strike on Monday, the union said in its weekly bulletin.\n")
+    assert triggers_by_word(doc)["went on strike"].modality == "asserted"
+    doc = segmented("Nurses in Sari hold weekly rallies outside the hospital.\n")
+    assert triggers_by_word(doc)["rallies"].modality != "asserted"
+
+
+def test_a_rally_postponed_after_a_relative_clause_is_no_act():
+    doc = segmented("In Arak, a rally that the retired teachers had planned for Sunday was postponed.\n")
+    assert not [t for t in doc.triggers if t.sub_event_type == "demonstration" and t.modality == "asserted"
+                and not t.negated]
+    doc = segmented("In Arak, a rally that drew hundreds of retired teachers ended peacefully.\n")
+    assert triggers_by_word(doc)["rally"].modality == "asserted"
+
+
+def test_shops_that_did_not_open_are_a_closure():
+    doc = segmented("In Yazd, the carpet dealers of the old bazaar did not open on Monday.\n")
+    strikes = [t for t in doc.triggers if t.sub_event_type == "strike"]
+    assert strikes and strikes[0].modality == "asserted" and not strikes[0].negated
+    # shops that reopened are no closure
+    doc = segmented("In Yazd, the carpet dealers of the old bazaar reopened on Monday.\n")
+    assert not [t for t in doc.triggers if t.sub_event_type == "strike"]
+
+
+def test_chanting_near_a_prison_is_in_public():
+    doc = segmented("In Rasht, near the prison, residents chanted slogans after midnight.\n")
+    assert triggers_by_word(doc)["chanted"].sub_event_type == "demonstration"
+    doc = segmented("In Rasht, inmates chanted slogans in their ward after midnight.\n")
+    assert triggers_by_word(doc)["chanted"].sub_event_type == "symbolic_action"
+
+
+@pytest.mark.parametrize("text", [
+    "Agents fired tear-gas canisters at the balconies where residents were chanting.\n",
+    "Police restored order in the square after two hours, the governor said.\n",
+])
+def test_fire_at_windows_and_restored_order_are_interventions(text):
+    doc = segmented(text)
+    assert [t for t in doc.triggers if t.sub_event_type == "protest_with_intervention"]
+
+
+def test_firing_at_a_base_is_no_intervention():
+    doc = segmented("Youths fired fireworks at the gate of a Basij base.\n")
+    assert not [t for t in doc.triggers if t.sub_event_type == "protest_with_intervention"]

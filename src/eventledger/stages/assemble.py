@@ -142,14 +142,19 @@ def _choose_trigger(triggers: list[Trigger], place: PlaceMention, view: str) -> 
     return triggers[0]
 
 
-def _intervene_in_told_protest(drafts: list[Draft], places: list[PlaceMention], paragraph: int) -> bool:
+def _same_days(a: DateRange, b: DateRange) -> bool:
+    return a.start is not None and (a.start, a.end) == (b.start, b.end)
+
+
+def _intervene_in_told_protest(drafts: list[Draft], places: list[PlaceMention], paragraph: int,
+                               ok: Callable[[Draft], bool] | None = None) -> bool:
     """Turn the demonstrations of this or the previous paragraph at these places into protests
-    with intervention; say whether there was one."""
+    with intervention (those ``ok`` accepts, when given); say whether there was one."""
     here = {place_key(p) for p in places}
     hit = False
     for d in drafts:
         if d.sub == "demonstration" and d.place is not None and paragraph - 1 <= d.sentence.paragraph \
-                and place_key(d.place) in here:
+                and place_key(d.place) in here and (ok is None or ok(d)):
             d.sub = "protest_with_intervention"
             hit = True
     return hit
@@ -248,6 +253,12 @@ def _repression_at_protest(sent, acting: list[Trigger], chosen_by: list[tuple[Pl
 #: nouns that pick one kind of act out of the sentence before ("Seven of the deaths occurred near A and B")
 _KIND_NOUNS = re.compile(r"\b(?:(?P<killing>deaths|dead|killings)|(?P<attack_on_civilians>wounded|injured|injuries)"
                          r"|(?P<arrest>arrests|detainees|detentions)|(?P<execution>executions))\b", re.I)
+
+
+#: a sentence that carries the act told just before to other towns: "On Sunday it spread to ...",
+#: "By Monday the strike had spread to ..." (the act named again is a trigger of its own sentence)
+_SPREAD_TO = re.compile(r"(?:(?:on|by|from)\s+\w+(?:\s+\w+)?,?\s+)?(?:it|they)\s+(?:also\s+|then\s+|had\s+|has\s+)?spread\s+"
+                        r"(?:on\s+\w+\s+|quickly\s+|further\s+)?to\b", re.I)
 
 
 def _kind_named(ctx: DocContext, i: int, pending: list[Trigger]) -> list[Trigger]:
@@ -460,6 +471,7 @@ class AssembleStage:
         drafts: list[Draft] = []
         pending: list[Trigger] = []  # placeless triggers handed to the next sentence's place list
         pending_para = -1
+        told_before: tuple[int, list[Trigger]] = (-1, [])  # the last sentence's usable protest triggers
         pending_country: set[str | None] = set()  # the country the waiting sentence named as its place
         pending_list = False  # the pending sentence introduces a bullet list ("... in these cities:")
         list_drafts: list[Draft] = []  # events made from the latest bullet list
@@ -490,6 +502,8 @@ class AssembleStage:
                 continue
             told = [t for t in sent_triggers[i] if usable(t)]
             triggers = not_history(ctx, i, told)
+            if triggers and all(t.event_type == "protest" for t in triggers):
+                told_before = (i, triggers)
             if told and not triggers:
                 # "In September 2022, security forces killed ... in Piranshahr": a sentence that
                 # tells only history; its places belong to that past act, not to the triggers
@@ -514,13 +528,26 @@ class AssembleStage:
                 # "... gathered in Kermanshah and Ilam on Tuesday. The protest in Ilam was dispersed
                 # by police": the protest just told in the named town met the intervention
                 upgraded = not any(d.etype == "protest" for d in made) and intervened(triggers) \
-                    and not any(d.role == "event" for d in ctx.sent_dates[i]) \
-                    and _intervene_in_told_protest(drafts, places, sent.paragraph)
+                    and (_intervene_in_told_protest(drafts, places, sent.paragraph)
+                         if not any(d.role == "event" for d in ctx.sent_dates[i])
+                         # ("Residents of A chanted on Thursday night. Two men were arrested in A on
+                         # Thursday night": a date of its own, the same day as the protest just told)
+                         else _intervene_in_told_protest(
+                             drafts, places, sent.paragraph,
+                             lambda d: d.sentence is doc.sentences[i - 1] and d.sentence.paragraph == sent.paragraph
+                             and d.place is not None and _same_days(date_for(doc, d.place.span)[0], date_for(doc, triggers[0].span)[0])))
                 if not upgraded and not any(d.etype == "protest" for d in made) \
                         and any(fired_on_crowd(ctx, t) for t in triggers):
                     made += [Draft("protest_with_intervention", "protest", p, sent, [t], [])
                              for p in places for t in triggers[:1]]
                 country.extend((i, t) for t in _placeless_in_sentence(ctx, i, triggers, places))
+            elif places and told_before[0] == i - 1 and told_before[1] and doc.sentences[i - 1].paragraph == sent.paragraph \
+                    and _SPREAD_TO.match(ctx.view, sent.span.start, sent.span.end):
+                # "The strike began in Asaluyeh. On Sunday it spread to Mahshahr and Abadan": the
+                # act the sentence before told, in the towns it spread to
+                made = _sentence_drafts(ctx, i, told_before[1], places)
+                drafts.extend(made)
+                continue
             elif places and pending:
                 # "Units across Iran recorded video messages. They were shown at the summit in
                 # Paris": an act the waiting sentence placed in one country is not in another's towns

@@ -408,8 +408,22 @@ _LEAD_CUES = {"reported", "reports", "said", "says", "announced", "stated", "acc
               "recorded", "counted", "confirmed", "reported by", "announced by"}
 
 
+#: the publisher named by its head noun ("the network’s sources" in a report by the Kurdistan
+#: Human Rights Network, "the committee" in one by a Labour Committee)
+_SELF_REFERENCE = re.compile(r"(?:the\s+)?(?P<head>[a-z]+)(?:['’]s(?:\s+own)?\s+(?:sources?|count|tally|figures|data|records?))?",
+                             re.I)
+_SELF_HEADS = frozenset({"network", "organisation", "organization", "monitor", "committee", "campaign", "bulletin",
+                         "group", "centre", "center", "association", "union", "council"})
+
+
 def _same(source: str, publisher: str | None) -> bool:
-    return bool(publisher) and source.casefold() == publisher.casefold()  # type: ignore[union-attr]
+    if not publisher:
+        return False
+    if source.casefold() == publisher.casefold():
+        return True
+    words = publisher.split()
+    m = _SELF_REFERENCE.fullmatch(source.strip()) if len(words) > 1 else None
+    return m is not None and (head := m.group("head").casefold()) in _SELF_HEADS and head == words[-1].casefold()
 
 
 def _slogan_owner(events: list[Event], quote: Quote) -> str | None:

@@ -85,6 +85,17 @@ def _full(a: Atom) -> bool:
     return a.kind == "date" and a.b is None and a.a is not None and a.a.y is not None and a.a.d is not None and not a.a.sub
 
 
+def _week_range(a: Atom) -> bool:
+    """A written range of days of at most a fortnight ("April 5–11, 2025", "March 28 – April 3,
+    2025"): a weekly report's dateline, anchored on its last day."""
+    if a.kind != "date" or a.a is None or a.b is None or a.b.y is None or a.b.d is None or a.a.d is None:
+        return False
+    if a.a.sub or a.b.sub or a.a.cal != "g" or a.b.cal != "g":
+        return False
+    r = resolve_atom_range(a, None)
+    return r.start is not None and r.end is not None and 0 < (r.end - r.start).days <= 14
+
+
 class DatesStage:
     name = "dates"
     requires: tuple[str, ...] = ("view", "sentences", "paragraphs")
@@ -139,7 +150,8 @@ def _find_dateline(view: str, atoms: list[Atom], spans: list[Span], par) -> _Dat
         for a in by_par.get(i, ()):
             if a.start - sp.start > 60:
                 break
-            if _full(a) and _DATELINE_HEAD.fullmatch(view, sp.start, a.start) and _DATELINE_DASH.match(view, a.end):
+            if (_full(a) or _week_range(a)) and _DATELINE_HEAD.fullmatch(view, sp.start, a.start) \
+                    and _DATELINE_DASH.match(view, a.end):
                 return _Dateline(a, i, _head_place(view, sp.start, a.start))
         if not _may_open_wire_dateline(view, sp.start):
             continue
@@ -313,7 +325,8 @@ def find_anchor(doc: Doc, atoms: list[Atom], dateline: Atom | None, classes: lis
         else:
             r = resolve_atom_range(dateline, None)
         if r is not None and r.start is not None:
-            return Anchor(r.start, "dateline", Span(dateline.start, dateline.end))
+            day = r.end if dateline.b is not None and r.end is not None else r.start  # a week's last day
+            return Anchor(day, "dateline", Span(dateline.start, dateline.end))
     if stamp is not None:
         return Anchor(stamp[0], "timestamp", Span(stamp[1].start, stamp[1].end))
     if top is not None:

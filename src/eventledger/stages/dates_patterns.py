@@ -161,7 +161,8 @@ def patterns() -> Patterns:
     # past two days", "for three straight days"; the stage ends it on the stated day
     streak = re.compile(
         # "on the 16th night (of the uprising)": one day of a count (``nth``), not a streak
-        r"(?<!\w)(?:(?P<on>on)|for|into|(?P<entered>entered\s+(?:its|their)))\s+(?:a|the|its|their)?\s*(?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+        # ("the strike was in its third day there on Monday": in, as into)
+        r"(?<!\w)(?:(?P<on>on)|for|into|in(?=\s+(?:its|their)\s)|(?P<entered>entered\s+(?:its|their)))\s+(?:a|the|its|their)?\s*(?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
         r"|[2-9](?:nd|rd|th)|[1-9][0-9]th|[2-9]1st|[2-9]2nd|[2-9]3rd)\s+(?:(?:straight|consecutive|successive|running)\s+)?(?:day|night)"
         r"(?:\s+in\s+a\s+row|\s+running)?(?!\w)"
         r"|(?<!\w)(?:(?:in|over|during|within|for)\s+)?the\s+(?:past|last|previous)\s+(?P<pn>two|three|four|five|six|seven|[2-9]|1[0-4])\s+days(?!\w)"

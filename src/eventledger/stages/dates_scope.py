@@ -250,6 +250,30 @@ def _carried(m: DateMention) -> tuple[DateRange, tuple[Span, ...]]:
     return r, (m.span,)
 
 
+#: what a section heading may say besides its day ("Wednesday night", "Friday, 3 May — evening")
+_DAY_HEADING_REST = re.compile(r"[\W_]*(?:(?:on|the|of|night|nights|evening|morning|afternoon|dawn)\b[\W_]*)*", re.I)
+
+
+def _is_list_item(doc: Doc, i: int) -> bool:
+    paras = doc.paragraphs
+    return bool(paras) and i < len(paras) and paras[i].kind == "list_item"
+
+
+def _day_heading(doc: Doc, idx: DateIndex, q: int) -> DateMention | None:
+    """The date of a heading that is nothing but a day ("Wednesday night", "10 March"): it
+    dates the section it opens, as a dateline lede dates its report (rule 3 for sections)."""
+    mentions = idx.governing.get(q)
+    if not mentions or len(mentions) > 1:
+        return None
+    m = mentions[0]
+    start, end = idx.starts[q], idx.ends[q]
+    if end - start > 40 or m.range.start is None:
+        return None
+    text = doc.text
+    rest = text[start : m.span.start] + " " + text[m.span.end : end]
+    return m if _DAY_HEADING_REST.fullmatch(rest) else None
+
+
 def event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
     """The date governing the text at ``span`` (a trigger, a place, an evidence sentence)
     and the spans of the date expressions it came from (see the module doc for the rules)."""
@@ -293,10 +317,17 @@ def event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
     elif idx.classes[p] == "label":
         return idx.frame, idx.frame_spans
     q = p - 1
+    item = _is_list_item(doc, p)
     while q >= 0:
         c = idx.classes[q]
         if c == "label":
+            day = _day_heading(doc, idx, q)
+            if day is not None:
+                return _carried(day)
             break
+        if item and _is_list_item(doc, q):
+            q -= 1  # a sibling bullet's own day is not this bullet's: the list's frame is
+            continue
         if c == "body" and idx.governing.get(q):
             return _carried(idx.governing[q][-1])
         q -= 1

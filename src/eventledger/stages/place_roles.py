@@ -64,7 +64,9 @@ _ROUTE_BEFORE_RE = re.compile(
     # is a part of the town, and stays an event place)
     r"|(?:(?<!\bthe\s)\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+$)"
     # "In Khomeini Shahr, near Isfahan, ...": the landmark town after a comma, as a bearing
-    r"|(?:,\s+near\s+$)",
+    r"|(?:,\s+near\s+$)"
+    # "protests have spread this summer from Khuzestan to Isfahan": where the wave came from
+    r"|(?:\bspread\s+(?:[\w-]+\s+){0,3}?from\s+$)",
     re.I,
 )
 _ROUTE_AFTER_RE = re.compile(
@@ -147,6 +149,9 @@ LIST_GAP_RE = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\
 
 
 _ORIGIN_HINT_RE = re.compile(r"from|born|native|home", re.I)
+#: "<town>, in <county> county": the gap between the two names, and the word after the second
+_COUNTY_GAP_RE = re.compile(r",\s+in\s+$")
+_COUNTY_AFTER_RE = re.compile(r"\s+(?:county|district)\b", re.I)
 _ROUTE_HINT_RE = re.compile(r" to | from | toward| of |, near ", re.I)
 
 
@@ -242,6 +247,9 @@ def assign_roles(items: list[PlaceItem], view: str) -> None:
               and may_be_origin(before) and ORIGIN_BEFORE_RE.search(before)) or (
                 (c0 == "-" or spaced and after.lstrip()[:1] in ("n", "N", "b", "B")) and _ORIGIN_AFTER_RE.match(after)):
             role = "origin"
+        elif last == "in" and prev is not None and prev.role == "event" and it.name_end == it.end \
+                and _COUNTY_GAP_RE.match(view, prev.end, it.start) and _COUNTY_AFTER_RE.match(after):
+            role = "route"  # "near Nowsud, in Paveh county": the county that locates the town just named
         elif last == "near" and prev is not None and prev.role == "event" \
                 and _NEAR_LANDMARK_GAP_RE.match(view, prev.end, it.start):
             role = "route"  # "In Qahderijan, near Isfahan, ...": the town that locates the one just named

@@ -546,7 +546,9 @@ def _names_the_finer_place(it: PlaceItem, head: str) -> bool:
     if it.candidate.source in ("cur", "user") or p.precision != 1:
         return False
     if head in _AREA_HEADS:
-        return p.population < BIG_CITY_POP
+        # (a town's old or other name in a district's name, "the Khaneh Esfahan district"
+        # of Isfahan, is the district's name whatever the town's size)
+        return p.population < BIG_CITY_POP or not it.candidate.is_main
     return p.population < SMALL_TOWN_POP
 
 

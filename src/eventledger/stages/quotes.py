@@ -142,6 +142,9 @@ _NP_LOW = (
     r"news agency|agency|newspaper|website|news site|site|daily|outlets?|television|TV|radio|"
     r"organi[sz]ers|spokes(?:person|man|woman)|judiciary|ministry|association|coalition|"
     r"union|council|committee|(?:police |military |army )?command|residents|families|family|figures|statistics|"
+    # "the Hengaw organisation reported", "the regime’s oil minister claimed" (the portfolio in lower case)
+    r"organi[sz]ations?|(?:(?:oil|interior|foreign|labou?r|energy|health|economy|intelligence|justice|education|"
+    r"agriculture|roads|culture|defen[cs]e|welfare|industry|trade|communications) )?minister|"
     # an official with the jurisdiction it speaks for: "the prosecutor of Sistan and
     # Baluchestan province", "the governor of Khash", "the police chief of Zahedan"
     rf"(?:prosecutor|governor|police(?: chief)?|mayor|police commander|judiciary chief|head)"

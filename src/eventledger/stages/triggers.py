@@ -114,8 +114,10 @@ _OBJECT_IMAGES = re.compile(
 _ONLINE = re.compile(
     r"\b(?:videos?|footage|clips?|online|social media|posted|livestream(?:ed)?|Instagram|Twitter|Telegram|TikTok|YouTube|"
     r"virtual(?:ly)?|cyberspace)\b", re.I)
-# chanting inside a prison is not "in public"
-_NOT_PUBLIC = re.compile(r"\b(?:prisons?|prisoners|inmates|detainees|jail|wards?|cells?)\b", re.I)
+# chanting inside a prison is not "in public" (near, outside or in front of one it is)
+_NOT_PUBLIC = re.compile(r"(?<!\bnear the )(?<!\bnear )(?<!\boutside the )(?<!\boutside )(?<!\bfront of the )"
+                         r"(?<!\baround the )(?<!\bgate of the )(?<!\bgates of the )"
+                         r"\b(?:prisons?|prisoners|inmates|detainees|jail|wards?|cells?)\b", re.I)
 _CONTINUES = re.compile(r"\s+(?:continue[sd]?|are continuing|persists?|are ongoing|go on)\b", re.I)
 _NEG_WINDOW_WORDS = 4
 #: a noun trigger whose own verb follows it in the passive: "posters will be put up", "the banner
