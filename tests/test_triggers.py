@@ -126,6 +126,14 @@ def test_actor_aliases_are_normalised_to_neutral_names():
     assert not any("ebellious" in n for n in names)
 
 
+def test_compound_and_retired_worker_groups_are_named():
+    """"steelworkers" is one word; "retired steelworkers", "retired telecom employees" are
+    retirees (the group that acts as such), not unnamed."""
+    names = [a.name for a in segmented("Steelworkers and dockworkers struck while retired steelworkers and "
+                                       "retired telecom employees rallied.\n").actors]
+    assert names == ["workers", "workers", "retirees", "retirees"]
+
+
 # --- quantities ---------------------------------------------------------------------------
 
 
