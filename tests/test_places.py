@@ -510,3 +510,13 @@ def test_a_town_name_before_a_word_that_makes_it_another_name_is_no_place(stage)
     assert "Qods" not in [m.place.canonical for m in run(stage, "A commander of the Qods Force spoke in Karaj.")]
     assert "Qods" not in [m.place.canonical for m in run(stage, "On Qods day, banners were burned in Karaj.")]
     assert "Qods" in events(run(stage, "Youths burned a billboard in Karaj and in Qods."))
+
+
+def test_a_town_in_a_persons_apposition_after_from_is_the_home_town(stage):
+    """"Reza Karimi, 34, from Sanandaj, was executed in Ghezel Hesar": Sanandaj is where he
+    is from; "the units, from Tehran to Zahedan, ..." stays a route over event places."""
+    places = run(stage, "Omid Rahimi, 34, from Sanandaj, was hanged in Karaj on Monday.")
+    assert by_name(places, "Sanandaj").role == "origin"
+    assert events(places) == ["Karaj"]
+    assert by_name(run(stage, "Omid Rahimi, from Bukan, was arrested in Tabriz."), "Bukan").role == "origin"
+    assert "Tehran" in events(run(stage, "Members of the Resistance Units, from Tehran to Zahedan, put up posters."))

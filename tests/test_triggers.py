@@ -132,6 +132,7 @@ def test_compound_and_retired_worker_groups_are_named():
     names = [a.name for a in segmented("Steelworkers and dockworkers struck while retired steelworkers and "
                                        "retired telecom employees rallied.\n").actors]
     assert names == ["workers", "workers", "retirees", "retirees"]
+    assert [a.name for a in segmented("Worshippers marched after Friday prayers.\n").actors] == ["worshippers"]
 
 
 # --- quantities ---------------------------------------------------------------------------

@@ -53,6 +53,11 @@ ORIGIN_BEFORE_RE = re.compile(
     r"|(?:\b(?:who|he|she|they)\s+(?:is|are|was|were)\s+(?:originally\s+)?from\s+$)",
     re.I,
 )
+#: "Reza Karimi, 34, from Sanandaj, was executed": a person's name (two or three capitalised
+#: words), an optional age, then "from" in an apposition; the place is an origin when the
+#: apposition closes after it (a comma), which keeps "the Resistance Units, from Tehran to
+#: Zahedan, ..." a route. Case-sensitive, unlike ORIGIN_BEFORE_RE
+_NAME_FROM_BEFORE_RE = re.compile(r"\b[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’-]+){1,2},\s+(?:(?:aged\s+)?\d{1,3},\s+)?from\s+$")
 _POSSESSIVE_S_RE = re.compile(r"^['\u2019]s\b")
 _ORIGIN_AFTER_RE = re.compile(r"^(?:-born\b|\s+native\b|\s+born\b)", re.I)
 _ROUTE_BEFORE_RE = re.compile(
@@ -245,7 +250,8 @@ def assign_roles(items: list[PlaceItem], view: str) -> None:
         # "n"/"b" ("native", "born") and with an ASCII capital: that character is tested first)
         elif (last is not None and (last == "*" or last.endswith(_ORIGIN_LAST))
               and may_be_origin(before) and ORIGIN_BEFORE_RE.search(before)) or (
-                (c0 == "-" or spaced and after.lstrip()[:1] in ("n", "N", "b", "B")) and _ORIGIN_AFTER_RE.match(after)):
+                (c0 == "-" or spaced and after.lstrip()[:1] in ("n", "N", "b", "B")) and _ORIGIN_AFTER_RE.match(after)) or (
+                last == "from" and c0 == "," and it.name_end == it.end and _NAME_FROM_BEFORE_RE.search(before)):
             role = "origin"
         elif last == "in" and prev is not None and prev.role == "event" and it.name_end == it.end \
                 and _COUNTY_GAP_RE.match(view, prev.end, it.start) and _COUNTY_AFTER_RE.match(after):
