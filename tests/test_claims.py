@@ -616,3 +616,16 @@ def test_the_publishers_head_noun_is_its_own_voice(pipe):
 def test_an_organisation_and_a_minister_by_portfolio_are_sources(pipe, text, source):
     (c,) = [c for c in run(pipe, text).claims if c.value in (52, 700)]
     assert source in (c.attributed_to or "")
+
+
+def test_source_descriptors_are_set_aside_to_name_a_known_organisation():
+    """"the semi-official Fars news agency", "rights group HRANA": the organisation the actor
+    list knows; a phrase that only ends in a known name stays as written."""
+    from eventledger.stages.quotes import normalise_source
+
+    assert normalise_source("the semi-official Fars news agency") == "Fars News Agency"
+    assert normalise_source("Rights group HRANA") == "HRANA"
+    assert normalise_source("the Norway-based Hengaw") == "Hengaw"
+    assert normalise_source("the state-run IRNA news agency") == "IRNA"
+    assert normalise_source("the lawyer of Amnesty") == "lawyer of Amnesty"
+    assert normalise_source("the news agency") == "news agency"

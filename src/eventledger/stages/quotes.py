@@ -318,8 +318,37 @@ def normalise_source(text: str) -> str:
     src = _POSSESSIVE_DATA.sub("", _THE.sub("", src))
     if _REGIME_MEDIA.match(src):
         return "state media"  # "the regime’s own media", "regime media": the state's outlets
-    known = normalise_actor_name(src, ("opposition", "media", "monitor"))
-    return known or src
+    known = normalise_actor_name(src, _SOURCE_CATEGORIES)
+    return known or _known_behind_descriptors(src) or src
+
+
+_SOURCE_CATEGORIES = ("opposition", "media", "monitor")
+# words a report puts before or after a source's name that are no part of it: "the semi-official
+# Fars news agency", "rights group HRANA", "the Norway-based Hengaw", "IRNA news agency"
+_SOURCE_DESCRIPTOR = re.compile(
+    r"(?:[A-Za-z]+-)?(?:official|run|affiliated|owned|linked|based|aligned|controlled)\s+|"
+    r"(?:hardline|conservative|reformist|independent|rights|human|group|organi[sz]ation|monitor|news|agency|"
+    r"outlet|website|daily|newspaper|watchdog)\s+", re.I)
+_SOURCE_KIND_AFTER = re.compile(r"\s+(?:news\s+agency|agency|news\s+website|website|daily|newspaper|channel|TV)$", re.I)
+
+
+def _known_behind_descriptors(src: str) -> str | None:
+    """The known organisation a source phrase names once its descriptors are set aside (only
+    a whole alias counts: "the lawyer of Amnesty" stays as written)."""
+    from .actors import normalise_actor_name
+
+    core = src
+    for _ in range(4):
+        kind = _SOURCE_KIND_AFTER.search(core)
+        if kind and (known := normalise_actor_name(core[: kind.start()], _SOURCE_CATEGORIES)):
+            return known
+        m = _SOURCE_DESCRIPTOR.match(core)
+        if m is None:
+            return None
+        core = core[m.end():]
+        if known := normalise_actor_name(core, _SOURCE_CATEGORIES):
+            return known
+    return None
 
 
 def find_attributions(doc: Doc, quotes: list[Quote] | None = None) -> list[Attribution]:
