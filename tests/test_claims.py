@@ -595,3 +595,9 @@ def test_the_organisation_says_is_the_one_organisation_its_sentence_names(pipe):
                     "Since 1981, more than 4,000 of the PMOI’s members have been executed, the organisation says.\n",
               publisher="Test Wire")
     assert [c.attributed_to for c in by_value(doc, 4000)] == ["PMOI/MEK"]
+
+
+def test_banks_set_on_fire_are_counted_and_recalled_is_a_report_verb(pipe):
+    doc = run(pipe, "The police chief recalled that in November 2019, rioters had set fire to 14 banks in Arak "
+                    "and the nearby towns.\n", publisher="Test Wire")
+    assert [(c.kind, c.attributed_to) for c in by_value(doc, 14)] == [("sites_attacked", "police chief")]
