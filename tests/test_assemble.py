@@ -908,3 +908,32 @@ def test_arrests_told_next_on_the_protests_own_day_make_it_an_intervention(pipe)
     doc = run(pipe, "Residents of Qazvin chanted slogans on Monday night. Three youths were arrested in Qazvin "
                     "on Wednesday.\n")
     assert summary(doc) == {("Qazvin", "demonstration"), ("Qazvin", "arrest")}
+def test_an_arrest_the_next_day_takes_the_next_day(pipe):
+    # the place and the strike are dated Monday; "were arrested the next day" is Tuesday
+    doc = run(pipe, "Iran, July 27, 2026—Weekly report.\n\nArak – 2. Two workers of the Arak wagon factory who had "
+                    "led a strike on Monday, July 20, were arrested the next day.\n", published="2026-07-27")
+    got = {e.sub_event_type: (str(e.date.start), str(e.date.end)) for e in doc.events}
+    assert got == {"strike": ("2026-07-20", "2026-07-20"), "arrest": ("2026-07-21", "2026-07-21")}
+
+
+@pytest.mark.parametrize("second", [
+    "A vigil the families had planned outside the prison in Saveh was called off after threatening phone calls.",
+    "They called on the people of Saveh and Qom to join the families' gatherings.",
+])
+def test_a_town_of_a_gathering_not_held_takes_no_waiting_act(pipe, second):
+    # the arrests or posters of the sentence before have no place of their own; the town of a
+    # called-off vigil or of a gathering people are called on to join is not theirs
+    doc = run(pipe, "Iran, October 11, 2025—Reports.\n\nIn Arak, families gathered on Friday outside the prison. "
+                    "Security agents dispersed them and detained two mothers. The units put up 2,000 posters. "
+                    f"{second}\n", published="2025-10-11")
+    assert {p for p, _ in summary(doc)} == {"Arak"}
+
+
+def test_a_place_after_a_quote_closed_more_than_200_characters_back_is_not_in_the_quote(pipe):
+    # the leaflet's slogan opens before the 200 characters before Pakdasht and closes inside them
+    doc = run(pipe, "Iran, February 12, 2025—Reports.\n\nIn Tehran, posters were seen on Saturday, February 8, and "
+                    "leaflets reading \"The show is a funeral for the mullahs\" were distributed near the metro "
+                    "station. In Eslamshahr, a large banner of Khamenei that had been hung over the main road was "
+                    "set ablaze on Sunday. In Pakdasht, slogans were written on the walls of the bazaar on the "
+                    "same night.\n", published="2025-02-12")
+    assert ("Pakdasht", "symbolic_action") in summary(doc)

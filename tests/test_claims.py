@@ -629,3 +629,7 @@ def test_source_descriptors_are_set_aside_to_name_a_known_organisation():
     assert normalise_source("the state-run IRNA news agency") == "IRNA"
     assert normalise_source("the lawyer of Amnesty") == "lawyer of Amnesty"
     assert normalise_source("the news agency") == "news agency"
+def test_banks_set_on_fire_are_counted_and_recalled_is_a_report_verb(pipe):
+    doc = run(pipe, "The police chief recalled that in November 2019, rioters had set fire to 14 banks in Arak "
+                    "and the nearby towns.\n", publisher="Test Wire")
+    assert [(c.kind, c.attributed_to) for c in by_value(doc, 14)] == [("sites_attacked", "police chief")]

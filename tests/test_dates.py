@@ -929,3 +929,22 @@ def test_a_day_of_the_month_alone_takes_its_month_from_the_context(text, anchor,
 def test_an_ordinal_before_a_noun_is_no_day_of_the_month(text):
     doc = run(text, "2023-05-20")
     assert not [m for m in doc.dates if "month_from_context" in m.range.flags]
+
+
+def test_two_weekdays_for_a_two_day_date_are_one_range():
+    # "on Monday and Tuesday, January 12 and 13": one range, no weekday mismatch
+    doc = run("Drivers in Arak parked their lorries on Monday and Tuesday, January 12 and 13.", "2026-01-17")
+    m = mention(doc, "Monday and Tuesday, January 12 and 13")
+    assert (m.range.start, m.range.end, m.range.precision) == (D("2026-01-12"), D("2026-01-13"), "range")
+    assert "weekday_mismatch" not in m.range.flags
+
+
+def test_the_day_before_an_event_after_a_weekday_names_that_weekday():
+    # "On Monday night, the day before the execution": Monday, not the Sunday before it
+    doc = run("On Monday night, the day before the execution, families gathered in Arak.", "2026-06-13")
+    rng, _ = date_at(doc, "gathered")
+    assert (rng.start, rng.end) == (D("2026-06-08"), D("2026-06-08"))
+    # told alone, "the day before" is still the day before the date just named
+    doc = run("A man was hanged in Arak on Tuesday. The day before, families gathered in Saveh.", "2026-06-13")
+    rng, _ = date_at(doc, "gathered")
+    assert rng.start == D("2026-06-08")

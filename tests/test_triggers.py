@@ -838,10 +838,10 @@ def test_burnt_verb_gate_agrees_with_the_case_insensitive_pattern():
 
     from eventledger.stages import triggers as T
 
-    old = re.compile(r"\b(?:was|were)\s+(?:also\s+)?(?:burn|torch|set\s+(?:on\s+fire|ablaze|alight))", re.I)
+    old = re.compile(r"\b(?:was|were)\s+(?:also\s+)?(?:torn\s+down\s+and\s+)?(?:burn|torch|set\s+(?:on\s+fire|ablaze|alight))", re.I)
     rng = random.Random(3)
     pieces = ["a banner", " of Khamenei", " WAS", " were", " Were ", "also ", "burned", "Torched", " set on fire",
-              " set ablaze", "swas ", "awere ", "\n", ", ", "posters", " the portrait ", "x", "é", "W", "was\tset alight"]
+              " set ablaze", " torn down and ", "swas ", "awere ", "\n", ", ", "posters", " the portrait ", "x", "é", "W", "was\tset alight"]
     for _ in range(5000):
         s = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
         gate = bool(T._BURNT_VERB.search(s.lower()))
@@ -894,3 +894,58 @@ def test_fire_at_windows_and_restored_order_are_interventions(text):
 def test_firing_at_a_base_is_no_intervention():
     doc = segmented("Youths fired fireworks at the gate of a Basij base.\n")
     assert not [t for t in doc.triggers if t.sub_event_type == "protest_with_intervention"]
+
+
+@pytest.mark.parametrize("text,subs", [
+    # one portrait put up, not only portraits
+    ("Activists put up his portrait with the words \"He will not be forgotten\" in Arak.\n", ["symbolic_action"]),
+    # a possessive between the shops and "closed"
+    ("On Friday, shops on Saveh's main street stayed closed.\n", ["strike"]),
+    # a road blocked by residents is a street protest; by the security forces it is none
+    ("Residents of the Golshahr district blocked a road in Karaj.\n", ["demonstration"]),
+    ("In Saqqez, the security forces blocked the road to the cemetery.\n", []),
+    # a gathering not held, a vigil called off, with words between
+    ("A gathering planned by the students in Arak was not held because of the patrols.\n", []),
+    ("A vigil the mothers had planned outside the prison in Arak was called off.\n", []),
+    # a day counted from an execution: no execution reported here
+    ("On Sunday night, the day before the execution, families gathered in Arak.\n", ["demonstration"]),
+    # the dead a poster shows: the poster is the act
+    ("Posters of prisoners executed last year were put up in Arak.\n", ["symbolic_action"]),
+    # a gathering people are called on to join is not reported
+    ("They called on the people of Arak and Saveh to join the mothers' gatherings.\n", []),
+    # the strikers an act supports, without a place of their own, are no strike ...
+    ("Youths in Arak wrote slogans in support of the striking merchants on Sunday.\n", ["symbolic_action"]),
+    # ... strikers with their own place are
+    ("Youths put up posters in support of the striking workers of the Arak wagon factory.\n",
+     ["symbolic_action", "strike"]),
+])
+def test_set_14_phrasings(text, subs):
+    doc = segmented(text)
+    assert [t.sub_event_type for t in doc.triggers if t.modality == "asserted" and not t.negated] == subs
+
+
+def test_a_crowd_that_dispersed_peacefully_met_no_intervention():
+    doc = segmented("In Arak, 200 residents gathered on Monday and dispersed peacefully after an hour.\n")
+    assert [t.sub_event_type for t in doc.triggers] == ["demonstration"]
+    doc = segmented("In Arak, police dispersed 200 residents who had gathered on Monday.\n")
+    assert "protest_with_intervention" in [t.sub_event_type for t in doc.triggers]
+
+
+def test_anyone_who_in_a_threat_is_not_an_act():
+    doc = segmented("The prosecutor warned that anyone who sets fire to banners would be arrested.\n")
+    assert not [t for t in doc.triggers if t.modality == "asserted" and not t.negated]
+
+
+@pytest.mark.parametrize("text", [
+    "A large banner of Khamenei that had been hung over the main road for the rally was set ablaze in Arak.\n",
+    "A banner of the head of the judiciary, Gholam-Hossein Mohseni Ejei, was set on fire in Arak.\n",
+    "A poster bearing Khomeini's picture was torn down and burnt in Arak.\n",
+])
+def test_a_burnt_banner_with_a_clause_or_a_name_between_is_not_a_banner_put_up(text):
+    doc = segmented(text)
+    assert [t.sub_event_type for t in doc.triggers if t.sub_event_type != "demonstration"] == ["property_attack"]
+
+
+def test_a_banner_hung_for_a_rally_reports_no_rally():
+    doc = segmented("A banner that had been hung over the main road for the rally was set ablaze in Arak.\n")
+    assert [t.sub_event_type for t in doc.triggers] == ["property_attack"]

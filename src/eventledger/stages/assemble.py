@@ -47,6 +47,11 @@ from .claims import build_claims
 from .slogans import attach_slogans
 from .triggers import spec_of
 
+try:  # (the dates stage is optional, as in _date_fn)
+    from .dates_scope import next_day_after
+except ImportError:  # pragma: no cover
+    next_day_after = None  # type: ignore[assignment]
+
 __all__ = ["AssembleStage", "event_id"]
 
 _PROTEST_ACTOR_CATS = ("opposition", "civilian", "unknown")
@@ -553,6 +558,9 @@ class AssembleStage:
                 # Paris": an act the waiting sentence placed in one country is not in another's towns
                 if pending_country and all(p.place.country and p.place.country not in pending_country for p in places):
                     places = []
+                # "A vigil the families had planned in Karaj was called off": no act waits for that town
+                if void := doc.extras.get("void_spans"):
+                    places = [p for p in places if not any(a <= p.span.start < b for a, b in void)]
                 made = _sentence_drafts(ctx, i, _kind_named(ctx, i, pending), places) if places else []
                 if pending_list:
                     list_drafts.extend(made)
@@ -714,6 +722,8 @@ class AssembleStage:
             t0 = d.triggers[0]
             anchor_span = d.place.span if d.place is not None and not d.inferred else t0.span
             date, date_spans = date_for(doc, anchor_span)
+            if next_day_after is not None and anchor_span is not t0.span and (nd := next_day_after(doc, t0.span)) is not None:
+                date, date_spans = nd.range, (nd.span,)  # "... were arrested the next day"
             sub, etype = d.sub, d.etype
             # violence by protesters / "rioters": riot, not repression
             if etype == "repression" and sub in ("killing", "attack_on_civilians"):

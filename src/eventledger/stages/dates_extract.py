@@ -149,6 +149,10 @@ def _in_left_context(token: str) -> bool:
     return not token.isascii() or _patterns().left_token.fullmatch(token) is not None
 
 
+#: a first weekday before the one a two-day date names: "Monday and Tuesday, January 12 and 13"
+_WEEKDAY_AND = re.compile(r"\b([A-Za-z]+day)\s+(?:and|&)\s+$")
+
+
 def _month_dates(L: DateLexicon, view: str, hits, taken: _Taken, out: list[Atom]) -> None:
     P = _patterns()
     for p, q, tok, mo in hits.get("month", ()):
@@ -190,11 +194,16 @@ def _month_dates(L: DateLexicon, view: str, hits, taken: _Taken, out: list[Atom]
             if g.get("prep") and not (wd_tok or g.get("ld") or sub):
                 start = p
         wdn = L.weekday_of(wd_tok) if wd_tok else None
+        wd2n = None
+        if d2 is not None and wd_tok and (w1 := _WEEKDAY_AND.search(view, max(0, start - 24), start)) is not None \
+                and L.weekday_of(w1.group(1)) is not None and taken.free(w1.start(), start):
+            # "on Monday and Tuesday, January 12 and 13": two weekdays for the two days
+            start, wdn, wd2n = w1.start(), L.weekday_of(w1.group(1)), wdn
         a = Part(y, mo, d, wdn, "g", sub)
         b = None
         if d2 is not None:
             wd2 = r.group("wd2") if r.group("d2") else None
-            b = Part(y, mo, d2, L.weekday_of(wd2) if wd2 else None)
+            b = Part(y, mo, d2, L.weekday_of(wd2) if wd2 else wd2n)
         out.append(Atom(start, end, "date", a, b, joined="to" if b else ""))
         taken.take(start, end)
 
@@ -473,6 +482,9 @@ def _relative_spots(low: str, spots):
             yield spot
 
 
+#: "On Monday night, the day before the execution, ...": "the day before" names the weekday
+#: just written by another event (an appositive), not a day before it (on the lower-cased view)
+_APPOSITIVE_DAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:night|evening|morning|afternoon))?,\s+the\s+$")
 _TIME_OF_DAY = frozenset({"day", "night", "evening", "morning", "afternoon"})
 _SAME_CUES = ("that", "following", "next", "previous", "preceding")
 
@@ -486,7 +498,8 @@ def _same_spots(low: str, spots):
         if word not in _TIME_OF_DAY:
             yield spot
         elif low[max(0, spot[0] - 12) : spot[0]].rstrip().endswith(_SAME_CUES) or (
-                word == "day" and low.startswith((" before", " after", " earlier", " later"), spot[1])):
+                word == "day" and low.startswith((" before", " after", " earlier", " later"), spot[1])
+                and not _APPOSITIVE_DAY.search(low, max(0, spot[0] - 40), spot[0])):
             yield spot
 
 

@@ -213,6 +213,22 @@ def _act_date_after_statement(doc: Doc, in_sent: tuple[DateMention, ...], span: 
 _TIED_GAP = re.compile(r"\s+on\s+(?:the\s+)?")
 
 
+#: a day counted from the one just named, right after a verb ("who had led a strike on Monday,
+#: July 20, were arrested the next day")
+_NEXT_DAY_AFTER = re.compile(r"\s+(?:on\s+)?the\s+(?:next|following)\s+(?:day|morning|evening|night)\b|\s+(?:a|one)\s+day\s+later\b",
+                             re.I)
+
+
+def next_day_after(doc: Doc, span: Span) -> DateMention | None:
+    """The "the next day" written right after a trigger: that act's own day, though the place
+    before it is dated by the day just named (the strike's, in the example above)."""
+    view = doc.view or doc.text
+    m = _NEXT_DAY_AFTER.match(view, span.end)
+    if m is None:
+        return None
+    return next((x for x in doc.dates if span.end <= x.span.start < m.end() and x.role == "event"), None)
+
+
 def _tied_after(doc: Doc, in_sent, span: Span) -> DateMention | None:
     """The date a place names right after it ("in Kermanshah on Wednesday, June 10"): that
     place's day, though an earlier date of the sentence is another place's."""

@@ -363,7 +363,9 @@ def _in_slogan(view: str, pos: int, quotes: list[int]) -> bool:
     if bisect_left(quotes, pos) == bisect_left(quotes, pos - 200):
         return False
     line_start = view.rfind("\n", 0, pos) + 1
-    lo = max(line_start, pos - 200)
+    # the marks are counted from the start of the line (a quote closed within the last 200
+    # characters but opened before them is not an open quote), at most 3,000 characters back
+    lo = max(line_start, pos - 3000)
     seg = view[lo:pos]
     n = seg.count('"') + seg.count("\u201c") + seg.count("\u201d")
     if n % 2 == 0 or seg.rfind("\u201d") > seg.rfind("\u201c") >= 0:

@@ -40,7 +40,7 @@ _QUAL = (
 _PERSON_WORDS = (
     "prisoners?", "inmates?", "protesters?", "people", "persons?", "men", "women", "children",
     "compatriots?", "students?", "workers?", "teachers?", "members?", "activists?", "youths?", "civilians?", "detainees?",
-    "journalists?", "demonstrators?", "individuals?", "citizens?", "centers?", "bases?", "sites?",
+    "journalists?", "demonstrators?", "individuals?", "citizens?", "centers?", "bases?", "sites?", "banks?",
     # the people reports count in ones ("a man was hanged", "a 16-year-old boy", "14 operatives")
     "man", "woman", "boys?", "girls?", "minors?", "teenagers?", "officers?", "operatives?", "suspects?", "defendants?",
     "kolbars?", "porters?", "retirees?", "pensioners?", "nurses?", "drivers?", "clerics?", "mourners?", "farmers?",

@@ -151,11 +151,17 @@ def find_triggers(doc: Doc, quote_spans: list[Span] | None = None) -> list[Trigg
     # "a banner of Khamenei ... was burned": the subject burnt in the passive (start, verb start)
     burnt_subjects = [(m.start(), m.start("verb")) for m in _PASSIVE_BURNT.finditer(view)] if _BURNT_VERB.search(lowered(view)) else []
     last_arson: Trigger | None = None
+    void: list[tuple[int, int]] = doc.extras.setdefault("void_spans", [])
+    void.clear()
     for s, e, key in lex.patterns.finditer(view):
         spec = lex.specs[key]  # type: ignore[index]
         if excluded and any(a < e and s < b for a, b in excluded) and not (
                 spec.sub_event_type == "symbolic_action" and any(a == s for a, _ in excluded)
                 and _PUT_UP_BEFORE.search(view, max(0, s - 40), s)):
+            if spec.sub_event_type in ("demonstration", "strike"):
+                # a gathering not held, or one people were called on to join: the places in
+                # that phrase are no event's (assembly hands them no waiting trigger)
+                void.extend((a, b) for a, b in excluded if a < e and s < b)
             continue
         if s < burnt_object_end and spec.sub_event_type == "symbolic_action":
             continue  # the burnt banner or poster is the arson's object, not a banner put up
@@ -192,14 +198,17 @@ def find_triggers(doc: Doc, quote_spans: list[Span] | None = None) -> list[Trigg
 # a necessary test for _PASSIVE_BURNT, searched in the lower-cased view: led by a literal "w"
 # (its word start checked in the look-behind), the engine skips to each "w" in its fast loop,
 # where a leading \b under re.I starts a match attempt at every character (20 times slower)
-_BURNT_VERB = re.compile(r"w(?<=\bw)(?:as|ere)\s+(?:also\s+)?(?:burn|torch|set\s+(?:on\s+fire|ablaze|alight))")
+_BURNT_VERB = re.compile(r"w(?<=\bw)(?:as|ere)\s+(?:also\s+)?(?:torn\s+down\s+and\s+)?(?:burn|torch|set\s+(?:on\s+fire|ablaze|alight))")
 #: "a large banner of Khamenei hung at the entrance of the town was burned": a banner, poster or
-#: portrait that is the subject of a passive burning verb (no "and" or clause break between)
+#: portrait that is the subject of a passive burning verb (no "and" or clause break between; a
+#: relative clause with "that" or a name between commas may stand between: "a banner of Khamenei
+#: that had been hung over the main road for the rally was set ablaze", "a banner of the head of
+#: the judiciary, Mohseni Ejei, was set on fire"; "torn down and burnt" is burnt too)
 _PASSIVE_BURNT = re.compile(
     r"\b(?:an?|the|two|three|several|many|some|dozens\s+of)\s+(?:[\w’'-]+\s+){0,3}?"
     r"(?:banners?|posters?|portraits?|billboards?|placards?|images?|pictures?|photos?)\b"
-    r"(?:\s+(?!(?:and|or|but|while|where|which|who)\b)[\w’'-]+){0,10}?\s+(?:was|were)\s+(?:also\s+)?"
-    r"(?P<verb>burn(?:ed|t)|torched|set\s+(?:on\s+fire|ablaze|alight))\b",
+    r"(?:,?\s+(?!(?:and|or|but|while|where|which|who)\b)[\w’'-]+){0,14}?,?\s+(?:was|were)\s+(?:also\s+)?"
+    r"(?:torn\s+down\s+and\s+)?(?P<verb>burn(?:ed|t)|torched|set\s+(?:on\s+fire|ablaze|alight))\b",
     re.I,
 )
 #: "torched a seminary in X and a large poster of Soleimani in Y": a second object of the same
