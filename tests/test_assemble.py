@@ -937,3 +937,21 @@ def test_a_place_after_a_quote_closed_more_than_200_characters_back_is_not_in_th
                     "set ablaze on Sunday. In Pakdasht, slogans were written on the walls of the bazaar on the "
                     "same night.\n", published="2025-02-12")
     assert ("Pakdasht", "symbolic_action") in summary(doc)
+
+
+def test_posters_in_memory_of_people_named_by_a_year_are_news(pipe):
+    doc = run(pipe, "Iran, July 11, 2025—Reports.\n\nOn Wednesday, the units in Isfahan and Shiraz put up posters "
+                    "in memory of the students of 1999.\n", published="2025-07-11")
+    assert summary(doc) == {("Isfahan", "symbolic_action"), ("Shiraz", "symbolic_action")}
+
+
+def test_a_gathering_at_a_grave_dispersed_the_same_day_is_one_protest_with_intervention(pipe):
+    doc = run(pipe, "Iran, November 1, 2025—Reports.\n\nHundreds of people gathered at the grave of a young man "
+                    "in Ilam on Thursday. Mourners chanted \"Death to the dictator\". Security forces fired tear gas "
+                    "at the mourners in Ilam.\n", published="2025-11-01")
+    assert summary(doc) == {("Ilam", "protest_with_intervention")}
+    # a rally dispersed in the same town that day is another act than the families' grave visit
+    doc = run(pipe, "Iran, November 1, 2025—Reports.\n\nOn Thursday, families gathered at the graves of their "
+                    "loved ones in Ilam. On Thursday, retirees in Ilam rallied and were dispersed by the police.\n",
+              published="2025-11-01")
+    assert summary(doc) == {("Ilam", "symbolic_action"), ("Ilam", "protest_with_intervention")}

@@ -633,3 +633,37 @@ def test_banks_set_on_fire_are_counted_and_recalled_is_a_report_verb(pipe):
     doc = run(pipe, "The police chief recalled that in November 2019, rioters had set fire to 14 banks in Arak "
                     "and the nearby towns.\n", publisher="Test Wire")
     assert [(c.kind, c.attributed_to) for c in by_value(doc, 14)] == [("sites_attacked", "police chief")]
+
+
+def test_a_news_channel_described_in_lower_case_is_a_source(pipe):
+    doc = run(pipe, "According to a student news channel, at least 120 students have been expelled since January.\n",
+              publisher="Test Wire")
+    assert [c.attributed_to for c in by_value(doc, 120)] == ["student news channel"]
+
+
+def test_a_source_opening_a_clause_after_and_has_the_clauses_number(pipe):
+    """"Amnesty has said that …, and the Iranian Resistance has published the names of 24 …":
+    the 24 is the second source's; "X said …, and that the toll announced by Y, four dead, …"
+    keeps X (no new clause opens with Y)."""
+    doc = run(pipe, "Amnesty International has said that no one has been charged with the killing, and the "
+                    "Iranian Resistance has published the names of 24 members of the security forces.\n",
+              publisher="Test Wire")
+    assert [c.attributed_to for c in by_value(doc, 24)] == ["Iranian Resistance"]
+    doc = run(pipe, "HRANA recorded 26 arrests of students last month, and the Iranian Resistance said more than "
+                    "400 students were summoned.\n", publisher="Test Wire")
+    assert [c.attributed_to for c in by_value(doc, 400)] == ["Iranian Resistance"]
+    assert [c.attributed_to for c in by_value(doc, 26)] == ["HRANA"]
+
+
+def test_one_person_and_n_other_people_counts_n_plus_one(pipe):
+    doc = run(pipe, "On Thursday, security forces in Ilam arrested the student's father and four other people.\n",
+              publisher="Test Wire")
+    assert [c.value for c in doc.claims if c.kind == "arrested"] == [5]
+    doc = run(pipe, "On Thursday, protests were held in Tehran and 12 other cities.\n", publisher="Test Wire")
+    assert 13 not in [c.value for c in doc.claims]
+
+
+def test_classmates_counted_after_of_their_are_a_count_not_a_date(pipe):
+    doc = run(pipe, "On Saturday, students gathered against the suspension of 14 of their classmates.\n",
+              publisher="Test Wire")
+    assert by_value(doc, 14)

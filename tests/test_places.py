@@ -520,3 +520,24 @@ def test_a_town_in_a_persons_apposition_after_from_is_the_home_town(stage):
     assert events(places) == ["Karaj"]
     assert by_name(run(stage, "Omid Rahimi, from Bukan, was arrested in Tabriz."), "Bukan").role == "origin"
     assert "Tehran" in events(run(stage, "Members of the Resistance Units, from Tehran to Zahedan, put up posters."))
+
+
+def test_a_town_in_the_possessive_names_its_own_bazaar_not_the_curated_one(stage):
+    """The curated "Grand Bazaar" is Tehran's; "Rasht's Grand Bazaar" is Rasht's own."""
+    assert events(run(stage, "The shopkeepers of Rasht's Grand Bazaar closed their shops on Monday.")) == ["Rasht"]
+    assert events(run(stage, "The shopkeepers of Tehran's Grand Bazaar closed their shops on Monday.")) == ["Tehran"]
+    assert events(run(stage, "The shopkeepers of the Grand Bazaar closed their shops on Monday.")) == ["Tehran"]
+
+
+def test_a_town_after_near_that_locates_an_unnamed_village_is_the_event_place(stage):
+    """"residents of the village of Gasht, near Fuman, ...": no known place before ", near" for
+    Fuman to locate, so Fuman is where it happened; "In Khomeini Shahr, near Isfahan" keeps
+    Isfahan as the landmark."""
+    assert events(run(stage, "Residents of the village of Gasht, near Fuman, blocked the road on Friday.")) == ["Fuman"]
+    assert "Isfahan" not in events(run(stage, "In Khomeini Shahr, near Isfahan, workers rallied on Friday."))
+
+
+def test_the_place_of_the_past_act_an_anniversary_counts_from_is_no_event_place(stage):
+    places = run(stage, "Twenty-six years after the attack on the Tehran University dormitory, students marked "
+                        "the anniversary in Tabriz.")
+    assert events(places) == ["Tabriz"]

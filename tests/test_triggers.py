@@ -949,3 +949,17 @@ def test_a_burnt_banner_with_a_clause_or_a_name_between_is_not_a_banner_put_up(t
 def test_a_banner_hung_for_a_rally_reports_no_rally():
     doc = segmented("A banner that had been hung over the main road for the rally was set ablaze in Arak.\n")
     assert [t.sub_event_type for t in doc.triggers] == ["property_attack"]
+
+
+@pytest.mark.parametrize("text", [
+    "A rally planned by students at the university on Sunday did not take place after the gates were locked.\n",
+    "In Kerman, students who had announced a sit-in at the university called it off after warnings.\n",
+])
+def test_a_gathering_that_did_not_take_place_or_was_called_off_by_its_organisers_is_no_act(text):
+    doc = segmented(text)
+    assert not [t for t in doc.triggers if t.sub_event_type == "demonstration"]
+
+
+def test_a_road_blocked_by_residents_of_a_village_set_off_by_where_it_lies():
+    doc = segmented("On Friday, residents of the village of Gasht, near Fuman, blocked the road with tractors.\n")
+    assert [t.sub_event_type for t in doc.triggers] == ["demonstration"]

@@ -838,6 +838,15 @@ def _fold_rows(rows: list[dict]) -> list[dict]:
                 host = o
                 o["sub"] = "protest_with_intervention"
                 break
+            if {o["sub"], r["sub"]} == {"symbolic_action", "protest_with_intervention"} \
+                    and _graveside(o if o["sub"] == "symbolic_action" else r) \
+                    and set((r if o["sub"] == "symbolic_action" else o)["tactics"]) <= _GRAVESIDE:
+                # "Hundreds gathered at his grave on Thursday ... Mourners chanted ... Security forces
+                # fired tear gas at the mourners": the gathering at the grave is the protest they
+                # dispersed (a rally or a march there the same day is another act)
+                host = o
+                o["sub"], o["etype"] = "protest_with_intervention", "protest"
+                break
         if host is None:
             out.append(r)
             at_place.setdefault(r["place_key"], []).append(r)
@@ -850,6 +859,14 @@ def _fold_rows(rows: list[dict]) -> list[dict]:
         host["counts"] += [c for c in r["counts"] if all(c.span != h.span for h in host["counts"])]
         host["evidence"] += [e for e in r["evidence"] if e not in host["evidence"]]
     return out
+
+
+def _graveside(row: dict) -> bool:
+    """A gathering at a grave: a symbolic row with a grave visit and no other kind of act."""
+    return "grave_visit" in row["tactics"] and set(row["tactics"]) <= _GRAVESIDE
+
+
+_GRAVESIDE = frozenset({"grave_visit", "commemoration", "chanting"})
 
 
 def _days(r: DateRange) -> int:

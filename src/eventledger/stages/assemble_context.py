@@ -252,7 +252,11 @@ def usable(t: Trigger) -> bool:
 _VICTIMS_OF_DATE = re.compile(r"\b(?:killed|slain|executed|died|murdered|shot dead)\s+(?:in|on|during)\s+(?:the\s+)?$", re.I)
 #: "posters with the images of the victims of November 2019 on Friday": the date names the
 #: victims on either side of the trigger (the sentence's event date dates the act)
-_NAMES_VICTIMS_DATE = re.compile(r"\b(?:victims|martyrs)\s+of\s+(?:the\s+)?$", re.I)
+_NAMES_VICTIMS_DATE = re.compile(r"\b(?:victims|martyrs)\s+of\s+(?:the\s+)?$"
+                                 # "posters in memory of the students of 1999 on Wednesday": whom
+                                 # the act remembers, named by their date
+                                 r"|\bin\s+(?:memory|honou?r)\s+of\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){1,3}?(?:of|from)\s+(?:the\s+)?$",
+                                 re.I)
 
 
 def is_history(ctx: DocContext, i: int, t: Trigger) -> bool:
@@ -286,7 +290,7 @@ def is_history(ctx: DocContext, i: int, t: Trigger) -> bool:
                 and not (t.span.start >= nearest.span.end
                          and _VICTIMS_OF_DATE.search(ctx.view, max(0, nearest.span.start - 24), nearest.span.start)
                          and any(d.role == "event" for d in dates)) \
-                and not (_NAMES_VICTIMS_DATE.search(ctx.view, max(0, nearest.span.start - 16), nearest.span.start)
+                and not (_NAMES_VICTIMS_DATE.search(ctx.view, max(0, nearest.span.start - 48), nearest.span.start)
                          and any(d.role == "event" for d in dates)):
             return True
     if any(d.role == "event" for d in dates):

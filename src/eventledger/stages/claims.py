@@ -236,9 +236,10 @@ class _ClaimIndex:
                     continue
             # ("According to Amnesty, at least 304 …; the PMOI put the toll at 1,500": a clause past a
             # semicolon with its own source is that source's alone)
-            elif ";" in self.doc.text[a.span.end : span.start] and any(
-                    a.span.end <= b.span.start < span.start and ";" in self.doc.text[a.span.end : b.span.start]
-                    for b in self.ctx.sent_attr[i] if b is not a):
+            # (nor a clause joined by ", and" with its own source: "Amnesty has said that …, and the
+            # Iranian Resistance has published the names of 24 …")
+            elif any(a.span.end <= b.span.start < span.start and _opens_clause(self.doc.text, a.span.end, b.span.start)
+                     for b in self.ctx.sent_attr[i] if b is not a):
                 continue
             covering.append(a)
         if not covering:
@@ -395,6 +396,17 @@ _OWN_TALLY = Cue(
 _SHORT_TAIL = re.compile(r"(?:\s+[\w'’/-]+){0,5}(?:\s+(?:for|of|and|on|the|[A-Z][\w'’-]*)){0,6}(?:,\s*(?:citing|quoting)(?:\s+[\w'’/-]+){1,6})?"
                          r"(?:,\s*(?:as|while|amid|even as|bringing|raising|taking)\b[^\n]*)?[\s.”\"']*")
 _SEVERAL_BEFORE = re.compile(r",\s*(?:[\w'’-]+\s+){1,4}and\s+(?:[\w'’-]+\s+){0,3}$")
+
+
+#: a source that opens a clause of its own after a comma and a conjunction (", and the Iranian
+#: Resistance has published ..."; not ", and that the toll announced by X ...")
+_CLAUSE_SOURCE_BEFORE = re.compile(r",\s+(?:and|but|while|whereas)\s+(?:the\s+|a\s+|an\s+)?$", re.I)
+
+
+def _opens_clause(text: str, lo: int, source_start: int) -> bool:
+    """Does the source at ``source_start`` open a later clause of the sentence (past a semicolon,
+    or right after ", and")?"""
+    return ";" in text[lo:source_start] or _CLAUSE_SOURCE_BEFORE.search(text, lo, source_start) is not None
 
 
 def _several_sources(doc: Doc, a: Attribution, sent: Span) -> bool:

@@ -259,6 +259,9 @@ def assign_roles(items: list[PlaceItem], view: str) -> None:
         elif last == "near" and prev is not None and prev.role == "event" \
                 and _NEAR_LANDMARK_GAP_RE.match(view, prev.end, it.start):
             role = "route"  # "In Qahderijan, near Isfahan, ...": the town that locates the one just named
+        elif last == "near" and _NEAR_LANDMARK_GAP_RE.search(before) is not None \
+                and not (prev is not None and _NEAR_LANDMARK_GAP_RE.match(view, prev.end, it.start)):
+            role = "event"  # "residents of the village of Gasht, near Fuman, ...": no town before it to locate
         elif (last is not None and (last == "*" or last.endswith(_ROUTE_LAST))
               and _may_be_route(before) and _ROUTE_BEFORE_RE.search(before)) or (
                 (spaced or c0 in ("-", "\u2013")) and it.name_end == it.end and _may_be_route_after(after)
@@ -290,6 +293,14 @@ _EXILE_BEFORE_RE = re.compile(
 _METONYM_LAST_WORDS = frozenset({"on", "against", "with", "toward", "towards", "to", "from"})
 
 
+#: the past act an anniversary counts from ("Twenty-six years after the attack on the Tehran
+#: University dormitory, students marked ..."): that act's place, not the news's
+_YEARS_AFTER_PAST_RE = re.compile(
+    r"\b(?:years?|decades?|months?)\s+(?:after|since)\s+the\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:attack|raid|massacre|uprising|protests?|killings?|storming|crackdown|fire|bombing|executions?)"
+    r"\s+(?:on|at|in|of)\s+(?:the\s+)?$")
+
+
 def _names_without_being_there(before: str, view: str, it: PlaceItem) -> bool:
     """An official's title, a cause supported, a hospital people were taken to, a government.
 
@@ -305,6 +316,8 @@ def _names_without_being_there(before: str, view: str, it: PlaceItem) -> bool:
     if last in _METONYM_LAST_WORDS and _METONYM_BEFORE_RE.search(tail):
         return True
     if ("exile" in tail or "banish" in tail) and _EXILE_BEFORE_RE.search(tail):
+        return True
+    if ("after the" in tail or "since the" in tail) and _YEARS_AFTER_PAST_RE.search(tail):
         return True
     for hint in _BEFORE_OTHER_HINTS:
         if hint in tail:

@@ -404,6 +404,8 @@ def _fold_pois(items: list[PlaceItem], view: str, gazetteer: Gazetteer | None = 
         # 0. a curated finer place written with a lower-case head ("Lakan prison", "Azadi square")
         if gazetteer is not None and not any(it.candidate.poi for it in inside):
             cur = _curated_poi(gazetteer, view[s:e])
+            if cur is not None and _possessive_other_town(inside, view, cur):
+                cur = None  # "Rasht's Grand Bazaar": the town's own bazaar, not Tehran's
             if cur is not None:
                 absorb(inside)
                 item = PlaceItem(s, e, None, cur, 6.0, s, e)
@@ -427,6 +429,9 @@ def _fold_pois(items: list[PlaceItem], view: str, gazetteer: Gazetteer | None = 
             continue
         # 2. a curated finer place inside ("Vakilabad Prison"), or its town as a modifier
         town = next((it for it in inside if it.candidate.poi), None)
+        if town is not None and _possessive_other_town(inside, view, town.candidate):
+            town.absorbed = True  # "Rasht's Grand Bazaar": the town's own bazaar, not Tehran's
+            town = None
         fallback = None  # a small village naming the finer place: its town only if nothing better
         if town is None:
             for it in inside:
@@ -575,6 +580,13 @@ def _curated_poi(gazetteer: Gazetteer, phrase: str) -> Candidate | None:
         if c.poi and c.source in ("cur", "user"):
             return c
     return None
+
+
+def _possessive_other_town(inside: list[PlaceItem], view: str, cur: Candidate) -> bool:
+    """A town in the possessive before a curated finer place of another town ("Rasht's Grand
+    Bazaar" when the curated Grand Bazaar is Tehran's): the phrase names that town's own place."""
+    return any(view.startswith(("'s", "\u2019s"), it.end) and it.place.precision <= 2
+               and it.place.canonical != cur.place.canonical for it in inside)
 
 
 def _town_earlier_in_sentence(items: list[PlaceItem], view: str, pos: int) -> PlaceItem | None:

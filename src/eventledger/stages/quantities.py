@@ -44,6 +44,8 @@ _PERSON_WORDS = (
     # the people reports count in ones ("a man was hanged", "a 16-year-old boy", "14 operatives")
     "man", "woman", "boys?", "girls?", "minors?", "teenagers?", "officers?", "operatives?", "suspects?", "defendants?",
     "kolbars?", "porters?", "retirees?", "pensioners?", "nurses?", "drivers?", "clerics?", "mourners?", "farmers?",
+    # ("against the suspension of 14 classmates", "three pupils")
+    "classmates?", "pupils?", "colleagues?",
 )
 _PERSON_FIRSTS = first_letters(_PERSON_WORDS)
 # Up to two words, then a people noun. The words are taken whole (possessive): a word can be
@@ -98,7 +100,7 @@ _AT_RISK = re.compile(r"\b(?:(?:at|in)\s+(?:imminent\s+)?(?:risk|danger)\s+of\s+
 _PERCENT_AFTER = re.compile(r"\s*(?:%|percent|per cent)", re.I)
 # "three people were killed and 15 were injured": a day of the month is not followed by a verb
 _VERB_AFTER = re.compile(r"\s+(?:were|was|had|have|has|are|remain|remained|died)\b")
-_PARTITIVE_AFTER = re.compile(r"\s+of\s+(?:them|whom|those|these|the)\b", re.I)
+_PARTITIVE_AFTER = re.compile(r"\s+of\s+(?:them|whom|those|these|the|their|our|his|her|its)\b", re.I)
 _PARTITIVE_NP = re.compile(r"\s+of\s+(?:them|whom|(?:those|these|the)(?:\s+[\w'’-]+){1,2})", re.I)
 # "between 20 and 30 women": one quantity, the lower bound, with the range kept as its words
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.I)
@@ -107,6 +109,12 @@ _DIGIT_SCALE = re.compile(r"\s+(million|billion)\b", re.I)
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 # the words between two numbers of one list: "... prisoners and ", "... men, ", "... rifles, four handguns and ",
 # "Arrests: 71 (of them 18 women)", "in at least 27 towns and cities, up from 18 last year"
+#: one person named before "and N other people" ("his father and four other people", "a student and
+#: two others"): the count is N + 1 (people only: "Tehran and 12 other cities" stays as written)
+_ONE_PERSON_AND = re.compile(
+    r"\b(?:father|mother|brother|sister|son|daughter|husband|wife|uncle|aunt|cousin|nephew|niece|man|woman|"
+    r"student|activist|teacher|worker|lawyer|journalist|farmer|retiree|leader|organi[sz]er|driver)\s+and\s+$")
+_OTHERS_AFTER = re.compile(r"\s+other(?:s\b|\s+(?:people|persons|men|women|protesters|mourners|students|activists|workers|relatives)\b)")
 _COORDINATED = re.compile(r"[ \w'’-]*(?:,|\(|\band|\bor)\s*(?:(?:including|among them|of them|of whom|up from|down from)\s+)?")
 
 # kind cues: head nouns right after the number win; otherwise the nearest verb in the clause
@@ -415,6 +423,9 @@ def find_quantities(doc: Doc) -> list[Quantity]:
             kind = out[-1].count.kind  # "23 Kurdish prisoners and three women": the same kind of count
         if kind in ("lashes", "weapons"):
             kind = "other"
+        if isinstance(value, int) and view.startswith(" other", end) and _OTHERS_AFTER.match(view, end, end + 30) \
+                and _ONE_PERSON_AND.search(view, max(0, start - 40), start):
+            value += 1  # "arrested Hamed's father and four other people": five people
         out.append(Quantity(Span(start, end), Count(kind, value, qualifier, count_text)))
     return _drop_restatements(out, view)
 

@@ -108,6 +108,8 @@ _LOW_DESCRIPTORS = (
     "state", "state-run", "semi-official", "official", "local", "regime", "Iranian", "independent", "informed",
     "rights", "human rights", "close", "provincial", "city", "government", "judiciary's", "news", "union",
     "labou?r", "trade union", "former",
+    # ("according to a student news channel")
+    "student",
     # ("the regime’s own media admitted")
     "own",
 )
@@ -139,7 +141,7 @@ _NP_LOW = (
     r"(?:fact-finding )?mission|(?:special )?rapporteur|"
     # "a member of the parliament’s national security committee" (a name after it is taken instead)
     r"members? of (?:the )?(?:[\w'’-]+ ){0,5}(?:committee|commission|council|parliament|assembly|board|Majlis)|"
-    r"news agency|agency|newspaper|website|news site|site|daily|outlets?|television|TV|radio|"
+    r"news agency|agency|newspaper|website|news site|site|daily|outlets?|television|TV|radio|(?:news |Telegram )?channels?|"
     r"organi[sz]ers|spokes(?:person|man|woman)|judiciary|ministry|association|coalition|"
     r"union|council|committee|(?:police |military |army )?command|residents|families|family|figures|statistics|"
     # "the Hengaw organisation reported", "the regime’s oil minister claimed" (the portfolio in lower case)
