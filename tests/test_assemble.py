@@ -937,3 +937,12 @@ def test_a_place_after_a_quote_closed_more_than_200_characters_back_is_not_in_th
                     "set ablaze on Sunday. In Pakdasht, slogans were written on the walls of the bazaar on the "
                     "same night.\n", published="2025-02-12")
     assert ("Pakdasht", "symbolic_action") in summary(doc)
+
+
+def test_an_injured_basij_member_with_an_age_is_one_security_victim(pipe):
+    # "a Basij member, 34, was injured": 34 is an age, and the victim is security personnel
+    doc = run(pipe, "Tasnim said a Basij member, 34, was injured when a base in Isfahan was set on fire on Tuesday night.\n",
+              published="2026-11-20")
+    (e,) = [e for e in doc.events if e.sub_event_type in ("attack_on_people", "attack_on_civilians")]
+    assert (e.event_type, e.sub_event_type) == ("riot", "attack_on_people")
+    assert e.count is None or e.count.value == 1

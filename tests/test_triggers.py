@@ -949,3 +949,16 @@ def test_a_burnt_banner_with_a_clause_or_a_name_between_is_not_a_banner_put_up(t
 def test_a_banner_hung_for_a_rally_reports_no_rally():
     doc = segmented("A banner that had been hung over the main road for the rally was set ablaze in Arak.\n")
     assert [t.sub_event_type for t in doc.triggers] == ["property_attack"]
+
+
+@pytest.mark.parametrize("text", [
+    "On 11 May, two prisoners were transferred to the prison in Karaj, where many executions are carried out.\n",
+    "Two men were released on bail on Tuesday; 14 others remain in detention in Sanandaj prison.\n",
+    "Three men are at risk after Iran's Supreme Court upheld their death sentences on 6 May.\n",
+])
+def test_a_prison_told_by_its_executions_held_detainees_and_an_upheld_sentence_report_no_act(text):
+    # what is done at a prison, people still held, and the appeal step before an execution are
+    # no execution, arrest or sentence of their own
+    doc = segmented(text)
+    assert not [t for t in doc.triggers if t.sub_event_type in ("execution", "arrest", "sentence")
+                and t.modality == "asserted"]
