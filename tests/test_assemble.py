@@ -946,3 +946,10 @@ def test_an_injured_basij_member_with_an_age_is_one_security_victim(pipe):
     (e,) = [e for e in doc.events if e.sub_event_type in ("attack_on_people", "attack_on_civilians")]
     assert (e.event_type, e.sub_event_type) == ("riot", "attack_on_people")
     assert e.count is None or e.count.value == 1
+
+
+def test_the_town_of_an_occasion_a_day_is_counted_from_is_not_the_acts(pipe):
+    # "the day before the ceremony in Marivan": the memorial was in Sarvabad only
+    doc = run(pipe, "About 300 people held a memorial for him in Sarvabad on Saturday evening, the day before the "
+                    "ceremony in Marivan.\n", published="2026-10-20")
+    assert summary(doc) == {("Sarvabad", "symbolic_action")}

@@ -666,3 +666,13 @@ def test_small_numbers_in_a_list_of_counts_are_no_days(pipe):
     # a day list after a month stays a list of days
     doc = run(pipe, "Posters were put up in Tehran on May 3, 5 and 9.\n")
     assert not [c for c in doc.claims if c.value in (5, 9)]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Cane cutters in Shush stayed away from work on Monday, demanding four months of unpaid wages.\n", 4),
+    ("Municipal workers in Abadan gathered on Monday; they have not been paid for five months.\n", 5),
+])
+def test_months_of_unpaid_wages_are_a_figure_not_a_duration(pipe, text, value):
+    assert [c.kind for c in by_value(run(pipe, text, publisher="Test Union"), value)] == ["other"]
+    # a plain duration stays out of the ledger
+    assert not by_value(run(pipe, "The strike in Shush lasted five months.\n", publisher="Test Union"), 5)

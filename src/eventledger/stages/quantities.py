@@ -261,11 +261,21 @@ class _VerbHits:
         return found
 
 
+_UNPAID_AFTER = re.compile(r"\s*(?:months?|years?)(?:['’]|\s+of)?\s+(?:unpaid\s+|overdue\s+|delayed\s+|back\s+)?"
+                           r"(?:wages|salar(?:y|ies)|pay|overtime|pensions?|bonuses)\b", re.I)
+_UNPAID_BEFORE = re.compile(r"\b(?:not|never)\s+(?:been\s+)?(?:paid|received\s+(?:their|his|her|any)\s+(?:wages|salar(?:y|ies)|pay))"
+                            r"\s+(?:for|in)\s+(?:the\s+(?:past|last)\s+)?(?:over\s+|more\s+than\s+)?$", re.I)
+
+
 def _kind(view: str, start: int, end: int, sent_start: int, sent_end: int, verbs: _VerbHits | None = None) -> str:
     hm = _HEAD_ONE.match(view, end, min(sent_end, end + 60))
     if hm is not None:
         kind = _HEAD_KINDS[int(hm.lastgroup[1:])][1]  # type: ignore[index]
         if kind in ("months", "years"):
+            # ("four months of unpaid wages", "have not been paid for five months"): the arrears a
+            # labour protest counts, a figure of its own, not a duration of the narrative
+            if _UNPAID_AFTER.match(view, end) or _UNPAID_BEFORE.search(view, max(sent_start, start - 60), start):
+                return "other"
             return "sentenced_months" if _SENTENCE_CUE.search(view, sent_start, sent_end) else "duration"
         return kind  # ("lashes", "weapons": told apart from a number with no cue, then stored as "other")
     # nearest kind cue in the same clause, after the number first, then before it
