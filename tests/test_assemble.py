@@ -955,3 +955,17 @@ def test_a_gathering_at_a_grave_dispersed_the_same_day_is_one_protest_with_inter
                     "loved ones in Ilam. On Thursday, retirees in Ilam rallied and were dispersed by the police.\n",
               published="2025-11-01")
     assert summary(doc) == {("Ilam", "symbolic_action"), ("Ilam", "protest_with_intervention")}
+def test_an_injured_basij_member_with_an_age_is_one_security_victim(pipe):
+    # "a Basij member, 34, was injured": 34 is an age, and the victim is security personnel
+    doc = run(pipe, "Tasnim said a Basij member, 34, was injured when a base in Isfahan was set on fire on Tuesday night.\n",
+              published="2026-11-20")
+    (e,) = [e for e in doc.events if e.sub_event_type in ("attack_on_people", "attack_on_civilians")]
+    assert (e.event_type, e.sub_event_type) == ("riot", "attack_on_people")
+    assert e.count is None or e.count.value == 1
+
+
+def test_the_town_of_an_occasion_a_day_is_counted_from_is_not_the_acts(pipe):
+    # "the day before the ceremony in Marivan": the memorial was in Sarvabad only
+    doc = run(pipe, "About 300 people held a memorial for him in Sarvabad on Saturday evening, the day before the "
+                    "ceremony in Marivan.\n", published="2026-10-20")
+    assert summary(doc) == {("Sarvabad", "symbolic_action")}

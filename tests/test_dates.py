@@ -948,3 +948,18 @@ def test_the_day_before_an_event_after_a_weekday_names_that_weekday():
     doc = run("A man was hanged in Arak on Tuesday. The day before, families gathered in Saveh.", "2026-06-13")
     rng, _ = date_at(doc, "gathered")
     assert rng.start == D("2026-06-08")
+
+
+def test_a_paragraph_after_the_ceremony_takes_the_ceremonys_day():
+    # "After the ceremony, mourners marched": the ceremony's Sunday, not the earlier killing's day
+    doc = run("Hundreds attended a memorial ceremony for the young man in Arak on Sunday, 18 October. He was shot "
+              "dead in Arak on 9 September.\n\nAfter the ceremony, mourners marched to the city centre. Police "
+              "detained 12 people.\n", "2026-10-20")
+    for word in ("marched", "detained"):
+        rng, _ = date_at(doc, word)
+        assert (rng.start, rng.end) == (D("2026-10-18"), D("2026-10-18"))
+    # without the occasion's name the last day named still governs
+    doc = run("Hundreds attended a memorial ceremony in Arak on Sunday, 18 October. He was shot dead in Arak on "
+              "9 September.\n\nLater, mourners marched to the city centre.\n", "2026-10-20")
+    rng, _ = date_at(doc, "marched")
+    assert rng.start == D("2026-09-09")

@@ -53,3 +53,12 @@ def test_summary_lines_list_every_skip():
     lines = s.lines()
     assert lines[0].startswith("new: 1") and "skipped a.pdf: binary file (PDF)" in lines
     assert "failed d: stage 'x' failed" in lines
+
+
+@pytest.mark.parametrize("text, publisher", [
+    ("Example Labour Bulletin\n\nWeekly digest\n\nBody.", "Example Labour Bulletin"),
+    ("Example Iran Daily - Live\n\nLIVE: protests\n\nBody.", "Example Iran Daily"),
+])
+def test_a_bulletin_or_a_daily_masthead_names_the_publisher(text, publisher):
+    # a newsletter's or news site's own name heads the page like a monitor's
+    assert infer_metadata(rep(text)).publisher == publisher

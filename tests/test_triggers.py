@@ -963,3 +963,37 @@ def test_a_gathering_that_did_not_take_place_or_was_called_off_by_its_organisers
 def test_a_road_blocked_by_residents_of_a_village_set_off_by_where_it_lies():
     doc = segmented("On Friday, residents of the village of Gasht, near Fuman, blocked the road with tractors.\n")
     assert [t.sub_event_type for t in doc.triggers] == ["demonstration"]
+
+
+@pytest.mark.parametrize("text", [
+    "On 11 May, two prisoners were transferred to the prison in Karaj, where many executions are carried out.\n",
+    "Two men were released on bail on Tuesday; 14 others remain in detention in Sanandaj prison.\n",
+    "Three men are at risk after Iran's Supreme Court upheld their death sentences on 6 May.\n",
+])
+def test_a_prison_told_by_its_executions_held_detainees_and_an_upheld_sentence_report_no_act(text):
+    # what is done at a prison, people still held, and the appeal step before an execution are
+    # no execution, arrest or sentence of their own
+    doc = segmented(text)
+    assert not [t for t in doc.triggers if t.sub_event_type in ("execution", "arrest", "sentence")
+                and t.modality == "asserted"]
+
+
+def test_a_subject_described_by_a_participle_is_no_news_of_this_sentence():
+    # "Five men arrested after protests in X are at risk ...": the arrest and the protests are the
+    # men's story, dated elsewhere; the sentence's own date belongs to its main clause
+    doc = segmented("Five men arrested after protests in Javanrud, Kermanshah province, are at risk after a court "
+                    "upheld their sentences on 6 October.\n")
+    assert not [t for t in doc.triggers if t.sub_event_type in ("arrest", "protest_with_intervention", "demonstration")
+                and t.modality == "asserted"]
+    # a participle before a past main verb still tells the arrest
+    doc = segmented("Five men arrested in Tehran on Monday were released on bail on Tuesday.\n")
+    assert [t.modality for t in doc.triggers if t.sub_event_type == "arrest"] == ["asserted"]
+
+
+@pytest.mark.parametrize("text,sub", [
+    ("Bakers in Yasuj closed their bakeries on Monday in protest at flour prices.\n", "strike"),
+    ("About 300 people held a memorial for the young man in Sarvabad on Saturday.\n", "symbolic_action"),
+])
+def test_closed_bakeries_and_a_memorial_held_are_acts(text, sub):
+    doc = segmented(text)
+    assert [t.sub_event_type for t in doc.triggers if t.modality == "asserted"] == [sub]

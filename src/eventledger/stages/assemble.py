@@ -516,6 +516,9 @@ class AssembleStage:
                 pending = []
                 continue
             places = to_home(ctx, event_places(ctx, i), home) if sent_places[i] else []
+            if places and (occasion := doc.extras.get("occasion_spans")):
+                # ("..., the day before the ceremony in Marivan": that town is the occasion's)
+                places = [p for p in places if not any(a <= p.span.start < b for a, b in occasion)]
             if not (triggers or places):
                 continue
             if triggers and drafts:

@@ -481,13 +481,15 @@ def against_security(ctx: DocContext, t: Trigger) -> bool:
         return False
     sent = ctx.doc.sentences[ctx.idx(t.span.start) or 0].span
     before = ctx.view[max(sent.start, t.span.start - 50) : t.span.start]
-    tail = _CLAUSE_SPLIT.split(before)[-1]
+    # (an age between commas is no clause: "a Basij member, 34, was injured")
+    tail = _CLAUSE_SPLIT.split(_AGE_APPOSITION.sub(" ", before))[-1]
     if _SECURITY_VICTIM.search(tail) and re.search(r"\b(?:were|was|been|being|got)\s+(?:\w+\s+)?$", tail):
         return True
     return bool(_SECURITY_VICTIM_AFTER.match(ctx.view, t.span.end, min(sent.end, t.span.end + 60)))
 
 
 _CLAUSE_SPLIT = re.compile(r"[;:,]\s|—|–")
+_AGE_APPOSITION = re.compile(r",\s*\d{1,3},\s+")
 
 
 def to_home(ctx: DocContext, places: list[PlaceMention], home: PlaceMention | None) -> list[PlaceMention]:

@@ -290,6 +290,33 @@ def _day_heading(doc: Doc, idx: DateIndex, q: int) -> DateMention | None:
     return m if _DAY_HEADING_REST.fullmatch(rest) else None
 
 
+#: a paragraph or sentence that opens on an occasion told before ("After the ceremony, mourners
+#: marched ..."): it happened on that occasion's day, not on the last day named
+_AFTER_OCCASION = re.compile(r"\s*(?:After|Following|At the end of) the (?:[\w'’-]+ ){0,2}?(?P<noun>ceremony|funeral|burial|memorial|"
+                             r"service|rally|prayers|gathering|vigil|march|sermon|commemoration|chehelom)\b")
+
+
+def _occasion_date(doc: Doc, idx: DateIndex, span: Span, p: int) -> DateMention | None:
+    """The date of the occasion an undated sentence (or its paragraph) opens after: the latest
+    date, in this or the two paragraphs before, whose sentence names the same occasion."""
+    view = doc.view or doc.text
+    sent = doc.sentence_at(span.start)
+    opens = [sent.span.start] if sent is not None else []
+    opens.append(idx.starts[p])
+    m = next((x for x in (_AFTER_OCCASION.match(view, o) for o in opens) if x is not None), None)
+    if m is None:
+        return None
+    noun = re.compile(rf"\b{m.group('noun')}\b", re.I)
+    for q in range(p, max(-1, p - 3), -1):
+        for x in reversed(idx.governing.get(q) or ()):
+            if x.span.start >= m.start() or x.range.start is None:
+                continue
+            s2 = doc.sentence_at(x.span.start)
+            if s2 is not None and noun.search(view, s2.span.start, s2.span.end):
+                return x
+    return None
+
+
 def event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
     """The date governing the text at ``span`` (a trigger, a place, an evidence sentence)
     and the spans of the date expressions it came from (see the module doc for the rules)."""
@@ -317,7 +344,7 @@ def event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
             if idx.classes[p] == "label":
                 return idx.frame, idx.frame_spans
             if lo:
-                return _carried(mentions[lo - 1])
+                return _carried(_occasion_date(doc, idx, span, p) or mentions[lo - 1])
         else:
             in_sent = [m for m in mentions if s_start <= m.span.start < s_end]
             if in_sent:
@@ -329,9 +356,12 @@ def event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
                 return idx.frame, idx.frame_spans
             earlier = [m for m in mentions if m.span.start < s_start]
             if earlier:
-                return _carried(earlier[-1])
+                return _carried(_occasion_date(doc, idx, span, p) or earlier[-1])
     elif idx.classes[p] == "label":
         return idx.frame, idx.frame_spans
+    occasion = _occasion_date(doc, idx, span, p)
+    if occasion is not None:
+        return _carried(occasion)
     q = p - 1
     item = _is_list_item(doc, p)
     while q >= 0:

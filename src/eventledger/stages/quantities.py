@@ -75,7 +75,11 @@ _LABEL_WORDS = frozenset({"article", "articles", "art.", "clause", "clauses", "s
                           "ward", "block", "hall", "resolution", "chapter", "paragraph", "page", "pages", "p.", "pp.",
                           "unit"})
 # ages: "Shirin Daneshvar, 37, ...", "Farhad Rostami (34)", "aged 19", "at the age of 15"
-_AGE_BEFORE = re.compile(r"(?:[A-Z][\w'’-]+(?:,[ ]|[ ]\()|\baged[ ]|\bage of[ ])$")
+# ("a Basij member, 34, was injured", "the boy, 17,": a person named by a common noun)
+_AGE_BEFORE = re.compile(r"(?:[A-Z][\w'’-]+(?:,[ ]|[ ]\()|\baged[ ]|\bage of[ ]|"
+                         r"\b(?:member|protester|demonstrator|man|woman|boy|girl|student|worker|teacher|activist|"
+                         r"prisoner|detainee|officer|guard|driver|nurse|retiree|pensioner|farmer|porter|kolbar|"
+                         r"mother|father|son|daughter|brother|sister|wife|husband|cousin)(?:,[ ]|[ ]\())$")
 # ages in a list: "were 27, 25 and 33 years old" (the last number's "years old" makes them all ages)
 _AGE_LIST_AFTER = re.compile(r"(?:[ ]*,[ ]*\d{1,3})*+,?[ ]+(?:and|or)[ ]+\d{1,3}[ ]+years?[ -]old\b", re.I)
 # phone numbers: "+33 1 39 22 45 80", "00 33 1 ...", "the hotline on 110 or 197"
@@ -265,11 +269,21 @@ class _VerbHits:
         return found
 
 
+_UNPAID_AFTER = re.compile(r"\s*(?:months?|years?)(?:['’]|\s+of)?\s+(?:unpaid\s+|overdue\s+|delayed\s+|back\s+)?"
+                           r"(?:wages|salar(?:y|ies)|pay|overtime|pensions?|bonuses)\b", re.I)
+_UNPAID_BEFORE = re.compile(r"\b(?:not|never)\s+(?:been\s+)?(?:paid|received\s+(?:their|his|her|any)\s+(?:wages|salar(?:y|ies)|pay))"
+                            r"\s+(?:for|in)\s+(?:the\s+(?:past|last)\s+)?(?:over\s+|more\s+than\s+)?$", re.I)
+
+
 def _kind(view: str, start: int, end: int, sent_start: int, sent_end: int, verbs: _VerbHits | None = None) -> str:
     hm = _HEAD_ONE.match(view, end, min(sent_end, end + 60))
     if hm is not None:
         kind = _HEAD_KINDS[int(hm.lastgroup[1:])][1]  # type: ignore[index]
         if kind in ("months", "years"):
+            # ("four months of unpaid wages", "have not been paid for five months"): the arrears a
+            # labour protest counts, a figure of its own, not a duration of the narrative
+            if _UNPAID_AFTER.match(view, end) or _UNPAID_BEFORE.search(view, max(sent_start, start - 60), start):
+                return "other"
             return "sentenced_months" if _SENTENCE_CUE.search(view, sent_start, sent_end) else "duration"
         return kind  # ("lashes", "weapons": told apart from a number with no cue, then stored as "other")
     # nearest kind cue in the same clause, after the number first, then before it
@@ -347,7 +361,8 @@ def find_quantities(doc: Doc) -> list[Quantity]:
                         and not _VERB_AFTER.match(view, end, end + 10) \
                         and not _PERCENT_AFTER.match(view, end, end + 10) \
                         and not _PLACES_AFTER.match(view, end, end + 40) \
-                        and not _COMPARED_BEFORE.search(view, max(0, num_start - 30), num_start):  # "In Ahvaz, 7 workers" is a count
+                        and not _COMPARED_BEFORE.search(view, max(0, num_start - 30), num_start) \
+                        and not _after_counted_noun(view, out, num_start):  # "In Ahvaz, 7 workers" is a count
                     continue
                 if _MONTH_AFTER.match(view, end, end + 12) or _JALALI_AFTER.match(view, end, end + 14):  # "15 August"
                     continue
@@ -440,6 +455,18 @@ def _phone_cue_offsets(low: str) -> list[int]:
             i = low.find(w, i + 1)
     out.sort()
     return out
+
+
+_WORD3 = re.compile(r"[A-Za-z]{3}")
+
+
+def _after_counted_noun(view: str, out: list[Quantity], num_start: int) -> bool:
+    """"recorded 164 executions, 412 arrests, 9 death sentences and 27 labour protests": a small
+    number after ", " or "and" that follows a counted noun of one list is a count, not a day."""
+    if not out or num_start - out[-1].span.end > 60 or out[-1].count.value is None:
+        return False
+    return bool(_COORDINATED.fullmatch(view, out[-1].span.end, num_start)) and \
+        _WORD3.search(view, out[-1].span.end, num_start) is not None
 
 
 def _not_a_count(view: str, cues: list[int], start: int, end: int, qual_word: str | None) -> bool:

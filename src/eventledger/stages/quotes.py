@@ -199,7 +199,7 @@ def _patterns() -> _AttrPatterns:
         # ("Amnesty International, which has documented 326 of those deaths": a relative clause
         # between the source and its verb; it is no apposition naming the source)
         verb_src=re.compile(rf"{src}(?:\s*\([^)]{{1,40}}\))?(?:,\s*(?P<app>(?!(?:which|who|whose)\b)[^,\n]{{2,80}}),)?"
-                            r"(?:,?\s+(?:which|who)\b)?,?\s+(?:also |again |further |recently |has |have |had )*$"),
+                            r"(?:,?\s+(?:which|who)\b)?,?\s+(?:also |again |further |recently |now |has |have |had )*$"),
         # ("according to a member of the … committee, Hossein Naqavi Hosseini": the name in the apposition)
         before_src=re.compile(rf"\s+(?P<src>{_NP})(?:,\s+(?P<app>{_CAP}(?: {_CAP}){{1,3}})(?=\s*[.;\n]|\s*$))?"),
         quoted_src=re.compile(rf"{src}\s+quoted\s+(?P<spk>[^,.;:]{{2,80}}?)\s+as saying$"),
@@ -283,9 +283,10 @@ _THE = re.compile(r"^(?:the|The|a|A|an|An|his|His|her|Her|their|Their)\s+")
 _GENERIC_SOURCE = re.compile(r"^(?:the |a |an )?(?:[a-z][\w'’-]* ){0,3}[a-z][\w'’-]*$", re.I)
 _NAME_APPOSITION = re.compile(rf"^(?:the |The )?{_CAP}(?: (?:{_CAP}|of|for|the|and))*$")
 # ("the Norway-based group said": a description of a source named before, like "the group")
-_PRONOUN = re.compile(r"(?:[Hh]e|[Ss]he|[Tt]he (?:[A-Z][\w'’]*-based )?(?:official|prosecutor|spokes(?:man|woman|person)|minister|governor|chief|commander|judge|"
+_PRONOUN = re.compile(r"(?:[Hh]e|[Ss]he|(?<=, )it|[Tt]he (?:[A-Z][\w'’]*-based )?(?:official|prosecutor|spokes(?:man|woman|person)|minister|governor|chief|commander|judge|"
                       r"group|organi[sz]ation|monitor|agency|network))")
-_PRONOUN_SRC = re.compile(rf"(?<![\w'’])(?P<src>{_PRONOUN.pattern}),?\s+(?:also |further |later )?$")
+# ("In August, it had claimed the arrest of ...": an organisation's "it", after an opening phrase)
+_PRONOUN_SRC = re.compile(rf"(?<![\w'’])(?P<src>{_PRONOUN.pattern}),?\s+(?:also |further |later )?(?:had |has )?$")
 # ("according to reports compiled by the MEK’s network": whose reports they are)
 _DATA_BY = re.compile(r" (?:(?:the|a|an|official) )?(?:(?:figures|data|statistics|tally|count|records)"
                       r"(?: (?:compiled|collected|gathered|published|released|kept))? (?:by|from|of)|"
@@ -365,6 +366,13 @@ def find_attributions(doc: Doc, quotes: list[Quote] | None = None) -> list[Attri
             own = _sentence_subject(doc, view, m.start("src")) if head in _GROUP_HEADS else None
             if own is not None:  # "The PMOI/MEK has organised …, the group said": the group its sentence opens with
                 out.append(Attribution(Span(m.start("src"), cue_end), own, cue.split(":", 1)[1], _scope(doc, m.start(), cue_end)))
+                continue
+            # ("the monitor recorded 118 executions" in a report by the Example Rights Monitor: the
+            # publisher's head noun names the publisher, not the source quoted last)
+            pub = doc.report.publisher if doc.report is not None else None
+            if (head in _GROUP_HEADS and len(m.group("src").split()) > 1 and pub and len(pub.split()) > 1
+                    and pub.split()[-1].casefold() == head):
+                out.append(Attribution(Span(m.start("src"), cue_end), pub, cue.split(":", 1)[1], _scope(doc, m.start(), cue_end)))
                 continue
             pronouns.append((Span(m.start("src"), cue_end), cue.split(":", 1)[1], _scope(doc, m.start(), cue_end),
                              head if len(m.group("src").split()) > 1 else None, m.group("src").casefold()))

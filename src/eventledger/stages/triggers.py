@@ -139,6 +139,20 @@ _WINDOW_WORDS = 7
 _CLAUSE_BREAK = re.compile(r"[;:()\[\]]|,\s|—|–")
 
 
+#: an exclusion that counts a time from an occasion named elsewhere ("the day before the ceremony")
+_COUNTED_FROM = re.compile(r"(?:hours?|minutes?|days?|the day|the night|a week) (?:before|after) the ", re.I)
+_OCCASION_TOWN = re.compile(r" (?:in|at) [A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}")
+#: a sentence's subject described by a participle ("Five men arrested after protests in X, Y province,
+#: are ...", "Three teachers sentenced in May now face ..."): a main verb in the present follows
+_DESCRIBED_PART = re.compile(r"\b(?:men|women|people|prisoners|protesters|activists|workers|students|teachers|detainees|"
+                             r"dissidents|youths|retirees|nurses)\s+(?:arrested|detained|sentenced|jailed)\b")
+_DESCRIBED_SUBJECT = re.compile(
+    r"(?m)(?:^|(?<=[.!?] ))(?:The |These |Those )?(?:[A-Z][\w-]*|\d+)\s+(?:[\w-]+\s+)?"
+    r"(?:men|women|people|prisoners|protesters|activists|workers|students|teachers|detainees|dissidents|youths|retirees|nurses)"
+    r"\s+(?P<part>arrested|detained|sentenced|jailed)\b[^.;:\n]{0,160}?\s"
+    r"(?P<verb>are|is|remain|remains|(?:now )?faces?|have been|has been|risk)\b")
+
+
 def find_triggers(doc: Doc, quote_spans: list[Span] | None = None) -> list[Trigger]:
     lex = _lexicon()
     view = doc.view or doc.text
@@ -148,11 +162,24 @@ def find_triggers(doc: Doc, quote_spans: list[Span] | None = None) -> list[Trigg
     out: list[Trigger] = []
     cue_hits: list[tuple[int, object]] | None = None
     burnt_object_end = -1  # end of the images an arson trigger burnt ("set fire to banners of X")
+    # "Five men arrested after protests in Javanrud are at risk of execution": the subject's
+    # participle phrase, before a main verb in the present, is the people's story, not this
+    # sentence's news (its date belongs to the main clause)
+    described = [(m.start("part"), m.start("verb")) for m in _DESCRIBED_SUBJECT.finditer(view)] \
+        if _DESCRIBED_PART.search(view) else []
     # "a banner of Khamenei ... was burned": the subject burnt in the passive (start, verb start)
     burnt_subjects = [(m.start(), m.start("verb")) for m in _PASSIVE_BURNT.finditer(view)] if _BURNT_VERB.search(lowered(view)) else []
     last_arson: Trigger | None = None
     void: list[tuple[int, int]] = doc.extras.setdefault("void_spans", [])
     void.clear()
+    # "held a memorial in Sarvabad on Saturday, the day before the ceremony in Marivan": the town of
+    # the occasion a time is counted from is not the act's (assembly drops it from the sentence)
+    occasion: list[tuple[int, int]] = doc.extras.setdefault("occasion_spans", [])
+    occasion.clear()
+    for a, b in excluded:
+        if _COUNTED_FROM.match(view, a, b):
+            town = _OCCASION_TOWN.match(view, b)
+            occasion.append((a, town.end() if town else b))
     for s, e, key in lex.patterns.finditer(view):
         spec = lex.specs[key]  # type: ignore[index]
         if excluded and any(a < e and s < b for a, b in excluded) and not (
@@ -188,6 +215,8 @@ def find_triggers(doc: Doc, quote_spans: list[Span] | None = None) -> list[Trigg
             cue_hits = [(cs, kind) for cs, _, kind in lex.cues.finditer(view)]
         negated, modality = _modality(sidx, view, s, e, quote_spans, lex, cue_hits)
         if modality == "asserted" and spec.event_type in ("repression", "riot") and _in_frame(view, s, sidx):
+            modality = "context"
+        if modality == "asserted" and any(a <= s < b for a, b in described):
             modality = "context"
         out.append(Trigger(Span(s, e), etype, sub, tactics, negated, modality))
         if "arson" in spec.tactics:
