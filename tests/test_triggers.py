@@ -997,3 +997,21 @@ def test_a_subject_described_by_a_participle_is_no_news_of_this_sentence():
 def test_closed_bakeries_and_a_memorial_held_are_acts(text, sub):
     doc = segmented(text)
     assert [t.sub_event_type for t in doc.triggers if t.modality == "asserted"] == [sub]
+
+
+def test_cheap_gates_of_the_participle_subject_and_prison_patterns_agree_with_them():
+    """triggers._has_described_part is _DESCRIBED_PART.search found from the participles, and
+    _may_be_not_public admits every window where _NOT_PUBLIC matches (random texts)."""
+    import random
+
+    from eventledger.stages import triggers as T
+
+    rng = random.Random(11)
+    pieces = ["Five", " men", " women", "Yemen", " workers", "co-workers", "  ", "\n", " arrested", " detained",
+              " jailed", " sentenced", "ly", " in", " Prison", " prisoners", " JAIL", " wards", " near the", " cell",
+              " outside", ", ", "İ", "é", "x"]
+    for _ in range(5000):
+        s = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 9)))
+        assert T._has_described_part(s) == bool(T._DESCRIBED_PART.search(s)), s
+        if T._NOT_PUBLIC.search(s):
+            assert T._may_be_not_public(s, 0, len(s)), s

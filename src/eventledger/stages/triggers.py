@@ -118,6 +118,19 @@ _ONLINE = re.compile(
 _NOT_PUBLIC = re.compile(r"(?<!\bnear the )(?<!\bnear )(?<!\boutside the )(?<!\boutside )(?<!\bfront of the )"
                          r"(?<!\baround the )(?<!\bgate of the )(?<!\bgates of the )"
                          r"\b(?:prisons?|prisoners|inmates|detainees|jail|wards?|cells?)\b", re.I)
+_NOT_PUBLIC_STEMS = ("prison", "inmate", "detainee", "jail", "ward", "cell")
+
+
+def _may_be_not_public(view: str, s0: int, s1: int) -> bool:
+    """A necessary test for _NOT_PUBLIC in ``[s0, s1)`` of ``view``: one of its words' stems
+    occurs there in the lower-cased view (substring tests cost far less than the look-behinds).
+    A view that lower-cases to another length ("İ") has other offsets there: then it admits all."""
+    low = lowered(view)
+    if len(low) != len(view):
+        return True
+    return any(low.find(stem, s0, s1) >= 0 for stem in _NOT_PUBLIC_STEMS)
+
+
 _CONTINUES = re.compile(r"\s+(?:continue[sd]?|are continuing|persists?|are ongoing|go on)\b", re.I)
 _NEG_WINDOW_WORDS = 4
 #: a noun trigger whose own verb follows it in the passive: "posters will be put up", "the banner
@@ -146,6 +159,28 @@ _OCCASION_TOWN = re.compile(r" (?:in|at) [A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2
 #: are ...", "Three teachers sentenced in May now face ..."): a main verb in the present follows
 _DESCRIBED_PART = re.compile(r"\b(?:men|women|people|prisoners|protesters|activists|workers|students|teachers|detainees|"
                              r"dissidents|youths|retirees|nurses)\s+(?:arrested|detained|sentenced|jailed)\b")
+#: _DESCRIBED_PART's participle after white space: literal-led alternatives, so the engine skips
+#: to their first letters (the whole pattern, led by \b, starts a match attempt at every character)
+_PARTICIPLE_AFTER_SPACE = re.compile(r"\s(?:arrested|detained|sentenced|jailed)\b")
+_DESCRIBED_NOUNS = frozenset({"men", "women", "people", "prisoners", "protesters", "activists", "workers", "students",
+                              "teachers", "detainees", "dissidents", "youths", "retirees", "nurses"})
+
+
+def _has_described_part(view: str) -> bool:
+    """``_DESCRIBED_PART.search(view) is not None``, found from the participles: the word
+    before each one's white space must be one of the nouns, whole (\\b before it)."""
+    for m in _PARTICIPLE_AFTER_SPACE.finditer(view):
+        i = m.start()
+        while i > 0 and view[i - 1].isspace():
+            i -= 1
+        j = i
+        while j > 0 and (view[j - 1].isalnum() or view[j - 1] == "_"):  # \w is isalnum() or "_"
+            j -= 1
+        if view[j:i] in _DESCRIBED_NOUNS:
+            return True
+    return False
+
+
 _DESCRIBED_SUBJECT = re.compile(
     r"(?m)(?:^|(?<=[.!?] ))(?:The |These |Those )?(?:[A-Z][\w-]*|\d+)\s+(?:[\w-]+\s+)?"
     r"(?:men|women|people|prisoners|protesters|activists|workers|students|teachers|detainees|dissidents|youths|retirees|nurses)"
@@ -166,7 +201,7 @@ def find_triggers(doc: Doc, quote_spans: list[Span] | None = None) -> list[Trigg
     # participle phrase, before a main verb in the present, is the people's story, not this
     # sentence's news (its date belongs to the main clause)
     described = [(m.start("part"), m.start("verb")) for m in _DESCRIBED_SUBJECT.finditer(view)] \
-        if _DESCRIBED_PART.search(view) else []
+        if _has_described_part(view) else []
     # "a banner of Khamenei ... was burned": the subject burnt in the passive (start, verb start)
     burnt_subjects = [(m.start(), m.start("verb")) for m in _PASSIVE_BURNT.finditer(view)] if _BURNT_VERB.search(lowered(view)) else []
     last_arson: Trigger | None = None
@@ -209,7 +244,8 @@ def find_triggers(doc: Doc, quote_spans: list[Span] | None = None) -> list[Trigg
             # chanting by people in public (mourners at a funeral, young men in a street) is a
             # demonstration (codebook); chanting in a posted video or online stays symbolic
             s0, s1 = sidx.bounds(s, 300, len(view))
-            if not _ONLINE.search(view, s0, s1) and not _NOT_PUBLIC.search(view, s0, s1):
+            if not _ONLINE.search(view, s0, s1) and not (_may_be_not_public(view, s0, s1)
+                                                         and _NOT_PUBLIC.search(view, s0, s1)):
                 etype, sub = "protest", "demonstration"
         if cue_hits is None:  # the modality cue words of the document, found once
             cue_hits = [(cs, kind) for cs, _, kind in lex.cues.finditer(view)]
