@@ -1025,3 +1025,10 @@ def test_live_fire_is_no_arson():
 def test_an_earlier_act_named_as_background_is_no_trigger(text):
     doc = segmented(text)
     assert not [t for t in doc.triggers if t.modality == "asserted"]
+
+
+def test_half_a_million_is_a_number():
+    assert parse_number("half a million") == 500_000
+    assert parse_number("half an hour") is None
+    doc = segmented("In 1999, half a million people marched in the capital.\n")
+    assert 500_000 in {q.count.value for q in find_quantities(doc)}
