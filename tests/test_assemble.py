@@ -969,3 +969,19 @@ def test_the_town_of_an_occasion_a_day_is_counted_from_is_not_the_acts(pipe):
     doc = run(pipe, "About 300 people held a memorial for him in Sarvabad on Saturday evening, the day before the "
                     "ceremony in Marivan.\n", published="2026-10-20")
     assert summary(doc) == {("Sarvabad", "symbolic_action")}
+
+
+def test_a_listed_place_told_again_keeps_the_range_unless_its_paragraph_dates_it(pipe):
+    # "Amol: residents sent photos of the posters" is dated only by the day of the paragraph before
+    # (Babol's arrest): the list's range stays
+    text = ("Iran, May 20, 2026—Reports.\n\nBetween Monday, May 11, and Saturday, May 16, Resistance Units put up "
+            "posters in Sari, Babol and Amol.\n\nBabol: On Saturday, May 16, security forces arrested a young man in "
+            "the city centre.\n\nAmol: Residents sent photos of the posters to the units.\n")
+    doc = run(pipe, text, published="2026-05-20")
+    (amol,) = [e for e in doc.events if e.location.canonical == "Amol"]
+    assert (amol.date.start.isoformat(), amol.date.end.isoformat()) == ("2026-05-11", "2026-05-16")
+    # a detail with its own day narrows the range
+    text = text.replace("Amol: Residents sent photos", "Amol: On Thursday, May 14, residents sent photos")
+    doc = run(pipe, text, published="2026-05-20")
+    (amol,) = [e for e in doc.events if e.location.canonical == "Amol"]
+    assert (amol.date.start.isoformat(), amol.date.end.isoformat()) == ("2026-05-14", "2026-05-14")

@@ -708,3 +708,15 @@ def test_months_of_unpaid_wages_are_a_figure_not_a_duration(pipe, text, value):
     assert [c.kind for c in by_value(run(pipe, text, publisher="Test Union"), value)] == ["other"]
     # a plain duration stays out of the ledger
     assert not by_value(run(pipe, "The strike in Shush lasted five months.\n", publisher="Test Union"), 5)
+
+
+@pytest.mark.parametrize("text,value,source", [
+    # a source of several bodies, with a descriptor before the possessive
+    ("Drought has left more than 40,000 hectares of farmland dry, according to local farmers' associations.\n",
+     40000, "local farmers' associations"),
+    ("Some 300 bakeries in Tabriz closed last month, according to the bakers' associations.\n", 300,
+     "the bakers' associations"),
+])
+def test_associations_in_the_plural_are_a_source(pipe, text, value, source):
+    (c,) = by_value(run(pipe, text, publisher="Test Wire"), value)
+    assert (c.attributed_to or "").lower().removeprefix("the ") == source.removeprefix("the ")

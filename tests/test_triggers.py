@@ -1015,3 +1015,38 @@ def test_cheap_gates_of_the_participle_subject_and_prison_patterns_agree_with_th
         assert T._has_described_part(s) == bool(T._DESCRIBED_PART.search(s)), s
         if T._NOT_PUBLIC.search(s):
             assert T._may_be_not_public(s, 0, len(s)), s
+
+
+@pytest.mark.parametrize("text,sub", [
+    # a caption or a heading with no verb: "City – Slogans on walls – day"
+    ("Bojnurd – Slogans on walls – 3 May\n", "symbolic_action"),
+    # a site "targeted ... with fire" is arson, whatever the site is called
+    ("On Friday night, a unit in Dezful targeted the entrance of a Basij resistance district with fire.\n",
+     "property_attack"),
+])
+def test_slogans_on_walls_and_a_site_targeted_with_fire_are_acts(text, sub):
+    doc = segmented(text)
+    assert {t.sub_event_type for t in doc.triggers if t.modality == "asserted"} == {sub}
+
+
+def test_live_fire_is_no_arson():
+    doc = segmented("On Friday, guards in Saravan targeted the crowd with live fire.\n")
+    assert "arson" not in {tac for t in doc.triggers for tac in (t.tactics or ())}
+
+
+@pytest.mark.parametrize("text", [
+    # the act a time is counted from is not reported ("since the last sit-in")
+    "Farmers in Shahrekord say they have written many letters to the governor since the last sit-in.\n",
+    # repression named as a class, as the background of something else
+    "The fire came a week after new death sentences against political prisoners.\n",
+])
+def test_an_earlier_act_named_as_background_is_no_trigger(text):
+    doc = segmented(text)
+    assert not [t for t in doc.triggers if t.modality == "asserted"]
+
+
+def test_half_a_million_is_a_number():
+    assert parse_number("half a million") == 500_000
+    assert parse_number("half an hour") is None
+    doc = segmented("In 1999, half a million people marched in the capital.\n")
+    assert 500_000 in {q.count.value for q in find_quantities(doc)}

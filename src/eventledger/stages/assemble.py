@@ -755,13 +755,18 @@ class AssembleStage:
             if row is None:
                 row = {"etype": etype, "sub": sub, "loc": loc, "date": date, "tactics": [], "actor1": actor1,
                        "actor2": _target(ctx, i, d), "counts": [], "evidence": [], "caption": d.caption,
-                       "attributed_to": attributed_source(ctx, i, publisher), "place_key": pkey, "seen_ev": set()}
+                       "attributed_to": attributed_source(ctx, i, publisher), "place_key": pkey, "seen_ev": set(),
+                       "own_date": False}
                 merged[key] = row
             else:
                 row["caption"] = row["caption"] and d.caption
                 if row["actor1"] is None:
                     row["actor1"] = actor1
                 # the first surface is kept as location.name; the evidence lists every place span
+            para = doc.paragraph_at(d.sentence.span.start)
+            lo, hi = (para.span.start, para.span.end) if para is not None else (d.sentence.span.start, d.sentence.span.end)
+            if any(lo <= ds.start and ds.end <= hi for ds in date_spans):
+                row["own_date"] = True  # (a date of the row's own paragraph, not one carried over from before)
             tactics = row["tactics"]
             for tac in d.tactics:
                 if tac not in tactics:
@@ -833,8 +838,12 @@ def _fold_rows(rows: list[dict]) -> list[dict]:
                 # repression only a detail with its own number is the place's event ("four were
                 # detained in B on June 6"); "12 arrested in A and B between June 4 and 6 ... in A,
                 # agents took a teacher on June 4" tells one arrest among the range's
+                # (only a date the detail's paragraph states: a detail dated by an earlier paragraph's day
+                # inside the range, "Hamadan and Arak: residents sent videos of the posters" after
+                # "Karaj: On Saturday, June 13, ...", keeps the list's range)
                 host = o
-                if _days(r["date"]) < _days(o["date"]) and (o["etype"] != "repression" or r["counts"]):
+                if _days(r["date"]) < _days(o["date"]) and r.get("own_date", True) \
+                        and (o["etype"] != "repression" or r["counts"]):
                     o["date"], o["loc"] = r["date"], r["loc"]
                 break
             if {o["sub"], r["sub"]} == {"demonstration", "protest_with_intervention"}:

@@ -30,7 +30,8 @@ _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 _VAGUE = r"(?:tens of thousands|hundreds of thousands|thousands|hundreds|dozens|scores|a few|several|many)"
 
 _WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-_WORDNUM = rf"{_WORD}(?:[- ]{_WORD})?(?: (?:hundred|thousand|million))?(?: (?:and )?{_WORD})?"
+# ("half a million people": a half of a scale word)
+_WORDNUM = rf"(?:half an? (?:million|thousand)|{_WORD}(?:[- ]{_WORD})?(?: (?:hundred|thousand|million))?(?: (?:and )?{_WORD})?)"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _QUAL = (
     r"(?P<qual>at least|no fewer than|no less than|not less than|more than|over|upwards of|in excess of|"
@@ -203,6 +204,9 @@ def parse_number(text: str) -> int | float | None:
     if _PLAIN_NUMBER.fullmatch(t):
         v = float(t)
         return int(v) if v.is_integer() else v
+    if t.startswith("half a"):  # "half a million"
+        rest = parse_number(t.removeprefix("half an").removeprefix("half a"))
+        return rest // 2 if isinstance(rest, int) and rest >= 1000 else None
     total, current = 0, 0
     for w in _NUMBER_SPLIT.split(t):
         if w == "and":

@@ -121,6 +121,8 @@ _NP_LOW = (
     # word character, an apostrophe or the slash of "PMOI/MEK’s"): one scan of the word where
     # the engine would otherwise backtrack through it at every word of the sentence
     r"(?:the |The |many |some |several |Many |Some |Several |a |A |[Hh]is |[Hh]er |[Tt]heir |(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|\d{1,2}) )?"
+    # ("according to local farmers' associations": a descriptor before the possessive)
+    rf"(?:(?i:(?=[{_LOW_DESCRIPTOR_FIRSTS}])(?:{'|'.join(_LOW_DESCRIPTORS)}) )(?=[\w'’/]*['’]))?"
     r"(?:(?=[\w'’/]*['’])[\w'’]+(?:/[A-Z][\w]*)?['’]s? )?"
     # ("the state-run Hamshahri daily": a descriptor may come before the name too)
     rf"(?i:(?=[{_LOW_DESCRIPTOR_FIRSTS}])(?:{'|'.join(_LOW_DESCRIPTORS)})[ -])*(?:[A-Z][\w'’-]* ){{0,3}}"
@@ -142,7 +144,7 @@ _NP_LOW = (
     # "a member of the parliament’s national security committee" (a name after it is taken instead)
     r"members? of (?:the )?(?:[\w'’-]+ ){0,5}(?:committee|commission|council|parliament|assembly|board|Majlis)|"
     r"news agency|agency|newspaper|website|news site|site|daily|outlets?|television|TV|radio|(?:news |Telegram )?channels?|"
-    r"organi[sz]ers|spokes(?:person|man|woman)|judiciary|ministry|association|coalition|"
+    r"organi[sz]ers|spokes(?:person|man|woman)|judiciary|ministry|associations?|coalition|"
     r"union|council|committee|(?:police |military |army )?command|residents|families|family|figures|statistics|"
     # "the Hengaw organisation reported", "the regime’s oil minister claimed" (the portfolio in lower case)
     r"organi[sz]ations?|(?:(?:oil|interior|foreign|labou?r|energy|health|economy|intelligence|justice|education|"
