@@ -997,3 +997,22 @@ def test_a_subject_described_by_a_participle_is_no_news_of_this_sentence():
 def test_closed_bakeries_and_a_memorial_held_are_acts(text, sub):
     doc = segmented(text)
     assert [t.sub_event_type for t in doc.triggers if t.modality == "asserted"] == [sub]
+
+
+def test_threatened_with_arrest_after_an_object_is_no_arrest():
+    doc = segmented("Intelligence agents threatened the teachers' families with arrest on Sunday.\n")
+    assert [t.modality for t in doc.triggers if t.sub_event_type == "arrest"] == ["threatened"]
+
+
+@pytest.mark.parametrize("text,sub", [
+    # a death named as what an act answers, reported where it is dated
+    ("Following the killing of a young porter, shops in the town closed on Monday.\n", "killing"),
+    # slogans named as the charge of an arrest
+    ("Agents arrested three students on charges of writing slogans.\n", "symbolic_action"),
+    # an execution put off
+    ("The execution set for Sunday in Qezelhesar prison was postponed after the family agreed to accept diyeh.\n",
+     "execution"),
+])
+def test_acts_named_as_reasons_charges_or_put_off_are_not_reported(text, sub):
+    doc = segmented(text)
+    assert not [t for t in doc.triggers if t.sub_event_type == sub and t.modality == "asserted"]
