@@ -708,3 +708,9 @@ def test_months_of_unpaid_wages_are_a_figure_not_a_duration(pipe, text, value):
     assert [c.kind for c in by_value(run(pipe, text, publisher="Test Union"), value)] == ["other"]
     # a plain duration stays out of the ledger
     assert not by_value(run(pipe, "The strike in Shush lasted five months.\n", publisher="Test Union"), 5)
+
+
+def test_reports_received_from_inside_the_country_by_a_source_are_that_sources(pipe):
+    doc = run(pipe, "Strikes were held in at least 9 cities last week, according to reports received from "
+                    "inside the country by the Iranian Resistance.\n", publisher="Test Council")
+    assert [c.attributed_to for c in by_value(doc, 9)] == ["Iranian Resistance"]
