@@ -985,3 +985,21 @@ def test_a_listed_place_told_again_keeps_the_range_unless_its_paragraph_dates_it
     doc = run(pipe, text, published="2026-05-20")
     (amol,) = [e for e in doc.events if e.location.canonical == "Amol"]
     assert (amol.date.start.isoformat(), amol.date.end.isoformat()) == ("2026-05-14", "2026-05-14")
+
+
+def test_a_parent_of_children_is_no_count_and_wounded_when_guards_fired_is_repression(pipe):
+    doc = run(pipe, "On 3 May, Hamid Nouri, a father of four, was wounded by border guards near Baneh.\n",
+              published="2026-05-05")
+    (e,) = doc.events
+    assert e.sub_event_type == "attack_on_civilians" and (e.count is None or e.count.value != 4)
+    # the agent of a "when" clause after the trigger is not the victim
+    doc = run(pipe, "On 3 May, one porter was killed and two wounded when border guards opened fire near Baneh.\n",
+              published="2026-05-05")
+    assert {(e.event_type, e.sub_event_type) for e in doc.events} == {("repression", "killing"),
+                                                                      ("repression", "attack_on_civilians")}
+
+
+def test_slogans_written_beside_a_banner_set_on_fire_are_a_second_act(pipe):
+    doc = run(pipe, "On Monday, youths in Qazvin set fire to a banner of Khamenei and wrote \"Down with the "
+                    "dictator\" on walls.\n", published="2026-05-06")
+    assert summary(doc) == {("Qazvin", "property_attack"), ("Qazvin", "symbolic_action")}

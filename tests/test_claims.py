@@ -720,3 +720,9 @@ def test_months_of_unpaid_wages_are_a_figure_not_a_duration(pipe, text, value):
 def test_associations_in_the_plural_are_a_source(pipe, text, value, source):
     (c,) = by_value(run(pipe, text, publisher="Test Wire"), value)
     assert (c.attributed_to or "").lower().removeprefix("the ") == source.removeprefix("the ")
+
+
+def test_reports_received_from_inside_the_country_by_a_source_are_that_sources(pipe):
+    doc = run(pipe, "Strikes were held in at least 9 cities last week, according to reports received from "
+                    "inside the country by the Iranian Resistance.\n", publisher="Test Council")
+    assert [c.attributed_to for c in by_value(doc, 9)] == ["Iranian Resistance"]

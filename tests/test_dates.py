@@ -963,3 +963,21 @@ def test_a_paragraph_after_the_ceremony_takes_the_ceremonys_day():
               "9 September.\n\nLater, mourners marched to the city centre.\n", "2026-10-20")
     rng, _ = date_at(doc, "marched")
     assert rng.start == D("2026-09-09")
+
+
+def test_during_the_week_is_the_week_named_before():
+    doc = run("Report, 30 May 2026\n\nBetween Saturday, May 23, and Friday, May 29, workers rallied in Arak. "
+              "On Tuesday, May 26, nurses struck in Qom.\n\nProtests were also held during the week in Yazd.\n",
+              "2026-05-30")
+    rng, _ = date_at(doc, "Yazd")
+    assert (rng.start, rng.end) == (D("2026-05-23"), D("2026-05-29"))
+
+
+def test_friday_prayers_in_a_sentence_dated_by_a_past_month_are_of_that_month():
+    doc = run("Report, 23 November 2026\n\nIn March 2021, guards fired on worshippers in Saravan after Friday "
+              "prayers.\n", "2026-11-23")
+    assert [m.role for m in doc.dates if m.text == "Friday"] == ["history"]
+    # without the month, "after Friday prayers" still names the day
+    doc = run("Report, 23 November 2026\n\nGuards fired on worshippers in Saravan after Friday prayers.\n", "2026-11-23")
+    rng, _ = date_at(doc, "fired")
+    assert (rng.start, rng.end) == (D("2026-11-20"), D("2026-11-20"))

@@ -541,3 +541,10 @@ def test_the_place_of_the_past_act_an_anniversary_counts_from_is_no_event_place(
     places = run(stage, "Twenty-six years after the attack on the Tehran University dormitory, students marked "
                         "the anniversary in Tabriz.")
     assert events(places) == ["Tabriz"]
+
+
+def test_a_small_town_after_a_home_town_is_not_folded_into_it(stage):
+    # "a mother of two from Javanrud, was wounded near Nowsud": Javanrud is where she is from, so
+    # the small town after it is not one of its neighbourhoods
+    places = run(stage, "Leila Karimi, 29, a mother of two from Javanrud, was wounded by border guards near Nowsud.")
+    assert events(places) == ["Nowsud"]

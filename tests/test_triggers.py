@@ -1050,3 +1050,22 @@ def test_half_a_million_is_a_number():
     assert parse_number("half an hour") is None
     doc = segmented("In 1999, half a million people marched in the capital.\n")
     assert 500_000 in {q.count.value for q in find_quantities(doc)}
+
+
+def test_threatened_with_arrest_after_an_object_is_no_arrest():
+    doc = segmented("Intelligence agents threatened the teachers' families with arrest on Sunday.\n")
+    assert [t.modality for t in doc.triggers if t.sub_event_type == "arrest"] == ["threatened"]
+
+
+@pytest.mark.parametrize("text,sub", [
+    # a death named as what an act answers, reported where it is dated
+    ("Following the killing of a young porter, shops in the town closed on Monday.\n", "killing"),
+    # slogans named as the charge of an arrest
+    ("Agents arrested three students on charges of writing slogans.\n", "symbolic_action"),
+    # an execution put off
+    ("The execution set for Sunday in Qezelhesar prison was postponed after the family agreed to accept diyeh.\n",
+     "execution"),
+])
+def test_acts_named_as_reasons_charges_or_put_off_are_not_reported(text, sub):
+    doc = segmented(text)
+    assert not [t for t in doc.triggers if t.sub_event_type == sub and t.modality == "asserted"]

@@ -211,7 +211,9 @@ def _sentence_drafts(ctx: DocContext, i: int, triggers: list[Trigger], places: l
     # a trigger of another kind that governs no place applies to the places before it
     for t in acting:
         sub = t.sub_event_type
-        if sub in chosen_subs or id(t) in vague or sub == "symbolic_action":
+        # (a symbolic act beside another kind is its own act only as slogans written on walls: "set
+        # fire to a banner of Khamenei and wrote 'Death to Khamenei' on walls")
+        if sub in chosen_subs or id(t) in vague or (sub == "symbolic_action" and t.tactics != ("graffiti",)):
             continue
         if _OWN_WIDER_SCOPE.match(ctx.view, t.span.end, min(sent.span.end, t.span.end + 40)):
             continue  # "..., as shops stayed shut across the Kurdish regions": not the places before it

@@ -470,8 +470,9 @@ _SECURITY_VICTIM = re.compile(
     r"guards?|agents|Basij(?:i)? members?|members of the (?:security forces|police|Basij))\b",
     re.I,
 )
-#: (not the agent of a passive: "porters were shot dead by border guards" are civilians)
-_SECURITY_VICTIM_AFTER = re.compile(r"\s+(?:(?!by\b)\w+\s+){0,3}?(?:police|policem[ae]n|officers?|security personnel|guards?|agents)\b", re.I)
+#: (not the agent of a passive: "porters were shot dead by border guards" are civilians, nor the
+#: agent of a clause after it: "three wounded when border guards opened fire")
+_SECURITY_VICTIM_AFTER = re.compile(r"\s+(?:(?!(?:by|when|as|after)\b)\w+\s+){0,3}?(?:police|policem[ae]n|officers?|security personnel|guards?|agents)\b", re.I)
 
 
 def against_security(ctx: DocContext, t: Trigger) -> bool:

@@ -466,6 +466,10 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
             rng = _undated_ahead(a, rng, anchor_date)
         elif a.kind == "same" and a.rel in ("days", "week") and rng.start is not None:
             rng = _same_span(out, a, rng)
+        elif a.kind == "same" and a.rel == "theweek":
+            rng = _the_week(out)
+            if rng is None:
+                continue  # "over the week" with no week named before: left to the sentence's other cues
         if a is dateline:
             role = "dateline"
         elif role == "period" and rng.start is not None and anchor_date is not None and rng.start <= anchor_date:
@@ -484,6 +488,10 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
         scope = sentences[k].span if k >= 0 and a.start < sentences[k].span.end else None
         if classes and classes[i] == "label":
             scope = Span(doc.paragraphs[i].span.start, doc.paragraphs[i].span.end) if doc.paragraphs else scope
+        if (a.kind == "weekday" and role == "event" and scope is not None and out and out[-1].role == "history"
+                and out[-1].scope == scope and out[-1].range.precision in ("month", "year")
+                and _PRAYERS_AFTER_WEEKDAY.match(view, a.end)):
+            role = "history"  # "In September 2022, ... after Friday prayers": a Friday of that month
         mention = DateMention(Span(a.start, a.end), text[a.start : a.end], rng, role, scope)
         out.append(mention)
         for flag in ("weekday_mismatch", "inverted_range") if rng.flags else ():
@@ -512,6 +520,8 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
     return out
 
 
+#: "after Friday prayers": the day told by the prayers, not by a date
+_PRAYERS_AFTER_WEEKDAY = re.compile(r"\s+prayers?\b", re.I)
 #: "on the eve of 16 Azar", "the eve of March 1": the day before the date that follows
 _EVE_OF = re.compile(r"\bthe[ \u00a0]+eve[ \u00a0]+of[ \u00a0]+\Z", re.I)
 
@@ -782,6 +792,18 @@ def _same_span(out: list[DateMention], a: Atom, rng: DateRange) -> DateRange:
                 a.rel == "week" and r.precision == "week" and r.start <= rng.start <= r.end and rng.end <= r.end):
             return DateRange(r.start, r.end, r.precision, r.confidence, tuple(dict.fromkeys(r.flags + ("same_as_previous",))))
     return rng
+
+
+def _the_week(out: list[DateMention]) -> DateRange | None:
+    """"Protests were also held during the week in ..." after "Between Saturday, November 21, and
+    Friday, November 27": the week (or the seven-day range) the report named last."""
+    for m in reversed(out):
+        r = m.range
+        if m.role != "event" or r.start is None or r.end is None:
+            continue
+        if r.precision == "week" or (r.precision == "range" and (r.end - r.start).days == 6):
+            return DateRange(r.start, r.end, r.precision, r.confidence, tuple(dict.fromkeys(r.flags + ("same_as_previous",))))
+    return None
 
 
 def _same_as(prev: DateMention | None, a: Atom) -> DateRange:

@@ -153,6 +153,8 @@ def patterns() -> Patterns:
         r"|(?<!\w)the\s+day\s+(?P<ba>before|after)(?!\s+(?:yesterday|tomorrow))(?!\w)"
         # "A day earlier, in Karaj, ...": the day before the one just named
         r"|(?<!\w)(?:a|one)\s+day\s+(?P<el>earlier|later)(?!\w)"
+        # "Protests were also held during the week in ...": the week (or a range of up to seven days) just named
+        r"|(?<!\w)(?:during|over|in)\s+the\s+(?P<u3>week)(?!\s+(?:of|before|after|ending|to|that|when)\b)(?!\w)"
         # "over the same four days": the span of that many days just named
         r"|(?<!\w)(?:(?:on|in|during|over)\s+)?the\s+same\s+(?P<nd>two|three|four|five|six|seven|[2-9])\s+days(?!\w)",
         _I,
@@ -328,6 +330,8 @@ def _parse_same(m: re.Match[str]) -> Atom:
     g = m.groupdict()
     if g.get("nd"):
         return Atom(s, e, "same", rel="days", n=_SMALL_NUMBERS.get(g["nd"].lower()) or int(g["nd"]))
+    if g.get("u3"):
+        return Atom(s, e, "same", rel="theweek", n=0)
     if g.get("u") or g.get("u2"):
         return Atom(s, e, "same", rel=(g.get("u") or g["u2"]).lower(), n=0)
     if g.get("n"):

@@ -528,6 +528,8 @@ def _fold_small_villages(items: list[PlaceItem], view: str, default_country: str
                 break
             if prev.role == "qualifier" or prev.place.precision != 1:
                 continue
+            if ORIGIN_BEFORE_RE.search(view, max(0, prev.start - 60), prev.start):
+                continue  # "a father of three from Javanrud, was shot near Nowsud": a home town
             city = prev
             break
         if city is None or city.place.population < max(20_000, 10 * p.population):

@@ -102,6 +102,8 @@ _RATIO_AFTER = re.compile(rf"\s+in\s+(?:(?:a|an|every|each)\s+(?:hundred|thousan
 _UNDER_BEFORE = re.compile(r"\b(?:under|below|aged)\s+$", re.I)
 # "is among those at imminent risk of execution": a threat, not an execution
 _AT_RISK = re.compile(r"\b(?:(?:at|in)\s+(?:imminent\s+)?(?:risk|danger)\s+of\s+|fac(?:e|es|ing)\s+(?:imminent\s+)?)execution\b", re.I)
+#: "a father of three", "a mother of two": the number of a person's children
+_PARENT_OF = re.compile(r"\b(?:father|mother|parent)s?\s+of\s+$", re.I)
 _PERCENT_AFTER = re.compile(r"\s*(?:%|percent|per cent)", re.I)
 # "three people were killed and 15 were injured": a day of the month is not followed by a verb
 _VERB_AFTER = re.compile(r"\s+(?:were|was|had|have|has|are|remain|remained|died)\b")
@@ -375,6 +377,8 @@ def find_quantities(doc: Doc) -> list[Quantity]:
                 continue
             if view.startswith(" in ", end) and _RATIO_AFTER.match(view, end, end + 24):
                 continue
+            if view.endswith(" of ", 0, num_start) and _PARENT_OF.search(view, max(0, num_start - 24), num_start):
+                continue  # "a father of three": his children, not a count
             if dig and value <= 100 and view.endswith(("r ", "w ", "d "), 0, num_start) \
                     and _UNDER_BEFORE.search(view, max(0, num_start - 8), num_start) \
                     and not _PERSON_AFTER.match(view, end, end + 40):

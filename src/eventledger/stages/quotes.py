@@ -293,7 +293,9 @@ _PRONOUN_SRC = re.compile(rf"(?<![\w'’])(?P<src>{_PRONOUN.pattern}),?\s+(?:als
 _DATA_BY = re.compile(r" (?:(?:the|a|an|official) )?(?:(?:figures|data|statistics|tally|count|records)"
                       r"(?: (?:compiled|collected|gathered|published|released|kept))? (?:by|from|of)|"
                       # ("reports from Zahedan": a place, not a source)
-                      r"reports(?: (?:compiled|collected|gathered|published|released|received|obtained))? by) ")
+                      # ("according to reports received from inside the country by the PMOI/MEK")
+                      r"reports(?: (?:compiled|collected|gathered|published|released|received|obtained)"
+                      r"(?: from (?:inside |within )?(?:the country|Iran))?)? by) ")
 _NAMED_TALLY = re.compile(rf" (?:a|an|the) (?P<src>{_CAP}(?: {_CAP}){{0,4}})(?:'s|’s)? (?:tally|count|survey|analysis|review|database)\b")
 _DATA_SOURCE = re.compile(r"\b(?:figures|statistics|data|records|tally|count|reports?|survey)\b", re.I)
 _SPEAKER_REACH = 1200  # how far back a pronoun looks for its speaker (about two paragraphs)
