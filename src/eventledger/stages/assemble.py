@@ -44,13 +44,9 @@ from .assemble_context import (ANAPHOR_BEFORE, COUNT_KINDS_BY_SUBTYPE, CROWD, Do
                                is_chant, is_recent, is_tally, jurisdiction_place, next_lists_places, not_history,
                                place_key, restated_by_source, to_home, usable, wider_scope)
 from .claims import build_claims
+from .dates_scope import next_day_after
 from .slogans import attach_slogans
 from .triggers import spec_of
-
-try:  # (the dates stage is optional, as in _date_fn)
-    from .dates_scope import next_day_after
-except ImportError:  # pragma: no cover
-    next_day_after = None  # type: ignore[assignment]
 
 __all__ = ["AssembleStage", "event_id"]
 
@@ -727,7 +723,7 @@ class AssembleStage:
             t0 = d.triggers[0]
             anchor_span = d.place.span if d.place is not None and not d.inferred else t0.span
             date, date_spans = date_for(doc, anchor_span)
-            if next_day_after is not None and anchor_span is not t0.span and (nd := next_day_after(doc, t0.span)) is not None:
+            if anchor_span is not t0.span and (nd := next_day_after(doc, t0.span)) is not None:
                 date, date_spans = nd.range, (nd.span,)  # "... were arrested the next day"
             sub, etype = d.sub, d.etype
             # violence by protesters / "rioters": riot, not repression

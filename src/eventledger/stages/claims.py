@@ -29,7 +29,7 @@ from ..doc import Attribution, Doc, Quantity, Quote, Segment
 from ..models import Claim, DateRange, Event, Span
 from .assemble_context import DocContext
 from .assemble_cues import Cue
-from .quotes import before_source_cues
+from .quotes import before_source_cues, is_publisher_head
 
 __all__ = ["build_claims", "claim_id", "period_text"]
 
@@ -433,9 +433,8 @@ def _same(source: str, publisher: str | None) -> bool:
         return False
     if source.casefold() == publisher.casefold():
         return True
-    words = publisher.split()
-    m = _SELF_REFERENCE.fullmatch(source.strip()) if len(words) > 1 else None
-    return m is not None and (head := m.group("head").casefold()) in _SELF_HEADS and head == words[-1].casefold()
+    m = _SELF_REFERENCE.fullmatch(source.strip())
+    return m is not None and m.group("head").casefold() in _SELF_HEADS and is_publisher_head(m.group("head"), publisher)
 
 
 def _slogan_owner(events: list[Event], quote: Quote) -> str | None:

@@ -20,7 +20,7 @@ from ..doc import Attribution, Doc, Quote
 from ..models import Span
 from .lexmatch import KeyedPatterns, first_letters, sentence_index
 
-__all__ = ["find_quotes", "find_attributions", "normalise_source", "before_source_cues"]
+__all__ = ["is_publisher_head", "find_quotes", "find_attributions", "normalise_source", "before_source_cues"]
 
 # “…”  "…"  «…»  — never across a paragraph break; a quote left open runs to the line end
 # (reports often drop the closing mark of a list item).
@@ -374,8 +374,7 @@ def find_attributions(doc: Doc, quotes: list[Quote] | None = None) -> list[Attri
             # ("the monitor recorded 118 executions" in a report by the Example Rights Monitor: the
             # publisher's head noun names the publisher, not the source quoted last)
             pub = doc.report.publisher if doc.report is not None else None
-            if (head in _GROUP_HEADS and len(m.group("src").split()) > 1 and pub and len(pub.split()) > 1
-                    and pub.split()[-1].casefold() == head):
+            if head in _GROUP_HEADS and len(m.group("src").split()) > 1 and is_publisher_head(head, pub):
                 out.append(Attribution(Span(m.start("src"), cue_end), pub, cue.split(":", 1)[1], _scope(doc, m.start(), cue_end)))
                 continue
             pronouns.append((Span(m.start("src"), cue_end), cue.split(":", 1)[1], _scope(doc, m.start(), cue_end),
@@ -464,6 +463,13 @@ def _saying_clauses(doc: Doc, view: str) -> list[Attribution]:
 
 
 _GROUP_HEADS = frozenset({"group", "organisation", "organization", "monitor", "network"})
+
+
+def is_publisher_head(head: str, publisher: str | None) -> bool:
+    """Whether ``head`` ("the monitor", "the network's sources") is the last word of a
+    publisher's name of several words ("Example Rights Monitor"): the publisher naming itself."""
+    words = publisher.split() if publisher else ()
+    return len(words) > 1 and head.casefold() == words[-1].casefold()
 _ORG_IN_SENTENCE = re.compile(_NP_CAP)
 _SUBJECT_NAME = re.compile(rf"(?:{_LEADING_TIME.pattern})?(?P<name>{_NP_CAP})")
 
