@@ -216,12 +216,19 @@ def test_session_cookie_flags(client):
 
 def test_session_cookie_is_signed(client, engine):
     login(client, "rev")
-    client.cookies.set("eventledger_session", client.cookies.get("eventledger_session")[:-4] + "AAAA")
+    genuine = client.cookies.get("eventledger_session")
+    # clear first: httpx2's jar keeps the server-set cookie (domain-scoped) beside a new one
+    client.cookies.clear()
+    client.cookies.set("eventledger_session", genuine)
+    assert client.get("/api/session").json()["user"] == "rev"  # the cookie set this way is sent
+    client.cookies.clear()
+    client.cookies.set("eventledger_session", genuine[:-4] + "AAAA")
     assert client.get("/api/session").json()["user"] is None
     # a cookie signed with another key is not accepted either
     with TestClient(create_app(engine, secret_key="other-key")) as other:
         login(other, "ada")
         forged = other.cookies.get("eventledger_session")
+    client.cookies.clear()
     client.cookies.set("eventledger_session", forged)
     assert client.get("/api/session").json()["user"] is None
 
