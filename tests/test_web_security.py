@@ -214,22 +214,24 @@ def test_session_cookie_flags(client):
     assert "httponly" in cookie and "samesite=strict" in cookie and "path=/" in cookie
 
 
+def _plant_session(client, value):
+    # clear first: httpx2's jar keeps the server-set cookie (domain-scoped) beside a new one
+    client.cookies.clear()
+    client.cookies.set("eventledger_session", value)
+
+
 def test_session_cookie_is_signed(client, engine):
     login(client, "rev")
     genuine = client.cookies.get("eventledger_session")
-    # clear first: httpx2's jar keeps the server-set cookie (domain-scoped) beside a new one
-    client.cookies.clear()
-    client.cookies.set("eventledger_session", genuine)
-    assert client.get("/api/session").json()["user"] == "rev"  # the cookie set this way is sent
-    client.cookies.clear()
-    client.cookies.set("eventledger_session", genuine[:-4] + "AAAA")
+    _plant_session(client, genuine)
+    assert client.get("/api/session").json()["user"] == "rev"  # a planted cookie is sent
+    _plant_session(client, genuine[:-4] + "AAAA")
     assert client.get("/api/session").json()["user"] is None
     # a cookie signed with another key is not accepted either
     with TestClient(create_app(engine, secret_key="other-key")) as other:
         login(other, "ada")
         forged = other.cookies.get("eventledger_session")
-    client.cookies.clear()
-    client.cookies.set("eventledger_session", forged)
+    _plant_session(client, forged)
     assert client.get("/api/session").json()["user"] is None
 
 
