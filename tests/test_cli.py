@@ -112,6 +112,13 @@ def test_places_explains_a_name():
     assert r.exit_code == 0 and "Hamadan" in r.output
 
 
+@pytest.mark.parametrize("blank", ["", "   ", "--"])
+def test_places_refuses_a_name_without_letters(blank):
+    # a blank name has an empty match key: it must be refused, not explained as some entry
+    r = run("places", "--", blank)
+    assert r.exit_code == 2 and "letters" in r.output and "Traceback" not in r.output
+
+
 def test_claims_lists_numbers(corpus, tmp_path):
     db = str(tmp_path / "t.db")
     run("ingest", str(corpus), "--db", db, "--no-progress")

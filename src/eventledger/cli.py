@@ -170,6 +170,10 @@ def eval_cmd(gold, db, pred, gold_claims, as_json):
 def places(name, alias_file, country):
     """Show how a place NAME resolves and why (candidates, scores)."""
     from .gazetteer import explain, format_explanation
+    from .gazetteer.normalize import name_key
+
+    if not name_key(name):  # a blank name (or punctuation only) has no match key at all
+        raise click.BadParameter("give a place name with letters in it", param_hint="NAME")
 
     options = load_options(None, alias_file=alias_file, default_country=country)
     click.echo(format_explanation(name, explain(name, options)))
