@@ -96,6 +96,24 @@ def test_bad_filter_values_are_400_not_500(client):
     assert r.status_code in (400, 422) and "date" in r.text
 
 
+HUGE = "9" * 20  # more than SQLite's 64-bit integers hold
+
+
+@pytest.mark.parametrize("path", [f"/api/events?page={HUGE}", f"/api/claims?offset={HUGE}",
+                                  f"/api/documents?offset={HUGE}", f"/api/reviews?offset={HUGE}"])
+def test_huge_page_numbers_are_refused_not_500(client, path):
+    assert client.get(path).status_code == 422
+
+
+@pytest.mark.parametrize("path", [f"/?page={HUGE}", f"/api/events?min_corroboration={HUGE}",
+                                  f"/api/points?min_corroboration=-{HUGE}"])
+def test_huge_numbers_in_pages_and_filters_are_bounded(client, path):
+    r = client.get(path, headers={"accept": "text/html"})
+    assert r.status_code == 200
+    if path.startswith("/api/events"):
+        assert r.json()["events"] == []  # no event has that many independent sources
+
+
 def test_event_detail(client):
     d = client.get("/api/events/ev-repr-1").json()
     assert d["event"]["actor1"] == "Police"

@@ -28,6 +28,8 @@ __all__ = ["EventFilter", "Page", "resolve_engine", "filter_from_params", "event
 EV = s.events
 JSON_LIST_FIELDS = ("tactics", "slogans", "notes")
 MAX_PER_PAGE = 500
+#: a bound for numbers from a request that reach SQL (SQLite binds 64-bit integers only)
+MAX_BOUND = 10**9
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +99,8 @@ def filter_from_params(params: Mapping[str, str]) -> EventFilter:
             vals[f.name] = _parse_date(f.name, raw)
         elif f.name == "min_corroboration":
             try:
-                vals[f.name] = int(raw)
+                # bounded: SQLite binds 64-bit integers only, and no event has more sources
+                vals[f.name] = max(-MAX_BOUND, min(int(raw), MAX_BOUND))
             except ValueError as exc:
                 raise FilterError(f"min_corroboration: expected an integer, got {raw[:40]!r}") from exc
         elif f.name == "include_merged":
@@ -247,7 +250,7 @@ def list_events(conn: Connection, f: EventFilter, page: int = 1, per_page: int =
     ``page`` uses LIMIT/OFFSET (for jumps to a page number). See :func:`bench_table`.
     """
     per_page = max(1, min(int(per_page), MAX_PER_PAGE))
-    page = max(1, int(page))
+    page = max(1, min(int(page), MAX_BOUND))  # past the last page is empty; the OFFSET must bind
     c = EV.c
     conds = event_conditions(conn, f)
     total = conn.execute(select(func.count()).select_from(EV).where(and_(true(), *conds))).scalar_one()

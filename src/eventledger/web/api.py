@@ -149,7 +149,7 @@ def group_claims(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
 # ------------------------------------------------------------------ read endpoints
 
 @router.get("/events", summary="Events matching the table's filters, one page")
-def api_events(request: Request, page: int = Query(1, ge=1), per_page: int = Query(50, ge=1, le=500),
+def api_events(request: Request, page: int = Query(1, ge=1, le=Q.MAX_BOUND), per_page: int = Query(50, ge=1, le=500),
                after: str | None = Query(None, description="next_cursor of the previous page"),
                date_from: date | None = None, date_to: date | None = None, event_type: str | None = None,
                sub_event_type: str | None = None, tactic: str | None = None, place: str | None = None,
@@ -219,7 +219,7 @@ def api_event(request: Request, event_id: str) -> dict[str, Any]:
 @router.get("/claims", summary="The claims ledger")
 def api_claims(request: Request, kind: str | None = None, place: str | None = None,
                doc_id: str | None = None, event_id: str | None = None, grouped: bool = False,
-               limit: int = Query(500, ge=1, le=5000), offset: int = Query(0, ge=0)) -> Any:
+               limit: int = Query(500, ge=1, le=5000), offset: int = Query(0, ge=0, le=Q.MAX_BOUND)) -> Any:
     auth.require_read(request)
     with request.app.state.engine.connect() as conn:
         claims = list_claims(conn, kind, place, doc_id, event_id, limit, offset)
@@ -228,7 +228,7 @@ def api_claims(request: Request, kind: str | None = None, place: str | None = No
 
 @router.get("/documents", summary="Documents (without their text)")
 def api_documents(request: Request, publisher: str | None = None, q: str | None = None,
-                  limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0)) -> list[dict[str, Any]]:
+                  limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0, le=Q.MAX_BOUND)) -> list[dict[str, Any]]:
     auth.require_read(request)
     d = s.documents.c
     with request.app.state.engine.connect() as conn:
@@ -259,7 +259,7 @@ def api_document(request: Request, doc_id: str) -> dict[str, Any]:
 
 @router.get("/reviews", summary="The audit log of review actions")
 def api_reviews(request: Request, event_id: str | None = None, limit: int = Query(200, ge=1, le=1000),
-                offset: int = Query(0, ge=0)) -> list[dict[str, Any]]:
+                offset: int = Query(0, ge=0, le=Q.MAX_BOUND)) -> list[dict[str, Any]]:
     auth.require_read(request)
     with request.app.state.engine.connect() as conn:
         return R.list_reviews(conn, event_id, limit, offset)
