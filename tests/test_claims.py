@@ -726,3 +726,34 @@ def test_reports_received_from_inside_the_country_by_a_source_are_that_sources(p
     doc = run(pipe, "Strikes were held in at least 9 cities last week, according to reports received from "
                     "inside the country by the Iranian Resistance.\n", publisher="Test Council")
     assert [c.attributed_to for c in by_value(doc, 9)] == ["Iranian Resistance"]
+
+
+CLAUSE_SENTENCES = [
+    "According to Amnesty, at least 304 people died; the PMOI put the toll at 1,500, HRANA said.",
+    "Amnesty has said that 12 were killed, and the Iranian Resistance has published the names of 24, "
+    "while the judiciary said 3 were hanged, and a lawyer told Hengaw that 7 were held.",
+    "The police said 40 were arrested, the governor said 15, and the families said 60; Hengaw said 90.",
+]
+
+
+@pytest.mark.parametrize("text", CLAUSE_SENTENCES)
+def test_clause_sources_found_by_bisection_agree_with_every_pair(pipe, text):
+    # _clause_source_between answers from sorted starts what _opens_clause answers for each
+    # pair of sources: both must agree for every source and every number of the sentence
+    from eventledger.stages.assemble_context import DocContext
+    from eventledger.stages.claims import _ClaimIndex, _opens_clause
+
+    doc = run(pipe, text + "\n")
+    idx = _ClaimIndex(doc, DocContext(doc), "Test Monitor")
+    attrs = idx.ctx.sent_attr[0]
+    assert len(attrs) >= 3
+    checked = 0
+    for a in attrs:
+        for q in doc.quantities:
+            brute = any(a.span.end <= b.span.start < q.span.start and _opens_clause(doc.text, a.span.end, b.span.start)
+                        for b in attrs if b is not a)
+            assert idx._clause_source_between(0, a.span.end, q.span.start) == brute
+            between = any(q.span.end <= b.span.start < a.span.start for b in attrs if b is not a)
+            assert idx._starts_between(0, q.span.end, a.span.start) == between
+            checked += brute
+    assert checked  # the sentences hold clauses that open with their own source

@@ -204,3 +204,16 @@ def test_caption_with_its_date_between_dashes_and_labelled_list_lines():
     assert paragraph_kind("Tehran province: Tehran, Pakdasht and Varamin", False) == "list_item"
     # a sentence with a colon is not a list line
     assert paragraph_kind("The slogans read: Down with the dictator, hail to freedom, and more.", False) != "list_item"
+
+
+def test_a_run_without_full_stops_is_cut_into_bounded_sentences():
+    from eventledger.stages.segment import MAX_SENTENCE_CHARS
+
+    text = " ".join(f"row {i} Tehran 12 Shiraz 7" for i in range(400))  # a flattened table
+    spans = split_sentences(text, 0, len(text))
+    assert len(spans) > 1 and all(e - s <= MAX_SENTENCE_CHARS for s, e in spans)
+    # cut at white space, nothing lost: the pieces and the spaces between them are the text
+    assert all(text[s] != " " and text[e - 1] != " " for s, e in spans)
+    assert " ".join(text[s:e] for s, e in spans) == text
+    short = "Protesters gathered in Tehran on Monday, and police dispersed them."
+    assert split_sentences(short, 0, len(short)) == [(0, len(short))]
