@@ -97,6 +97,16 @@ def test_not_claims_dates_ordinals_durations_rhetoric_questions(pipe):
     assert doc.claims == []
 
 
+def test_numbers_of_numbered_lines_and_items_are_no_claims(pipe):
+    text = ("Strikes of the week:\n\n1. Kerman: drivers parked their trucks on Monday.\n"
+            "2) Yazd: police detained at least 12 drivers on Tuesday.\n"
+            "3. Repeated from item 1 for clarity: drivers parked their trucks.\n")
+    doc = run(pipe, text)
+    assert [(c.value, c.kind) for c in doc.claims] == [(12, "arrested")]
+    (c,) = doc.claims
+    assert c.text.startswith("2) Yazd")  # the numbered line is one sentence, its number kept
+
+
 def test_repeated_figure_recorded_once(pipe):
     doc = run(pipe, "There were six uprisings. Analysts agree six uprisings shook the country.\n")
     assert len([c for c in doc.claims if c.value == 6]) == 1

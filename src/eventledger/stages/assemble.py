@@ -630,14 +630,18 @@ class AssembleStage:
                     acting = [t for t in acting if t.event_type != "repression" or against_security(ctx, t)]
                 eligible = not intro and kind in ("body", "list_item") and acting
                 juris = jurisdiction_place(ctx, i) if eligible else None
+                section = ctx.section_place.get(sent.paragraph) if eligible else None  # (see place_sections)
                 if juris is not None and not is_tally(ctx, i) and not any(d.role == "period" for d in ctx.sent_dates[i]):
                     # "the governor of Khash said 11 people had been arrested": the official's
                     # jurisdiction, the only place named, is where it happened
                     target = juris
                 elif eligible and not next_lists_places(ctx, i) \
-                        and not wider_scope(ctx, i, home) and not is_tally(ctx, i) \
-                        and not any(d.role == "period" for d in ctx.sent_dates[i]):
-                    if focus is not None and focus[0] == sent.paragraph and i - focus[1] <= 2:
+                        and not wider_scope(ctx, i, home, in_section=section is not None) \
+                        and not is_tally(ctx, i) and not any(d.role == "period" for d in ctx.sent_dates[i]):
+                    if section is not None:
+                        # "Tabriz:" alone on a line, then "- Youths set fire to a banner": the heading's town
+                        target = section[0]
+                    elif focus is not None and focus[0] == sent.paragraph and i - focus[1] <= 2:
                         # "the crowd marched to the city's main square": the town just told about
                         target = focus[2]
                     elif home is not None and not restated_by_source(ctx, i, acting[0].span.start):
@@ -655,7 +659,8 @@ class AssembleStage:
                                 host.tactics.extend(x for x in t.tactics if x not in host.tactics)
                         acting = [t for t in acting if t.sub_event_type != "symbolic_action" and not (host and is_chant(t))]
                 if target is not None and acting:
-                    made = _sentence_drafts(ctx, i, acting, [target])
+                    # ("In Tehran and Karaj:" over the line: each of the heading's towns)
+                    made = _sentence_drafts(ctx, i, acting, list(section) if section and target is section[0] else [target])
                     for d in made:
                         d.inferred = True
                     made = [d for d in made if is_recent(ctx, d, date_for)]

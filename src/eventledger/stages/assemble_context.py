@@ -21,6 +21,7 @@ from ..doc import ActorMention, Attribution, DateMention, Doc, PlaceMention, Qua
 from ..models import DateRange, Span
 from ..textutil import fold_name as _fold_name
 from .assemble_cues import Cue
+from .place_sections import place_sections
 from .triggers import spec_of
 
 __all__ = [
@@ -52,6 +53,12 @@ _LIST_GAP = re.compile(r"^[\s,]*(?:and|&|or)?[\s,]*$", re.I)
 @lru_cache(maxsize=8192)
 def fold_name(name: str) -> str:
     return _fold_name(name)
+
+
+def _section_key(sections: dict[int, tuple[PlaceMention, ...]], paragraph: int | None) -> str:
+    """The places of the heading a paragraph is told under, as a key ("" for none)."""
+    heads = sections.get(paragraph, ()) if paragraph is not None else ()
+    return "|".join(place_key(p) for p in heads)
 
 
 def place_key(p: PlaceMention) -> str:
@@ -137,6 +144,9 @@ class DocContext:
         self._para_ends = [p.span.end for p in doc.paragraphs]
         if any(self._para_ends[k] > self._para_starts[k + 1] for k in range(len(self._para_starts) - 1)):
             self.paragraph_at = doc.paragraph_at  # type: ignore[method-assign]  # (unordered: Doc's own search)
+        # the lines told under a place heading ("Tehran:" alone on its line), by paragraph
+        self.section_place: dict[int, tuple[PlaceMention, ...]] = place_sections(
+            doc, self.view, self.kinds, self.sent_places, self.sent_dates)
         self.skip = self._skipped_sentences()
         # slogans and statements: a place named inside ("Kurdistan is not alone") is no event place
         self.quote_spans = sorted((q.span.start, q.span.end) for q in doc.quotes if q.kind != "term")
@@ -177,11 +187,19 @@ class DocContext:
         view = self.view
         repeat = self.paragraph_repeat
         kinds = self.kinds
+        sections = self.section_place
         for i, s in enumerate(self.doc.sentences):
-            if kinds[i] == "boilerplate" or repeat.get(s.paragraph) is not None or s.repeat_of is not None:
+            if kinds[i] == "boilerplate":
                 skip.add(i)
                 continue
+            if repeat.get(s.paragraph) is not None or s.repeat_of is not None:
+                # ("Leaflets were distributed." under "Tehran:" and again under "Shiraz:": two acts)
+                if not sections or _section_key(sections, s.paragraph) == _section_key(sections, repeat.get(s.paragraph)):
+                    skip.add(i)
+                    continue
             text = view[s.span.start : s.span.end]
+            if sections and s.paragraph in sections:
+                text = _section_key(sections, s.paragraph) + "\x00" + text  # (a duplicate only under the same heading)
             first = text.split(None, 1)
             sig = (first[0].casefold(), text.rsplit(None, 1)[-1].casefold()) if first else ("", "")
             keys = groups.get(sig)
@@ -515,11 +533,18 @@ _WIDER = Cue(r"\b(?:cities|towns|provinces|nationwide|across the country|across 
              ("cities", "towns", "provinces", "nationwide", "across ", "several", "many", "other"))
 
 
-def wider_scope(ctx: DocContext, i: int, home: PlaceMention | None = None) -> bool:
+#: under a town's heading, "several districts" or "other walls" are that town's: only these
+#: words speak of more than the town
+_BEYOND_TOWN = Cue(r"\b(?:cities|towns|provinces|nationwide|across the country|across Iran)\b",
+                   ("cities", "towns", "provinces", "nationwide", "across "))
+
+
+def wider_scope(ctx: DocContext, i: int, home: PlaceMention | None = None, *, in_section: bool = False) -> bool:
     """Does the sentence speak of more than one place ("in at least three cities") or name a
-    country as its place ("executed in Iran in 2024")? Then no single town is inferred."""
+    country as its place ("executed in Iran in 2024")? Then no single town is inferred.
+    ``in_section``: the sentence is told under a place heading (see place_sections)."""
     s = ctx.doc.sentences[i].span
-    if _WIDER.search(ctx.view, s.start, s.end):
+    if (_BEYOND_TOWN if in_section else _WIDER).search(ctx.view, s.start, s.end):
         return True
     # any other place named (a home town, a province elsewhere, the country): not this town's act
     return any(not ctx.in_quote(p.span) and p is not home and not _is_dateline(ctx, p) for p in ctx.sent_places[i])

@@ -74,7 +74,7 @@ _YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d|13\d\d|14\d\d)$")
 # numbers that name or identify rather than count: "Article 610", "Branch 15", "Ward 209"
 _LABEL_WORDS = frozenset({"article", "articles", "art.", "clause", "clauses", "section", "sections", "branch", "note", "no.",
                           "ward", "block", "hall", "resolution", "chapter", "paragraph", "page", "pages", "p.", "pp.",
-                          "unit"})
+                          "unit", "item", "items"})
 # ages: "Shirin Daneshvar, 37, ...", "Farhad Rostami (34)", "aged 19", "at the age of 15"
 # ("a Basij member, 34, was injured", "the boy, 17,": a person named by a common noun)
 _AGE_BEFORE = re.compile(r"(?:[A-Z][\w'’-]+(?:,[ ]|[ ]\()|\baged[ ]|\bage of[ ]|"
@@ -353,6 +353,9 @@ def find_quantities(doc: Doc) -> list[Quantity]:
             plain = num_text.replace(",", "")
             if dig and _not_a_count(view, phone_cues, num_start, end, qual_word):
                 continue
+            if dig and end - num_start <= 3 and view.startswith((". ", ") "), end) and not qual_word \
+                    and not view[view.rfind("\n", 0, num_start) + 1 : num_start].strip():
+                continue  # "1. Tehran – posters ...": the number of a numbered line
             if dig and end - num_start <= 3 and view.startswith((",", " and ", " or "), end) \
                     and _AGE_LIST_AFTER.match(view, end, end + 60):
                 continue

@@ -141,6 +141,9 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         last = before[-1].lower().lstrip("(\"“") if before else ""
         if m.group().startswith(".") and (last in _ABBREV or (len(last) == 1 and last.isalpha())):
             continue
+        if m.group().startswith(".") and seg_start == start and last.isdigit() and len(last) <= 3 \
+                and text[seg_start : m.start()].strip() == last:
+            continue  # "1. Tehran": the number of a numbered line, not a sentence of its own
         if cut - seg_start > 1:
             _append_bounded(out, text, seg_start, cut)
         seg_start = cut

@@ -1,0 +1,86 @@
+"""Place headings: a line that is nothing but a place name, and the lines told under it.
+
+Bulletins and activity reports often lay a day out by town::
+
+    Tehran:
+    - Posters of ... were put up in several districts.
+    - Leaflets were distributed.
+
+    Tabriz:
+    - Youths set fire to a banner of ...
+
+The bullet lines name no place of their own: each is about the town of the heading above
+it (each of them, for "In Tehran and Karaj:"; a day in the heading dates them by the
+usual carry-forward). A heading governs the run of bullet lines right after it, or, when no
+bullet line follows, the one paragraph after it. Identical lines under two headings ("Leaflets were
+distributed." in Tehran and in Shiraz) are two acts, not a repeated paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..doc import DateMention, Doc, PlaceMention
+
+__all__ = ["place_sections"]
+
+#: a place heading is short: names, not a sentence
+_MAX_HEADING_CHARS = 60
+#: the words a heading may hold besides its places and its date ("In Tehran and Karaj:",
+#: "1. Tabriz", "Isfahan province — June 10:")
+_HEADING_WORDS = frozenset({"in", "and", "on", "province", "county", "city", "the"})
+_WORD = re.compile(r"[^\W\d_]+|\d+")
+
+
+def _heading_places(doc: Doc, view: str, i: int, places: Sequence[PlaceMention],
+                    dates: Sequence[DateMention]) -> tuple[PlaceMention, ...]:
+    """The places of sentence ``i`` when it is a whole paragraph holding only place names,
+    perhaps a day, and joining words ("Tehran:", "In Tehran and Karaj —", "June 10, Tabriz:",
+    "1. Rasht"); else ()."""
+    sent = doc.sentences[i]
+    sents = doc.sentences
+    if (i > 0 and sents[i - 1].paragraph == sent.paragraph) or (i + 1 < len(sents) and sents[i + 1].paragraph == sent.paragraph):
+        return ()  # one sentence of several: no heading
+    named = [p for p in places if sent.span.contains(p.span)]
+    if not named or any(p.place.precision not in (1, 2, 3) for p in named):
+        return ()
+    cut = sorted([p.span for p in named] + [d.span for d in dates if sent.span.contains(d.span)], key=lambda x: x.start)
+    rest, pos = [], sent.span.start
+    for sp in cut:
+        if sp.start < pos:
+            return ()  # (overlapping mentions: not a plain list of names)
+        rest.append(view[pos : sp.start])
+        pos = sp.end
+    rest.append(view[pos : sent.span.end])
+    words = _WORD.findall(" ".join(rest))
+    if words and words[0].isdigit() and view[sent.span.start : sent.span.end].lstrip()[:1].isdigit():
+        words = words[1:]  # "1. Rasht": the number of a numbered heading
+    if any(w.lower() not in _HEADING_WORDS for w in words):
+        return ()
+    return tuple(named)
+
+
+def place_sections(doc: Doc, view: str, kinds: Sequence[str], sent_places: Sequence[Sequence[PlaceMention]],
+                   sent_dates: Sequence[Sequence[DateMention]]) -> dict[int, tuple[PlaceMention, ...]]:
+    """Paragraph index -> the places of the heading it is told under (only paragraphs under one)."""
+    out: dict[int, tuple[PlaceMention, ...]] = {}
+    paras = doc.paragraphs
+    for i, sent in enumerate(doc.sentences):
+        # (cheap tests first: most sentences name no place, or are too long for a heading)
+        if not sent_places[i] or sent.span.end - sent.span.start > _MAX_HEADING_CHARS \
+                or kinds[i] not in ("body", "heading", "list_item"):
+            continue
+        k = sent.paragraph + 1
+        if k >= len(paras) or paras[k].index != k or (kinds[i] == "list_item" and paras[k].kind != "body"):
+            continue  # (a bullet line is a heading only over a body paragraph: "1. Rasht" then its story)
+        heads = _heading_places(doc, view, i, sent_places[i], sent_dates[i])
+        if not heads:
+            continue
+        if paras[k].kind == "list_item":
+            while k < len(paras) and paras[k].kind == "list_item":
+                out[k] = heads
+                k += 1
+        elif paras[k].kind == "body":
+            out[k] = heads
+    return out
