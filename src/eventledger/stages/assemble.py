@@ -625,9 +625,13 @@ class AssembleStage:
                           and not ANAPHOR_BEFORE.search(ctx.view, max(sent.span.start, t.span.start - 12), t.span.start)]
                 # repression told without a place needs its own date to be one act ("12 people had
                 # been detained since July 22" is a tally, a claim)
+                # (unless a protest told before it in the same sentence is where it happened: "When
+                # the families chanted ..., the agents took away three of the mothers")
                 if any(t.event_type == "repression" for t in acting) \
                         and not any(d.role == "event" for d in ctx.sent_dates[i]):
-                    acting = [t for t in acting if t.event_type != "repression" or against_security(ctx, t)]
+                    acting = [t for t in acting if t.event_type != "repression" or against_security(ctx, t)
+                              or any(u.event_type == "protest" and u.sub_event_type != "symbolic_action"
+                                     and u.span.end <= t.span.start for u in acting)]
                 eligible = not intro and kind in ("body", "list_item") and acting
                 juris = jurisdiction_place(ctx, i) if eligible else None
                 if juris is not None and not is_tally(ctx, i) and not any(d.role == "period" for d in ctx.sent_dates[i]):

@@ -1,0 +1,64 @@
+"""Rules added after held-out set 19 (ho121-ho126), each on a sentence of its own."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+import pytest
+
+from eventledger.models import Report
+from eventledger.pipeline import default_pipeline
+
+
+@pytest.fixture(scope="module")
+def pipe():
+    return default_pipeline()
+
+
+def run(pipe, text: str, publisher: str | None = "Test Wire", published: str = "2024-03-09"):
+    report = Report("t1", text, hashlib.sha256(text.encode()).hexdigest(), publisher=publisher,
+                    published=dt.date.fromisoformat(published))
+    return pipe.run(report)
+
+
+def summary(doc) -> set[tuple[str, str]]:
+    return {(e.location.canonical or e.location.name, e.sub_event_type) for e in doc.events}
+
+
+def test_motorists_blocking_a_road_is_a_protest(pipe):
+    doc = run(pipe, "On Wednesday, March 6, motorists blocked the main road into Kashan for an hour. "
+                    "Police fired tear gas and detained six of them.\n")
+    got = summary(doc)
+    assert ("Kashan", "protest_with_intervention") in got
+    assert ("Kashan", "arrest") in got
+
+
+def test_arrest_at_a_protest_in_the_same_placeless_sentence(pipe):
+    doc = run(pipe, "On Friday, March 8, pensioners met outside the governorate in Arak. When the crowd "
+                    "chanted \"Our pensions, our right\", police officers drove them off and took away two "
+                    "of the organisers.\n")
+    got = summary(doc)
+    assert ("Arak", "protest_with_intervention") in got
+    assert ("Arak", "arrest") in got
+
+
+def test_year_of_a_disappearance_does_not_date_the_gathering(pipe):
+    doc = run(pipe, "In Qazvin, mothers of young men who disappeared after the 2019 protests held a vigil "
+                    "outside the courthouse on Thursday.\n")
+    ev = [e for e in doc.events if (e.location.canonical or e.location.name) == "Qazvin"]
+    assert [e.sub_event_type for e in ev] == ["demonstration"]
+    assert ev[0].date.start == dt.date(2024, 3, 7)
+
+
+def test_photographs_put_up_in_the_passive(pipe):
+    doc = run(pipe, "In Hamedan, pictures of the jailed teachers with the words \"Teaching is not a crime\" "
+                    "were put up near the education department on Thursday.\n")
+    assert summary(doc) == {("Hamadan", "symbolic_action")}
+    assert doc.events[0].tactics == ("poster",)
+
+
+def test_posters_named_as_the_charge_of_an_arrest_are_no_act(pipe):
+    doc = run(pipe, "On Tuesday, police arrested a student in Zanjan on charges of putting up posters of "
+                    "the opposition near the university.\n")
+    assert summary(doc) == {("Zanjan", "arrest")}
