@@ -62,3 +62,31 @@ def test_posters_named_as_the_charge_of_an_arrest_are_no_act(pipe):
     doc = run(pipe, "On Tuesday, police arrested a student in Zanjan on charges of putting up posters of "
                     "the opposition near the university.\n")
     assert summary(doc) == {("Zanjan", "arrest")}
+
+
+def test_verbless_row_burnt_banner_is_the_arsons_object(pipe):
+    doc = run(pipe, "Activities of the week\n\nIsfahan | a portrait of Soleimani set on fire on Chaharbagh Street | 5 March\n")
+    assert summary(doc) == {("Isfahan", "property_attack")}
+    assert doc.events[0].tactics == ("image_burning",)
+
+
+def test_verbless_row_projection_onto_a_wall(pipe):
+    doc = run(pipe, "Activities of the week\n\nYazd | the words \"Free all prisoners\" projected onto a building | 6 March\n")
+    assert summary(doc) == {("Yazd", "symbolic_action")}
+    assert doc.events[0].tactics == ("projection",)
+
+
+def test_verbless_row_planned_then_cancelled_is_no_act(pipe):
+    doc = run(pipe, "Activities of the week\n\nSari | rally planned but called off after threats | 6 March\n")
+    assert doc.events == []
+
+
+def test_a_call_to_join_named_as_a_noun_is_no_gathering(pipe):
+    doc = run(pipe, "Activities of the week\n\nBirjand | call to join the workers' rally outside the governorate | 6 March\n")
+    assert doc.events == []
+
+
+def test_a_crowd_that_left_after_hours_was_not_dispersed(pipe):
+    doc = run(pipe, "On Monday, March 4, retirees gathered outside the pension fund in Semnan. "
+                    "They dispersed after three hours.\n")
+    assert summary(doc) == {("Semnan", "demonstration")}
