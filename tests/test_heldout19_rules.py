@@ -90,3 +90,26 @@ def test_a_crowd_that_left_after_hours_was_not_dispersed(pipe):
     doc = run(pipe, "On Monday, March 4, retirees gathered outside the pension fund in Semnan. "
                     "They dispersed after three hours.\n")
     assert summary(doc) == {("Semnan", "demonstration")}
+
+
+def _dates(doc):
+    return {(e.location.canonical or e.location.name): (e.date.start, e.date.end) for e in doc.events}
+
+
+def test_throughout_a_month_dates_the_whole_month(pipe):
+    doc = run(pipe, "Leaflets against the hijab law were handed out throughout February in Gorgan.\n")
+    assert _dates(doc) == {"Gorgan": (dt.date(2024, 2, 1), dt.date(2024, 2, 29))}
+
+
+def test_during_that_week_takes_a_heading_named_week(pipe):
+    doc = run(pipe, "Last week of February (February 22–29)\n\n"
+                    "During that week, posters of political prisoners were put up in Sabzevar.\n")
+    assert _dates(doc) == {"Sabzevar": (dt.date(2024, 2, 22), dt.date(2024, 2, 29))}
+
+
+def test_n_days_later_counts_from_the_day_just_named(pipe):
+    doc = run(pipe, "On Monday, March 4, youths set fire to a Basij base in Kashan. "
+                    "Three days later, in Ardabil, a banner of Khamenei was set on fire.\n", publisher="PMOI/MEK")
+    got = _dates(doc)
+    assert got["Kashan"] == (dt.date(2024, 3, 4), dt.date(2024, 3, 4))
+    assert got["Ardabil"] == (dt.date(2024, 3, 7), dt.date(2024, 3, 7))
