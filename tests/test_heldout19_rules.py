@@ -113,3 +113,9 @@ def test_n_days_later_counts_from_the_day_just_named(pipe):
     got = _dates(doc)
     assert got["Kashan"] == (dt.date(2024, 3, 4), dt.date(2024, 3, 4))
     assert got["Ardabil"] == (dt.date(2024, 3, 7), dt.date(2024, 3, 7))
+
+
+def test_handed_over_to_agents_is_an_arrest(pipe):
+    doc = run(pipe, "On Sunday, March 3, guards at the bazaar of Kerman seized a young vendor and handed him "
+                    "over to intelligence agents.\n")
+    assert ("Kerman", "arrest") in summary(doc)
