@@ -119,3 +119,9 @@ def test_handed_over_to_agents_is_an_arrest(pipe):
     doc = run(pipe, "On Sunday, March 3, guards at the bazaar of Kerman seized a young vendor and handed him "
                     "over to intelligence agents.\n")
     assert ("Kerman", "arrest") in summary(doc)
+
+
+def test_an_arrest_named_as_the_protests_cause_stays_no_event(pipe):
+    doc = run(pipe, "On Friday, March 8, pensioners met outside the governorate in Arak. Many of them "
+                    "chanted slogans after a colleague was detained by agents earlier in the month.\n")
+    assert ("Arak", "arrest") not in summary(doc)

@@ -232,6 +232,10 @@ def _sentence_drafts(ctx: DocContext, i: int, triggers: list[Trigger], places: l
     return drafts
 
 
+#: a cause named between a protest and a repression word ("gathered after a porter was arrested")
+_CAUSE_BETWEEN = re.compile(r"\b(?:after|following|over|against|because|since)\b", re.I)
+
+
 def _repression_at_protest(sent, acting: list[Trigger], chosen_by: list[tuple[PlaceMention, Trigger]],
                            caption: bool) -> list[Draft]:
     """"A was killed when security forces opened fire on a rally in X; B was shot dead in Y":
@@ -625,13 +629,16 @@ class AssembleStage:
                           and not ANAPHOR_BEFORE.search(ctx.view, max(sent.span.start, t.span.start - 12), t.span.start)]
                 # repression told without a place needs its own date to be one act ("12 people had
                 # been detained since July 22" is a tally, a claim)
-                # (unless a protest told before it in the same sentence is where it happened: "When
-                # the families chanted ..., the agents took away three of the mothers")
+                # (unless it is an arrest at a protest told before it in the same sentence: "When
+                # the families chanted ..., the agents took away three of the mothers"; not the cause
+                # a protest answers: "gathered after a porter was shot dead")
                 if any(t.event_type == "repression" for t in acting) \
                         and not any(d.role == "event" for d in ctx.sent_dates[i]):
                     acting = [t for t in acting if t.event_type != "repression" or against_security(ctx, t)
-                              or any(u.event_type == "protest" and u.sub_event_type != "symbolic_action"
-                                     and u.span.end <= t.span.start for u in acting)]
+                              or (t.sub_event_type == "arrest" and any(
+                                  u.event_type == "protest" and u.sub_event_type != "symbolic_action"
+                                  and u.span.end <= t.span.start
+                                  and _CAUSE_BETWEEN.search(ctx.view, u.span.end, t.span.start) is None for u in acting))]
                 eligible = not intro and kind in ("body", "list_item") and acting
                 juris = jurisdiction_place(ctx, i) if eligible else None
                 if juris is not None and not is_tally(ctx, i) and not any(d.role == "period" for d in ctx.sent_dates[i]):
