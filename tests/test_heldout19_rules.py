@@ -3,44 +3,29 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 
 import pytest
-
-from eventledger.models import Report
-from eventledger.pipeline import default_pipeline
-
-
-@pytest.fixture(scope="module")
-def pipe():
-    return default_pipeline()
+import test_assemble
+from test_assemble import pipe, summary  # noqa: F401  (the same pipeline fixture and event summary)
 
 
 def run(pipe, text: str, publisher: str | None = "Test Wire", published: str = "2024-03-09"):
-    report = Report("t1", text, hashlib.sha256(text.encode()).hexdigest(), publisher=publisher,
-                    published=dt.date.fromisoformat(published))
-    return pipe.run(report)
+    return test_assemble.run(pipe, text, publisher=publisher, published=published)
 
 
-def summary(doc) -> set[tuple[str, str]]:
-    return {(e.location.canonical or e.location.name, e.sub_event_type) for e in doc.events}
-
-
-def test_motorists_blocking_a_road_is_a_protest(pipe):
-    doc = run(pipe, "On Wednesday, March 6, motorists blocked the main road into Kashan for an hour. "
-                    "Police fired tear gas and detained six of them.\n")
-    got = summary(doc)
-    assert ("Kashan", "protest_with_intervention") in got
-    assert ("Kashan", "arrest") in got
-
-
-def test_arrest_at_a_protest_in_the_same_placeless_sentence(pipe):
-    doc = run(pipe, "On Friday, March 8, pensioners met outside the governorate in Arak. When the crowd "
-                    "chanted \"Our pensions, our right\", police officers drove them off and took away two "
-                    "of the organisers.\n")
-    got = summary(doc)
-    assert ("Arak", "protest_with_intervention") in got
-    assert ("Arak", "arrest") in got
+@pytest.mark.parametrize("text, town", [
+    # motorists blocking a road are protesters; the tear gas and arrests after them are theirs
+    ("On Wednesday, March 6, motorists blocked the main road into Kashan for an hour. "
+     "Police fired tear gas and detained six of them.\n", "Kashan"),
+    # an arrest at a protest told in the same sentence, with no date or place of its own
+    ("On Friday, March 8, pensioners met outside the governorate in Arak. When the crowd "
+     "chanted \"Our pensions, our right\", police officers drove them off and took away two "
+     "of the organisers.\n", "Arak"),
+])
+def test_a_dispersed_protest_and_its_arrests(pipe, text, town):
+    got = summary(run(pipe, text))
+    assert (town, "protest_with_intervention") in got
+    assert (town, "arrest") in got
 
 
 def test_year_of_a_disappearance_does_not_date_the_gathering(pipe):
