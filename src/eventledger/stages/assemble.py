@@ -233,7 +233,7 @@ def _sentence_drafts(ctx: DocContext, i: int, triggers: list[Trigger], places: l
 
 
 #: a cause named between a protest and a repression word ("gathered after a porter was arrested")
-_CAUSE_BETWEEN = re.compile(r"\b(?:after|following|over|against|because|since)\b", re.I)
+_CAUSE_WORDS = frozenset({"after", "following", "over", "against", "because", "since"})
 
 
 def _repression_at_protest(sent, acting: list[Trigger], chosen_by: list[tuple[PlaceMention, Trigger]],
@@ -638,7 +638,8 @@ class AssembleStage:
                               or (t.sub_event_type == "arrest" and any(
                                   u.event_type == "protest" and u.sub_event_type != "symbolic_action"
                                   and u.span.end <= t.span.start
-                                  and _CAUSE_BETWEEN.search(ctx.view, u.span.end, t.span.start) is None for u in acting))]
+                                  and _CAUSE_WORDS.isdisjoint(ctx.view[u.span.end : t.span.start].lower().split())
+                                  for u in acting))]
                 eligible = not intro and kind in ("body", "list_item") and acting
                 juris = jurisdiction_place(ctx, i) if eligible else None
                 if juris is not None and not is_tally(ctx, i) and not any(d.role == "period" for d in ctx.sent_dates[i]):

@@ -208,7 +208,8 @@ def find_triggers(doc: Doc, quote_spans: list[Span] | None = None) -> list[Trigg
     burnt_subjects = [(m.start(), m.start("verb")) for m in _PASSIVE_BURNT.finditer(view)] if _BURNT_VERB.search(lowered(view)) else []
     # (or with no verb before the participle, as a table row or caption has it: "Mashhad | a
     # banner of Khamenei set on fire on ... Boulevard | 15 May")
-    for v in _BARE_BURNT_VERB.finditer(lowered(view)):
+    low = lowered(view)
+    for v in _BARE_BURNT_VERB.finditer(low) if ("set " in low or "torched" in low or "burn" in low) else ():
         if (m := _BARE_BURNT_SUBJECT.search(view, max(0, v.start() - 90), v.start())) is not None:
             burnt_subjects.append((m.start(), v.start()))
     last_arson: Trigger | None = None
