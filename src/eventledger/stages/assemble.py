@@ -232,6 +232,10 @@ def _sentence_drafts(ctx: DocContext, i: int, triggers: list[Trigger], places: l
     return drafts
 
 
+#: a cause named between a protest and a repression word ("gathered after a porter was arrested")
+_CAUSE_WORDS = frozenset({"after", "following", "over", "against", "because", "since"})
+
+
 def _repression_at_protest(sent, acting: list[Trigger], chosen_by: list[tuple[PlaceMention, Trigger]],
                            caption: bool) -> list[Draft]:
     """"A was killed when security forces opened fire on a rally in X; B was shot dead in Y":
@@ -625,9 +629,17 @@ class AssembleStage:
                           and not ANAPHOR_BEFORE.search(ctx.view, max(sent.span.start, t.span.start - 12), t.span.start)]
                 # repression told without a place needs its own date to be one act ("12 people had
                 # been detained since July 22" is a tally, a claim)
+                # (unless it is an arrest at a protest told before it in the same sentence: "When
+                # the families chanted ..., the agents took away three of the mothers"; not the cause
+                # a protest answers: "gathered after a porter was shot dead")
                 if any(t.event_type == "repression" for t in acting) \
                         and not any(d.role == "event" for d in ctx.sent_dates[i]):
-                    acting = [t for t in acting if t.event_type != "repression" or against_security(ctx, t)]
+                    acting = [t for t in acting if t.event_type != "repression" or against_security(ctx, t)
+                              or (t.sub_event_type == "arrest" and any(
+                                  u.event_type == "protest" and u.sub_event_type != "symbolic_action"
+                                  and u.span.end <= t.span.start
+                                  and _CAUSE_WORDS.isdisjoint(ctx.view[u.span.end : t.span.start].lower().split())
+                                  for u in acting))]
                 eligible = not intro and kind in ("body", "list_item") and acting
                 juris = jurisdiction_place(ctx, i) if eligible else None
                 section = ctx.section_place.get(sent.paragraph) if eligible else None  # (see place_sections)

@@ -267,7 +267,9 @@ def usable(t: Trigger) -> bool:
 
 #: "families of protesters killed in 2022 visited the graves": the history date names the
 #: victims ("killed in"), it does not date the act that follows in a sentence with its own date
-_VICTIMS_OF_DATE = re.compile(r"\b(?:killed|slain|executed|died|murdered|shot dead)\s+(?:in|on|during)\s+(?:the\s+)?$", re.I)
+#: (or who went missing then: "relatives of prisoners who disappeared after the 2022 uprising held a
+#: silent gathering ... on Friday")
+_VICTIMS_OF_DATE = re.compile(r"\b(?:killed|slain|executed|died|murdered|shot dead|disappeared|vanished)\s+(?:in|on|during|after)\s+(?:the\s+)?$", re.I)
 #: "posters with the images of the victims of November 2019 on Friday": the date names the
 #: victims on either side of the trigger (the sentence's event date dates the act)
 _NAMES_VICTIMS_DATE = re.compile(r"\b(?:victims|martyrs)\s+of\s+(?:the\s+)?$"

@@ -466,8 +466,8 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
             rng = _undated_ahead(a, rng, anchor_date)
         elif a.kind == "same" and a.rel in ("days", "week") and rng.start is not None:
             rng = _same_span(out, a, rng)
-        elif a.kind == "same" and a.rel == "theweek":
-            rng = _the_week(out)
+        elif a.kind == "same" and a.rel in ("theweek", "thatweek"):
+            rng = _the_week(out, a.rel == "thatweek")
             if rng is None:
                 continue  # "over the week" with no week named before: left to the sentence's other cues
         if a is dateline:
@@ -794,14 +794,17 @@ def _same_span(out: list[DateMention], a: Atom, rng: DateRange) -> DateRange:
     return rng
 
 
-def _the_week(out: list[DateMention]) -> DateRange | None:
+def _the_week(out: list[DateMention], named: bool = False) -> DateRange | None:
     """"Protests were also held during the week in ..." after "Between Saturday, November 21, and
-    Friday, November 27": the week (or the seven-day range) the report named last."""
+    Friday, November 27": the week (or the seven-day range) the report named last. ``named``
+    ("during that week") also takes a range a heading called a week ("Fourth week (October
+    22–31)": a month's last week of five to eleven days)."""
     for m in reversed(out):
         r = m.range
         if m.role != "event" or r.start is None or r.end is None:
             continue
-        if r.precision == "week" or (r.precision == "range" and (r.end - r.start).days == 6):
+        if r.precision == "week" or (r.precision == "range" and (
+                (r.end - r.start).days == 6 or (named and 4 <= (r.end - r.start).days <= 10))):
             return DateRange(r.start, r.end, r.precision, r.confidence, tuple(dict.fromkeys(r.flags + ("same_as_previous",))))
     return None
 

@@ -95,7 +95,7 @@ def _hits(L: DateLexicon, view: str, low: str) -> dict[str, list[tuple[int, int,
 
 
 _LEFT_WORDS = frozenset({"the", "of", "early", "mid", "late", "end", "beginning", "start", "middle", "in", "during",
-                         "since", "until", "till", "by", "last", "this", "from", "through", "between", "and", "to",
+                         "since", "until", "till", "by", "last", "this", "from", "through", "throughout", "between", "and", "to",
                          "before", "after", "&", "-", "–", "—"})
 
 

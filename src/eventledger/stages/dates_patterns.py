@@ -130,7 +130,7 @@ def patterns() -> Patterns:
         r"(?:(?P<ld>[0-3]?[0-9])(?:st|nd|rd|th)?(?:\s*(?P<lsep>-|–|—|to|and|&)\s*(?P<ld2>[0-3]?[0-9])(?:st|nd|rd|th)?)?\s*(?:of\s+)?"
         r"|(?P<w>first|1st|second|2nd|third|3rd|fourth|4th|last|final)\s+week\s+of\s+(?:the\s+month\s+of\s+)?"
         r"|(?P<part>early|mid|late|end\s+of|beginning\s+of|start\s+of|middle\s+of)[\s\-]+"
-        r"|(?P<prep>in|during|since|until|till|by|last|this|of|from|through|between|and|to|before|after)\s+(?:the\s+month\s+of\s+)?)?\Z",
+        r"|(?P<prep>in|during|since|until|till|by|last|this|of|from|throughout|through|between|and|to|before|after)\s+(?:the\s+month\s+of\s+)?)?\Z",
         _I,
     )
     relative = re.compile(
@@ -153,6 +153,10 @@ def patterns() -> Patterns:
         r"|(?<!\w)the\s+day\s+(?P<ba>before|after)(?!\s+(?:yesterday|tomorrow))(?!\w)"
         # "A day earlier, in Karaj, ...": the day before the one just named
         r"|(?<!\w)(?:a|one)\s+day\s+(?P<el>earlier|later)(?!\w)"
+        # "Two days later, in Dezful, ...": that many days after (before) the day just named
+        r"|(?<!\w)(?P<nl>two|three|four|five|six|[2-6])\s+days\s+(?P<el2>earlier|later)(?!\w)"
+        # "During that week, ..." under a heading "Fourth week (October 22–31)": the week just named
+        r"|(?<!\w)(?:during|over|in|for)\s+that\s+(?P<u4>week)(?!\w)"
         # "Protests were also held during the week in ...": the week (or a range of up to seven days) just named
         r"|(?<!\w)(?:during|over|in)\s+the\s+(?P<u3>week)(?!\s+(?:of|before|after|ending|to|that|when)\b)(?!\w)"
         # "over the same four days": the span of that many days just named
@@ -332,6 +336,11 @@ def _parse_same(m: re.Match[str]) -> Atom:
         return Atom(s, e, "same", rel="days", n=_SMALL_NUMBERS.get(g["nd"].lower()) or int(g["nd"]))
     if g.get("u3"):
         return Atom(s, e, "same", rel="theweek", n=0)
+    if g.get("u4"):
+        return Atom(s, e, "same", rel="thatweek", n=0)
+    if g.get("nl"):
+        n = _SMALL_NUMBERS.get(g["nl"].lower()) or int(g["nl"])
+        return Atom(s, e, "same", rel="day", n=-n if g["el2"].lower() == "earlier" else n)
     if g.get("u") or g.get("u2"):
         return Atom(s, e, "same", rel=(g.get("u") or g["u2"]).lower(), n=0)
     if g.get("n"):

@@ -137,7 +137,9 @@ _NEG_WINDOW_WORDS = 4
 #: was not put up", "a second strike day is expected": the modality comes after the trigger
 _AFTER_NOUN = re.compile(
     r"(?:\s+[\w-]+){0,2}?\s+(?:(?P<negated>(?:was|were|could|would|will|had)\s+not|wasn't|weren't|(?:was|were)\s+never)"
-    r"|(?P<planned>(?:will|would|is\s+to|are\s+to)\s+be|(?:is|are)\s+(?:expected|planned|scheduled|due)))\b",
+    r"|(?P<planned>(?:will|would|is\s+to|are\s+to)\s+be|(?:is|are)\s+(?:expected|planned|scheduled|due)"
+    # (a verbless row: "projection planned, cancelled because of patrols", "rally planned but called off")
+    r"|planned(?=,?\s+(?:but\s+|and\s+|then\s+)?(?:was\s+|were\s+)?(?:cancel+ed|called\s+off|abandoned|postponed|dropped))))\b",
     re.I,
 )
 _AFTER_WINDOW = 30
@@ -204,6 +206,12 @@ def find_triggers(doc: Doc, quote_spans: list[Span] | None = None) -> list[Trigg
         if _has_described_part(view) else []
     # "a banner of Khamenei ... was burned": the subject burnt in the passive (start, verb start)
     burnt_subjects = [(m.start(), m.start("verb")) for m in _PASSIVE_BURNT.finditer(view)] if _BURNT_VERB.search(lowered(view)) else []
+    # (or with no verb before the participle, as a table row or caption has it: "Mashhad | a
+    # banner of Khamenei set on fire on ... Boulevard | 15 May")
+    low = lowered(view)
+    for v in _BARE_BURNT_VERB.finditer(low) if ("set " in low or "torched" in low or "burn" in low) else ():
+        if (m := _BARE_BURNT_SUBJECT.search(view, max(0, v.start() - 90), v.start())) is not None:
+            burnt_subjects.append((m.start(), v.start()))
     last_arson: Trigger | None = None
     void: list[tuple[int, int]] = doc.extras.setdefault("void_spans", [])
     void.clear()
@@ -274,6 +282,15 @@ _PASSIVE_BURNT = re.compile(
     r"(?:banners?|posters?|portraits?|billboards?|placards?|images?|pictures?|photos?)\b"
     r"(?:,?\s+(?!(?:and|or|but|while|where|which|who)\b)[\w’'-]+){0,14}?,?\s+(?:was|were)\s+(?:also\s+)?"
     r"(?:torn\s+down\s+and\s+)?(?P<verb>burn(?:ed|t)|torched|set\s+(?:on\s+fire|ablaze|alight))\b",
+    re.I,
+)
+#: the participle searched (lower-cased view, literal-led) for a verbless row's burnt object, and
+#: that object right before it ("a banner of Khamenei set on fire", "two posters of Soleimani torched")
+_BARE_BURNT_VERB = re.compile(r"(?:set\s+(?:on\s+fire|ablaze|alight)|torched|burn(?:ed|t))\b")
+_BARE_BURNT_SUBJECT = re.compile(
+    r"(?<![\w’'-])(?:an?|the|two|three|several)\s+(?:[\w’'-]+\s+){0,2}?"
+    r"(?:banners?|posters?|portraits?|billboards?|placards?|images?|pictures?|photos?)"
+    r"(?:\s+(?:of|with|showing|bearing)\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+)?\s+\Z",
     re.I,
 )
 #: "torched a seminary in X and a large poster of Soleimani in Y": a second object of the same
