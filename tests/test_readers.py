@@ -169,6 +169,29 @@ def test_htm_suffix_and_short_page(tmp_path):
     assert isinstance(r, Report) and "Dockers in Portmere" in r.text
 
 
+def test_html_keeps_the_lists_after_a_table(tmp_path):
+    # a short page with a table, then a town's heading and its bullet lines: all of it is the
+    # report (trafilatura's precision mode dropped the heading and the list)
+    page = """<html><head><title>Weekly activities</title></head><body>
+<h1>Activities of the week, May 14-20, 2025</h1>
+<p>Portmere, May 21, 2025 - The groups sent the following reports of their activities between Wednesday, May 14, and Tuesday, May 20.</p>
+<table>
+<tr><th>Town</th><th>Activity</th><th>Date</th></tr>
+<tr><td>Riverton</td><td>posters put up</td><td>14 May</td></tr>
+<tr><td>Lakeside</td><td>a banner set on fire</td><td>15 May</td></tr>
+<tr><td>Stonebridge</td><td>leaflets handed out near the market</td><td>16 May</td></tr>
+</table>
+<h2>Hillford</h2>
+<ul><li>Youths set fire to the entrance of a depot on Friday, May 16.</li><li>Graffiti appeared on walls.</li></ul>
+<footer><a href="/privacy">Privacy policy</a></footer>
+</body></html>"""
+    r = only(read_file(write(tmp_path / "week.html", page), OPTS))
+    assert isinstance(r, Report), r
+    for part in ("Riverton", "leaflets handed out", "Hillford", "entrance of a depot", "Graffiti appeared"):
+        assert part in r.text
+    assert "Privacy policy" not in r.text
+
+
 # -- .jsonl ----------------------------------------------------------------------------------
 
 def jsonl(*rows) -> str:

@@ -42,10 +42,11 @@ def extract_html(html: str) -> HtmlContent:
     import trafilatura  # lazy: slow to import and only HTML needs it
 
     try:
-        doc = _extract(trafilatura, html, favor_recall=False)
-        if doc is None or not (doc.text or "").strip():
-            # short pages fall under trafilatura's precision thresholds; try recall mode
-            doc = _extract(trafilatura, html, favor_recall=True)
+        # recall mode: precision mode drops what follows a table or a list in a short page
+        # (a town's heading and its bullet lines of incidents), a silent loss for a report;
+        # navigation, asides and footers stay out either way, and the clean stage tags
+        # what boilerplate remains
+        doc = _extract(trafilatura, html, favor_recall=True)
     except RecursionError:
         raise BadReportError("HTML nested too deeply to parse") from None
     except Exception as exc:  # noqa: BLE001 - third-party parser on hostile input
