@@ -767,3 +767,27 @@ def test_clause_sources_found_by_bisection_agree_with_every_pair(pipe, text):
             assert idx._starts_between(0, q.span.end, a.span.start) == between
             checked += brute
     assert checked  # the sentences hold clauses that open with their own source
+
+
+@pytest.mark.parametrize("text,source", [
+    ("Police detained 12 people in Ardakan, HRANA said.\n", "HRANA"),
+    ("At least 40 people were detained in Ardakan, Iran Human Rights reported.\n", "Iran Human Rights"),
+    ("Police detained 12 people in Ardakan, Meybod, Amnesty International said.\n", "Amnesty International"),
+    ("At least 12 people were detained, a resident of Ardakan told the outlet.\n", "resident of Ardakan"),
+    ("Families in Ardakan said 12 people were detained.\n", "Families in Ardakan"),
+])
+def test_a_town_before_the_source_is_not_part_of_it(pipe, text, source):
+    doc = run(pipe, text)
+    assert [(c.value, c.attributed_to) for c in doc.claims if c.value is not None] == [(12 if "12" in text else 40, source)]
+
+
+def test_towns_alone_are_no_source(pipe):
+    # "Resistance Units in Rasht, Ardabil and Urmia wrote ...": "wrote" follows towns, no source
+    doc = run(pipe, "Resistance Units in Ardakan, Meybod and Taft wrote slogans on walls on Monday.\n")
+    assert not doc.attributions
+    assert all(e.attributed_to is None for e in doc.events)
+
+
+def test_an_age_after_who_is_is_no_claim(pipe):
+    doc = run(pipe, "A member of the units in Ardakan, who is 23, said in a statement that they would go on.\n")
+    assert 23 not in [c.value for c in doc.claims]

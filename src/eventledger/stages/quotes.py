@@ -364,6 +364,7 @@ def find_attributions(doc: Doc, quotes: list[Quote] | None = None) -> list[Attri
     out: list[Attribution] = []
     pronouns: list[tuple[Span, str, Span, str | None, str]] = []  # span, cue, scope, head, words of "he said"
     seen: set[tuple[int, int]] = set()
+    place_ends = {p.span.start: p.span.end for p in doc.places}  # (a town before a source's comma)
     for m, cue, cue_end in _matches(doc, view):
         if cue.startswith("pronoun:"):
             head = m.group("src").split()[-1].casefold()
@@ -400,6 +401,18 @@ def find_attributions(doc: Doc, quotes: list[Quote] | None = None) -> list[Attri
         lead = _LEADING_TIME.match(view, src_span.start, src_span.end)
         if lead:
             src_span = Span(lead.end(), src_span.end)
+        # ("12 people were detained in Rasht, HRANA said": the town ends the clause before the source)
+        while (comma := view.find(", ", src_span.start, src_span.end)) > 0 and place_ends.get(src_span.start) == comma \
+                and view[comma + 2 : comma + 3].isupper():
+            src_span = Span(comma + 2, src_span.end)
+            lead = lead or True  # (the attribution starts at the name, as after a trimmed day)
+        if _only_places(view, src_span, place_ends):
+            # ("a resident of Shadegan said": the people of the town speak; "Resistance Units in
+            # Rasht, Ardabil and Urmia wrote": towns, not a source)
+            people = _PEOPLE_OF.search(view, max(0, src_span.start - 40), src_span.start)
+            if people is None:
+                continue
+            src_span = Span(people.start(), src_span.end)
         src_text = view[src_span.start : src_span.end]
         if cue.startswith("show") and not _DATA_SOURCE.search(src_text):
             continue  # "a video shows ...": a picture, not a source; "official figures show": one
@@ -428,6 +441,27 @@ def find_attributions(doc: Doc, quotes: list[Quote] | None = None) -> list[Attri
     if pronouns:
         out = _resolve_pronouns(out, pronouns)
     return out
+
+
+#: the people of a town, right before its name ("a resident of", "families in")
+_PEOPLE_OF = re.compile(r"(?<![\w'’])(?:(?:an?|the|one|two|three|several|many|some)\s+)?"
+                        r"(?:residents?|inhabitants?|people|famil(?:y|ies)|witness(?:es)?|locals?|activists?|sources?)"
+                        r"\s+(?:of|in|from)\s+$", re.I)
+
+
+def _only_places(view: str, span: Span, place_ends: dict[int, int]) -> bool:
+    """Is ``span`` nothing but place names joined by commas and "and" ("Qom, Kashan and Yazd")?"""
+    pos = span.start
+    while (end := place_ends.get(pos)) is not None:
+        if end >= span.end:
+            return True
+        for joint in (", and ", ", ", " and "):
+            if view.startswith(joint, end):
+                pos = end + len(joint)
+                break
+        else:
+            return False
+    return False
 
 
 _SAYING = re.compile(r",\s+saying\b")
