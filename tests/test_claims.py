@@ -791,3 +791,12 @@ def test_towns_alone_are_no_source(pipe):
 def test_an_age_after_who_is_is_no_claim(pipe):
     doc = run(pipe, "A member of the units in Ardakan, who is 23, said in a statement that they would go on.\n")
     assert 23 not in [c.value for c in doc.claims]
+
+
+def test_per_names_a_source_only_before_a_name(pipe):
+    doc = run(pipe, "Update: 12 people were arrested in Ardakan last night, per HRANA.\n")
+    assert [(c.value, c.attributed_to) for c in doc.claims if c.value] == [(12, "HRANA")]
+    doc = run(pipe, "At least 9 people were killed, per the rights group Hengaw.\n")
+    assert [(c.value, c.attributed_to) for c in doc.claims if c.value] == [(9, "Hengaw")]
+    doc = run(pipe, "Bread prices rose by 40 per cent, and 30 families per district were left without aid.\n")
+    assert not doc.attributions

@@ -235,6 +235,8 @@ def _matches(doc: Doc, view: str) -> list[tuple[re.Match[str], str, int]]:
                 if m:  # "he said", "the official added": resolved to the last named speaker
                     out.append((m, "pronoun:" + view[s:e].lower(), e))
         elif key == "before":
+            if view[s:e].lower() == "per" and not (view[e + 1 : e + 2].isupper() or view.startswith((" the ", " a ", " an "), e)):
+                continue  # "per" names a source only before a name or "the ..." ("per cent", "per family")
             stop = sent.span.end if sent else len(view)
             # "according to figures compiled by the Kurdistan Human Rights Network", "according to a
             # tally by Iran Human Rights": the source is whose figures they are
