@@ -1003,3 +1003,19 @@ def test_slogans_written_beside_a_banner_set_on_fire_are_a_second_act(pipe):
     doc = run(pipe, "On Monday, youths in Qazvin set fire to a banner of Khamenei and wrote \"Down with the "
                     "dictator\" on walls.\n", published="2026-05-06")
     assert summary(doc) == {("Qazvin", "property_attack"), ("Qazvin", "symbolic_action")}
+
+
+@pytest.mark.parametrize("text", [
+    "Protesters clashed with riot police in Ardakan on Friday.",
+    "Clashes broke out between protesters and security forces in Ardakan on Friday.",
+    "Security forces open fire on protesters in Ardakan on Friday.",  # a headline's present tense
+    "Police fire on mourners in Ardakan on Friday.",
+])
+def test_clashes_and_firing_on_a_crowd_are_a_protest_met_by_force(pipe, text):
+    doc = run(pipe, text + "\n", published="2026-01-10")
+    assert ("Ardakan", "protest_with_intervention") in summary(doc)
+
+
+def test_a_clash_without_a_crowd_is_no_protest(pipe):
+    doc = run(pipe, "Smugglers clashed with border guards near Ardakan on Friday.\n", published="2026-01-10")
+    assert not [e for e in doc.events if e.event_type == "protest"]

@@ -574,8 +574,15 @@ def fired_on_crowd(ctx: DocContext, t: Trigger) -> bool:
     if spec is None or not spec.intervention:
         return False
     word = ctx.view[t.span.start : t.span.end]
+    if word[:5].lower() == "clash" and _CLASHING_CROWD.search(ctx.view, max(0, t.span.start - 60), t.span.start):
+        return True  # "Protesters clashed with riot police": the crowd is the clash's subject
     return bool(CROWD.pattern.search(word) or re.search(r"protesters|demonstrators", word, re.I)
                 or _CROWD_AFTER.match(ctx.view, t.span.end, t.span.end + 60))
+
+
+#: the crowd a clash is told of, before its verb ("Hundreds of young protesters clashed with")
+_CLASHING_CROWD = re.compile(r"\b(?:protesters|protestors|demonstrators|mourners|crowds?|marchers|youths?|young (?:men|people)|"
+                             r"residents|students|workers|strikers)\b[^.;:\n]{0,40}$", re.I)
 
 
 _GATHERING_SUBS = ("demonstration", "protest_with_intervention")
