@@ -1019,3 +1019,20 @@ def test_clashes_and_firing_on_a_crowd_are_a_protest_met_by_force(pipe, text):
 def test_a_clash_without_a_crowd_is_no_protest(pipe):
     doc = run(pipe, "Smugglers clashed with border guards near Ardakan on Friday.\n", published="2026-01-10")
     assert not [e for e in doc.events if e.event_type == "protest"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Security forces used pellet guns against protesters in Ardakan on Friday.", "protest_with_intervention"),
+    ("Police used water cannon to disperse a rally in Ardakan on Friday.", "protest_with_intervention"),
+    ("Protesters set up roadblocks in Ardakan on Friday.", "demonstration"),
+    ("Protesters pelted riot police with stones in Ardakan on Friday.", "attack_on_people"),
+    ("Youths threw stones at security forces in Ardakan on Friday.", "attack_on_people"),
+])
+def test_weapons_barricades_and_stones(pipe, text, expected):
+    doc = run(pipe, text + "\n", published="2026-01-10")
+    assert ("Ardakan", expected) in summary(doc)
+
+
+def test_roadblocks_of_the_forces_are_no_protest(pipe):
+    doc = run(pipe, "Security forces set up roadblocks around Ardakan on Friday.\n", published="2026-01-10")
+    assert not doc.events

@@ -565,7 +565,7 @@ def restated_by_source(ctx: DocContext, i: int, first_trigger: int) -> bool:
 
 
 _CROWD_AFTER = re.compile(
-    r"\s+(?:on|at|into)\s+(?:the\s+)?(?:\w+\s+)?(?:protesters|protestors|demonstrators|mourners|crowds?|marchers|"
+    r"\s+(?:on|at|into|against)\s+(?:the\s+)?(?:\w+\s+)?(?:protesters|protestors|demonstrators|mourners|crowds?|marchers|"
     r"worshippers|gathering|rally|strikers)\b", re.I)
 
 
