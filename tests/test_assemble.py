@@ -1036,3 +1036,20 @@ def test_weapons_barricades_and_stones(pipe, text, expected):
 def test_roadblocks_of_the_forces_are_no_protest(pipe):
     doc = run(pipe, "Security forces set up roadblocks around Ardakan on Friday.\n", published="2026-01-10")
     assert not doc.events
+
+
+def test_a_death_in_custody_is_a_killing_and_border_guards_are_named(pipe):
+    doc = run(pipe, "A student activist died in custody in Ardakan on Friday, days after his arrest.\n", published="2026-01-10")
+    assert ("Ardakan", "killing") in summary(doc)
+    doc = run(pipe, "Two porters were shot dead by border guards near Ardakan on Friday.\n", published="2026-01-10")
+    assert [(e.sub_event_type, e.actor1) for e in doc.events] == [("killing", "Iranian border guards")]
+    doc = run(pipe, "A protester was run over by a police vehicle in Ardakan on Friday.\n", published="2026-01-10")
+    assert ("Ardakan", "attack_on_civilians") in summary(doc)
+
+
+def test_a_months_repression_count_after_a_named_prison_is_a_tally(pipe):
+    text = ("Monthly report, September 2025. Around 40 prisoners in Ardakan prison share a ward built for 15, "
+            "a former inmate said. At least three prisoners died in custody in September.\n")
+    doc = run(pipe, text, published="2025-10-03")
+    assert not [e for e in doc.events if e.sub_event_type == "killing"]
+    assert [c.value for c in doc.claims if c.kind == "killed"] == [3]

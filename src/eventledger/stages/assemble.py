@@ -42,7 +42,7 @@ from .assemble_context import (ANAPHOR_BEFORE, COUNT_KINDS_BY_SUBTYPE, CROWD, Do
                                attributed_source, country_ok, country_total, drop_back_references, event_places,
                                fallback_date, fired_on_crowd, fold_name, home_place, in_named_province, intervened,
                                is_chant, is_recent, is_tally, jurisdiction_place, next_lists_places, not_history,
-                               place_key, restated_by_source, to_home, usable, wider_scope)
+                               place_key, restated_by_source, to_home, usable, wider_scope, TALLY_PRECISIONS)
 from .claims import build_claims
 from .dates_scope import next_day_after
 from .slogans import attach_slogans
@@ -676,6 +676,10 @@ class AssembleStage:
                     for d in made:
                         d.inferred = True
                     made = [d for d in made if is_recent(ctx, d, date_for)]
+                    # ("At least three prisoners died in custody in September" after a sentence on
+                    # one prison: a month's or a year's repression count is a tally, a claim)
+                    made = [d for d in made if d.etype != "repression"
+                            or date_for(doc, d.triggers[0].span)[0].precision not in TALLY_PRECISIONS]
                     if made:
                         if intervened(ctx.sent_triggers[i]):
                             for d in made:

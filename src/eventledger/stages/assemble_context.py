@@ -747,7 +747,7 @@ def in_named_province(ctx: DocContext, i: int) -> bool:
 
 
 #: a country-level repression count over a whole month or year is a tally of many acts
-_TALLY_PRECISIONS = ("month", "year")
+TALLY_PRECISIONS = ("month", "year")
 
 
 def country_total(ctx: DocContext, t: Trigger, date: DateRange, drafts: list[Draft], date_for) -> bool:
@@ -759,7 +759,7 @@ def country_total(ctx: DocContext, t: Trigger, date: DateRange, drafts: list[Dra
     total for several places")."""
     if t.event_type != "repression":
         return False
-    if date.precision in _TALLY_PRECISIONS:
+    if date.precision in TALLY_PRECISIONS:
         return True
     for d in drafts:
         if d.place is None or d.sub != t.sub_event_type:
