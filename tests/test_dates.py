@@ -981,3 +981,26 @@ def test_friday_prayers_in_a_sentence_dated_by_a_past_month_are_of_that_month():
     doc = run("Report, 23 November 2026\n\nGuards fired on worshippers in Saravan after Friday prayers.\n", "2026-11-23")
     rng, _ = date_at(doc, "fired")
     assert (rng.start, rng.end) == (D("2026-11-20"), D("2026-11-20"))
+
+
+def test_as_every_weekday_is_that_day_of_the_reports_week():
+    # "as every Monday" likens this Monday's act to the habit: an event date, unlike "every Monday"
+    doc = run("Weekly review: 9-15 March 2026\n\nNurses gathered in Qom, as every Monday, outside the "
+              "university hospital.\n")
+    assert mention(doc, "Monday").role == "event"
+    rng, _ = date_at(doc, "Qom")
+    assert (rng.start, rng.end) == (D("2026-03-09"), D("2026-03-09"))
+    doc = run("Weekly review: 9-15 March 2026\n\nNurses gather in Qom every Monday.\n")
+    assert mention(doc, "every Monday").role == "other"
+
+
+def test_this_week_under_a_week_heading_is_the_heading_week_and_a_day_in_it_is_finer():
+    doc = run("Weekly review: 9-15 March 2026\n\nBakers went on strike this week in Sari.\n")
+    rng, _ = date_at(doc, "Sari")
+    assert (rng.start, rng.end) == (D("2026-03-09"), D("2026-03-15"))
+    # a day inside the week named in the same sentence dates the act, and the next sentence
+    doc = run("Weekly review: 9-15 March 2026\n\nOn Tuesday, bakers went on strike this week in Sari. "
+              "In Amol, bakers closed their shops.\n")
+    for word in ("Sari", "Amol"):
+        rng, _ = date_at(doc, word)
+        assert (rng.start, rng.end) == (D("2026-03-10"), D("2026-03-10")), word

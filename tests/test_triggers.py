@@ -1069,3 +1069,13 @@ def test_threatened_with_arrest_after_an_object_is_no_arrest():
 def test_acts_named_as_reasons_charges_or_put_off_are_not_reported(text, sub):
     doc = segmented(text)
     assert not [t for t in doc.triggers if t.sub_event_type == sub and t.modality == "asserted"]
+
+
+# --- phrasings found when held-out set 21 (ho133-ho138) was first run ---------------------------
+
+
+def test_an_act_likened_to_its_weekly_habit_is_not_habitual():
+    doc = segmented("In Yazd, retired teachers gathered, as every Monday, outside the education office.\n")
+    assert triggers_by_word(doc)["gathered"].modality == "asserted"
+    doc = segmented("In Yazd, retired teachers gathered every Monday outside the education office.\n")
+    assert triggers_by_word(doc)["gathered"].modality != "asserted"

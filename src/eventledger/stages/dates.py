@@ -397,6 +397,8 @@ def _role_of_tail(tail: str) -> str | None:
         if phrase in L.period_before_set:
             return "period"
         if phrase in L.other_before_set:
+            if phrase == "every" and words[-2:-1] == ["as"]:
+                return None  # "gathered, as every Sunday, ...": this Sunday, likened to the habit
             return "other"
     return None
 
@@ -447,6 +449,14 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
     # publication: a later yearless day ("on Tuesday, June 3") or weekday is still reported
     undated = anchor.source in _ANCHOR_NOT_PUBLICATION
     spans = _ParagraphSpans()
+    # a weekly report whose heading states its week ("Our week: 15-21 February 2026"): "this
+    # week" is that week, not the Monday-to-anchor span of the calendar week
+    heading_week = None
+    if anchor.source == "heading" and anchor.span is not None:
+        for a in atoms:
+            if a.start == anchor.span.start and _week_range(a):
+                heading_week = resolve_atom_range(a, None)
+                break
     for a in atoms:
         i = par(a.start)
         ref = _local_ref(i, classes, label_days, anchor) if local_ref else anchor_date
@@ -459,6 +469,8 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
             rng = DateRange.unresolved("invalid_date")
         if rng is None:
             continue
+        if heading_week is not None and a.kind == "relative" and a.rel == "tw" and rng.start is not None:
+            rng = DateRange(heading_week.start, heading_week.end, "week", rng.confidence, rng.flags + ("heading_week",))
         if a.kind == "date" and rng.precision == "day" and rng.start is not None and _EVE_OF.search(view, max(0, a.start - 16), a.start):
             day = rng.start - dt.timedelta(days=1)  # "on the eve of 16 Azar": the day before it
             rng = DateRange(day, day, "day", rng.confidence, rng.flags + ("eve",))
