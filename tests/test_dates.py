@@ -1004,3 +1004,16 @@ def test_this_week_under_a_week_heading_is_the_heading_week_and_a_day_in_it_is_f
     for word in ("Sari", "Amol"):
         rng, _ = date_at(doc, word)
         assert (rng.start, rng.end) == (D("2026-03-10"), D("2026-03-10")), word
+
+
+def test_a_yearless_dateline_takes_the_year_of_the_iranian_year_the_report_names_as_its_own():
+    text = ("KERMAN, Feb. 3 (Agency) – Police said on Tuesday that they had arrested six men in Bam.\n\n"
+            "The police chief said 40 people had been arrested in the province since the start of the "
+            "Iranian year 1404.\n")
+    doc = run(text)
+    assert doc.anchor.date == D("2026-02-03")  # 1404 began on 21 March 2025: February is in 2026
+    rng, _ = date_at(doc, "arrested")
+    assert (rng.start, rng.end) == (D("2026-02-03"), D("2026-02-03"))
+    # an Iranian year named as history is no anchor: the dateline stays without a year
+    doc = run(text.replace("since the start of the Iranian year 1404", "in the Iranian year 1398"))
+    assert doc.anchor.date is None

@@ -304,6 +304,27 @@ class _Top:
         return r
 
 
+#: what makes an Iranian year the report's own: "since the start of the Iranian year 1405"
+_CURRENT_SOLAR_YEAR = re.compile(
+    r"(?:(?:start|beginning|first\s+\w+\s+months?)\s+of\s+the|this|the\s+current)\s+(?:current\s+)?(?:Iranian|Persian|solar)"
+    r"\s+(?:calendar\s+)?year\s*,?\s*\Z", re.I)
+
+
+def _current_solar_year(view: str, part) -> int | None:
+    """The Gregorian year of a yearless dateline ("ZAHEDAN, Oct. 14 (Agency)") in a report that
+    names its own Iranian year ("since the start of the Iranian year 1405"): the Gregorian year
+    that day falls in within that Iranian year (which begins on March 20 or 21)."""
+    i = view.find("year 1")
+    while i != -1:
+        digits = view[i + 5:i + 9]
+        if digits.isdigit() and digits[:2] in ("13", "14") and not view[i + 9:i + 10].isdigit() \
+                and _CURRENT_SOLAR_YEAR.search(view, max(0, i - 60), i + 4):
+            sh = int(digits)
+            return sh + 621 if (part.m, part.d or 1) >= (3, 21) else sh + 622
+        i = view.find("year 1", i + 6)
+    return None
+
+
 def find_anchor(doc: Doc, atoms: list[Atom], dateline: Atom | None, classes: list[str], par,
                 top: _Top | None = None) -> Anchor:
     published = doc.report.published  # a date: the readers parse it (ingest/report.py)
@@ -322,6 +343,10 @@ def find_anchor(doc: Doc, atoms: list[Atom], dateline: Atom | None, classes: lis
             else:
                 near = top.latest_full()
                 r = resolve_atom_range(replace(dateline, a=nearest_year(dateline.a, near)), None) if near else None
+                if r is None and dateline.a.m is not None and dateline.a.cal == "g":
+                    y = _current_solar_year(doc.view or doc.text, dateline.a)
+                    if y is not None:
+                        r = resolve_atom_range(replace(dateline, a=dateline.a._replace(y=y)), None)
         else:
             r = resolve_atom_range(dateline, None)
         if r is not None and r.start is not None:
