@@ -1003,3 +1003,21 @@ def test_slogans_written_beside_a_banner_set_on_fire_are_a_second_act(pipe):
     doc = run(pipe, "On Monday, youths in Qazvin set fire to a banner of Khamenei and wrote \"Down with the "
                     "dictator\" on walls.\n", published="2026-05-06")
     assert summary(doc) == {("Qazvin", "property_attack"), ("Qazvin", "symbolic_action")}
+
+
+# --- phrasings found when held-out set 21 (ho133-ho138) was first run ---------------------------
+
+
+def test_a_town_in_its_own_clause_that_called_off_its_act_has_no_event(pipe):
+    doc = run(pipe, "On Monday, October 17, shops in Sari and Amol closed, while in Gorgan the shopkeepers' guild "
+              "called off a closure planned for Tuesday.\n")
+    assert summary(doc) == {("Sari", "strike"), ("Amol", "strike")}
+    # a town in its own clause with no word of calling off still shares the act told before it
+    doc = run(pipe, "On Monday, October 17, shops in Sari and Amol closed, while in Gorgan the bazaar joined them.\n")
+    assert ("Gorgan", "strike") in summary(doc)
+
+
+def test_a_stoppage_announced_for_a_day_and_called_off_is_no_strike(pipe):
+    doc = run(pipe, "On Monday, October 17, truck drivers in Arak went on strike. In Saveh, drivers had announced "
+              "a stoppage for Tuesday but called it off after talks.\n")
+    assert summary(doc) == {("Arak", "strike")}
