@@ -1079,3 +1079,10 @@ def test_an_act_likened_to_its_weekly_habit_is_not_habitual():
     assert triggers_by_word(doc)["gathered"].modality == "asserted"
     doc = segmented("In Yazd, retired teachers gathered every Monday outside the education office.\n")
     assert triggers_by_word(doc)["gathered"].modality != "asserted"
+
+
+def test_a_stoppage_warned_of_is_a_threat():
+    doc = segmented("At the Arak car plant, the workers' council warned of a stoppage from Saturday.\n")
+    assert triggers_by_word(doc)["stoppage"].modality == "threatened"
+    doc = segmented("At the Arak car plant, workers staged a stoppage on Saturday.\n")
+    assert triggers_by_word(doc)["stoppage"].modality == "asserted"
