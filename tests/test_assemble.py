@@ -1021,3 +1021,20 @@ def test_a_stoppage_announced_for_a_day_and_called_off_is_no_strike(pipe):
     doc = run(pipe, "On Monday, October 17, truck drivers in Arak went on strike. In Saveh, drivers had announced "
               "a stoppage for Tuesday but called it off after talks.\n")
     assert summary(doc) == {("Arak", "strike")}
+
+
+def test_people_at_work_fired_on_with_no_crowd_is_an_attack_on_civilians(pipe):
+    doc = run(pipe, "On Monday, October 17, border guards fired on smugglers' boats near Jask, wounding three.\n")
+    assert summary(doc) == {("Jask", "attack_on_civilians")}
+    doc = run(pipe, "On Monday, October 17, guards opened fire on a convoy of pick-ups near Jask.\n")
+    assert summary(doc) == {("Jask", "attack_on_civilians")}
+    # fired on a crowd: the protest met with intervention, as before
+    doc = run(pipe, "On Monday, October 17, police fired on the protesters in Jask.\n")
+    assert summary(doc) == {("Jask", "protest_with_intervention")}
+
+
+def test_victims_told_right_after_a_dated_shooting_in_one_town_are_that_towns(pipe):
+    doc = run(pipe, "On Monday, October 17, guards opened fire on a convoy of pick-ups near Jask. Two drivers "
+              "were killed, and a third was wounded.\n")
+    assert summary(doc) == {("Jask", "attack_on_civilians"), ("Jask", "killing")}
+    assert all(e.date.start == dt.date(2022, 10, 17) for e in doc.events)

@@ -40,7 +40,7 @@ from .actors import needs_attribution
 from .assemble_cues import Cue
 from .assemble_context import (ANAPHOR_BEFORE, COUNT_KINDS_BY_SUBTYPE, CROWD, DocContext, Draft, against_security,
                                attributed_source, country_ok, country_total, drop_back_references, event_places,
-                               fallback_date, fired_on_crowd, fold_name, home_place, in_named_province, intervened,
+                               fallback_date, fired_on_crowd, fired_on_people, fold_name, home_place, in_named_province, intervened,
                                is_chant, is_recent, is_tally, jurisdiction_place, next_lists_places, not_history,
                                place_key, restated_by_source, to_home, usable, wider_scope)
 from .claims import build_claims
@@ -565,6 +565,9 @@ class AssembleStage:
                         and any(fired_on_crowd(ctx, t) for t in triggers):
                     made += [Draft("protest_with_intervention", "protest", p, sent, [t], [])
                              for p in places for t in triggers[:1]]
+                elif not made and not upgraded and (shot := next((t for t in triggers if fired_on_people(ctx, t)), None)):
+                    # "police fired on fuel porters' vehicles near Mirjaveh": no crowd, people fired on
+                    made = [Draft("attack_on_civilians", "repression", p, sent, [shot], []) for p in places]
                 country.extend((i, t) for t in _placeless_in_sentence(ctx, i, triggers, places))
             elif places and told_before[0] == i - 1 and told_before[1] and doc.sentences[i - 1].paragraph == sent.paragraph \
                     and _SPREAD_TO.match(ctx.view, sent.span.start, sent.span.end):
@@ -644,8 +647,12 @@ class AssembleStage:
                           and not ANAPHOR_BEFORE.search(ctx.view, max(sent.span.start, t.span.start - 12), t.span.start)]
                 # repression told without a place needs its own date to be one act ("12 people had
                 # been detained since July 22" is a tally, a claim)
+                # (or the sentence just before, in this paragraph, that named the one town and a day:
+                # "On Saturday, guards opened fire on a convoy near Saravan. Two porters were killed")
                 if any(t.event_type == "repression" for t in acting) \
-                        and not any(d.role == "event" for d in ctx.sent_dates[i]):
+                        and not any(d.role == "event" for d in ctx.sent_dates[i]) \
+                        and not (focus is not None and focus[0] == sent.paragraph and focus[1] == i - 1
+                                 and any(d.role == "event" and d.range.precision == "day" for d in ctx.sent_dates[i - 1])):
                     acting = [t for t in acting if t.event_type != "repression" or against_security(ctx, t)]
                 eligible = not intro and kind in ("body", "list_item") and acting
                 juris = jurisdiction_place(ctx, i) if eligible else None

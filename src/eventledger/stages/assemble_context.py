@@ -551,6 +551,26 @@ def fired_on_crowd(ctx: DocContext, t: Trigger) -> bool:
                 or _CROWD_AFTER.match(ctx.view, t.span.end, t.span.end + 60))
 
 
+#: people at work or on the road fired on, no crowd ("opened fire on a convoy of fuel pick-ups
+#: near Saravan", "fired on fuel porters' vehicles"): an attack on civilians, not a dispersal
+_NOT_CROWD_AFTER = re.compile(
+    r"\s+(?:on|at)\s+(?:an?\s+|the\s+|their\s+)?(?:[\w'’-]+\s+){0,4}?(?:porters|kolbars|sukhtbars?|fuel\s+carriers|"
+    r"vehicles?|cars?|convoys?|pick-?ups?|trucks|villagers|fishermen|shepherds|boats?|motorcycles?)\b", re.I)
+
+
+def fired_on_people(ctx: DocContext, t: Trigger) -> bool:
+    """An "opened fire on" / "fired on" trigger whose target is people at work or their vehicles."""
+    spec = spec_of(t)
+    if spec is None or not spec.intervention:
+        return False
+    word = ctx.view[t.span.start : t.span.end]
+    if not word.lower().startswith(("opened fire", "fired")):
+        return False
+    if _NOT_CROWD_AFTER.match(ctx.view, t.span.end, t.span.end + 80):
+        return True
+    return "fired" in word.lower() and _NOT_CROWD_AFTER.search(word) is not None
+
+
 _GATHERING_SUBS = ("demonstration", "protest_with_intervention")
 
 
