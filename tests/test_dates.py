@@ -1017,3 +1017,14 @@ def test_a_yearless_dateline_takes_the_year_of_the_iranian_year_the_report_names
     # an Iranian year named as history is no anchor: the dateline stays without a year
     doc = run(text.replace("since the start of the Iranian year 1404", "in the Iranian year 1398"))
     assert doc.anchor.date is None
+
+
+def test_a_trailing_attribution_dated_by_its_statement_leaves_the_act_its_own_day():
+    doc = run("Report, 18 November 2025\n\nOn Monday, merchants marched in Tabriz. Police fired tear gas and "
+              "detained 12 people, the city's police said in a statement carried by IRNA on Tuesday.\n")
+    assert mention(doc, "Tuesday").role == "other"
+    rng, _ = date_at(doc, "detained")
+    assert (rng.start, rng.end) == (D("2025-11-17"), D("2025-11-17"))
+    # with nothing dated before it in the paragraph, the day stays the sentence's
+    doc = run("Report, 18 November 2025\n\nPolice detained 12 people in Tabriz, the city's police said on Tuesday.\n")
+    assert mention(doc, "Tuesday").role == "event"

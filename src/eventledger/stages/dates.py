@@ -523,6 +523,11 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
                 role = "other"  # "the martyrs of the November 2019 uprising": a name, not when
         k = bisect.bisect_right(sent_starts, a.start) - 1
         scope = sentences[k].span if k >= 0 and a.start < sentences[k].span.end else None
+        if role == "event" and prev_event is not None and view.startswith(" on ", a.start - 4) \
+                and scope is not None and prev_event.span.start >= doc.paragraphs[i].span.start \
+                and _TRAILING_SAID.search(view, max(scope.start, a.start - 140), a.start - 3) \
+                and _SENTENCE_END.match(view, a.end):
+            role = "other"  # "..., the Tehran police said in a statement carried by Tasnim on Tuesday."
         if classes and classes[i] == "label":
             scope = Span(doc.paragraphs[i].span.start, doc.paragraphs[i].span.end) if doc.paragraphs else scope
         if (a.kind == "weekday" and role == "event" and scope is not None and out and out[-1].role == "history"
@@ -555,6 +560,15 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
         _extend_ongoing(doc, out, ongoing)
         _extend_starts(view, out, ongoing)
     return out
+
+
+#: a trailing attribution clause ending in its date (", the police said in a statement carried by
+#: Tasnim on Tuesday."): the day the statement was made, not the day of the act told before it
+#: (only when the paragraph has dated the act already). Searched back from the date's " on".
+_TRAILING_SAID = re.compile(
+    r",\s+(?:the\s+|a\s+|an\s+)?[\w'’. -]{2,60}?\s+(?:said|announced|reported|stated|confirmed|added)"
+    r"(?:\s+in\s+a\s+(?:statement|report|post)(?:\s+(?:carried|published|quoted|posted)\s+by\s+[\w'’. -]{2,40}?)?)?\Z", re.I)
+_SENTENCE_END = re.compile(r"\s*(?:[.;]|$)")
 
 
 #: "after Friday prayers": the day told by the prayers, not by a date
