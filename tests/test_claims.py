@@ -726,3 +726,14 @@ def test_reports_received_from_inside_the_country_by_a_source_are_that_sources(p
     doc = run(pipe, "Strikes were held in at least 9 cities last week, according to reports received from "
                     "inside the country by the Iranian Resistance.\n", publisher="Test Council")
     assert [c.attributed_to for c in by_value(doc, 9)] == ["Iranian Resistance"]
+
+
+def test_the_publishers_own_count_named_by_its_head_noun_is_its_own_after_a_paragraph_source(pipe):
+    text = ("According to the ILNA news agency, wages rose by 20 percent this year. The Council's own count is "
+            "at least 900 strikers at four sites.\n")
+    doc = run(pipe, text, publisher="Yazd Workers' Council")
+    assert [c.attributed_to for c in by_value(doc, 900)] == ["Yazd Workers' Council"]
+    assert [c.attributed_to for c in by_value(doc, 20)] == ["ILNA"]
+    # another body's own count stays under the paragraph's source
+    doc = run(pipe, text.replace("The Council's own count", "The ministry's own count"), publisher="Yazd Workers' Council")
+    assert [c.attributed_to for c in by_value(doc, 900)] != ["Yazd Workers' Council"]
