@@ -174,6 +174,9 @@ def test_number_in_a_quoted_statement_after_told_that(pipe):
     ("Eight bakers were detained on Monday, the union official said.", 8, "union official"),
     ("In Sari, 6 teachers were detained on Tuesday, according to the Teachers' Council.", 6, "Teachers' Council"),
     ("Official figures show 52 people were injured.", 52, "Official figures"),
+    # a guild or union placed by "of" is the body that speaks, not the town
+    ("Flour prices rose by 40 percent in May, according to the bakers' guild of Qazvin.", 40, "bakers' guild of Qazvin"),
+    ("The drivers' union of Arak said 900 trucks stood idle.", 900, "drivers' union of Arak"),
     # forms of held-out genres: a clause of circumstance or "citing" after the cue, a relative
     # clause, a day before the name, the organisation's data, a source close to someone
     ("Security forces shot three people and wounded at least 20, two rights groups said, as shops stayed shut.", 20,
