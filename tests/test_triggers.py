@@ -1086,3 +1086,10 @@ def test_a_stoppage_warned_of_is_a_threat():
     assert triggers_by_word(doc)["stoppage"].modality == "threatened"
     doc = segmented("At the Arak car plant, workers staged a stoppage on Saturday.\n")
     assert triggers_by_word(doc)["stoppage"].modality == "asserted"
+
+
+def test_a_fire_started_by_gunfire_is_no_arson():
+    doc = segmented("Near Jask, the gunfire set alight a fisherman's boat.\n")
+    assert not [t for t in doc.triggers if t.sub_event_type == "property_attack"]
+    doc = segmented("Near Jask, youths set alight a Basij post.\n")
+    assert [t for t in doc.triggers if t.sub_event_type == "property_attack"]
