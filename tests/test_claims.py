@@ -706,6 +706,8 @@ def test_small_numbers_in_a_list_of_counts_are_no_days(pipe):
 @pytest.mark.parametrize("text,value", [
     ("Cane cutters in Shush stayed away from work on Monday, demanding four months of unpaid wages.\n", 4),
     ("Municipal workers in Abadan gathered on Monday; they have not been paid for five months.\n", 5),
+    # wages told as late ("wages that are three months late")
+    ("Drivers in Arak struck on Monday over wages that are, at some depots, three months late.\n", 3),
 ])
 def test_months_of_unpaid_wages_are_a_figure_not_a_duration(pipe, text, value):
     assert [c.kind for c in by_value(run(pipe, text, publisher="Test Union"), value)] == ["other"]

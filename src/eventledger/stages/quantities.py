@@ -281,6 +281,10 @@ _UNPAID_BEFORE = re.compile(r"\b(?:not|never)\s+(?:been\s+)?(?:paid|received\s+(
                             r"\s+(?:for|in)\s+(?:the\s+(?:past|last)\s+)?(?:over\s+|more\s+than\s+)?$", re.I)
 
 
+_LATE_AFTER = re.compile(r"\s*months?\s+(?:late|overdue|behind|in\s+arrears)\b", re.I)
+_PAY_BEFORE = re.compile(r"\b(?:wages|salar(?:y|ies)|pay|pensions?)\b[^.;]{0,50}$", re.I)
+
+
 def _kind(view: str, start: int, end: int, sent_start: int, sent_end: int, verbs: _VerbHits | None = None) -> str:
     hm = _HEAD_ONE.match(view, end, min(sent_end, end + 60))
     if hm is not None:
@@ -290,6 +294,8 @@ def _kind(view: str, start: int, end: int, sent_start: int, sent_end: int, verbs
             # labour protest counts, a figure of its own, not a duration of the narrative
             if _UNPAID_AFTER.match(view, end) or _UNPAID_BEFORE.search(view, max(sent_start, start - 60), start):
                 return "other"
+            if _LATE_AFTER.match(view, end) and _PAY_BEFORE.search(view, max(sent_start, start - 60), start):
+                return "other"  # ("wages that are, at some sites, four months late"): arrears too
             return "sentenced_months" if _SENTENCE_CUE.search(view, sent_start, sent_end) else "duration"
         return kind  # ("lashes", "weapons": told apart from a number with no cue, then stored as "other")
     # nearest kind cue in the same clause, after the number first, then before it
