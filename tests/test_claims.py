@@ -742,3 +742,10 @@ def test_the_publishers_own_count_named_by_its_head_noun_is_its_own_after_a_para
     # another body's own count stays under the paragraph's source
     doc = run(pipe, text.replace("The Council's own count", "The ministry's own count"), publisher="Yazd Workers' Council")
     assert [c.attributed_to for c in by_value(doc, 900)] != ["Yazd Workers' Council"]
+
+
+def test_a_site_named_by_its_phase_or_platform_number_is_no_count(pipe):
+    doc = run(pipe, "On Monday, some 800 workers of South Pars phase 22 went on strike, and crews of platform 7 "
+              "joined them.\n", publisher="Test Union")
+    assert 800 in {c.value for c in doc.claims}
+    assert not by_value(doc, 22) and not by_value(doc, 7)

@@ -74,7 +74,9 @@ _YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d|13\d\d|14\d\d)$")
 # numbers that name or identify rather than count: "Article 610", "Branch 15", "Ward 209"
 _LABEL_WORDS = frozenset({"article", "articles", "art.", "clause", "clauses", "section", "sections", "branch", "note", "no.",
                           "ward", "block", "hall", "resolution", "chapter", "paragraph", "page", "pages", "p.", "pp.",
-                          "unit"})
+                          "unit",
+                          # industrial sites by number ("South Pars phase 19", "phases 13 and 14", "platform 3")
+                          "phase", "phases", "platform", "platforms", "gate", "hangar", "line"})
 # ages: "Shirin Daneshvar, 37, ...", "Farhad Rostami (34)", "aged 19", "at the age of 15"
 # ("a Basij member, 34, was injured", "the boy, 17,": a person named by a common noun)
 _AGE_BEFORE = re.compile(r"(?:[A-Z][\w'’-]+(?:,[ ]|[ ]\()|\baged[ ]|\bage of[ ]|"
