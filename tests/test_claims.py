@@ -749,3 +749,10 @@ def test_a_site_named_by_its_phase_or_platform_number_is_no_count(pipe):
               "joined them.\n", publisher="Test Union")
     assert 800 in {c.value for c in doc.claims}
     assert not by_value(doc, 22) and not by_value(doc, 7)
+
+
+def test_an_age_after_a_full_name_at_the_end_of_a_sentence_is_no_count(pipe):
+    doc = run(pipe, "Police detained three bakers in Arak on Monday, among them the head of their guild, Hamid "
+              "Karimi, 58. About 40 bakers had gathered.\n", publisher="Test Union")
+    assert not by_value(doc, 58)
+    assert [c.kind for c in by_value(doc, 3)] == ["arrested"]

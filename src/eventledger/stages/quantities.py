@@ -83,6 +83,8 @@ _AGE_BEFORE = re.compile(r"(?:[A-Z][\w'’-]+(?:,[ ]|[ ]\()|\baged[ ]|\bage of[ 
                          r"\b(?:member|protester|demonstrator|man|woman|boy|girl|student|worker|teacher|activist|"
                          r"prisoner|detainee|officer|guard|driver|nurse|retiree|pensioner|farmer|porter|kolbar|"
                          r"mother|father|son|daughter|brother|sister|wife|husband|cousin)(?:,[ ]|[ ]\())$")
+# an age closing a sentence after a full name ("the head of the guild, Morad Rostami, 58.")
+_NAME_AGE_END = re.compile(r"[A-Z][a-z'’-]+ [A-Z][\w'’-]+, $")
 # ages in a list: "were 27, 25 and 33 years old" (the last number's "years old" makes them all ages)
 _AGE_LIST_AFTER = re.compile(r"(?:[ ]*,[ ]*\d{1,3})*+,?[ ]+(?:and|or)[ ]+\d{1,3}[ ]+years?[ -]old\b", re.I)
 # phone numbers: "+33 1 39 22 45 80", "00 33 1 ...", "the hotline on 110 or 197"
@@ -498,6 +500,9 @@ def _not_a_count(view: str, cues: list[int], start: int, end: int, qual_word: st
     if end - start <= 3 and view[end : end + 1] in (",", ")") and not qual_word and _AGE_BEFORE.search(
             view, max(0, start - 30), start):
         return True
+    if end - start <= 2 and view[end : end + 1] == "." and not qual_word and _NAME_AGE_END.search(
+            view, max(0, start - 40), start):
+        return True  # "..., among them the head of the guild, Morad Rostami, 58.": an age ends the sentence
     # (a phone run has a digit group right before or after the number, or a "+")
     # ("1-800-555-0192": a group after a dash, or the digits after a leading zero)
     if prev == "+" or prev.isdigit() or (prev in (" ", "-") and view[start - 2 : start - 1].isdigit()) or (
