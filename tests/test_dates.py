@@ -1028,3 +1028,10 @@ def test_a_trailing_attribution_dated_by_its_statement_leaves_the_act_its_own_da
     # with nothing dated before it in the paragraph, the day stays the sentence's
     doc = run("Report, 18 November 2025\n\nPolice detained 12 people in Tabriz, the city's police said on Tuesday.\n")
     assert mention(doc, "Tuesday").role == "event"
+
+
+def test_the_day_a_plan_was_set_for_is_no_event_date():
+    doc = run("Report, 18 November 2025\n\nShops closed in Tabriz on Tuesday. In Mashhad the guild called off a "
+              "closure planned for Wednesday.\n")
+    assert mention(doc, "Wednesday").role == "other"
+    assert mention(doc, "Tuesday").role == "event"
