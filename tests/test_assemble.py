@@ -1023,14 +1023,15 @@ def test_a_stoppage_announced_for_a_day_and_called_off_is_no_strike(pipe):
     assert summary(doc) == {("Arak", "strike")}
 
 
-def test_people_at_work_fired_on_with_no_crowd_is_an_attack_on_civilians(pipe):
-    doc = run(pipe, "On Monday, October 17, border guards fired on smugglers' boats near Jask, wounding three.\n")
-    assert summary(doc) == {("Jask", "attack_on_civilians")}
-    doc = run(pipe, "On Monday, October 17, guards opened fire on a convoy of pick-ups near Jask.\n")
-    assert summary(doc) == {("Jask", "attack_on_civilians")}
+@pytest.mark.parametrize("text,sub", [
+    # people at work or their vehicles fired on, no crowd told: an attack on civilians
+    ("border guards fired on smugglers' boats near Jask, wounding three.", "attack_on_civilians"),
+    ("guards opened fire on a convoy of pick-ups near Jask.", "attack_on_civilians"),
     # fired on a crowd: the protest met with intervention, as before
-    doc = run(pipe, "On Monday, October 17, police fired on the protesters in Jask.\n")
-    assert summary(doc) == {("Jask", "protest_with_intervention")}
+    ("police fired on the protesters in Jask.", "protest_with_intervention"),
+])
+def test_people_at_work_fired_on_with_no_crowd_is_an_attack_on_civilians(pipe, text, sub):
+    assert summary(run(pipe, "On Monday, October 17, " + text + "\n")) == {("Jask", sub)}
 
 
 def test_victims_told_right_after_a_dated_shooting_in_one_town_are_that_towns(pipe):

@@ -1074,18 +1074,16 @@ def test_acts_named_as_reasons_charges_or_put_off_are_not_reported(text, sub):
 # --- phrasings found when held-out set 21 (ho133-ho138) was first run ---------------------------
 
 
-def test_an_act_likened_to_its_weekly_habit_is_not_habitual():
-    doc = segmented("In Yazd, retired teachers gathered, as every Monday, outside the education office.\n")
-    assert triggers_by_word(doc)["gathered"].modality == "asserted"
-    doc = segmented("In Yazd, retired teachers gathered every Monday outside the education office.\n")
-    assert triggers_by_word(doc)["gathered"].modality != "asserted"
-
-
-def test_a_stoppage_warned_of_is_a_threat():
-    doc = segmented("At the Arak car plant, the workers' council warned of a stoppage from Saturday.\n")
-    assert triggers_by_word(doc)["stoppage"].modality == "threatened"
-    doc = segmented("At the Arak car plant, workers staged a stoppage on Saturday.\n")
-    assert triggers_by_word(doc)["stoppage"].modality == "asserted"
+@pytest.mark.parametrize("text,word,modality", [
+    # an act likened to its weekly habit is one act; the habit alone is not
+    ("In Yazd, retired teachers gathered, as every Monday, outside the education office.\n", "gathered", "asserted"),
+    ("In Yazd, retired teachers gathered every Monday outside the education office.\n", "gathered", "generic"),
+    # a stoppage warned of is a threat
+    ("At the Arak car plant, the workers' council warned of a stoppage from Saturday.\n", "stoppage", "threatened"),
+    ("At the Arak car plant, workers staged a stoppage on Saturday.\n", "stoppage", "asserted"),
+])
+def test_a_habit_likened_to_and_a_stoppage_warned_of(text, word, modality):
+    assert triggers_by_word(segmented(text))[word].modality == modality
 
 
 def test_a_fire_started_by_gunfire_is_no_arson():

@@ -542,11 +542,16 @@ _CROWD_AFTER = re.compile(
     r"worshippers|gathering|rally|strikers)\b", re.I)
 
 
-def fired_on_crowd(ctx: DocContext, t: Trigger) -> bool:
+def _intervention_words(ctx: DocContext, t: Trigger) -> str | None:
+    """The words of an intervention trigger ("fired on the crowd", "opened fire"), else None."""
     spec = spec_of(t)
-    if spec is None or not spec.intervention:
+    return ctx.view[t.span.start : t.span.end] if spec is not None and spec.intervention else None
+
+
+def fired_on_crowd(ctx: DocContext, t: Trigger) -> bool:
+    word = _intervention_words(ctx, t)
+    if word is None:
         return False
-    word = ctx.view[t.span.start : t.span.end]
     return bool(CROWD.pattern.search(word) or re.search(r"protesters|demonstrators", word, re.I)
                 or _CROWD_AFTER.match(ctx.view, t.span.end, t.span.end + 60))
 
@@ -560,11 +565,8 @@ _NOT_CROWD_AFTER = re.compile(
 
 def fired_on_people(ctx: DocContext, t: Trigger) -> bool:
     """An "opened fire on" / "fired on" trigger whose target is people at work or their vehicles."""
-    spec = spec_of(t)
-    if spec is None or not spec.intervention:
-        return False
-    word = ctx.view[t.span.start : t.span.end]
-    if not word.lower().startswith(("opened fire", "fired")):
+    word = _intervention_words(ctx, t)
+    if word is None or not word.lower().startswith(("opened fire", "fired")):
         return False
     if _NOT_CROWD_AFTER.match(ctx.view, t.span.end, t.span.end + 80):
         return True
