@@ -1039,3 +1039,7 @@ def test_victims_told_right_after_a_dated_shooting_in_one_town_are_that_towns(pi
               "were killed, and a third was wounded.\n")
     assert summary(doc) == {("Jask", "attack_on_civilians"), ("Jask", "killing")}
     assert all(e.date.start == dt.date(2022, 10, 17) for e in doc.events)
+    # maltreatment told as part of the arrest just reported is that arrest's story
+    doc = run(pipe, "In Jask, police arrested two men on Monday, October 17. A local source said they were "
+              "beaten during the arrest.\n")
+    assert summary(doc) == {("Jask", "arrest")}

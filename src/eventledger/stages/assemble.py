@@ -160,6 +160,12 @@ def _called_off_in_own_clause(view: str, t: Trigger, place: PlaceMention, sent_e
     return _CALLED_OFF_CLAUSE.search(view, place.span.end, stop.start() if stop else sent_end) is not None
 
 
+#: maltreatment told as part of an arrest ("they were beaten during the arrest"): the arrest's
+#: own story, not an act of its own waiting for the town named before
+_DURING_ARREST = re.compile(r"\b(?:during|after|upon|on) (?:the|their|his|her) (?:arrests?|detentions?)\b|"
+                            r"\bin (?:custody|detention)\b", re.I)
+
+
 def _same_days(a: DateRange, b: DateRange) -> bool:
     return a.start is not None and (a.start, a.end) == (b.start, b.end)
 
@@ -652,7 +658,8 @@ class AssembleStage:
                 if any(t.event_type == "repression" for t in acting) \
                         and not any(d.role == "event" for d in ctx.sent_dates[i]) \
                         and not (focus is not None and focus[0] == sent.paragraph and focus[1] == i - 1
-                                 and any(d.role == "event" and d.range.precision == "day" for d in ctx.sent_dates[i - 1])):
+                                 and any(d.role == "event" and d.range.precision == "day" for d in ctx.sent_dates[i - 1])
+                                 and not _DURING_ARREST.search(ctx.view, sent.span.start, sent.span.end)):
                     acting = [t for t in acting if t.event_type != "repression" or against_security(ctx, t)]
                 eligible = not intro and kind in ("body", "list_item") and acting
                 juris = jurisdiction_place(ctx, i) if eligible else None
