@@ -1053,3 +1053,43 @@ def test_a_months_repression_count_after_a_named_prison_is_a_tally(pipe):
     doc = run(pipe, text, published="2025-10-03")
     assert not [e for e in doc.events if e.sub_event_type == "killing"]
     assert [c.value for c in doc.claims if c.kind == "killed"] == [3]
+
+
+# --- phrasings found when held-out set 21 (ho133-ho138) was first run ---------------------------
+
+
+def test_a_town_in_its_own_clause_that_called_off_its_act_has_no_event(pipe):
+    doc = run(pipe, "On Monday, October 17, shops in Sari and Amol closed, while in Gorgan the shopkeepers' guild "
+              "called off a closure planned for Tuesday.\n")
+    assert summary(doc) == {("Sari", "strike"), ("Amol", "strike")}
+    # a town in its own clause with no word of calling off still shares the act told before it
+    doc = run(pipe, "On Monday, October 17, shops in Sari and Amol closed, while in Gorgan the bazaar joined them.\n")
+    assert ("Gorgan", "strike") in summary(doc)
+
+
+def test_a_stoppage_announced_for_a_day_and_called_off_is_no_strike(pipe):
+    doc = run(pipe, "On Monday, October 17, truck drivers in Arak went on strike. In Saveh, drivers had announced "
+              "a stoppage for Tuesday but called it off after talks.\n")
+    assert summary(doc) == {("Arak", "strike")}
+
+
+@pytest.mark.parametrize("text,sub", [
+    # people at work or their vehicles fired on, no crowd told: an attack on civilians
+    ("border guards fired on smugglers' boats near Jask, wounding three.", "attack_on_civilians"),
+    ("guards opened fire on a convoy of pick-ups near Jask.", "attack_on_civilians"),
+    # fired on a crowd: the protest met with intervention, as before
+    ("police fired on the protesters in Jask.", "protest_with_intervention"),
+])
+def test_people_at_work_fired_on_with_no_crowd_is_an_attack_on_civilians(pipe, text, sub):
+    assert summary(run(pipe, "On Monday, October 17, " + text + "\n")) == {("Jask", sub)}
+
+
+def test_victims_told_right_after_a_dated_shooting_in_one_town_are_that_towns(pipe):
+    doc = run(pipe, "On Monday, October 17, guards opened fire on a convoy of pick-ups near Jask. Two drivers "
+              "were killed, and a third was wounded.\n")
+    assert summary(doc) == {("Jask", "attack_on_civilians"), ("Jask", "killing")}
+    assert all(e.date.start == dt.date(2022, 10, 17) for e in doc.events)
+    # maltreatment told as part of the arrest just reported is that arrest's story
+    doc = run(pipe, "In Jask, police arrested two men on Monday, October 17. A local source said they were "
+              "beaten during the arrest.\n")
+    assert summary(doc) == {("Jask", "arrest")}

@@ -184,6 +184,9 @@ def test_number_in_a_quoted_statement_after_told_that(pipe):
     ("Eight bakers were detained on Monday, the union official said.", 8, "union official"),
     ("In Sari, 6 teachers were detained on Tuesday, according to the Teachers' Council.", 6, "Teachers' Council"),
     ("Official figures show 52 people were injured.", 52, "Official figures"),
+    # a guild or union placed by "of" is the body that speaks, not the town
+    ("Flour prices rose by 40 percent in May, according to the bakers' guild of Qazvin.", 40, "bakers' guild of Qazvin"),
+    ("The drivers' union of Arak said 900 trucks stood idle.", 900, "drivers' union of Arak"),
     # forms of held-out genres: a clause of circumstance or "citing" after the cue, a relative
     # clause, a day before the name, the organisation's data, a source close to someone
     ("Security forces shot three people and wounded at least 20, two rights groups said, as shops stayed shut.", 20,
@@ -713,6 +716,8 @@ def test_small_numbers_in_a_list_of_counts_are_no_days(pipe):
 @pytest.mark.parametrize("text,value", [
     ("Cane cutters in Shush stayed away from work on Monday, demanding four months of unpaid wages.\n", 4),
     ("Municipal workers in Abadan gathered on Monday; they have not been paid for five months.\n", 5),
+    # wages told as late ("wages that are three months late")
+    ("Drivers in Arak struck on Monday over wages that are, at some depots, three months late.\n", 3),
 ])
 def test_months_of_unpaid_wages_are_a_figure_not_a_duration(pipe, text, value):
     assert [c.kind for c in by_value(run(pipe, text, publisher="Test Union"), value)] == ["other"]
@@ -800,3 +805,28 @@ def test_per_names_a_source_only_before_a_name(pipe):
     assert [(c.value, c.attributed_to) for c in doc.claims if c.value] == [(9, "Hengaw")]
     doc = run(pipe, "Bread prices rose by 40 per cent, and 30 families per district were left without aid.\n")
     assert not doc.attributions
+
+
+def test_the_publishers_own_count_named_by_its_head_noun_is_its_own_after_a_paragraph_source(pipe):
+    text = ("According to the ILNA news agency, wages rose by 20 percent this year. The Council's own count is "
+            "at least 900 strikers at four sites.\n")
+    doc = run(pipe, text, publisher="Yazd Workers' Council")
+    assert [c.attributed_to for c in by_value(doc, 900)] == ["Yazd Workers' Council"]
+    assert [c.attributed_to for c in by_value(doc, 20)] == ["ILNA"]
+    # another body's own count stays under the paragraph's source
+    doc = run(pipe, text.replace("The Council's own count", "The ministry's own count"), publisher="Yazd Workers' Council")
+    assert [c.attributed_to for c in by_value(doc, 900)] != ["Yazd Workers' Council"]
+
+
+def test_a_site_named_by_its_phase_or_platform_number_is_no_count(pipe):
+    doc = run(pipe, "On Monday, some 800 workers of South Pars phase 22 went on strike, and crews of platform 7 "
+              "joined them.\n", publisher="Test Union")
+    assert 800 in {c.value for c in doc.claims}
+    assert not by_value(doc, 22) and not by_value(doc, 7)
+
+
+def test_an_age_after_a_full_name_at_the_end_of_a_sentence_is_no_count(pipe):
+    doc = run(pipe, "Police detained three bakers in Arak on Monday, among them the head of their guild, Hamid "
+              "Karimi, 58. About 40 bakers had gathered.\n", publisher="Test Union")
+    assert not by_value(doc, 58)
+    assert [c.kind for c in by_value(doc, 3)] == ["arrested"]

@@ -981,3 +981,47 @@ def test_friday_prayers_in_a_sentence_dated_by_a_past_month_are_of_that_month():
     doc = run("Report, 23 November 2026\n\nGuards fired on worshippers in Saravan after Friday prayers.\n", "2026-11-23")
     rng, _ = date_at(doc, "fired")
     assert (rng.start, rng.end) == (D("2026-11-20"), D("2026-11-20"))
+
+
+def test_this_week_under_a_week_heading_is_the_heading_week_and_a_day_in_it_is_finer():
+    doc = run("Weekly review: 9-15 March 2026\n\nBakers went on strike this week in Sari.\n")
+    assert days_at(doc, "Sari") == ("2026-03-09", "2026-03-15")
+    # a day inside the week named in the same sentence dates the act, and the next sentence
+    doc = run("Weekly review: 9-15 March 2026\n\nOn Tuesday, bakers went on strike this week in Sari. "
+              "In Amol, bakers closed their shops.\n")
+    for word in ("Sari", "Amol"):
+        assert days_at(doc, word) == ("2026-03-10", "2026-03-10"), word
+
+
+def test_a_yearless_dateline_takes_the_year_of_the_iranian_year_the_report_names_as_its_own():
+    text = ("KERMAN, Feb. 3 (Agency) – Police said on Tuesday that they had arrested six men in Bam.\n\n"
+            "The police chief said 40 people had been arrested in the province since the start of the "
+            "Iranian year 1404.\n")
+    doc = run(text)
+    assert doc.anchor.date == D("2026-02-03")  # 1404 began on 21 March 2025: February is in 2026
+    assert days_at(doc, "arrested") == ("2026-02-03", "2026-02-03")
+    # an Iranian year named as history is no anchor: the dateline stays without a year
+    doc = run(text.replace("since the start of the Iranian year 1404", "in the Iranian year 1398"))
+    assert doc.anchor.date is None
+
+
+@pytest.mark.parametrize("text,surface,role,word,days", [
+    # "as every Monday" likens this Monday's act to the habit: an event date, unlike "every Monday"
+    ("Weekly review: 9-15 March 2026\n\nNurses gathered in Qom, as every Monday, outside the university hospital.\n",
+     "Monday", "event", "Qom", ("2026-03-09", "2026-03-09")),
+    ("Weekly review: 9-15 March 2026\n\nNurses gather in Qom every Monday.\n", "every Monday", "other", None, None),
+    # a trailing attribution ending in its day dates the statement once the paragraph dated the act
+    ("Report, 18 November 2025\n\nOn Monday, merchants marched in Tabriz. Police fired tear gas and detained 12 people, "
+     "the city's police said in a statement carried by IRNA on Tuesday.\n", "Tuesday", "other", "detained",
+     ("2025-11-17", "2025-11-17")),
+    ("Report, 18 November 2025\n\nPolice detained 12 people in Tabriz, the city's police said on Tuesday.\n",
+     "Tuesday", "event", None, None),
+    # the day a plan was set for
+    ("Report, 18 November 2025\n\nShops closed in Tabriz on Tuesday. In Mashhad the guild called off a closure "
+     "planned for Wednesday.\n", "Wednesday", "other", "Tabriz", ("2025-11-18", "2025-11-18")),
+])
+def test_a_day_likened_to_a_habit_told_by_a_statement_or_set_for_a_plan(text, surface, role, word, days):
+    doc = run(text)
+    assert mention(doc, surface).role == role
+    if word is not None:
+        assert days_at(doc, word) == days

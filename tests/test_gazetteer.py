@@ -290,3 +290,15 @@ def test_place_rows_index_every_key_in_row_order():
 def test_no_entry_answers_to_an_empty_key(gaz):
     # rows whose names all normalise to too short a key are not written by the build
     assert not list(gaz.lookup_key(""))
+
+
+def test_a_sentence_opening_preposition_does_not_make_a_small_town_part_of_a_longer_name():
+    # "In Asaluyeh, ...": the capitalised "In" is no neighbour of a longer name (a person's or an
+    # organisation's), so the small port (under 20,000 people in GeoNames) stays a place
+    from eventledger.gazetteer.matcher import name_hits
+
+    g = get_gazetteer()
+    (hit,) = name_hits(g, "In Asaluyeh, strikers gathered.")
+    assert hit[2] == "asaluyeh" and hit[5] is False
+    (hit,) = name_hits(g, "Navid Asaluyeh spoke.")  # a capitalised word that is no preposition still is
+    assert hit[5] is True

@@ -548,3 +548,10 @@ def test_a_small_town_after_a_home_town_is_not_folded_into_it(stage):
     # the small town after it is not one of its neighbourhoods
     places = run(stage, "Leila Karimi, 29, a mother of two from Javanrud, was wounded by border guards near Nowsud.")
     assert events(places) == ["Nowsud"]
+
+
+def test_a_site_named_after_a_place_then_placed_in_a_town_is_in_that_town(stage):
+    places = run(stage, "Workers of the Zarand steel plant, Kerman, went on strike.")
+    assert events(places) == ["Kerman"]
+    # a site named after its own town, with no other town after it, is in that town
+    assert events(run(stage, "Workers of the Zarand steel plant went on strike.")) == ["Zarand"]

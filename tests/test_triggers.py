@@ -1069,3 +1069,25 @@ def test_threatened_with_arrest_after_an_object_is_no_arrest():
 def test_acts_named_as_reasons_charges_or_put_off_are_not_reported(text, sub):
     doc = segmented(text)
     assert not [t for t in doc.triggers if t.sub_event_type == sub and t.modality == "asserted"]
+
+
+# --- phrasings found when held-out set 21 (ho133-ho138) was first run ---------------------------
+
+
+@pytest.mark.parametrize("text,word,modality", [
+    # an act likened to its weekly habit is one act; the habit alone is not
+    ("In Yazd, retired teachers gathered, as every Monday, outside the education office.\n", "gathered", "asserted"),
+    ("In Yazd, retired teachers gathered every Monday outside the education office.\n", "gathered", "generic"),
+    # a stoppage warned of is a threat
+    ("At the Arak car plant, the workers' council warned of a stoppage from Saturday.\n", "stoppage", "threatened"),
+    ("At the Arak car plant, workers staged a stoppage on Saturday.\n", "stoppage", "asserted"),
+])
+def test_a_habit_likened_to_and_a_stoppage_warned_of(text, word, modality):
+    assert triggers_by_word(segmented(text))[word].modality == modality
+
+
+def test_a_fire_started_by_gunfire_is_no_arson():
+    doc = segmented("Near Jask, the gunfire set alight a fisherman's boat.\n")
+    assert not [t for t in doc.triggers if t.sub_event_type == "property_attack"]
+    doc = segmented("Near Jask, youths set alight a Basij post.\n")
+    assert [t for t in doc.triggers if t.sub_event_type == "property_attack"]

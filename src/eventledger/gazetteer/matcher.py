@@ -135,7 +135,9 @@ def _analyse_run(gazetteer: Gazetteer, rs: str) -> tuple:
     hits = []
     for a, b, key, cands in found:
         # a capitalised neighbour that is not itself a place: "Navid <Afkari>", "<Tehran> Times"
-        loose = any(0 <= j < n and j not in covered and _capitalised(toks[j][2]) for j in (a - 1, b))
+        # (not a capitalised preposition opening the sentence: "In Asaluyeh, strikers gathered")
+        loose = any(0 <= j < n and j not in covered and _capitalised(toks[j][2])
+                    and not (j == a - 1 and first_token_key(toks[j][2]) in _PREPOSITIONS) for j in (a - 1, b))
         s, e = toks[a][0], toks[b - 1][1]
         surface = rs[s:e]
         caps = b - a == 1 and len(surface) <= 5 and surface.isupper()

@@ -40,7 +40,7 @@ from .actors import needs_attribution
 from .assemble_cues import Cue
 from .assemble_context import (ANAPHOR_BEFORE, COUNT_KINDS_BY_SUBTYPE, CROWD, DocContext, Draft, against_security,
                                attributed_source, country_ok, country_total, drop_back_references, event_places,
-                               fallback_date, fired_on_crowd, fold_name, home_place, in_named_province, intervened,
+                               fallback_date, fired_on_crowd, fired_on_people, fold_name, home_place, in_named_province, intervened,
                                is_chant, is_recent, is_tally, jurisdiction_place, next_lists_places, not_history,
                                place_key, restated_by_source, to_home, usable, wider_scope, TALLY_PRECISIONS)
 from .claims import build_claims
@@ -143,6 +143,29 @@ def _choose_trigger(triggers: list[Trigger], place: PlaceMention, view: str) -> 
     return triggers[0]
 
 
+#: a clause that says its act did not happen ("..., while in Mashhad the guild called off a closure
+#: planned for Wednesday"): searched in the place's own clause only
+_CALLED_OFF_CLAUSE = re.compile(
+    r"\b(?:call(?:ed|s)?|calling)\s+(?:(?:it|them)\s+)?off\b|\b(?:cancell?ed|postponed)\s+(?:an?|the|its|their)\b", re.I)
+_CLAUSE_END = re.compile(r"[;.]|,\s+(?:while|whereas|and|but)\s")
+
+
+def _called_off_in_own_clause(view: str, t: Trigger, place: PlaceMention, sent_end: int) -> bool:
+    """A place after ", while in" / ";" whose own clause tells a called-off act, with the act
+    told before it in another clause: the place has no act ("shops in Tabriz closed on Tuesday,
+    while in Mashhad the carpet sellers' guild called off a closure planned for Wednesday")."""
+    if not _CLAUSE_OPENER.search(view, t.span.end, place.span.start):
+        return False
+    stop = _CLAUSE_END.search(view, place.span.end, sent_end)
+    return _CALLED_OFF_CLAUSE.search(view, place.span.end, stop.start() if stop else sent_end) is not None
+
+
+#: maltreatment told as part of an arrest ("they were beaten during the arrest"): the arrest's
+#: own story, not an act of its own waiting for the town named before
+_DURING_ARREST = re.compile(r"\b(?:during|after|upon|on) (?:the|their|his|her) (?:arrests?|detentions?)\b|"
+                            r"\bin (?:custody|detention)\b", re.I)
+
+
 def _same_days(a: DateRange, b: DateRange) -> bool:
     return a.start is not None and (a.start, a.end) == (b.start, b.end)
 
@@ -196,6 +219,8 @@ def _sentence_drafts(ctx: DocContext, i: int, triggers: list[Trigger], places: l
     chosen_by: list[tuple[PlaceMention, Trigger]] = []
     for p in places:
         t = _choose_trigger(acting, p, ctx.view)
+        if t.span.end <= p.span.start and _called_off_in_own_clause(ctx.view, t, p, sent.span.end):
+            continue
         chosen_subs.add(t.sub_event_type)
         chosen_by.append((p, t))
         if specific is not None and id(t) in vague:
@@ -550,6 +575,9 @@ class AssembleStage:
                         and any(fired_on_crowd(ctx, t) for t in triggers):
                     made += [Draft("protest_with_intervention", "protest", p, sent, [t], [])
                              for p in places for t in triggers[:1]]
+                elif not made and not upgraded and (shot := next((t for t in triggers if fired_on_people(ctx, t)), None)):
+                    # "police fired on fuel porters' vehicles near Mirjaveh": no crowd, people fired on
+                    made = [Draft("attack_on_civilians", "repression", p, sent, [shot], []) for p in places]
                 country.extend((i, t) for t in _placeless_in_sentence(ctx, i, triggers, places))
             elif places and told_before[0] == i - 1 and told_before[1] and doc.sentences[i - 1].paragraph == sent.paragraph \
                     and _SPREAD_TO.match(ctx.view, sent.span.start, sent.span.end):
@@ -632,8 +660,17 @@ class AssembleStage:
                 # (unless it is an arrest at a protest told before it in the same sentence: "When
                 # the families chanted ..., the agents took away three of the mothers"; not the cause
                 # a protest answers: "gathered after a porter was shot dead")
+                # (or the sentence just before, in this paragraph, that named the one town and a day:
+                # "On Saturday, guards opened fire on a convoy near Saravan. Two porters were killed")
                 if any(t.event_type == "repression" for t in acting) \
-                        and not any(d.role == "event" for d in ctx.sent_dates[i]):
+                        and not any(d.role == "event" for d in ctx.sent_dates[i]) \
+                        and not (focus is not None and focus[0] == sent.paragraph and focus[1] == i - 1
+                                 and any(d.role == "event" and d.range.precision == "day" for d in ctx.sent_dates[i - 1])
+                                 and not _DURING_ARREST.search(ctx.view, sent.span.start, sent.span.end)
+                                 # (not an arrest named as what the crowd answered: "chanted after a
+                                 # colleague was detained earlier in the month")
+                                 and _CAUSE_WORDS.isdisjoint(ctx.view[sent.span.start : min(
+                                     t.span.start for t in acting if t.event_type == "repression")].lower().split())):
                     acting = [t for t in acting if t.event_type != "repression" or against_security(ctx, t)
                               or (t.sub_event_type == "arrest" and any(
                                   u.event_type == "protest" and u.sub_event_type != "symbolic_action"

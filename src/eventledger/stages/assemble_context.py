@@ -569,11 +569,16 @@ _CROWD_AFTER = re.compile(
     r"worshippers|gathering|rally|strikers)\b", re.I)
 
 
-def fired_on_crowd(ctx: DocContext, t: Trigger) -> bool:
+def _intervention_words(ctx: DocContext, t: Trigger) -> str | None:
+    """The words of an intervention trigger ("fired on the crowd", "opened fire"), else None."""
     spec = spec_of(t)
-    if spec is None or not spec.intervention:
+    return ctx.view[t.span.start : t.span.end] if spec is not None and spec.intervention else None
+
+
+def fired_on_crowd(ctx: DocContext, t: Trigger) -> bool:
+    word = _intervention_words(ctx, t)
+    if word is None:
         return False
-    word = ctx.view[t.span.start : t.span.end]
     if word[:5].lower() == "clash" and _CLASHING_CROWD.search(ctx.view, max(0, t.span.start - 60), t.span.start):
         return True  # "Protesters clashed with riot police": the crowd is the clash's subject
     return bool(CROWD.pattern.search(word) or re.search(r"protesters|demonstrators", word, re.I)
@@ -583,6 +588,23 @@ def fired_on_crowd(ctx: DocContext, t: Trigger) -> bool:
 #: the crowd a clash is told of, before its verb ("Hundreds of young protesters clashed with")
 _CLASHING_CROWD = re.compile(r"\b(?:protesters|protestors|demonstrators|mourners|crowds?|marchers|youths?|young (?:men|people)|"
                              r"residents|students|workers|strikers)\b[^.;:\n]{0,40}$", re.I)
+
+
+#: people at work or on the road fired on, no crowd ("opened fire on a convoy of fuel pick-ups
+#: near Saravan", "fired on fuel porters' vehicles"): an attack on civilians, not a dispersal
+_NOT_CROWD_AFTER = re.compile(
+    r"\s+(?:on|at)\s+(?:an?\s+|the\s+|their\s+)?(?:[\w'’-]+\s+){0,4}?(?:porters|kolbars|sukhtbars?|fuel\s+carriers|"
+    r"vehicles?|cars?|convoys?|pick-?ups?|trucks|villagers|fishermen|shepherds|boats?|motorcycles?)\b", re.I)
+
+
+def fired_on_people(ctx: DocContext, t: Trigger) -> bool:
+    """An "opened fire on" / "fired on" trigger whose target is people at work or their vehicles."""
+    word = _intervention_words(ctx, t)
+    if word is None or not word.lower().startswith(("open", "fire")):  # ("opened fire", "fired", "open fire")
+        return False
+    if _NOT_CROWD_AFTER.match(ctx.view, t.span.end, t.span.end + 80):
+        return True
+    return "fire" in word.lower() and _NOT_CROWD_AFTER.search(word) is not None
 
 
 _GATHERING_SUBS = ("demonstration", "protest_with_intervention")

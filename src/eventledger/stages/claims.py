@@ -147,7 +147,12 @@ class _ClaimIndex:
         got = self._own_tally.get(i)
         if got is None:
             sent = self.doc.sentences[i].span
-            got = self._own_tally[i] = _OWN_TALLY.search(self.doc.text, sent.start, sent.end) is not None
+            text = self.doc.text
+            got = _OWN_TALLY.search(text, sent.start, sent.end) is not None
+            if not got and "s own " in text[sent.start:sent.end]:
+                # "The Council's own count is ...": the publisher named by its head noun
+                got = any(_same(m.group(), self.publisher) for m in _OWN_HEAD.finditer(text, sent.start, sent.end))
+            self._own_tally[i] = got
         return got
 
     def paragraph_source(self, i: int) -> str | None:
@@ -421,6 +426,8 @@ def build_claims(doc: Doc, events: list[Event], publisher: str | None, skip: set
     return claims
 
 
+#: "the Council's own count", "the Observatory's own figures" (the publisher when its head noun is)
+_OWN_HEAD = re.compile(r"(?:[Tt]he\s+)?[A-Za-z]+['’]s\s+own\s+(?:tally|count|figures|data|records)\b")
 _OWN_TALLY = Cue(
     r"\b(?:according to (?:our|its own) (?:tally|count|figures|data|records|documentation|monitoring)|"
     r"(?:our|this organi[sz]ation's)(?: own)? (?:tally|count|figures|data|records)|"

@@ -304,6 +304,27 @@ class _Top:
         return r
 
 
+#: what makes an Iranian year the report's own: "since the start of the Iranian year 1405"
+_CURRENT_SOLAR_YEAR = re.compile(
+    r"(?:(?:start|beginning|first\s+\w+\s+months?)\s+of\s+the|this|the\s+current)\s+(?:current\s+)?(?:Iranian|Persian|solar)"
+    r"\s+(?:calendar\s+)?year\s*,?\s*\Z", re.I)
+
+
+def _current_solar_year(view: str, part) -> int | None:
+    """The Gregorian year of a yearless dateline ("ZAHEDAN, Oct. 14 (Agency)") in a report that
+    names its own Iranian year ("since the start of the Iranian year 1405"): the Gregorian year
+    that day falls in within that Iranian year (which begins on March 20 or 21)."""
+    i = view.find("year 1")
+    while i != -1:
+        digits = view[i + 5:i + 9]
+        if digits.isdigit() and digits[:2] in ("13", "14") and not view[i + 9:i + 10].isdigit() \
+                and _CURRENT_SOLAR_YEAR.search(view, max(0, i - 60), i + 4):
+            sh = int(digits)
+            return sh + 621 if (part.m, part.d or 1) >= (3, 21) else sh + 622
+        i = view.find("year 1", i + 6)
+    return None
+
+
 def find_anchor(doc: Doc, atoms: list[Atom], dateline: Atom | None, classes: list[str], par,
                 top: _Top | None = None) -> Anchor:
     published = doc.report.published  # a date: the readers parse it (ingest/report.py)
@@ -322,6 +343,10 @@ def find_anchor(doc: Doc, atoms: list[Atom], dateline: Atom | None, classes: lis
             else:
                 near = top.latest_full()
                 r = resolve_atom_range(replace(dateline, a=nearest_year(dateline.a, near)), None) if near else None
+                if r is None and dateline.a.m is not None and dateline.a.cal == "g":
+                    y = _current_solar_year(doc.view or doc.text, dateline.a)
+                    if y is not None:
+                        r = resolve_atom_range(replace(dateline, a=dateline.a._replace(y=y)), None)
         else:
             r = resolve_atom_range(dateline, None)
         if r is not None and r.start is not None:
@@ -397,6 +422,8 @@ def _role_of_tail(tail: str) -> str | None:
         if phrase in L.period_before_set:
             return "period"
         if phrase in L.other_before_set:
+            if phrase == "every" and words[-2:-1] == ["as"]:
+                return None  # "gathered, as every Sunday, ...": this Sunday, likened to the habit
             return "other"
     return None
 
@@ -447,6 +474,14 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
     # publication: a later yearless day ("on Tuesday, June 3") or weekday is still reported
     undated = anchor.source in _ANCHOR_NOT_PUBLICATION
     spans = _ParagraphSpans()
+    # a weekly report whose heading states its week ("Our week: 15-21 February 2026"): "this
+    # week" is that week, not the Monday-to-anchor span of the calendar week
+    heading_week = None
+    if anchor.source == "heading" and anchor.span is not None:
+        for a in atoms:
+            if a.start == anchor.span.start and _week_range(a):
+                heading_week = resolve_atom_range(a, None)
+                break
     for a in atoms:
         i = par(a.start)
         ref = _local_ref(i, classes, label_days, anchor) if local_ref else anchor_date
@@ -459,6 +494,8 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
             rng = DateRange.unresolved("invalid_date")
         if rng is None:
             continue
+        if heading_week is not None and a.kind == "relative" and a.rel == "tw" and rng.start is not None:
+            rng = DateRange(heading_week.start, heading_week.end, "week", rng.confidence, rng.flags + ("heading_week",))
         if a.kind == "date" and rng.precision == "day" and rng.start is not None and _EVE_OF.search(view, max(0, a.start - 16), a.start):
             day = rng.start - dt.timedelta(days=1)  # "on the eve of 16 Azar": the day before it
             rng = DateRange(day, day, "day", rng.confidence, rng.flags + ("eve",))
@@ -486,6 +523,11 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
                 role = "other"  # "the martyrs of the November 2019 uprising": a name, not when
         k = bisect.bisect_right(sent_starts, a.start) - 1
         scope = sentences[k].span if k >= 0 and a.start < sentences[k].span.end else None
+        if role == "event" and prev_event is not None and view.startswith(" on ", a.start - 4) \
+                and scope is not None and prev_event.span.start >= doc.paragraphs[i].span.start \
+                and _TRAILING_SAID.search(view, max(scope.start, a.start - 140), a.start - 3) \
+                and _SENTENCE_END.match(view, a.end):
+            role = "other"  # "..., the Tehran police said in a statement carried by Tasnim on Tuesday."
         if classes and classes[i] == "label":
             scope = Span(doc.paragraphs[i].span.start, doc.paragraphs[i].span.end) if doc.paragraphs else scope
         if (a.kind == "weekday" and role == "event" and scope is not None and out and out[-1].role == "history"
@@ -518,6 +560,15 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
         _extend_ongoing(doc, out, ongoing)
         _extend_starts(view, out, ongoing)
     return out
+
+
+#: a trailing attribution clause ending in its date (", the police said in a statement carried by
+#: Tasnim on Tuesday."): the day the statement was made, not the day of the act told before it
+#: (only when the paragraph has dated the act already). Searched back from the date's " on".
+_TRAILING_SAID = re.compile(
+    r",\s+(?:the\s+|a\s+|an\s+)?[\w'’. -]{2,60}?\s+(?:said|announced|reported|stated|confirmed|added)"
+    r"(?:\s+in\s+a\s+(?:statement|report|post)(?:\s+(?:carried|published|quoted|posted)\s+by\s+[\w'’. -]{2,40}?)?)?\Z", re.I)
+_SENTENCE_END = re.compile(r"\s*(?:[.;]|$)")
 
 
 #: "after Friday prayers": the day told by the prayers, not by a date

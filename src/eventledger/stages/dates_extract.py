@@ -367,6 +367,8 @@ def _weekdays(L: DateLexicon, view: str, hits, taken: _Taken, out: list[Atom]) -
         if _NAMED_DAY_BEFORE.search(view, max(0, p - 8), p):
             continue  # "Zahedan's Bloody Friday", "Black Friday": the name of a past event
         mode = "every" if plural else (pre or "on")
+        if mode == "every" and lm is not None and lm.start() >= 3 and view[lm.start() - 3:lm.start()].lower() == "as ":
+            mode = "on"  # "gathered, as every Sunday, ...": this Sunday's act, likened to the habit
         start = lm.start() if lm and mode != "on" else p
         out.append(Atom(start, q, "weekday", Part(wd=wdn), rel=mode))
         taken.take(start, q)

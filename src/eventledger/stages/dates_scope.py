@@ -256,6 +256,20 @@ def _date_of_own_clause(doc: Doc, in_sent: tuple[DateMention, ...], span: Span, 
     return after
 
 
+def _day_within_week(doc: Doc, mentions, m: DateMention) -> DateMention:
+    """"As every Sunday, pensioners gathered this week in ...": a week ("this week") and a day
+    inside it in one sentence date its acts by the day, the finer of the two."""
+    r = m.range
+    if r.precision != "week" or r.start is None or r.end is None:
+        return m
+    sent = doc.sentence_at(m.span.start)
+    if sent is None:
+        return m
+    days = [x for x in mentions if x is not m and x.range.precision == "day" and x.range.start is not None
+            and sent.span.start <= x.span.start < sent.span.end and r.start <= x.range.start <= r.end]
+    return days[0] if len(days) == 1 else m
+
+
 def _carried(m: DateMention) -> tuple[DateRange, tuple[Span, ...]]:
     """The date an earlier sentence's mention gives a later one. An ongoing action ("went on
     strike for a third day on Saturday") spans its own days; what the next sentences tell
@@ -340,11 +354,12 @@ def event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
                     m = _tied_after(doc, mentions[lo:hi], span) or _act_date_after_statement(doc, mentions[lo:hi], span, m)
                 if m.span.end <= span.start:
                     m = _date_of_own_clause(doc, mentions[lo:hi], span, m)
+                m = _day_within_week(doc, mentions[lo:hi], m)
                 return m.range, (m.span,)
             if idx.classes[p] == "label":
                 return idx.frame, idx.frame_spans
             if lo:
-                return _carried(_occasion_date(doc, idx, span, p) or mentions[lo - 1])
+                return _carried(_occasion_date(doc, idx, span, p) or _day_within_week(doc, mentions[:lo], mentions[lo - 1]))
         else:
             in_sent = [m for m in mentions if s_start <= m.span.start < s_end]
             if in_sent:

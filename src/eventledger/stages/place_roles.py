@@ -84,6 +84,9 @@ _ORG_AFTER_RE = re.compile(
     r"Municipality|Chamber|Institute|Radio|TV|Television|Agency|Group|Dialogue|Forum|Prize|International|"
     r"Human\s+Rights|Focus|Watch|Insight|Khodro|Railways?|Metro)\b"
 )
+#: a site named after a place, then the town it is in ("Jam gas refinery, Kangan", "Zarand steel plant, Kerman")
+_FACILITY_IN_TOWN_AFTER_RE = re.compile(
+    r"^\s+(?:[a-z]+\s+){0,2}?(?:refinery|plant|field|complex|mine|factory|works|company|station|terminal)\s*,\s+[A-Z]")
 #: lower-case outlet words after a place: the outlet named after it ("the regime's Fars news agency")
 _OUTLET_AFTER_RE = re.compile(r"^\s+news\s+(?:agency|website|site|outlet)\b|^\s+newspaper\b")
 _COUNTRY_EVENT_BEFORE_RE = re.compile(
@@ -274,6 +277,8 @@ def assign_roles(items: list[PlaceItem], view: str) -> None:
             role = "other"  # the grievance's place; the protest's town was named before it
         elif spaced and after.lstrip()[:1] == "n" and it.name_end == it.end and _OUTLET_AFTER_RE.match(after):
             role = "other"
+        elif spaced and "a" <= after.lstrip()[:1] <= "z" and it.name_end == it.end and _FACILITY_IN_TOWN_AFTER_RE.match(after):
+            role = "other"  # "Jam gas refinery, Kangan": the site's name; the town after the comma is where it is
         elif c0 == "," and _TAKEN_THERE_AFTER_RE.match(after):
             role = "other"  # "hospital staff in Sanandaj, where some of the wounded were taken"
         elif prev is not None and prev.role in ("origin", "route") and LIST_GAP_RE.match(view[prev.end : it.start]):

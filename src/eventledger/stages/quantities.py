@@ -74,13 +74,17 @@ _YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d|13\d\d|14\d\d)$")
 # numbers that name or identify rather than count: "Article 610", "Branch 15", "Ward 209"
 _LABEL_WORDS = frozenset({"article", "articles", "art.", "clause", "clauses", "section", "sections", "branch", "note", "no.",
                           "ward", "block", "hall", "resolution", "chapter", "paragraph", "page", "pages", "p.", "pp.",
-                          "unit", "item", "items"})
+                          "unit", "item", "items",
+                          # industrial sites by number ("South Pars phase 19", "phases 13 and 14", "platform 3")
+                          "phase", "phases", "platform", "platforms", "gate", "hangar", "line"})
 # ages: "Shirin Daneshvar, 37, ...", "Farhad Rostami (34)", "aged 19", "at the age of 15"
 # ("a Basij member, 34, was injured", "the boy, 17,": a person named by a common noun)
 _AGE_BEFORE = re.compile(r"(?:[A-Z][\w'’-]+(?:,[ ]|[ ]\()|\baged[ ]|\bage of[ ]|\bwho (?:is|was)[ ]|"
                          r"\b(?:member|protester|demonstrator|man|woman|boy|girl|student|worker|teacher|activist|"
                          r"prisoner|detainee|officer|guard|driver|nurse|retiree|pensioner|farmer|porter|kolbar|"
                          r"mother|father|son|daughter|brother|sister|wife|husband|cousin)(?:,[ ]|[ ]\())$")
+# an age closing a sentence after a full name ("the head of the guild, Morad Rostami, 58.")
+_NAME_AGE_END = re.compile(r"[A-Z][a-z'’-]+ [A-Z][\w'’-]+, $")
 # ages in a list: "were 27, 25 and 33 years old" (the last number's "years old" makes them all ages)
 _AGE_LIST_AFTER = re.compile(r"(?:[ ]*,[ ]*\d{1,3})*+,?[ ]+(?:and|or)[ ]+\d{1,3}[ ]+years?[ -]old\b", re.I)
 # phone numbers: "+33 1 39 22 45 80", "00 33 1 ...", "the hotline on 110 or 197"
@@ -281,6 +285,10 @@ _UNPAID_BEFORE = re.compile(r"\b(?:not|never)\s+(?:been\s+)?(?:paid|received\s+(
                             r"\s+(?:for|in)\s+(?:the\s+(?:past|last)\s+)?(?:over\s+|more\s+than\s+)?$", re.I)
 
 
+_LATE_AFTER = re.compile(r"\s*months?\s+(?:late|overdue|behind|in\s+arrears)\b", re.I)
+_PAY_BEFORE = re.compile(r"\b(?:wages|salar(?:y|ies)|pay|pensions?)\b[^.;]{0,50}$", re.I)
+
+
 def _kind(view: str, start: int, end: int, sent_start: int, sent_end: int, verbs: _VerbHits | None = None) -> str:
     hm = _HEAD_ONE.match(view, end, min(sent_end, end + 60))
     if hm is not None:
@@ -290,6 +298,8 @@ def _kind(view: str, start: int, end: int, sent_start: int, sent_end: int, verbs
             # labour protest counts, a figure of its own, not a duration of the narrative
             if _UNPAID_AFTER.match(view, end) or _UNPAID_BEFORE.search(view, max(sent_start, start - 60), start):
                 return "other"
+            if _LATE_AFTER.match(view, end) and _PAY_BEFORE.search(view, max(sent_start, start - 60), start):
+                return "other"  # ("wages that are, at some sites, four months late"): arrears too
             return "sentenced_months" if _SENTENCE_CUE.search(view, sent_start, sent_end) else "duration"
         return kind  # ("lashes", "weapons": told apart from a number with no cue, then stored as "other")
     # nearest kind cue in the same clause, after the number first, then before it
@@ -493,6 +503,9 @@ def _not_a_count(view: str, cues: list[int], start: int, end: int, qual_word: st
     if end - start <= 3 and view[end : end + 1] in (",", ")") and not qual_word and _AGE_BEFORE.search(
             view, max(0, start - 30), start):
         return True
+    if end - start <= 2 and view[end : end + 1] == "." and not qual_word and _NAME_AGE_END.search(
+            view, max(0, start - 40), start):
+        return True  # "..., among them the head of the guild, Morad Rostami, 58.": an age ends the sentence
     # (a phone run has a digit group right before or after the number, or a "+")
     # ("1-800-555-0192": a group after a dash, or the digits after a leading zero)
     if prev == "+" or prev.isdigit() or (prev in (" ", "-") and view[start - 2 : start - 1].isdigit()) or (

@@ -145,7 +145,9 @@ _NP_LOW = (
     r"members? of (?:the )?(?:[\w'’-]+ ){0,5}(?:committee|commission|council|parliament|assembly|board|Majlis)|"
     r"news agency|agency|newspaper|website|news site|site|daily|outlets?|television|TV|radio|(?:news |Telegram )?channels?|"
     r"organi[sz]ers|spokes(?:person|man|woman)|judiciary|ministry|associations?|coalition|"
-    r"union|council|committee|(?:police |military |army )?command|residents|families|family|figures|statistics|"
+    # ("the bakers' guild of Kermanshah", "the truckers' union of Isfahan": the body, placed by "of")
+    rf"(?:union|council|committee|guilds?)(?: of (?:the )?{_CAP}(?: {_CAP}){{0,2}})?|"
+    r"(?:police |military |army )?command|residents|families|family|figures|statistics|"
     # "the Hengaw organisation reported", "the regime’s oil minister claimed" (the portfolio in lower case)
     r"organi[sz]ations?|(?:(?:oil|interior|foreign|labou?r|energy|health|economy|intelligence|justice|education|"
     r"agriculture|roads|culture|defen[cs]e|welfare|industry|trade|communications) )?minister|"
