@@ -1003,3 +1003,42 @@ def test_slogans_written_beside_a_banner_set_on_fire_are_a_second_act(pipe):
     doc = run(pipe, "On Monday, youths in Qazvin set fire to a banner of Khamenei and wrote \"Down with the "
                     "dictator\" on walls.\n", published="2026-05-06")
     assert summary(doc) == {("Qazvin", "property_attack"), ("Qazvin", "symbolic_action")}
+
+
+def test_a_day_that_names_a_street_is_no_date(pipe):
+    # Iranian streets and squares are named after days: "22 Bahman Street" is a place
+    doc = run(pipe, "On Sunday, May 3, shopkeepers rallied on 15 Khordad Street in Zanjan.\n", published="2026-05-05")
+    (e,) = doc.events
+    assert e.location.canonical == "Zanjan" and e.date.start == dt.date(2026, 5, 3)
+
+
+def test_fired_pellets_is_an_intervention_and_pellet_wounds_are_injuries(pipe):
+    doc = run(pipe, "On Monday, May 4, workers gathered in Arak. Police fired birdshot, and a nurse said 12 people "
+                    "with pellet wounds were treated.\n", published="2026-05-06")
+    got = summary(doc)
+    assert ("Arak", "protest_with_intervention") in got and ("Arak", "demonstration") not in got
+    assert [e.location.canonical for e in doc.events if e.sub_event_type == "attack_on_civilians"] == ["Arak"]
+
+
+def test_protests_that_continued_on_a_named_day_are_that_days_protests(pipe):
+    doc = run(pipe, "Rallies continued on Tuesday in Yasuj and Dehdasht.\n", published="2026-05-07")
+    assert summary(doc) == {("Yasuj", "demonstration"), ("Dehdasht", "demonstration")}
+    # an ongoing state is still no event
+    doc = run(pipe, "In Yasuj, where strikes continue, the governor resigned.\n", published="2026-05-07")
+    assert ("Yasuj", "strike") not in summary(doc)
+
+
+def test_a_protest_resumed_a_night_march_and_teachers_staying_out_of_class(pipe):
+    doc = run(pipe, "On Friday, May 8, the protest resumed in Shahrekord. The same night, youths held a night march "
+                    "in Borujen. In Lordegan, teachers did not go to class on Friday.\n", published="2026-05-09")
+    assert summary(doc) == {("Shahr-e Kord", "demonstration"), ("Borujen", "demonstration"),
+                            ("Lordegan", "strike")}
+
+
+def test_casualties_after_a_list_belong_to_the_town_fired_on_just_before(pipe):
+    text = ("On Monday, May 11, protests were held in Bojnurd, Shirvan and Esfarayen. In Shirvan, police opened fire "
+            "on the crowd. A local source said three people were killed.\n")
+    doc = run(pipe, text, published="2026-05-12")
+    killings = [e.location.canonical for e in doc.events if e.sub_event_type == "killing"]
+    assert killings == ["Shirvan"]
+    assert ("Bojnurd", "demonstration") in summary(doc)

@@ -268,6 +268,12 @@ def test_surnames_that_are_also_towns_are_not_places(stage):
     assert events(places) == ["Saqqez"]
 
 
+def test_a_surname_after_a_title_is_not_a_place(stage):
+    # "Nasiri" is an old name of Ahvaz; after "Mr." it is a man's surname
+    places = run(stage, "Mr. Nasiri was detained on Monday near the bazaar of Yazd.")
+    assert events(places) == ["Yazd"]
+
+
 def test_alias_file_can_override_a_name_the_shipped_gazetteer_already_matched(tmp_path, stage):
     text = "A strike in Mehr and in Kian."
     assert events(run(stage, text)) == []  # warms the shared caches: Mehr is stop-listed

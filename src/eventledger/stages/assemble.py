@@ -601,6 +601,13 @@ class AssembleStage:
                     if dispersal and any(d.sentence.paragraph == sent.paragraph for d in prev):
                         # the paragraph told its own protest: the dispersal is that one's
                         prev = [d for d in prev if d.sentence.paragraph == sent.paragraph]
+                    if len(prev) > 1 and i > 0 and doc.sentences[i - 1].paragraph == sent.paragraph:
+                        # "Protests continued in A, B and C. In C, security forces opened fire. Two
+                        # were killed": the casualties are those of the town the sentence before named
+                        just = {place_key(p) for p in event_places(ctx, i - 1)}
+                        if just and (told := [d for d in prev if d.place is not None and place_key(d.place) in just]) \
+                                and len(told) < len(prev):
+                            prev = told
                 if prev and (is_tally(ctx, i) or any(d.role == "period" for d in ctx.sent_dates[i])):
                     prev = []  # "15 people had been detained since June 4": a tally, a claim
                 # (only event places: "..., the Kurdistan Human Rights Network said" names a source)
