@@ -1042,3 +1042,26 @@ def test_casualties_after_a_list_belong_to_the_town_fired_on_just_before(pipe):
     killings = [e.location.canonical for e in doc.events if e.sub_event_type == "killing"]
     assert killings == ["Shirvan"]
     assert ("Bojnurd", "demonstration") in summary(doc)
+
+
+def test_a_protest_that_resumed_the_next_day_is_a_new_one(pipe):
+    text = ("Bulletin, May 14, 2026\n\nTuesday, May 12\n\nIn Yasuj, retirees gathered outside the pension fund.\n\n"
+            "Wednesday, May 13\n\nIn Yasuj, the protest resumed at noon and police detained four retirees.\n")
+    doc = run(pipe, text, published="2026-05-14")
+    got = {(e.sub_event_type, e.date.start.isoformat()) for e in doc.events if e.event_type == "protest"}
+    assert got == {("demonstration", "2026-05-12"), ("protest_with_intervention", "2026-05-13")}
+
+
+def test_rioters_of_another_paragraph_do_not_make_injuries_a_riot(pipe):
+    text = ("On Monday, May 11, the judiciary said 80 \"rioters\" had been charged in Yasuj.\n\n"
+            "On Monday, May 11, a doctor in Dehdasht said 12 people were injured.\n")
+    doc = run(pipe, text, published="2026-05-12")
+    (e,) = [e for e in doc.events if e.location.canonical == "Dehdasht"]
+    assert (e.event_type, e.sub_event_type) == ("repression", "attack_on_civilians")
+
+
+def test_a_count_by_name_is_a_tally_not_an_event(pipe):
+    text = ("Protest bulletin, May 12, 2026\n\nIn Yasuj, youths marched on Monday, May 11.\n\n"
+            "Hengaw's count of at least 30 killed, issued on May 11, has not been updated.\n")
+    doc = run(pipe, text, published="2026-05-12")
+    assert [e for e in doc.events if e.sub_event_type == "killing"] == []

@@ -363,6 +363,11 @@ def _pick_actor(ctx: DocContext, i: int, etype: str, t: Trigger) -> ActorMention
     return None
 
 
+def _same_paragraph(ctx: DocContext, i: int, a: ActorMention) -> bool:
+    j = ctx.idx(a.span.start)
+    return j is None or ctx.doc.sentences[j].paragraph == ctx.doc.sentences[i].paragraph
+
+
 def _actor_name(a: ActorMention | None, d: Draft, publisher: str | None) -> str | None:
     if a is None:
         # executions, sentences and arrests are state acts by definition; a killing or an
@@ -737,7 +742,10 @@ class AssembleStage:
             if etype == "repression" and sub in ("killing", "attack_on_civilians"):
                 a = _pick_actor(ctx, i, "riot", t0)
                 after = ctx.view[t0.span.end : t0.span.end + 40]
-                if (a is not None and a.name in ("rioters", "unidentified assailants") and not _PASSIVE_BY.match(after)) \
+                # (the "rioters" of another paragraph do not make this one's injuries theirs: "260
+                # 'rioters' were indicted. / The governor said the injured were fewer than ten")
+                if (a is not None and a.name in ("rioters", "unidentified assailants") and not _PASSIVE_BY.match(after)
+                        and _same_paragraph(ctx, i, a)) \
                         or against_security(ctx, t0):
                     sub, etype = "attack_on_people", "riot"
             d.sub, d.etype = sub, etype
