@@ -535,6 +535,13 @@ def test_a_town_in_the_possessive_names_its_own_bazaar_not_the_curated_one(stage
     assert events(run(stage, "The shopkeepers of the Grand Bazaar closed their shops on Monday.")) == ["Tehran"]
 
 
+def test_the_grand_bazaar_after_a_town_named_on_its_line_is_that_towns(stage):
+    # a report that also names Tehran: the Grand Bazaar of the line's town, not a town quoted on posters
+    places = run(stage, "Tehran: posters went up on Sunday.\nTabriz: on Sunday, posters reading \"Zahedan is not alone\" "
+                        "were put up in the Grand Bazaar.")
+    assert [(m.name, m.place.canonical) for m in places if m.name == "Grand Bazaar"] == [("Grand Bazaar", "Tabriz")]
+
+
 def test_a_town_after_near_that_locates_an_unnamed_village_is_the_event_place(stage):
     """"residents of the village of Gasht, near Fuman, ...": no known place before ", near" for
     Fuman to locate, so Fuman is where it happened; "In Khomeini Shahr, near Isfahan" keeps

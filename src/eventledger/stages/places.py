@@ -478,6 +478,9 @@ def _fold_pois(items: list[PlaceItem], view: str, gazetteer: Gazetteer | None = 
 
 #: curated finer places whose names recur in many towns ("Keshavarz Boulevard", "Azadi Square")
 _COMMON_POI_KINDS = frozenset({"street", "square"})
+#: ... and by name: most old towns have a "Grand Bazaar" ("Rasht: posters were put up in the Grand Bazaar")
+_COMMON_POI_NAMES = frozenset({"grand bazaar", "the grand bazaar"})
+_QUOTE_CHARS = frozenset('"“‘\'')
 
 
 def _reattach_common_streets(items: list[PlaceItem], view: str) -> None:
@@ -490,12 +493,14 @@ def _reattach_common_streets(items: list[PlaceItem], view: str) -> None:
     named = {it.place.canonical for it in towns}
     for it in items:
         c = it.candidate
-        if c.poi not in _COMMON_POI_KINDS or c.source != "cur":
+        if (c.poi not in _COMMON_POI_KINDS and view[it.start : it.end].lower() not in _COMMON_POI_NAMES) \
+                or c.source != "cur":
             continue
         before = [t for t in towns if t.start < it.start and t.place.country == c.place.country]
         if c.place.canonical in named:
             lo = max(view.rfind(". ", 0, it.start), view.rfind("\n", 0, it.start))
-            before = [t for t in before if t.start > lo]
+            # (not a town inside a quotation: posters "with the words 'Kermanshah is not alone'")
+            before = [t for t in before if t.start > lo and not _QUOTE_CHARS.intersection(view[t.start - 1 : t.start])]
             if not before or before[-1].place.canonical == c.place.canonical:
                 continue
         if before:
