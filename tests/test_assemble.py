@@ -1065,3 +1065,14 @@ def test_a_count_by_name_is_a_tally_not_an_event(pipe):
             "Hengaw's count of at least 30 killed, issued on May 11, has not been updated.\n")
     doc = run(pipe, text, published="2026-05-12")
     assert [e for e in doc.events if e.sub_event_type == "killing"] == []
+
+
+def test_the_start_of_a_wave_told_with_its_town_and_day_is_a_protest(pipe):
+    doc = run(pipe, "Protest bulletin, May 12, 2026\n\nThe uprising that began in Yasuj on Friday, May 8, spread to "
+                    "three more towns.\n", published="2026-05-12")
+    assert {(e.location.canonical, e.sub_event_type, e.date.start.isoformat()) for e in doc.events} == {
+        ("Yasuj", "demonstration", "2026-05-08")}
+    # an uprising of another year is history, no event
+    doc = run(pipe, "Protest bulletin, May 12, 2026\n\nThe uprising that began in Saqqez in September 2022 is "
+                    "remembered.\n", published="2026-05-12")
+    assert doc.events == []
