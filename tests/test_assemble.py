@@ -1076,3 +1076,11 @@ def test_the_start_of_a_wave_told_with_its_town_and_day_is_a_protest(pipe):
     doc = run(pipe, "Protest bulletin, May 12, 2026\n\nThe uprising that began in Saqqez in September 2022 is "
                     "remembered.\n", published="2026-05-12")
     assert doc.events == []
+
+
+def test_the_same_day_and_a_named_day_are_one_range(pipe):
+    text = ("On Thursday, May 7, teachers rallied in Yasuj. On the same day and on Saturday, May 9, shops were closed "
+            "in Dehdasht.\n")
+    doc = run(pipe, text, published="2026-05-11")
+    (e,) = [e for e in doc.events if e.sub_event_type == "strike"]
+    assert (e.date.start.isoformat(), e.date.end.isoformat()) == ("2026-05-07", "2026-05-09")

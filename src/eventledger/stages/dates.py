@@ -517,7 +517,35 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
     if ongoing:
         _extend_ongoing(doc, out, ongoing)
         _extend_starts(view, out, ongoing)
+    if len(out) > 1 and " and " in view:
+        out = _join_same_and_day(view, text, out)
     return out
+
+
+#: "On the same day and on Friday, October 16": the day told before and the day named, one range
+_AND_ON_GAP = re.compile(r"[ \u00a0]+and[ \u00a0]+(?:on[ \u00a0]+)?")
+
+
+def _join_same_and_day(view: str, text: str, out: list[DateMention]) -> list[DateMention]:
+    res: list[DateMention] = []
+    k = 0
+    while k < len(out):
+        m = out[k]
+        if k + 1 < len(out) and m.role == "event" and "same_as_previous" in m.range.flags \
+                and m.range.precision == "day" and m.range.start is not None:
+            n = out[k + 1]
+            if n.role == "event" and n.range.precision == "day" and n.range.start is not None \
+                    and 0 < (n.range.start - m.range.start).days <= 7 \
+                    and _AND_ON_GAP.fullmatch(view, m.span.end, n.span.start):
+                r = DateRange(m.range.start, n.range.start, "range", min(m.range.confidence, n.range.confidence),
+                              tuple(dict.fromkeys(m.range.flags + n.range.flags)))
+                res.append(DateMention(Span(m.span.start, n.span.end), text[m.span.start : n.span.end], r, "event",
+                                       n.scope))
+                k += 2
+                continue
+        res.append(m)
+        k += 1
+    return res
 
 
 #: "after Friday prayers": the day told by the prayers, not by a date
