@@ -1084,3 +1084,11 @@ def test_the_same_day_and_a_named_day_are_one_range(pipe):
     doc = run(pipe, text, published="2026-05-11")
     (e,) = [e for e in doc.events if e.sub_event_type == "strike"]
     assert (e.date.start.isoformat(), e.date.end.isoformat()) == ("2026-05-07", "2026-05-09")
+
+
+def test_the_day_of_the_offence_is_not_the_day_of_the_sentence(pipe):
+    text = ("Court bulletin, May 12, 2026\n\nThe judiciary's news agency reported on Monday that a court in Yasuj had "
+            "sentenced a young man to death for the attack on a Basij base on April 30.\n")
+    doc = run(pipe, text, published="2026-05-12")
+    (e,) = [e for e in doc.events if e.sub_event_type == "sentence"]
+    assert e.date.start.isoformat() == "2026-05-11"

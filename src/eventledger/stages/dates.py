@@ -349,6 +349,23 @@ def find_anchor(doc: Doc, atoms: list[Atom], dateline: Atom | None, classes: lis
     return Anchor(day, source, Span(a.start, a.end))
 
 
+#: the offence a sentence or an execution is for, told with its own day: the deed's date, not the court's
+_OFFENCE_BEFORE = re.compile(r"\b(?:over|for)\s+(?:an?|the|his|her|their)\s+(?:[\w'’-]+\s+){0,6}?(?:on|in)\s+$", re.I)
+_PUNISHED_BEFORE = re.compile(r"\b(?:sentenc(?:ed|ing)|executed|hanged|convicted)\b", re.I)
+
+
+def _offence_date(view: str, start: int) -> bool:
+    lo = max(0, start - 80)
+    window = view[lo:start]
+    if "over " not in window and "for " not in window:
+        return False
+    m = _OFFENCE_BEFORE.search(window)
+    if m is None:
+        return False
+    sent_lo = max(view.rfind(". ", 0, start), view.rfind("\n", 0, start), start - 300)
+    return _PUNISHED_BEFORE.search(view, sent_lo, lo + m.start()) is not None
+
+
 def _names_an_event(view: str, a: Atom) -> bool:
     """"of the November 2019 uprising": a month and year in a genitive before an event noun
     name a past event (what is remembered), not the time of the sentence's acts."""
@@ -484,6 +501,8 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
                 role = "history"  # (an ordinal anniversary, "the 44th anniversary of", dates itself)
             elif rng.precision == "month" and a.kind == "date" and _names_an_event(view, a):
                 role = "other"  # "the martyrs of the November 2019 uprising": a name, not when
+            elif a.kind in ("date", "weekday") and _offence_date(view, a.start):
+                role = "other"  # "sentenced ... to death over an arson at a police station on October 10"
         k = bisect.bisect_right(sent_starts, a.start) - 1
         scope = sentences[k].span if k >= 0 and a.start < sentences[k].span.end else None
         if classes and classes[i] == "label":
