@@ -1092,3 +1092,15 @@ def test_the_day_of_the_offence_is_not_the_day_of_the_sentence(pipe):
     doc = run(pipe, text, published="2026-05-12")
     (e,) = [e for e in doc.events if e.sub_event_type == "sentence"]
     assert e.date.start.isoformat() == "2026-05-11"
+
+
+def test_a_toll_split_by_town_gives_each_town_its_killing(pipe):
+    text = ("Rights bulletin, May 12, 2026\n\nA rights group said on Tuesday that at least six protesters had been "
+            "killed since Saturday, five of them in Yasuj and one in Dehdasht.\n")
+    doc = run(pipe, text, published="2026-05-12")
+    got = {(e.location.canonical, e.count.value if e.count else None) for e in doc.events if e.sub_event_type == "killing"}
+    assert got == {("Yasuj", 5), ("Dehdasht", 1)}
+    # without the split it stays a tally, a claim
+    doc = run(pipe, text.replace(", five of them in Yasuj and one in Dehdasht", " in Yasuj and Dehdasht"),
+              published="2026-05-12")
+    assert [e for e in doc.events if e.sub_event_type == "killing"] == []

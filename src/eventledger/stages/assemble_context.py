@@ -641,6 +641,7 @@ _TALLY = Cue(
     ("so far", "total", "to date", "overall", "alone", "tally", "cumulative", "since ", " month",
      "counted", "recorded", "registered", "documented", "tallied", "list", "count of", "toll"),
 )
+_SPLIT_BY_TOWN = re.compile(r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) of them in [A-Z]")
 _PERFECT = Cue(r"\b(?:have|has|had) been (?:\w+ )?(?:\w+ (?:or|and) )?(?:arrested|detained|killed|executed|imprisoned|injured|sentenced)\b",
                (" been ",))
 
@@ -658,6 +659,8 @@ def _is_tally_uncached(ctx: DocContext, i: int) -> bool:
     s = ctx.doc.sentences[i].span
     if _TALLY.search(ctx.view, s.start, s.end):
         return True
+    if " of them in " in ctx.view[s.start : s.end] and _SPLIT_BY_TOWN.search(ctx.view, s.start, s.end):
+        return False  # "at least five killed since Friday, four of them in Kermanshah": each town's own toll
     quants = ctx.sent_quants[i]
     vague = any(q.count.value is None or q.count.qualifier in ("more_than", "at_least") for q in quants)
     return vague and _PERFECT.search(ctx.view, s.start, s.end) is not None
