@@ -1093,3 +1093,104 @@ def test_victims_told_right_after_a_dated_shooting_in_one_town_are_that_towns(pi
     doc = run(pipe, "In Jask, police arrested two men on Monday, October 17. A local source said they were "
               "beaten during the arrest.\n")
     assert summary(doc) == {("Jask", "arrest")}
+
+
+def test_a_day_that_names_a_street_is_no_date(pipe):
+    # Iranian streets and squares are named after days: "22 Bahman Street" is a place
+    doc = run(pipe, "On Sunday, May 3, shopkeepers rallied on 15 Khordad Street in Zanjan.\n", published="2026-05-05")
+    (e,) = doc.events
+    assert e.location.canonical == "Zanjan" and e.date.start == dt.date(2026, 5, 3)
+
+
+def test_fired_pellets_is_an_intervention_and_pellet_wounds_are_injuries(pipe):
+    doc = run(pipe, "On Monday, May 4, workers gathered in Arak. Police fired birdshot, and a nurse said 12 people "
+                    "with pellet wounds were treated.\n", published="2026-05-06")
+    got = summary(doc)
+    assert ("Arak", "protest_with_intervention") in got and ("Arak", "demonstration") not in got
+    assert [e.location.canonical for e in doc.events if e.sub_event_type == "attack_on_civilians"] == ["Arak"]
+
+
+def test_protests_that_continued_on_a_named_day_are_that_days_protests(pipe):
+    doc = run(pipe, "Rallies continued on Tuesday in Yasuj and Dehdasht.\n", published="2026-05-07")
+    assert summary(doc) == {("Yasuj", "demonstration"), ("Dehdasht", "demonstration")}
+    # an ongoing state is still no event
+    doc = run(pipe, "In Yasuj, where strikes continue, the governor resigned.\n", published="2026-05-07")
+    assert ("Yasuj", "strike") not in summary(doc)
+
+
+def test_a_protest_resumed_a_night_march_and_teachers_staying_out_of_class(pipe):
+    doc = run(pipe, "On Friday, May 8, the protest resumed in Shahrekord. The same night, youths held a night march "
+                    "in Borujen. In Lordegan, teachers did not go to class on Friday.\n", published="2026-05-09")
+    assert summary(doc) == {("Shahr-e Kord", "demonstration"), ("Borujen", "demonstration"),
+                            ("Lordegan", "strike")}
+
+
+def test_casualties_after_a_list_belong_to_the_town_fired_on_just_before(pipe):
+    text = ("On Monday, May 11, protests were held in Bojnurd, Shirvan and Esfarayen. In Shirvan, police opened fire "
+            "on the crowd. A local source said three people were killed.\n")
+    doc = run(pipe, text, published="2026-05-12")
+    killings = [e.location.canonical for e in doc.events if e.sub_event_type == "killing"]
+    assert killings == ["Shirvan"]
+    assert ("Bojnurd", "demonstration") in summary(doc)
+
+
+def test_a_protest_that_resumed_the_next_day_is_a_new_one(pipe):
+    text = ("Bulletin, May 14, 2026\n\nTuesday, May 12\n\nIn Yasuj, retirees gathered outside the pension fund.\n\n"
+            "Wednesday, May 13\n\nIn Yasuj, the protest resumed at noon and police detained four retirees.\n")
+    doc = run(pipe, text, published="2026-05-14")
+    got = {(e.sub_event_type, e.date.start.isoformat()) for e in doc.events if e.event_type == "protest"}
+    assert got == {("demonstration", "2026-05-12"), ("protest_with_intervention", "2026-05-13")}
+
+
+def test_rioters_of_another_paragraph_do_not_make_injuries_a_riot(pipe):
+    text = ("On Monday, May 11, the judiciary said 80 \"rioters\" had been charged in Yasuj.\n\n"
+            "On Monday, May 11, a doctor in Dehdasht said 12 people were injured.\n")
+    doc = run(pipe, text, published="2026-05-12")
+    (e,) = [e for e in doc.events if e.location.canonical == "Dehdasht"]
+    assert (e.event_type, e.sub_event_type) == ("repression", "attack_on_civilians")
+
+
+def test_a_count_by_name_is_a_tally_not_an_event(pipe):
+    text = ("Protest bulletin, May 12, 2026\n\nIn Yasuj, youths marched on Monday, May 11.\n\n"
+            "Hengaw's count of at least 30 killed, issued on May 11, has not been updated.\n")
+    doc = run(pipe, text, published="2026-05-12")
+    assert [e for e in doc.events if e.sub_event_type == "killing"] == []
+
+
+def test_the_start_of_a_wave_told_with_its_town_and_day_is_a_protest(pipe):
+    doc = run(pipe, "Protest bulletin, May 12, 2026\n\nThe uprising that began in Yasuj on Friday, May 8, spread to "
+                    "three more towns.\n", published="2026-05-12")
+    assert {(e.location.canonical, e.sub_event_type, e.date.start.isoformat()) for e in doc.events} == {
+        ("Yasuj", "demonstration", "2026-05-08")}
+    # an uprising of another year is history, no event
+    doc = run(pipe, "Protest bulletin, May 12, 2026\n\nThe uprising that began in Saqqez in September 2022 is "
+                    "remembered.\n", published="2026-05-12")
+    assert doc.events == []
+
+
+def test_the_same_day_and_a_named_day_are_one_range(pipe):
+    text = ("On Thursday, May 7, teachers rallied in Yasuj. On the same day and on Saturday, May 9, shops were closed "
+            "in Dehdasht.\n")
+    doc = run(pipe, text, published="2026-05-11")
+    (e,) = [e for e in doc.events if e.sub_event_type == "strike"]
+    assert (e.date.start.isoformat(), e.date.end.isoformat()) == ("2026-05-07", "2026-05-09")
+
+
+def test_the_day_of_the_offence_is_not_the_day_of_the_sentence(pipe):
+    text = ("Court bulletin, May 12, 2026\n\nThe judiciary's news agency reported on Monday that a court in Yasuj had "
+            "sentenced a young man to death for the attack on a Basij base on April 30.\n")
+    doc = run(pipe, text, published="2026-05-12")
+    (e,) = [e for e in doc.events if e.sub_event_type == "sentence"]
+    assert e.date.start.isoformat() == "2026-05-11"
+
+
+def test_a_toll_split_by_town_gives_each_town_its_killing(pipe):
+    text = ("Rights bulletin, May 12, 2026\n\nA rights group said on Tuesday that at least six protesters had been "
+            "killed since Saturday, five of them in Yasuj and one in Dehdasht.\n")
+    doc = run(pipe, text, published="2026-05-12")
+    got = {(e.location.canonical, e.count.value if e.count else None) for e in doc.events if e.sub_event_type == "killing"}
+    assert got == {("Yasuj", 5), ("Dehdasht", 1)}
+    # without the split it stays a tally, a claim
+    doc = run(pipe, text.replace(", five of them in Yasuj and one in Dehdasht", " in Yasuj and Dehdasht"),
+              published="2026-05-12")
+    assert [e for e in doc.events if e.sub_event_type == "killing"] == []

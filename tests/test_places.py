@@ -268,6 +268,12 @@ def test_surnames_that_are_also_towns_are_not_places(stage):
     assert events(places) == ["Saqqez"]
 
 
+def test_a_surname_after_a_title_is_not_a_place(stage):
+    # "Nasiri" is an old name of Ahvaz; after "Mr." it is a man's surname
+    places = run(stage, "Mr. Nasiri was detained on Monday near the bazaar of Yazd.")
+    assert events(places) == ["Yazd"]
+
+
 def test_alias_file_can_override_a_name_the_shipped_gazetteer_already_matched(tmp_path, stage):
     text = "A strike in Mehr and in Kian."
     assert events(run(stage, text)) == []  # warms the shared caches: Mehr is stop-listed
@@ -527,6 +533,13 @@ def test_a_town_in_the_possessive_names_its_own_bazaar_not_the_curated_one(stage
     assert events(run(stage, "The shopkeepers of Rasht's Grand Bazaar closed their shops on Monday.")) == ["Rasht"]
     assert events(run(stage, "The shopkeepers of Tehran's Grand Bazaar closed their shops on Monday.")) == ["Tehran"]
     assert events(run(stage, "The shopkeepers of the Grand Bazaar closed their shops on Monday.")) == ["Tehran"]
+
+
+def test_the_grand_bazaar_after_a_town_named_on_its_line_is_that_towns(stage):
+    # a report that also names Tehran: the Grand Bazaar of the line's town, not a town quoted on posters
+    places = run(stage, "Tehran: posters went up on Sunday.\nTabriz: on Sunday, posters reading \"Zahedan is not alone\" "
+                        "were put up in the Grand Bazaar.")
+    assert [(m.name, m.place.canonical) for m in places if m.name == "Grand Bazaar"] == [("Grand Bazaar", "Tabriz")]
 
 
 def test_a_town_after_near_that_locates_an_unnamed_village_is_the_event_place(stage):

@@ -392,6 +392,11 @@ def _pick_actor(ctx: DocContext, i: int, etype: str, t: Trigger) -> ActorMention
     return None
 
 
+def _same_paragraph(ctx: DocContext, i: int, a: ActorMention) -> bool:
+    j = ctx.idx(a.span.start)
+    return j is None or ctx.doc.sentences[j].paragraph == ctx.doc.sentences[i].paragraph
+
+
 def _actor_name(a: ActorMention | None, d: Draft, publisher: str | None) -> str | None:
     if a is None:
         # executions, sentences and arrests are state acts by definition; a killing or an
@@ -633,6 +638,13 @@ class AssembleStage:
                     if dispersal and any(d.sentence.paragraph == sent.paragraph for d in prev):
                         # the paragraph told its own protest: the dispersal is that one's
                         prev = [d for d in prev if d.sentence.paragraph == sent.paragraph]
+                    if len(prev) > 1 and i > 0 and doc.sentences[i - 1].paragraph == sent.paragraph:
+                        # "Protests continued in A, B and C. In C, security forces opened fire. Two
+                        # were killed": the casualties are those of the town the sentence before named
+                        just = {place_key(p) for p in event_places(ctx, i - 1)}
+                        if just and (told := [d for d in prev if d.place is not None and place_key(d.place) in just]) \
+                                and len(told) < len(prev):
+                            prev = told
                 if prev and (is_tally(ctx, i) or any(d.role == "period" for d in ctx.sent_dates[i])):
                     prev = []  # "15 people had been detained since June 4": a tally, a claim
                 # (only event places: "..., the Kurdistan Human Rights Network said" names a source)
@@ -788,7 +800,10 @@ class AssembleStage:
             if etype == "repression" and sub in ("killing", "attack_on_civilians"):
                 a = _pick_actor(ctx, i, "riot", t0)
                 after = ctx.view[t0.span.end : t0.span.end + 40]
-                if (a is not None and a.name in ("rioters", "unidentified assailants") and not _PASSIVE_BY.match(after)) \
+                # (the "rioters" of another paragraph do not make this one's injuries theirs: "260
+                # 'rioters' were indicted. / The governor said the injured were fewer than ten")
+                if (a is not None and a.name in ("rioters", "unidentified assailants") and not _PASSIVE_BY.match(after)
+                        and _same_paragraph(ctx, i, a)) \
                         or against_security(ctx, t0):
                     sub, etype = "attack_on_people", "riot"
             d.sub, d.etype = sub, etype

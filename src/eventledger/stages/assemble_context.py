@@ -615,10 +615,12 @@ def drop_back_references(ctx: DocContext, i: int, triggers: list[Trigger], place
     """"After the end of the gathering, rioters set fire to ...": a protest noun after a
     definite article, once a protest has been told, refers back to it and is no new event
     (the arson is). A dispersal told with it ("police dispersed the rally") upgrades the
-    protest it refers to. With a place named that no earlier protest had, it is a new one."""
+    protest it refers to. With a place named that no earlier protest had, it is a new one; one
+    that "resumed" is a new one too."""
     out: list[Trigger] = []
     for t in triggers:
         if t.event_type != "protest" or t.sub_event_type not in (*_GATHERING_SUBS, "strike") or is_chant(t) \
+                or ctx.view.endswith("resumed", t.span.start, t.span.end) \
                 or not ANAPHOR_BEFORE.search(ctx.view, max(ctx.doc.sentences[i].span.start, t.span.start - 12), t.span.start):
             out.append(t)
             continue
@@ -688,10 +690,14 @@ _TALLY = Cue(
     r"|(?:during|over) the (?:past |whole |entire )?month(?! of)|in the (?:past|whole|entire) month"  # a month's count ("during the month")
     # a monitor's count of many acts ("Iran Human Rights counted 441 executions", "its register lists 1,146 executions")
     r"|(?:counted|recorded|registered|documented|tallied|lists|listed)\s+(?:(?:at least|more than|over|some|about|nearly|almost|around)\s+)?"
-    r"\d[\d,]*\s+(?:executions|arrests|detentions|deaths|killings|death sentences))\b",
+    r"\d[\d,]*\s+(?:executions|arrests|detentions|deaths|killings|death sentences)"
+    # a toll by its name ("Amnesty International's count of at least 14 killed", "the death toll had
+    # risen to 39")
+    r"|count of|toll (?:has |had )?(?:risen|rose|climbed) to)\b",
     ("so far", "total", "to date", "overall", "alone", "tally", "cumulative", "since ", " month",
-     "counted", "recorded", "registered", "documented", "tallied", "list"),
+     "counted", "recorded", "registered", "documented", "tallied", "list", "count of", "toll"),
 )
+_SPLIT_BY_TOWN = re.compile(r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) of them in [A-Z]")
 _PERFECT = Cue(r"\b(?:have|has|had) been (?:\w+ )?(?:\w+ (?:or|and) )?(?:arrested|detained|killed|executed|imprisoned|injured|sentenced)\b",
                (" been ",))
 
@@ -709,6 +715,8 @@ def _is_tally_uncached(ctx: DocContext, i: int) -> bool:
     s = ctx.doc.sentences[i].span
     if _TALLY.search(ctx.view, s.start, s.end):
         return True
+    if " of them in " in ctx.view[s.start : s.end] and _SPLIT_BY_TOWN.search(ctx.view, s.start, s.end):
+        return False  # "at least five killed since Friday, four of them in Kermanshah": each town's own toll
     quants = ctx.sent_quants[i]
     vague = any(q.count.value is None or q.count.qualifier in ("more_than", "at_least") for q in quants)
     return vague and _PERFECT.search(ctx.view, s.start, s.end) is not None

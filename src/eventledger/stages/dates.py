@@ -374,6 +374,23 @@ def find_anchor(doc: Doc, atoms: list[Atom], dateline: Atom | None, classes: lis
     return Anchor(day, source, Span(a.start, a.end))
 
 
+#: the offence a sentence or an execution is for, told with its own day: the deed's date, not the court's
+_OFFENCE_BEFORE = re.compile(r"\b(?:over|for)\s+(?:an?|the|his|her|their)\s+(?:[\w'’-]+\s+){0,6}?(?:on|in)\s+$", re.I)
+_PUNISHED_BEFORE = re.compile(r"\b(?:sentenc(?:ed|ing)|executed|hanged|convicted)\b", re.I)
+
+
+def _offence_date(view: str, start: int) -> bool:
+    lo = max(0, start - 80)
+    window = view[lo:start]
+    if "over " not in window and "for " not in window:
+        return False
+    m = _OFFENCE_BEFORE.search(window)
+    if m is None:
+        return False
+    sent_lo = max(view.rfind(". ", 0, start), view.rfind("\n", 0, start), start - 300)
+    return _PUNISHED_BEFORE.search(view, sent_lo, lo + m.start()) is not None
+
+
 def _names_an_event(view: str, a: Atom) -> bool:
     """"of the November 2019 uprising": a month and year in a genitive before an event noun
     name a past event (what is remembered), not the time of the sentence's acts."""
@@ -521,6 +538,8 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
                 role = "history"  # (an ordinal anniversary, "the 44th anniversary of", dates itself)
             elif rng.precision == "month" and a.kind == "date" and _names_an_event(view, a):
                 role = "other"  # "the martyrs of the November 2019 uprising": a name, not when
+            elif a.kind in ("date", "weekday") and _offence_date(view, a.start):
+                role = "other"  # "sentenced ... to death over an arson at a police station on October 10"
         k = bisect.bisect_right(sent_starts, a.start) - 1
         scope = sentences[k].span if k >= 0 and a.start < sentences[k].span.end else None
         if role == "event" and prev_event is not None and view.startswith(" on ", a.start - 4) \
@@ -559,6 +578,8 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
     if ongoing:
         _extend_ongoing(doc, out, ongoing)
         _extend_starts(view, out, ongoing)
+    if len(out) > 1 and " and " in view:
+        out = _join_same_and_day(view, text, out)
     return out
 
 
@@ -569,6 +590,32 @@ _TRAILING_SAID = re.compile(
     r",\s+(?:the\s+|a\s+|an\s+)?[\w'’. -]{2,60}?\s+(?:said|announced|reported|stated|confirmed|added)"
     r"(?:\s+in\s+a\s+(?:statement|report|post)(?:\s+(?:carried|published|quoted|posted)\s+by\s+[\w'’. -]{2,40}?)?)?\Z", re.I)
 _SENTENCE_END = re.compile(r"\s*(?:[.;]|$)")
+
+
+#: "On the same day and on Friday, October 16": the day told before and the day named, one range
+_AND_ON_GAP = re.compile(r"[ \u00a0]+and[ \u00a0]+(?:on[ \u00a0]+)?")
+
+
+def _join_same_and_day(view: str, text: str, out: list[DateMention]) -> list[DateMention]:
+    res: list[DateMention] = []
+    k = 0
+    while k < len(out):
+        m = out[k]
+        if k + 1 < len(out) and m.role == "event" and "same_as_previous" in m.range.flags \
+                and m.range.precision == "day" and m.range.start is not None:
+            n = out[k + 1]
+            if n.role == "event" and n.range.precision == "day" and n.range.start is not None \
+                    and 0 < (n.range.start - m.range.start).days <= 7 \
+                    and _AND_ON_GAP.fullmatch(view, m.span.end, n.span.start):
+                r = DateRange(m.range.start, n.range.start, "range", min(m.range.confidence, n.range.confidence),
+                              tuple(dict.fromkeys(m.range.flags + n.range.flags)))
+                res.append(DateMention(Span(m.span.start, n.span.end), text[m.span.start : n.span.end], r, "event",
+                                       n.scope))
+                k += 2
+                continue
+        res.append(m)
+        k += 1
+    return res
 
 
 #: "after Friday prayers": the day told by the prayers, not by a date

@@ -462,8 +462,16 @@ def extract(view: str) -> list[Atom]:
     _numbers(view, years, taken, atoms, final=True)
     _month_days(view, low, taken, atoms)
     _weekdays(L, view, hits, taken, atoms)
+    if any(w in low for w in _STREET_KEYS):
+        atoms = [a for a in atoms if not (a.kind in ("date", "anniversary") and _STREET_AFTER.match(view, a.end))]
     atoms.sort(key=attrgetter("start"))
     return _join_ranges(atoms, view, P)
+
+
+# A date that names a street or a square ("on 22 Bahman Street", "in 7 Tir Square", "17 Shahrivar
+# Boulevard"): Iranian streets are often named after days; such a name is a place, not a date.
+_STREET_KEYS = ("street", "square", "avenue", "boulevard", "blvd", "highway", "expressway", "alley")
+_STREET_AFTER = re.compile(r"[ \u00a0]+(?:Street|St\.|Square|Sq\.|Avenue|Ave\.|Boulevard|Blvd\.?|Highway|Expressway|Alley)\b")
 
 
 # words that must stand just before "week", "days", "year" ... for a relative date

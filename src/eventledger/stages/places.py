@@ -20,8 +20,8 @@ Decisions (documented here because the codebook leaves them open):
 * A town inside a street or square name ("Bahar Boulevard") is not that town; a finer
   place with no town beside it takes the town named earlier in the same sentence ("In Yazd,
   ... on Enghelab Street"), and is dropped when the sentence names none.
-* A place right after a common given name ("Navid <Afkari>", data/given_names.txt) is a
-  surname; stop-listed words (data/stoplist.tsv) never match unless an alias file adds them.
+* A place right after a common given name ("Navid <Afkari>", data/given_names.txt) or a
+  title ("Mr. <Nasiri>") is a surname; stop-listed words (data/stoplist.tsv) never match unless an alias file adds them.
 * GeoNames lists thousands of small villages named Ahmadabad, Aliabad, Hosseinabad...: such
   a village (< 5,000 people) named inside a finer place ("the Ahmadabad neighbourhood",
   "Hosseinabad hospital") or after a bigger town in the same sentence ("In Mashhad, ... in
@@ -182,9 +182,13 @@ def _is_person_name(start: int, end: int, key: str, view: str) -> bool:
     """``Navid <Afkari>`` (a surname after a given name) or ``<Nika> Shakarami``."""
     if start > 0 and view[start - 1] in (" ", "\u00a0"):  # (slice only when a word may precede)
         words = view[max(0, start - 30) : start].rsplit(None, 1)
-        if words and _is_given_name(words[-1]):
+        if words and (_is_given_name(words[-1]) or words[-1] in _HONORIFICS):
             return True
     return key in _given_names() and _NEXT_CAP_RE.match(view[end : end + 4]) is not None
+
+
+# "Mr. <Nasiri>": a surname after a title (Nasiri is also an old name of Ahvaz)
+_HONORIFICS = frozenset({"Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr"})
 
 
 _EZAFE_BEFORE_RE = re.compile(r"[A-Za-z]+-y?e[ \u00a0]$")
@@ -474,6 +478,9 @@ def _fold_pois(items: list[PlaceItem], view: str, gazetteer: Gazetteer | None = 
 
 #: curated finer places whose names recur in many towns ("Keshavarz Boulevard", "Azadi Square")
 _COMMON_POI_KINDS = frozenset({"street", "square"})
+#: ... and by name: most old towns have a "Grand Bazaar" ("Rasht: posters were put up in the Grand Bazaar")
+_COMMON_POI_NAMES = frozenset({"grand bazaar", "the grand bazaar"})
+_QUOTE_CHARS = frozenset('"“‘\'')
 
 
 def _reattach_common_streets(items: list[PlaceItem], view: str) -> None:
@@ -486,12 +493,14 @@ def _reattach_common_streets(items: list[PlaceItem], view: str) -> None:
     named = {it.place.canonical for it in towns}
     for it in items:
         c = it.candidate
-        if c.poi not in _COMMON_POI_KINDS or c.source != "cur":
+        if (c.poi not in _COMMON_POI_KINDS and view[it.start : it.end].lower() not in _COMMON_POI_NAMES) \
+                or c.source != "cur":
             continue
         before = [t for t in towns if t.start < it.start and t.place.country == c.place.country]
         if c.place.canonical in named:
             lo = max(view.rfind(". ", 0, it.start), view.rfind("\n", 0, it.start))
-            before = [t for t in before if t.start > lo]
+            # (not a town inside a quotation: posters "with the words 'Kermanshah is not alone'")
+            before = [t for t in before if t.start > lo and not _QUOTE_CHARS.intersection(view[t.start - 1 : t.start])]
             if not before or before[-1].place.canonical == c.place.canonical:
                 continue
         if before:

@@ -110,6 +110,8 @@ _LOW_DESCRIPTORS = (
     "labou?r", "trade union", "former",
     # ("according to a student news channel")
     "student",
+    # ("a medical source at Tohid Hospital")
+    "medical",
     # ("the regime’s own media admitted")
     "own",
 )
@@ -130,9 +132,11 @@ _NP_LOW = (
     r"(?:"
     # "a source close to the family of one prisoner", "people familiar with the case"
     r"(?:sources?|people) (?:close to|familiar with|inside|within) (?:[\w'’-]+ ){0,5}?[\w'’-]+|"
+    # "a medical source at Tohid Hospital in Sanandaj told": the source, not the town
+    r"sources? at (?:the )?(?:[A-Z][\w'’-]* ){1,3}(?:[Hh]ospital|[Cc]linic|[Pp]rison|[Cc]emetery|[Uu]niversity)(?: in [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)?|"
     r"media|officials?|sources?|experts?|(?:eye)?witness(?:es)?|activists|groups?|monitors?|resistance|"
     # ("the PMOI/MEK’s network reported": the organisation's network inside the country)
-    r"(?<=['’]s )network|"
+    r"(?<=['’]s )network(?: inside (?:the country|Iran))?|"
     # ("a former inmate told the monitor", "the regime claimed that …")
     r"inmates?|prisoners?|detainees?|relatives?|classmates|colleagues|neighbou?rs|researchers?|regime|"
     # kin and delegates who speak for someone ("his brother told HRANA", "the workers' representatives"),
@@ -218,6 +222,9 @@ def _patterns() -> _AttrPatterns:
     )
 
 
+_POSSESSED_CUES = frozenset({"count of", "tally of"})
+
+
 def _matches(doc: Doc, view: str) -> list[tuple[re.Match[str], str, int]]:
     """Every attribution match with its cue; the costly source patterns run only next to a cue."""
     pats = _patterns()
@@ -227,6 +234,10 @@ def _matches(doc: Doc, view: str) -> list[tuple[re.Match[str], str, int]]:
         sent = sidx.at(s)
         lo = max(sent.span.start if sent else 0, s - 200)
         if key == "verb":
+            if view[s] in "ct" and view[s - 3 : s - 1] in ("'s", "’s") and view[s:e].lower() in _POSSESSED_CUES:
+                lo = max(lo, s - 120)  # "Amnesty International's count of at least 14 killed"
+            elif view[s] in "ct" and view[s:e].lower() in _POSSESSED_CUES:
+                continue  # "a count of", "the official tally of": no owner named
             m = pats.verb_src.search(view, lo, s)
             if m and _PRONOUN.fullmatch(m.group("src")):
                 m = None
@@ -315,7 +326,7 @@ _LEADING_TIME = re.compile(
     r"(?:(?:(?:On|In|Since|Last|Early|Late) )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|"
     r"September|October|November|December|Today|Yesterday)(?: \d{1,2})?,? )+(?=[A-Za-z])")
 # "Hengaw’s data", "Iran Human Rights’ figures": the organisation, not its data
-_POSSESSIVE_DATA = re.compile(r"(?:'s|’s|'|’)(?: (?:figures|data|statistics|tally|count|records|documentation|monitoring|network))?$")
+_POSSESSIVE_DATA = re.compile(r"(?:'s|’s|'|’)(?: (?:figures|data|statistics|tally|count|records|documentation|monitoring|network(?: inside (?:the country|Iran))?))?$")
 
 
 _REGIME_MEDIA = re.compile(r"(?:the )?(?:regime|government|state)(?:['’]s)? (?:own )?(?:state-run |state )?media$", re.I)
@@ -415,7 +426,13 @@ def find_attributions(doc: Doc, quotes: list[Quote] | None = None) -> list[Attri
             # Rasht, Ardabil and Urmia wrote": towns, not a source)
             people = _PEOPLE_OF.search(view, max(0, src_span.start - 40), src_span.start)
             if people is None:
-                continue
+                # ("The UN Special Rapporteur on the situation of human rights in Iran said": the
+                # office the sentence opens with, placed by "in")
+                sent = sentence_index(doc).at(src_span.start)
+                office = _OFFICE_IN.fullmatch(view, sent.span.start, src_span.start) if sent is not None else None
+                if office is None:
+                    continue
+                people = office
             src_span = Span(people.start(), src_span.end)
         src_text = view[src_span.start : src_span.end]
         if cue.startswith("show") and not _DATA_SOURCE.search(src_text):
@@ -451,6 +468,15 @@ def find_attributions(doc: Doc, quotes: list[Quote] | None = None) -> list[Attri
 _PEOPLE_OF = re.compile(r"(?<![\w'’])(?:(?:an?|the|one|two|three|several|many|some)\s+)?"
                         r"(?:residents?|inhabitants?|people|famil(?:y|ies)|witness(?:es)?|locals?|activists?|sources?)"
                         r"\s+(?:of|in|from)\s+$", re.I)
+
+
+#: a sentence's subject that names an office and then its country or town ("The UN Special
+#: Rapporteur on the situation of human rights in ", "The head of the judiciary in "): no comma,
+#: a dozen words at most
+_OFFICE_IN = re.compile(r"(?:The |An? )?(?=[^,\n]*\b(?:[Rr]apporteur|[Rr]epresentative|[Ee]nvoy|[Ss]pokes(?:man|woman|person)|"
+                        r"[Mm]inist(?:er|ry)|[Oo]ffice|[Cc]ommission(?:er)?|[Mm]ission|[Cc]hief|[Hh]ead|[Dd]irector|[Gg]overnor|"
+                        r"[Pp]rosecutor|[Oo]fficials?|[Aa]mbassador|[Jj]udiciary|[Cc]ommittee|[Cc]ouncil)\b)"
+                        r"[A-Z][^,\n]{0,100}?\s(?:in|on|for) ")
 
 
 def _only_places(view: str, span: Span, place_ends: dict[int, int]) -> bool:

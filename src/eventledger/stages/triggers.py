@@ -132,6 +132,7 @@ def _may_be_not_public(view: str, s0: int, s1: int) -> bool:
 
 
 _CONTINUES = re.compile(r"\s+(?:continue[sd]?|are continuing|persists?|are ongoing|go on)\b", re.I)
+_DATED_AFTER = re.compile(r"\s+(?:on|yesterday|today|last)\s", re.I)
 _NEG_WINDOW_WORDS = 4
 #: a noun trigger whose own verb follows it in the passive: "posters will be put up", "the banner
 #: was not put up", "a second strike day is expected": the modality comes after the trigger
@@ -399,8 +400,11 @@ def _modality(sidx: SentenceIndex, view: str, s: int, e: int, quote_spans: list[
             and (m2 := _AFTER_NOUN.match(view, e, s1)) is not None:
         negated = m2.lastgroup == "negated"
         modality = "asserted" if negated else "planned"
-    if modality == "asserted" and _CONTINUES.match(view, e):
-        modality = "generic"  # "where strikes continue": an ongoing state, not one event
+    if modality == "asserted" and (mc := _CONTINUES.match(view, e)) is not None \
+            and not (view[mc.end() - 2 : mc.end()] == "ed" and _DATED_AFTER.match(view, mc.end())):
+        # "where strikes continue": an ongoing state, not one event; "protests continued on Monday
+        # in ...": that day's protests
+        modality = "generic"
     if modality == "asserted" and habitual:
         modality = "generic"
     return negated, modality
