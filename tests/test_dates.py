@@ -981,3 +981,11 @@ def test_friday_prayers_in_a_sentence_dated_by_a_past_month_are_of_that_month():
     doc = run("Report, 23 November 2026\n\nGuards fired on worshippers in Saravan after Friday prayers.\n", "2026-11-23")
     rng, _ = date_at(doc, "fired")
     assert (rng.start, rng.end) == (D("2026-11-20"), D("2026-11-20"))
+
+
+def test_a_day_month_year_date_in_brackets_keeps_its_day():
+    doc = run("Press note\n\nBERN (4 March 2025) - A monitor said today that guards in Zanjan detained three "
+              "students on 1 March.\n")
+    assert (doc.anchor.date, doc.anchor.source) == (D("2025-03-04"), "dateline")
+    rng, _ = date_at(doc, "detained")
+    assert (rng.start, rng.end) == (D("2025-03-01"), D("2025-03-01"))
