@@ -989,3 +989,13 @@ def test_a_day_month_year_date_in_brackets_keeps_its_day():
     assert (doc.anchor.date, doc.anchor.source) == (D("2025-03-04"), "dateline")
     rng, _ = date_at(doc, "detained")
     assert (rng.start, rng.end) == (D("2025-03-01"), D("2025-03-01"))
+
+
+def test_a_day_still_to_come_does_not_date_the_paragraphs_after_it():
+    # notes told newest first: the paragraph after the announcement tells an earlier hour
+    doc = run("Live notes\n\nTuesday, 9 June 2026. All times are local.\n\n"
+              "18:00 - Teachers in Yazd say they will strike on Thursday.\n\n"
+              "17:00 - Police detained two nurses outside the main hospital in Yazd.\n")
+    assert date_at(doc, "strike")[0].start == D("2026-06-11")
+    rng, _ = date_at(doc, "detained")
+    assert (rng.start, rng.end) == (D("2026-06-09"), D("2026-06-09"))

@@ -375,6 +375,19 @@ def event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
             q -= 1  # a sibling bullet's own day is not this bullet's: the list's frame is
             continue
         if c == "body" and idx.governing.get(q):
-            return _carried(idx.governing[q][-1])
+            past = _not_after_anchor(doc, idx.governing[q])
+            if past is not None:
+                return _carried(past)
         q -= 1
     return idx.frame, idx.frame_spans
+
+
+def _not_after_anchor(doc: Doc, mentions: tuple[DateMention, ...]) -> DateMention | None:
+    """The last of a paragraph's dates that does not lie after the report's anchor: a day
+    still to come ("they will boycott hearings on Wednesday") dates its own sentence, not the
+    paragraphs after it (in a live blog told newest first, those tell the hours before)."""
+    anchor = doc.anchor.date if doc.anchor is not None else None
+    for m in reversed(mentions):
+        if anchor is None or m.range.start is None or m.range.start <= anchor:
+            return m
+    return None
