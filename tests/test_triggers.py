@@ -1069,3 +1069,12 @@ def test_threatened_with_arrest_after_an_object_is_no_arrest():
 def test_acts_named_as_reasons_charges_or_put_off_are_not_reported(text, sub):
     doc = segmented(text)
     assert not [t for t in doc.triggers if t.sub_event_type == sub and t.modality == "asserted"]
+
+
+def test_a_daily_newspaper_does_not_make_the_act_habitual():
+    doc = segmented("Police detained two editors of the conservative daily Resalat in Arak on Friday.\n")
+    assert triggers_by_word(doc)["detained"].modality == "asserted"
+    doc = segmented("The Hamshahri daily reported that guards detained a teacher in Arak.\n")
+    assert triggers_by_word(doc)["detained"].modality == "asserted"
+    doc = segmented("Guards in Arak detained street vendors daily during the summer.\n")
+    assert triggers_by_word(doc)["detained"].modality != "asserted"
