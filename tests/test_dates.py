@@ -999,3 +999,15 @@ def test_a_day_still_to_come_does_not_date_the_paragraphs_after_it():
     assert date_at(doc, "strike")[0].start == D("2026-06-11")
     rng, _ = date_at(doc, "detained")
     assert (rng.start, rng.end) == (D("2026-06-09"), D("2026-06-09"))
+
+
+def test_a_when_clause_after_a_since_date_is_dated_by_it():
+    doc = run("Report, 10 March 2026\n\nA monitor said 11 students had been detained since March 3, when workers "
+              "in Arak's bazaar shut their shops. Police detained two workers in Arak on Tuesday.\n", "2026-03-10")
+    rng, _ = date_at(doc, "shut")
+    assert (rng.start, rng.end) == (D("2026-03-03"), D("2026-03-03"))
+    assert date_at(doc, "detained", 1)[0].start == D("2026-03-10")
+    doc = run("Report, 10 March 2026\n\nStrikes have gone on since February, when drivers in Arak stopped work.\n",
+              "2026-03-10")
+    rng, _ = date_at(doc, "stopped")
+    assert (rng.start, rng.end, rng.precision) == (D("2026-02-01"), D("2026-02-28"), "month")

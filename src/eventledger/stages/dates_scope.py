@@ -59,6 +59,8 @@ class DateIndex:
     #: paragraph index -> its governing mentions' start offsets, for bisection (None when they
     #: are not in order); derived from ``governing``, so left out of the repr and comparisons
     governing_starts: dict[int, tuple[int, ...] | None] = field(default_factory=dict, repr=False, compare=False)
+    #: "since Dec 28, when shopkeepers ...": (clause start, sentence end, the day) of each such clause
+    since_when: tuple[tuple[int, int, DateRange, Span], ...] = field(default=(), repr=False, compare=False)
 
     def paragraph_of(self, offset: int) -> int | None:
         i = bisect.bisect_right(self.starts, offset) - 1
@@ -108,7 +110,35 @@ def build_index(doc: Doc, classes: list[str] | None = None, dateline_par: int | 
     for k, ms in gov.items():
         offsets = tuple(m.span.start for m in ms)
         gov_starts[k] = offsets if all(a <= b for a, b in zip(offsets, offsets[1:])) else None
-    return DateIndex(starts, ends, tuple(classes), gov, frame, frame_spans, gov_starts)
+    return DateIndex(starts, ends, tuple(classes), gov, frame, frame_spans, gov_starts, _since_when(doc))
+
+
+#: ", when" right after a "since" date: the clause it opens tells what happened on that day
+_WHEN_AFTER = re.compile(r",?\s+when\s")
+
+
+def _since_when(doc: Doc) -> tuple[tuple[int, int, DateRange, Span], ...]:
+    """"at least 11 journalists have been arrested since Dec 28, when shopkeepers in the
+    bazaar shut their stores": the "since" date is the claim's period, and the day of the act
+    the "when" clause tells."""
+    view = doc.view or doc.text
+    out = []
+    for m in doc.dates:
+        if m.role != "period" or m.range.start is None or "when" not in view[m.span.end : m.span.end + 8]:
+            continue
+        w = _WHEN_AFTER.match(view, m.span.end)
+        if w is None:
+            continue
+        sent = doc.sentence_at(m.span.start)
+        end = sent.span.end if sent is not None else w.end()
+        s = m.range.start
+        if any(c.isdigit() for c in m.text.replace(str(s.year), "")):
+            r = DateRange(s, s, "day", m.range.confidence, ("since_when",))
+        else:
+            a, b = month_range(s.year, s.month)
+            r = DateRange(a, b, "month", m.range.confidence, ("since_when",))
+        out.append((w.end(), end, r, m.span))
+    return tuple(out)
 
 
 def _restates_period(r: DateRange, period: DateRange, period_days: int) -> bool:
@@ -324,6 +354,9 @@ def event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
     p = idx.paragraph_of(span.start)
     if p is None:
         return idx.frame, idx.frame_spans
+    for lo, hi, r, src in idx.since_when:  # (almost always empty)
+        if lo <= span.start < hi:
+            return r, (src,)
     mentions = idx.governing.get(p)
     if mentions:  # (most paragraphs state no date: then neither rule 1 nor rule 2 applies)
         sent = doc.sentence_at(span.start)
