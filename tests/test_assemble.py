@@ -1003,3 +1003,11 @@ def test_slogans_written_beside_a_banner_set_on_fire_are_a_second_act(pipe):
     doc = run(pipe, "On Monday, youths in Qazvin set fire to a banner of Khamenei and wrote \"Down with the "
                     "dictator\" on walls.\n", published="2026-05-06")
     assert summary(doc) == {("Qazvin", "property_attack"), ("Qazvin", "symbolic_action")}
+
+
+def test_what_a_reporter_covered_and_the_penalty_a_law_sets_are_no_acts(pipe):
+    doc = run(pipe, "On October 17, police in Arak detained two reporters who had covered strikes in the city's "
+                    "bazaar. They were charged under Article 500, which carries a prison term of up to one year.\n")
+    assert summary(doc) == {("Arak", "arrest")}
+    doc = run(pipe, "On October 18, a court in Arak sentenced a bazaar worker to two years in prison.\n")
+    assert summary(doc) == {("Arak", "sentence")}
