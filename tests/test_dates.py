@@ -1011,3 +1011,14 @@ def test_a_when_clause_after_a_since_date_is_dated_by_it():
               "2026-03-10")
     rng, _ = date_at(doc, "stopped")
     assert (rng.start, rng.end, rng.precision) == (D("2026-02-01"), D("2026-02-28"), "month")
+
+
+def test_a_weekday_followed_by_the_date_it_falls_on_is_that_date():
+    doc = run("Report, 4 December 2026\n\nIn Saravan, guards fired on worshippers after Friday prayers on "
+              "20 November, residents said.\n", "2026-12-04")
+    rng, _ = date_at(doc, "fired")
+    assert (rng.start, rng.end) == (D("2026-11-20"), D("2026-11-20"))
+    # a date on another weekday leaves the weekday alone
+    doc = run("Report, 4 December 2026\n\nOn Tuesday, guards in Saravan said the protest of 20 November was over.\n",
+              "2026-12-04")
+    assert mention(doc, "Tuesday").range.start == D("2026-12-01")

@@ -517,7 +517,31 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
     if ongoing:
         _extend_ongoing(doc, out, ongoing)
         _extend_starts(view, out, ongoing)
+    _weekdays_told_by_the_date_after(atoms, out)
     return out
+
+
+#: how far after a bare weekday the date that states its day may start ("after Friday prayers on 20 November")
+_WEEKDAY_DATE_GAP = 24
+
+
+def _weekdays_told_by_the_date_after(atoms: list[Atom], out: list[DateMention]) -> None:
+    """"dispersed a gathering after Friday prayers on 20 November": a bare weekday followed closely,
+    in its sentence, by a date that falls on it is that date (not the latest such weekday)."""
+    weekday_at = {a.start: a for a in atoms if a.kind == "weekday" and a.b is None and a.a is not None}
+    if not weekday_at:
+        return
+    for j in range(len(out) - 1):
+        m, nxt = out[j], out[j + 1]
+        a = weekday_at.get(m.span.start)
+        if a is None or m.role != "event" or nxt.role != "event" or nxt.range.precision != "day" \
+                or nxt.range.start is None or m.scope is None or m.scope != nxt.scope \
+                or not 0 <= nxt.span.start - m.span.end <= _WEEKDAY_DATE_GAP:
+            continue
+        if nxt.range.start.weekday() == a.a.wd and nxt.range.start != m.range.start:
+            r = nxt.range
+            out[j] = DateMention(m.span, m.text, DateRange(r.start, r.end, "day", r.confidence,
+                                                           ("weekday", "same_as_following")), m.role, m.scope)
 
 
 #: "after Friday prayers": the day told by the prayers, not by a date
