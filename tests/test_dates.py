@@ -1022,3 +1022,9 @@ def test_a_weekday_followed_by_the_date_it_falls_on_is_that_date():
     doc = run("Report, 4 December 2026\n\nOn Tuesday, guards in Saravan said the protest of 20 November was over.\n",
               "2026-12-04")
     assert mention(doc, "Tuesday").range.start == D("2026-12-01")
+
+
+def test_the_same_morning_is_the_acts_day_not_the_day_a_source_spoke():
+    doc = run("Report, 18 June 2025\n\nAgents arrested nine people in Yasuj early Tuesday, the group said "
+              "Wednesday. Two more were arrested the same morning in Dehdasht.\n", "2025-06-18")
+    assert mention(doc, "the same morning").range.start == D("2025-06-17")

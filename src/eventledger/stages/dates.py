@@ -504,8 +504,9 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
             prev_event = mention
             if not (classes and classes[i] == "label") and rng.precision in ("day", "range"):
                 spans.add(i, rng)
-            if rng.precision in ("day", "range"):
-                prev_fine = mention
+            if rng.precision in ("day", "range") and not (
+                    prev_fine is not None and _STATED_ON.search(view, max(0, a.start - 12), a.start)):
+                prev_fine = mention  # (not the day a source spoke: "arrested 14, the group said Wednesday")
             if rng.precision == "day":
                 prev_day = rng.start
                 seen.add(rng.start, named=a.kind == "weekday" or (a.a is not None and a.a.wd is not None))
@@ -544,6 +545,8 @@ def _weekdays_told_by_the_date_after(atoms: list[Atom], out: list[DateMention]) 
                                                            ("weekday", "same_as_following")), m.role, m.scope)
 
 
+#: "the group said Wednesday", "announced on Monday": the day a source spoke, not an act's day
+_STATED_ON = re.compile(r"\b(?:said|says|announced|stated|reported)\s+(?:on\s+)?\Z", re.I)
 #: "after Friday prayers": the day told by the prayers, not by a date
 _PRAYERS_AFTER_WEEKDAY = re.compile(r"\s+prayers?\b", re.I)
 #: "on the eve of 16 Azar", "the eve of March 1": the day before the date that follows
