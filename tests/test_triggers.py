@@ -1078,3 +1078,8 @@ def test_a_daily_newspaper_does_not_make_the_act_habitual():
     assert triggers_by_word(doc)["detained"].modality == "asserted"
     doc = segmented("Guards in Arak detained street vendors daily during the summer.\n")
     assert triggers_by_word(doc)["detained"].modality != "asserted"
+    # a masthead named "... Weekly" or "... Daily" is no rhythm either
+    doc = segmented("Guards detained a teacher in Arak on Friday, his sister told Kalameh Weekly.\n")
+    assert triggers_by_word(doc)["detained"].modality == "asserted"
+    doc = segmented("Weekly rallies are held in Arak by retirees.\n")
+    assert triggers_by_word(doc)["rallies"].modality != "asserted"
