@@ -1011,3 +1011,11 @@ def test_what_a_reporter_covered_and_the_penalty_a_law_sets_are_no_acts(pipe):
     assert summary(doc) == {("Arak", "arrest")}
     doc = run(pipe, "On October 18, a court in Arak sentenced a bazaar worker to two years in prison.\n")
     assert summary(doc) == {("Arak", "sentence")}
+
+
+def test_an_arrest_told_as_who_the_sentenced_are_is_no_act_of_its_own(pipe):
+    doc = run(pipe, "In Yazd, two nurses arrested outside the provincial hospital were each sentenced to a year "
+                    "in prison on October 12.\n")
+    assert summary(doc) == {("Yazd", "sentence")}
+    doc = run(pipe, "On October 12, police in Yazd arrested two nurses who were later sentenced to a year in prison.\n")
+    assert ("Yazd", "arrest") in summary(doc)
