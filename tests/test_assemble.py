@@ -1019,3 +1019,10 @@ def test_an_arrest_told_as_who_the_sentenced_are_is_no_act_of_its_own(pipe):
     assert summary(doc) == {("Yazd", "sentence")}
     doc = run(pipe, "On October 12, police in Yazd arrested two nurses who were later sentenced to a year in prison.\n")
     assert ("Yazd", "arrest") in summary(doc)
+
+
+def test_a_sentence_upheld_by_a_higher_court_is_no_new_sentence(pipe):
+    doc = run(pipe, "On October 12, the Supreme Court upheld the death sentence of a teacher from Yazd, his wife said.\n")
+    assert not [e for e in doc.events if e.sub_event_type == "sentence"]
+    doc = run(pipe, "On October 12, a court in Yazd sentenced a teacher to death, his wife said.\n")
+    assert summary(doc) == {("Yazd", "sentence")}
