@@ -541,6 +541,10 @@ def test_a_source_restating_an_act_is_no_new_act_in_the_dateline_town(pipe):
     text = ("TEHRAN (Test Wire) \u2014 Workers at the Arak refinery stopped work on Monday.\n\n"
             "The Oil Ministry said in a statement that a small number of workers had stopped work.\n")
     assert summary(run(pipe, text)) == {("Arak", "strike")}
+    text = ("TEHRAN (Test Wire) \u2014 Workers at the Arak refinery stopped work on Monday.\n\n"
+            "A deputy minister told the semi-official Test Daily news site that \"fewer than 5 percent\" of "
+            "workers had stopped work.\n")
+    assert summary(run(pipe, text)) == {("Arak", "strike")}
 
 
 def test_took_students_away_is_an_arrest(pipe):
