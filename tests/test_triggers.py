@@ -1083,3 +1083,12 @@ def test_a_daily_newspaper_does_not_make_the_act_habitual():
     assert triggers_by_word(doc)["detained"].modality == "asserted"
     doc = segmented("Weekly rallies are held in Arak by retirees.\n")
     assert triggers_by_word(doc)["rallies"].modality != "asserted"
+
+
+def test_authorities_a_board_and_a_statement_owner_are_sources():
+    doc = segmented("Iranian authorities have said that 300 people were detained in Arak.\n")
+    assert {a.source for a in doc.attributions} == {"Iranian authorities"}
+    doc = segmented("The Teachers' Association's board says four members were detained in Arak.\n")
+    assert {a.source for a in doc.attributions} == {"Teachers' Association's board"}
+    doc = segmented("Two more teachers were detained in Arak, according to the union's statement.\n")
+    assert {a.source for a in doc.attributions} == {"union"}

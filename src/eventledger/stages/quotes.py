@@ -130,9 +130,10 @@ _NP_LOW = (
     r"(?:"
     # "a source close to the family of one prisoner", "people familiar with the case"
     r"(?:sources?|people) (?:close to|familiar with|inside|within) (?:[\w'’-]+ ){0,5}?[\w'’-]+|"
-    r"media|officials?|sources?|experts?|(?:eye)?witness(?:es)?|activists|groups?|monitors?|resistance|"
-    # ("the PMOI/MEK’s network reported": the organisation's network inside the country)
-    r"(?<=['’]s )network|"
+    r"media|officials?|authorities|sources?|experts?|(?:eye)?witness(?:es)?|activists|groups?|monitors?|resistance|"
+    # ("the PMOI/MEK’s network reported": the organisation's network inside the country; "the Bar
+    # Association's board says", "according to the community's statement")
+    r"(?<=['’]s )(?:network|board|statement)|"
     # ("a former inmate told the monitor", "the regime claimed that …")
     r"inmates?|prisoners?|detainees?|relatives?|classmates|colleagues|neighbou?rs|researchers?|regime|"
     # kin and delegates who speak for someone ("his brother told HRANA", "the workers' representatives"),
@@ -358,6 +359,9 @@ def _known_behind_descriptors(src: str) -> str | None:
     return None
 
 
+_POSSESSOR_STATEMENT = re.compile(r"['’]s statement$")
+
+
 def find_attributions(doc: Doc, quotes: list[Quote] | None = None) -> list[Attribution]:
     view = doc.view or doc.text
     quotes = quotes if quotes is not None else doc.quotes
@@ -400,6 +404,10 @@ def find_attributions(doc: Doc, quotes: list[Quote] | None = None) -> list[Attri
         lead = _LEADING_TIME.match(view, src_span.start, src_span.end)
         if lead:
             src_span = Span(lead.end(), src_span.end)
+        if view.endswith("statement", src_span.start, src_span.end):
+            own = _POSSESSOR_STATEMENT.search(view, src_span.start, src_span.end)
+            if own is not None:  # "according to the community's statement": the community speaks
+                src_span = Span(src_span.start, own.start())
         src_text = view[src_span.start : src_span.end]
         if cue.startswith("show") and not _DATA_SOURCE.search(src_text):
             continue  # "a video shows ...": a picture, not a source; "official figures show": one
