@@ -1092,3 +1092,9 @@ def test_authorities_a_board_and_a_statement_owner_are_sources():
     assert {a.source for a in doc.attributions} == {"Teachers' Association's board"}
     doc = segmented("Two more teachers were detained in Arak, according to the union's statement.\n")
     assert {a.source for a in doc.attributions} == {"union"}
+
+
+def test_reports_received_by_a_source_with_an_adjective_are_its_own():
+    doc = segmented("Guards killed two porters near Baneh, according to credible reports received by the Kurdistan "
+                    "Rights Bureau.\n")
+    assert {a.source for a in doc.attributions} == {"Kurdistan Rights Bureau"}

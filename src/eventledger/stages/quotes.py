@@ -239,7 +239,7 @@ def _matches(doc: Doc, view: str) -> list[tuple[re.Match[str], str, int]]:
             stop = sent.span.end if sent else len(view)
             # "according to figures compiled by the Kurdistan Human Rights Network", "according to a
             # tally by Iran Human Rights": the source is whose figures they are
-            by = _DATA_BY.match(view, e, stop) if view.startswith((" fig", " dat", " sta", " rec", " rep", " a t", " a c", " the", " off"), e) else None
+            by = _DATA_BY.match(view, e, stop) if view.startswith((" fig", " dat", " sta", " rec", " rep", " a t", " a c", " the", " off", " cre", " rel", " ver", " con", " mul", " sev", " fur", " new"), e) else None
             # "according to a Caspian Wire tally": the tally's owner
             owner = _NAMED_TALLY.match(view, e, stop) if view.startswith((" a ", " an ", " the "), e) and not by else None
             m = owner or (pats.before_src.match(view, by.end() - 1, stop) if by else None) or pats.before_src.match(view, e, stop)
@@ -295,6 +295,8 @@ _DATA_BY = re.compile(r" (?:(?:the|a|an|official) )?(?:(?:figures|data|statistic
                       r"(?: (?:compiled|collected|gathered|published|released|kept))? (?:by|from|of)|"
                       # ("reports from Zahedan": a place, not a source)
                       # ("according to reports received from inside the country by the PMOI/MEK")
+                      # ("according to credible reports received by the Office")
+                      r"(?:(?:credible|reliable|verified|confirmed|multiple|several|further|new) )?"
                       r"reports(?: (?:compiled|collected|gathered|published|released|received|obtained)"
                       r"(?: from (?:inside |within )?(?:the country|Iran))?)? by) ")
 _NAMED_TALLY = re.compile(rf" (?:a|an|the) (?P<src>{_CAP}(?: {_CAP}){{0,4}})(?:'s|’s)? (?:tally|count|survey|analysis|review|database)\b")
