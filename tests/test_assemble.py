@@ -1030,3 +1030,9 @@ def test_a_sentence_upheld_by_a_higher_court_is_no_new_sentence(pipe):
     assert not [e for e in doc.events if e.sub_event_type == "sentence"]
     doc = run(pipe, "On October 12, a court in Yazd sentenced a teacher to death, his wife said.\n")
     assert summary(doc) == {("Yazd", "sentence")}
+
+
+def test_a_stretch_of_protests_named_as_background_is_no_act(pipe):
+    text = ("TEHRAN (Test Wire) \u2014 Police detained two editors in Arak on October 17, as the authorities "
+            "tightened their grip on the press after a week of protests over fuel prices.\n")
+    assert summary(run(pipe, text)) == {("Arak", "arrest")}
