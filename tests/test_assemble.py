@@ -1036,3 +1036,9 @@ def test_a_stretch_of_protests_named_as_background_is_no_act(pipe):
     text = ("TEHRAN (Test Wire) \u2014 Police detained two editors in Arak on October 17, as the authorities "
             "tightened their grip on the press after a week of protests over fuel prices.\n")
     assert summary(run(pipe, text)) == {("Arak", "arrest")}
+
+
+def test_an_arrest_in_the_apposition_of_a_sentenced_person_is_no_act(pipe):
+    doc = run(pipe, "On October 14, a court in Yazd sentenced Reza Amini, a student arrested in August, to five years "
+                    "in prison.\n")
+    assert summary(doc) == {("Yazd", "sentence")}
