@@ -1042,3 +1042,12 @@ def test_an_arrest_in_the_apposition_of_a_sentenced_person_is_no_act(pipe):
     doc = run(pipe, "On October 14, a court in Yazd sentenced Reza Amini, a student arrested in August, to five years "
                     "in prison.\n")
     assert summary(doc) == {("Yazd", "sentence")}
+
+
+def test_a_towns_own_share_of_a_tally_is_its_act(pipe):
+    doc = run(pipe, "On October 17, a monitor said that more than 90 people had been detained across the country, "
+                    "including at least 12 in Zanjan.\n")
+    assert summary(doc) == {("Zanjan", "arrest")}
+    doc = run(pipe, "On October 17, a monitor said that more than 90 people had been detained across the country "
+                    "and in Zanjan.\n")
+    assert ("Zanjan", "arrest") not in summary(doc)
