@@ -1009,45 +1009,33 @@ def test_slogans_written_beside_a_banner_set_on_fire_are_a_second_act(pipe):
     assert summary(doc) == {("Qazvin", "property_attack"), ("Qazvin", "symbolic_action")}
 
 
-def test_what_a_reporter_covered_and_the_penalty_a_law_sets_are_no_acts(pipe):
-    doc = run(pipe, "On October 17, police in Arak detained two reporters who had covered strikes in the city's "
-                    "bazaar. They were charged under Article 500, which carries a prison term of up to one year.\n")
-    assert summary(doc) == {("Arak", "arrest")}
-    doc = run(pipe, "On October 18, a court in Arak sentenced a bazaar worker to two years in prison.\n")
-    assert summary(doc) == {("Arak", "sentence")}
+
+# --- phrasings found when held-out set 20 (ho127-ho132) was first run ---------------------------
 
 
-def test_an_arrest_told_as_who_the_sentenced_are_is_no_act_of_its_own(pipe):
-    doc = run(pipe, "In Yazd, two nurses arrested outside the provincial hospital were each sentenced to a year "
-                    "in prison on October 12.\n")
-    assert summary(doc) == {("Yazd", "sentence")}
-    doc = run(pipe, "On October 12, police in Yazd arrested two nurses who were later sentenced to a year in prison.\n")
-    assert ("Yazd", "arrest") in summary(doc)
-
-
-def test_a_sentence_upheld_by_a_higher_court_is_no_new_sentence(pipe):
-    doc = run(pipe, "On October 12, the Supreme Court upheld the death sentence of a teacher from Yazd, his wife said.\n")
-    assert not [e for e in doc.events if e.sub_event_type == "sentence"]
-    doc = run(pipe, "On October 12, a court in Yazd sentenced a teacher to death, his wife said.\n")
-    assert summary(doc) == {("Yazd", "sentence")}
-
-
-def test_a_stretch_of_protests_named_as_background_is_no_act(pipe):
-    text = ("TEHRAN (Test Wire) \u2014 Police detained two editors in Arak on October 17, as the authorities "
-            "tightened their grip on the press after a week of protests over fuel prices.\n")
-    assert summary(run(pipe, text)) == {("Arak", "arrest")}
-
-
-def test_an_arrest_in_the_apposition_of_a_sentenced_person_is_no_act(pipe):
-    doc = run(pipe, "On October 14, a court in Yazd sentenced Reza Amini, a student arrested in August, to five years "
-                    "in prison.\n")
-    assert summary(doc) == {("Yazd", "sentence")}
-
-
-def test_a_towns_own_share_of_a_tally_is_its_act(pipe):
-    doc = run(pipe, "On October 17, a monitor said that more than 90 people had been detained across the country, "
-                    "including at least 12 in Zanjan.\n")
-    assert summary(doc) == {("Zanjan", "arrest")}
-    doc = run(pipe, "On October 17, a monitor said that more than 90 people had been detained across the country "
-                    "and in Zanjan.\n")
-    assert ("Zanjan", "arrest") not in summary(doc)
+@pytest.mark.parametrize("text,expected", [
+    # what a reporter covered and the penalty a law sets are no acts
+    ("On October 17, police in Arak detained two reporters who had covered strikes in the city's bazaar. "
+     "They were charged under Article 500, which carries a prison term of up to one year.\n", {("Arak", "arrest")}),
+    ("On October 18, a court in Arak sentenced a bazaar worker to two years in prison.\n", {("Arak", "sentence")}),
+    # an arrest told as who the sentenced are, or in the apposition of the sentenced person, is no act of its own
+    ("In Yazd, two nurses arrested outside the provincial hospital were each sentenced to a year in prison on "
+     "October 12.\n", {("Yazd", "sentence")}),
+    ("On October 14, a court in Yazd sentenced Reza Amini, a student arrested in August, to five years in prison.\n",
+     {("Yazd", "sentence")}),
+    ("On October 12, police in Yazd arrested two nurses who were later sentenced to a year in prison.\n",
+     {("Yazd", "arrest"), ("Yazd", "sentence")}),
+    # a sentence a higher court upheld is no new sentence
+    ("On October 12, the Supreme Court upheld the death sentence of a teacher from Yazd, his wife said.\n", set()),
+    ("On October 12, a court in Yazd sentenced a teacher to death, his wife said.\n", {("Yazd", "sentence")}),
+    # a stretch of protests named as background is no act
+    ("TEHRAN (Test Wire) \u2014 Police detained two editors in Arak on October 17, as the authorities tightened "
+     "their grip on the press after a week of protests over fuel prices.\n", {("Arak", "arrest")}),
+    # a town's own share of a tally is its act; the tally alone is a claim
+    ("On October 17, a monitor said that more than 90 people had been detained across the country, including at "
+     "least 12 in Zanjan.\n", {("Zanjan", "arrest")}),
+    ("On October 17, a monitor said that more than 90 people had been detained across the country and in Zanjan.\n",
+     set()),
+])
+def test_set_20_phrasings(pipe, text, expected):
+    assert summary(run(pipe, text)) == expected

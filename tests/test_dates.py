@@ -96,6 +96,28 @@ EXPRESSIONS = [
      "2022-08-05", "2022-08-05", "day"),
     ("Crowds marched on the anniversary of the 1979 revolution.", "2021-03-01", "marched", "2021-02-10", "2021-02-10", "day"),
     ("Students gathered in Tehran on Student Day.", "2021-12-20", "gathered", "2021-12-07", "2021-12-07", "day"),
+    # (found when held-out set 20 was first run) a day-month-year dateline in brackets keeps its day
+    ("BERN (4 March 2025) - A monitor said today that guards in Zanjan detained three students on 1 March.", None,
+     "detained", "2025-03-01", "2025-03-01", "day"),
+    # notes told newest first: a day still to come does not date the earlier hour told after it
+    ("Live notes\n\nTuesday, 9 June 2026. All times are local.\n\n18:00 - Teachers in Yazd say they will strike on "
+     "Thursday.\n\n17:00 - Police detained two nurses outside the main hospital in Yazd.\n", None, "detained",
+     "2026-06-09", "2026-06-09", "day"),
+    # the clause after ", when" that follows a "since" date is dated by it (a day or a month), nothing after it
+    ("A monitor said 11 students had been detained since March 3, when workers in Arak's bazaar shut their shops.",
+     "2026-03-10", "shut", "2026-03-03", "2026-03-03", "day"),
+    ("Strikes have gone on since February, when drivers in Arak stopped work.", "2026-03-10", "stopped",
+     "2026-02-01", "2026-02-28", "month"),
+    ("Students were held since March 3, when workers in Arak struck. Police detained two workers in Arak on Tuesday.",
+     "2026-03-10", "Police", "2026-03-10", "2026-03-10", "day"),
+    # a bare weekday followed by the date it falls on is that date; a date on another weekday leaves it alone
+    ("In Saravan, guards fired on worshippers after Friday prayers on 20 November, residents said.", "2026-12-04",
+     "fired", "2026-11-20", "2026-11-20", "day"),
+    ("On Tuesday, guards in Saravan said the protest of 20 November was over.", "2026-12-04", "guards",
+     "2026-12-01", "2026-12-01", "day"),
+    # "the same morning" is the act's day told before, not the day the source spoke
+    ("Agents arrested nine people in Yasuj early Tuesday, the group said Wednesday. Two more were arrested the "
+     "same morning in Dehdasht.", "2025-06-18", "Dehdasht", "2025-06-17", "2025-06-17", "day"),
 ]
 
 
@@ -982,49 +1004,3 @@ def test_friday_prayers_in_a_sentence_dated_by_a_past_month_are_of_that_month():
     rng, _ = date_at(doc, "fired")
     assert (rng.start, rng.end) == (D("2026-11-20"), D("2026-11-20"))
 
-
-def test_a_day_month_year_date_in_brackets_keeps_its_day():
-    doc = run("Press note\n\nBERN (4 March 2025) - A monitor said today that guards in Zanjan detained three "
-              "students on 1 March.\n")
-    assert (doc.anchor.date, doc.anchor.source) == (D("2025-03-04"), "dateline")
-    rng, _ = date_at(doc, "detained")
-    assert (rng.start, rng.end) == (D("2025-03-01"), D("2025-03-01"))
-
-
-def test_a_day_still_to_come_does_not_date_the_paragraphs_after_it():
-    # notes told newest first: the paragraph after the announcement tells an earlier hour
-    doc = run("Live notes\n\nTuesday, 9 June 2026. All times are local.\n\n"
-              "18:00 - Teachers in Yazd say they will strike on Thursday.\n\n"
-              "17:00 - Police detained two nurses outside the main hospital in Yazd.\n")
-    assert date_at(doc, "strike")[0].start == D("2026-06-11")
-    rng, _ = date_at(doc, "detained")
-    assert (rng.start, rng.end) == (D("2026-06-09"), D("2026-06-09"))
-
-
-def test_a_when_clause_after_a_since_date_is_dated_by_it():
-    doc = run("Report, 10 March 2026\n\nA monitor said 11 students had been detained since March 3, when workers "
-              "in Arak's bazaar shut their shops. Police detained two workers in Arak on Tuesday.\n", "2026-03-10")
-    rng, _ = date_at(doc, "shut")
-    assert (rng.start, rng.end) == (D("2026-03-03"), D("2026-03-03"))
-    assert date_at(doc, "detained", 1)[0].start == D("2026-03-10")
-    doc = run("Report, 10 March 2026\n\nStrikes have gone on since February, when drivers in Arak stopped work.\n",
-              "2026-03-10")
-    rng, _ = date_at(doc, "stopped")
-    assert (rng.start, rng.end, rng.precision) == (D("2026-02-01"), D("2026-02-28"), "month")
-
-
-def test_a_weekday_followed_by_the_date_it_falls_on_is_that_date():
-    doc = run("Report, 4 December 2026\n\nIn Saravan, guards fired on worshippers after Friday prayers on "
-              "20 November, residents said.\n", "2026-12-04")
-    rng, _ = date_at(doc, "fired")
-    assert (rng.start, rng.end) == (D("2026-11-20"), D("2026-11-20"))
-    # a date on another weekday leaves the weekday alone
-    doc = run("Report, 4 December 2026\n\nOn Tuesday, guards in Saravan said the protest of 20 November was over.\n",
-              "2026-12-04")
-    assert mention(doc, "Tuesday").range.start == D("2026-12-01")
-
-
-def test_the_same_morning_is_the_acts_day_not_the_day_a_source_spoke():
-    doc = run("Report, 18 June 2025\n\nAgents arrested nine people in Yasuj early Tuesday, the group said "
-              "Wednesday. Two more were arrested the same morning in Dehdasht.\n", "2025-06-18")
-    assert mention(doc, "the same morning").range.start == D("2025-06-17")

@@ -60,6 +60,12 @@ def test_burning_images_is_image_burning_not_arson():
         ("Every Thursday, pensioners hold rallies in Ahvaz.\n", "generic", False),
         ("Militants have been launching attacks on police stations.\n", "generic", False),
         ("Nurses rallied outside a hospital in Tabriz on Monday.\n", "asserted", False),
+        # (held-out set 20) a newspaper or a masthead named "daily" or "Weekly" is no rhythm
+        ("Editors of the conservative daily Resalat rallied in Arak on Friday.\n", "asserted", False),
+        ("The Hamshahri daily reported that teachers rallied in Arak.\n", "asserted", False),
+        ("Teachers rallied in Arak on Friday, a teacher told Kalameh Weekly.\n", "asserted", False),
+        ("Street vendors in Arak rallied daily during the summer.\n", "generic", False),
+        ("Weekly rallies are held in Arak by retirees.\n", "generic", False),
     ],
 )
 def test_modality(text, modality, negated):
@@ -1071,30 +1077,17 @@ def test_acts_named_as_reasons_charges_or_put_off_are_not_reported(text, sub):
     assert not [t for t in doc.triggers if t.sub_event_type == sub and t.modality == "asserted"]
 
 
-def test_a_daily_newspaper_does_not_make_the_act_habitual():
-    doc = segmented("Police detained two editors of the conservative daily Resalat in Arak on Friday.\n")
-    assert triggers_by_word(doc)["detained"].modality == "asserted"
-    doc = segmented("The Hamshahri daily reported that guards detained a teacher in Arak.\n")
-    assert triggers_by_word(doc)["detained"].modality == "asserted"
-    doc = segmented("Guards in Arak detained street vendors daily during the summer.\n")
-    assert triggers_by_word(doc)["detained"].modality != "asserted"
-    # a masthead named "... Weekly" or "... Daily" is no rhythm either
-    doc = segmented("Guards detained a teacher in Arak on Friday, his sister told Kalameh Weekly.\n")
-    assert triggers_by_word(doc)["detained"].modality == "asserted"
-    doc = segmented("Weekly rallies are held in Arak by retirees.\n")
-    assert triggers_by_word(doc)["rallies"].modality != "asserted"
+
+# --- phrasings found when held-out set 20 (ho127-ho132) was first run ---------------------------
 
 
-def test_authorities_a_board_and_a_statement_owner_are_sources():
-    doc = segmented("Iranian authorities have said that 300 people were detained in Arak.\n")
-    assert {a.source for a in doc.attributions} == {"Iranian authorities"}
-    doc = segmented("The Teachers' Association's board says four members were detained in Arak.\n")
-    assert {a.source for a in doc.attributions} == {"Teachers' Association's board"}
-    doc = segmented("Two more teachers were detained in Arak, according to the union's statement.\n")
-    assert {a.source for a in doc.attributions} == {"union"}
-
-
-def test_reports_received_by_a_source_with_an_adjective_are_its_own():
-    doc = segmented("Guards killed two porters near Baneh, according to credible reports received by the Kurdistan "
-                    "Rights Bureau.\n")
-    assert {a.source for a in doc.attributions} == {"Kurdistan Rights Bureau"}
+@pytest.mark.parametrize("text,source", [
+    ("Iranian authorities have said that 300 people were detained in Arak.\n", "Iranian authorities"),
+    ("The Teachers' Association's board says four members were detained in Arak.\n", "Teachers' Association's board"),
+    # a statement's owner speaks; reports received by a source are its own
+    ("Two more teachers were detained in Arak, according to the community's statement.\n", "community"),
+    ("Guards killed two porters near Baneh, according to credible reports received by the Kurdistan Rights Bureau.\n",
+     "Kurdistan Rights Bureau"),
+])
+def test_set_20_sources(text, source):
+    assert {a.source for a in segmented(text).attributions} == {source}
