@@ -1031,6 +1031,9 @@ def test_slogans_written_beside_a_banner_set_on_fire_are_a_second_act(pipe):
     # a stretch of protests named as background is no act
     ("TEHRAN (Test Wire) \u2014 Police detained two editors in Arak on October 17, as the authorities tightened "
      "their grip on the press after a week of protests over fuel prices.\n", {("Arak", "arrest")}),
+    # acts told before, named again as the subject of when they came, are no new acts
+    ("On October 17, agents arrested nine teachers in Yasuj.\n\nThe arrests came a week after a court in Dehdasht "
+     "sentenced a teacher to five years in prison.\n", {("Yasuj", "arrest"), ("Dehdasht", "sentence")}),
     # a town's own share of a tally is its act; the tally alone is a claim
     ("On October 17, a monitor said that more than 90 people had been detained across the country, including at "
      "least 12 in Zanjan.\n", {("Zanjan", "arrest")}),

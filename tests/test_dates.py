@@ -118,6 +118,11 @@ EXPRESSIONS = [
     # "the same morning" is the act's day told before, not the day the source spoke
     ("Agents arrested nine people in Yasuj early Tuesday, the group said Wednesday. Two more were arrested the "
      "same morning in Dehdasht.", "2025-06-18", "Dehdasht", "2025-06-17", "2025-06-17", "day"),
+    # what the raids "came a week after" happened a week before the raids' day
+    ("Agents raided homes in Yasuj on Tuesday.\n\nThe raids came a week after a court in Dehdasht sentenced a teacher.",
+     "2025-06-18", "sentenced", "2025-06-10", "2025-06-10", "day"),
+    ("Agents raided homes in Yasuj on June 10.\n\nThe raids came two days before a court in Dehdasht sentenced a "
+     "teacher.", "2025-06-18", "sentenced", "2025-06-12", "2025-06-12", "day"),
 ]
 
 
