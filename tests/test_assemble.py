@@ -541,6 +541,10 @@ def test_a_source_restating_an_act_is_no_new_act_in_the_dateline_town(pipe):
     text = ("TEHRAN (Test Wire) \u2014 Workers at the Arak refinery stopped work on Monday.\n\n"
             "The Oil Ministry said in a statement that a small number of workers had stopped work.\n")
     assert summary(run(pipe, text)) == {("Arak", "strike")}
+    text = ("TEHRAN (Test Wire) \u2014 Workers at the Arak refinery stopped work on Monday.\n\n"
+            "A deputy minister told the semi-official Test Daily news site that \"fewer than 5 percent\" of "
+            "workers had stopped work.\n")
+    assert summary(run(pipe, text)) == {("Arak", "strike")}
 
 
 def test_took_students_away_is_an_arrest(pipe):
@@ -1194,3 +1198,38 @@ def test_a_toll_split_by_town_gives_each_town_its_killing(pipe):
     doc = run(pipe, text.replace(", five of them in Yasuj and one in Dehdasht", " in Yasuj and Dehdasht"),
               published="2026-05-12")
     assert [e for e in doc.events if e.sub_event_type == "killing"] == []
+
+
+
+# --- phrasings found when held-out set 20 (ho127-ho132) was first run ---------------------------
+
+
+@pytest.mark.parametrize("text,expected", [
+    # what a reporter covered and the penalty a law sets are no acts
+    ("On October 17, police in Arak detained two reporters who had covered strikes in the city's bazaar. "
+     "They were charged under Article 500, which carries a prison term of up to one year.\n", {("Arak", "arrest")}),
+    ("On October 18, a court in Arak sentenced a bazaar worker to two years in prison.\n", {("Arak", "sentence")}),
+    # an arrest told as who the sentenced are, or in the apposition of the sentenced person, is no act of its own
+    ("In Yazd, two nurses arrested outside the provincial hospital were each sentenced to a year in prison on "
+     "October 12.\n", {("Yazd", "sentence")}),
+    ("On October 14, a court in Yazd sentenced Reza Amini, a student arrested in August, to five years in prison.\n",
+     {("Yazd", "sentence")}),
+    ("On October 12, police in Yazd arrested two nurses who were later sentenced to a year in prison.\n",
+     {("Yazd", "arrest"), ("Yazd", "sentence")}),
+    # a sentence a higher court upheld is no new sentence
+    ("On October 12, the Supreme Court upheld the death sentence of a teacher from Yazd, his wife said.\n", set()),
+    ("On October 12, a court in Yazd sentenced a teacher to death, his wife said.\n", {("Yazd", "sentence")}),
+    # a stretch of protests named as background is no act
+    ("TEHRAN (Test Wire) \u2014 Police detained two editors in Arak on October 17, as the authorities tightened "
+     "their grip on the press after a week of protests over fuel prices.\n", {("Arak", "arrest")}),
+    # acts told before, named again as the subject of when they came, are no new acts
+    ("On October 17, agents arrested nine teachers in Yasuj.\n\nThe arrests came a week after a court in Dehdasht "
+     "sentenced a teacher to five years in prison.\n", {("Yasuj", "arrest"), ("Dehdasht", "sentence")}),
+    # a town's own share of a tally is its act; the tally alone is a claim
+    ("On October 17, a monitor said that more than 90 people had been detained across the country, including at "
+     "least 12 in Zanjan.\n", {("Zanjan", "arrest")}),
+    ("On October 17, a monitor said that more than 90 people had been detained across the country and in Zanjan.\n",
+     set()),
+])
+def test_set_20_phrasings(pipe, text, expected):
+    assert summary(run(pipe, text)) == expected

@@ -309,6 +309,7 @@ def test_labels_ages_phones_times_and_measures_are_no_figures(pipe):
     text = ("Kamran Jafari, 29, was charged under Article 286 of the penal code by Branch 15 of the court.\n\n"
             "A second defendant, aged 17, was released at 14:05 on Monday.\n\n"
             "Police seized more than 80 kilograms of opium and 30 billion rials in cash.\n\n"
+            "Guards searched homes in Abarkuh, a town 140 kilometres (87 miles) from Yazd.\n\n"
             "For interviews call +44 20 7946 0321 or the hotline on 115.\n")
     assert numeric(run(pipe, text)) == []
 

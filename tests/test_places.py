@@ -345,6 +345,7 @@ def test_court_in_a_city_and_bare_prison_name(stage):
     [
         ("Drivers blocked the road to Mahabad on Monday.", "Mahabad", "route"),
         ("Shopkeepers closed their shops in solidarity with Khash.", "Khash", "other"),
+        ("Lawyers in Yazd held a sit-in in solidarity with their Kerman colleagues.", "Kerman", "other"),
         ("Crowds chanted slogans in support of Zahedan in Saravan.", "Zahedan", "other"),
         ("A man from Bukan was executed in Urmia.", "Bukan", "origin"),
         ("Tabriz's governor said the strike was over.", "Tabriz", "possessive"),

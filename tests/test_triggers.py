@@ -60,6 +60,12 @@ def test_burning_images_is_image_burning_not_arson():
         ("Every Thursday, pensioners hold rallies in Ahvaz.\n", "generic", False),
         ("Militants have been launching attacks on police stations.\n", "generic", False),
         ("Nurses rallied outside a hospital in Tabriz on Monday.\n", "asserted", False),
+        # (held-out set 20) a newspaper or a masthead named "daily" or "Weekly" is no rhythm
+        ("Editors of the conservative daily Resalat rallied in Arak on Friday.\n", "asserted", False),
+        ("The Hamshahri daily reported that teachers rallied in Arak.\n", "asserted", False),
+        ("Teachers rallied in Arak on Friday, a teacher told Kalameh Weekly.\n", "asserted", False),
+        ("Street vendors in Arak rallied daily during the summer.\n", "generic", False),
+        ("Weekly rallies are held in Arak by retirees.\n", "generic", False),
     ],
 )
 def test_modality(text, modality, negated):
@@ -1091,3 +1097,19 @@ def test_a_fire_started_by_gunfire_is_no_arson():
     assert not [t for t in doc.triggers if t.sub_event_type == "property_attack"]
     doc = segmented("Near Jask, youths set alight a Basij post.\n")
     assert [t for t in doc.triggers if t.sub_event_type == "property_attack"]
+
+
+
+# --- phrasings found when held-out set 20 (ho127-ho132) was first run ---------------------------
+
+
+@pytest.mark.parametrize("text,source", [
+    ("Iranian authorities have said that 300 people were detained in Arak.\n", "Iranian authorities"),
+    ("The Teachers' Association's board says four members were detained in Arak.\n", "Teachers' Association's board"),
+    # a statement's owner speaks; reports received by a source are its own
+    ("Two more teachers were detained in Arak, according to the community's statement.\n", "community"),
+    ("Guards killed two porters near Baneh, according to credible reports received by the Kurdistan Rights Bureau.\n",
+     "Kurdistan Rights Bureau"),
+])
+def test_set_20_sources(text, source):
+    assert {a.source for a in segmented(text).attributions} == {source}

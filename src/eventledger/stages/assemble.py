@@ -97,6 +97,17 @@ def _publisher(publisher: str, publishers_file) -> tuple[str | None, str]:
     return canonical_publisher(publisher, publishers_file), stance(publisher, publishers_file)
 
 
+#: "including at least 40 in ": a town's own share of a tally, written right before the town
+_INCLUDING_N_IN = re.compile(r"\bincluding\s+(?:(?:at\s+least|more\s+than|over|about|some|nearly|around)\s+)?"
+                             r"\d[\d,]*\s+(?:[a-z]+\s+)?in\s+(?:the\s+(?:city|town)\s+of\s+)?$")
+
+
+def _own_share_of_tally(view: str, d: Draft) -> bool:
+    if d.place is None or "including" not in view[max(0, d.place.span.start - 50) : d.place.span.start]:
+        return False
+    return _INCLUDING_N_IN.search(view, max(0, d.place.span.start - 50), d.place.span.start) is not None
+
+
 def _date_fn() -> Callable[[Doc, Span], tuple[DateRange, tuple[Span, ...]]] | None:
     try:  # written by the dates stage; ``fallback_date`` keeps this stage usable without it
         from .dates import event_date_for  # type: ignore[attr-defined]
@@ -746,7 +757,9 @@ class AssembleStage:
             # (only repression drafts are dropped for a tally: is_tally, memoised and free of
             # side effects, need not be asked for a sentence that made none)
             if any(d.etype == "repression" for d in made) and (is_tally(ctx, i) or _dated_only_by_period(ctx, i)):
-                made = [d for d in made if d.etype != "repression"]
+                # (a town's own figure inside the tally is that town's act: "more than 160 detained
+                # across the country, including at least 40 in Mashhad")
+                made = [d for d in made if d.etype != "repression" or _own_share_of_tally(ctx.view, d)]
             # (intervened, free of side effects, is asked only when a demonstration could take it)
             if any(d.sub == "demonstration" for d in made) and intervened(ctx.sent_triggers[i]):
                 for d in made:

@@ -554,7 +554,9 @@ def wider_scope(ctx: DocContext, i: int, home: PlaceMention | None = None, *, in
 
 #: "The Oil Ministry said in a statement that workers had stopped work": a source restating acts
 #: the story told; without a place or a date of its own it is no new act in the dateline's town
-_SOURCE_SAYS = re.compile(r"\b(?:said|says|stated|announced|claimed|denied|confirmed)\s+(?:in\s+a\s+statement\s+)?that\b", re.I)
+_SOURCE_SAYS = re.compile(r"\b(?:said|says|stated|announced|claimed|denied|confirmed)\s+(?:in\s+a\s+statement\s+)?that\b"
+                          # ("told the semi-official Example Daily news site that ...")
+                          r"|\btold\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,5}?that\b", re.I)
 
 
 def restated_by_source(ctx: DocContext, i: int, first_trigger: int) -> bool:

@@ -565,8 +565,9 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
             prev_event = mention
             if not (classes and classes[i] == "label") and rng.precision in ("day", "range"):
                 spans.add(i, rng)
-            if rng.precision in ("day", "range"):
-                prev_fine = mention
+            if rng.precision in ("day", "range") and not (
+                    prev_fine is not None and _STATED_ON.search(view, max(0, a.start - 12), a.start)):
+                prev_fine = mention  # (not the day a source spoke: "arrested 14, the group said Wednesday")
             if rng.precision == "day":
                 prev_day = rng.start
                 seen.add(rng.start, named=a.kind == "weekday" or (a.a is not None and a.a.wd is not None))
@@ -578,6 +579,7 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
     if ongoing:
         _extend_ongoing(doc, out, ongoing)
         _extend_starts(view, out, ongoing)
+    _weekdays_told_by_the_date_after(atoms, out)
     if len(out) > 1 and " and " in view:
         out = _join_same_and_day(view, text, out)
     return out
@@ -618,6 +620,31 @@ def _join_same_and_day(view: str, text: str, out: list[DateMention]) -> list[Dat
     return res
 
 
+#: how far after a bare weekday the date that states its day may start ("after Friday prayers on 20 November")
+_WEEKDAY_DATE_GAP = 24
+
+
+def _weekdays_told_by_the_date_after(atoms: list[Atom], out: list[DateMention]) -> None:
+    """"dispersed a gathering after Friday prayers on 20 November": a bare weekday followed closely,
+    in its sentence, by a date that falls on it is that date (not the latest such weekday)."""
+    weekday_at = {a.start: a for a in atoms if a.kind == "weekday" and a.b is None and a.a is not None}
+    if not weekday_at:
+        return
+    for j in range(len(out) - 1):
+        m, nxt = out[j], out[j + 1]
+        a = weekday_at.get(m.span.start)
+        if a is None or m.role != "event" or nxt.role != "event" or nxt.range.precision != "day" \
+                or nxt.range.start is None or m.scope is None or m.scope != nxt.scope \
+                or not 0 <= nxt.span.start - m.span.end <= _WEEKDAY_DATE_GAP:
+            continue
+        if nxt.range.start.weekday() == a.a.wd and nxt.range.start != m.range.start:
+            r = nxt.range
+            out[j] = DateMention(m.span, m.text, DateRange(r.start, r.end, "day", r.confidence,
+                                                           ("weekday", "same_as_following")), m.role, m.scope)
+
+
+#: "the group said Wednesday", "announced on Monday": the day a source spoke, not an act's day
+_STATED_ON = re.compile(r"\b(?:said|says|announced|stated|reported)\s+(?:on\s+)?\Z", re.I)
 #: "after Friday prayers": the day told by the prayers, not by a date
 _PRAYERS_AFTER_WEEKDAY = re.compile(r"\s+prayers?\b", re.I)
 #: "on the eve of 16 Azar", "the eve of March 1": the day before the date that follows

@@ -108,7 +108,7 @@ def _left_worth_trying(L: DateLexicon, view: str, p: int) -> bool:
     words = view[max(0, p - 24) : p].split()
     if not words:
         return False
-    prev = words[-1].lower().strip(",.")
+    prev = words[-1].lower().strip(",.([")
     return prev[:1].isdigit() or prev in _LEFT_WORDS or prev in L.weekdays
 
 

@@ -22,6 +22,7 @@ never do.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -59,6 +60,11 @@ class DateIndex:
     #: paragraph index -> its governing mentions' start offsets, for bisection (None when they
     #: are not in order); derived from ``governing``, so left out of the repr and comparisons
     governing_starts: dict[int, tuple[int, ...] | None] = field(default_factory=dict, repr=False, compare=False)
+    #: "since Dec 28, when shopkeepers ...": (clause start, sentence end, the day) of each such clause
+    since_when: tuple[tuple[int, int, DateRange, Span], ...] = field(default=(), repr=False, compare=False)
+    #: "The raids came a week after a court sentenced ...": (clause start, sentence end, days, where the
+    #: subject is) of each such clause; its day is counted from the subject's
+    counted_from: tuple[tuple[int, int, int, int], ...] = field(default=(), repr=False, compare=False)
 
     def paragraph_of(self, offset: int) -> int | None:
         i = bisect.bisect_right(self.starts, offset) - 1
@@ -108,7 +114,61 @@ def build_index(doc: Doc, classes: list[str] | None = None, dateline_par: int | 
     for k, ms in gov.items():
         offsets = tuple(m.span.start for m in ms)
         gov_starts[k] = offsets if all(a <= b for a, b in zip(offsets, offsets[1:])) else None
-    return DateIndex(starts, ends, tuple(classes), gov, frame, frame_spans, gov_starts)
+    return DateIndex(starts, ends, tuple(classes), gov, frame, frame_spans, gov_starts, _since_when(doc),
+                     _counted_from(doc))
+
+
+#: "came a week after", "followed two days after", "came three days before"
+_CAME_AFTER = re.compile(r"\b(?:came|comes|come|followed)\s+(?:just\s+|only\s+)?(?P<n>a|one|two|three|four|five|six|seven|"
+                         r"eight|nine|ten|[1-9][0-9]?)\s+(?P<u>days?|weeks?)\s+(?P<ba>after|before)\s+", re.I)
+_NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10}
+
+
+def _counted_from(doc: Doc) -> tuple[tuple[int, int, int, int], ...]:
+    """"The raids came a week after a Revolutionary Court in Isfahan sentenced X": what the clause
+    after "a week after" tells happened a week before the raids' day."""
+    view = doc.view or doc.text
+    if " after " not in view and " before " not in view:
+        return ()
+    out = []
+    for m in _CAME_AFTER.finditer(view) if ("came " in view or "comes " in view or "come " in view
+                                            or "followed " in view) else ():
+        n = m.group("n").lower()
+        days = (_NUMBER_WORDS.get(n) or int(n)) * (7 if m.group("u").lower().startswith("week") else 1)
+        sent = doc.sentence_at(m.start())
+        if sent is None:
+            continue
+        out.append((m.end(), sent.span.end, -days if m.group("ba").lower() == "after" else days, sent.span.start))
+    return tuple(out)
+
+
+#: ", when" right after a "since" date: the clause it opens tells what happened on that day
+_WHEN_AFTER = re.compile(r",?\s+when\s")
+
+
+def _since_when(doc: Doc) -> tuple[tuple[int, int, DateRange, Span], ...]:
+    """"at least 11 journalists have been arrested since Dec 28, when shopkeepers in the
+    bazaar shut their stores": the "since" date is the claim's period, and the day of the act
+    the "when" clause tells."""
+    view = doc.view or doc.text
+    out = []
+    for m in doc.dates:
+        if m.role != "period" or m.range.start is None or "when" not in view[m.span.end : m.span.end + 8]:
+            continue
+        w = _WHEN_AFTER.match(view, m.span.end)
+        if w is None:
+            continue
+        sent = doc.sentence_at(m.span.start)
+        end = sent.span.end if sent is not None else w.end()
+        s = m.range.start
+        if any(c.isdigit() for c in m.text.replace(str(s.year), "")):
+            r = DateRange(s, s, "day", m.range.confidence, ("since_when",))
+        else:
+            a, b = month_range(s.year, s.month)
+            r = DateRange(a, b, "month", m.range.confidence, ("since_when",))
+        out.append((w.end(), end, r, m.span))
+    return tuple(out)
 
 
 def _restates_period(r: DateRange, period: DateRange, period_days: int) -> bool:
@@ -338,6 +398,17 @@ def event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
     p = idx.paragraph_of(span.start)
     if p is None:
         return idx.frame, idx.frame_spans
+    for lo, hi, r, src in idx.since_when:  # (almost always empty)
+        if lo <= span.start < hi:
+            return r, (src,)
+    for lo, hi, days, subject in idx.counted_from:  # (almost always empty)
+        if lo <= span.start < hi:
+            r, spans = event_date_for(doc, Span(subject, subject + 1))
+            if r.start is None or r.end is None:
+                return r, spans
+            shift = dt.timedelta(days=days)
+            flags = tuple(dict.fromkeys(r.flags + ("counted_from",)))
+            return DateRange(r.start + shift, r.end + shift, r.precision, min(r.confidence, 0.8), flags), spans
     mentions = idx.governing.get(p)
     if mentions:  # (most paragraphs state no date: then neither rule 1 nor rule 2 applies)
         sent = doc.sentence_at(span.start)
@@ -390,6 +461,19 @@ def event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
             q -= 1  # a sibling bullet's own day is not this bullet's: the list's frame is
             continue
         if c == "body" and idx.governing.get(q):
-            return _carried(idx.governing[q][-1])
+            past = _not_after_anchor(doc, idx.governing[q])
+            if past is not None:
+                return _carried(past)
         q -= 1
     return idx.frame, idx.frame_spans
+
+
+def _not_after_anchor(doc: Doc, mentions: tuple[DateMention, ...]) -> DateMention | None:
+    """The last of a paragraph's dates that does not lie after the report's anchor: a day
+    still to come ("they will boycott hearings on Wednesday") dates its own sentence, not the
+    paragraphs after it (in a live blog told newest first, those tell the hours before)."""
+    anchor = doc.anchor.date if doc.anchor is not None else None
+    for m in reversed(mentions):
+        if anchor is None or m.range.start is None or m.range.start <= anchor:
+            return m
+    return None

@@ -120,7 +120,8 @@ _IN_THE_CITY_RE = re.compile(r"\b(?:in|across|throughout)\s+(?:the|this|that)\s+
 _SOLIDARITY_BEFORE_RE = re.compile(
     r"\b(?:solidarity\s+with|in\s+support\s+of|support\s+for|sympathy\s+with|tribute\s+to|"
     # ("in solidarity with the Ghezel Hesar strikers": the strikers' prison is named, not where it happened)
-    r"(?:slogans?|chants?)\s+(?:for|about))\s+(?:the\s+(?:people|residents|protesters|citizens|city|town)\s+of\s+|the\s+)?$",
+    # ("in solidarity with their Tehran colleagues": a possessive before the place too)
+    r"(?:slogans?|chants?)\s+(?:for|about))\s+(?:the\s+(?:people|residents|protesters|citizens|city|town)\s+of\s+|the\s+|their\s+|its\s+|his\s+|her\s+|our\s+)?$",
     re.I,
 )
 #: "gathered in Zahedan to protest the alleged rape of a girl by a police commander in Chabahar":

@@ -138,7 +138,7 @@ _HEAD_KINDS = [
     (re.compile(r"^\s*+(?:percent|per cent|%)", re.I), "percent_change"),
     # weights, distances and money are not counts of people or actions ("50 kilograms", "1,240 billion rials")
     (re.compile(r"^\s*+(?:(?:million|billion|trillion)\s++)?(?=[bdegklmrt])(?:kilo(?:gram|metre|meter)s?|kg|grams?|tonnes?|tons|"
-                r"litres?|liters?|km|metres?|meters?|rials?|tomans?|dollars?|euros?|billion|trillion)\b", re.I), "measure"),
+                r"litres?|liters?|km|metres?|meters?|miles?|rials?|tomans?|dollars?|euros?|billion|trillion)\b", re.I), "measure"),
     (re.compile(r"^\s*+(?:\w++[- ]){0,2}?(?=[v])video(?: messages?| clips?)?\b", re.I), "video_messages"),
     (re.compile(r"^\s*+(?:\w++[- ]){0,3}?(?=[u])(?:uprisings?)\b", re.I), "uprisings"),
     (re.compile(r"^\s*+(?:\w++[- ]){0,3}?(?=[o])(?:operations?)\b", re.I), "operations"),

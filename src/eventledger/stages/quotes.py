@@ -134,9 +134,10 @@ _NP_LOW = (
     r"(?:sources?|people) (?:close to|familiar with|inside|within) (?:[\w'’-]+ ){0,5}?[\w'’-]+|"
     # "a medical source at Tohid Hospital in Sanandaj told": the source, not the town
     r"sources? at (?:the )?(?:[A-Z][\w'’-]* ){1,3}(?:[Hh]ospital|[Cc]linic|[Pp]rison|[Cc]emetery|[Uu]niversity)(?: in [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)?|"
-    r"media|officials?|sources?|experts?|(?:eye)?witness(?:es)?|activists|groups?|monitors?|resistance|"
-    # ("the PMOI/MEK’s network reported": the organisation's network inside the country)
-    r"(?<=['’]s )network(?: inside (?:the country|Iran))?|"
+    r"media|officials?|authorities|sources?|experts?|(?:eye)?witness(?:es)?|activists|groups?|monitors?|resistance|"
+    # ("the PMOI/MEK’s network reported": the organisation's network inside the country; "the Bar
+    # Association's board says", "according to the community's statement")
+    r"(?<=['’]s )(?:network(?: inside (?:the country|Iran))?|board|statement)|"
     # ("a former inmate told the monitor", "the regime claimed that …")
     r"inmates?|prisoners?|detainees?|relatives?|classmates|colleagues|neighbou?rs|researchers?|regime|"
     # kin and delegates who speak for someone ("his brother told HRANA", "the workers' representatives"),
@@ -253,7 +254,7 @@ def _matches(doc: Doc, view: str) -> list[tuple[re.Match[str], str, int]]:
             stop = sent.span.end if sent else len(view)
             # "according to figures compiled by the Kurdistan Human Rights Network", "according to a
             # tally by Iran Human Rights": the source is whose figures they are
-            by = _DATA_BY.match(view, e, stop) if view.startswith((" fig", " dat", " sta", " rec", " rep", " a t", " a c", " the", " off"), e) else None
+            by = _DATA_BY.match(view, e, stop) if view.startswith((" fig", " dat", " sta", " rec", " rep", " a t", " a c", " the", " off", " cre", " rel", " ver", " con", " mul", " sev", " fur", " new"), e) else None
             # "according to a Caspian Wire tally": the tally's owner
             owner = _NAMED_TALLY.match(view, e, stop) if view.startswith((" a ", " an ", " the "), e) and not by else None
             m = owner or (pats.before_src.match(view, by.end() - 1, stop) if by else None) or pats.before_src.match(view, e, stop)
@@ -309,6 +310,8 @@ _DATA_BY = re.compile(r" (?:(?:the|a|an|official) )?(?:(?:figures|data|statistic
                       r"(?: (?:compiled|collected|gathered|published|released|kept))? (?:by|from|of)|"
                       # ("reports from Zahedan": a place, not a source)
                       # ("according to reports received from inside the country by the PMOI/MEK")
+                      # ("according to credible reports received by the Office")
+                      r"(?:(?:credible|reliable|verified|confirmed|multiple|several|further|new) )?"
                       r"reports(?: (?:compiled|collected|gathered|published|released|received|obtained)"
                       r"(?: from (?:inside |within )?(?:the country|Iran))?)? by) ")
 _NAMED_TALLY = re.compile(rf" (?:a|an|the) (?P<src>{_CAP}(?: {_CAP}){{0,4}})(?:'s|’s)? (?:tally|count|survey|analysis|review|database)\b")
@@ -373,6 +376,9 @@ def _known_behind_descriptors(src: str) -> str | None:
     return None
 
 
+_POSSESSOR_STATEMENT = re.compile(r"['’]s statement$")
+
+
 def find_attributions(doc: Doc, quotes: list[Quote] | None = None) -> list[Attribution]:
     view = doc.view or doc.text
     quotes = quotes if quotes is not None else doc.quotes
@@ -434,6 +440,10 @@ def find_attributions(doc: Doc, quotes: list[Quote] | None = None) -> list[Attri
                     continue
                 people = office
             src_span = Span(people.start(), src_span.end)
+        if view.endswith("statement", src_span.start, src_span.end):
+            own = _POSSESSOR_STATEMENT.search(view, src_span.start, src_span.end)
+            if own is not None:  # "according to the community's statement": the community speaks
+                src_span = Span(src_span.start, own.start())
         src_text = view[src_span.start : src_span.end]
         if cue.startswith("show") and not _DATA_SOURCE.search(src_text):
             continue  # "a video shows ...": a picture, not a source; "official figures show": one
