@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from ..doc import DateMention, Doc
 from ..models import DateRange, Span
 from .dates_resolve import month_range, week_ending
+from .lowered import lowered
 
 __all__ = ["DateIndex", "build_index", "event_date_for", "block_class", "INDEX_KEY"]
 
@@ -125,6 +126,31 @@ _NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "
                  "nine": 9, "ten": 10}
 
 
+def _came_after_matches(view: str) -> list[re.Match[str]]:
+    """``_CAME_AFTER.finditer(view)``, tried only where its verbs begin a word: under re.I a
+    leading \\b gives the engine no literal to skip to, and the scan ran over every document."""
+    low = lowered(view)
+    if len(low) != len(view):  # (a few characters lower-case to two: offsets would not agree)
+        return list(_CAME_AFTER.finditer(view))
+    starts: set[int] = set()
+    for verb in ("came", "come", "followed"):  # ("come" also finds "comes")
+        pos = low.find(verb)
+        while pos != -1:
+            if pos == 0 or not (low[pos - 1].isalnum() or low[pos - 1] == "_"):
+                starts.add(pos)
+            pos = low.find(verb, pos + 1)
+    out = []
+    end = -1
+    for pos in sorted(starts):
+        if pos < end:
+            continue  # (finditer's matches do not overlap)
+        m = _CAME_AFTER.match(view, pos)
+        if m is not None:
+            out.append(m)
+            end = m.end()
+    return out
+
+
 def _counted_from(doc: Doc) -> tuple[tuple[int, int, int, int], ...]:
     """"The raids came a week after a Revolutionary Court in Isfahan sentenced X": what the clause
     after "a week after" tells happened a week before the raids' day."""
@@ -132,8 +158,7 @@ def _counted_from(doc: Doc) -> tuple[tuple[int, int, int, int], ...]:
     if " after " not in view and " before " not in view:
         return ()
     out = []
-    for m in _CAME_AFTER.finditer(view) if ("came " in view or "comes " in view or "come " in view
-                                            or "followed " in view) else ():
+    for m in _came_after_matches(view):
         n = m.group("n").lower()
         days = (_NUMBER_WORDS.get(n) or int(n)) * (7 if m.group("u").lower().startswith("week") else 1)
         sent = doc.sentence_at(m.start())
@@ -260,8 +285,10 @@ _STATEMENT_BEFORE = re.compile(
 def _act_date_after_statement(doc: Doc, in_sent: tuple[DateMention, ...], span: Span, m: DateMention) -> DateMention:
     """"It was announced on Monday that 43 people had been arrested in Zahedan over the past 72
     hours": the date after the place is the act's; the one before it, the statement's."""
-    after = next((x for x in in_sent if x.span.start >= span.end), None)
-    if after is None:
+    for after in in_sent:  # (a loop, not next() over a generator: this runs for most dated acts)
+        if after.span.start >= span.end:
+            break
+    else:
         return m
     view = doc.view or doc.text
     if not _STATEMENT_BEFORE.search(view, max(0, m.span.start - 110), m.span.start):
