@@ -1113,3 +1113,15 @@ def test_a_fire_started_by_gunfire_is_no_arson():
 ])
 def test_set_20_sources(text, source):
     assert {a.source for a in segmented(text).attributions} == {source}
+
+
+def test_a_habit_told_of_someone_else_in_a_relative_clause_leaves_the_act_one_event():
+    from eventledger.pipeline import default_pipeline
+    from eventledger.ingest.report import make_report
+
+    pipe = default_pipeline()
+    doc = pipe.run(make_report("h1", "Police dispersed a gathering of retirees in Ardakan on Sunday and detained "
+                                     "at least 15 of them, according to a council that organizes the weekly protests.\n"))
+    assert {e.sub_event_type for e in doc.events} == {"protest_with_intervention", "arrest"}
+    doc = pipe.run(make_report("h2", "Retirees gather outside the governor's office in Ardakan every Sunday.\n"))
+    assert not doc.events  # the habit itself is no event

@@ -370,8 +370,11 @@ def _modality(sidx: SentenceIndex, view: str, s: int, e: int, quote_spans: list[
         cs, kind = cue_hits[k]
         if kind == "habitual":
             # searched anywhere in the sentence, but not inside a slogan it quotes
-            # ("a banner read: '1,000 more each year'")
-            habitual = habitual or not _inside_any(cs, quote_spans)
+            # ("a banner read: '1,000 more each year'"), nor in a relative clause after the act
+            # that tells of someone else's habit ("detained 15 of them, according to a council
+            # that organizes the weekly protests")
+            if not habitual and not _inside_any(cs, quote_spans):
+                habitual = cs < e or _RELATIVE.search(view, e, cs) is None
         elif lo <= cs < s:
             near = True
         elif e <= cs < e + _AFTER_WINDOW:
@@ -408,6 +411,10 @@ def _modality(sidx: SentenceIndex, view: str, s: int, e: int, quote_spans: list[
     if modality == "asserted" and habitual:
         modality = "generic"
     return negated, modality
+
+
+#: a relative clause's opening word: what follows describes a noun, not the act before it
+_RELATIVE = re.compile(r"\b(?:that|which|who|whose|where)\b")
 
 
 def _inside_any(offset: int, spans: list[Span]) -> bool:
