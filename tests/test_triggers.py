@@ -1125,3 +1125,15 @@ def test_a_habit_told_of_someone_else_in_a_relative_clause_leaves_the_act_one_ev
     assert {e.sub_event_type for e in doc.events} == {"protest_with_intervention", "arrest"}
     doc = pipe.run(make_report("h2", "Retirees gather outside the governor's office in Ardakan every Sunday.\n"))
     assert not doc.events  # the habit itself is no event
+
+
+@pytest.mark.parametrize("text", [
+    'The night before, in Ardakan, slogans reading "No to the regime" were sprayed on shop shutters, a resident said.',
+    "Ardakan – 21 February 2024 – Slogan on a shop shutter",
+])
+def test_slogans_quoted_before_their_verb_and_on_shutters_are_graffiti(text):
+    from eventledger.ingest.report import make_report
+    from eventledger.pipeline import default_pipeline
+
+    doc = default_pipeline().run(make_report("g1", text + "\n"))
+    assert any("graffiti" in t.tactics for t in doc.triggers)
