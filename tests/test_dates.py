@@ -1054,3 +1054,16 @@ def test_a_day_likened_to_a_habit_told_by_a_statement_or_set_for_a_plan(text, su
         assert days_at(doc, word) == days
 
 
+
+
+def test_a_paragraph_on_one_town_is_dated_by_its_photo_caption_after_it():
+    from eventledger.pipeline import default_pipeline
+
+    text = ("Photos sent by readers\n\nIn Ardakan, a banner hung from an overpass read \"Free them all\".\n\n"
+            "![Banner on an overpass](banner.jpg)\n\nArdakan – Banner on a pedestrian overpass – March 12, 2024\n\n"
+            "In Meybod and Ardakan, posters were pasted on bus shelters.\n\nMeybod – Posters on a bus shelter – March 13, 2024\n")
+    doc = default_pipeline().run(Report("t", text, hashlib.sha256(text.encode()).hexdigest()))
+    got = {(e.location.canonical, e.sub_event_type, e.date.start.isoformat(), e.date.end.isoformat()) for e in doc.events}
+    assert ("Ardakan", "symbolic_action", "2024-03-12", "2024-03-12") in got
+    # a paragraph on two towns is not dated by one town's photo
+    assert ("Meybod", "symbolic_action", "2024-03-13", "2024-03-13") not in got

@@ -492,7 +492,34 @@ def event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
             if past is not None:
                 return _carried(past)
         q -= 1
+    caption = _caption_after(doc, idx, p)
+    if caption is not None:
+        return _carried(caption)
     return idx.frame, idx.frame_spans
+
+
+def _caption_after(doc: Doc, idx: DateIndex, p: int) -> DateMention | None:
+    """An undated paragraph told before its photo's caption ("In Yazd, a banner hung from an
+    overpass ..." and, after the picture, "Yazd – Banner on a pedestrian overpass – March 12,
+    2024"): the caption's day, when the paragraph names one town and the caption names it. Labels
+    without a date (the picture's alt text) are passed over; a body paragraph ends the search."""
+    n = len(idx.classes)
+    for q in range(p + 1, min(n, p + 4)):
+        c = idx.classes[q]
+        if c == "body":
+            return None
+        if c != "label" or not idx.governing.get(q):
+            continue
+        mentions = idx.governing[q]
+        if len(mentions) != 1 or mentions[0].range.precision != "day":
+            return None
+        lo, hi, plo, phi = idx.starts[q], idx.ends[q], idx.starts[p], idx.ends[p]
+        # (one town told, the caption's: a paragraph on several towns is not dated by one town's photo)
+        named = {pm.place.canonical for pm in doc.places if plo <= pm.span.start < phi and pm.place.precision == 1}
+        if len(named) != 1:
+            return None
+        return mentions[0] if any(lo <= pm.span.start < hi and pm.place.canonical in named for pm in doc.places) else None
+    return None
 
 
 def _not_after_anchor(doc: Doc, mentions: tuple[DateMention, ...]) -> DateMention | None:
