@@ -62,3 +62,37 @@ def test_summary_lines_list_every_skip():
 def test_a_bulletin_or_a_daily_masthead_names_the_publisher(text, publisher):
     # a newsletter's or news site's own name heads the page like a monitor's
     assert infer_metadata(rep(text)).publisher == publisher
+
+
+FRENCH = ("Le 5 janvier, des centaines de manifestants se sont rassemblés devant le siège du gouvernement "
+          "pour protester contre la hausse des prix. La police a dispersé la foule avec des gaz lacrymogènes "
+          "et arrêté une vingtaine de personnes, selon des témoins. Les protestations se sont poursuivies le soir.")
+
+
+@pytest.mark.parametrize("text,unread", [
+    ("تهران - روز دوشنبه معترضان در میدان آزادی تجمع کردند و شعار دادند.", True),
+    (FRENCH, True),
+    ("Protesters gathered in Riverton on Monday and chanted slogans, witnesses said.", False),
+    # English with a Persian caption and slogan stays readable
+    ("Riverton – ۲۲ بهمن – Posters on a wall\n\nPosters reading \"مرگ بر دیکتاتور\" were put up "
+     "in Riverton on Monday, and the units said more would follow in the coming days.", False),
+])
+def test_reports_the_rules_cannot_read_are_named(text, unread):
+    from eventledger.ingest.language import unreadable_language
+
+    assert (unreadable_language(text) is not None) is unread
+
+
+def test_ingest_stores_an_unreadable_report_and_says_no_events_were_read(tmp_path):
+    from eventledger.config import Options
+    from eventledger.ingest.runner import ingest
+    from eventledger.store import open_store
+
+    (tmp_path / "fr.txt").write_text(FRENCH, encoding="utf-8")
+    (tmp_path / "en.txt").write_text("Protesters gathered in Riverton on Monday, May 6, 2024, witnesses said.\n",
+                                     encoding="utf-8")
+    store = open_store(str(tmp_path / "t.db"))
+    summary = ingest([str(tmp_path)], store, Options(), progress=False)
+    assert summary.new == 2 and [doc for doc, _ in summary.unread] == ["fr"]
+    assert any(line.startswith("no events read from fr: ") for line in summary.lines())
+    assert store.document_hash("fr") is not None  # stored all the same

@@ -38,6 +38,8 @@ class IngestSummary:
     unchanged: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (source, reason)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (doc id, reason)
+    #: stored, but in a language the rules cannot read: no events or claims (doc id, reason)
+    unread: list[tuple[str, str]] = field(default_factory=list)
     events: int = 0
     claims: int = 0
     seconds: float = 0.0
@@ -55,6 +57,7 @@ class IngestSummary:
         ]
         out += [f"skipped {src}: {reason}" for src, reason in self.skipped]
         out += [f"failed {doc}: {reason}" for doc, reason in self.failed]
+        out += [f"no events read from {doc}: {reason}" for doc, reason in self.unread]
         return out
 
 
@@ -124,6 +127,7 @@ def ingest(
     workdir: Any = None,
 ) -> IngestSummary:
     """Read ``paths``, process new or changed reports and save them to ``store``."""
+    from .language import unreadable_language
     from .readers import Skip, iter_inputs
 
     summary = IngestSummary()
@@ -144,6 +148,8 @@ def ingest(
                 bar.update()
                 continue
             existing[report.id] = old is not None
+            if (why := unreadable_language(report.text)) is not None:
+                summary.unread.append((report.id, why))  # (stored all the same: its text can be read by people)
             yield report
 
     def count(doc_ids: Iterable[str]) -> None:
