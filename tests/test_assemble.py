@@ -1233,3 +1233,11 @@ def test_a_toll_split_by_town_gives_each_town_its_killing(pipe):
 ])
 def test_set_20_phrasings(pipe, text, expected):
     assert summary(run(pipe, text)) == expected
+
+
+def test_arrests_told_for_another_day_leave_the_protest_as_it_was(pipe):
+    base = "Workers gathered outside the governor's office in Ardakan on Monday, January 5. "
+    doc = run(pipe, base + "The next day, police arrested three of the organisers.\n", published="2026-01-10")
+    assert summary(doc) == {("Ardakan", "demonstration"), ("Ardakan", "arrest")}
+    doc = run(pipe, base + "Police arrested three of the organisers.\n", published="2026-01-10")
+    assert summary(doc) == {("Ardakan", "protest_with_intervention"), ("Ardakan", "arrest")}

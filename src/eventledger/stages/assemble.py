@@ -177,6 +177,11 @@ _DURING_ARREST = re.compile(r"\b(?:during|after|upon|on) (?:the|their|his|her) (
                             r"\bin (?:custody|detention)\b", re.I)
 
 
+def _another_day(a: DateRange | None, b: DateRange | None) -> bool:
+    """Are ``a`` and ``b`` two different single days?"""
+    return a is not None and b is not None and a.precision == b.precision == "day" and a.start != b.start
+
+
 def _same_days(a: DateRange, b: DateRange) -> bool:
     return a.start is not None and (a.start, a.end) == (b.start, b.end)
 
@@ -665,8 +670,12 @@ class AssembleStage:
                     prev = [d for d in prev if d.place is not None and ({place_key(d.place),
                                                                          fold_name(d.place.place.admin1 or "")} & named)]
                 if prev:
+                    # (arrests told for another day, "The next day, police arrested three of the
+                    # organisers", did not break up that protest: it stays as it was)
+                    acts = [t for t in triggers if usable(t)]
+                    act_day = date_for(doc, acts[0].span)[0] if acts else None
                     for d in prev:
-                        if d.sub != "strike":
+                        if d.sub != "strike" and not _another_day(act_day, date_for(doc, d.triggers[0].span)[0] if d.triggers else None):
                             d.sub = "protest_with_intervention"
                     for t in triggers:
                         if t.sub_event_type in ("arrest", "killing", "attack_on_civilians"):
