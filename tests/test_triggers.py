@@ -1137,3 +1137,14 @@ def test_slogans_quoted_before_their_verb_and_on_shutters_are_graffiti(text):
 
     doc = default_pipeline().run(make_report("g1", text + "\n"))
     assert any("graffiti" in t.tactics for t in doc.triggers)
+
+
+def test_a_number_of_people_arrested_is_an_act_the_number_of_arrests_is_not():
+    from eventledger.ingest.report import make_report
+    from eventledger.pipeline import default_pipeline
+
+    pipe = default_pipeline()
+    doc = pipe.run(make_report("n1", "A number of people were arrested in Ardakan on Friday.\n"))
+    assert [e.sub_event_type for e in doc.events] == ["arrest"]
+    doc = pipe.run(make_report("n2", "A sharp rise in the number of arrests in Ardakan was reported on Friday.\n"))
+    assert not doc.events

@@ -322,7 +322,8 @@ _FRAME_CUES = (
     "despite", "amid(?:st)?", "in (?:the )?memory of", "in hono(?:u)?r of", "hono(?:u)?r(?:s|ed|ing)?", r"commemorat\w*",
     r"mourn(?!ers?\b)\w*", "anniversary of", "in protest (?:at|against|of|over)", "to protest", "protest(?:s|ed|ing)? (?:against|over|at)",
     "against", "in solidarity with", r"condemn\w*", r"denounc\w*", "families of", "victims of", "release of",
-    "rise in", "wave of", "surge in", "spate of", "number of",
+    # (not "a number of people were arrested": a vague count of this act)
+    "rise in", "wave of", "surge in", "spate of", r"number of(?<!\ba number of)",
     # a ceremony for the dead recalls their killing: "the fortieth day after the deaths of two
     # young men killed by security forces", "the funeral of a protester shot dead on Monday"
     "deaths? of", "funerals? (?:of|for)", "fortieth[- ]day",
