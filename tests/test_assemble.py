@@ -1241,3 +1241,14 @@ def test_arrests_told_for_another_day_leave_the_protest_as_it_was(pipe):
     assert summary(doc) == {("Ardakan", "demonstration"), ("Ardakan", "arrest")}
     doc = run(pipe, base + "Police arrested three of the organisers.\n", published="2026-01-10")
     assert summary(doc) == {("Ardakan", "protest_with_intervention"), ("Ardakan", "arrest")}
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("Intelligence Ministry agents arrested a teacher in Ardakan on Friday.", "Ministry of Intelligence"),
+    ("IRGC intelligence agents arrested a teacher in Ardakan on Friday.", "IRGC"),
+    ("Faraja officers detained 12 people in Ardakan on Friday.", "Iranian security forces"),
+    ("Prison guards beat a prisoner in Ardakan prison on Friday.", "prison authorities"),
+])
+def test_more_state_actors_are_named(pipe, text, actor):
+    doc = run(pipe, text + "\n", published="2026-01-10")
+    assert [e.actor1 for e in doc.events] == [actor]
