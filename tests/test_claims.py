@@ -862,3 +862,13 @@ def test_an_office_placed_by_in_is_the_source_not_its_country(pipe):
                     "nearly 700 people had been arrested.\n")
     (c,) = [c for c in doc.claims if c.value == 700]
     assert c.attributed_to == "UN Special Rapporteur on the situation of human rights in Iran"
+
+
+@pytest.mark.parametrize("text,value,source", [
+    ("Police opened fire in Ardakan on Tuesday, killing at least two people, according to the Kurdish rights "
+     "group Zagros Rights Network.\n", 2, "Zagros Rights Network"),
+    ("At least 12 were detained in Ardakan, the Norway-based group Iran Human Rights said.\n", 12, "Iran Human Rights"),
+])
+def test_a_capitalised_adjective_before_the_group_word_keeps_the_name_as_source(pipe, text, value, source):
+    doc = run(pipe, text)
+    assert [(c.value, c.attributed_to) for c in doc.claims if c.value is not None] == [(value, source)]

@@ -172,7 +172,9 @@ _NP_LOW = (
 )
 # "the rights group Iran Justice Watch": a descriptor, then the name that identifies the source
 _DESCRIPTOR = (
-    r"(?:the |The |a |A |an |An )?(?:[a-z][\w'’-]* ){0,3}?(?:group|organi[sz]ation|monitor|watchdog|association|"
+    # (the descriptors may be capitalised adjectives: "the Kurdish rights group Zagros Rights Network",
+    # "the Norway-based group Iran Human Rights")
+    r"(?:the |The |a |A |an |An )?(?:[A-Za-z][\w'’-]* ){0,3}?(?:group|organi[sz]ation|monitor|watchdog|association|"
     r"coalition|NGO|agency|website|site|newspaper|daily|outlet|body|bureau|campaign|network|project|union|council|channel)"
 )
 _NP_DESC = rf"{_DESCRIPTOR},? (?P<named>{_NP_CAP})"
