@@ -191,7 +191,7 @@ def test_number_in_a_quoted_statement_after_told_that(pipe):
     # clause, a day before the name, the organisation's data, a source close to someone
     ("Security forces shot three people and wounded at least 20, two rights groups said, as shops stayed shut.", 20,
      "two rights groups"),
-    ("About 60 people were arrested in Baneh, the ILNA news agency reported, citing a local official.", 60, "ILNA news agency"),
+    ("About 60 people were arrested in Baneh, the ILNA news agency reported, citing a local official.", 60, "ILNA"),  # (an acronym without its lower-case kind, as "according to the ILNA news agency")
     ("The Baluch Rights Council gave a higher toll of five dead.", 5, "Baluch Rights Council"),
     ("Amnesty International, which has documented 326 of those deaths, says the toll is higher.", 326, "Amnesty International"),
     ("On Saturday, the Intelligence Ministry said 14 people had been arrested.", 14, "Intelligence Ministry"),
@@ -870,5 +870,17 @@ def test_an_office_placed_by_in_is_the_source_not_its_country(pipe):
     ("At least 12 were detained in Ardakan, the Norway-based group Iran Human Rights said.\n", 12, "Iran Human Rights"),
 ])
 def test_a_capitalised_adjective_before_the_group_word_keeps_the_name_as_source(pipe, text, value, source):
+    doc = run(pipe, text)
+    assert [(c.value, c.attributed_to) for c in doc.claims if c.value is not None] == [(value, source)]
+
+
+@pytest.mark.parametrize("text,value,source", [
+    ("At least 66 people were killed in Ardakan on Friday, according to Baluch rights activists.\n", 66, "Baluch rights activists"),
+    ("More than 400 people have been killed since September, according to the Iranian opposition.\n", 400, "Iranian opposition"),
+    ("At least 9 people were arrested in Ardakan, according to Iranian officials.\n", 9, "Iranian officials"),
+    ("At least 9 people were arrested in Ardakan, according to the Interior Ministry's own figures.\n", 9, "Interior Ministry"),
+    ("At least 9 people were arrested in Ardakan, according to the Hengaw rights group.\n", 9, "Hengaw"),
+])
+def test_according_to_takes_the_described_source_whole(pipe, text, value, source):
     doc = run(pipe, text)
     assert [(c.value, c.attributed_to) for c in doc.claims if c.value is not None] == [(value, source)]

@@ -134,7 +134,7 @@ _NP_LOW = (
     r"(?:sources?|people) (?:close to|familiar with|inside|within) (?:[\w'’-]+ ){0,5}?[\w'’-]+|"
     # "a medical source at Tohid Hospital in Sanandaj told": the source, not the town
     r"sources? at (?:the )?(?:[A-Z][\w'’-]* ){1,3}(?:[Hh]ospital|[Cc]linic|[Pp]rison|[Cc]emetery|[Uu]niversity)(?: in [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)?|"
-    r"media|officials?|authorities|sources?|experts?|(?:eye)?witness(?:es)?|activists|groups?|monitors?|resistance|"
+    r"media|officials?|authorities|sources?|experts?|(?:eye)?witness(?:es)?|activists|groups?|monitors?|resistance|opposition|"
     # ("the PMOI/MEK’s network reported": the organisation's network inside the country; "the Bar
     # Association's board says", "according to the community's statement")
     r"(?<=['’]s )(?:network(?: inside (?:the country|Iran))?|board|statement)|"
@@ -212,7 +212,10 @@ def _patterns() -> _AttrPatterns:
         verb_src=re.compile(rf"{src}(?:\s*\([^)]{{1,40}}\))?(?:,\s*(?P<app>(?!(?:which|who|whose)\b)[^,\n]{{2,80}}),)?"
                             r"(?:,?\s+(?:which|who)\b)?,?\s+(?:also |again |further |recently |now |has |have |had )*$"),
         # ("according to a member of the … committee, Hossein Naqavi Hosseini": the name in the apposition)
-        before_src=re.compile(rf"\s+(?P<src>{_NP})(?:,\s+(?P<app>{_CAP}(?: {_CAP}){{1,3}})(?=\s*[.;\n]|\s*$))?"),
+        # (a described source before a bare name: "according to Iranian officials", "according to Baluch
+        # rights activists", not "Iranian" or "Baluch"; nothing ends this match, so the first
+        # alternative that matches is the one taken)
+        before_src=re.compile(rf"\s+(?P<src>(?:{_NP_DESC}|{_NP_LOW}|{_NP_CAP}))(?:,\s+(?P<app>{_CAP}(?: {_CAP}){{1,3}})(?=\s*[.;\n]|\s*$))?"),
         quoted_src=re.compile(rf"{src}\s+quoted\s+(?P<spk>[^,.;:]{{2,80}}?)\s+as saying$"),
         quoted_by=re.compile(rf"(?<![\w'’])(?P<spk>{_NP_PLAIN})(?:,[^,]{{2,60}},)?\s+(?:was|were) quoted by\s+(?P<src>{_NP})\s+as saying$"),
         literal=(
@@ -331,7 +334,7 @@ _LEADING_TIME = re.compile(
     r"(?:(?:(?:On|In|Since|Last|Early|Late) )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|"
     r"September|October|November|December|Today|Yesterday)(?: \d{1,2})?,? )+(?=[A-Za-z])")
 # "Hengaw’s data", "Iran Human Rights’ figures": the organisation, not its data
-_POSSESSIVE_DATA = re.compile(r"(?:'s|’s|'|’)(?: (?:figures|data|statistics|tally|count|records|documentation|monitoring|network(?: inside (?:the country|Iran))?))?$")
+_POSSESSIVE_DATA = re.compile(r"(?:'s|’s|'|’)(?: (?:own )?(?:figures|data|statistics|tally|count|records|documentation|monitoring|network(?: inside (?:the country|Iran))?))?$")
 
 
 _REGIME_MEDIA = re.compile(r"(?:the )?(?:regime|government|state)(?:['’]s)? (?:own )?(?:state-run |state )?media$", re.I)
@@ -345,8 +348,13 @@ def normalise_source(text: str) -> str:
     src = _POSSESSIVE_DATA.sub("", _THE.sub("", src))
     if _REGIME_MEDIA.match(src):
         return "state media"  # "the regime’s own media", "regime media": the state's outlets
-    known = normalise_actor_name(src, _SOURCE_CATEGORIES)
-    return known or _known_behind_descriptors(src) or src
+    known = normalise_actor_name(src, _SOURCE_CATEGORIES) or _known_behind_descriptors(src)
+    if known:
+        return known
+    # ("the ILNA news agency": an acronym without its kind in lower case; not "a Baluch rights
+    # group", a description, nor "Iran Human Rights Monitor", whose capitalised kind is its name's)
+    kind = _LOWER_KIND_AFTER.search(src)
+    return src[: kind.start()] if kind and src[: kind.start()].isupper() and kind.start() >= 2 else src
 
 
 _SOURCE_CATEGORIES = ("opposition", "media", "monitor")
@@ -356,7 +364,12 @@ _SOURCE_DESCRIPTOR = re.compile(
     r"(?:[A-Za-z]+-)?(?:official|run|affiliated|owned|linked|based|aligned|controlled)\s+|"
     r"(?:hardline|conservative|reformist|independent|rights|human|group|organi[sz]ation|monitor|news|agency|"
     r"outlet|website|daily|newspaper|watchdog)\s+", re.I)
-_SOURCE_KIND_AFTER = re.compile(r"\s+(?:news\s+agency|agency|news\s+website|website|daily|newspaper|channel|TV)$", re.I)
+_SOURCE_KIND_AFTER = re.compile(r"\s+(?:news\s+agency|agency|news\s+website|website|daily|newspaper|channel|TV|"
+                                r"(?:(?:human\s+)?rights\s+)?(?:group|organi[sz]ation|monitor|network))$", re.I)
+
+
+_LOWER_KIND_AFTER = re.compile(r"\s+(?:news agency|agency|news website|website|daily|newspaper|channel|"
+                               r"(?:(?:human )?rights )?(?:group|organi[sz]ation|monitor|network))$")
 
 
 def _known_behind_descriptors(src: str) -> str | None:
