@@ -884,3 +884,18 @@ def test_a_capitalised_adjective_before_the_group_word_keeps_the_name_as_source(
 def test_according_to_takes_the_described_source_whole(pipe, text, value, source):
     doc = run(pipe, text)
     assert [(c.value, c.attributed_to) for c in doc.claims if c.value is not None] == [(value, source)]
+
+
+@pytest.mark.parametrize("text,value,source", [
+    ("HRANA on Monday reported that 12 people had been detained in Ardakan.\n", 12, "HRANA"),
+    ("State media on Saturday quoted the prosecutor of Ardakan as saying that 14 people had been arrested.\n",
+     14, "prosecutor of Ardakan, via state media"),
+])
+def test_a_day_between_the_source_and_its_verb(pipe, text, value, source):
+    doc = run(pipe, text)
+    assert [(c.value, c.attributed_to) for c in doc.claims if c.value is not None] == [(value, source)]
+
+
+def test_a_day_or_a_report_kind_is_no_source(pipe):
+    doc = run(pipe, 'A statement signed by merchants and posted on Monday said: "We will keep our shops shut."\n')
+    assert all(a.source != "Monday" for a in doc.attributions)

@@ -210,13 +210,14 @@ def _patterns() -> _AttrPatterns:
         # ("Amnesty International, which has documented 326 of those deaths": a relative clause
         # between the source and its verb; it is no apposition naming the source)
         verb_src=re.compile(rf"{src}(?:\s*\([^)]{{1,40}}\))?(?:,\s*(?P<app>(?!(?:which|who|whose)\b)[^,\n]{{2,80}}),)?"
-                            r"(?:,?\s+(?:which|who)\b)?,?\s+(?:also |again |further |recently |now |has |have |had )*$"),
+                            r"(?:,?\s+(?:which|who)\b)?(?:\s+(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?"  # ("HRANA on Monday reported")
+                            r",?\s+(?:also |again |further |recently |now |has |have |had )*$"),
         # ("according to a member of the … committee, Hossein Naqavi Hosseini": the name in the apposition)
         # (a described source before a bare name: "according to Iranian officials", "according to Baluch
         # rights activists", not "Iranian" or "Baluch"; nothing ends this match, so the first
         # alternative that matches is the one taken)
         before_src=re.compile(rf"\s+(?P<src>(?:{_NP_DESC}|{_NP_LOW}|{_NP_CAP}))(?:,\s+(?P<app>{_CAP}(?: {_CAP}){{1,3}})(?=\s*[.;\n]|\s*$))?"),
-        quoted_src=re.compile(rf"{src}\s+quoted\s+(?P<spk>[^,.;:]{{2,80}}?)\s+as saying$"),
+        quoted_src=re.compile(rf"{src}(?:\s+(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?\s+quoted\s+(?P<spk>[^,.;:]{{2,80}}?)\s+as saying$"),
         quoted_by=re.compile(rf"(?<![\w'’])(?P<spk>{_NP_PLAIN})(?:,[^,]{{2,60}},)?\s+(?:was|were) quoted by\s+(?P<src>{_NP})\s+as saying$"),
         literal=(
             # '“…,” said Mike Pence'
@@ -325,7 +326,9 @@ _SPEAKER_REACH = 1200  # how far back a pronoun looks for its speaker (about two
 _STOP_SOURCES = re.compile(
     r"^(?:the |The )?(?:It|This|That|These|Those|They|He|She|We|I|There|Also|However|But|And|In|On|At|As|When|While|"
     # a report's kind in a heading ("Monthly report – October 2024"), not who reports
-    r"Monthly|Weekly|Daily|Annual|Yearly|Quarterly|Special|Final|Interim|Latest)\b"
+    r"Monthly|Weekly|Daily|Annual|Yearly|Quarterly|Special|Final|Interim|Latest|Field|Sample|Not|"
+    # a day is no source ("a statement posted on Monday said", "State media on Saturday quoted")
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$)\b"
     # an article alone: "A report by ... found" (the noun "report", not the verb)
     r"|^(?:A|An|The)$"
 )
