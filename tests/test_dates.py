@@ -1067,3 +1067,23 @@ def test_a_paragraph_on_one_town_is_dated_by_its_photo_caption_after_it():
     assert ("Ardakan", "symbolic_action", "2024-03-12", "2024-03-12") in got
     # a paragraph on two towns is not dated by one town's photo
     assert ("Meybod", "symbolic_action", "2024-03-13", "2024-03-13") not in got
+
+
+@pytest.mark.parametrize("phrase,start,end,precision", [
+    ("five years ago", "2019-01-01", "2019-12-31", "year"),
+    ("two months ago", "2024-04-01", "2024-04-30", "month"),
+    ("three weeks ago", "2024-05-13", "2024-05-19", "week"),
+])
+def test_years_months_and_weeks_ago(phrase, start, end, precision):
+    doc = run(f"Report, June 9, 2024. He was sentenced {phrase}.\n")
+    m = mention(doc, phrase)
+    assert (m.range.start.isoformat(), m.range.end.isoformat(), m.range.precision) == (start, end, precision)
+
+
+def test_a_sentence_passed_years_ago_is_history_not_an_event():
+    from eventledger.pipeline import default_pipeline
+
+    text = ("Report, June 9, 2024. On Thursday, June 6, a prisoner was hanged in Ardakan. "
+            "He had been sentenced to death for murder five years ago.\n")
+    doc = default_pipeline().run(Report("t", text, hashlib.sha256(text.encode()).hexdigest()))
+    assert {e.sub_event_type for e in doc.events} == {"execution"}

@@ -139,6 +139,8 @@ def patterns() -> Patterns:
         r"|(?:(?:in|over|during)\s+)?the\s+(?:past|last)\s+week|(?:in\s+)?the\s+latest\s+(?:instance|case|incident|round|wave))"
         r"|(?P<h24>(?:in|over|during|within)\s+the\s+(?:past|last)\s+(?P<hours>24|48|72|96)\s+hours)"
         r"|(?P<ago>(?P<n>[0-9]{1,2}|two|three|four|five|six|seven)\s+days\s+ago)"
+        # ("He had been sentenced to death five years ago": a year, a month or a week before the report's day)
+        r"|(?P<uago>(?P<un>[0-9]{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<u>years?|months?|weeks?)\s+ago)"
         r"|(?P<lw>last\s+week)|(?P<tw>this\s+week|earlier\s+this\s+week)|(?P<lm>last\s+month)|(?P<tm>this\s+month|earlier\s+this\s+month)"
         r"|(?P<ly>last\s+year)|(?P<ty>this\s+year|earlier\s+this\s+year)"
         r"|(?P<wk>(?:(?:over|during|at)\s+the|last|this\s+past|(?:over\s+)?the\s+(?:past|last))\s+weekend)"
@@ -211,7 +213,7 @@ def patterns() -> Patterns:
 
 
 _SEASONS = {"spring": 0, "summer": 1, "autumn": 2, "fall": 2, "winter": 3}
-_NUM_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_NUM_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 
 def _ok_token(L: DateLexicon, token: str, strong: bool) -> bool:
@@ -245,6 +247,10 @@ def _parse_relative(s: int, e: int, g: dict) -> Atom:
         raw = g["n"].lower()
         n = _NUM_WORDS.get(raw) or int(raw)
         return Atom(s, e, "relative", rel="day", n=-n)
+    if g.get("uago"):  # "five years ago": rel yago / mago / wago, n units back
+        raw = g["un"].lower()
+        n = 1 if raw in ("a", "an", "one") else _NUM_WORDS.get(raw) or int(raw)
+        return Atom(s, e, "relative", rel=g["u"].lower()[0] + "ago", n=n)
     if g.get("season"):  # "last spring": n is the season's index (spring 0 ... winter 3)
         return Atom(s, e, "relative", rel="season", n=_SEASONS[g["season"].lower()])
     for key in ("lw", "tw", "lm", "tm", "ly", "ty", "wk"):

@@ -228,6 +228,16 @@ def resolve_relative(atom: Atom, ref: dt.date | None) -> DateRange:
     if rel in ("ly", "ty"):
         y = ref.year - (1 if rel == "ly" else 0)
         return DateRange(dt.date(y, 1, 1), dt.date(y, 12, 31), "year", 0.9, flags)
+    if rel == "yago":  # "five years ago": that year (a round figure: low confidence)
+        y = ref.year - atom.n
+        return DateRange(dt.date(y, 1, 1), dt.date(y, 12, 31), "year", VAGUE, flags)
+    if rel == "mago":  # "two months ago": that month
+        k = ref.year * 12 + ref.month - 1 - atom.n
+        s, e = month_range(k // 12, k % 12 + 1)
+        return DateRange(s, e, "month", VAGUE, flags)
+    if rel == "wago":  # "three weeks ago": the week of the day that many weeks back
+        s, e = week_ending(ref - dt.timedelta(days=7 * atom.n))
+        return DateRange(s, e, "week", VAGUE, flags)
     return DateRange.unresolved("unknown_relative")
 
 
