@@ -306,8 +306,8 @@ class _Top:
 
 #: what makes an Iranian year the report's own: "since the start of the Iranian year 1405"
 _CURRENT_SOLAR_YEAR = re.compile(
-    r"(?:(?:start|beginning|first\s+\w+\s+months?)\s+of\s+the|this|the\s+current)\s+(?:current\s+)?(?:Iranian|Persian|solar)"
-    r"\s+(?:calendar\s+)?year\s*,?\s*\Z", re.I)
+    r"(?:(?:start|beginning|first\s+\w+\s+months?)\s+of\s+the|this|the\s+current)\s+(?:current\s+)?(?:(?:Iranian|Persian|solar)"
+    r"\s+(?:calendar\s+)?)?year\s*,?\s*\Z", re.I)
 
 
 def _current_solar_year(view: str, part) -> int | None:
@@ -320,6 +320,8 @@ def _current_solar_year(view: str, part) -> int | None:
         if digits.isdigit() and digits[:2] in ("13", "14") and not view[i + 9:i + 10].isdigit() \
                 and _CURRENT_SOLAR_YEAR.search(view, max(0, i - 60), i + 4):
             sh = int(digits)
+            if part.cal != "g":  # a Persian month-day ("TEHRAN, Esfand 12 (IRNA) -"): that year itself
+                return sh
             return sh + 621 if (part.m, part.d or 1) >= (3, 21) else sh + 622
         i = view.find("year 1", i + 6)
     return None
@@ -343,7 +345,7 @@ def find_anchor(doc: Doc, atoms: list[Atom], dateline: Atom | None, classes: lis
             else:
                 near = top.latest_full()
                 r = resolve_atom_range(replace(dateline, a=nearest_year(dateline.a, near)), None) if near else None
-                if r is None and dateline.a.m is not None and dateline.a.cal == "g":
+                if r is None and dateline.a.m is not None:
                     y = _current_solar_year(doc.view or doc.text, dateline.a)
                     if y is not None:
                         r = resolve_atom_range(replace(dateline, a=dateline.a._replace(y=y)), None)
