@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
+import test_assemble
+from test_assemble import pipe, summary  # noqa: F401  (the same pipeline fixture and event summary)
 from test_dates import D, days_at, run as run_dates
+
+
+def run(pipe, text: str, publisher: str | None = "Test Wire", published: str = "2026-03-10"):
+    return test_assemble.run(pipe, text, publisher=publisher, published=published)
 
 
 def test_a_persian_month_day_dateline_takes_the_solar_year_the_report_names_as_its_own():
@@ -15,3 +22,37 @@ def test_a_persian_month_day_dateline_takes_the_solar_year_the_report_names_as_i
     # a Persian month-day followed by a word is no date ("Mehr 12 percent")
     doc = run_dates("The Mehr 12 percent figure was quoted on Sunday.\n")
     assert all(m.text != "Mehr 12" for m in doc.dates)
+
+
+def test_a_week_range_on_the_line_under_an_undated_title_is_the_report_period():
+    doc = run_dates("Labour Digest | notes from our correspondents\nIssue 4 — Sunday 10 May to Saturday 16 May 2026\n\n"
+                    "Nurses in Yasuj rallied on Tuesday.\n\nIn 2019, nurses in Yasuj were dismissed on 4 June.\n")
+    assert days_at(doc, "rallied") == ("2026-05-12", "2026-05-12")
+
+
+def test_released_on_a_day_dates_the_release_not_the_arrest():
+    doc = run_dates("Report, 20 May 2026\n\nOn Monday, police detained nine farmers in Varzaneh; four were "
+                    "released on Wednesday.\n")
+    assert [m.role for m in doc.dates if m.text == "Wednesday"] == ["other"]
+    assert days_at(doc, "detained") == ("2026-05-18", "2026-05-18")
+
+
+def test_a_university_heading_places_the_paragraph_under_it(pipe):
+    text = ("Campus notes\n\n>> Bu-Ali Sina University, Hamedan\nStudents of the Faculty of Engineering boycotted "
+            "their classes on Tuesday.\n\n>> University of Kurdistan, Sanandaj\nOn Wednesday, agents entered the "
+            "dormitory. They detained five students.\n")
+    got = summary(run(pipe, text))
+    assert ("Hamadan", "strike") in got
+    assert ("Sanandaj", "arrest") in got
+    assert not any(place == "Kurdistan" for place, _ in got)  # the province is the university's name
+
+
+@pytest.mark.parametrize("sentence, march", [
+    ("On Friday, dozens of women walked without headscarves along the main bazaar of Kashan.\n", True),
+    ("On Friday, a group of young women walked unveiled across the central square of Kashan.\n", True),
+    ("On Friday, in Kashan, female students crossed the campus without headscarves.\n", True),
+    ("On Friday, a woman was stopped in Kashan because she wore no headscarf.\n", False),
+])
+def test_women_walking_together_unveiled_is_a_protest(pipe, sentence, march):
+    got = summary(run(pipe, sentence))
+    assert (("Kashan", "demonstration") in got) is march

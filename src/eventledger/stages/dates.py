@@ -258,8 +258,8 @@ class _Top:
         for i, sp in enumerate(self.spans[:_TOP_PARAGRAPHS]):
             # the first line is the title whatever its shape ("..., 13–19 November 2023" reads
             # like a caption); later ones must be headings (captions date their photos)
-            title_line = (i == 0 or i == 1 and self._masthead(by_par)) and self.kinds[i] in ("heading", "caption") \
-                and sp.end - sp.start <= 200
+            title_line = (i == 0 or i == 1 and (self._masthead(by_par) or self._week_subtitle(by_par))) \
+                and self.kinds[i] in ("heading", "caption") and sp.end - sp.start <= 200
             if (title_line or self.kinds[i] == "heading") and sp.start < 1500:
                 sources.append((by_par.get(i, []), self.view, True))
         if title_atoms:
@@ -280,6 +280,15 @@ class _Top:
                 self.period_span = Span(a.start, a.end) if in_doc else None
                 return r
         return None
+
+    def _week_subtitle(self, by_par: dict[int, list[Atom]]) -> bool:
+        """Is the second line the period under an undated title ("Campus Bulletin | weekly
+        digest" over "Week 9 — Saturday 28 February to Friday 6 March 2026")? A written range of
+        at most a fortnight on a short line: a caption dates its photo by a day, not a week."""
+        if len(self.spans) < 2 or self.kinds[0] != "heading" or by_par.get(0):
+            return False
+        line = by_par.get(1, [])
+        return len(line) == 1 and _week_range(line[0])
 
     def _masthead(self, by_par: dict[int, list[Atom]]) -> bool:
         """Is the first line a publisher's name above the title ("Hengaw Organization for
