@@ -56,3 +56,19 @@ def test_a_university_heading_places_the_paragraph_under_it(pipe):
 def test_women_walking_together_unveiled_is_a_protest(pipe, sentence, march):
     got = summary(run(pipe, sentence))
     assert (("Kashan", "demonstration") in got) is march
+
+
+def test_a_dateline_abroad_is_not_the_town_of_acts_in_iran(pipe):
+    text = ("VIENNA (4 May 2026) – Rights experts today condemned the Iranian authorities for a wave of "
+            "arrests, after police detained teachers who rallied on Sunday.\n")
+    got = summary(run(pipe, text, published="2026-05-04"))
+    assert not any(place == "Vienna" for place, _ in got)
+    # a rally abroad told under its own city's dateline keeps the city
+    got = summary(run(pipe, "VIENNA (4 May 2026) – Hundreds of exiles rallied on Sunday outside the embassy.\n",
+                      published="2026-05-04"))
+    assert ("Vienna", "demonstration") in got
+
+
+def test_expelled_for_supporting_protests_names_no_protest(pipe):
+    got = summary(run(pipe, "On Monday, two lecturers at the university in Yazd were dismissed for supporting protests.\n"))
+    assert not any(sub == "demonstration" for _, sub in got)

@@ -455,6 +455,10 @@ def _list_groups(ctx: DocContext, places: list[PlaceMention]) -> list[list[Place
     return groups
 
 
+#: the lead of a story filed abroad speaks of Iran (its acts are not in the dateline's city)
+_ABOUT_IRAN = re.compile(r"\bIran(?:ian authorities|ian Government|ian government)?\b(?!ians)")
+
+
 def home_place(ctx: DocContext) -> PlaceMention | None:
     """The town a story is about: where a wire story is filed from ("SHAHR-E KORD, January
     30, 2024 (PON) -"; the dates stage's ``dateline_place_span`` when present, else a dateline
@@ -463,6 +467,11 @@ def home_place(ctx: DocContext) -> PlaceMention | None:
     for p in ctx.doc.places:
         if span is not None:
             if p.span.overlaps(span) and p.place.precision == 1:
+                if p.place.country not in (None, "", "IR") and _ABOUT_IRAN.search(
+                        ctx.view, span.end, min(len(ctx.view), span.end + 400)):
+                    # "GENEVA (10 March 2026) - UN experts expressed alarm at ... the Iranian
+                    # authorities": an office abroad speaking of acts in Iran, not the acts' town
+                    return None
                 return p
         elif p.span.start > 200:
             break
