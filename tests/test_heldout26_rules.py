@@ -72,3 +72,16 @@ def test_a_dateline_abroad_is_not_the_town_of_acts_in_iran(pipe):
 def test_expelled_for_supporting_protests_names_no_protest(pipe):
     got = summary(run(pipe, "On Monday, two lecturers at the university in Yazd were dismissed for supporting protests.\n"))
     assert not any(sub == "demonstration" for _, sub in got)
+
+
+@pytest.mark.parametrize("sentence", [
+    "On Monday in Qazvin, a teacher was punched in the face by plainclothes agents.\n",
+    "On Monday in Qazvin, an agent hit the teacher on the arm with a baton.\n",
+])
+def test_blows_told_by_their_kind_are_a_beating(pipe, sentence):
+    assert ("Qazvin", "attack_on_civilians") in summary(run(pipe, sentence))
+
+
+def test_a_hit_song_is_no_beating(pipe):
+    got = summary(run(pipe, "On Monday in Qazvin, the band played a hit with their fans.\n"))
+    assert not any(sub == "attack_on_civilians" for _, sub in got)
