@@ -85,3 +85,9 @@ def test_blows_told_by_their_kind_are_a_beating(pipe, sentence):
 def test_a_hit_song_is_no_beating(pipe):
     got = summary(run(pipe, "On Monday in Qazvin, the band played a hit with their fans.\n"))
     assert not any(sub == "attack_on_civilians" for _, sub in got)
+
+
+def test_a_conjunction_before_told_is_no_source(pipe):
+    doc = run(pipe, "Agents came to the school in Arak on Monday and told the teachers to stay silent. "
+                    "Three teachers were detained, she said.\n")
+    assert all(a.source.lower() != "and" for a in doc.attributions)

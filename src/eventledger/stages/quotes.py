@@ -323,6 +323,8 @@ _STOP_SOURCES = re.compile(
     r"Monthly|Weekly|Daily|Annual|Yearly|Quarterly|Special|Final|Interim|Latest)\b"
     # an article alone: "A report by ... found" (the noun "report", not the verb)
     r"|^(?:A|An|The)$"
+    # a conjunction before a second verb: "agents came on Wednesday and told the family"
+    r"|^(?:and|or|but|then)$"
 )
 # "On Saturday, the Intelligence Ministry said": the day before the comma is no part of the name
 _LEADING_TIME = re.compile(
