@@ -91,3 +91,13 @@ def test_a_conjunction_before_told_is_no_source(pipe):
     doc = run(pipe, "Agents came to the school in Arak on Monday and told the teachers to stay silent. "
                     "Three teachers were detained, she said.\n")
     assert all(a.source.lower() != "and" for a in doc.attributions)
+
+
+def test_a_town_on_a_road_is_finer_than_the_province_of_the_police_who_speak(pipe):
+    doc = run(pipe, "On Monday, the police of Gilan province said that a driver who refused to stop at a checkpoint "
+                    "on the road to Rasht had been injured when officers fired at his car.\n")
+    ev = [e for e in doc.events if e.sub_event_type == "attack_on_civilians"]
+    assert [(e.location.canonical, e.location.precision) for e in ev] == [("Rasht", 2)]
+    # a province named alone stays the place
+    doc = run(pipe, "On Monday, police in Gilan province said a driver had been injured at a checkpoint.\n")
+    assert [e.location.canonical for e in doc.events] == ["Gilan"]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..doc import ActorMention, Attribution, DateMention, Doc, PlaceMention, Quantity, Segment, Trigger
@@ -418,7 +418,23 @@ def event_places(ctx: DocContext, i: int) -> list[PlaceMention]:
             and not _COMPOUND_AFTER.match(ctx.view, p.span.end)]
         if got and any(d.role == "history" for d in ctx.sent_dates[i]):
             got = ctx.event_places[i] = [p for p in got if not _place_of_history(ctx, i, p)]
+        if len(got) == 1 and got[0].place.precision == 3:
+            town = _road_town(ctx, i, got[0])
+            if town is not None:
+                got = ctx.event_places[i] = [town]
     return got
+
+
+def _road_town(ctx: DocContext, i: int, province: PlaceMention) -> PlaceMention | None:
+    """The first town sentence ``i`` names on a road ("a checkpoint on the Rasht–Anzali road",
+    "on the road to Rasht") in the one province it names as a place ("the police of Gilan
+    province said ..."), as a place near that town (finer than the province); else None."""
+    span = ctx.doc.sentences[i].span
+    for p in ctx.sent_places[i]:
+        if p.role == "route" and span.contains(p.span) and p.place.precision == 1 \
+                and p.place.admin1 == province.place.admin1 and not ctx.in_quote(p.span):
+            return replace(p, role="event", place=replace(p.place, precision=2))
+    return None
 
 
 _HISTORY_GAP = re.compile(r"\s*,?\s*(?:in|on|during)?\s*$", re.I)
