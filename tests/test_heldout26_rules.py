@@ -101,3 +101,9 @@ def test_a_town_on_a_road_is_finer_than_the_province_of_the_police_who_speak(pip
     # a province named alone stays the place
     doc = run(pipe, "On Monday, police in Gilan province said a driver had been injured at a checkpoint.\n")
     assert [e.location.canonical for e in doc.events] == ["Gilan"]
+
+
+def test_an_article_is_no_count_for_a_country_level_act(pipe):
+    doc = run(pipe, "Rights experts today condemned the beating of a woman at a checkpoint and the mass arrest "
+                    "of women who marched on Sunday.\n")
+    assert not any(e.location.precision == 4 and e.sub_event_type == "arrest" for e in doc.events)

@@ -778,7 +778,10 @@ def country_ok(ctx: DocContext, i: int, t: Trigger, date: DateRange) -> bool:
     kinds = {spec.count_kind if spec else None, *COUNT_KINDS_BY_SUBTYPE.get(t.sub_event_type, ())}
     if "video_message" in t.tactics:
         kinds.add("video_messages")
-    quants = [q for q in ctx.sent_quants[i] if q.count.kind in kinds]
+    # (an article is no count that makes an act specific: "the shooting of a woman ... and the
+    # mass arrest of women" names no one arrested)
+    quants = [q for q in ctx.sent_quants[i] if q.count.kind in kinds
+              and ctx.view[q.span.start : q.span.end].lower() not in ("a", "an")]
     if quants:
         # the units' own video messages are one campaign even when counted roughly ("more than
         # 300 video messages"); other counts must be exact, else they read as a tally
