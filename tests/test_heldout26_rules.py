@@ -107,3 +107,9 @@ def test_an_article_is_no_count_for_a_country_level_act(pipe):
     doc = run(pipe, "Rights experts today condemned the beating of a woman at a checkpoint and the mass arrest "
                     "of women who marched on Sunday.\n")
     assert not any(e.location.precision == 4 and e.sub_event_type == "arrest" for e in doc.events)
+
+
+def test_plural_councils_that_count_a_figure_are_its_source(pipe):
+    doc = run(pipe, "Since September, the student trade union councils count at least 90 students summoned "
+                    "in Yazd.\n")
+    assert any("councils" in a.source for a in doc.attributions)
