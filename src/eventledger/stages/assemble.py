@@ -694,9 +694,14 @@ class AssembleStage:
                 # a protest answers: "gathered after a porter was shot dead")
                 # (or the sentence just before, in this paragraph, that named the one town and a day:
                 # "On Saturday, guards opened fire on a convoy near Saravan. Two porters were killed")
+                # (or told under a place heading, after a sentence of its paragraph that named a day:
+                # ">> Shiraz University" over "On Wednesday, agents raided the dormitory. Six
+                # students were detained")
                 if any(t.event_type == "repression" for t in acting) \
                         and not any(d.role == "event" for d in ctx.sent_dates[i]) \
-                        and not (focus is not None and focus[0] == sent.paragraph and focus[1] == i - 1
+                        and not (((focus is not None and focus[0] == sent.paragraph and focus[1] == i - 1)
+                                  or (i > 0 and ctx.doc.sentences[i - 1].paragraph == sent.paragraph
+                                      and sent.paragraph in ctx.section_place))
                                  and any(d.role == "event" and d.range.precision == "day" for d in ctx.sent_dates[i - 1])
                                  and not _DURING_ARREST.search(ctx.view, sent.span.start, sent.span.end)
                                  # (not an arrest named as what the crowd answered: "chanted after a

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..doc import ActorMention, Attribution, DateMention, Doc, PlaceMention, Quantity, Segment, Trigger
@@ -418,7 +418,23 @@ def event_places(ctx: DocContext, i: int) -> list[PlaceMention]:
             and not _COMPOUND_AFTER.match(ctx.view, p.span.end)]
         if got and any(d.role == "history" for d in ctx.sent_dates[i]):
             got = ctx.event_places[i] = [p for p in got if not _place_of_history(ctx, i, p)]
+        if len(got) == 1 and got[0].place.precision == 3:
+            town = _road_town(ctx, i, got[0])
+            if town is not None:
+                got = ctx.event_places[i] = [town]
     return got
+
+
+def _road_town(ctx: DocContext, i: int, province: PlaceMention) -> PlaceMention | None:
+    """The first town sentence ``i`` names on a road ("a checkpoint on the Rasht–Anzali road",
+    "on the road to Rasht") in the one province it names as a place ("the police of Gilan
+    province said ..."), as a place near that town (finer than the province); else None."""
+    span = ctx.doc.sentences[i].span
+    for p in ctx.sent_places[i]:
+        if p.role == "route" and span.contains(p.span) and p.place.precision == 1 \
+                and p.place.admin1 == province.place.admin1 and not ctx.in_quote(p.span):
+            return replace(p, role="event", place=replace(p.place, precision=2))
+    return None
 
 
 _HISTORY_GAP = re.compile(r"\s*,?\s*(?:in|on|during)?\s*$", re.I)
@@ -455,6 +471,10 @@ def _list_groups(ctx: DocContext, places: list[PlaceMention]) -> list[list[Place
     return groups
 
 
+#: the lead of a story filed abroad speaks of Iran (its acts are not in the dateline's city)
+_ABOUT_IRAN = re.compile(r"\bIran(?:ian authorities|ian Government|ian government)?\b(?!ians)")
+
+
 def home_place(ctx: DocContext) -> PlaceMention | None:
     """The town a story is about: where a wire story is filed from ("SHAHR-E KORD, January
     30, 2024 (PON) -"; the dates stage's ``dateline_place_span`` when present, else a dateline
@@ -463,6 +483,11 @@ def home_place(ctx: DocContext) -> PlaceMention | None:
     for p in ctx.doc.places:
         if span is not None:
             if p.span.overlaps(span) and p.place.precision == 1:
+                if p.place.country not in (None, "", "IR") and _ABOUT_IRAN.search(
+                        ctx.view, span.end, min(len(ctx.view), span.end + 400)):
+                    # "GENEVA (10 March 2026) - UN experts expressed alarm at ... the Iranian
+                    # authorities": an office abroad speaking of acts in Iran, not the acts' town
+                    return None
                 return p
         elif p.span.start > 200:
             break
@@ -753,7 +778,10 @@ def country_ok(ctx: DocContext, i: int, t: Trigger, date: DateRange) -> bool:
     kinds = {spec.count_kind if spec else None, *COUNT_KINDS_BY_SUBTYPE.get(t.sub_event_type, ())}
     if "video_message" in t.tactics:
         kinds.add("video_messages")
-    quants = [q for q in ctx.sent_quants[i] if q.count.kind in kinds]
+    # (an article is no count that makes an act specific: "the shooting of a woman ... and the
+    # mass arrest of women" names no one arrested)
+    quants = [q for q in ctx.sent_quants[i] if q.count.kind in kinds
+              and ctx.view[q.span.start : q.span.end].lower() not in ("a", "an")]
     if quants:
         # the units' own video messages are one campaign even when counted roughly ("more than
         # 300 video messages"); other counts must be exact, else they read as a tally

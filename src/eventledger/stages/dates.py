@@ -258,8 +258,8 @@ class _Top:
         for i, sp in enumerate(self.spans[:_TOP_PARAGRAPHS]):
             # the first line is the title whatever its shape ("..., 13–19 November 2023" reads
             # like a caption); later ones must be headings (captions date their photos)
-            title_line = (i == 0 or i == 1 and self._masthead(by_par)) and self.kinds[i] in ("heading", "caption") \
-                and sp.end - sp.start <= 200
+            title_line = (i == 0 or i == 1 and (self._masthead(by_par) or self._week_subtitle(by_par))) \
+                and self.kinds[i] in ("heading", "caption") and sp.end - sp.start <= 200
             if (title_line or self.kinds[i] == "heading") and sp.start < 1500:
                 sources.append((by_par.get(i, []), self.view, True))
         if title_atoms:
@@ -280,6 +280,15 @@ class _Top:
                 self.period_span = Span(a.start, a.end) if in_doc else None
                 return r
         return None
+
+    def _week_subtitle(self, by_par: dict[int, list[Atom]]) -> bool:
+        """Is the second line the period under an undated title ("Campus Bulletin | weekly
+        digest" over "Week 9 — Saturday 28 February to Friday 6 March 2026")? A written range of
+        at most a fortnight on a short line: a caption dates its photo by a day, not a week."""
+        if len(self.spans) < 2 or self.kinds[0] != "heading" or by_par.get(0):
+            return False
+        line = by_par.get(1, [])
+        return len(line) == 1 and _week_range(line[0])
 
     def _masthead(self, by_par: dict[int, list[Atom]]) -> bool:
         """Is the first line a publisher's name above the title ("Hengaw Organization for
@@ -306,8 +315,8 @@ class _Top:
 
 #: what makes an Iranian year the report's own: "since the start of the Iranian year 1405"
 _CURRENT_SOLAR_YEAR = re.compile(
-    r"(?:(?:start|beginning|first\s+\w+\s+months?)\s+of\s+the|this|the\s+current)\s+(?:current\s+)?(?:Iranian|Persian|solar)"
-    r"\s+(?:calendar\s+)?year\s*,?\s*\Z", re.I)
+    r"(?:(?:start|beginning|first\s+\w+\s+months?)\s+of\s+the|this|the\s+current)\s+(?:current\s+)?(?:(?:Iranian|Persian|solar)"
+    r"\s+(?:calendar\s+)?)?year\s*,?\s*\Z", re.I)
 
 
 def _current_solar_year(view: str, part) -> int | None:
@@ -320,6 +329,8 @@ def _current_solar_year(view: str, part) -> int | None:
         if digits.isdigit() and digits[:2] in ("13", "14") and not view[i + 9:i + 10].isdigit() \
                 and _CURRENT_SOLAR_YEAR.search(view, max(0, i - 60), i + 4):
             sh = int(digits)
+            if part.cal != "g":  # a Persian month-day ("TEHRAN, Esfand 12 (IRNA) -"): that year itself
+                return sh
             return sh + 621 if (part.m, part.d or 1) >= (3, 21) else sh + 622
         i = view.find("year 1", i + 6)
     return None
@@ -343,7 +354,7 @@ def find_anchor(doc: Doc, atoms: list[Atom], dateline: Atom | None, classes: lis
             else:
                 near = top.latest_full()
                 r = resolve_atom_range(replace(dateline, a=nearest_year(dateline.a, near)), None) if near else None
-                if r is None and dateline.a.m is not None and dateline.a.cal == "g":
+                if r is None and dateline.a.m is not None:
                     y = _current_solar_year(doc.view or doc.text, dateline.a)
                     if y is not None:
                         r = resolve_atom_range(replace(dateline, a=dateline.a._replace(y=y)), None)

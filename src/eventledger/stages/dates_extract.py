@@ -208,6 +208,16 @@ def _month_dates(L: DateLexicon, view: str, hits, taken: _Taken, out: list[Atom]
         taken.take(start, end)
 
 
+def _yearless_month_day(view: str, r: re.Match[str]) -> bool:
+    """A Persian month then a day with no year ("TEHRAN, Esfand 12 (IRNA) -", "on Bahman 22,"):
+    a date when nothing but a bracket, comma, dash or the line's end follows the day (not "Mehr
+    12 percent" or "Dey 9 people")."""
+    if not r.group("d"):
+        return False
+    nxt = view[r.end("d"):r.end("d") + 3].lstrip(" ")
+    return not nxt or nxt[0] in "(),.;–—-\n"
+
+
 def _jalali_dates(L: DateLexicon, view: str, hits, taken: _Taken, out: list[Atom]) -> None:
     P = _patterns()
     for p, q, tok, mo in hits.get("jalali", ()):
@@ -216,7 +226,7 @@ def _jalali_dates(L: DateLexicon, view: str, hits, taken: _Taken, out: list[Atom
         r = P.jright.match(view, q)
         lm = P.left.search(view, max(0, p - 30), p)
         ld = _int(lm.group("ld")) if lm and taken.free(lm.start(), p) else None
-        d = ld if ld is not None else (_int(r.group("d")) if r.group("y") else None)
+        d = ld if ld is not None else (_int(r.group("d")) if r.group("y") or _yearless_month_day(view, r) else None)
         if d is None or not 1 <= d <= 31:
             continue  # "Mehr News Agency": a Jalali month name counts only with a day
         y = _int(r.group("y"))

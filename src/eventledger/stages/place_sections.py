@@ -31,6 +31,11 @@ _MAX_HEADING_CHARS = 60
 #: "1. Tabriz", "Isfahan province — June 10:")
 _HEADING_WORDS = frozenset({"in", "and", "on", "province", "county", "city", "the"})
 _WORD = re.compile(r"[^\W\d_]+|\d+")
+#: a campus heading names its institution before the town (">> Amirkabir University of
+#: Technology, Tehran", "University of Tabriz"): with one of these words, the other words may
+#: be the institution's capitalised name
+_INSTITUTION_WORDS = frozenset({"university", "college", "institute", "polytechnic", "campus"})
+_INSTITUTION_SMALL = frozenset({"of", "for", "and", "the"})
 
 
 def _heading_places(doc: Doc, view: str, i: int, places: Sequence[PlaceMention],
@@ -56,9 +61,23 @@ def _heading_places(doc: Doc, view: str, i: int, places: Sequence[PlaceMention],
     words = _WORD.findall(" ".join(rest))
     if words and words[0].isdigit() and view[sent.span.start : sent.span.end].lstrip()[:1].isdigit():
         words = words[1:]  # "1. Rasht": the number of a numbered heading
-    if any(w.lower() not in _HEADING_WORDS for w in words):
+    if any(w.lower() not in _HEADING_WORDS for w in words) \
+            and not _institution_heading(words, _WORD.findall(view[sent.span.start : sent.span.end])):
         return ()
+    towns = {p.place.admin1 for p in named if p.place.precision == 1}
+    if towns and any(p.place.precision == 3 for p in named):
+        # "University of Kurdistan, Sanandaj": a province beside a town of its own is a name's part
+        named = [p for p in named if p.place.precision != 3 or p.place.admin1 not in towns]
     return tuple(named)
+
+
+def _institution_heading(words: Sequence[str], heading: Sequence[str]) -> bool:
+    """The words left of a heading once its places are cut out (``words``) name a university or
+    college: an institution word in the ``heading``, every other word capitalised or a small
+    joining word."""
+    if not any(w.lower() in _INSTITUTION_WORDS for w in heading):
+        return False
+    return all(w[:1].isupper() or w.lower() in _HEADING_WORDS or w.lower() in _INSTITUTION_SMALL for w in words)
 
 
 def place_sections(doc: Doc, view: str, kinds: Sequence[str], sent_places: Sequence[Sequence[PlaceMention]],

@@ -151,7 +151,8 @@ _NP_LOW = (
     r"news agency|agency|newspaper|website|news site|site|daily|outlets?|television|TV|radio|(?:news |Telegram )?channels?|"
     r"organi[sz]ers|spokes(?:person|man|woman)|judiciary|ministry|associations?|coalition|"
     # ("the bakers' guild of Kermanshah", "the truckers' union of Isfahan": the body, placed by "of")
-    rf"(?:union|council|committee|guilds?)(?: of (?:the )?{_CAP}(?: {_CAP}){{0,2}})?|"
+    # ("the student trade union councils count at least 140": the plural bodies)
+    rf"(?:unions?|councils?|committees?|guilds?)(?: of (?:the )?{_CAP}(?: {_CAP}){{0,2}})?|"
     r"(?:police |military |army )?command|residents|families|family|figures|statistics|"
     # "the Hengaw organisation reported", "the regime’s oil minister claimed" (the portfolio in lower case)
     r"organi[sz]ations?|(?:(?:oil|interior|foreign|labou?r|energy|health|economy|intelligence|justice|education|"
@@ -331,6 +332,8 @@ _STOP_SOURCES = re.compile(
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$)\b"
     # an article alone: "A report by ... found" (the noun "report", not the verb)
     r"|^(?:A|An|The)$"
+    # a conjunction before a second verb: "agents came on Wednesday and told the family"
+    r"|^(?:and|or|but|then)$"
 )
 # "On Saturday, the Intelligence Ministry said": the day before the comma is no part of the name
 _LEADING_TIME = re.compile(
