@@ -223,7 +223,13 @@ def _jalali_dates(L: DateLexicon, view: str, hits, taken: _Taken, out: list[Atom
         start = lm.start() if ld is not None else p
         end = r.end("y") if y else (q if ld is not None else r.end())
         wdt = lm.group("wd") if ld is not None else None
-        out.append(Atom(start, end, "date", Part(y, mo, d, L.weekday_of(wdt) if wdt else None, "j")))
+        # "13 to 18 Azar 1405", "13-18 Azar": a range of days, as the Gregorian months have it
+        d2 = _int(lm.group("ld2")) if ld is not None else None
+        if d2 is not None and (not 1 <= d2 <= 31 or d2 <= d and lm.group("lsep").lower() in ("and", "&")):
+            d2 = None
+        b = Part(y, mo, d2, None, "j") if d2 is not None and d2 != d else None
+        out.append(Atom(start, end, "date", Part(y, mo, d, L.weekday_of(wdt) if wdt else None, "j"), b,
+                        joined="to" if b else ""))
         taken.take(start, end)
 
 
