@@ -24,3 +24,23 @@ def test_a_range_of_days_in_a_persian_month(text, start, end):
     assert len(atoms) == 1
     r = resolve_atom_range(atoms[0], None)
     assert (r.start, r.end) == (start, end)
+
+
+@pytest.mark.parametrize("text, year", [
+    ("She had been detained in 1401.", 1401),
+    ("He has been held since 1398 and was never tried.", 1398),
+])
+def test_a_bare_iranian_year(text, year):
+    atoms = [a for a in extract(text) if a.kind == "year"]
+    assert [(a.a.y, a.a.cal) for a in atoms] == [(year, "j")]
+
+
+def test_a_count_in_the_thirteen_hundreds_is_no_year():
+    assert not [a for a in extract("Floods hit homes in 1400 villages.") if a.kind == "year"]
+
+
+def test_an_arrest_in_an_iranian_year_is_history(pipe):
+    doc = run(pipe, "On Friday, December 19, a prisoner was hanged in Qazvin prison. He had been "
+                    "arrested in Takestan in 1399.\n")
+    assert ("Takestan", "arrest") not in summary(doc)
+    assert ("Qazvin", "execution") in summary(doc)
