@@ -44,3 +44,11 @@ def test_an_arrest_in_an_iranian_year_is_history(pipe):
                     "arrested in Takestan in 1399.\n")
     assert ("Takestan", "arrest") not in summary(doc)
     assert ("Qazvin", "execution") in summary(doc)
+
+
+def test_a_village_in_a_county_is_placed_in_the_countys_town(pipe):
+    doc = run(pipe, "On Tuesday, December 16, police shot a shepherd near the village of Jalq in Saravan "
+                    "county. Two men were killed.\n")
+    got = summary(doc)
+    assert ("Saravan", "killing") in got
+    assert not any(town == "Jalq" for town, _ in got)

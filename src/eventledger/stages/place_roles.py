@@ -160,6 +160,7 @@ LIST_GAP_RE = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\
 _ORIGIN_HINT_RE = re.compile(r"from|born|native|home", re.I)
 #: "<town>, in <county> county": the gap between the two names, and the word after the second
 _COUNTY_GAP_RE = re.compile(r",\s+in\s+$")
+_VILLAGE_GAP_RE = re.compile(r",?\s+in\s+$")
 _COUNTY_AFTER_RE = re.compile(r"\s+(?:county|district)\b", re.I)
 _ROUTE_HINT_RE = re.compile(r" to | from | toward| of |, near ", re.I)
 
@@ -257,6 +258,10 @@ def assign_roles(items: list[PlaceItem], view: str) -> None:
                 (c0 == "-" or spaced and after.lstrip()[:1] in ("n", "N", "b", "B")) and _ORIGIN_AFTER_RE.match(after)) or (
                 last == "from" and c0 == "," and it.name_end == it.end and _NAME_FROM_BEFORE_RE.search(before)):
             role = "origin"
+        elif last == "in" and prev is not None and prev.role == "event" and it.name_end == it.end \
+                and _VILLAGE_GAP_RE.match(view, prev.end, it.start) and _COUNTY_AFTER_RE.match(after) \
+                and view[max(0, prev.start - 12) : prev.start].lower().endswith("village of "):
+            prev.role = "other"  # "near the village of Jaleq in Saravan county": the county's town is the place
         elif last == "in" and prev is not None and prev.role == "event" and it.name_end == it.end \
                 and _COUNTY_GAP_RE.match(view, prev.end, it.start) and _COUNTY_AFTER_RE.match(after):
             role = "route"  # "near Nowsud, in Paveh county": the county that locates the town just named
