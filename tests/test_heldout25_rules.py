@@ -52,3 +52,15 @@ def test_a_village_in_a_county_is_placed_in_the_countys_town(pipe):
     got = summary(doc)
     assert ("Saravan", "killing") in got
     assert not any(town == "Jalq" for town, _ in got)
+
+
+@pytest.mark.parametrize("text", [
+    "On Tuesday, December 16, police beat three farmers in Jiroft. They were taken to Pastor "
+    "Memorial hospital in Kerman.\n",
+    "On Tuesday, December 16, police beat three farmers in Jiroft. One of them died of his wounds "
+    "in a hospital in Kerman.\n",
+])
+def test_the_hospital_town_is_not_the_event_town(pipe, text):
+    got = summary(run(pipe, text))
+    assert any(town == "Jiroft" for town, _ in got)
+    assert not any(town == "Kerman" for town, _ in got)

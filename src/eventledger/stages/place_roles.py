@@ -130,8 +130,8 @@ _GRIEVANCE_BEFORE_RE = re.compile(
     r"\bto\s+protest\s+(?:against\s+)?(?:the|a|an)\s+(?:[\w'\u2019-]+\s+){1,12}?(?:in|at)\s+$", re.I)
 #: "the wounded were taken to a hospital in Kermanshah": where people were taken, not the event
 _TAKEN_TO_BEFORE_RE = re.compile(
-    r"\b(?:taken|transferred|moved|rushed|sent|flown|carried|admitted|hospitali[sz]ed)\s+(?:\w+\s+){0,2}?"
-    r"(?:to|in|at)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:hospitals?|clinic|medical\s+cent(?:er|re))\s+"
+    r"\b(?:taken|transferred|moved|rushed|sent|flown|carried|admitted|hospitali[sz]ed|died)\s+(?:\w+\s+){0,3}?"
+    r"(?:to|in|at)\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+)?|(?:[A-Z][\w'\u2019-]*\s+){1,3})(?:hospitals?|clinic|medical\s+cent(?:er|re))\s+"
     r"(?:in|at)\s+(?:the\s+(?:city|town)\s+of\s+)?$",
     re.I,
 )
@@ -251,6 +251,9 @@ def assign_roles(items: list[PlaceItem], view: str) -> None:
         elif (quotes and _in_slogan(view, it.start, quotes)) or (
                 last is not None and _names_without_being_there(before, view, it)):
             role = "other"
+        elif "ospital " in view[it.start : it.end] and (cut := view.rfind(" in ", it.start, it.end)) > it.start \
+                and _TAKEN_TO_BEFORE_RE.search(view, max(0, cut - 90), cut + 4):
+            role = "other"  # "taken to Khatam al-Anbia hospital in Zahedan": a named hospital with its town
         # (the words _ORIGIN_AFTER_RE and _ORG_AFTER_RE look for after the spaces start with
         # "n"/"b" ("native", "born") and with an ASCII capital: that character is tested first)
         elif (last is not None and (last == "*" or last.endswith(_ORIGIN_LAST))
