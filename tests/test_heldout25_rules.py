@@ -64,3 +64,11 @@ def test_the_hospital_town_is_not_the_event_town(pipe, text):
     got = summary(run(pipe, text))
     assert any(town == "Jiroft" for town, _ in got)
     assert not any(town == "Kerman" for town, _ in got)
+
+
+@pytest.mark.parametrize("text", [
+    "On Tuesday, December 16, a porter from Bukan was shot in the leg by border guards near Sardasht.\n",
+    "On Tuesday, December 16, two shepherds were shot by border guards near Sardasht.\n",
+])
+def test_a_shooting_told_by_the_wound_or_the_shooter(pipe, text):
+    assert ("Sardasht", "attack_on_civilians") in summary(run(pipe, text))
