@@ -72,3 +72,12 @@ def test_the_hospital_town_is_not_the_event_town(pipe, text):
 ])
 def test_a_shooting_told_by_the_wound_or_the_shooter(pipe, text):
     assert ("Sardasht", "attack_on_civilians") in summary(run(pipe, text))
+
+
+def test_a_publisher_named_after_a_place_cites_itself(pipe):
+    text = ("On Monday, December 15, police detained three workers in Dezful. Karun's sources said they "
+            "were taken to an unknown location. Karun has recorded 12 such arrests since November.\n")
+    doc = test_assemble.run(pipe, text, publisher="Karun Human Rights Watch", published="2025-12-20")
+    got = summary(doc)
+    assert ("Dezful", "arrest") in got
+    assert not any(town == "Karun" for town, _ in got)

@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from operator import attrgetter
@@ -631,3 +631,27 @@ class PlacesStage:
         opts = options or self.options
         view = doc.view if len(doc.view) == len(doc.text) else make_view(doc.text)
         doc.places = recognize_places(view, doc.text, self.gazetteer, opts.default_country)
+        publisher = doc.report.publisher
+        if publisher and doc.places and " " in publisher:
+            doc.places = _publisher_named(doc.places, view, publisher)
+
+
+#: what follows or precedes the publisher's short name where the report cites itself
+#: ("Karun's sources said", "Karun has recorded", "according to Karun")
+_SELF_CITED_AFTER_RE = re.compile(
+    r"(?:['\u2019]s\s|\s+(?:has|have|had|said|says|reported|recorded|documented|learned|learnt|told|added|confirmed|"
+    r"found|counted|verified)\b)")
+
+
+def _publisher_named(places: list[PlaceMention], view: str, publisher: str) -> list[PlaceMention]:
+    """A place name that is a word of the publisher's name ("Karun Human Rights Watch"), told
+    as the one who speaks ("Karun's sources said", "according to Karun"), is the publisher."""
+    words = {name_key(w) for w in publisher.split() if len(w) > 2 and w[:1].isupper()}
+    out = []
+    for m in places:
+        if m.role == "event" and " " not in m.name and name_key(m.name) in words and (
+                _SELF_CITED_AFTER_RE.match(view, m.span.end)
+                or view[max(0, m.span.start - 13) : m.span.start].lower() == "according to "):
+            m = replace(m, role="other")
+        out.append(m)
+    return out
