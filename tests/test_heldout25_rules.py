@@ -81,3 +81,11 @@ def test_a_publisher_named_after_a_place_cites_itself(pipe):
     got = summary(doc)
     assert ("Dezful", "arrest") in got
     assert not any(town == "Karun" for town, _ in got)
+
+
+def test_the_provinces_of_a_list_are_provinces(pipe):
+    doc = run(pipe, "On Thursday, December 18, shopkeepers in the provinces of Ilam, Lorestan and Kermanshah "
+                    "closed their shops. In Ilam, Eslamabad-e Gharb and Khorramabad the bazaars were shut.\n")
+    got = summary(doc)
+    assert {("Eslamabad-e Gharb", "strike"), ("Khorramabad", "strike")} <= got
+    assert ("Kermanshah", "strike") not in got

@@ -311,6 +311,19 @@ def _named_provinces(items: list[PlaceItem], view: str) -> None:
     """``Kermanshah province``: the province, not its same-named capital; ``in Khuzestan and
     Kermanshah provinces``: each name of the list (a name already qualifying another, as in
     "Hashtpar, Gilan province", has its reading)."""
+    k = 0
+    while k < len(items):
+        # "the province of Kermanshah", "in the provinces of Kurdistan, West Azerbaijan and Kermanshah"
+        it = items[k]
+        before = view[max(0, it.start - 14) : it.start].lower()
+        if it.role != "qualifier" and (before.endswith("province of ") or before.endswith("provinces of ")):
+            listed = [it]
+            if before.endswith("provinces of "):
+                while k + 1 < len(items) and LIST_GAP_RE.match(view[items[k].end : items[k + 1].start]):
+                    k += 1
+                    listed.append(items[k])
+            _as_provinces(listed)
+        k += 1
     for k, it in enumerate(items):
         m = _PROVINCE_AFTER_RE.match(view, it.end)
         if m is None or it.role == "qualifier":
@@ -321,12 +334,16 @@ def _named_provinces(items: list[PlaceItem], view: str) -> None:
             while j > 0 and LIST_GAP_RE.match(view[items[j - 1].end : items[j].start]):
                 j -= 1
                 listed.append(items[j])
-        for x in listed:
-            if x.candidate.place.precision == 1 and x.candidates is not None:
-                prov = next((c for c in x.candidates if c.place.feature == "admin1"
-                             and c.place.country == x.candidate.place.country), None)
-                if prov is not None:
-                    x.candidate = prov
+        _as_provinces(listed)
+
+
+def _as_provinces(listed: list[PlaceItem]) -> None:
+    for x in listed:
+        if x.candidate.place.precision == 1 and x.candidates is not None:
+            prov = next((c for c in x.candidates if c.place.feature == "admin1"
+                         and c.place.country == x.candidate.place.country), None)
+            if prov is not None:
+                x.candidate = prov
 
 
 def _fold_districts(items: list[PlaceItem], view: str) -> None:
