@@ -89,3 +89,13 @@ def test_the_provinces_of_a_list_are_provinces(pipe):
     got = summary(doc)
     assert {("Eslamabad-e Gharb", "strike"), ("Khorramabad", "strike")} <= got
     assert ("Kermanshah", "strike") not in got
+
+
+def test_a_date_in_an_appositive_dates_the_past_death_it_tells(pipe):
+    doc = run(pipe, "On Friday, December 19, a memorial for Reza Amini, a worker shot dead by police in Dezful "
+                    "in early November, turned into a protest. Hundreds of people marched to the governorate.\n")
+    ev = {(e.location.canonical or e.location.name, e.sub_event_type): e for e in doc.events}
+    protest = [e for (town, sub), e in ev.items() if town == "Dezful" and sub in ("demonstration", "symbolic_action")]
+    assert protest and all(e.date.start == dt.date(2025, 12, 19) for e in protest)
+    killing = ev.get(("Dezful", "killing"))
+    assert killing is None or killing.date.start.month == 11
