@@ -99,3 +99,22 @@ def test_a_date_in_an_appositive_dates_the_past_death_it_tells(pipe):
     assert protest and all(e.date.start == dt.date(2025, 12, 19) for e in protest)
     killing = ev.get(("Dezful", "killing"))
     assert killing is None or killing.date.start.month == 11
+
+
+def test_a_porters_home_town_is_not_the_place_of_the_shooting(pipe):
+    got = summary(run(pipe, "On Monday, December 15, a sukhtbar from Zabol was wounded by police gunfire near Nikshahr.\n"))
+    assert any(town == "Nikshahr" for town, _ in got)
+    assert not any(town == "Zabol" for town, _ in got)
+
+
+def test_a_name_then_from_closing_the_sentence_is_a_home_town(pipe):
+    got = summary(run(pipe, "On Monday, December 15, two prisoners were hanged in Qazvin prison. Rights groups named one "
+                            "of them, Hadi Karami from Takestan.\n"))
+    assert ("Qazvin", "execution") in got
+    assert not any(town == "Takestan" for town, _ in got)
+
+
+def test_a_home_town_told_again_as_the_town_is_the_place(pipe):
+    got = summary(run(pipe, "On Monday, December 15, border guards shot dead a kolbar from Baneh, on the heights "
+                            "near the town.\n"))
+    assert ("Baneh", "killing") in got

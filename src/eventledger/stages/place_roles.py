@@ -41,6 +41,7 @@ ORIGIN_BEFORE_RE = re.compile(
     r"(?:\b(?:prisoners?|inmates?|activists?|citizens?|residents?|natives?|man|woman|men|women|youths?|"
     r"students?|teachers?|workers?|protesters?|people|family|families|dissidents?|journalists?|lawyers?|"
     r"farmers?|retirees|nurses?|doctors?|truckers?|drivers?|labou?rers?|athletes?|wrestlers?|boxers?|"
+    r"kolbars?|sukhtbars?|porters?|shepherds?|fishermen|conscripts?|"
     r"rappers?|singers?|artists?|clerics?|mothers?|fathers?|sons?|daughters?|brothers?|sisters?|"
     r"girls?|boys?|child|children|[a-z]+-year-old|one|two|three|four|five|six|seven|eight|nine|ten|"
     # "two prisoners, both from Bukan": the people named before the comma
@@ -58,6 +59,11 @@ ORIGIN_BEFORE_RE = re.compile(
 #: apposition closes after it (a comma), which keeps "the Resistance Units, from Tehran to
 #: Zahedan, ..." a route. Case-sensitive, unlike ORIGIN_BEFORE_RE
 _NAME_FROM_BEFORE_RE = re.compile(r"\b[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’-]+){1,2},\s+(?:(?:aged\s+)?\d{1,3},\s+)?from\s+$")
+#: "... confirmed the identity of one, Rasoul Abdi from Piranshahr.": a name, "from" and the
+#: place closing the sentence (case-sensitive)
+_NAME_THEN_FROM_RE = re.compile(r"\b[A-Z][a-z'\u2019]+(?:\s+[A-Z][a-z'\u2019-]+){1,2}\s+from\s+$")
+#: the act told "near the town" just named as someone's home town
+_NEAR_HOME_AFTER_RE = re.compile(r"\b(?:near|outside|around|in)\s+the\s+(?:town|village|city)\b(?!\s+of\b)")
 _POSSESSIVE_S_RE = re.compile(r"^['\u2019]s\b")
 _ORIGIN_AFTER_RE = re.compile(r"^(?:-born\b|\s+native\b|\s+born\b)", re.I)
 _ROUTE_BEFORE_RE = re.compile(
@@ -259,8 +265,13 @@ def assign_roles(items: list[PlaceItem], view: str) -> None:
         elif (last is not None and (last == "*" or last.endswith(_ORIGIN_LAST))
               and may_be_origin(before) and ORIGIN_BEFORE_RE.search(before)) or (
                 (c0 == "-" or spaced and after.lstrip()[:1] in ("n", "N", "b", "B")) and _ORIGIN_AFTER_RE.match(after)) or (
-                last == "from" and c0 == "," and it.name_end == it.end and _NAME_FROM_BEFORE_RE.search(before)):
+                last == "from" and c0 == "," and it.name_end == it.end and _NAME_FROM_BEFORE_RE.search(before)) or (
+                last == "from" and c0 in (".", ";") and it.name_end == it.end and _NAME_THEN_FROM_RE.search(before)):
             role = "origin"
+            if "the town" in after or "the village" in after or "the city" in after:
+                cut = after.find(". ")
+                if _NEAR_HOME_AFTER_RE.search(after, 0, cut if cut != -1 else len(after)):
+                    role = "event"  # "a kolbar from Sardasht, in the heights ... near the town": the home town is the place
         elif last == "in" and prev is not None and prev.role == "event" and it.name_end == it.end \
                 and _VILLAGE_GAP_RE.match(view, prev.end, it.start) and _COUNTY_AFTER_RE.match(after) \
                 and view[max(0, prev.start - 12) : prev.start].lower().endswith("village of "):
