@@ -118,3 +118,9 @@ def test_a_home_town_told_again_as_the_town_is_the_place(pipe):
     got = summary(run(pipe, "On Monday, December 15, border guards shot dead a kolbar from Baneh, on the heights "
                             "near the town.\n"))
     assert ("Baneh", "killing") in got
+
+
+def test_an_execution_put_off_told_with_an_apposition(pipe):
+    got = summary(run(pipe, "On Monday, December 15, the execution of Hadi Karami, set for the early morning, was "
+                            "postponed in Qazvin prison.\n"))
+    assert ("Qazvin", "execution") not in got
