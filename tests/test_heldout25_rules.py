@@ -124,3 +124,10 @@ def test_an_execution_put_off_told_with_an_apposition(pipe):
     got = summary(run(pipe, "On Monday, December 15, the execution of Hadi Karami, set for the early morning, was "
                             "postponed in Qazvin prison.\n"))
     assert ("Qazvin", "execution") not in got
+
+
+def test_the_detention_centre_town_a_detainee_was_taken_to(pipe):
+    got = summary(run(pipe, "On Monday, December 15, agents arrested a teacher in Bukan and took him to the "
+                            "detention centre in Urmia.\n"))
+    assert ("Bukan", "arrest") in got
+    assert ("Urmia", "arrest") not in got

@@ -136,8 +136,9 @@ _GRIEVANCE_BEFORE_RE = re.compile(
     r"\bto\s+protest\s+(?:against\s+)?(?:the|a|an)\s+(?:[\w'\u2019-]+\s+){1,12}?(?:in|at)\s+$", re.I)
 #: "the wounded were taken to a hospital in Kermanshah": where people were taken, not the event
 _TAKEN_TO_BEFORE_RE = re.compile(
-    r"\b(?:taken|transferred|moved|rushed|sent|flown|carried|admitted|hospitali[sz]ed|died)\s+(?:\w+\s+){0,3}?"
-    r"(?:to|in|at)\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+)?|(?:[A-Z][\w'\u2019-]*\s+){1,3})(?:hospitals?|clinic|medical\s+cent(?:er|re))\s+"
+    r"\b(?:taken|took|transferred|moved|rushed|sent|flown|carried|admitted|hospitali[sz]ed|died)\s+(?:\w+\s+){0,3}?"
+    r"(?:to|in|at)\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+)?|(?:[A-Z][\w'\u2019-]*\s+){1,3})"
+    r"(?:hospitals?|clinic|medical\s+cent(?:er|re)|detention\s+cent(?:er|re))\s+"
     r"(?:in|at)\s+(?:the\s+(?:city|town)\s+of\s+)?$",
     re.I,
 )
@@ -311,7 +312,7 @@ def assign_roles(items: list[PlaceItem], view: str) -> None:
 
 
 _BEFORE_OTHER_HINTS = ("solidar", "support", "sympath", "tribute", "slogan", "chant", "hospital", "clinic",
-                       "medical")
+                       "medical", "detention cent")
 #: "sentenced to 15 years in prison and exile to Zabol": the place of exile, not where it happened
 _EXILE_BEFORE_RE = re.compile(
     r"\b(?:exile|exiled|banish(?:ed|ment))\s+(?:\w+\s+){0,2}?(?:to|in)\s+(?:the\s+(?:city|town|county)\s+of\s+)?$", re.I)
