@@ -131,3 +131,10 @@ def test_the_detention_centre_town_a_detainee_was_taken_to(pipe):
                             "detention centre in Urmia.\n"))
     assert ("Bukan", "arrest") in got
     assert ("Urmia", "arrest") not in got
+
+
+def test_an_incident_named_by_its_town_is_not_the_place(pipe):
+    got = summary(run(pipe, "On Monday, December 15, police arrested two students in Zabol for posting videos of "
+                            "the Khash shooting.\n"))
+    assert ("Zabol", "arrest") in got
+    assert ("Khash", "arrest") not in got

@@ -62,6 +62,8 @@ _NAME_FROM_BEFORE_RE = re.compile(r"\b[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’-]+){1,2
 #: "... confirmed the identity of one, Rasoul Abdi from Piranshahr.": a name, "from" and the
 #: place closing the sentence (case-sensitive)
 _NAME_THEN_FROM_RE = re.compile(r"\b[A-Z][a-z'\u2019]+(?:\s+[A-Z][a-z'\u2019-]+){1,2}\s+from\s+$")
+#: an incident named by its town ("the Saravan shooting", "the Zahedan massacre")
+_NAMED_INCIDENT_AFTER_RE = re.compile(r"\s+(?:shootings?|massacre|killings?|bombings?|crackdown|attack|fire)\b(?!\s+(?:on|at|in)\b)", re.I)
 #: the act told "near the town" just named as someone's home town
 _NEAR_HOME_AFTER_RE = re.compile(r"\b(?:near|outside|around|in)\s+the\s+(?:town|village|city)\b(?!\s+of\b)")
 _POSSESSIVE_S_RE = re.compile(r"^['\u2019]s\b")
@@ -300,6 +302,9 @@ def assign_roles(items: list[PlaceItem], view: str) -> None:
             role = "other"
         elif spaced and "a" <= after.lstrip()[:1] <= "z" and it.name_end == it.end and _FACILITY_IN_TOWN_AFTER_RE.match(after):
             role = "other"  # "Jam gas refinery, Kangan": the site's name; the town after the comma is where it is
+        elif spaced and it.name_end == it.end and _NAMED_INCIDENT_AFTER_RE.match(after) \
+                and before.lower().endswith(("of the ", "over the ", "about the ", "after the ", "since the ")):
+            role = "other"  # "videos of the Saravan shooting": the incident's name, not where the sentence's act is
         elif c0 == "," and _TAKEN_THERE_AFTER_RE.match(after):
             role = "other"  # "hospital staff in Sanandaj, where some of the wounded were taken"
         elif prev is not None and prev.role in ("origin", "route") and LIST_GAP_RE.match(view[prev.end : it.start]):
