@@ -138,3 +138,10 @@ def test_an_incident_named_by_its_town_is_not_the_place(pipe):
                             "the Khash shooting.\n"))
     assert ("Zabol", "arrest") in got
     assert ("Khash", "arrest") not in got
+
+
+def test_a_society_named_after_a_place_after_the_event_town(pipe):
+    got = summary(run(pipe, "On Monday, December 15, agents in Marivan arrested four members of the Chia "
+                            "environmental society.\n"))
+    assert ("Marivan", "arrest") in got
+    assert len(got) == 1

@@ -64,6 +64,8 @@ _NAME_FROM_BEFORE_RE = re.compile(r"\b[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’-]+){1,2
 _NAME_THEN_FROM_RE = re.compile(r"\b[A-Z][a-z'\u2019]+(?:\s+[A-Z][a-z'\u2019-]+){1,2}\s+from\s+$")
 #: an incident named by its town ("the Saravan shooting", "the Zahedan massacre")
 _NAMED_INCIDENT_AFTER_RE = re.compile(r"\s+(?:shootings?|massacre|killings?|bombings?|crackdown|attack|fire)\b(?!\s+(?:on|at|in)\b)", re.I)
+#: a society named after a place, with a town told before it in the sentence
+_SOCIETY_AFTER_RE = re.compile(r"\s+(?:[a-z]+\s+){0,2}(?:association|society|club|group|foundation|charity|collective)\b")
 #: the act told "near the town" just named as someone's home town
 _NEAR_HOME_AFTER_RE = re.compile(r"\b(?:near|outside|around|in)\s+the\s+(?:town|village|city)\b(?!\s+of\b)")
 _POSSESSIVE_S_RE = re.compile(r"^['\u2019]s\b")
@@ -305,6 +307,9 @@ def assign_roles(items: list[PlaceItem], view: str) -> None:
         elif spaced and it.name_end == it.end and _NAMED_INCIDENT_AFTER_RE.match(after) \
                 and before.lower().endswith(("of the ", "over the ", "about the ", "after the ", "since the ")):
             role = "other"  # "videos of the Saravan shooting": the incident's name, not where the sentence's act is
+        elif spaced and prev is not None and prev.role == "event" and it.name_end == it.end \
+                and before.endswith("the ") and _SOCIETY_AFTER_RE.match(after) and ". " not in view[prev.end : it.start]:
+            role = "other"  # "agents in Saqez arrested members of the Chia environmental association"
         elif c0 == "," and _TAKEN_THERE_AFTER_RE.match(after):
             role = "other"  # "hospital staff in Sanandaj, where some of the wounded were taken"
         elif prev is not None and prev.role in ("origin", "route") and LIST_GAP_RE.match(view[prev.end : it.start]):
