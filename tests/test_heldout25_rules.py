@@ -145,3 +145,9 @@ def test_a_society_named_after_a_place_after_the_event_town(pipe):
                             "environmental society.\n"))
     assert ("Marivan", "arrest") in got
     assert len(got) == 1
+
+
+def test_the_year_naming_the_protests_makes_them_history(pipe):
+    got = summary(run(pipe, "In Bukan, three brothers of a man killed in the 2022 protests were arrested on Monday.\n"))
+    assert ("Bukan", "arrest") in got
+    assert ("Bukan", "protest_with_intervention") not in got
