@@ -151,3 +151,10 @@ def test_the_year_naming_the_protests_makes_them_history(pipe):
     got = summary(run(pipe, "In Bukan, three brothers of a man killed in the 2022 protests were arrested on Monday.\n"))
     assert ("Bukan", "arrest") in got
     assert ("Bukan", "protest_with_intervention") not in got
+
+
+def test_a_checkpoint_between_two_towns_is_neither(pipe):
+    got = summary(run(pipe, "On Monday, December 15, police arrested a driver at a checkpoint between Dezful and "
+                            "Shush. In Andimeshk, shopkeepers closed their shops on Monday.\n"))
+    assert ("Andimeshk", "strike") in got
+    assert not any(town in ("Dezful", "Shush") for town, _ in got)

@@ -73,7 +73,7 @@ _ORIGIN_AFTER_RE = re.compile(r"^(?:-born\b|\s+native\b|\s+born\b)", re.I)
 _ROUTE_BEFORE_RE = re.compile(
     r"(?:\b(?:road|roads|highway|route|railway|motorway|freeway|expressway|way|journey|flight|flights|"
     r"trip|bus|train|drive)\s+(?:to|from|towards?)\s+$)"
-    r"|(?:\b(?:city|town|village|located|situated|lies|lying|halfway|midway|road|highway)\b[^.;]{0,40}"
+    r"|(?:\b(?:city|town|village|located|situated|lies|lying|halfway|midway|road|highway|checkpoints?|crossing)\b[^.;]{0,40}"
     r"\bbetween\s+$)|(?:\b(?:km|kilometers?|kilometres?|miles?)\s+(?:\w+\s+)?(?:of|from)\s+$)"
     # "in Shahin Shahr, north of Isfahan": a bearing from a landmark town ("the north of Tehran"
     # is a part of the town, and stays an event place)
