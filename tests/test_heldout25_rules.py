@@ -158,3 +158,16 @@ def test_a_checkpoint_between_two_towns_is_neither(pipe):
                             "Shush. In Andimeshk, shopkeepers closed their shops on Monday.\n"))
     assert ("Andimeshk", "strike") in got
     assert not any(town in ("Dezful", "Shush") for town, _ in got)
+
+
+def test_a_bracketed_gloss_of_a_persian_date_plays_its_role():
+    from eventledger.doc import Doc  # noqa: F401  (the stage below fills a Doc's dates)
+    import hashlib
+    from eventledger.ingest.report import Report
+    from eventledger.pipeline import default_pipeline
+    text = ("Tehran, 20 December 2025 — The group has recorded 30 arrests in Tehran since 1 Azar "
+            "(22 November), most of them students.\n")
+    doc = default_pipeline().run(Report("t1", text, hashlib.sha256(text.encode()).hexdigest()))
+    gloss = [m for m in doc.dates if m.text == "22 November"]
+    since = [m for m in doc.dates if m.text == "1 Azar"]
+    assert gloss and since and gloss[0].role == since[0].role
