@@ -171,3 +171,10 @@ def test_a_bracketed_gloss_of_a_persian_date_plays_its_role():
     gloss = [m for m in doc.dates if m.text == "22 November"]
     since = [m for m in doc.dates if m.text == "1 Azar"]
     assert gloss and since and gloss[0].role == since[0].role
+
+
+def test_a_masthead_with_the_country_after_the_organisation_word():
+    from eventledger.publishers import masthead_publisher
+    assert masthead_publisher("Prison Watch Iran – weekly log\n\nText.\n") == "Prison Watch Iran"
+    assert masthead_publisher("Haalvsh | Baluch Activists Campaign\n\nText.\n") == "Haalvsh"
+    assert masthead_publisher("Protests spread in Iran\n\nText.\n") is None
