@@ -93,7 +93,10 @@ def masthead_publisher(text: str, path: Path | None = None) -> str | None:
         bare = " ".join(w for w in words if not w.startswith("("))
         if fold_name(bare) in known or fold_name(name) in known:
             return name
-        if len(words) >= 2 and bare.split()[-1] in heads and words[0][0].isupper():
+        tail = bare.split()
+        if len(tail) >= 3 and tail[-1] == "Iran" and tail[-2] in heads:
+            tail = tail[:-1]  # "Execution Watch Iran": the organisation word before the country
+        if len(words) >= 2 and tail[-1] in heads and words[0][0].isupper():
             return name
     return None
 

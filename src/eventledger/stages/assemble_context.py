@@ -300,6 +300,9 @@ def is_history(ctx: DocContext, i: int, t: Trigger) -> bool:
                 t.span.start - d.span.end < 40 or ctx.view[s0 : d.span.start].strip().lower() in ("", "on", "in"))
                 for d in dates):
             return False
+    if any(d.role == "history" and 0 <= t.span.start - d.span.end <= 1
+           and ctx.view[max(0, d.span.start - 4) : d.span.start].lower() == "the " for d in dates):
+        return True  # "a man killed in the 2022 protests": the year names the protests themselves
     nearest = min(dates, key=lambda d: min(abs(d.span.start - t.span.end), abs(t.span.start - d.span.end)))
     gap = min(abs(nearest.span.start - t.span.end), abs(t.span.start - nearest.span.end))
     if nearest.role == "history" and gap < 40:

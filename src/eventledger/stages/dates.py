@@ -593,7 +593,22 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
     _weekdays_told_by_the_date_after(atoms, out)
     if len(out) > 1 and " and " in view:
         out = _join_same_and_day(view, text, out)
+    if len(out) > 1 and " (" in view:
+        _glosses_follow(view, out)
     return out
+
+
+def _glosses_follow(view: str, out: list[DateMention]) -> None:
+    """"since 1 Azar (22 November)", "on 5 Aban (27 October)": a date in brackets right after
+    another that names the same day is its gloss in the other calendar; it plays the same role
+    (a period's start stays a period's start)."""
+    for k in range(1, len(out)):
+        a, b = out[k - 1], out[k]
+        if b.role == a.role or a.range.start is None or b.range.start != a.range.start:
+            continue
+        if view[a.span.end : b.span.start].strip() != "(" or not view[b.span.end : b.span.end + 1] == ")":
+            continue
+        out[k] = replace(b, role=a.role, range=a.range)
 
 
 #: a trailing attribution clause ending in its date (", the police said in a statement carried by

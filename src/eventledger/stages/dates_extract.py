@@ -233,7 +233,13 @@ def _jalali_dates(L: DateLexicon, view: str, hits, taken: _Taken, out: list[Atom
         start = lm.start() if ld is not None else p
         end = r.end("y") if y else (q if ld is not None else r.end())
         wdt = lm.group("wd") if ld is not None else None
-        out.append(Atom(start, end, "date", Part(y, mo, d, L.weekday_of(wdt) if wdt else None, "j")))
+        # "13 to 18 Azar 1405", "13-18 Azar": a range of days, as the Gregorian months have it
+        d2 = _int(lm.group("ld2")) if ld is not None else None
+        if d2 is not None and (not 1 <= d2 <= 31 or d2 <= d and lm.group("lsep").lower() in ("and", "&")):
+            d2 = None
+        b = Part(y, mo, d2, None, "j") if d2 is not None and d2 != d else None
+        out.append(Atom(start, end, "date", Part(y, mo, d, L.weekday_of(wdt) if wdt else None, "j"), b,
+                        joined="to" if b else ""))
         taken.take(start, end)
 
 
@@ -260,6 +266,10 @@ def _numbers(view: str, years: list[int], taken: _Taken, out: list[Atom], final:
                     out.append(atom)
                     taken.take(atom.start, atom.end)
             continue
+        if 1300 <= number <= 1499 and taken.free(s, e) and _solar_year(view, s, e):
+            out.append(Atom(s, e, "year", Part(number, cal="j")))  # "arrested in 1399": an Iranian year
+            taken.take(s, e)
+            continue
         if not taken.free(s, e) or not 1800 <= number <= 2099:
             continue
         dm = P.decade.match(view, s)
@@ -275,6 +285,25 @@ def _numbers(view: str, years: list[int], taken: _Taken, out: list[Atom], final:
         if _year_context(L, view, s, e):
             out.append(Atom(s, e, "year", Part(number)))
             taken.take(s, e)
+
+
+#: the words before a bare Iranian year ("arrested in 1399", "held since 1398")
+_SOLAR_YEAR_BEFORE = frozenset({"in", "since", "year", "until"})
+
+
+def _solar_year(view: str, s: int, e: int) -> bool:
+    """A bare 13xx/14xx number read as an Iranian (solar hijri) year: after "in", "since",
+    "year" or "until", and not followed by a word it would count ("in 1400 villages")."""
+    if not _is_word_start(view, s) or not _is_word_end(view, e) or view[s - 1 : s] in ("$", "#", "/", "-", ".", ","):
+        return False
+    before = view[max(0, s - 8) : s].split()
+    if not before or before[-1].lower() not in _SOLAR_YEAR_BEFORE:
+        return False
+    nxt = view[e : e + 1]
+    if nxt in (",", "%") and view[e + 1 : e + 2].isdigit():
+        return False
+    after = view[e : e + 20].split()
+    return not after or not after[0][:1].isalpha() or after[0].lower() in ("and", "or", "for", "on", "in", "after", "when", "to")
 
 
 #: a run of exactly four digits starting with 1 or 2, one pattern per first digit: a pattern

@@ -343,6 +343,43 @@ def _date_of_own_clause(doc: Doc, in_sent: tuple[DateMention, ...], span: Span, 
     return after
 
 
+#: ", a young man shot dead by police in Hamidiyeh in <date>,": an appositive telling a past act
+_PAST_APPOSITIVE = re.compile(
+    r",\s+(?:an?|who|whose)\s+(?:(?!\band\b)[^,;()]){0,60}?\b(?:shot\s+dead|killed|died|executed|hanged|arrested|detained)\b"
+    r"(?:(?!\band\b|\bon\s)[^,;()]){0,60}$", re.I)
+
+
+def _past_appositive(doc: Doc, in_sent, span: Span, m: DateMention) -> DateMention:
+    """"On Sunday, a ceremony for X, a young man shot dead by police in late October, became a
+    protest": the date inside the appositive dates the death it tells, not the acts after it
+    (they keep the sentence's date before it); the death inside it keeps the appositive's date."""
+    view = doc.view or doc.text
+    if m.span.end <= span.start:
+        if "," not in view[m.span.end : m.span.end + 2]:
+            return m
+        opened = view.rfind(",", max(0, m.span.start - 140), m.span.start)
+        if opened == -1 or not _PAST_APPOSITIVE.match(view, opened, m.span.start):
+            return m
+        before = [x for x in in_sent if x.span.end <= opened]
+        return before[-1] if before else m
+    return m
+
+
+def _inside_past_appositive(doc: Doc, in_sent, span: Span, m: DateMention) -> DateMention:
+    """The past act inside such an appositive takes the appositive's own date after it."""
+    view = doc.view or doc.text
+    if m.span.end > span.start:
+        return m
+    opened = view.rfind(",", m.span.end, span.start)
+    if opened == -1:
+        return m
+    after = next((x for x in in_sent if x.span.start >= span.end), None)
+    if after is None or "," not in view[after.span.end : after.span.end + 2] \
+            or "," in view[opened + 1 : after.span.start] or not _PAST_APPOSITIVE.match(view, opened, after.span.start):
+        return m
+    return after
+
+
 def _day_within_week(doc: Doc, mentions, m: DateMention) -> DateMention:
     """"As every Sunday, pensioners gathered this week in ...": a week ("this week") and a day
     inside it in one sentence date its acts by the day, the finer of the two."""
@@ -452,12 +489,17 @@ def event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
                     m = _tied_after(doc, mentions[lo:hi], span) or _act_date_after_statement(doc, mentions[lo:hi], span, m)
                 if m.span.end <= span.start:
                     m = _date_of_own_clause(doc, mentions[lo:hi], span, m)
+                if m.span.end <= span.start and len(mentions[lo:hi]) > 1:
+                    m = _inside_past_appositive(doc, mentions[lo:hi], span, _past_appositive(doc, mentions[lo:hi], span, m))
                 m = _day_within_week(doc, mentions[lo:hi], m)
                 return m.range, (m.span,)
             if idx.classes[p] == "label":
                 return idx.frame, idx.frame_spans
             if lo:
-                return _carried(_occasion_date(doc, idx, span, p) or _day_within_week(doc, mentions[:lo], mentions[lo - 1]))
+                last = mentions[lo - 1]
+                if lo > 1:
+                    last = _past_appositive(doc, mentions[:lo], span, last)
+                return _carried(_occasion_date(doc, idx, span, p) or _day_within_week(doc, mentions[:lo], last))
         else:
             in_sent = [m for m in mentions if s_start <= m.span.start < s_end]
             if in_sent:

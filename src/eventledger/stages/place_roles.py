@@ -41,6 +41,7 @@ ORIGIN_BEFORE_RE = re.compile(
     r"(?:\b(?:prisoners?|inmates?|activists?|citizens?|residents?|natives?|man|woman|men|women|youths?|"
     r"students?|teachers?|workers?|protesters?|people|family|families|dissidents?|journalists?|lawyers?|"
     r"farmers?|retirees|nurses?|doctors?|truckers?|drivers?|labou?rers?|athletes?|wrestlers?|boxers?|"
+    r"kolbars?|sukhtbars?|porters?|shepherds?|fishermen|conscripts?|"
     r"rappers?|singers?|artists?|clerics?|mothers?|fathers?|sons?|daughters?|brothers?|sisters?|"
     r"girls?|boys?|child|children|[a-z]+-year-old|one|two|three|four|five|six|seven|eight|nine|ten|"
     # "two prisoners, both from Bukan": the people named before the comma
@@ -58,12 +59,21 @@ ORIGIN_BEFORE_RE = re.compile(
 #: apposition closes after it (a comma), which keeps "the Resistance Units, from Tehran to
 #: Zahedan, ..." a route. Case-sensitive, unlike ORIGIN_BEFORE_RE
 _NAME_FROM_BEFORE_RE = re.compile(r"\b[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’-]+){1,2},\s+(?:(?:aged\s+)?\d{1,3},\s+)?from\s+$")
+#: "... confirmed the identity of one, Rasoul Abdi from Piranshahr.": a name, "from" and the
+#: place closing the sentence (case-sensitive)
+_NAME_THEN_FROM_RE = re.compile(r"\b[A-Z][a-z'\u2019]+(?:\s+[A-Z][a-z'\u2019-]+){1,2}\s+from\s+$")
+#: an incident named by its town ("the Saravan shooting", "the Zahedan massacre")
+_NAMED_INCIDENT_AFTER_RE = re.compile(r"\s+(?:shootings?|massacre|killings?|bombings?|crackdown|attack|fire)\b(?!\s+(?:on|at|in)\b)", re.I)
+#: a society named after a place, with a town told before it in the sentence
+_SOCIETY_AFTER_RE = re.compile(r"\s+(?:[a-z]+\s+){0,2}(?:association|society|club|group|foundation|charity|collective)\b")
+#: the act told "near the town" just named as someone's home town
+_NEAR_HOME_AFTER_RE = re.compile(r"\b(?:near|outside|around|in)\s+the\s+(?:town|village|city)\b(?!\s+of\b)")
 _POSSESSIVE_S_RE = re.compile(r"^['\u2019]s\b")
 _ORIGIN_AFTER_RE = re.compile(r"^(?:-born\b|\s+native\b|\s+born\b)", re.I)
 _ROUTE_BEFORE_RE = re.compile(
     r"(?:\b(?:road|roads|highway|route|railway|motorway|freeway|expressway|way|journey|flight|flights|"
     r"trip|bus|train|drive)\s+(?:to|from|towards?)\s+$)"
-    r"|(?:\b(?:city|town|village|located|situated|lies|lying|halfway|midway|road|highway)\b[^.;]{0,40}"
+    r"|(?:\b(?:city|town|village|located|situated|lies|lying|halfway|midway|road|highway|checkpoints?|crossing)\b[^.;]{0,40}"
     r"\bbetween\s+$)|(?:\b(?:km|kilometers?|kilometres?|miles?)\s+(?:\w+\s+)?(?:of|from)\s+$)"
     # "in Shahin Shahr, north of Isfahan": a bearing from a landmark town ("the north of Tehran"
     # is a part of the town, and stays an event place)
@@ -130,8 +140,9 @@ _GRIEVANCE_BEFORE_RE = re.compile(
     r"\bto\s+protest\s+(?:against\s+)?(?:the|a|an)\s+(?:[\w'\u2019-]+\s+){1,12}?(?:in|at)\s+$", re.I)
 #: "the wounded were taken to a hospital in Kermanshah": where people were taken, not the event
 _TAKEN_TO_BEFORE_RE = re.compile(
-    r"\b(?:taken|transferred|moved|rushed|sent|flown|carried|admitted|hospitali[sz]ed)\s+(?:\w+\s+){0,2}?"
-    r"(?:to|in|at)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:hospitals?|clinic|medical\s+cent(?:er|re))\s+"
+    r"\b(?:taken|took|transferred|moved|rushed|sent|flown|carried|admitted|hospitali[sz]ed|died)\s+(?:\w+\s+){0,3}?"
+    r"(?:to|in|at)\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+)?|(?:[A-Z][\w'\u2019-]*\s+){1,3})"
+    r"(?:hospitals?|clinic|medical\s+cent(?:er|re)|detention\s+cent(?:er|re))\s+"
     r"(?:in|at)\s+(?:the\s+(?:city|town)\s+of\s+)?$",
     re.I,
 )
@@ -160,6 +171,7 @@ LIST_GAP_RE = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\
 _ORIGIN_HINT_RE = re.compile(r"from|born|native|home", re.I)
 #: "<town>, in <county> county": the gap between the two names, and the word after the second
 _COUNTY_GAP_RE = re.compile(r",\s+in\s+$")
+_VILLAGE_GAP_RE = re.compile(r",?\s+in\s+$")
 _COUNTY_AFTER_RE = re.compile(r"\s+(?:county|district)\b", re.I)
 _ROUTE_HINT_RE = re.compile(r" to | from | toward| of |, near ", re.I)
 
@@ -250,13 +262,25 @@ def assign_roles(items: list[PlaceItem], view: str) -> None:
         elif (quotes and _in_slogan(view, it.start, quotes)) or (
                 last is not None and _names_without_being_there(before, view, it)):
             role = "other"
+        elif "ospital " in view[it.start : it.end] and (cut := view.rfind(" in ", it.start, it.end)) > it.start \
+                and _TAKEN_TO_BEFORE_RE.search(view, max(0, cut - 90), cut + 4):
+            role = "other"  # "taken to Khatam al-Anbia hospital in Zahedan": a named hospital with its town
         # (the words _ORIGIN_AFTER_RE and _ORG_AFTER_RE look for after the spaces start with
         # "n"/"b" ("native", "born") and with an ASCII capital: that character is tested first)
         elif (last is not None and (last == "*" or last.endswith(_ORIGIN_LAST))
               and may_be_origin(before) and ORIGIN_BEFORE_RE.search(before)) or (
                 (c0 == "-" or spaced and after.lstrip()[:1] in ("n", "N", "b", "B")) and _ORIGIN_AFTER_RE.match(after)) or (
-                last == "from" and c0 == "," and it.name_end == it.end and _NAME_FROM_BEFORE_RE.search(before)):
+                last == "from" and c0 == "," and it.name_end == it.end and _NAME_FROM_BEFORE_RE.search(before)) or (
+                last == "from" and c0 in (".", ";") and it.name_end == it.end and _NAME_THEN_FROM_RE.search(before)):
             role = "origin"
+            if "the town" in after or "the village" in after or "the city" in after:
+                cut = after.find(". ")
+                if _NEAR_HOME_AFTER_RE.search(after, 0, cut if cut != -1 else len(after)):
+                    role = "event"  # "a kolbar from Sardasht, in the heights ... near the town": the home town is the place
+        elif last == "in" and prev is not None and prev.role == "event" and it.name_end == it.end \
+                and _VILLAGE_GAP_RE.match(view, prev.end, it.start) and _COUNTY_AFTER_RE.match(after) \
+                and view[max(0, prev.start - 12) : prev.start].lower().endswith("village of "):
+            prev.role = "other"  # "near the village of Jaleq in Saravan county": the county's town is the place
         elif last == "in" and prev is not None and prev.role == "event" and it.name_end == it.end \
                 and _COUNTY_GAP_RE.match(view, prev.end, it.start) and _COUNTY_AFTER_RE.match(after):
             role = "route"  # "near Nowsud, in Paveh county": the county that locates the town just named
@@ -280,6 +304,12 @@ def assign_roles(items: list[PlaceItem], view: str) -> None:
             role = "other"
         elif spaced and "a" <= after.lstrip()[:1] <= "z" and it.name_end == it.end and _FACILITY_IN_TOWN_AFTER_RE.match(after):
             role = "other"  # "Jam gas refinery, Kangan": the site's name; the town after the comma is where it is
+        elif spaced and it.name_end == it.end and _NAMED_INCIDENT_AFTER_RE.match(after) \
+                and before.lower().endswith(("of the ", "over the ", "about the ", "after the ", "since the ")):
+            role = "other"  # "videos of the Saravan shooting": the incident's name, not where the sentence's act is
+        elif spaced and prev is not None and prev.role == "event" and it.name_end == it.end \
+                and before.endswith("the ") and _SOCIETY_AFTER_RE.match(after) and ". " not in view[prev.end : it.start]:
+            role = "other"  # "agents in Saqez arrested members of the Chia environmental association"
         elif c0 == "," and _TAKEN_THERE_AFTER_RE.match(after):
             role = "other"  # "hospital staff in Sanandaj, where some of the wounded were taken"
         elif prev is not None and prev.role in ("origin", "route") and LIST_GAP_RE.match(view[prev.end : it.start]):
@@ -292,7 +322,7 @@ def assign_roles(items: list[PlaceItem], view: str) -> None:
 
 
 _BEFORE_OTHER_HINTS = ("solidar", "support", "sympath", "tribute", "slogan", "chant", "hospital", "clinic",
-                       "medical")
+                       "medical", "detention cent")
 #: "sentenced to 15 years in prison and exile to Zabol": the place of exile, not where it happened
 _EXILE_BEFORE_RE = re.compile(
     r"\b(?:exile|exiled|banish(?:ed|ment))\s+(?:\w+\s+){0,2}?(?:to|in)\s+(?:the\s+(?:city|town|county)\s+of\s+)?$", re.I)

@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from operator import attrgetter
@@ -311,6 +311,19 @@ def _named_provinces(items: list[PlaceItem], view: str) -> None:
     """``Kermanshah province``: the province, not its same-named capital; ``in Khuzestan and
     Kermanshah provinces``: each name of the list (a name already qualifying another, as in
     "Hashtpar, Gilan province", has its reading)."""
+    k = 0
+    while k < len(items):
+        # "the province of Kermanshah", "in the provinces of Kurdistan, West Azerbaijan and Kermanshah"
+        it = items[k]
+        before = view[max(0, it.start - 14) : it.start].lower()
+        if it.role != "qualifier" and (before.endswith("province of ") or before.endswith("provinces of ")):
+            listed = [it]
+            if before.endswith("provinces of "):
+                while k + 1 < len(items) and LIST_GAP_RE.match(view[items[k].end : items[k + 1].start]):
+                    k += 1
+                    listed.append(items[k])
+            _as_provinces(listed)
+        k += 1
     for k, it in enumerate(items):
         m = _PROVINCE_AFTER_RE.match(view, it.end)
         if m is None or it.role == "qualifier":
@@ -321,12 +334,16 @@ def _named_provinces(items: list[PlaceItem], view: str) -> None:
             while j > 0 and LIST_GAP_RE.match(view[items[j - 1].end : items[j].start]):
                 j -= 1
                 listed.append(items[j])
-        for x in listed:
-            if x.candidate.place.precision == 1 and x.candidates is not None:
-                prov = next((c for c in x.candidates if c.place.feature == "admin1"
-                             and c.place.country == x.candidate.place.country), None)
-                if prov is not None:
-                    x.candidate = prov
+        _as_provinces(listed)
+
+
+def _as_provinces(listed: list[PlaceItem]) -> None:
+    for x in listed:
+        if x.candidate.place.precision == 1 and x.candidates is not None:
+            prov = next((c for c in x.candidates if c.place.feature == "admin1"
+                         and c.place.country == x.candidate.place.country), None)
+            if prov is not None:
+                x.candidate = prov
 
 
 def _fold_districts(items: list[PlaceItem], view: str) -> None:
@@ -631,3 +648,27 @@ class PlacesStage:
         opts = options or self.options
         view = doc.view if len(doc.view) == len(doc.text) else make_view(doc.text)
         doc.places = recognize_places(view, doc.text, self.gazetteer, opts.default_country)
+        publisher = doc.report.publisher
+        if publisher and doc.places and " " in publisher:
+            doc.places = _publisher_named(doc.places, view, publisher)
+
+
+#: what follows or precedes the publisher's short name where the report cites itself
+#: ("Karun's sources said", "Karun has recorded", "according to Karun")
+_SELF_CITED_AFTER_RE = re.compile(
+    r"(?:['\u2019]s\s|\s+(?:has|have|had|said|says|reported|recorded|documented|learned|learnt|told|added|confirmed|"
+    r"found|counted|verified)\b)")
+
+
+def _publisher_named(places: list[PlaceMention], view: str, publisher: str) -> list[PlaceMention]:
+    """A place name that is a word of the publisher's name ("Karun Human Rights Watch"), told
+    as the one who speaks ("Karun's sources said", "according to Karun"), is the publisher."""
+    words = {name_key(w) for w in publisher.split() if len(w) > 2 and w[:1].isupper()}
+    out = []
+    for m in places:
+        if m.role == "event" and " " not in m.name and name_key(m.name) in words and (
+                _SELF_CITED_AFTER_RE.match(view, m.span.end)
+                or view[max(0, m.span.start - 13) : m.span.start].lower() == "according to "):
+            m = replace(m, role="other")
+        out.append(m)
+    return out
