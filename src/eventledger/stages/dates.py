@@ -74,6 +74,40 @@ _STAMP_AFTER = re.compile(
     r"(?:\s*\(?(?:GMT|UTC|IRST|IRDT|CET|CEST|EST|EDT|BST|[A-Z]{3,4})\)?)?(?:\s*[+-][0-9]{1,2}(?::?[0-9]{2})?)?)?\s*\.?\s*",
     re.I)
 _HAS_TIME = re.compile(r"[0-2]?[0-9][:.][0-5][0-9]")
+
+#: a social-media post's platform time line under its text ("10:45 PM · Jan 8, 2026"): read
+#: back from the date, on its own line. It dates the post above it: "tonight" is that day's.
+_POST_STAMP_BEFORE = re.compile(r"(?:^|\n)[ \t]*[0-2]?[0-9]:[0-5][0-9](?:[ \u00a0]?[AaPp]\.?[Mm]\.?)?[ \u00a0]*·[ \u00a0]*\Z")
+#: how far above its time line a post's text reaches
+_POST_REACH = 600
+
+
+def _retweeted_at(view: str, start: int) -> int:
+    """Where a retweet's words ("RT @handle: Per HRANA, ... tonight") stand in the post it
+    repeats, when the compilation holds that post too; else ``start`` itself."""
+    line = view.rfind("\n", 0, start) + 1
+    if not view.startswith("RT @", line):
+        return start
+    colon = view.find(": ", line, start)
+    if colon == -1:
+        return start
+    words = view[colon + 2 : start]
+    if len(words) < 12:
+        return start
+    first = view.find(words, 0, line)
+    return first + len(words) if first != -1 else start
+
+
+def _post_stamps(view: str, atoms: list[Atom]) -> list[tuple[int, dt.date]]:
+    """The platform time lines of a compilation of posts: (start, day), in text order."""
+    out: list[tuple[int, dt.date]] = []
+    for a in atoms:
+        if a.kind == "date" and _full(a) and view.rfind("·", max(0, a.start - 4), a.start) != -1 \
+                and _POST_STAMP_BEFORE.search(view, max(0, a.start - 16), a.start):
+            r = resolve_atom_range(a, None)
+            if r.start is not None and r.precision == "day":
+                out.append((a.start, r.start))
+    return out
 _STAMP_WORD = re.compile(r"\s*(?:published|updated|posted|last\s+updated|date)\b", re.I)
 _SAME_SENTENCE_GAP = 400
 #: anchors outside this window are data errors (and would overflow date arithmetic)
@@ -499,9 +533,15 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
             if a.start == anchor.span.start and _week_range(a):
                 heading_week = resolve_atom_range(a, None)
                 break
+    stamps = _post_stamps(view, atoms) if "·" in view else []
+    stamp_starts = [x[0] for x in stamps]
     for a in atoms:
         i = par(a.start)
         ref = _local_ref(i, classes, label_days, anchor) if local_ref else anchor_date
+        if stamps and a.kind == "relative":  # "tonight" in a post: the day of the post's time line
+            k = bisect.bisect_right(stamp_starts, _retweeted_at(view, a.start))
+            if k < len(stamps) and stamps[k][0] - a.start <= _POST_REACH:
+                ref = stamps[k][1]
         role = _role_before(view, a.start) or "event"
         try:
             role, rng = _resolve_one(a, role, ref, prev_day, prev_event, doc, sentence_has_date, seen, prev_fine,

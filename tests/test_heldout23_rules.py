@@ -1,0 +1,33 @@
+"""Rules added after held-out set 23 (ho145-ho150), each on a sentence of its own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import test_assemble
+from test_assemble import pipe, summary  # noqa: F401  (the same pipeline fixture and event summary)
+
+
+def run(pipe, text: str, publisher: str | None = "Test Desk", published: str | None = "2025-03-02"):
+    return test_assemble.run(pipe, text, publisher=publisher, published=published)
+
+
+def _days(doc, town):
+    return sorted((e.sub_event_type, e.date.start) for e in doc.events
+                  if (e.location.canonical or e.location.name) == town)
+
+
+def test_tonight_in_a_post_is_the_day_of_its_time_line(pipe):
+    doc = run(pipe, "Posts collected by the desk.\n\n"
+                    "@yazd_watch\nPolice detained 11 students at the university in Yazd tonight.\n"
+                    "11:20 PM · Feb 27, 2025\n\n"
+                    "@yazd_watch\nNo news from the dormitories yet.\n1:05 AM · Feb 28, 2025\n")
+    assert ("arrest", dt.date(2025, 2, 27)) in _days(doc, "Yazd")
+
+
+def test_a_retweet_keeps_the_day_of_the_post_it_repeats(pipe):
+    doc = run(pipe, "@qom_news\nBazaar merchants in Qom went on strike this afternoon over the new tax.\n"
+                    "6:40 PM · Feb 26, 2025\n\n"
+                    "@another_user\nRT @qom_news: Bazaar merchants in Qom went on strike this afternoon over the new tax.\n"
+                    "8:02 AM · Feb 27, 2025\n")
+    assert _days(doc, "Qom") == [("strike", dt.date(2025, 2, 26))]
