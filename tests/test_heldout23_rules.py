@@ -31,3 +31,10 @@ def test_a_retweet_keeps_the_day_of_the_post_it_repeats(pipe):
                     "@another_user\nRT @qom_news: Bazaar merchants in Qom went on strike this afternoon over the new tax.\n"
                     "8:02 AM · Feb 27, 2025\n")
     assert _days(doc, "Qom") == [("strike", dt.date(2025, 2, 26))]
+
+
+def test_a_town_named_as_a_time_zone_is_no_place(pipe):
+    doc = run(pipe, "Times in this digest are Tehran time. Workers at the sugar mill in Dezful went on strike "
+                    "on Friday.\n")
+    towns = {e.location.canonical or e.location.name for e in doc.events}
+    assert "Tehran" not in towns and "Dezful" in towns

@@ -89,6 +89,8 @@ _FACILITY_IN_TOWN_AFTER_RE = re.compile(
     r"^\s+(?:[a-z]+\s+){0,2}?(?:refinery|plant|field|complex|mine|factory|works|company|station|terminal)\s*,\s+[A-Z]")
 #: lower-case outlet words after a place: the outlet named after it ("the regime's Fars news agency")
 _OUTLET_AFTER_RE = re.compile(r"^\s+news\s+(?:agency|website|site|outlet)\b|^\s+newspaper\b")
+#: a clock named after a town ("times are Tehran time", "at 9 pm Tehran local time"): no place
+_TIME_ZONE_AFTER_RE = re.compile(r"^\s+(?:local\s+)?time\b(?!['’]s)")
 _COUNTRY_EVENT_BEFORE_RE = re.compile(
     r"\b(?:in|across|throughout|all\s+over|around|inside|within|all\s+across|over)\s+"
     r"(?:the\s+(?:whole\s+(?:of\s+)?)?)?(?:(?:cities|towns|parts|provinces|villages)\s+(?:of|in)\s+)?$"
@@ -277,6 +279,8 @@ def assign_roles(items: list[PlaceItem], view: str) -> None:
                 and ". " not in view[prev.end : it.start] and _GRIEVANCE_BEFORE_RE.search(before):
             role = "other"  # the grievance's place; the protest's town was named before it
         elif spaced and after.lstrip()[:1] == "n" and it.name_end == it.end and _OUTLET_AFTER_RE.match(after):
+            role = "other"
+        elif spaced and after.lstrip()[:1] in ("t", "l") and it.name_end == it.end and _TIME_ZONE_AFTER_RE.match(after):
             role = "other"
         elif spaced and "a" <= after.lstrip()[:1] <= "z" and it.name_end == it.end and _FACILITY_IN_TOWN_AFTER_RE.match(after):
             role = "other"  # "Jam gas refinery, Kangan": the site's name; the town after the comma is where it is
