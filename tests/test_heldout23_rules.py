@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+
+from eventledger.models import Report
 
 import test_assemble
 from test_assemble import pipe, summary  # noqa: F401  (the same pipeline fixture and event summary)
 
 
 def run(pipe, text: str, publisher: str | None = "Test Desk", published: str | None = "2025-03-02"):
+    if published is None:  # a report with no publication date: its text dates it
+        report = Report("t1", text, hashlib.sha256(text.encode()).hexdigest(), publisher=publisher)
+        return pipe.run(report)
     return test_assemble.run(pipe, text, publisher=publisher, published=published)
 
 
@@ -38,3 +44,16 @@ def test_a_town_named_as_a_time_zone_is_no_place(pipe):
                     "on Friday.\n")
     towns = {e.location.canonical or e.location.name for e in doc.events}
     assert "Tehran" not in towns and "Dezful" in towns
+
+
+def test_a_published_sentence_at_the_top_dates_the_report_not_a_table_row(pipe):
+    doc = run(pipe, "Kurdistan: the week in review\n\n"
+                    "Digest No. 4, covering Saturday, March 8 to Friday, March 14, 2025. "
+                    "Published Saturday, March 15, 2025 by the Observatory.\n\n"
+                    "Town | what | source\n"
+                    "Baneh | kolbar shot dead at the border, Tue 11 Mar | relatives\n"
+                    "Marivan | bazaar strike | our reporter\n\n"
+                    "On Friday, teachers held a sit-in in front of the education office in Saqqez.\n",
+              published=None)
+    assert doc.anchor.date == dt.date(2025, 3, 15)
+    assert ("demonstration", dt.date(2025, 3, 14)) in _days(doc, "Saqqez")

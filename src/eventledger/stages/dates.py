@@ -74,6 +74,8 @@ _STAMP_AFTER = re.compile(
     r"(?:\s*\(?(?:GMT|UTC|IRST|IRDT|CET|CEST|EST|EDT|BST|[A-Z]{3,4})\)?)?(?:\s*[+-][0-9]{1,2}(?::?[0-9]{2})?)?)?\s*\.?\s*",
     re.I)
 _HAS_TIME = re.compile(r"[0-2]?[0-9][:.][0-5][0-9]")
+#: "Published" opening a sentence, then the date ("... 2026. Published Saturday, January 17, 2026 by")
+_PUBLISHED_OPENS = re.compile(r"(?:^|[.!?]\s+|\n)Published\s+(?:on\s+)?\Z")
 
 #: a social-media post's platform time line under its text ("10:45 PM · Jan 8, 2026"): read
 #: back from the date, on its own line. It dates the post above it: "tonight" is that day's.
@@ -280,9 +282,26 @@ class _Top:
                 r = resolve_atom_range(a, None)
                 if r.start is not None and _PLAUSIBLE[0] <= r.start <= _PLAUSIBLE[1]:
                     found = (r.start, a, bool(worded))
-        if found is None or (not found[2] and bare_lines > 1):
+        if found is None:
+            return self._published_sentence()
+        if not found[2] and bare_lines > 1:
             return None
         return found[0], found[1]
+
+    def _published_sentence(self) -> tuple[dt.date, Atom] | None:
+        """"Published Saturday, January 17, 2026 by the Monitor." opening a sentence near the
+        top: the publication date, though the line says more."""
+        view = self.view
+        if "ublished" not in view[:1500]:
+            return None
+        for a in self.atoms:
+            if a.start > 1500 or self.par(a.start) >= _TOP_PARAGRAPHS:
+                break
+            if _full(a) and _PUBLISHED_OPENS.search(view, max(0, a.start - 20), a.start):
+                r = resolve_atom_range(a, None)
+                if r.start is not None and r.precision == "day" and _PLAUSIBLE[0] <= r.start <= _PLAUSIBLE[1]:
+                    return r.start, a
+        return None
 
     def heading_period(self, title_atoms: list[Atom], title: str) -> DateRange | None:
         """The period a title or one of the first headings states: a range, a week, a month or
@@ -294,7 +313,8 @@ class _Top:
             # like a caption); later ones must be headings (captions date their photos)
             title_line = (i == 0 or i == 1 and self._masthead(by_par)) and self.kinds[i] in ("heading", "caption") \
                 and sp.end - sp.start <= 200
-            if (title_line or self.kinds[i] == "heading") and sp.start < 1500:
+            if (title_line or self.kinds[i] == "heading") and sp.start < 1500 \
+                    and " | " not in self.view[sp.start : sp.end]:  # (a table's row is no heading)
                 sources.append((by_par.get(i, []), self.view, True))
         if title_atoms:
             sources.append((title_atoms, title, False))
