@@ -57,3 +57,14 @@ def test_a_published_sentence_at_the_top_dates_the_report_not_a_table_row(pipe):
               published=None)
     assert doc.anchor.date == dt.date(2025, 3, 15)
     assert ("demonstration", dt.date(2025, 3, 14)) in _days(doc, "Saqqez")
+
+
+def test_a_persian_gloss_in_brackets_does_not_break_the_sentence(pipe):
+    doc = run(pipe, "Sanandaj: the bazaar (بازار) is closed again today, shopkeepers say.\n")
+    assert ("strike", dt.date(2025, 3, 2)) in _days(doc, "Sanandaj")
+    assert len(doc.view) == len(doc.text)
+
+
+def test_a_wound_told_by_where_it_struck(pipe):
+    doc = run(pipe, "In Izeh on Friday, riot police fired on mourners; a 17-year-old was hit in the leg.\n")
+    assert ("attack_on_civilians", dt.date(2025, 2, 28)) in _days(doc, "Izeh")
