@@ -68,3 +68,25 @@ def test_a_persian_gloss_in_brackets_does_not_break_the_sentence(pipe):
 def test_a_wound_told_by_where_it_struck(pipe):
     doc = run(pipe, "In Izeh on Friday, riot police fired on mourners; a 17-year-old was hit in the leg.\n")
     assert ("attack_on_civilians", dt.date(2025, 2, 28)) in _days(doc, "Izeh")
+
+
+def test_news_in_brief_items_take_the_town_in_capitals_that_opens_them(pipe):
+    doc = run(pipe, "News in brief\n\n"
+                    "BAM — Police detained four farmers outside the water authority on Saturday.\n\n"
+                    "QOM — A seminary student was summoned by the intelligence office on Sunday and released at night.\n\n"
+                    "In Arak, retirees gathered on Sunday.\n")
+    got = summary(doc)
+    assert ("Bam", "arrest") in got and ("Qom", "arrest") in got and ("Arak", "demonstration") in got
+
+
+def test_a_slogan_saying_a_town_is_not_alone_is_no_tally(pipe):
+    doc = run(pipe, "News in brief\n\n"
+                    "YAZD — Students chanted \"Isfahan is not alone\" at the university on Saturday.\n\n"
+                    "BAM — Police detained four farmers on Saturday.\n")
+    assert ("Yazd", "demonstration") in summary(doc)
+
+
+def test_a_banner_hung_after_its_slogan_is_no_execution(pipe):
+    doc = run(pipe, "Ahvaz: residents sent a photo of a banner on the Naderi bridge, \"Ahvaz is thirsty\", hung this afternoon.\n")
+    subs = {e.sub_event_type for e in doc.events}
+    assert "execution" not in subs and "symbolic_action" in subs

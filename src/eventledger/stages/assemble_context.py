@@ -686,8 +686,9 @@ def is_recent(ctx: DocContext, d: Draft, date_for) -> bool:
     return anchor is None or (anchor - date.end).days <= _COUNTRY_RECENT_DAYS
 
 
+# ("alone" as in "1,000 arrested in Tehran province alone"; not the slogan "Zahedan is not alone")
 _TALLY = Cue(
-    r"\b(?:so far|in total|to date|a total of|overall|alone|tally|cumulative|since (?:the )?(?:start|beginning|onset|outbreak)"
+    r"\b(?:so far|in total|to date|a total of|overall|(?<!not )alone|tally|cumulative|since (?:the )?(?:start|beginning|onset|outbreak)"
     r"|since (?:the )?(?:uprising|protests|unrest|crackdown) (?:began|started)"
     r"|(?:during|over) the (?:past |whole |entire )?month(?! of)|in the (?:past|whole|entire) month"  # a month's count ("during the month")
     # a monitor's count of many acts ("Iran Human Rights counted 441 executions", "its register lists 1,146 executions")

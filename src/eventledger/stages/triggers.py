@@ -311,6 +311,7 @@ _HANG_OBJECT = re.compile(
     re.I,
 )
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+$", re.I)
+_AFTER_QUOTE_COMMA = re.compile(r"[\"\u201d\u2019'],\s*$")
 # a participle used as an adjective after a determiner ("of imprisoned teachers", "the arrested
 # men", "families of executed prisoners"): it names people, it does not report an act
 _DETERMINER_BEFORE = re.compile(r"(?<!\w)(?:the|a|an|of|for|their|his|her|its|our|with|to|whose|other|two|three|several|many)\s+$", re.I)
@@ -341,7 +342,9 @@ def _not_an_act(view: str, s: int, e: int, spec: TriggerSpec, sidx: SentenceInde
     if spec.sub_event_type == "execution" and word.startswith(("hang", "hung")):
         # a passive ("banners reading '...' were hung from bridges") names its object at the
         # start of the sentence, past the quoted slogan: look back to the sentence start
-        back = s0 if _PASSIVE_BEFORE.search(view, max(s0, s - 12), s) else max(s0, s - 40)
+        # (so does a participle right after the slogan: 'a banner on the bridge, "... not alone", hung today')
+        back = s0 if _PASSIVE_BEFORE.search(view, max(s0, s - 12), s) or _AFTER_QUOTE_COMMA.search(view, max(s0, s - 4), s) \
+            else max(s0, s - 40)
         if _HANG_OBJECT.search(view, back, min(s1, e + 50)):
             return True
     if " " not in word and word.endswith("ed") and _DETERMINER_BEFORE.search(view, max(s0, s - 20), s):
