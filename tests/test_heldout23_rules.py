@@ -90,3 +90,12 @@ def test_a_banner_hung_after_its_slogan_is_no_execution(pipe):
     doc = run(pipe, "Ahvaz: residents sent a photo of a banner on the Naderi bridge, \"Ahvaz is thirsty\", hung this afternoon.\n")
     subs = {e.sub_event_type for e in doc.events}
     assert "execution" not in subs and "symbolic_action" in subs
+
+
+def test_a_yearless_dateline_far_from_the_only_full_date_takes_the_year_its_weekday_fits(pipe):
+    text = ("IZEH, Iran, Nov 21 (Example Wire) - Security forces fired on mourners at a funeral in Izeh "
+            "on Friday, killing two people, a rights group said.\n\n"
+            "On June 12, 2022, gunmen killed seven people in the town's main market.\n")
+    doc = run(pipe, text, published=None)
+    assert doc.anchor.date == dt.date(2025, 11, 21)  # Nov 21 is a Friday in 2025, not in 2022-2024
+    assert ("killing", dt.date(2025, 11, 21)) in _days(doc, "Izeh")

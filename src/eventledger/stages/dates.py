@@ -379,6 +379,36 @@ def _current_solar_year(view: str, part) -> int | None:
     return None
 
 
+#: a yearless dateline this far from the only full date written gets its year by guess
+_FAR_YEAR_HINT_DAYS = 90
+_LEDE_CHARS = 700
+_LEDE_WEEKDAY = re.compile(r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_WEEKDAY_INDEX = {w: i for i, w in enumerate(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))}
+
+
+def _year_by_lede_weekday(view: str, dateline: Atom, near: dt.date) -> DateRange | None:
+    """A yearless wire dateline ("ZAHEDAN, Iran, Jan 16 (Agency) -") whose only full date is
+    far off (a past event the story recalls): the lede names the dateline's day by its weekday
+    ("... on Friday, killing ..."), so the year is the first one from that date on in which the
+    day falls on that weekday."""
+    p = dateline.a
+    if p.m is None or p.d is None or p.cal != "g":
+        return None
+    # (the lede, or the write-through's lede under a one-line flash)
+    m = _LEDE_WEEKDAY.search(view, dateline.end, dateline.end + _LEDE_CHARS)
+    if m is None:
+        return None
+    wd = _WEEKDAY_INDEX[m.group(1)]
+    for y in range(near.year, near.year + 8):
+        try:
+            day = dt.date(y, p.m, p.d)
+        except ValueError:
+            continue
+        if day > near and day.weekday() == wd:
+            return resolve_atom_range(replace(dateline, a=p._replace(y=y)), None)
+    return None
+
+
 def find_anchor(doc: Doc, atoms: list[Atom], dateline: Atom | None, classes: list[str], par,
                 top: _Top | None = None) -> Anchor:
     published = doc.report.published  # a date: the readers parse it (ingest/report.py)
@@ -397,6 +427,8 @@ def find_anchor(doc: Doc, atoms: list[Atom], dateline: Atom | None, classes: lis
             else:
                 near = top.latest_full()
                 r = resolve_atom_range(replace(dateline, a=nearest_year(dateline.a, near)), None) if near else None
+                if r is not None and r.start is not None and abs((r.start - near).days) > _FAR_YEAR_HINT_DAYS:
+                    r = _year_by_lede_weekday(doc.view or doc.text, dateline, near) or r
                 if r is None and dateline.a.m is not None and dateline.a.cal == "g":
                     y = _current_solar_year(doc.view or doc.text, dateline.a)
                     if y is not None:
