@@ -99,3 +99,9 @@ def test_a_yearless_dateline_far_from_the_only_full_date_takes_the_year_its_week
     doc = run(pipe, text, published=None)
     assert doc.anchor.date == dt.date(2025, 11, 21)  # Nov 21 is a Friday in 2025, not in 2022-2024
     assert ("killing", dt.date(2025, 11, 21)) in _days(doc, "Izeh")
+
+
+def test_the_arrests_a_strike_is_over_are_its_cause(pipe):
+    doc = run(pipe, "In Bandar Abbas, dockworkers stayed home today in a strike over the arrests of their colleagues.\n")
+    got = summary(doc)
+    assert ("Bandar Abbas", "strike") in got and ("Bandar Abbas", "arrest") not in got

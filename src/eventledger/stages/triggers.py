@@ -324,6 +324,8 @@ _FRAME_CUES = (
     r"mourn(?!ers?\b)\w*", "anniversary of", "in protest (?:at|against|of|over)", "to protest", "protest(?:s|ed|ing)? (?:against|over|at)",
     "against", "in solidarity with", r"condemn\w*", r"denounc\w*", "families of", "victims of", "release of",
     "rise in", "wave of", "surge in", "spate of", "number of",
+    # the cause a strike or a sit-in answers: "fishermen stayed ashore in a strike over the arrests"
+    "strikes? over", "sit-ins? over", "boycotts? over", "walkouts? over",
     # a ceremony for the dead recalls their killing: "the fortieth day after the deaths of two
     # young men killed by security forces", "the funeral of a protester shot dead on Monday"
     "deaths? of", "funerals? (?:of|for)", "fortieth[- ]day",
