@@ -105,3 +105,15 @@ def test_the_arrests_a_strike_is_over_are_its_cause(pipe):
     doc = run(pipe, "In Bandar Abbas, dockworkers stayed home today in a strike over the arrests of their colleagues.\n")
     got = summary(doc)
     assert ("Bandar Abbas", "strike") in got and ("Bandar Abbas", "arrest") not in got
+
+
+def test_a_digest_shorthand_for_an_officer_killed_is_an_attack_on_people(pipe):
+    doc = run(pipe, "Saravan | border post attacked, two guards killed, Fri 28 Feb | state media\n")
+    assert ("Saravan", "attack_on_people") in summary(doc)
+    doc = run(pipe, "In Saravan on Friday two guards killed a fuel porter.\n")
+    assert ("Saravan", "killing") in summary(doc)
+
+
+def test_wall_slogans_are_graffiti(pipe):
+    doc = run(pipe, "Shiraz | wall slogans \"Bread, work, freedom\" found on Thursday | photos sent to us\n")
+    assert ("Shiraz", "symbolic_action") in summary(doc)
