@@ -117,3 +117,10 @@ def test_a_digest_shorthand_for_an_officer_killed_is_an_attack_on_people(pipe):
 def test_wall_slogans_are_graffiti(pipe):
     doc = run(pipe, "Shiraz | wall slogans \"Bread, work, freedom\" found on Thursday | photos sent to us\n")
     assert ("Shiraz", "symbolic_action") in summary(doc)
+
+
+def test_footage_of_a_crowd_chanting_is_a_demonstration_not_a_video_message(pipe):
+    doc = run(pipe, "Footage posted on Saturday showed hundreds of people chanting outside the bazaar in Tabriz.\n")
+    assert ("Tabriz", "demonstration") in summary(doc)
+    doc = run(pipe, "Students in Tabriz posted a video of themselves chanting slogans on Saturday.\n")
+    assert ("Tabriz", "demonstration") not in summary(doc)

@@ -114,6 +114,12 @@ _OBJECT_IMAGES = re.compile(
 _ONLINE = re.compile(
     r"\b(?:videos?|footage|clips?|online|social media|posted|livestream(?:ed)?|Instagram|Twitter|Telegram|TikTok|YouTube|"
     r"virtual(?:ly)?|cyberspace)\b", re.I)
+# footage of a crowd in the street is the street's act, not a video message ("a video said to
+# show a crowd chanting outside the central mosque", "footage showed hundreds of people chanting")
+_FOOTAGE_OF_A_CROWD = re.compile(
+    r"\b(?:videos?|footage|clips?)\s+(?:[\w'’-]+\s+){0,4}?(?:shows?|showed|showing|show)\s+"
+    r"(?:a\s+|the\s+)?(?:large\s+|big\s+)?(?:crowds?|hundreds|thousands|dozens|people|protesters|demonstrators|mourners|"
+    r"residents|marchers|worshippers)\b", re.I)
 # chanting inside a prison is not "in public" (near, outside or in front of one it is)
 _NOT_PUBLIC = re.compile(r"(?<!\bnear the )(?<!\bnear )(?<!\boutside the )(?<!\boutside )(?<!\bfront of the )"
                          r"(?<!\baround the )(?<!\bgate of the )(?<!\bgates of the )"
@@ -253,8 +259,8 @@ def find_triggers(doc: Doc, quote_spans: list[Span] | None = None) -> list[Trigg
             # chanting by people in public (mourners at a funeral, young men in a street) is a
             # demonstration (codebook); chanting in a posted video or online stays symbolic
             s0, s1 = sidx.bounds(s, 300, len(view))
-            if not _ONLINE.search(view, s0, s1) and not (_may_be_not_public(view, s0, s1)
-                                                         and _NOT_PUBLIC.search(view, s0, s1)):
+            if (not _ONLINE.search(view, s0, s1) or _FOOTAGE_OF_A_CROWD.search(view, s0, s)) \
+                    and not (_may_be_not_public(view, s0, s1) and _NOT_PUBLIC.search(view, s0, s1)):
                 etype, sub = "protest", "demonstration"
         if cue_hits is None:  # the modality cue words of the document, found once
             cue_hits = [(cs, kind) for cs, _, kind in lex.cues.finditer(view)]
