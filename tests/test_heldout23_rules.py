@@ -124,3 +124,11 @@ def test_footage_of_a_crowd_chanting_is_a_demonstration_not_a_video_message(pipe
     assert ("Tabriz", "demonstration") in summary(doc)
     doc = run(pipe, "Students in Tabriz posted a video of themselves chanting slogans on Saturday.\n")
     assert ("Tabriz", "demonstration") not in summary(doc)
+
+
+def test_a_source_in_brackets_speaks_for_the_number_before_it_alone(pipe):
+    doc = run(pipe, "Our count for the week: protests in 9 towns, 30 new arrests (per HRANA) and 5 deaths, "
+                    "two of them in Tabriz.\n")
+    by_value = {c.value: c.attributed_to for c in doc.claims if c.value is not None}
+    assert by_value.get(30) == "HRANA"
+    assert by_value.get(9) != "HRANA" and by_value.get(2) != "HRANA"
