@@ -132,3 +132,9 @@ def test_a_source_in_brackets_speaks_for_the_number_before_it_alone(pipe):
     by_value = {c.value: c.attributed_to for c in doc.claims if c.value is not None}
     assert by_value.get(30) == "HRANA"
     assert by_value.get(9) != "HRANA" and by_value.get(2) != "HRANA"
+
+
+def test_wounding_is_an_injury(pipe):
+    doc = run(pipe, "Security forces fired on a march in Piranshahr on Friday, killing one man and wounding eight.\n")
+    got = summary(doc)
+    assert ("Piranshahr", "attack_on_civilians") in got and ("Piranshahr", "killing") in got
