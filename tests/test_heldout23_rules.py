@@ -138,3 +138,10 @@ def test_wounding_is_an_injury(pipe):
     doc = run(pipe, "Security forces fired on a march in Piranshahr on Friday, killing one man and wounding eight.\n")
     got = summary(doc)
     assert ("Piranshahr", "attack_on_civilians") in got and ("Piranshahr", "killing") in got
+
+
+def test_the_town_where_those_whose_release_is_demanded_were_arrested_is_no_event_place(pipe):
+    doc = run(pipe, "On Friday in Bukan, families gathered outside the governorate, demanding the release of "
+                    "their children arrested in Mahabad.\n")
+    towns = {e.location.canonical or e.location.name for e in doc.events}
+    assert "Bukan" in towns and "Mahabad" not in towns

@@ -130,6 +130,11 @@ _SOLIDARITY_BEFORE_RE = re.compile(
 #: the place of the grievance a protest names, not where the protest is (one clause, no comma)
 _GRIEVANCE_BEFORE_RE = re.compile(
     r"\bto\s+protest\s+(?:against\s+)?(?:the|a|an)\s+(?:[\w'\u2019-]+\s+){1,12}?(?:in|at)\s+$", re.I)
+#: "gathered in Iranshahr, demanding the release of their sons arrested in Zahedan": where the
+#: people whose release is demanded were taken, not where the crowd is
+_RELEASE_OF_BEFORE_RE = re.compile(
+    r"\b(?:demand(?:ed|ing|s)?|call(?:ed|ing|s)?\s+for|urg(?:ed|ing|es))\s+the\s+release\s+of\s+(?:[\w'\u2019-]+\s+){1,8}?"
+    r"(?:arrested|detained|held|jailed|imprisoned|taken)\s+in\s+$", re.I)
 #: "the wounded were taken to a hospital in Kermanshah": where people were taken, not the event
 _TAKEN_TO_BEFORE_RE = re.compile(
     r"\b(?:taken|transferred|moved|rushed|sent|flown|carried|admitted|hospitali[sz]ed)\s+(?:\w+\s+){0,2}?"
@@ -278,6 +283,9 @@ def assign_roles(items: list[PlaceItem], view: str) -> None:
         elif last == "in" and prev is not None and prev.role == "event" and "protest" in before \
                 and ". " not in view[prev.end : it.start] and _GRIEVANCE_BEFORE_RE.search(before):
             role = "other"  # the grievance's place; the protest's town was named before it
+        elif last == "in" and prev is not None and prev.role == "event" and "release" in before \
+                and ". " not in view[prev.end : it.start] and _RELEASE_OF_BEFORE_RE.search(before):
+            role = "other"  # whose release the crowd demands was arrested there; the crowd is in the town before
         elif spaced and after.lstrip()[:1] == "n" and it.name_end == it.end and _OUTLET_AFTER_RE.match(after):
             role = "other"
         elif spaced and after.lstrip()[:1] in ("t", "l") and it.name_end == it.end and _TIME_ZONE_AFTER_RE.match(after):
