@@ -134,12 +134,6 @@ def test_a_source_in_brackets_speaks_for_the_number_before_it_alone(pipe):
     assert by_value.get(9) != "HRANA" and by_value.get(2) != "HRANA"
 
 
-def test_wounding_is_an_injury(pipe):
-    doc = run(pipe, "Security forces fired on a march in Piranshahr on Friday, killing one man and wounding eight.\n")
-    got = summary(doc)
-    assert ("Piranshahr", "attack_on_civilians") in got and ("Piranshahr", "killing") in got
-
-
 def test_the_town_where_those_whose_release_is_demanded_were_arrested_is_no_event_place(pipe):
     doc = run(pipe, "On Friday in Bukan, families gathered outside the governorate, demanding the release of "
                     "their children arrested in Mahabad.\n")
