@@ -48,6 +48,14 @@ _VIEW_MAP = {
 }
 _VIEW_KEYS = frozenset(_VIEW_MAP)
 _VIEW_CHARS = re.compile("[" + re.escape("".join(sorted(_VIEW_KEYS))) + "]")
+#: a bracketed gloss in Persian script after a Latin letter ("bazaar (بازار)", "governorate (فرمانداری)")
+_PERSIAN_GLOSS = re.compile(r" \([\u0600-\u06ff][\u0600-\u06ff\u200c ]*\)")
+
+
+def _blank_gloss(m: re.Match) -> str:
+    before = m.string[m.start() - 1 : m.start()]
+    # (a filler word, not spaces: the patterns read words one space apart, "bazaar ____ is closed")
+    return " " + "_" * (len(m.group(0)) - 1) if before.isascii() and before.isalpha() else m.group(0)
 
 
 def make_view(text: str) -> str:
@@ -58,6 +66,10 @@ def make_view(text: str) -> str:
     # which builds a string object per character of the text)
     for ch in set(_VIEW_CHARS.findall(text)):
         text = text.replace(ch, _VIEW_MAP[ch])
+    if " (" in text and _PERSIAN_GLOSS.search(text):
+        # a Persian gloss in brackets after an English word ("the bazaar (بازار) is closed"):
+        # one filler word, so the English reads on across it
+        text = _PERSIAN_GLOSS.sub(_blank_gloss, text)
     return text
 
 

@@ -534,10 +534,18 @@ def against_security(ctx: DocContext, t: Trigger) -> bool:
     tail = _CLAUSE_SPLIT.split(_AGE_APPOSITION.sub(" ", before))[-1]
     if _SECURITY_VICTIM.search(tail) and re.search(r"\b(?:were|was|been|being|got)\s+(?:\w+\s+)?$", tail):
         return True
+    # a digest's shorthand ("police post attacked, one officer killed"): counted men, then the
+    # bare participle ending its clause
+    if _COUNTED_SECURITY_BEFORE.search(tail) and _CLAUSE_END.match(ctx.view, t.span.end):
+        return True
     return bool(_SECURITY_VICTIM_AFTER.match(ctx.view, t.span.end, min(sent.end, t.span.end + 60)))
 
 
 _CLAUSE_SPLIT = re.compile(r"[;:,]\s|—|–")
+_COUNTED_SECURITY_BEFORE = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:police\s+|security\s+|Basij\s+|IRGC\s+)?"
+    r"(?:officers?|policem[ae]n|border\s+guards?|guards?|soldiers?|agents?)\s+$", re.I)
+_CLAUSE_END = re.compile(r"\s*(?:[,;.|)]|$)")
 _AGE_APPOSITION = re.compile(r",\s*\d{1,3},\s+")
 
 
@@ -714,8 +722,9 @@ def is_recent(ctx: DocContext, d: Draft, date_for) -> bool:
     return anchor is None or (anchor - date.end).days <= _COUNTRY_RECENT_DAYS
 
 
+# ("alone" as in "1,000 arrested in Tehran province alone"; not the slogan "Zahedan is not alone")
 _TALLY = Cue(
-    r"\b(?:so far|in total|to date|a total of|overall|alone|tally|cumulative|since (?:the )?(?:start|beginning|onset|outbreak)"
+    r"\b(?:so far|in total|to date|a total of|overall|(?<!not )alone|tally|cumulative|since (?:the )?(?:start|beginning|onset|outbreak)"
     r"|since (?:the )?(?:uprising|protests|unrest|crackdown) (?:began|started)"
     r"|(?:during|over) the (?:past |whole |entire )?month(?! of)|in the (?:past|whole|entire) month"  # a month's count ("during the month")
     # a monitor's count of many acts ("Iran Human Rights counted 441 executions", "its register lists 1,146 executions")

@@ -224,6 +224,8 @@ class _ClaimIndex:
             scope = a.scope or a.span
             if not (scope.start <= span.start < scope.end):
                 continue
+            if not self._bracket_covers(a, span):
+                continue  # "protests in 6 towns, 48 new arrests (per HRANA) and 4 deaths": HRANA's 48 alone
             # an attribution after the number counts only for a quote ('"…," said X'), a source
             # line "(Tabnak, November 18)" or a trailing cue ("… announced by X", "according to X")
             if a.span.start >= span.end:
@@ -258,6 +260,25 @@ class _ClaimIndex:
             if a.source and a.source not in names:
                 names.append(a.source)
         return names
+
+    def _bracket_covers(self, a: Attribution, span: Span) -> bool:
+        """A source in brackets ("(per HRANA)", "(according to Hengaw)") speaks for the number
+        right before it, not for the others of its sentence."""
+        text = self.doc.text
+        k = a.span.start
+        while k > 0 and text[k - 1] == " ":
+            k -= 1
+        if k == 0 or text[k - 1] != "(":
+            j = text.rfind("(", max(0, a.span.start - 16), a.span.start)
+            if j == -1 or text[j + 1 : a.span.start].strip().lower() not in ("per", "according to", "via"):
+                return True
+            k = j + 1
+        opened = k - 1
+        if span.start >= opened:
+            close = text.find(")", a.span.start)
+            return close == -1 or span.start < close  # (a number past the closing bracket is not its)
+        gap = text[span.end : opened]
+        return len(gap) <= 30 and "," not in gap and ";" not in gap
 
     def _attribution_starts(self, i: int) -> tuple[list[int], list[int]]:
         """The sorted starts of the attributions covering sentence ``i``, and for each index the

@@ -74,6 +74,42 @@ _STAMP_AFTER = re.compile(
     r"(?:\s*\(?(?:GMT|UTC|IRST|IRDT|CET|CEST|EST|EDT|BST|[A-Z]{3,4})\)?)?(?:\s*[+-][0-9]{1,2}(?::?[0-9]{2})?)?)?\s*\.?\s*",
     re.I)
 _HAS_TIME = re.compile(r"[0-2]?[0-9][:.][0-5][0-9]")
+#: "Published" opening a sentence, then the date ("... 2026. Published Saturday, January 17, 2026 by")
+_PUBLISHED_OPENS = re.compile(r"(?:^|[.!?]\s+|\n)Published\s+(?:on\s+)?\Z")
+
+#: a social-media post's platform time line under its text ("10:45 PM · Jan 8, 2026"): read
+#: back from the date, on its own line. It dates the post above it: "tonight" is that day's.
+_POST_STAMP_BEFORE = re.compile(r"(?:^|\n)[ \t]*[0-2]?[0-9]:[0-5][0-9](?:[ \u00a0]?[AaPp]\.?[Mm]\.?)?[ \u00a0]*·[ \u00a0]*\Z")
+#: how far above its time line a post's text reaches
+_POST_REACH = 600
+
+
+def _retweeted_at(view: str, start: int) -> int:
+    """Where a retweet's words ("RT @handle: Per HRANA, ... tonight") stand in the post it
+    repeats, when the compilation holds that post too; else ``start`` itself."""
+    line = view.rfind("\n", 0, start) + 1
+    if not view.startswith("RT @", line):
+        return start
+    colon = view.find(": ", line, start)
+    if colon == -1:
+        return start
+    words = view[colon + 2 : start]
+    if len(words) < 12:
+        return start
+    first = view.find(words, 0, line)
+    return first + len(words) if first != -1 else start
+
+
+def _post_stamps(view: str, atoms: list[Atom]) -> list[tuple[int, dt.date]]:
+    """The platform time lines of a compilation of posts: (start, day), in text order."""
+    out: list[tuple[int, dt.date]] = []
+    for a in atoms:
+        if a.kind == "date" and _full(a) and view.rfind("·", max(0, a.start - 4), a.start) != -1 \
+                and _POST_STAMP_BEFORE.search(view, max(0, a.start - 16), a.start):
+            r = resolve_atom_range(a, None)
+            if r.start is not None and r.precision == "day":
+                out.append((a.start, r.start))
+    return out
 _STAMP_WORD = re.compile(r"\s*(?:published|updated|posted|last\s+updated|date)\b", re.I)
 _SAME_SENTENCE_GAP = 400
 #: anchors outside this window are data errors (and would overflow date arithmetic)
@@ -246,9 +282,26 @@ class _Top:
                 r = resolve_atom_range(a, None)
                 if r.start is not None and _PLAUSIBLE[0] <= r.start <= _PLAUSIBLE[1]:
                     found = (r.start, a, bool(worded))
-        if found is None or (not found[2] and bare_lines > 1):
+        if found is None:
+            return self._published_sentence()
+        if not found[2] and bare_lines > 1:
             return None
         return found[0], found[1]
+
+    def _published_sentence(self) -> tuple[dt.date, Atom] | None:
+        """"Published Saturday, January 17, 2026 by the Monitor." opening a sentence near the
+        top: the publication date, though the line says more."""
+        view = self.view
+        if "ublished" not in view[:1500]:
+            return None
+        for a in self.atoms:
+            if a.start > 1500 or self.par(a.start) >= _TOP_PARAGRAPHS:
+                break
+            if _full(a) and _PUBLISHED_OPENS.search(view, max(0, a.start - 20), a.start):
+                r = resolve_atom_range(a, None)
+                if r.start is not None and r.precision == "day" and _PLAUSIBLE[0] <= r.start <= _PLAUSIBLE[1]:
+                    return r.start, a
+        return None
 
     def heading_period(self, title_atoms: list[Atom], title: str) -> DateRange | None:
         """The period a title or one of the first headings states: a range, a week, a month or
@@ -260,7 +313,8 @@ class _Top:
             # like a caption); later ones must be headings (captions date their photos)
             title_line = (i == 0 or i == 1 and (self._masthead(by_par) or self._week_subtitle(by_par))) \
                 and self.kinds[i] in ("heading", "caption") and sp.end - sp.start <= 200
-            if (title_line or self.kinds[i] == "heading") and sp.start < 1500:
+            if (title_line or self.kinds[i] == "heading") and sp.start < 1500 \
+                    and " | " not in self.view[sp.start : sp.end]:  # (a table's row is no heading)
                 sources.append((by_par.get(i, []), self.view, True))
         if title_atoms:
             sources.append((title_atoms, title, False))
@@ -336,6 +390,36 @@ def _current_solar_year(view: str, part) -> int | None:
     return None
 
 
+#: a yearless dateline this far from the only full date written gets its year by guess
+_FAR_YEAR_HINT_DAYS = 90
+_LEDE_CHARS = 700
+_LEDE_WEEKDAY = re.compile(r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_WEEKDAY_INDEX = {w: i for i, w in enumerate(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))}
+
+
+def _year_by_lede_weekday(view: str, dateline: Atom, near: dt.date) -> DateRange | None:
+    """A yearless wire dateline ("ZAHEDAN, Iran, Jan 16 (Agency) -") whose only full date is
+    far off (a past event the story recalls): the lede names the dateline's day by its weekday
+    ("... on Friday, killing ..."), so the year is the first one from that date on in which the
+    day falls on that weekday."""
+    p = dateline.a
+    if p.m is None or p.d is None or p.cal != "g":
+        return None
+    # (the lede, or the write-through's lede under a one-line flash)
+    m = _LEDE_WEEKDAY.search(view, dateline.end, dateline.end + _LEDE_CHARS)
+    if m is None:
+        return None
+    wd = _WEEKDAY_INDEX[m.group(1)]
+    for y in range(near.year, near.year + 8):
+        try:
+            day = dt.date(y, p.m, p.d)
+        except ValueError:
+            continue
+        if day > near and day.weekday() == wd:
+            return resolve_atom_range(replace(dateline, a=p._replace(y=y)), None)
+    return None
+
+
 def find_anchor(doc: Doc, atoms: list[Atom], dateline: Atom | None, classes: list[str], par,
                 top: _Top | None = None) -> Anchor:
     published = doc.report.published  # a date: the readers parse it (ingest/report.py)
@@ -354,6 +438,8 @@ def find_anchor(doc: Doc, atoms: list[Atom], dateline: Atom | None, classes: lis
             else:
                 near = top.latest_full()
                 r = resolve_atom_range(replace(dateline, a=nearest_year(dateline.a, near)), None) if near else None
+                if r is not None and r.start is not None and abs((r.start - near).days) > _FAR_YEAR_HINT_DAYS:
+                    r = _year_by_lede_weekday(doc.view or doc.text, dateline, near) or r
                 if r is None and dateline.a.m is not None:
                     y = _current_solar_year(doc.view or doc.text, dateline.a)
                     if y is not None:
@@ -510,9 +596,15 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
             if a.start == anchor.span.start and _week_range(a):
                 heading_week = resolve_atom_range(a, None)
                 break
+    stamps = _post_stamps(view, atoms) if "·" in view else []
+    stamp_starts = [x[0] for x in stamps]
     for a in atoms:
         i = par(a.start)
         ref = _local_ref(i, classes, label_days, anchor) if local_ref else anchor_date
+        if stamps and a.kind == "relative":  # "tonight" in a post: the day of the post's time line
+            k = bisect.bisect_right(stamp_starts, _retweeted_at(view, a.start))
+            if k < len(stamps) and stamps[k][0] - a.start <= _POST_REACH:
+                ref = stamps[k][1]
         role = _role_before(view, a.start) or "event"
         try:
             role, rng = _resolve_one(a, role, ref, prev_day, prev_event, doc, sentence_has_date, seen, prev_fine,

@@ -99,6 +99,8 @@ _FACILITY_IN_TOWN_AFTER_RE = re.compile(
     r"^\s+(?:[a-z]+\s+){0,2}?(?:refinery|plant|field|complex|mine|factory|works|company|station|terminal)\s*,\s+[A-Z]")
 #: lower-case outlet words after a place: the outlet named after it ("the regime's Fars news agency")
 _OUTLET_AFTER_RE = re.compile(r"^\s+news\s+(?:agency|website|site|outlet)\b|^\s+newspaper\b")
+#: a clock named after a town ("times are Tehran time", "at 9 pm Tehran local time"): no place
+_TIME_ZONE_AFTER_RE = re.compile(r"^\s+(?:local\s+)?time\b(?!['’]s)")
 _COUNTRY_EVENT_BEFORE_RE = re.compile(
     r"\b(?:in|across|throughout|all\s+over|around|inside|within|all\s+across|over)\s+"
     r"(?:the\s+(?:whole\s+(?:of\s+)?)?)?(?:(?:cities|towns|parts|provinces|villages)\s+(?:of|in)\s+)?$"
@@ -138,6 +140,11 @@ _SOLIDARITY_BEFORE_RE = re.compile(
 #: the place of the grievance a protest names, not where the protest is (one clause, no comma)
 _GRIEVANCE_BEFORE_RE = re.compile(
     r"\bto\s+protest\s+(?:against\s+)?(?:the|a|an)\s+(?:[\w'\u2019-]+\s+){1,12}?(?:in|at)\s+$", re.I)
+#: "gathered in Iranshahr, demanding the release of their sons arrested in Zahedan": where the
+#: people whose release is demanded were taken, not where the crowd is
+_RELEASE_OF_BEFORE_RE = re.compile(
+    r"\b(?:demand(?:ed|ing|s)?|call(?:ed|ing|s)?\s+for|urg(?:ed|ing|es))\s+the\s+release\s+of\s+(?:[\w'\u2019-]+\s+){1,8}?"
+    r"(?:arrested|detained|held|jailed|imprisoned|taken)\s+in\s+$", re.I)
 #: "the wounded were taken to a hospital in Kermanshah": where people were taken, not the event
 _TAKEN_TO_BEFORE_RE = re.compile(
     r"\b(?:taken|took|transferred|moved|rushed|sent|flown|carried|admitted|hospitali[sz]ed|died)\s+(?:\w+\s+){0,3}?"
@@ -300,7 +307,12 @@ def assign_roles(items: list[PlaceItem], view: str) -> None:
         elif last == "in" and prev is not None and prev.role == "event" and "protest" in before \
                 and ". " not in view[prev.end : it.start] and _GRIEVANCE_BEFORE_RE.search(before):
             role = "other"  # the grievance's place; the protest's town was named before it
+        elif last == "in" and prev is not None and prev.role == "event" and "release" in before \
+                and ". " not in view[prev.end : it.start] and _RELEASE_OF_BEFORE_RE.search(before):
+            role = "other"  # whose release the crowd demands was arrested there; the crowd is in the town before
         elif spaced and after.lstrip()[:1] == "n" and it.name_end == it.end and _OUTLET_AFTER_RE.match(after):
+            role = "other"
+        elif spaced and after.lstrip()[:1] in ("t", "l") and it.name_end == it.end and _TIME_ZONE_AFTER_RE.match(after):
             role = "other"
         elif spaced and "a" <= after.lstrip()[:1] <= "z" and it.name_end == it.end and _FACILITY_IN_TOWN_AFTER_RE.match(after):
             role = "other"  # "Jam gas refinery, Kangan": the site's name; the town after the comma is where it is

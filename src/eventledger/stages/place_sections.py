@@ -102,4 +102,35 @@ def place_sections(doc: Doc, view: str, kinds: Sequence[str], sent_places: Seque
                 k += 1
         elif paras[k].kind == "body":
             out[k] = heads
+    if "\u2014" in view or "\u2013" in view:
+        _item_datelines(doc, view, sent_places, out)
     return out
+
+
+#: the dash after an item's town in capitals ("ZAHEDAN — Agents arrested ...")
+_ITEM_DASH = re.compile(r"[ \u00a0]+[\u2014\u2013][ \u00a0]")
+
+
+def _item_datelines(doc: Doc, view: str, sent_places: Sequence[Sequence[PlaceMention]],
+                    out: dict[int, tuple[PlaceMention, ...]]) -> None:
+    """A digest of news in brief whose items open with their town in capitals and a dash
+    ("ZAHEDAN — ...", "RASK — ..."), two items or more: each item's town is its section's
+    place (a single such opening is a wire story's dateline, left to the assembler)."""
+    found: dict[int, PlaceMention] = {}
+    seen: set[int] = set()
+    for i, sent in enumerate(doc.sentences):
+        k = sent.paragraph
+        if k in seen or k >= len(doc.paragraphs):
+            continue
+        seen.add(k)
+        para = doc.paragraphs[k]
+        for p in sent_places[i]:
+            if p.span.start - para.span.start > 3 or p.place.precision != 1:
+                continue
+            surface = view[p.span.start : p.span.end]
+            if surface.isupper() and len(surface) > 2 and _ITEM_DASH.match(view, p.span.end):
+                found[k] = p
+            break
+    if len(found) >= 2:
+        for k, p in found.items():
+            out.setdefault(k, (p,))

@@ -221,8 +221,10 @@ def _resolve_all(hits: list[tuple], default_country: str | None, view: str) -> l
             if len(key) < 3:
                 cands = tuple(c for c in cands if c.place.feature != "city" or c.place.population >= 100_000)
         if all_caps_short:
-            # "IRNA", "MEK": acronyms, unless a main name of a home-country place
-            cands = tuple(c for c in cands if c.place.country == default_country and c.is_main)
+            # "IRNA", "MEK": acronyms, unless a main name of a home-country place, or any of its
+            # names opening a line as a dateline does ("RASK — Gunmen attacked ...")
+            opens = (start == 0 or view[start - 1] == "\n") and view.startswith((" —", " –", " - ", ", "), end)
+            cands = tuple(c for c in cands if c.place.country == default_country and (c.is_main or opens))
         chosen = best(cands, default_country) if cands is not found else _best_cached(cands, default_country)
         if chosen is None:
             continue

@@ -114,6 +114,12 @@ _OBJECT_IMAGES = re.compile(
 _ONLINE = re.compile(
     r"\b(?:videos?|footage|clips?|online|social media|posted|livestream(?:ed)?|Instagram|Twitter|Telegram|TikTok|YouTube|"
     r"virtual(?:ly)?|cyberspace)\b", re.I)
+# footage of a crowd in the street is the street's act, not a video message ("a video said to
+# show a crowd chanting outside the central mosque", "footage showed hundreds of people chanting")
+_FOOTAGE_OF_A_CROWD = re.compile(
+    r"\b(?:videos?|footage|clips?)\s+(?:[\w'’-]+\s+){0,4}?(?:shows?|showed|showing|show)\s+"
+    r"(?:a\s+|the\s+)?(?:large\s+|big\s+)?(?:crowds?|hundreds|thousands|dozens|people|protesters|demonstrators|mourners|"
+    r"residents|marchers|worshippers)\b", re.I)
 # chanting inside a prison is not "in public" (near, outside or in front of one it is)
 _NOT_PUBLIC = re.compile(r"(?<!\bnear the )(?<!\bnear )(?<!\boutside the )(?<!\boutside )(?<!\bfront of the )"
                          r"(?<!\baround the )(?<!\bgate of the )(?<!\bgates of the )"
@@ -253,8 +259,8 @@ def find_triggers(doc: Doc, quote_spans: list[Span] | None = None) -> list[Trigg
             # chanting by people in public (mourners at a funeral, young men in a street) is a
             # demonstration (codebook); chanting in a posted video or online stays symbolic
             s0, s1 = sidx.bounds(s, 300, len(view))
-            if not _ONLINE.search(view, s0, s1) and not (_may_be_not_public(view, s0, s1)
-                                                         and _NOT_PUBLIC.search(view, s0, s1)):
+            if (not _ONLINE.search(view, s0, s1) or _FOOTAGE_OF_A_CROWD.search(view, s0, s)) \
+                    and not (_may_be_not_public(view, s0, s1) and _NOT_PUBLIC.search(view, s0, s1)):
                 etype, sub = "protest", "demonstration"
         if cue_hits is None:  # the modality cue words of the document, found once
             cue_hits = [(cs, kind) for cs, _, kind in lex.cues.finditer(view)]
@@ -311,6 +317,7 @@ _HANG_OBJECT = re.compile(
     re.I,
 )
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+$", re.I)
+_AFTER_QUOTE_COMMA = re.compile(r"[\"\u201d\u2019'],\s*$")
 # a participle used as an adjective after a determiner ("of imprisoned teachers", "the arrested
 # men", "families of executed prisoners"): it names people, it does not report an act
 _DETERMINER_BEFORE = re.compile(r"(?<!\w)(?:the|a|an|of|for|their|his|her|its|our|with|to|whose|other|two|three|several|many)\s+$", re.I)
@@ -324,6 +331,8 @@ _FRAME_CUES = (
     "against", "in solidarity with", r"condemn\w*", r"denounc\w*", "families of", "victims of", "release of",
     # (not "a number of people were arrested": a vague count of this act)
     "rise in", "wave of", "surge in", "spate of", r"number of(?<!\ba number of)",
+    # the cause a strike or a sit-in answers: "fishermen stayed ashore in a strike over the arrests"
+    "strikes? over", "sit-ins? over", "boycotts? over", "walkouts? over",
     # a ceremony for the dead recalls their killing: "the fortieth day after the deaths of two
     # young men killed by security forces", "the funeral of a protester shot dead on Monday"
     "deaths? of", "funerals? (?:of|for)", "fortieth[- ]day",
@@ -342,7 +351,9 @@ def _not_an_act(view: str, s: int, e: int, spec: TriggerSpec, sidx: SentenceInde
     if spec.sub_event_type == "execution" and word.startswith(("hang", "hung")):
         # a passive ("banners reading '...' were hung from bridges") names its object at the
         # start of the sentence, past the quoted slogan: look back to the sentence start
-        back = s0 if _PASSIVE_BEFORE.search(view, max(s0, s - 12), s) else max(s0, s - 40)
+        # (so does a participle right after the slogan: 'a banner on the bridge, "... not alone", hung today')
+        back = s0 if _PASSIVE_BEFORE.search(view, max(s0, s - 12), s) or _AFTER_QUOTE_COMMA.search(view, max(s0, s - 4), s) \
+            else max(s0, s - 40)
         if _HANG_OBJECT.search(view, back, min(s1, e + 50)):
             return True
     if " " not in word and word.endswith("ed") and _DETERMINER_BEFORE.search(view, max(s0, s - 20), s):
