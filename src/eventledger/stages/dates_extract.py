@@ -366,6 +366,8 @@ def _weekdays(L: DateLexicon, view: str, hits, taken: _Taken, out: list[Atom]) -
             continue  # "the regime's Friday prayers", "the Friday prayer leader": not a day
         if _NAMED_DAY_BEFORE.search(view, max(0, p - 8), p):
             continue  # "Zahedan's Bloody Friday", "Black Friday": the name of a past event
+        if pre == "last" and view[q:q + 4].lower() == " of " and view[max(0, lm.start() - 4):lm.start()].lower() == "the ":
+            continue  # "the eve of the last Wednesday of the year": a day of the calendar, not last week's
         mode = "every" if plural else (pre or "on")
         if mode == "every" and lm is not None and lm.start() >= 3 and view[lm.start() - 3:lm.start()].lower() == "as ":
             mode = "on"  # "gathered, as every Sunday, ...": this Sunday's act, likened to the habit
