@@ -34,3 +34,41 @@ def test_a_town_on_the_edge_of_a_city_is_a_bearing(pipe):
     doc = run(pipe, "On Friday, in Shahin Shahr, on the northern edge of Isfahan, youths set fire to the "
                     "gate of a Basij base.\n")
     assert summary(doc) == {("Shahin Shahr", "property_attack")}
+
+
+def test_a_day_named_in_a_slogan_does_not_date_the_act(pipe):
+    doc = run(pipe, "On Thursday, posters reading \"16 Azar is alive\" were put up in Arak.\n")
+    assert summary(doc) == {("Arak", "symbolic_action")}
+    assert doc.events[0].date.start == dt.date(2024, 3, 7)
+
+
+def test_weekday_headings_fall_in_the_week_the_lead_states(pipe):
+    text = ("Iran, March 10, 2024 - During the week of March 3 to 9, the units were active across the country.\n\n"
+            "Sunday\n\nPosters of political prisoners were put up in Zanjan.\n\n"
+            "Tuesday (5 March)\n\nIn Ilam, students chanted slogans outside the university.\n")
+    doc = run(pipe, text, published="2024-03-10")
+    days = {(e.location.canonical, e.date.start) for e in doc.events}
+    assert ("Zanjan", dt.date(2024, 3, 3)) in days
+    assert ("Ilam", dt.date(2024, 3, 5)) in days
+
+
+def test_a_relative_day_restated_by_a_full_date_of_the_past(pipe):
+    text = ("Iran, March 10, 2024 - On Friday, posters were put up in Zanjan.\n\n"
+            "On June 3, 2001, police attacked students in Tehran. Two days later, on June 5, 2001, "
+            "thousands of students marched in Arak and were attacked by the security forces.\n")
+    doc = run(pipe, text, published="2024-03-10")
+    assert not any(e.location.canonical == "Arak" and e.date.start is not None and e.date.start.year == 2024
+                   for e in doc.events)
+
+
+def test_years_ago_opening_a_sentence_marks_history(pipe):
+    doc = run(pipe, "Teachers' Bulletin No. 12\n\nTeachers' Day, Friday, May 2, 2025\n\nThree years ago, on Teachers' "
+                    "Day 2022 (May 2, 2022), the spokesman of the nurses' association in Bukan was arrested at his home; "
+                    "dozens of nurses were detained in the weeks that followed.\n", published="2025-05-02")
+    assert not any(e.date.start is not None and e.date.start.year == 2025 for e in doc.events)
+
+
+def test_strikes_by_two_groups_in_one_town_are_two_events(pipe):
+    doc = run(pipe, "On Thursday, in Baneh, teachers stayed away from their classes. Shopkeepers in the "
+                    "town's bazaar closed their shops the same day.\n")
+    assert [e.sub_event_type for e in doc.events] == ["strike", "strike"]

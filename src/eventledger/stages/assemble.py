@@ -834,7 +834,8 @@ class AssembleStage:
                 loc, pkey = got
             else:
                 loc, pkey = _COUNTRY, "iran"
-            key = (pkey, sub, date.start, date.end)
+            # (strikes by two named groups in one town on one day are two acts)
+            key = (pkey, sub, date.start, date.end, actor1 if sub == "strike" else None)
             row = merged.get(key)
             if row is None:
                 row = {"etype": etype, "sub": sub, "loc": loc, "date": date, "tactics": [], "actor1": actor1,
@@ -851,6 +852,10 @@ class AssembleStage:
             lo, hi = (para.span.start, para.span.end) if para is not None else (d.sentence.span.start, d.sentence.span.end)
             if any(lo <= ds.start and ds.end <= hi for ds in date_spans):
                 row["own_date"] = True  # (a date of the row's own paragraph, not one carried over from before)
+            elif para is not None and date_spans:
+                head = _section_heading(doc, para.index)
+                if head is not None and any(head.span.start <= ds.start and ds.end <= head.span.end for ds in date_spans):
+                    row["own_date"] = True  # (or of the heading its section opens with: "Sunday", then the day's story)
             tactics = row["tactics"]
             for tac in d.tactics:
                 if tac not in tactics:
@@ -915,6 +920,9 @@ def _fold_rows(rows: list[dict]) -> list[dict]:
             if same and (r["caption"] or o["caption"]):
                 host = o
                 break
+            if same and o["sub"] == "strike" and o["actor1"] and r["actor1"] and o["actor1"] != r["actor1"] \
+                    and not r["caption"] and not o["caption"]:
+                continue  # "teachers stayed away from their classes" and "shopkeepers closed their shops": two strikes
             if same and o["date"].start is not None and r["date"].start is not None and (
                     not o["tactics"] or not r["tactics"] or set(o["tactics"]) & set(r["tactics"])):
                 # a place listed (with the list's date range) and told again in detail: one
@@ -955,6 +963,18 @@ def _fold_rows(rows: list[dict]) -> list[dict]:
         host["counts"] += [c for c in r["counts"] if all(c.span != h.span for h in host["counts"])]
         host["evidence"] += [e for e in r["evidence"] if e not in host["evidence"]]
     return out
+
+
+def _section_heading(doc: Doc, k: int):
+    """The heading paragraph right above paragraph ``k`` (above the run of bullet lines it is in), if any."""
+    paras = doc.paragraphs
+    if not paras or k >= len(paras) or paras[k].index != k:
+        return None
+    j = k - 1
+    if paras[k].kind == "list_item":
+        while j >= 0 and paras[j].kind == "list_item":
+            j -= 1
+    return paras[j] if j >= 0 and paras[j].kind == "heading" else None
 
 
 def _graveside(row: dict) -> bool:

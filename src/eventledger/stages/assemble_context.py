@@ -322,6 +322,9 @@ def is_history(ctx: DocContext, i: int, t: Trigger) -> bool:
     # "During the November 2019 uprising, the people of ... set fire ..., and hundreds were
     # shot dead": a history date that opens a sentence without an event date governs all of it
     opening = ctx.doc.sentences[i].span.start + _OPENING_CHARS
+    ago = _YEARS_AGO_OPEN.match(ctx.view, ctx.doc.sentences[i].span.start)
+    if ago is not None:  # "Four years ago, on Teachers' Day 2022 (May 2, 2022), ...": the opening is after it
+        opening += ago.end() - ago.start()
     return any(d.role == "history" and (abs(d.span.start - t.span.start) < 80 or d.span.start < opening) for d in dates)
 
 
@@ -331,6 +334,8 @@ _BACK_TO_HISTORY = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:that|the\s+same)\s+(?:s
 
 #: how far into a sentence a date still opens it ("During the November 2019 uprising, ...")
 _OPENING_CHARS = 30
+#: a sentence opening on how long ago it was ("Four years ago, ", "Years ago, ")
+_YEARS_AGO_OPEN = re.compile(r"(?:[A-Z][a-z]+|[0-9]{1,2}|A)?\s*(?:[a-z]+\s+)?years?\s+ago,?\s+", re.I)
 
 
 _PARTICIPLE_BEFORE = re.compile(r"\b[a-z]+ed\s+(?:in|during|since)\s+$")

@@ -353,14 +353,21 @@ def _day_heading(doc: Doc, idx: DateIndex, q: int) -> DateMention | None:
     """The date of a heading that is nothing but a day ("Wednesday night", "10 March"): it
     dates the section it opens, as a dateline lede dates its report (rule 3 for sections)."""
     mentions = idx.governing.get(q)
-    if not mentions or len(mentions) > 1:
+    if not mentions or len(mentions) > 2:
         return None
     m = mentions[0]
     start, end = idx.starts[q], idx.ends[q]
     if end - start > 40 or m.range.start is None:
         return None
     text = doc.text
-    rest = text[start : m.span.start] + " " + text[m.span.end : end]
+    if len(mentions) == 2:
+        # "Wednesday (18 Tir)": a weekday and the date it falls on, one day written twice
+        n = mentions[1]
+        if n.range.start != m.range.start or n.range.end != m.range.end:
+            return None
+        rest = text[start : m.span.start] + " " + text[m.span.end : n.span.start] + " " + text[n.span.end : end]
+    else:
+        rest = text[start : m.span.start] + " " + text[m.span.end : end]
     return m if _DAY_HEADING_REST.fullmatch(rest) else None
 
 
