@@ -72,3 +72,28 @@ def test_strikes_by_two_groups_in_one_town_are_two_events(pipe):
     doc = run(pipe, "On Thursday, in Baneh, teachers stayed away from their classes. Shopkeepers in the "
                     "town's bazaar closed their shops the same day.\n")
     assert [e.sub_event_type for e in doc.events] == ["strike", "strike"]
+
+
+def test_a_crowd_pushed_back_is_an_intervention(pipe):
+    doc = run(pipe, "On Tuesday, nurses gathered outside the hospital in Yasuj. Guards tried to push the nurses "
+                    "back from the gate.\n")
+    assert summary(doc) == {("Yasuj", "protest_with_intervention")}
+
+
+def test_people_pushed_into_a_van_are_arrested(pipe):
+    doc = run(pipe, "On Monday, agents in Bojnurd pushed three young women into a van outside the park.\n")
+    assert ("Bojnurd", "arrest") in summary(doc)
+
+
+def test_one_person_beaten(pipe):
+    doc = run(pipe, "On Monday, police in Birjand beat an elderly retired worker outside the pension fund.\n")
+    assert ("Birjand", "attack_on_civilians") in summary(doc)
+
+
+def test_arrests_in_the_bullet_after_a_protest_under_one_heading(pipe):
+    text = ("Bulletin, Thursday, March 7, 2024\n\nBojnurd\n- Retirees gathered in front of the pension fund and "
+            "chanted slogans.\n- Agents filmed them; three retirees were taken away and freed at night.\n\n"
+            "Birjand\n- Retirees gathered in front of the governorate.\n")
+    got = summary(run(pipe, text))
+    assert ("Bojnurd", "protest_with_intervention") in got and ("Bojnurd", "arrest") in got
+    assert ("Birjand", "demonstration") in got

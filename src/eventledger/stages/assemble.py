@@ -693,7 +693,8 @@ class AssembleStage:
                                  # (not an arrest named as what the crowd answered: "chanted after a
                                  # colleague was detained earlier in the month")
                                  and _CAUSE_WORDS.isdisjoint(ctx.view[sent.span.start : min(
-                                     t.span.start for t in acting if t.event_type == "repression")].lower().split())):
+                                     t.span.start for t in acting if t.event_type == "repression")].lower().split())) \
+                        and not _after_protest_in_section(ctx, i):
                     acting = [t for t in acting if t.event_type != "repression" or against_security(ctx, t)
                               or (t.sub_event_type == "arrest" and any(
                                   u.event_type == "protest" and u.sub_event_type != "symbolic_action"
@@ -744,6 +745,13 @@ class AssembleStage:
                         if intervened(ctx.sent_triggers[i]):
                             for d in made:
                                 if d.sub == "demonstration":
+                                    d.sub = "protest_with_intervention"
+                        if section is not None and any(d.sub in ("arrest", "attack_on_civilians") for d in made) \
+                                and _after_protest_in_section(ctx, i):
+                            # "- Teachers gathered ..." / "- two organisers were pushed into a van": the
+                            # protest of the line before, under the same heading, met with arrests
+                            for d in drafts:
+                                if d.sub == "demonstration" and d.sentence is doc.sentences[i - 1]:
                                     d.sub = "protest_with_intervention"
                         drafts.extend(made)
                         continue
@@ -963,6 +971,19 @@ def _fold_rows(rows: list[dict]) -> list[dict]:
         host["counts"] += [c for c in r["counts"] if all(c.span != h.span for h in host["counts"])]
         host["evidence"] += [e for e in r["evidence"] if e not in host["evidence"]]
     return out
+
+
+def _after_protest_in_section(ctx, i: int) -> bool:
+    """Sentence ``i`` is a bullet line under a place heading, right after a line of the same
+    heading that tells a protest ("Kermanshah" / "- Teachers gathered ..." / "- two organisers
+    were pushed into a van"): its repression is at that protest, dated by it."""
+    if i == 0:
+        return False
+    sents = ctx.doc.sentences
+    here = ctx.section_place.get(sents[i].paragraph)
+    if here is None or ctx.section_place.get(sents[i - 1].paragraph) is not here:
+        return False
+    return any(t.event_type == "protest" and t.sub_event_type != "symbolic_action" for t in ctx.sent_triggers[i - 1])
 
 
 def _section_heading(doc: Doc, k: int):
