@@ -97,3 +97,29 @@ def test_arrests_in_the_bullet_after_a_protest_under_one_heading(pipe):
     got = summary(run(pipe, text))
     assert ("Bojnurd", "protest_with_intervention") in got and ("Bojnurd", "arrest") in got
     assert ("Birjand", "demonstration") in got
+
+
+def test_a_vague_listing_whose_towns_are_all_told_again_is_a_summary(pipe):
+    text = ("Iran, March 10, 2024 - On Saturday and Sunday, the units carried out activities in Sari and Gorgan.\n\n"
+            "In Sari, a unit set fire to a banner of Khamenei on Saturday.\n\n"
+            "In Gorgan, students held a silent gathering on Sunday.\n")
+    got = summary(run(pipe, text, published="2024-03-10"))
+    assert got == {("Sari", "property_attack"), ("Gorgan", "demonstration")}
+
+
+def test_a_vague_listing_with_towns_told_no_more_keeps_them(pipe):
+    text = ("Iran, March 10, 2024 - On Saturday and Sunday, the units carried out activities in Sari, Amol and Gorgan.\n\n"
+            "In Sari, a unit set fire to a banner of Khamenei on Saturday.\n")
+    got = summary(run(pipe, text, published="2024-03-10"))
+    assert ("Amol", "symbolic_action") in got and ("Sari", "symbolic_action") in got
+
+
+def test_a_year_ending_a_participles_event_is_not_the_acts(pipe):
+    doc = run(pipe, "On the eve of the anniversary, activists projected the image of a worker killed in the "
+                    "factory fire of 2005 onto a wall in Arak.\n")
+    assert summary(doc) == {("Arak", "symbolic_action")}
+
+
+def test_a_year_of_those_honoured_is_not_the_acts(pipe):
+    doc = run(pipe, "In Ilam, graffiti honouring the teachers of 1979 were written near the university.\n")
+    assert summary(doc) == {("Ilam", "symbolic_action")}

@@ -864,6 +864,8 @@ class AssembleStage:
                 head = _section_heading(doc, para.index)
                 if head is not None and any(head.span.start <= ds.start and ds.end <= head.span.end for ds in date_spans):
                     row["own_date"] = True  # (or of the heading its section opens with: "Sunday", then the day's story)
+            # (a row told only by vague words, "carried out activities in A, B and C")
+            row["vague"] = row.get("vague", True) and all((sp := spec_of(t)) is not None and sp.vague for t in d.triggers)
             tactics = row["tactics"]
             for tac in d.tactics:
                 if tac not in tactics:
@@ -888,7 +890,7 @@ class AssembleStage:
                     if e is None:
                         e = evidence[k] = Evidence(doc_id, span, role)
                     row_ev.append(e)
-        rows = _fold_rows(list(merged.values()))
+        rows = _drop_vague_told_again(_fold_rows(list(merged.values())))
         events: list[Event] = []
         used: set[str] = set()
         for r in rows:
@@ -996,6 +998,25 @@ def _section_heading(doc: Doc, k: int):
         while j >= 0 and paras[j].kind == "list_item":
             j -= 1
     return paras[j] if j >= 0 and paras[j].kind == "heading" else None
+
+
+def _drop_vague_told_again(rows: list[dict]) -> list[dict]:
+    """"The units carried out activities in A, B and C" then each town's own acts: the vague
+    listing is a summary of those acts, no act of its own (a town the report says nothing more
+    about keeps it)."""
+    vague = [r for r in rows if r.get("vague") and r["sub"] == "symbolic_action" and not r["tactics"]]
+    if not vague:
+        return rows
+    groups: dict[tuple[int, int] | None, list[dict]] = {}  # by the listing's sentence
+    for r in vague:
+        sent = next((e.span for e in r["evidence"] if e.role == "sentence"), None)
+        groups.setdefault((sent.start, sent.end) if sent is not None else None, []).append(r)
+    drop: set[int] = set()
+    for key, group in groups.items():
+        if key is not None and all(any(o is not r and not o.get("vague") and o["place_key"] == r["place_key"]
+                                       and _dates_meet(o["date"], r["date"]) for o in rows) for r in group):
+            drop.update(id(r) for r in group)  # (every town listed is told again: only then)
+    return [r for r in rows if id(r) not in drop] if drop else rows
 
 
 def _graveside(row: dict) -> bool:

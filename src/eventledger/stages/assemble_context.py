@@ -338,7 +338,8 @@ _OPENING_CHARS = 30
 _YEARS_AGO_OPEN = re.compile(r"(?:[A-Z][a-z]+|[0-9]{1,2}|A)?\s*(?:[a-z]+\s+)?years?\s+ago,?\s+", re.I)
 
 
-_PARTICIPLE_BEFORE = re.compile(r"\b[a-z]+ed\s+(?:in|during|since)\s+$")
+#: (the date may end the participle's event: "a student killed in the dormitory raid of 1999")
+_PARTICIPLE_BEFORE = re.compile(r"\b[a-z]+ed\s+(?:in|during|since)\s+(?:the\s+(?:[\w-]+\s+){1,2}?of\s+)?$")
 
 
 def _dates_another_participle(ctx: DocContext, d: DateMention, t: Trigger) -> bool:
@@ -346,7 +347,7 @@ def _dates_another_participle(ctx: DocContext, d: DateMention, t: Trigger) -> bo
     participle right before it ("detained"), not to a trigger elsewhere in the sentence."""
     if d.role != "history" or d.span.start < t.span.start:
         return False
-    m = _PARTICIPLE_BEFORE.search(ctx.view, max(0, d.span.start - 24), d.span.start)
+    m = _PARTICIPLE_BEFORE.search(ctx.view, max(0, d.span.start - 44), d.span.start)
     # (or inside a long trigger, naming its object: "painted the names of protesters killed in
     # 2019 on walls")
     return m is not None and (m.start() >= t.span.end or (m.start() > t.span.start and d.span.end <= t.span.end))

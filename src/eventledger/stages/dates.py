@@ -426,13 +426,15 @@ def _names_an_event(view: str, a: Atom) -> bool:
     return bool(after) and after[0].strip(".,;:'’s") in lexicon().event_nouns
 
 
-_DEAD_OF_RE = re.compile(r"\b(?:martyrs|victims|dead|fallen|heroes)\s+of\s+(?:the\s+)?$", re.I)
+_DEAD_OF_RE = re.compile(r"\b(?:martyrs|victims|dead|fallen|heroes)\s+of\s+(?:the\s+)?$"
+                         # "graffiti honouring the students of 1999": whom the act honours
+                         r"|\b(?:honou?ring|commemorating|remembering)\s+(?:the\s+)?(?:[\w-]+\s+){1,2}?of\s+(?:the\s+)?$", re.I)
 
 
 def _names_the_dead(view: str, a: Atom) -> bool:
     """"the martyrs of June 1981", "the victims of 1988": a date after the dead it names says
     whom an act honours, not when the act was done."""
-    return bool(_DEAD_OF_RE.search(view[max(0, a.start - 30) : a.start]))
+    return bool(_DEAD_OF_RE.search(view[max(0, a.start - 44) : a.start]))
 
 
 def _role_before(view: str, start: int) -> str | None:
