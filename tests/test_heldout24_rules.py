@@ -123,3 +123,28 @@ def test_a_year_ending_a_participles_event_is_not_the_acts(pipe):
 def test_a_year_of_those_honoured_is_not_the_acts(pipe):
     doc = run(pipe, "In Ilam, graffiti honouring the teachers of 1979 were written near the university.\n")
     assert summary(doc) == {("Ilam", "symbolic_action")}
+
+
+def test_a_caption_line_below_a_photo_places_and_dates_its_text(pipe):
+    text = ("Photo report\n\n[Photo]\nPosters of political prisoners on a wall near the railway station.\n"
+            "Zanjan, Imam Square, March 5, 2024\n\n[Photo]\nA banner reading \"Free them all\" hung from a footbridge.\n"
+            "Arak, night of March 6, 2024\n")
+    doc = run(pipe, text, publisher=None, published="2024-03-09")
+    got = {(e.location.canonical, e.sub_event_type, e.date.start) for e in doc.events}
+    assert got == {("Zanjan", "symbolic_action", dt.date(2024, 3, 5)), ("Arak", "symbolic_action", dt.date(2024, 3, 6))}
+
+
+def test_a_persian_month_and_year_without_a_day(pipe):
+    doc = run(pipe, "In Esfand 1402, posters of political prisoners were put up in Yazd.\n")
+    ev = doc.events[0]
+    assert (ev.date.start, ev.date.end) == (dt.date(2024, 2, 20), dt.date(2024, 3, 19))
+
+
+def test_a_relative_day_inside_a_slogan_does_not_date_the_act(pipe):
+    doc = run(pipe, "Youths in Ilam wrote on walls: \"This year we will burn your palace\".\n")
+    assert doc.events[0].date.precision != "year"
+
+
+def test_protest_songs_sung_in_a_park_dispersed(pipe):
+    doc = run(pipe, "On Friday, agents in Karaj dispersed a group of students singing protest songs in a park.\n")
+    assert summary(doc) == {("Karaj", "protest_with_intervention")}

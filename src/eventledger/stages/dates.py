@@ -539,7 +539,7 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
             continue
         ref = _local_ref(i, classes, label_days, anchor) if local_ref else anchor_date
         role = _role_before(view, a.start) or "event"
-        if role == "event" and a.kind == "date" and ('"' in view[max(0, a.start - _SLOGAN_CHARS):a.start]
+        if role == "event" and a.kind in ("date", "relative") and ('"' in view[max(0, a.start - _SLOGAN_CHARS):a.start]
                                                      or "\u201c" in view[max(0, a.start - _SLOGAN_CHARS):a.start]) \
                 and _in_slogan(view, a.start, a.end):
             role = "other"

@@ -217,6 +217,12 @@ def _jalali_dates(L: DateLexicon, view: str, hits, taken: _Taken, out: list[Atom
         lm = P.left.search(view, max(0, p - 30), p)
         ld = _int(lm.group("ld")) if lm and taken.free(lm.start(), p) else None
         d = ld if ld is not None else (_int(r.group("d")) if r.group("y") else None)
+        if d is None and ld is None and r.group("y") and not r.group("d") and tok[:1].isupper():
+            # "Shiraz, Farvardin 1405": a month of a year (a month name and a year count without a day)
+            y = _int(r.group("y"))
+            out.append(Atom(p, r.end("y"), "date", Part(y, mo, None, None, "j")))
+            taken.take(p, r.end("y"))
+            continue
         if d is None or not 1 <= d <= 31:
             continue  # "Mehr News Agency": a Jalali month name counts only with a day
         y = _int(r.group("y"))

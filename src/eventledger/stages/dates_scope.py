@@ -398,6 +398,19 @@ def _occasion_date(doc: Doc, idx: DateIndex, span: Span, p: int) -> DateMention 
     return None
 
 
+def _caption_below(doc: Doc, idx: DateIndex, p: int) -> DateMention | None:
+    """The date of the caption line right below paragraph ``p`` ("<place>, <date>": see
+    :func:`.place_sections.caption_line`), which dates the photo's text above it."""
+    q = p + 1
+    if q >= len(idx.classes) or idx.classes[q] != "label" or idx.classes[p] != "body" or not idx.governing.get(q) \
+            or idx.ends[q] - idx.starts[q] > 80:
+        return None
+    from .place_sections import caption_line
+
+    got = caption_line(doc.view or doc.text, Span(idx.starts[q], idx.ends[q]), doc.places, idx.governing[q])
+    return got[1] if got is not None else None
+
+
 def event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
     """The date governing the text at ``span`` (a trigger, a place, an evidence sentence)
     and the spans of the date expressions it came from (see the module doc for the rules)."""
@@ -455,6 +468,9 @@ def event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
     occasion = _occasion_date(doc, idx, span, p)
     if occasion is not None:
         return _carried(occasion)
+    below = _caption_below(doc, idx, p) if not mentions else None
+    if below is not None:  # a photo's text, then "Isfahan, Khaju Bridge, April 1, 2026"
+        return below.range, (below.span,)
     q = p - 1
     item = _is_list_item(doc, p)
     while q >= 0:
