@@ -148,3 +148,15 @@ def test_a_relative_day_inside_a_slogan_does_not_date_the_act(pipe):
 def test_protest_songs_sung_in_a_park_dispersed(pipe):
     doc = run(pipe, "On Friday, agents in Karaj dispersed a group of students singing protest songs in a park.\n")
     assert summary(doc) == {("Karaj", "protest_with_intervention")}
+
+
+def test_a_gloss_in_brackets_after_a_headings_day(pipe):
+    text = ("Activities by city\n\nIlam — Tuesday, March 5 (Esfand 15):\nYouths wrote slogans on walls near the bazaar.\n\n"
+            "Yasuj region — Wednesday, March 6:\nA banner of Khamenei was set on fire.\n")
+    got = {(e.location.canonical, e.date.start) for e in run(pipe, text).events}
+    assert got == {("Ilam", dt.date(2024, 3, 5)), ("Yasuj", dt.date(2024, 3, 6))}
+
+
+def test_the_day_a_post_is_about_is_not_the_arrests(pipe):
+    doc = run(pipe, "On Thursday, agents in Semnan arrested a student over posts about 16 Azar.\n")
+    assert doc.events[0].date.start == dt.date(2024, 3, 7)

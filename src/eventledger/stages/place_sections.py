@@ -29,8 +29,9 @@ __all__ = ["place_sections"]
 _MAX_HEADING_CHARS = 60
 #: the words a heading may hold besides its places and its date ("In Tehran and Karaj:",
 #: "1. Tabriz", "Isfahan province — June 10:")
-_HEADING_WORDS = frozenset({"in", "and", "on", "province", "county", "city", "the"})
+_HEADING_WORDS = frozenset({"in", "and", "on", "province", "county", "city", "the", "region"})
 _WORD = re.compile(r"[^\W\d_]+|\d+")
+_GLOSS = re.compile(r"\([^()\n]{1,30}\)")
 
 
 def _heading_places(doc: Doc, view: str, i: int, places: Sequence[PlaceMention],
@@ -53,7 +54,8 @@ def _heading_places(doc: Doc, view: str, i: int, places: Sequence[PlaceMention],
         rest.append(view[pos : sp.start])
         pos = sp.end
     rest.append(view[pos : sent.span.end])
-    words = _WORD.findall(" ".join(rest))
+    # (a gloss in brackets names the day's occasion: "Ahvaz — Sunday, July 6 (Ashura):")
+    words = _WORD.findall(_GLOSS.sub(" ", " ".join(rest)))
     if words and words[0].isdigit() and view[sent.span.start : sent.span.end].lstrip()[:1].isdigit():
         words = words[1:]  # "1. Rasht": the number of a numbered heading
     if any(w.lower() not in _HEADING_WORDS for w in words):
