@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 import test_assemble
 from test_assemble import pipe, summary  # noqa: F401  (the same pipeline fixture and event summary)
 
@@ -19,21 +20,37 @@ def test_the_last_weekday_of_the_year_is_no_relative_day(pipe):
     assert doc.events[0].date.start == dt.date(2024, 3, 5)
 
 
+@pytest.mark.parametrize("text, want", [
+    # named dormitories in a city are that city
+    ("On Wednesday, students gathered in front of the Amir Abad dormitories in Tehran "
+     "and chanted slogans.\n",
+     {("Tehran", "demonstration")}),
+    # a town on the edge of a city is a bearing
+    ("On Friday, in Shahin Shahr, on the northern edge of Isfahan, youths set fire to the "
+     "gate of a Basij base.\n",
+     {("Shahin Shahr", "property_attack")}),
+    # a crowd pushed back is an intervention
+    ("On Tuesday, nurses gathered outside the hospital in Yasuj. Guards tried to push the nurses "
+     "back from the gate.\n",
+     {("Yasuj", "protest_with_intervention")}),
+    # a year ending a participle's event is not the act's
+    ("On the eve of the anniversary, activists projected the image of a worker killed in the "
+     "factory fire of 2005 onto a wall in Arak.\n",
+     {("Arak", "symbolic_action")}),
+    # a year of those honoured is not the act's
+    ("In Ilam, graffiti honouring the teachers of 1979 were written near the university.\n",
+     {("Ilam", "symbolic_action")}),
+    # protest songs sung in a park dispersed
+    ("On Friday, agents in Karaj dispersed a group of students singing protest songs in a park.\n",
+     {("Karaj", "protest_with_intervention")}),
+])
+def test_places_and_kinds_of_single_sentences(pipe, text, want):
+    assert summary(run(pipe, text)) == want
+
+
 def test_a_neighbourhood_of_rasht_is_rasht(pipe):
     doc = run(pipe, "On Thursday, residents of Golsar gathered outside the municipality and chanted slogans.\n")
     assert {e.location.canonical for e in doc.events} == {"Rasht"}
-
-
-def test_named_dormitories_in_a_city_are_that_city(pipe):
-    doc = run(pipe, "On Wednesday, students gathered in front of the Amir Abad dormitories in Tehran "
-                    "and chanted slogans.\n")
-    assert summary(doc) == {("Tehran", "demonstration")}
-
-
-def test_a_town_on_the_edge_of_a_city_is_a_bearing(pipe):
-    doc = run(pipe, "On Friday, in Shahin Shahr, on the northern edge of Isfahan, youths set fire to the "
-                    "gate of a Basij base.\n")
-    assert summary(doc) == {("Shahin Shahr", "property_attack")}
 
 
 def test_a_day_named_in_a_slogan_does_not_date_the_act(pipe):
@@ -74,12 +91,6 @@ def test_strikes_by_two_groups_in_one_town_are_two_events(pipe):
     assert [e.sub_event_type for e in doc.events] == ["strike", "strike"]
 
 
-def test_a_crowd_pushed_back_is_an_intervention(pipe):
-    doc = run(pipe, "On Tuesday, nurses gathered outside the hospital in Yasuj. Guards tried to push the nurses "
-                    "back from the gate.\n")
-    assert summary(doc) == {("Yasuj", "protest_with_intervention")}
-
-
 def test_people_pushed_into_a_van_are_arrested(pipe):
     doc = run(pipe, "On Monday, agents in Bojnurd pushed three young women into a van outside the park.\n")
     assert ("Bojnurd", "arrest") in summary(doc)
@@ -114,17 +125,6 @@ def test_a_vague_listing_with_towns_told_no_more_keeps_them(pipe):
     assert ("Amol", "symbolic_action") in got and ("Sari", "symbolic_action") in got
 
 
-def test_a_year_ending_a_participles_event_is_not_the_acts(pipe):
-    doc = run(pipe, "On the eve of the anniversary, activists projected the image of a worker killed in the "
-                    "factory fire of 2005 onto a wall in Arak.\n")
-    assert summary(doc) == {("Arak", "symbolic_action")}
-
-
-def test_a_year_of_those_honoured_is_not_the_acts(pipe):
-    doc = run(pipe, "In Ilam, graffiti honouring the teachers of 1979 were written near the university.\n")
-    assert summary(doc) == {("Ilam", "symbolic_action")}
-
-
 def test_a_caption_line_below_a_photo_places_and_dates_its_text(pipe):
     text = ("Photo report\n\n[Photo]\nPosters of political prisoners on a wall near the railway station.\n"
             "Zanjan, Imam Square, March 5, 2024\n\n[Photo]\nA banner reading \"Free them all\" hung from a footbridge.\n"
@@ -143,11 +143,6 @@ def test_a_persian_month_and_year_without_a_day(pipe):
 def test_a_relative_day_inside_a_slogan_does_not_date_the_act(pipe):
     doc = run(pipe, "Youths in Ilam wrote on walls: \"This year we will burn your palace\".\n")
     assert doc.events[0].date.precision != "year"
-
-
-def test_protest_songs_sung_in_a_park_dispersed(pipe):
-    doc = run(pipe, "On Friday, agents in Karaj dispersed a group of students singing protest songs in a park.\n")
-    assert summary(doc) == {("Karaj", "protest_with_intervention")}
 
 
 def test_a_gloss_in_brackets_after_a_headings_day(pipe):
