@@ -157,3 +157,12 @@ def test_the_day_a_post_is_about_is_not_the_arrests(pipe):
             "Saturday\n\nAgents arrested a student of Semnan University at his home over posts about 16 Azar.\n")
     doc = run(pipe, text, published="2024-03-10")
     assert [e.date.start for e in doc.events] == [dt.date(2024, 3, 9)]
+
+
+def test_arrests_in_a_bullet_are_dated_by_the_protest_line_above(pipe):
+    text = ("Iran, March 11, 2024 - Over the weekend of Saturday and Sunday, March 9 and 10, families marked the day.\n\n"
+            "Zahedan:\n- Families of the victims gathered at the cemetery on Sunday and chanted slogans.\n"
+            "- Agents dispersed the families and took away two of the fathers.\n")
+    doc = run(pipe, text, published="2024-03-11")
+    got = {(e.sub_event_type, e.date.start, e.date.end) for e in doc.events}
+    assert ("arrest", dt.date(2024, 3, 10), dt.date(2024, 3, 10)) in got

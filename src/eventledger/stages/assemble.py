@@ -668,10 +668,14 @@ class AssembleStage:
                     for d in prev:
                         if d.sub != "strike":
                             d.sub = "protest_with_intervention"
+                    # (a bullet line with no day of its own, under the same place heading as the protest's
+                    # line: dated by the protest, "- Families gathered ... on Sunday" / "- Agents dispersed them")
+                    own_day = any(x.role == "event" for x in ctx.sent_dates[i]) or not _after_protest_in_section(ctx, i)
                     for t in triggers:
                         if t.sub_event_type in ("arrest", "killing", "attack_on_civilians"):
                             for d in prev:
-                                drafts.append(Draft(t.sub_event_type, t.event_type, d.place, sent, [t], [], inferred=True))
+                                drafts.append(Draft(t.sub_event_type, t.event_type, d.place, sent, [t], [], inferred=True,
+                                                    date_from=None if own_day else d.triggers[0].span))
                     continue
                 # no place named: the place this paragraph is about ("the crowd marched to the
                 # city's main square"), else the story's dateline city; else a country-level candidate
@@ -753,6 +757,11 @@ class AssembleStage:
                             for d in drafts:
                                 if d.sub == "demonstration" and d.sentence is doc.sentences[i - 1]:
                                     d.sub = "protest_with_intervention"
+                            at = next((t.span for t in ctx.sent_triggers[i - 1] if t.event_type == "protest"), None)
+                            if not any(x.role == "event" for x in ctx.sent_dates[i]):
+                                for d in made:
+                                    if d.etype == "repression":
+                                        d.date_from = at  # (dated by that protest: "gathered ... on Sunday")
                         drafts.extend(made)
                         continue
                 for t in triggers:
@@ -812,7 +821,7 @@ class AssembleStage:
             i = ctx.idx(d.sentence.span.start)
             assert i is not None
             t0 = d.triggers[0]
-            anchor_span = d.place.span if d.place is not None and not d.inferred else t0.span
+            anchor_span = d.date_from or (d.place.span if d.place is not None and not d.inferred else t0.span)
             date, date_spans = date_for(doc, anchor_span)
             if anchor_span is not t0.span and (nd := next_day_after(doc, t0.span)) is not None:
                 date, date_spans = nd.range, (nd.span,)  # "... were arrested the next day"

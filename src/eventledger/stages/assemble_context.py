@@ -100,6 +100,7 @@ class Draft:
     tactics: list[str]
     caption: bool = False
     inferred: bool = False  # the place is the story's place (dateline, "the city"), not named here
+    date_from: Span | None = None  # the text that dates it when not its own (the protest it was at)
 
 
 class DocContext:
