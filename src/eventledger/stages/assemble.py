@@ -677,10 +677,14 @@ class AssembleStage:
                     for d in prev:
                         if d.sub != "strike" and not _another_day(act_day, date_for(doc, d.triggers[0].span)[0] if d.triggers else None):
                             d.sub = "protest_with_intervention"
+                    # (a bullet line with no day of its own, under the same place heading as the protest's
+                    # line: dated by the protest, "- Families gathered ... on Sunday" / "- Agents dispersed them")
+                    own_day = any(x.role == "event" for x in ctx.sent_dates[i]) or not _after_protest_in_section(ctx, i)
                     for t in triggers:
                         if t.sub_event_type in ("arrest", "killing", "attack_on_civilians"):
                             for d in prev:
-                                drafts.append(Draft(t.sub_event_type, t.event_type, d.place, sent, [t], [], inferred=True))
+                                drafts.append(Draft(t.sub_event_type, t.event_type, d.place, sent, [t], [], inferred=True,
+                                                    date_from=None if own_day else d.triggers[0].span))
                     continue
                 # no place named: the place this paragraph is about ("the crowd marched to the
                 # city's main square"), else the story's dateline city; else a country-level candidate
@@ -707,7 +711,8 @@ class AssembleStage:
                                  # (not an arrest named as what the crowd answered: "chanted after a
                                  # colleague was detained earlier in the month")
                                  and _CAUSE_WORDS.isdisjoint(ctx.view[sent.span.start : min(
-                                     t.span.start for t in acting if t.event_type == "repression")].lower().split())):
+                                     t.span.start for t in acting if t.event_type == "repression")].lower().split())) \
+                        and not _after_protest_in_section(ctx, i):
                     acting = [t for t in acting if t.event_type != "repression" or against_security(ctx, t)
                               or (t.sub_event_type == "arrest" and any(
                                   u.event_type == "protest" and u.sub_event_type != "symbolic_action"
@@ -759,6 +764,18 @@ class AssembleStage:
                             for d in made:
                                 if d.sub == "demonstration":
                                     d.sub = "protest_with_intervention"
+                        if section is not None and any(d.sub in ("arrest", "attack_on_civilians") for d in made) \
+                                and _after_protest_in_section(ctx, i):
+                            # "- Teachers gathered ..." / "- two organisers were pushed into a van": the
+                            # protest of the line before, under the same heading, met with arrests
+                            for d in drafts:
+                                if d.sub == "demonstration" and d.sentence is doc.sentences[i - 1]:
+                                    d.sub = "protest_with_intervention"
+                            at = next((t.span for t in ctx.sent_triggers[i - 1] if t.event_type == "protest"), None)
+                            if not any(x.role == "event" for x in ctx.sent_dates[i]):
+                                for d in made:
+                                    if d.etype == "repression":
+                                        d.date_from = at  # (dated by that protest: "gathered ... on Sunday")
                         drafts.extend(made)
                         continue
                 for t in triggers:
@@ -818,7 +835,7 @@ class AssembleStage:
             i = ctx.idx(d.sentence.span.start)
             assert i is not None
             t0 = d.triggers[0]
-            anchor_span = d.place.span if d.place is not None and not d.inferred else t0.span
+            anchor_span = d.date_from or (d.place.span if d.place is not None and not d.inferred else t0.span)
             date, date_spans = date_for(doc, anchor_span)
             if anchor_span is not t0.span and (nd := next_day_after(doc, t0.span)) is not None:
                 date, date_spans = nd.range, (nd.span,)  # "... were arrested the next day"
@@ -848,7 +865,8 @@ class AssembleStage:
                 loc, pkey = got
             else:
                 loc, pkey = _COUNTRY, "iran"
-            key = (pkey, sub, date.start, date.end)
+            # (strikes by two named groups in one town on one day are two acts)
+            key = (pkey, sub, date.start, date.end, actor1 if sub == "strike" and actor1 not in _GENERIC_ACTORS else None)
             row = merged.get(key)
             if row is None:
                 row = {"etype": etype, "sub": sub, "loc": loc, "date": date, "tactics": [], "actor1": actor1,
@@ -865,6 +883,12 @@ class AssembleStage:
             lo, hi = (para.span.start, para.span.end) if para is not None else (d.sentence.span.start, d.sentence.span.end)
             if any(lo <= ds.start and ds.end <= hi for ds in date_spans):
                 row["own_date"] = True  # (a date of the row's own paragraph, not one carried over from before)
+            elif para is not None and date_spans:
+                head = _section_heading(doc, para.index)
+                if head is not None and any(head.span.start <= ds.start and ds.end <= head.span.end for ds in date_spans):
+                    row["own_date"] = True  # (or of the heading its section opens with: "Sunday", then the day's story)
+            # (a row told only by vague words, "carried out activities in A, B and C")
+            row["vague"] = row.get("vague", True) and all((sp := spec_of(t)) is not None and sp.vague for t in d.triggers)
             tactics = row["tactics"]
             for tac in d.tactics:
                 if tac not in tactics:
@@ -889,7 +913,7 @@ class AssembleStage:
                     if e is None:
                         e = evidence[k] = Evidence(doc_id, span, role)
                     row_ev.append(e)
-        rows = _fold_rows(list(merged.values()))
+        rows = _drop_vague_told_again(_fold_rows(list(merged.values())))
         events: list[Event] = []
         used: set[str] = set()
         for r in rows:
@@ -929,6 +953,10 @@ def _fold_rows(rows: list[dict]) -> list[dict]:
             if same and (r["caption"] or o["caption"]):
                 host = o
                 break
+            if same and o["sub"] == "strike" and o["actor1"] and r["actor1"] and o["actor1"] != r["actor1"] \
+                    and o["actor1"] not in _GENERIC_ACTORS and r["actor1"] not in _GENERIC_ACTORS \
+                    and not r["caption"] and not o["caption"]:
+                continue  # "teachers stayed away from their classes" and "shopkeepers closed their shops": two strikes
             if same and o["date"].start is not None and r["date"].start is not None and (
                     not o["tactics"] or not r["tactics"] or set(o["tactics"]) & set(r["tactics"])):
                 # a place listed (with the list's date range) and told again in detail: one
@@ -969,6 +997,54 @@ def _fold_rows(rows: list[dict]) -> list[dict]:
         host["counts"] += [c for c in r["counts"] if all(c.span != h.span for h in host["counts"])]
         host["evidence"] += [e for e in r["evidence"] if e not in host["evidence"]]
     return out
+
+
+def _after_protest_in_section(ctx, i: int) -> bool:
+    """Sentence ``i`` is a bullet line under a place heading, right after a line of the same
+    heading that tells a protest ("Kermanshah" / "- Teachers gathered ..." / "- two organisers
+    were pushed into a van"): its repression is at that protest, dated by it."""
+    if i == 0:
+        return False
+    sents = ctx.doc.sentences
+    here = ctx.section_place.get(sents[i].paragraph)
+    if here is None or ctx.section_place.get(sents[i - 1].paragraph) is not here:
+        return False
+    return any(t.event_type == "protest" and t.sub_event_type != "symbolic_action" for t in ctx.sent_triggers[i - 1])
+
+
+#: actors that name no group of their own ("residents" closing shops are the shopkeepers' strike)
+_GENERIC_ACTORS = frozenset({"residents", "local residents", "protesters", "people", "unidentified youths", None})
+
+
+def _section_heading(doc: Doc, k: int):
+    """The heading paragraph right above paragraph ``k`` (above the run of bullet lines it is in), if any."""
+    paras = doc.paragraphs
+    if not paras or k >= len(paras) or paras[k].index != k:
+        return None
+    j = k - 1
+    if paras[k].kind == "list_item":
+        while j >= 0 and paras[j].kind == "list_item":
+            j -= 1
+    return paras[j] if j >= 0 and paras[j].kind == "heading" else None
+
+
+def _drop_vague_told_again(rows: list[dict]) -> list[dict]:
+    """"The units carried out activities in A, B and C" then each town's own acts: the vague
+    listing is a summary of those acts, no act of its own (a town the report says nothing more
+    about keeps it)."""
+    vague = [r for r in rows if r.get("vague") and r["sub"] == "symbolic_action" and not r["tactics"]]
+    if not vague:
+        return rows
+    groups: dict[tuple[int, int] | None, list[dict]] = {}  # by the listing's sentence
+    for r in vague:
+        sent = next((e.span for e in r["evidence"] if e.role == "sentence"), None)
+        groups.setdefault((sent.start, sent.end) if sent is not None else None, []).append(r)
+    drop: set[int] = set()
+    for key, group in groups.items():
+        if key is not None and all(any(o is not r and not o.get("vague") and o["place_key"] == r["place_key"]
+                                       and _dates_meet(o["date"], r["date"]) for o in rows) for r in group):
+            drop.update(id(r) for r in group)  # (every town listed is told again: only then)
+    return [r for r in rows if id(r) not in drop] if drop else rows
 
 
 def _graveside(row: dict) -> bool:

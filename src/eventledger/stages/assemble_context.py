@@ -100,6 +100,7 @@ class Draft:
     tactics: list[str]
     caption: bool = False
     inferred: bool = False  # the place is the story's place (dateline, "the city"), not named here
+    date_from: Span | None = None  # the text that dates it when not its own (the protest it was at)
 
 
 class DocContext:
@@ -325,6 +326,9 @@ def is_history(ctx: DocContext, i: int, t: Trigger) -> bool:
     # "During the November 2019 uprising, the people of ... set fire ..., and hundreds were
     # shot dead": a history date that opens a sentence without an event date governs all of it
     opening = ctx.doc.sentences[i].span.start + _OPENING_CHARS
+    ago = _YEARS_AGO_OPEN.match(ctx.view, ctx.doc.sentences[i].span.start)
+    if ago is not None:  # "Four years ago, on Teachers' Day 2022 (May 2, 2022), ...": the opening is after it
+        opening += ago.end() - ago.start()
     return any(d.role == "history" and (abs(d.span.start - t.span.start) < 80 or d.span.start < opening) for d in dates)
 
 
@@ -334,9 +338,12 @@ _BACK_TO_HISTORY = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:that|the\s+same)\s+(?:s
 
 #: how far into a sentence a date still opens it ("During the November 2019 uprising, ...")
 _OPENING_CHARS = 30
+#: a sentence opening on how long ago it was ("Four years ago, ", "Years ago, ")
+_YEARS_AGO_OPEN = re.compile(r"(?:[A-Z][a-z]+|[0-9]{1,2}|A)?\s*(?:[a-z]+\s+)?years?\s+ago,?\s+", re.I)
 
 
-_PARTICIPLE_BEFORE = re.compile(r"\b[a-z]+ed\s+(?:in|during|since)\s+$")
+#: (the date may end the participle's event: "a student killed in the dormitory raid of 1999")
+_PARTICIPLE_BEFORE = re.compile(r"\b[a-z]+ed\s+(?:in|during|since)\s+(?:the\s+(?:[\w-]+\s+){1,2}?of\s+)?$")
 
 
 def _dates_another_participle(ctx: DocContext, d: DateMention, t: Trigger) -> bool:
@@ -344,7 +351,7 @@ def _dates_another_participle(ctx: DocContext, d: DateMention, t: Trigger) -> bo
     participle right before it ("detained"), not to a trigger elsewhere in the sentence."""
     if d.role != "history" or d.span.start < t.span.start:
         return False
-    m = _PARTICIPLE_BEFORE.search(ctx.view, max(0, d.span.start - 24), d.span.start)
+    m = _PARTICIPLE_BEFORE.search(ctx.view, max(0, d.span.start - 44), d.span.start)
     # (or inside a long trigger, naming its object: "painted the names of protesters killed in
     # 2019 on walls")
     return m is not None and (m.start() >= t.span.end or (m.start() > t.span.start and d.span.end <= t.span.end))

@@ -488,6 +488,32 @@ def _offence_date(view: str, start: int) -> bool:
     return _PUNISHED_BEFORE.search(view, sent_lo, lo + m.start()) is not None
 
 
+_RESTATED_BY_DATE = re.compile(r",?\s*(?:on|in)?\s*")
+#: the longest quotation read as a slogan (a date inside one is no date of the act)
+_SLOGAN_CHARS = 60
+
+
+def _in_slogan(view: str, start: int, end: int) -> bool:
+    """Whether ``start:end`` lies inside a short quotation on its line (a slogan: posters reading
+    "18 Tir is alive" were put up on Sunday: the day the slogan names is not the act's). A long
+    quotation (a witness's words) keeps its dates."""
+    lo = max(0, start - _SLOGAN_CHARS)
+    before = view[lo:start]
+    cut = before.rfind("\n")
+    if cut >= 0:
+        before = before[cut + 1 :]
+    if before.count('"') % 2 == 1:
+        close = view.find('"', end, end + _SLOGAN_CHARS)
+    elif before.rfind("\u201c") > before.rfind("\u201d"):
+        close = view.find("\u201d", end, end + _SLOGAN_CHARS)
+    else:
+        return False
+    if close < 0 or "\n" in view[end:close]:
+        return False
+    opened = start - len(before) + max(before.rfind('"'), before.rfind("\u201c"))
+    return close - opened <= _SLOGAN_CHARS
+
+
 def _names_an_event(view: str, a: Atom) -> bool:
     """"of the November 2019 uprising": a month and year in a genitive before an event noun
     name a past event (what is remembered), not the time of the sentence's acts."""
@@ -497,13 +523,15 @@ def _names_an_event(view: str, a: Atom) -> bool:
     return bool(after) and after[0].strip(".,;:'’s") in lexicon().event_nouns
 
 
-_DEAD_OF_RE = re.compile(r"\b(?:martyrs|victims|dead|fallen|heroes)\s+of\s+(?:the\s+)?$", re.I)
+_DEAD_OF_RE = re.compile(r"\b(?:martyrs|victims|dead|fallen|heroes)\s+of\s+(?:the\s+)?$"
+                         # "graffiti honouring the students of 1999": whom the act honours
+                         r"|\b(?:honou?ring|commemorating|remembering)\s+(?:the\s+)?(?:[\w-]+\s+){1,2}?of\s+(?:the\s+)?$", re.I)
 
 
 def _names_the_dead(view: str, a: Atom) -> bool:
     """"the martyrs of June 1981", "the victims of 1988": a date after the dead it names says
     whom an act honours, not when the act was done."""
-    return bool(_DEAD_OF_RE.search(view[max(0, a.start - 30) : a.start]))
+    return bool(_DEAD_OF_RE.search(view[max(0, a.start - 44) : a.start]))
 
 
 def _role_before(view: str, start: int) -> str | None:
@@ -588,6 +616,7 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
     # publication: a later yearless day ("on Tuesday, June 3") or weekday is still reported
     undated = anchor.source in _ANCHOR_NOT_PUBLICATION
     spans = _ParagraphSpans()
+    lede_week: DateRange | None = None  # a span of days the dateline's paragraph states ("the week of July 6 to 12")
     # a weekly report whose heading states its week ("Our week: 15-21 February 2026"): "this
     # week" is that week, not the Monday-to-anchor span of the calendar week
     heading_week = None
@@ -598,14 +627,25 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
                 break
     stamps = _post_stamps(view, atoms) if "·" in view else []
     stamp_starts = [x[0] for x in stamps]
+    # "Two days later, on July 11, 1999, ...": the relative day restates the full date written
+    # right after it, which alone dates the sentence
+    restated = {id(a) for a, b in zip(atoms, atoms[1:])
+                if a.kind == "same" and b.kind == "date" and b.a is not None and b.a.y is not None and b.a.d is not None
+                and _RESTATED_BY_DATE.fullmatch(view, a.end, b.start)}
     for a in atoms:
         i = par(a.start)
+        if restated and id(a) in restated:
+            continue
         ref = _local_ref(i, classes, label_days, anchor) if local_ref else anchor_date
         if stamps and a.kind == "relative":  # "tonight" in a post: the day of the post's time line
             k = bisect.bisect_right(stamp_starts, _retweeted_at(view, a.start))
             if k < len(stamps) and stamps[k][0] - a.start <= _POST_REACH:
                 ref = stamps[k][1]
         role = _role_before(view, a.start) or "event"
+        if role == "event" and a.kind in ("date", "relative") and ('"' in view[max(0, a.start - _SLOGAN_CHARS):a.start]
+                                                     or "\u201c" in view[max(0, a.start - _SLOGAN_CHARS):a.start]) \
+                and _in_slogan(view, a.start, a.end):
+            role = "other"
         try:
             role, rng = _resolve_one(a, role, ref, prev_day, prev_event, doc, sentence_has_date, seen, prev_fine,
                                      spans.before(i) if a.kind == "same" and a.rel == "period" else None,
@@ -656,8 +696,19 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
                 and out[-1].scope == scope and out[-1].range.precision in ("month", "year")
                 and _PRAYERS_AFTER_WEEKDAY.match(view, a.end)):
             role = "history"  # "In September 2022, ... after Friday prayers": a Friday of that month
+        if lede_week is not None and a.kind == "weekday" and a.b is None and a.rel == "on" and role == "event" \
+                and classes and classes[i] == "label" and rng.start is not None \
+                and not lede_week.start <= rng.start <= lede_week.end:
+            # "During the week of July 6 to 12, ..." then a section headed "Sunday": that week's Sunday
+            day = next((d for d in (lede_week.start + dt.timedelta(days=k)
+                                    for k in range((lede_week.end - lede_week.start).days + 1)) if d.weekday() == a.a.wd), None)
+            if day is not None:
+                rng = DateRange(day, day, "day", rng.confidence, rng.flags + ("lede_week",))
         mention = DateMention(Span(a.start, a.end), text[a.start : a.end], rng, role, scope)
         out.append(mention)
+        if lede_week is None and role == "event" and dateline is not None and rng.start is not None \
+                and rng.end is not None and 1 <= (rng.end - rng.start).days <= 6 and i == par(dateline.start):
+            lede_week = rng
         for flag in ("weekday_mismatch", "inverted_range") if rng.flags else ():
             if flag in rng.flags and "same_as_previous" not in rng.flags:
                 doc.notes.append(f"date: {flag.replace('_', ' ')} in {mention.text!r} at {a.start}")

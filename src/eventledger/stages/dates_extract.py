@@ -227,6 +227,12 @@ def _jalali_dates(L: DateLexicon, view: str, hits, taken: _Taken, out: list[Atom
         lm = P.left.search(view, max(0, p - 30), p)
         ld = _int(lm.group("ld")) if lm and taken.free(lm.start(), p) else None
         d = ld if ld is not None else (_int(r.group("d")) if r.group("y") or _yearless_month_day(view, r) else None)
+        if d is None and ld is None and r.group("y") and not r.group("d") and tok[:1].isupper():
+            # "Shiraz, Farvardin 1405": a month of a year (a month name and a year count without a day)
+            y = _int(r.group("y"))
+            out.append(Atom(p, r.end("y"), "date", Part(y, mo, None, None, "j")))
+            taken.take(p, r.end("y"))
+            continue
         if d is None or not 1 <= d <= 31:
             continue  # "Mehr News Agency": a Jalali month name counts only with a day
         y = _int(r.group("y"))
@@ -405,6 +411,8 @@ def _weekdays(L: DateLexicon, view: str, hits, taken: _Taken, out: list[Atom]) -
             continue  # "the regime's Friday prayers", "the Friday prayer leader": not a day
         if _NAMED_DAY_BEFORE.search(view, max(0, p - 8), p):
             continue  # "Zahedan's Bloody Friday", "Black Friday": the name of a past event
+        if pre == "last" and view[q:q + 4].lower() == " of " and view[max(0, lm.start() - 4):lm.start()].lower() == "the ":
+            continue  # "the eve of the last Wednesday of the year": a day of the calendar, not last week's
         mode = "every" if plural else (pre or "on")
         if mode == "every" and lm is not None and lm.start() >= 3 and view[lm.start() - 3:lm.start()].lower() == "as ":
             mode = "on"  # "gathered, as every Sunday, ...": this Sunday's act, likened to the habit

@@ -417,14 +417,21 @@ def _day_heading(doc: Doc, idx: DateIndex, q: int) -> DateMention | None:
     """The date of a heading that is nothing but a day ("Wednesday night", "10 March"): it
     dates the section it opens, as a dateline lede dates its report (rule 3 for sections)."""
     mentions = idx.governing.get(q)
-    if not mentions or len(mentions) > 1:
+    if not mentions or len(mentions) > 2:
         return None
     m = mentions[0]
     start, end = idx.starts[q], idx.ends[q]
     if end - start > 40 or m.range.start is None:
         return None
     text = doc.text
-    rest = text[start : m.span.start] + " " + text[m.span.end : end]
+    if len(mentions) == 2:
+        # "Wednesday (18 Tir)": a weekday and the date it falls on, one day written twice
+        n = mentions[1]
+        if n.range.start != m.range.start or n.range.end != m.range.end:
+            return None
+        rest = text[start : m.span.start] + " " + text[m.span.end : n.span.start] + " " + text[n.span.end : end]
+    else:
+        rest = text[start : m.span.start] + " " + text[m.span.end : end]
     return m if _DAY_HEADING_REST.fullmatch(rest) else None
 
 
@@ -453,6 +460,19 @@ def _occasion_date(doc: Doc, idx: DateIndex, span: Span, p: int) -> DateMention 
             if s2 is not None and noun.search(view, s2.span.start, s2.span.end):
                 return x
     return None
+
+
+def _caption_below(doc: Doc, idx: DateIndex, p: int) -> DateMention | None:
+    """The date of the caption line right below paragraph ``p`` ("<place>, <date>": see
+    :func:`.place_sections.caption_line`), which dates the photo's text above it."""
+    q = p + 1
+    if q >= len(idx.classes) or idx.classes[q] != "label" or idx.classes[p] != "body" or not idx.governing.get(q) \
+            or idx.ends[q] - idx.starts[q] > 80:
+        return None
+    from .place_sections import caption_line
+
+    got = caption_line(doc.view or doc.text, Span(idx.starts[q], idx.ends[q]), doc.places, idx.governing[q])
+    return got[1] if got is not None else None
 
 
 def event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
@@ -517,6 +537,9 @@ def event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
     occasion = _occasion_date(doc, idx, span, p)
     if occasion is not None:
         return _carried(occasion)
+    below = _caption_below(doc, idx, p) if not mentions else None
+    if below is not None:  # a photo's text, then "Isfahan, Khaju Bridge, April 1, 2026"
+        return below.range, (below.span,)
     q = p - 1
     item = _is_list_item(doc, p)
     while q >= 0:

@@ -80,6 +80,8 @@ _ROUTE_BEFORE_RE = re.compile(
     r"|(?:(?<!\bthe\s)\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+$)"
     # "In Khomeini Shahr, near Isfahan, ...": the landmark town after a comma, as a bearing
     r"|(?:,\s+near\s+$)"
+    # "In Khomeyni Shahr, on the western edge of Isfahan, ...": the landmark town a bearing too
+    r"|(?:,\s+(?:on|at)\s+the\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?(?:edges?|outskirts|fringes?)\s+of\s+$)"
     # "protests have spread this summer from Khuzestan to Isfahan": where the wave came from
     r"|(?:\bspread\s+(?:[\w-]+\s+){0,3}?from\s+$)",
     re.I,

@@ -29,13 +29,14 @@ __all__ = ["place_sections"]
 _MAX_HEADING_CHARS = 60
 #: the words a heading may hold besides its places and its date ("In Tehran and Karaj:",
 #: "1. Tabriz", "Isfahan province — June 10:")
-_HEADING_WORDS = frozenset({"in", "and", "on", "province", "county", "city", "the"})
+_HEADING_WORDS = frozenset({"in", "and", "on", "province", "county", "city", "the", "region"})
 _WORD = re.compile(r"[^\W\d_]+|\d+")
 #: a campus heading names its institution before the town (">> Amirkabir University of
 #: Technology, Tehran", "University of Tabriz"): with one of these words, the other words may
 #: be the institution's capitalised name
 _INSTITUTION_WORDS = frozenset({"university", "college", "institute", "polytechnic", "campus"})
 _INSTITUTION_SMALL = frozenset({"of", "for", "and", "the"})
+_GLOSS = re.compile(r"\([^()\n]{1,30}\)")
 
 
 def _heading_places(doc: Doc, view: str, i: int, places: Sequence[PlaceMention],
@@ -58,7 +59,8 @@ def _heading_places(doc: Doc, view: str, i: int, places: Sequence[PlaceMention],
         rest.append(view[pos : sp.start])
         pos = sp.end
     rest.append(view[pos : sent.span.end])
-    words = _WORD.findall(" ".join(rest))
+    # (a gloss in brackets names the day's occasion: "Ahvaz — Sunday, July 6 (Ashura):")
+    words = _WORD.findall(_GLOSS.sub(" ", " ".join(rest)))
     if words and words[0].isdigit() and view[sent.span.start : sent.span.end].lstrip()[:1].isdigit():
         words = words[1:]  # "1. Rasht": the number of a numbered heading
     if any(w.lower() not in _HEADING_WORDS for w in words) \
@@ -80,6 +82,36 @@ def _institution_heading(words: Sequence[str], heading: Sequence[str]) -> bool:
     return all(w[:1].isupper() or w.lower() in _HEADING_WORDS or w.lower() in _INSTITUTION_SMALL for w in words)
 
 
+#: between the place and the date of a photo's caption line: a finer place, "night of"
+#: ("Tabriz, El Goli park, April 2, 2026", "Kerman, night of April 1, 2026")
+_CAPTION_MIDDLE = re.compile(r"(?:,\s*[A-Z][\w'\u2019\- ]{0,40}?)?,\s*(?:(?:the\s+)?(?:night|evening|morning|afternoon)\s+of\s+)?")
+
+
+def caption_line(view: str, span, places: Sequence[PlaceMention],
+                 dates: Sequence[DateMention]) -> tuple[PlaceMention, DateMention] | None:
+    """The place and the date of the short line at ``span`` when it is laid out as a photo's
+    caption under the text it shows: "<place>[, <finer place>], <date>"; else None."""
+    if span.end - span.start > _MAX_HEADING_CHARS + 20:
+        return None
+    places = [p for p in places if span.start <= p.span.start and p.span.end <= span.end]
+    dates = [d for d in dates if span.start <= d.span.start and d.span.end <= span.end]
+    if not places or not dates:
+        return None
+    first = min(places, key=lambda p: p.span.start)
+    if first.place.precision not in (1, 2, 3) or view[span.start : first.span.start].strip():
+        return None
+    last = max(dates, key=lambda d: d.span.end)
+    if last.range.start is None or view[last.span.end : span.end].strip(" .") or last.span.start < first.span.end:
+        return None
+    return (first, last) if _CAPTION_MIDDLE.fullmatch(view, first.span.end, last.span.start) else None
+
+
+def _whole_paragraph(doc: Doc, i: int) -> bool:
+    sents, sent = doc.sentences, doc.sentences[i]
+    return not ((i > 0 and sents[i - 1].paragraph == sent.paragraph)
+                or (i + 1 < len(sents) and sents[i + 1].paragraph == sent.paragraph))
+
+
 def place_sections(doc: Doc, view: str, kinds: Sequence[str], sent_places: Sequence[Sequence[PlaceMention]],
                    sent_dates: Sequence[Sequence[DateMention]]) -> dict[int, tuple[PlaceMention, ...]]:
     """Paragraph index -> the places of the heading it is told under (only paragraphs under one)."""
@@ -87,8 +119,17 @@ def place_sections(doc: Doc, view: str, kinds: Sequence[str], sent_places: Seque
     paras = doc.paragraphs
     for i, sent in enumerate(doc.sentences):
         # (cheap tests first: most sentences name no place, or are too long for a heading)
-        if not sent_places[i] or sent.span.end - sent.span.start > _MAX_HEADING_CHARS \
-                or kinds[i] not in ("body", "heading", "list_item"):
+        if not sent_places[i] or sent.span.end - sent.span.start > _MAX_HEADING_CHARS + 20 \
+                or kinds[i] not in ("body", "heading", "list_item", "caption"):
+            continue
+        if kinds[i] in ("heading", "caption") and sent.paragraph > 0 and paras[sent.paragraph - 1].kind == "body" \
+                and paras[sent.paragraph - 1].index == sent.paragraph - 1:
+            cap = caption_line(view, sent.span, sent_places[i], sent_dates[i]) if _whole_paragraph(doc, i) else None
+            if cap is not None:
+                # a photo's text, then "Tabriz, El Goli park, April 2, 2026": the line above is about that town
+                out[sent.paragraph - 1] = (cap[0],)
+                continue
+        if sent.span.end - sent.span.start > _MAX_HEADING_CHARS or kinds[i] == "caption":
             continue
         k = sent.paragraph + 1
         if k >= len(paras) or paras[k].index != k or (kinds[i] == "list_item" and paras[k].kind != "body"):

@@ -72,6 +72,7 @@ _POI_HEAD_WORDS = (
     "prison", "jail", "penitentiary", "detention center", "detention centre", "university", "hospital",
     "mosque", "shrine", "cemetery", "park", "neighborhood", "neighbourhood", "district", "town hall",
     "courthouse", "court", "neighborhoods", "neighbourhoods", "districts", "quarter", "bridge",
+    "dormitory", "dormitories",
 )
 _POI_WORDS_RE = re.compile(r"(?<![^\W_])(?:(?:[A-Z\u00c0-\u017f][^\W_]*(?:['\u2019]s)?|e|ye)[ \-]+){1,5}$")
 #: before a plural head the names form a list: "the Ahmadabad and Sajjad neighbourhoods"
@@ -367,7 +368,7 @@ def _fold_districts(items: list[PlaceItem], view: str) -> None:
 def _group_heads(words: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Head words that share a prefix no head word repeats inside itself ("neighbo" for
     neighbo(u)rhood(s)) are found with one ``str.find`` of the prefix, then told apart."""
-    shared = ("neighbo", "district", "court", "detention cent", "baza", "sq")
+    shared = ("neighbo", "district", "court", "detention cent", "baza", "sq", "dormitor")
     groups: dict[str, list[str]] = {}
     for w in words:
         groups.setdefault(next((p for p in shared if w.startswith(p)), w), []).append(w)
