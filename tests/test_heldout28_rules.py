@@ -1,0 +1,24 @@
+"""Rules added after held-out set 28 (ho175-ho180), each on a sentence of its own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import test_assemble
+from test_assemble import pipe, summary  # noqa: F401  (the same pipeline fixture and event summary)
+
+
+def run(pipe, text: str, publisher: str | None = "Test Wire", published: str = "2024-03-09"):
+    return test_assemble.run(pipe, text, publisher=publisher, published=published)
+
+
+def test_a_list_of_towns_the_messages_came_from_is_dated_by_the_range_not_the_rally(pipe):
+    doc = run(pipe, "Between March 1 and March 7, activists recorded video messages for the conference "
+                    "held in Paris on Tuesday, March 5. The messages came from Arak, Semnan and Ilam.\n")
+    got = {e.location.canonical: (e.date.start, e.date.end) for e in doc.events if e.location.canonical != "Paris"}
+    assert got == {c: (dt.date(2024, 3, 1), dt.date(2024, 3, 7)) for c in ("Arak", "Semnan", "Ilam")}
+
+
+def test_slogans_with_a_qualifier_before_their_verb_are_graffiti(pipe):
+    doc = run(pipe, "On Monday, slogans in support of the striking bakers were sprayed on the wall of a bank in Zanjan.\n")
+    assert summary(doc) == {("Zanjan", "symbolic_action")}
