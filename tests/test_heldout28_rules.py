@@ -22,3 +22,14 @@ def test_a_list_of_towns_the_messages_came_from_is_dated_by_the_range_not_the_ra
 def test_slogans_with_a_qualifier_before_their_verb_are_graffiti(pipe):
     doc = run(pipe, "On Monday, slogans in support of the striking bakers were sprayed on the wall of a bank in Zanjan.\n")
     assert summary(doc) == {("Zanjan", "symbolic_action")}
+
+
+def test_a_billboard_that_went_up_in_flames_is_a_property_attack(pipe):
+    doc = run(pipe, "On Thursday night, a billboard of the Basij near the main square of Marand went up in flames.\n",
+              publisher="PMOI/MEK")
+    assert summary(doc) == {("Marand", "property_attack")}
+
+
+def test_a_neighbourhood_named_as_a_boulevard_is_the_sentence_town(pipe):
+    doc = run(pipe, "On Friday, in Karaj, youths set fire to a Basij base on Golshahr Boulevard.\n", publisher="PMOI/MEK")
+    assert summary(doc) == {("Karaj", "property_attack")}
