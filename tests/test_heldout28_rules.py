@@ -33,3 +33,9 @@ def test_a_billboard_that_went_up_in_flames_is_a_property_attack(pipe):
 def test_a_neighbourhood_named_as_a_boulevard_is_the_sentence_town(pipe):
     doc = run(pipe, "On Friday, in Karaj, youths set fire to a Basij base on Golshahr Boulevard.\n", publisher="PMOI/MEK")
     assert summary(doc) == {("Karaj", "property_attack")}
+
+
+def test_friday_prayers_on_a_past_friday_are_that_day_not_this_week(pipe):
+    doc = run(pipe, "On September 29, 2023, police in Khash fired on worshippers after Friday prayers.\n",
+              published="2024-03-09")
+    assert not any(e.date.start == dt.date(2024, 3, 8) for e in doc.events)
