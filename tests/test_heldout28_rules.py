@@ -39,3 +39,9 @@ def test_friday_prayers_on_a_past_friday_are_that_day_not_this_week(pipe):
     doc = run(pipe, "On September 29, 2023, police in Khash fired on worshippers after Friday prayers.\n",
               published="2024-03-09")
     assert not any(e.date.start == dt.date(2024, 3, 8) for e in doc.events)
+
+
+def test_families_going_to_a_cemetery_is_a_grave_visit(pipe):
+    doc = run(pipe, "On Thursday, the families of the victims went to the Vadi-e Rahmat cemetery in Tabriz.\n")
+    assert summary(doc) == {("Tabriz", "symbolic_action")}
+    assert "grave_visit" in doc.events[0].tactics
