@@ -365,6 +365,30 @@ def _past_appositive(doc: Doc, in_sent, span: Span, m: DateMention) -> DateMenti
     return m
 
 
+#: "... to the rally held in Berlin on Saturday, June 28": the day of a gathering the sentence names
+_HELD_ON = re.compile(r"\bheld\s+(?:(?:in|at)\s+(?:[\w'-]+\s+){1,3})?on\s+$", re.I)
+
+
+def _held_day_in_range(doc: Doc, mentions, m: DateMention) -> DateMention:
+    """"In the week from June 23 to June 29, units recorded messages to the rally held in Berlin
+    on Saturday, June 28. The messages came from ...": the day of the gathering the messages were
+    for dates that gathering only; the next sentences carry the sentence's own range around it."""
+    r = m.range
+    if r.precision != "day" or r.start is None:
+        return m
+    view = doc.view or doc.text
+    before = view[max(0, m.span.start - 60) : m.span.start]
+    if "held" not in before or not _HELD_ON.search(before):
+        return m
+    sent = doc.sentence_at(m.span.start)
+    if sent is None:
+        return m
+    ranges = [x for x in mentions if x is not m and sent.span.start <= x.span.start < m.span.start
+              and x.range.start is not None and x.range.end is not None and x.range.start < x.range.end
+              and x.range.start <= r.start <= x.range.end]
+    return ranges[-1] if ranges else m
+
+
 def _inside_past_appositive(doc: Doc, in_sent, span: Span, m: DateMention) -> DateMention:
     """The past act inside such an appositive takes the appositive's own date after it."""
     view = doc.view or doc.text
@@ -518,7 +542,7 @@ def event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
             if lo:
                 last = mentions[lo - 1]
                 if lo > 1:
-                    last = _past_appositive(doc, mentions[:lo], span, last)
+                    last = _held_day_in_range(doc, mentions[:lo], _past_appositive(doc, mentions[:lo], span, last))
                 return _carried(_occasion_date(doc, idx, span, p) or _day_within_week(doc, mentions[:lo], last))
         else:
             in_sent = [m for m in mentions if s_start <= m.span.start < s_end]

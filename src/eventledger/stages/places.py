@@ -501,6 +501,17 @@ _COMMON_POI_KINDS = frozenset({"street", "square"})
 #: ... and by name: most old towns have a "Grand Bazaar" ("Rasht: posters were put up in the Grand Bazaar")
 _COMMON_POI_NAMES = frozenset({"grand bazaar", "the grand bazaar"})
 _QUOTE_CHARS = frozenset('"“‘\'')
+#: a neighbourhood's name on a street ("a Basij base on Golshahr Boulevard" in Karaj): many towns
+#: have a street of that name, so it is a common street, not the neighbourhood's town
+_STREET_AFTER = re.compile(r"\s+(?:Boulevard|Street|Avenue|Road|Blvd|St)\b")
+
+
+def _street_named(view: str, it: "PlaceItem") -> bool:
+    """The neighbourhood's name is written as a street's ("Golshahr Boulevard")."""
+    if _STREET_AFTER.match(view, it.name_end):
+        return True
+    inner = view[it.start : it.end]
+    return any(w in inner for w in ("Boulevard", "Street", "Avenue", "Road"))
 
 
 def _reattach_common_streets(items: list[PlaceItem], view: str) -> None:
@@ -513,7 +524,8 @@ def _reattach_common_streets(items: list[PlaceItem], view: str) -> None:
     named = {it.place.canonical for it in towns}
     for it in items:
         c = it.candidate
-        if (c.poi not in _COMMON_POI_KINDS and view[it.start : it.end].lower() not in _COMMON_POI_NAMES) \
+        if (c.poi not in _COMMON_POI_KINDS and view[it.start : it.end].lower() not in _COMMON_POI_NAMES
+                and not (c.poi == "neighbourhood" and _street_named(view, it))) \
                 or c.source != "cur":
             continue
         before = [t for t in towns if t.start < it.start and t.place.country == c.place.country]
