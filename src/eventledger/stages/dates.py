@@ -693,9 +693,10 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
         if classes and classes[i] == "label":
             scope = Span(doc.paragraphs[i].span.start, doc.paragraphs[i].span.end) if doc.paragraphs else scope
         if (a.kind == "weekday" and role == "event" and scope is not None and out and out[-1].role == "history"
-                and out[-1].scope == scope and out[-1].range.precision in ("month", "year")
+                and out[-1].scope == scope and out[-1].range.precision in ("day", "month", "year")
                 and _PRAYERS_AFTER_WEEKDAY.match(view, a.end)):
             role = "history"  # "In September 2022, ... after Friday prayers": a Friday of that month
+            # ("On September 30, 2022, ... after Friday prayers": the prayers of that day)
         if lede_week is not None and a.kind == "weekday" and a.b is None and a.rel == "on" and role == "event" \
                 and classes and classes[i] == "label" and rng.start is not None \
                 and not lede_week.start <= rng.start <= lede_week.end:
