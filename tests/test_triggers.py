@@ -924,6 +924,8 @@ def test_firing_at_a_base_is_no_intervention():
     # ... strikers with their own place are
     ("Youths put up posters in support of the striking workers of the Arak wagon factory.\n",
      ["symbolic_action", "strike"]),
+    # the protests an act supports are told elsewhere: no protest of its own
+    ("Students in Qom painted slogans on a bridge in support of the nationwide protests.\n", ["symbolic_action"]),
 ])
 def test_set_14_phrasings(text, subs):
     doc = segmented(text)
