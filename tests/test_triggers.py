@@ -926,6 +926,8 @@ def test_firing_at_a_base_is_no_intervention():
      ["symbolic_action", "strike"]),
     # the protests an act supports are told elsewhere: no protest of its own
     ("Students in Qom painted slogans on a bridge in support of the nationwide protests.\n", ["symbolic_action"]),
+    # pictures of the dead held up in public are a symbolic act
+    ("In Babol, young women stood on the square holding up portraits of the victims of 2019.\n", ["symbolic_action"]),
 ])
 def test_set_14_phrasings(text, subs):
     doc = segmented(text)
