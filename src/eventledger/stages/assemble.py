@@ -958,7 +958,7 @@ def _fold_rows(rows: list[dict]) -> list[dict]:
                     and not r["caption"] and not o["caption"]:
                 continue  # "teachers stayed away from their classes" and "shopkeepers closed their shops": two strikes
             if same and o["date"].start is not None and r["date"].start is not None and (
-                    not o["tactics"] or not r["tactics"] or set(o["tactics"]) & set(r["tactics"])):
+                    not _acts(o) or not _acts(r) or set(o["tactics"]) & set(r["tactics"])):
                 # a place listed (with the list's date range) and told again in detail: one
                 # event, with the detail's narrower dates (different tactics: two acts). For
                 # repression only a detail with its own number is the place's event ("four were
@@ -1010,6 +1010,12 @@ def _after_protest_in_section(ctx, i: int) -> bool:
     if here is None or ctx.section_place.get(sents[i - 1].paragraph) is not here:
         return False
     return any(t.event_type == "protest" and t.sub_event_type != "symbolic_action" for t in ctx.sent_triggers[i - 1])
+
+
+def _acts(row: dict) -> set[str]:
+    """A row's tactics that name an act: "commemoration" alone (a list "on the anniversary of the
+    1988 massacre") names the occasion, which the acts told after it share."""
+    return set(row["tactics"]) - {"commemoration"}
 
 
 #: actors that name no group of their own ("residents" closing shops are the shopkeepers' strike)
