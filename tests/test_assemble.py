@@ -1275,3 +1275,9 @@ def test_a_year_inside_a_quoted_slogan_does_not_date_the_act(pipe):
     semnan = [e for e in doc.events if e.location.canonical == "Semnan"]
     assert [(e.sub_event_type, e.date.start, e.date.end) for e in semnan] == [
         ("symbolic_action", dt.date(2022, 8, 7), dt.date(2022, 8, 7))]
+
+
+def test_several_hours_is_a_duration_not_several_places(pipe):
+    doc = run(pipe, "PMOI/MEK, August 9, 2022\n\nIn Semnan, mothers gathered outside the prosecutor's office on "
+                    "Sunday, August 7. Two of them were taken away and held for several hours.\n", published="2022-08-09")
+    assert ("Semnan", "arrest") in summary(doc)

@@ -595,7 +595,9 @@ CROWD = Cue(r"\b(?:participants|protesters|demonstrators|the crowd|crowds|marche
 #: ("several hundred people gathered", "beat several of them": a crowd's size, not several places)
 _WIDER = Cue(r"\b(?:cities|towns|provinces|nationwide|across the country|across Iran|other|(?:several|many)"
              r"(?!\s+(?:hundreds?|thousands?|dozens?|of\s+them|people|protesters|demonstrators|residents|"
-             r"students|workers|women|men|youths?|drivers|farmers|nurses|teachers|retirees)\b))\b",
+             r"students|workers|women|men|youths?|drivers|farmers|nurses|teachers|retirees|"
+             # ("held for several hours", "many times": a duration or a frequency, not places)
+             r"minutes|hours|days|nights|weeks|months|years|times)\b))\b",
              ("cities", "towns", "provinces", "nationwide", "across ", "several", "many", "other"))
 
 
