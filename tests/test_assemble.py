@@ -1281,3 +1281,9 @@ def test_several_hours_is_a_duration_not_several_places(pipe):
     doc = run(pipe, "PMOI/MEK, August 9, 2022\n\nIn Semnan, families gathered at the Behesht cemetery on "
                     "Sunday, August 7. Two mothers were taken away and held for several hours.\n", published="2022-08-09")
     assert ("Semnan", "arrest") in summary(doc) and ("Iran", "arrest") not in summary(doc)
+
+
+def test_arrests_after_a_gathering_at_the_graves_make_it_a_protest_with_intervention(pipe):
+    doc = run(pipe, "PMOI/MEK, August 9, 2022\n\nIn Semnan, families gathered at the town's cemetery on Sunday, "
+                    "August 7, laying flowers on the graves. Agents detained two mothers.\n", published="2022-08-09")
+    assert summary(doc) == {("Semnan", "protest_with_intervention"), ("Semnan", "arrest")}

@@ -650,7 +650,11 @@ class AssembleStage:
                     # went on strike in Kerman. Agents arrested three of them"; the strike stays a strike)
                     prev = [d for d in drafts if first_para <= d.sentence.paragraph <= sent.paragraph
                             and (d.sub in ("demonstration", "protest_with_intervention")
-                                 or (d.sub == "strike" and not dispersal and d.sentence.paragraph == sent.paragraph))]
+                                 or (d.sub == "strike" and not dispersal and d.sentence.paragraph == sent.paragraph)
+                                 # (a gathering at graves is a crowd too: "families gathered at the
+                                 # cemetery, laying flowers on the graves. Agents detained two mothers")
+                                 or (d.sub == "symbolic_action" and "grave_visit" in d.tactics
+                                     and set(d.tactics) <= _GRAVESIDE and d.sentence.paragraph == sent.paragraph))]
                     if dispersal and any(d.sentence.paragraph == sent.paragraph for d in prev):
                         # the paragraph told its own protest: the dispersal is that one's
                         prev = [d for d in prev if d.sentence.paragraph == sent.paragraph]
@@ -675,7 +679,9 @@ class AssembleStage:
                     acts = [t for t in triggers if usable(t)]
                     act_day = date_for(doc, acts[0].span)[0] if acts else None
                     for d in prev:
-                        if d.sub != "strike" and not _another_day(act_day, date_for(doc, d.triggers[0].span)[0] if d.triggers else None):
+                        if d.sub == "symbolic_action" and not _another_day(act_day, date_for(doc, d.triggers[0].span)[0] if d.triggers else None):
+                            d.sub, d.etype = "protest_with_intervention", "protest"
+                        elif d.sub not in ("strike", "symbolic_action") and not _another_day(act_day, date_for(doc, d.triggers[0].span)[0] if d.triggers else None):
                             d.sub = "protest_with_intervention"
                     # (a bullet line with no day of its own, under the same place heading as the protest's
                     # line: dated by the protest, "- Families gathered ... on Sunday" / "- Agents dispersed them")
