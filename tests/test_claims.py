@@ -908,6 +908,9 @@ def test_a_day_or_a_report_kind_is_no_source(pipe):
     ("HRANA reported new arrests. Iran Human Rights has registered the names of 412 detainees in Lorestan.\n",
      412, "Iran Human Rights"),
     ("Bakers struck in Arak, HRANA said. The Central Bank put annual inflation at 39 percent.\n", 39, "Central Bank"),
+    # an adverb between the source and its verb, and a "citing" clause before the statement
+    ("Bakers struck in Arak. The Associated Press later reported, citing two officials, that 73 people were "
+     "detained.\n", 73, "AP"),
 ])
 def test_a_source_that_registered_names_or_put_inflation_at(pipe, text, value, source):
     assert [c.attributed_to for c in by_value(run(pipe, text, publisher="Test Wire"), value)] == [source]
