@@ -1252,3 +1252,38 @@ def test_arrests_told_for_another_day_leave_the_protest_as_it_was(pipe):
 def test_more_state_actors_are_named(pipe, text, actor):
     doc = run(pipe, text + "\n", published="2026-01-10")
     assert [e.actor1 for e in doc.events] == [actor]
+
+
+# --- layouts found when held-out set 27 (ho169-ho174) was first run -----------------------------
+
+
+def test_a_list_on_an_anniversary_folds_into_each_towns_own_act(pipe):
+    # the occasion ("on the anniversary of the June 1981 killings") gives the list no act of its own:
+    # a town told again with its day is one event, on that day
+    doc = run(pipe, "PMOI/MEK, June 24, 2022\n\nOn the anniversary of the killings of June 1981, activists "
+                    "carried out activities on Monday and Tuesday, June 20-21, in Qom, Semnan and Bojnurd.\n\n"
+                    "Semnan: On Tuesday, activists painted slogans on the walls of a school.\n",
+              published="2022-06-24")
+    semnan = [e for e in doc.events if e.location.canonical == "Semnan"]
+    assert [(e.date.start, e.date.end) for e in semnan] == [(dt.date(2022, 6, 21), dt.date(2022, 6, 21))]
+
+
+def test_a_year_inside_a_quoted_slogan_does_not_date_the_act(pipe):
+    doc = run(pipe, "PMOI/MEK, August 9, 2022\n\nActivists carried out activities on Saturday and Sunday, August 6-7, "
+                    "in Qom and Semnan.\n\nSemnan: On Sunday, activists wrote \"1988 massacre: we will not forget\" "
+                    "on the walls of a school.\n", published="2022-08-09")
+    semnan = [e for e in doc.events if e.location.canonical == "Semnan"]
+    assert [(e.sub_event_type, e.date.start, e.date.end) for e in semnan] == [
+        ("symbolic_action", dt.date(2022, 8, 7), dt.date(2022, 8, 7))]
+
+
+def test_several_hours_is_a_duration_not_several_places(pipe):
+    doc = run(pipe, "PMOI/MEK, August 9, 2022\n\nIn Semnan, families gathered at the Behesht cemetery on "
+                    "Sunday, August 7. Two mothers were taken away and held for several hours.\n", published="2022-08-09")
+    assert ("Semnan", "arrest") in summary(doc) and ("Iran", "arrest") not in summary(doc)
+
+
+def test_arrests_after_a_gathering_at_the_graves_make_it_a_protest_with_intervention(pipe):
+    doc = run(pipe, "PMOI/MEK, August 9, 2022\n\nIn Semnan, families gathered at the town's cemetery on Sunday, "
+                    "August 7, laying flowers on the graves. Agents detained two mothers.\n", published="2022-08-09")
+    assert summary(doc) == {("Semnan", "protest_with_intervention"), ("Semnan", "arrest")}

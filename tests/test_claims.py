@@ -899,3 +899,18 @@ def test_a_day_between_the_source_and_its_verb(pipe, text, value, source):
 def test_a_day_or_a_report_kind_is_no_source(pipe):
     doc = run(pipe, 'A statement signed by merchants and posted on Monday said: "We will keep our shops shut."\n')
     assert all(a.source != "Monday" for a in doc.attributions)
+
+
+# --- phrasings found when held-out set 27 (ho169-ho174) was first run ---------------------------
+
+
+@pytest.mark.parametrize("text,value,source", [
+    ("HRANA reported new arrests. Iran Human Rights has registered the names of 412 detainees in Lorestan.\n",
+     412, "Iran Human Rights"),
+    ("Bakers struck in Arak, HRANA said. The Central Bank put annual inflation at 39 percent.\n", 39, "Central Bank"),
+    # an adverb between the source and its verb, and a "citing" clause before the statement
+    ("Bakers struck in Arak. The Associated Press later reported, citing two officials, that 73 people were "
+     "detained.\n", 73, "AP"),
+])
+def test_a_source_that_registered_names_or_put_inflation_at(pipe, text, value, source):
+    assert [c.attributed_to for c in by_value(run(pipe, text, publisher="Test Wire"), value)] == [source]

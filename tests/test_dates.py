@@ -1010,6 +1010,12 @@ def test_friday_prayers_in_a_sentence_dated_by_a_past_month_are_of_that_month():
     assert (rng.start, rng.end) == (D("2026-11-20"), D("2026-11-20"))
 
 
+def test_friday_prayers_in_a_sentence_dated_by_a_past_day_are_of_that_day():
+    doc = run("Report, 10 October 2026\n\nOn March 5, 2021, guards shot at worshippers after Friday prayers in "
+              "Saravan, wounding 12.\n", "2026-10-10")
+    assert [m.role for m in doc.dates if m.text == "Friday"] == ["history"]
+
+
 def test_this_week_under_a_week_heading_is_the_heading_week_and_a_day_in_it_is_finer():
     doc = run("Weekly review: 9-15 March 2026\n\nBakers went on strike this week in Sari.\n")
     assert days_at(doc, "Sari") == ("2026-03-09", "2026-03-15")

@@ -924,6 +924,13 @@ def test_firing_at_a_base_is_no_intervention():
     # ... strikers with their own place are
     ("Youths put up posters in support of the striking workers of the Arak wagon factory.\n",
      ["symbolic_action", "strike"]),
+    # the protests an act supports are told elsewhere: no protest of its own
+    ("Students in Qom painted slogans on a bridge in support of the nationwide protests.\n", ["symbolic_action"]),
+    # how a confession was obtained is background to the rally, no attack reported here
+    ("Relatives rallied in Babol on Sunday. A rights group said he had been tortured into a confession.\n",
+     ["demonstration"]),
+    # pictures of the dead held up in public are a symbolic act
+    ("In Babol, young women stood on the square holding up portraits of the victims of 2019.\n", ["symbolic_action"]),
 ])
 def test_set_14_phrasings(text, subs):
     doc = segmented(text)

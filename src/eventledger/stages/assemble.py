@@ -650,7 +650,11 @@ class AssembleStage:
                     # went on strike in Kerman. Agents arrested three of them"; the strike stays a strike)
                     prev = [d for d in drafts if first_para <= d.sentence.paragraph <= sent.paragraph
                             and (d.sub in ("demonstration", "protest_with_intervention")
-                                 or (d.sub == "strike" and not dispersal and d.sentence.paragraph == sent.paragraph))]
+                                 or (d.sub == "strike" and not dispersal and d.sentence.paragraph == sent.paragraph)
+                                 # (a gathering at graves is a crowd too: "families gathered at the
+                                 # cemetery, laying flowers on the graves. Agents detained two mothers")
+                                 or (d.sub == "symbolic_action" and "grave_visit" in d.tactics
+                                     and set(d.tactics) <= _GRAVESIDE and d.sentence.paragraph == sent.paragraph))]
                     if dispersal and any(d.sentence.paragraph == sent.paragraph for d in prev):
                         # the paragraph told its own protest: the dispersal is that one's
                         prev = [d for d in prev if d.sentence.paragraph == sent.paragraph]
@@ -675,7 +679,9 @@ class AssembleStage:
                     acts = [t for t in triggers if usable(t)]
                     act_day = date_for(doc, acts[0].span)[0] if acts else None
                     for d in prev:
-                        if d.sub != "strike" and not _another_day(act_day, date_for(doc, d.triggers[0].span)[0] if d.triggers else None):
+                        if d.sub == "symbolic_action" and not _another_day(act_day, date_for(doc, d.triggers[0].span)[0] if d.triggers else None):
+                            d.sub, d.etype = "protest_with_intervention", "protest"
+                        elif d.sub not in ("strike", "symbolic_action") and not _another_day(act_day, date_for(doc, d.triggers[0].span)[0] if d.triggers else None):
                             d.sub = "protest_with_intervention"
                     # (a bullet line with no day of its own, under the same place heading as the protest's
                     # line: dated by the protest, "- Families gathered ... on Sunday" / "- Agents dispersed them")
@@ -958,7 +964,7 @@ def _fold_rows(rows: list[dict]) -> list[dict]:
                     and not r["caption"] and not o["caption"]:
                 continue  # "teachers stayed away from their classes" and "shopkeepers closed their shops": two strikes
             if same and o["date"].start is not None and r["date"].start is not None and (
-                    not o["tactics"] or not r["tactics"] or set(o["tactics"]) & set(r["tactics"])):
+                    not _acts(o) or not _acts(r) or set(o["tactics"]) & set(r["tactics"])):
                 # a place listed (with the list's date range) and told again in detail: one
                 # event, with the detail's narrower dates (different tactics: two acts). For
                 # repression only a detail with its own number is the place's event ("four were
@@ -1010,6 +1016,12 @@ def _after_protest_in_section(ctx, i: int) -> bool:
     if here is None or ctx.section_place.get(sents[i - 1].paragraph) is not here:
         return False
     return any(t.event_type == "protest" and t.sub_event_type != "symbolic_action" for t in ctx.sent_triggers[i - 1])
+
+
+def _acts(row: dict) -> set[str]:
+    """A row's tactics that name an act: "commemoration" alone (a list "on the anniversary of the
+    1988 massacre") names the occasion, which the acts told after it share."""
+    return set(row["tactics"]) - {"commemoration"}
 
 
 #: actors that name no group of their own ("residents" closing shops are the shopkeepers' strike)

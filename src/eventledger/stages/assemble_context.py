@@ -290,6 +290,9 @@ def is_history(ctx: DocContext, i: int, t: Trigger) -> bool:
     if not any(d.role == "history" for d in dates):
         return False  # (every rule below needs a history date in the sentence)
     dates = [d for d in dates if not _dates_another_participle(ctx, d, t)]
+    if '"' in ctx.view or "\u201c" in ctx.view:
+        s0 = ctx.doc.sentences[i].span.start
+        dates = [d for d in dates if not (d.role == "history" and _quoted_apart(ctx.view, s0, d.span.start, t.span.start))]
     if not any(d.role == "history" for d in dates):
         return False
     if "commemoration" in t.tactics or "grave_visit" in t.tactics:
@@ -330,6 +333,24 @@ def is_history(ctx: DocContext, i: int, t: Trigger) -> bool:
     if ago is not None:  # "Four years ago, on Teachers' Day 2022 (May 2, 2022), ...": the opening is after it
         opening += ago.end() - ago.start()
     return any(d.role == "history" and (abs(d.span.start - t.span.start) < 80 or d.span.start < opening) for d in dates)
+
+
+def _in_quote(view: str, s0: int, pos: int) -> int | None:
+    """The start of the quotation (opened in the sentence starting at ``s0``) that ``pos`` is in, if any."""
+    seg = view[s0:pos]
+    k = seg.rfind("\u201c")
+    if k >= 0 and seg.rfind("\u201d") < k:
+        return s0 + k
+    if seg.count('"') % 2:
+        return s0 + seg.rfind('"')
+    return None
+
+
+def _quoted_apart(view: str, s0: int, date_at: int, trig_at: int) -> bool:
+    """A date inside a quoted slogan ("wrote '1988 massacre: we neither forgive nor forget' on
+    walls") names what the slogan recalls; it does not date a trigger outside that quote."""
+    q = _in_quote(view, s0, date_at)
+    return q is not None and _in_quote(view, s0, trig_at) != q
 
 
 #: a time that points back to an earlier date ("that summer", "the same year") right after a trigger
@@ -574,7 +595,9 @@ CROWD = Cue(r"\b(?:participants|protesters|demonstrators|the crowd|crowds|marche
 #: ("several hundred people gathered", "beat several of them": a crowd's size, not several places)
 _WIDER = Cue(r"\b(?:cities|towns|provinces|nationwide|across the country|across Iran|other|(?:several|many)"
              r"(?!\s+(?:hundreds?|thousands?|dozens?|of\s+them|people|protesters|demonstrators|residents|"
-             r"students|workers|women|men|youths?|drivers|farmers|nurses|teachers|retirees)\b))\b",
+             r"students|workers|women|men|youths?|drivers|farmers|nurses|teachers|retirees|"
+             # ("held for several hours", "many times": a duration or a frequency, not places)
+             r"minutes|hours|days|nights|weeks|months|years|times)\b))\b",
              ("cities", "towns", "provinces", "nationwide", "across ", "several", "many", "other"))
 
 

@@ -212,7 +212,7 @@ def _patterns() -> _AttrPatterns:
         # between the source and its verb; it is no apposition naming the source)
         verb_src=re.compile(rf"{src}(?:\s*\([^)]{{1,40}}\))?(?:,\s*(?P<app>(?!(?:which|who|whose)\b)[^,\n]{{2,80}}),)?"
                             r"(?:,?\s+(?:which|who)\b)?(?:\s+(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?"  # ("HRANA on Monday reported")
-                            r",?\s+(?:also |again |further |recently |now |has |have |had )*$"),
+                            r",?\s+(?:also |again |further |recently |now |later |earlier |first |has |have |had )*$"),
         # ("according to a member of the … committee, Hossein Naqavi Hosseini": the name in the apposition)
         # (a described source before a bare name: "according to Iranian officials", "according to Baluch
         # rights activists", not "Iranian" or "Baluch"; nothing ends this match, so the first
