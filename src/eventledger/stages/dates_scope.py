@@ -486,17 +486,38 @@ def _occasion_date(doc: Doc, idx: DateIndex, span: Span, p: int) -> DateMention 
     return None
 
 
-def _caption_below(doc: Doc, idx: DateIndex, p: int) -> DateMention | None:
-    """The date of the caption line right below paragraph ``p`` ("<place>, <date>": see
-    :func:`.place_sections.caption_line`), which dates the photo's text above it."""
-    q = p + 1
-    if q >= len(idx.classes) or idx.classes[q] != "label" or idx.classes[p] != "body" or not idx.governing.get(q) \
-            or idx.ends[q] - idx.starts[q] > 80:
+def _photo_caption(doc: Doc, idx: DateIndex, p: int, by_town: bool) -> DateMention | None:
+    """The day of the photo caption that follows the undated paragraph ``p``, which dates the
+    photo's text above it. The caption is the first dated label after ``p``; dateless labels
+    (the picture's alt text) are passed over, and a body paragraph ends the search. It counts
+    when laid out as "<place>[, <finer place>], <date>" (:func:`.place_sections.caption_line`)
+    right below ``p``, or (``by_town``: asked only once no earlier paragraph dates ``p``) when it
+    names the one town ``p`` names ("In Yazd, a banner hung ..." above "Yazd – Banner on a
+    pedestrian overpass – March 12, 2024"; a paragraph on several towns is not dated by one
+    town's photo)."""
+    if idx.classes[p] != "body":
         return None
-    from .place_sections import caption_line
+    for q in range(p + 1, min(len(idx.classes), p + 4)):
+        c = idx.classes[q]
+        if c == "body":
+            return None
+        if c != "label" or not idx.governing.get(q):
+            continue
+        mentions = idx.governing[q]
+        if q == p + 1 and idx.ends[q] - idx.starts[q] <= 80:
+            from .place_sections import caption_line
 
-    got = caption_line(doc.view or doc.text, Span(idx.starts[q], idx.ends[q]), doc.places, idx.governing[q])
-    return got[1] if got is not None else None
+            got = caption_line(doc.view or doc.text, Span(idx.starts[q], idx.ends[q]), doc.places, mentions)
+            if got is not None:
+                return got[1]
+        if not by_town or len(mentions) != 1 or mentions[0].range.precision != "day":
+            return None
+        lo, hi, plo, phi = idx.starts[q], idx.ends[q], idx.starts[p], idx.ends[p]
+        named = {pm.place.canonical for pm in doc.places if plo <= pm.span.start < phi and pm.place.precision == 1}
+        if len(named) != 1:
+            return None
+        return mentions[0] if any(lo <= pm.span.start < hi and pm.place.canonical in named for pm in doc.places) else None
+    return None
 
 
 def event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
@@ -561,9 +582,9 @@ def event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
     occasion = _occasion_date(doc, idx, span, p)
     if occasion is not None:
         return _carried(occasion)
-    below = _caption_below(doc, idx, p) if not mentions else None
-    if below is not None:  # a photo's text, then "Isfahan, Khaju Bridge, April 1, 2026"
-        return below.range, (below.span,)
+    caption = _photo_caption(doc, idx, p, by_town=False) if not mentions else None
+    if caption is not None:  # a photo's text, then "Isfahan, Khaju Bridge, April 1, 2026"
+        return caption.range, (caption.span,)
     q = p - 1
     item = _is_list_item(doc, p)
     while q >= 0:
@@ -581,34 +602,10 @@ def event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
             if past is not None:
                 return _carried(past)
         q -= 1
-    caption = _caption_after(doc, idx, p)
+    caption = _photo_caption(doc, idx, p, by_town=True)
     if caption is not None:
         return _carried(caption)
     return idx.frame, idx.frame_spans
-
-
-def _caption_after(doc: Doc, idx: DateIndex, p: int) -> DateMention | None:
-    """An undated paragraph told before its photo's caption ("In Yazd, a banner hung from an
-    overpass ..." and, after the picture, "Yazd – Banner on a pedestrian overpass – March 12,
-    2024"): the caption's day, when the paragraph names one town and the caption names it. Labels
-    without a date (the picture's alt text) are passed over; a body paragraph ends the search."""
-    n = len(idx.classes)
-    for q in range(p + 1, min(n, p + 4)):
-        c = idx.classes[q]
-        if c == "body":
-            return None
-        if c != "label" or not idx.governing.get(q):
-            continue
-        mentions = idx.governing[q]
-        if len(mentions) != 1 or mentions[0].range.precision != "day":
-            return None
-        lo, hi, plo, phi = idx.starts[q], idx.ends[q], idx.starts[p], idx.ends[p]
-        # (one town told, the caption's: a paragraph on several towns is not dated by one town's photo)
-        named = {pm.place.canonical for pm in doc.places if plo <= pm.span.start < phi and pm.place.precision == 1}
-        if len(named) != 1:
-            return None
-        return mentions[0] if any(lo <= pm.span.start < hi and pm.place.canonical in named for pm in doc.places) else None
-    return None
 
 
 def _not_after_anchor(doc: Doc, mentions: tuple[DateMention, ...]) -> DateMention | None:
