@@ -39,14 +39,20 @@ _INSTITUTION_SMALL = frozenset({"of", "for", "and", "the"})
 _GLOSS = re.compile(r"\([^()\n]{1,30}\)")
 
 
+def _whole_paragraph(doc: Doc, i: int) -> bool:
+    """Is sentence ``i`` the whole of its paragraph?"""
+    sents, sent = doc.sentences, doc.sentences[i]
+    return not ((i > 0 and sents[i - 1].paragraph == sent.paragraph)
+                or (i + 1 < len(sents) and sents[i + 1].paragraph == sent.paragraph))
+
+
 def _heading_places(doc: Doc, view: str, i: int, places: Sequence[PlaceMention],
                     dates: Sequence[DateMention]) -> tuple[PlaceMention, ...]:
     """The places of sentence ``i`` when it is a whole paragraph holding only place names,
     perhaps a day, and joining words ("Tehran:", "In Tehran and Karaj —", "June 10, Tabriz:",
     "1. Rasht"); else ()."""
     sent = doc.sentences[i]
-    sents = doc.sentences
-    if (i > 0 and sents[i - 1].paragraph == sent.paragraph) or (i + 1 < len(sents) and sents[i + 1].paragraph == sent.paragraph):
+    if not _whole_paragraph(doc, i):
         return ()  # one sentence of several: no heading
     named = [p for p in places if sent.span.contains(p.span)]
     if not named or any(p.place.precision not in (1, 2, 3) for p in named):
@@ -104,12 +110,6 @@ def caption_line(view: str, span, places: Sequence[PlaceMention],
     if last.range.start is None or view[last.span.end : span.end].strip(" .") or last.span.start < first.span.end:
         return None
     return (first, last) if _CAPTION_MIDDLE.fullmatch(view, first.span.end, last.span.start) else None
-
-
-def _whole_paragraph(doc: Doc, i: int) -> bool:
-    sents, sent = doc.sentences, doc.sentences[i]
-    return not ((i > 0 and sents[i - 1].paragraph == sent.paragraph)
-                or (i + 1 < len(sents) and sents[i + 1].paragraph == sent.paragraph))
 
 
 def place_sections(doc: Doc, view: str, kinds: Sequence[str], sent_places: Sequence[Sequence[PlaceMention]],

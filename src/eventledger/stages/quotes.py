@@ -370,12 +370,12 @@ _SOURCE_DESCRIPTOR = re.compile(
     r"(?:[A-Za-z]+-)?(?:official|run|affiliated|owned|linked|based|aligned|controlled)\s+|"
     r"(?:hardline|conservative|reformist|independent|rights|human|group|organi[sz]ation|monitor|news|agency|"
     r"outlet|website|daily|newspaper|watchdog)\s+", re.I)
-_SOURCE_KIND_AFTER = re.compile(r"\s+(?:news\s+agency|agency|news\s+website|website|daily|newspaper|channel|TV|"
-                                r"(?:(?:human\s+)?rights\s+)?(?:group|organi[sz]ation|monitor|network))$", re.I)
-
-
-_LOWER_KIND_AFTER = re.compile(r"\s+(?:news agency|agency|news website|website|daily|newspaper|channel|"
-                               r"(?:(?:human )?rights )?(?:group|organi[sz]ation|monitor|network))$")
+#: a source's kind after its name ("IRNA news agency", "Hengaw rights group"): any case for a
+#: known name, lower case only for an unknown acronym (see normalise_source)
+_KIND_AFTER = (r"\s+(?:news\s+agency|agency|news\s+website|website|daily|newspaper|channel|TV|"
+               r"(?:(?:human\s+)?rights\s+)?(?:group|organi[sz]ation|monitor|network))$")
+_SOURCE_KIND_AFTER = re.compile(_KIND_AFTER, re.I)
+_LOWER_KIND_AFTER = re.compile(_KIND_AFTER)
 
 
 def _known_behind_descriptors(src: str) -> str | None:
