@@ -73,12 +73,23 @@ def find_quotes(doc: Doc) -> list[Quote]:
             or (_COLON_BEFORE.search(line_before) and not _SLOGAN_CUES.search(line_before))
         ):
             kind = "statement"
+        elif body[:1].islower() and _after_statement(out, view, m.start()):
+            kind = "statement"  # 'reported that "hypocrite elements" had attacked "around 40 bases"': still its words
         elif len(words) <= 3 and (body[:1].islower() or _SCARE_BEFORE.search(before)):
             kind = "term"  # scare quotes around a word ("experts"): neither slogan nor statement
         else:
             kind = "slogan"
         out.append(Quote(Span(start, end), text, kind))
     return out
+
+
+def _after_statement(out: list[Quote], view: str, pos: int) -> bool:
+    """Does a statement quote of the same sentence end shortly before ``pos`` (a lower-case quote
+    after it goes on with the reported words: '… reported that "x" had attacked "around 40 bases"')?"""
+    if not out or out[-1].kind != "statement":
+        return False
+    gap = view[out[-1].span.end : pos]
+    return len(gap) <= 90 and "." not in gap and "\n" not in gap
 
 
 # ---------------------------------------------------------------------------------------
@@ -134,7 +145,8 @@ _NP_LOW = (
     r"(?:sources?|people) (?:close to|familiar with|inside|within) (?:[\w'’-]+ ){0,5}?[\w'’-]+|"
     # "a medical source at Tohid Hospital in Sanandaj told": the source, not the town
     r"sources? at (?:the )?(?:[A-Z][\w'’-]* ){1,3}(?:[Hh]ospital|[Cc]linic|[Pp]rison|[Cc]emetery|[Uu]niversity)(?: in [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)?|"
-    r"media|officials?|authorities|sources?|experts?|(?:eye)?witness(?:es)?|activists|groups?|monitors?|resistance|opposition|"
+    # ("The units said they had carried out activities in 47 cities": the Resistance Units named before)
+    r"media|officials?|authorities|sources?|experts?|(?:eye)?witness(?:es)?|activists|groups?|monitors?|resistance|opposition|units|"
     # ("the PMOI/MEK’s network reported": the organisation's network inside the country; "the Bar
     # Association's board says", "according to the community's statement")
     r"(?<=['’]s )(?:network(?: inside (?:the country|Iran))?|board|statement)|"
@@ -166,7 +178,8 @@ _NP_LOW = (
     rf"(?:[Rr]epresentative|[Hh]ead|[Cc]hief|[Gg]overnor|[Pp]rosecutor|[Pp]rayer leader|[Cc]ommander|[Ss]pokes(?:man|woman|person)|[Oo]fficials?|[Pp]olice(?: chief| command)?|"
     # ("a lawyer in Mashhad had told her office": the lawyer speaks, not the town)
     rf"[Ll]awyers?|[Aa]ctivists?|[Jj]ournalists?|[Ww]itness(?:es)?|[Rr]esidents?)"
-    rf"(?: of (?:the )?[a-z][\w'’-]*(?: [a-z][\w'’-]*){{0,2}})? in {_CAP}(?: {_CAP}){{0,2}}|"
+    # ("the commander of the IRGC in Razavi Khorasan province": a body named by its acronym, the province word)
+    rf"(?: of (?:the )?(?:[a-z][\w'’-]*|[A-Z]{{2,}}(?![\w'’]))(?: [a-z][\w'’-]*){{0,2}})? in {_CAP}(?: {_CAP}){{0,2}}(?: province| county)?|"
     # "a lawyer representing two of them", "a lawyer for the family"
     r"lawyers?(?: (?:representing|for|of) (?:[\w'’-]+ ){0,3}?[\w'’-]+)?|"
     r"tally of different reports)"
@@ -443,6 +456,9 @@ def find_attributions(doc: Doc, quotes: list[Quote] | None = None) -> list[Attri
         lead = _LEADING_TIME.match(view, src_span.start, src_span.end)
         if lead:
             src_span = Span(lead.end(), src_span.end)
+        # ("In Zahedan, Molavi Abdolhamid said": the opening "In" of a town before the name)
+        if view.startswith("In ", src_span.start) and place_ends.get(src_span.start + 3, 0) < src_span.end:
+            src_span = Span(src_span.start + 3, src_span.end)
         # ("12 people were detained in Rasht, HRANA said": the town ends the clause before the source)
         while (comma := view.find(", ", src_span.start, src_span.end)) > 0 and place_ends.get(src_span.start) == comma \
                 and view[comma + 2 : comma + 3].isupper():
@@ -466,6 +482,8 @@ def find_attributions(doc: Doc, quotes: list[Quote] | None = None) -> list[Attri
             if own is not None:  # "according to the community's statement": the community speaks
                 src_span = Span(src_span.start, own.start())
         src_text = view[src_span.start : src_span.end]
+        if src_text.endswith(" units") and cue not in _SPEECH_CUES:
+            continue  # "the units also recorded 45 video messages": their own act, not a source's words
         if cue.startswith("show") and not _DATA_SOURCE.search(src_text):
             continue  # "a video shows ...": a picture, not a source; "official figures show": one
         if _STOP_SOURCES.match(src_text) and not src_text.lower().startswith("the "):
@@ -493,6 +511,12 @@ def find_attributions(doc: Doc, quotes: list[Quote] | None = None) -> list[Attri
     if pronouns:
         out = _resolve_pronouns(out, pronouns)
     return out
+
+
+#: the verbs after which "the units" (Resistance Units named before) speak rather than act
+_SPEECH_CUES = frozenset({"said", "says", "say", "reported", "reports", "report", "announced", "announces", "stated",
+                          "states", "recalled", "recalls", "claimed", "claims", "added", "adds", "noted", "notes",
+                          "declared", "declares", "wrote", "writes", "told"})
 
 
 #: the people of a town, right before its name ("a resident of", "families in")
