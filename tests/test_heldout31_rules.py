@@ -48,3 +48,13 @@ def test_the_units_speak_when_they_say_and_act_when_they_record(pipe):
                     "33 towns. In Ilam, the units also recorded 12 video messages.\n", publisher="PMOI/MEK")
     assert sources(doc, 33) == ["units"]
     assert sources(doc, 12) == [None]
+
+
+def test_a_year_ending_its_line_is_no_count_of_the_people_below(pipe):
+    doc = run(pipe, "Teachers gather in Ilam, Monday, June 9, 2025\nTeachers rallied in Ilam on Monday.\n")
+    assert sources(doc, 2025) == []
+
+
+def test_a_family_of_four_is_a_household_size(pipe):
+    doc = run(pipe, "The poverty line for a family of four has passed 40 million tomans, the Majlis Research Center said.\n")
+    assert sources(doc, 4) == []

@@ -108,7 +108,8 @@ _UNDER_BEFORE = re.compile(r"\b(?:under|below|aged)\s+$", re.I)
 # "is among those at imminent risk of execution": a threat, not an execution
 _AT_RISK = re.compile(r"\b(?:(?:at|in)\s+(?:imminent\s+)?(?:risk|danger)\s+of\s+|fac(?:e|es|ing)\s+(?:imminent\s+)?)execution\b", re.I)
 #: "a father of three", "a mother of two": the number of a person's children
-_PARENT_OF = re.compile(r"\b(?:father|mother|parent)s?\s+of\s+$", re.I)
+# ("a family of four": the household's size)
+_PARENT_OF = re.compile(r"\b(?:father|mother|parent|family)s?\s+of\s+$", re.I)
 _PERCENT_AFTER = re.compile(r"\s*(?:%|percent|per cent)", re.I)
 # "three people were killed and 15 were injured": a day of the month is not followed by a verb
 _VERB_AFTER = re.compile(r"\s+(?:were|was|had|have|has|are|remain|remained|died)\b")
@@ -371,8 +372,9 @@ def find_quantities(doc: Doc) -> list[Quantity]:
                     and _AGE_LIST_AFTER.match(view, end, end + 60):
                 continue
             if dig:
-                if "," not in num_text and _YEAR.match(plain) and not _PERSON_AFTER.match(view, end, end + 40):  # "2,000" is no year
-                    continue
+                if "," not in num_text and _YEAR.match(plain) and (view.startswith("\n", end) or view.startswith(" \n", end)
+                                                                   or not _PERSON_AFTER.match(view, end, end + 40)):  # "2,000" is no year
+                    continue  # (a year ending its line, "December 17, 2023" over "Retirees rally ...", is a year)
                 if not qual_word and _BEFORE_DATE.search(view[max(0, num_start - 12) : num_start]) and int(float(plain)) <= 31 \
                         and not _PERSON_AFTER.match(view, end, end + 40) \
                         and not _TERM_AFTER.match(view, end, end + 10) \
