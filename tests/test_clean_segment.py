@@ -217,3 +217,13 @@ def test_a_run_without_full_stops_is_cut_into_bounded_sentences():
     assert " ".join(text[s:e] for s, e in spans) == text
     short = "Protesters gathered in Tehran on Monday, and police dispersed them."
     assert split_sentences(short, 0, len(short)) == [(0, len(short))]
+
+
+def test_a_caption_date_may_write_its_day_as_an_ordinal():
+    # the same photo caption with "29th" for "29": still a caption (its date is the photo's,
+    # not an act of the capital on that day)
+    line = "Posters of the opposition seen on a wall—Arak, Iran - May 29th, 2023"
+    assert paragraph_kind(line, False) == "caption"
+    assert paragraph_kind(line.replace("29th", "29"), False) == "caption"
+    assert paragraph_kind("Yazd, Iran – June 1st, 2025 – Youths set fire to a banner", False) == "caption"
+    assert paragraph_kind("June 3rd, 2025 – Youths wrote slogans in Yazd", False) == "caption"

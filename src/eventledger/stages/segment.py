@@ -32,10 +32,12 @@ _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
     "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
+# an ordinal day ("August 29th, 2020", "29th August 2020": the same caption date)
+_ORD = "(?:st|nd|rd|th)?"
 # a date at the start or the end of a line, set off by a dash: "– October 10, 2020", "August 29,2020-"
 _CAPTION_DATE = re.compile(
-    rf"(?<!\d)[–—-]\s*(?:the (?:first|second|third|last) week of )?(?:\d{{1,2}} )?(?:{_MONTHS})\.?(?: \d{{1,2}})?,?\s*\d{{4}}\s*\.?$"
-    rf"|^(?:{_MONTHS})\.? \d{{1,2}},\s*\d{{4}}\s*[–—-]",
+    rf"(?<!\d)[–—-]\s*(?:the (?:first|second|third|last) week of )?(?:\d{{1,2}}{_ORD} )?(?:{_MONTHS})\.?(?: \d{{1,2}}{_ORD})?,?\s*\d{{4}}\s*\.?$"
+    rf"|^(?:{_MONTHS})\.? \d{{1,2}}{_ORD},\s*\d{{4}}\s*[–—-]",
     re.IGNORECASE,
 )
 # a labelled line of names, one group of a list: "Tehran province: Tehran, Pakdasht, Varamin"
@@ -46,7 +48,7 @@ _LABELLED_LIST = re.compile(
 # Youths set fire to ...", "Jiroft – 2025 – Slogans at the city entrance"
 _CAPTION_MID_DATE = re.compile(
     rf"[A-Z][\w'’.\- ]{{1,40}}?(?:, [A-Z][\w'’.\- ]{{1,30}}?)?\s+[–—-]\s+"
-    rf"(?i:(?:{_MONTHS})\.? (?:\d{{1,2}},?\s*)?)?\d{{4}}\s*[–—-]\s+\S"
+    rf"(?i:(?:{_MONTHS})\.? (?:\d{{1,2}}{_ORD},?\s*)?)?\d{{4}}\s*[–—-]\s+\S"
 )
 _ABBREV = {
     "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "gen", "col", "lt", "capt", "sgt", "gov", "sen",
