@@ -829,6 +829,13 @@ def _weekday_run_before_dateline(atoms: list[Atom], out: list[DateMention], anch
                 or nxt.range.start is None or not nxt.range.start < anchor \
                 or "weekday" not in m.range.flags or "weekday" not in nxt.range.flags:
             continue
+        # (a run: two more weekdays after it in the sentence, each later than the one before;
+        # "State media on Saturday quoted ... after unrest following Friday prayers" is no run)
+        run = [x for x in out[j + 1 : j + 4] if x.scope == m.scope and x.role == "event"
+               and x.range.precision == "day" and x.range.start is not None and "weekday" in x.range.flags]
+        if len(run) < 2 or any(not a.range.start < b.range.start for a, b in zip(run, run[1:])) \
+                or run[-1].range.start >= anchor:
+            continue
         day = anchor - dt.timedelta(days=7)
         if day < nxt.range.start:
             r = m.range
