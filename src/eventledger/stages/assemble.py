@@ -305,6 +305,8 @@ _KIND_NOUNS = re.compile(r"\b(?:(?P<killing>deaths|dead|killings)|(?P<attack_on_
 
 #: a sentence that carries the act told just before to other towns: "On Sunday it spread to ...",
 #: "By Monday the strike had spread to ..." (the act named again is a trigger of its own sentence)
+#: a sentence whose subject is the actors just told of ("They put up posters ...")
+_THEY_OPEN = re.compile(r"They\s+(?:also\s+)?[a-z]")
 _SPREAD_TO = re.compile(r"(?:(?:on|by|from)\s+\w+(?:\s+\w+)?,?\s+)?(?:it|they)\s+(?:also\s+|then\s+|had\s+|has\s+)?spread\s+"
                         r"(?:on\s+\w+\s+|quickly\s+|further\s+)?to\b", re.I)
 
@@ -525,6 +527,7 @@ class AssembleStage:
         pending: list[Trigger] = []  # placeless triggers handed to the next sentence's place list
         pending_para = -1
         told_before: tuple[int, list[Trigger]] = (-1, [])  # the last sentence's usable protest triggers
+        places_only: tuple[int, list[PlaceMention]] = (-1, [])  # the last sentence's places, told with no act
         pending_country: set[str | None] = set()  # the country the waiting sentence named as its place
         pending_list = False  # the pending sentence introduces a bullet list ("... in these cities:")
         list_drafts: list[Draft] = []  # events made from the latest bullet list
@@ -619,6 +622,12 @@ class AssembleStage:
                 if pending_list:
                     list_drafts.extend(made)
                     list_para = sent.paragraph
+            elif triggers and places_only[0] == i - 1 and _THEY_OPEN.match(ctx.view, sent.span.start) \
+                    and doc.sentences[i - 1].paragraph == sent.paragraph:
+                # "... went out: on Sunday in A and B; on Monday in C. They put up posters ...": the
+                # act of the places the sentence before listed with no act of their own
+                drafts.extend(_sentence_drafts(ctx, i, triggers, places_only[1]))
+                continue
             elif triggers:
                 # the tactics of a bullet list told after it: "The activities included graffiti ..."
                 if list_drafts and sent.paragraph <= list_para + 1 and all(
@@ -790,6 +799,8 @@ class AssembleStage:
                         country.append((i, t))
                 continue
             else:
+                if places and not sent_triggers[i] and kind == "body":
+                    places_only = (i, places)  # "... went out night after night: on Sunday in A and B"
                 continue
             # (only repression drafts are dropped for a tally: is_tally, memoised and free of
             # side effects, need not be asked for a sentence that made none)
@@ -893,6 +904,10 @@ class AssembleStage:
                 head = _section_heading(doc, para.index)
                 if head is not None and any(head.span.start <= ds.start and ds.end <= head.span.end for ds in date_spans):
                     row["own_date"] = True  # (or of the heading its section opens with: "Sunday", then the day's story)
+            if date_spans and not row.get("tied"):
+                row["tied"] = _tied_by_day_list(ctx, anchor_span, date_spans[0])
+            if not row.get("own_sent") and (date_spans and ctx.idx(date_spans[0].start) == ctx.idx(anchor_span.start)):
+                row["own_sent"] = True
             # (a row told only by vague words, "carried out activities in A, B and C")
             row["vague"] = row.get("vague", True) and all((sp := spec_of(t)) is not None and sp.vague for t in d.triggers)
             tactics = row["tactics"]
@@ -953,6 +968,12 @@ def _fold_rows(rows: list[dict]) -> list[dict]:
     for r in rows:
         host = None
         for o in at_place.get(r["place_key"], ()):
+            if o.get("tied") and not r.get("own_sent") and o["sub"] == r["sub"] and r["sub"] == "symbolic_action" \
+                    and o["date"].start is not None and r["date"].start is not None and not _dates_meet(o["date"], r["date"]):
+                # "on Sunday in A and B; on Monday in C ..." then "In A, posters were put up ...": the
+                # town's detail, dated only by a day told for another town, is the act of its own day
+                host = o
+                break
             if not _dates_meet(o["date"], r["date"]):
                 continue
             same = o["sub"] == r["sub"]
@@ -1003,6 +1024,16 @@ def _fold_rows(rows: list[dict]) -> list[dict]:
         host["counts"] += [c for c in r["counts"] if all(c.span != h.span for h in host["counts"])]
         host["evidence"] += [e for e in r["evidence"] if e not in host["evidence"]]
     return out
+
+
+def _tied_by_day_list(ctx, anchor: Span, date_span: Span) -> bool:
+    """The place at ``anchor`` takes its date from a sentence that names several days for its
+    places ("on Sunday in A and B; on Monday in C"): the report tied that place to its day."""
+    k = ctx.idx(date_span.start)
+    if k is None or ctx.idx(anchor.start) != k:
+        return False
+    days = {d.range.start for d in ctx.sent_dates[k] if d.role == "event" and d.range.precision == "day"}
+    return len(days) >= 2
 
 
 def _after_protest_in_section(ctx, i: int) -> bool:

@@ -738,6 +738,8 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
         _extend_ongoing(doc, out, ongoing)
         _extend_starts(view, out, ongoing)
     _weekdays_told_by_the_date_after(atoms, out)
+    if anchor_date is not None and len(out) > 1:
+        _weekday_run_before_dateline(atoms, out, anchor_date)
     if len(out) > 1 and " and " in view:
         out = _join_same_and_day(view, text, out)
     if len(out) > 1 and " (" in view:
@@ -814,6 +816,31 @@ def _weekdays_told_by_the_date_after(atoms: list[Atom], out: list[DateMention]) 
             r = nxt.range
             out[j] = DateMention(m.span, m.text, DateRange(r.start, r.end, "day", r.confidence,
                                                            ("weekday", "same_as_following")), m.role, m.scope)
+
+
+def _weekday_run_before_dateline(atoms: list[Atom], out: list[DateMention], anchor: dt.date) -> None:
+    """A Saturday dateline over "a week of activities: on Saturday in A; on Sunday in B; on Monday
+    in C": bare weekdays told in order in one sentence are one run of days, so the first, read as
+    the dateline's own day, is the week before (it comes before the Sunday that follows it)."""
+    for j in range(len(out) - 1):
+        m, nxt = out[j], out[j + 1]
+        if m.range.start != anchor or m.range.precision != "day" or m.role != "event" or nxt.role != "event" \
+                or m.scope is None or m.scope != nxt.scope or nxt.range.precision != "day" \
+                or nxt.range.start is None or not nxt.range.start < anchor \
+                or "weekday" not in m.range.flags or "weekday" not in nxt.range.flags:
+            continue
+        # (a run: two more weekdays after it in the sentence, each later than the one before;
+        # "State media on Saturday quoted ... after unrest following Friday prayers" is no run)
+        run = [x for x in out[j + 1 : j + 4] if x.scope == m.scope and x.role == "event"
+               and x.range.precision == "day" and x.range.start is not None and "weekday" in x.range.flags]
+        if len(run) < 2 or any(not a.range.start < b.range.start for a, b in zip(run, run[1:])) \
+                or run[-1].range.start >= anchor:
+            continue
+        day = anchor - dt.timedelta(days=7)
+        if day < nxt.range.start:
+            r = m.range
+            out[j] = DateMention(m.span, m.text, DateRange(day, day, "day", r.confidence, r.flags + ("run_before",)),
+                                 m.role, m.scope)
 
 
 #: "the group said Wednesday", "announced on Monday": the day a source spoke, not an act's day

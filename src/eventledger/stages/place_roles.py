@@ -340,6 +340,10 @@ _BEFORE_OTHER_HINTS = ("solidar", "support", "sympath", "tribute", "slogan", "ch
 #: "sentenced to 15 years in prison and exile to Zabol": the place of exile, not where it happened
 _EXILE_BEFORE_RE = re.compile(
     r"\b(?:exile|exiled|banish(?:ed|ment))\s+(?:\w+\s+){0,2}?(?:to|in)\s+(?:the\s+(?:city|town|county)\s+of\s+)?$", re.I)
+#: "arrested four of them, who were taken to Isfahan": where detainees were taken, not the arrest's town
+_TAKEN_AWAY_TO_RE = re.compile(
+    r"\b(?:who|and|then|later)\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:later\s+|then\s+)?"
+    r"(?:taken|transferred)\s+to\s+$", re.I)
 _METONYM_LAST_WORDS = frozenset({"on", "against", "with", "toward", "towards", "to", "from"})
 
 
@@ -366,6 +370,8 @@ def _names_without_being_there(before: str, view: str, it: PlaceItem) -> bool:
     if last in _METONYM_LAST_WORDS and _METONYM_BEFORE_RE.search(tail):
         return True
     if ("exile" in tail or "banish" in tail) and _EXILE_BEFORE_RE.search(tail):
+        return True
+    if last == "to" and ("taken" in tail or "transferred" in tail) and _TAKEN_AWAY_TO_RE.search(tail):
         return True
     if ("after the" in tail or "since the" in tail) and _YEARS_AFTER_PAST_RE.search(tail):
         return True

@@ -293,7 +293,8 @@ def _apply_qualifiers(items: list[PlaceItem], view: str, default_country: str | 
                          and c.place.country == a.place.country), qual)
         if qual.place.precision not in (3, 4):
             continue
-        if not opened and qual.place.precision == 3 and not province_word:
+        if not opened and qual.place.precision == 3 and not province_word \
+                and not _own_province_closing(a, b, qual, view):
             continue  # "Tehran, Isfahan and Shiraz" is a list, "Hashtpar, Gilan province" a qualifier
         if qual.place.precision == 3:
             a.admin1_hint = qual.place.admin1
@@ -305,6 +306,20 @@ def _apply_qualifiers(items: list[PlaceItem], view: str, default_country: str | 
         if opened:
             close = view.find(")", b.end)
             a.name_end = close + 1 if close != -1 else b.end
+
+
+#: what may follow "Bandar Abbas, Hormozgan" for the province to qualify the town: the clause ends
+_CLAUSE_END_RE = re.compile(r"\s*(?:[.;:)]|,\s+[a-z]|$)")
+
+
+def _own_province_closing(a: PlaceItem, b: PlaceItem, qual, view: str) -> bool:
+    """"projected onto a wall in Bandar Abbas, Hormozgan.": a province that is only a province (no
+    town of that name was read), the town's own, closing the clause after a comma, qualifies it."""
+    if b.candidate.place.precision != 3 or a.candidate.place.admin1 != qual.place.admin1:
+        return False
+    if b.candidates is not None and any(c.place.precision == 1 for c in b.candidates):
+        return False  # "Najafabad, Isfahan": Isfahan is also a town (a list, perhaps)
+    return bool(_CLAUSE_END_RE.match(view, b.end))
 
 
 _PROVINCE_AFTER_RE = re.compile(r"\s+(?P<s>provinces?)\b", re.I)
