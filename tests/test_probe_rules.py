@@ -16,3 +16,12 @@ def test_torches_shone_by_police_are_no_arson_torched_is(pipe):
     assert ("Arak", "property_attack") not in summary(doc)
     doc = run(pipe, "On Sunday night youths torched a Basij base in Arak.\n")
     assert summary(doc) == {("Arak", "property_attack")}
+
+
+def test_an_undated_march_in_a_town_of_a_day_by_day_list_is_that_towns_rally(pipe):
+    # "In Semnan, they marched ..." has no day of its own; the day before it (Sunday) is Qom's
+    doc = run(pipe, "On Sunday in Qom and Kashan, and on Monday in Semnan, retirees held rallies in front of the "
+                    "governorates.\n\nIn Qom, the retirees stood outside the governorate on Sunday morning. In Semnan, "
+                    "they marched to the office of the pension fund.\n")
+    semnan = [e for e in doc.events if e.location.canonical == "Semnan"]
+    assert [(e.sub_event_type, e.date.start.isoformat()) for e in semnan] == [("demonstration", "2024-03-04")]

@@ -968,7 +968,7 @@ def _fold_rows(rows: list[dict]) -> list[dict]:
     for r in rows:
         host = None
         for o in at_place.get(r["place_key"], ()):
-            if o.get("tied") and not r.get("own_sent") and o["sub"] == r["sub"] and r["sub"] == "symbolic_action" \
+            if o.get("tied") and not r.get("own_sent") and o["sub"] == r["sub"] and r["sub"] in ("symbolic_action", "demonstration") \
                     and o["date"].start is not None and r["date"].start is not None and not _dates_meet(o["date"], r["date"]):
                 # "on Sunday in A and B; on Monday in C ..." then "In A, posters were put up ...": the
                 # town's detail, dated only by a day told for another town, is the act of its own day
