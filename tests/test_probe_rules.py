@@ -25,3 +25,29 @@ def test_an_undated_march_in_a_town_of_a_day_by_day_list_is_that_towns_rally(pip
                     "they marched to the office of the pension fund.\n")
     semnan = [e for e in doc.events if e.location.canonical == "Semnan"]
     assert [(e.sub_event_type, e.date.start.isoformat()) for e in semnan] == [("demonstration", "2024-03-04")]
+
+
+_KIN = ("In Ilam, the families of two young men killed in Dehloran last week went to the Vadi-e Salam cemetery on "
+        "Thursday to mark their fortieth day.")
+
+
+def test_the_day_of_a_death_told_after_the_kin_is_not_the_day_of_their_visit(pipe):
+    doc = run(pipe, _KIN + "\n")
+    assert [(e.location.canonical, e.date.start.isoformat(), e.date.end.isoformat()) for e in doc.events] == [
+        ("Ilam", "2024-03-07", "2024-03-07")]
+
+
+def test_the_town_of_a_death_told_after_the_kin_is_not_where_they_went(pipe):
+    # neither an event of its own nor the town of the cemetery
+    doc = run(pipe, _KIN + "\n")
+    assert "Dehloran" not in {e.location.canonical for e in doc.events}
+
+
+def test_a_cemetery_closed_to_the_families_is_an_intervention(pipe):
+    doc = run(pipe, _KIN + " Police blocked the road to the cemetery and sent the families home.\n")
+    assert summary(doc) == {("Ilam", "protest_with_intervention")}
+    doc = run(pipe, _KIN + " Agents prevented the mothers from entering the cemetery.\n")
+    assert summary(doc) == {("Ilam", "protest_with_intervention")}
+    # the road blocked with no one told sent away is no protest (test_triggers: set 14)
+    doc = run(pipe, _KIN + " Police blocked the road to the cemetery.\n")
+    assert summary(doc) == {("Ilam", "symbolic_action")}

@@ -43,6 +43,7 @@ from .dates_lexicon import lexicon
 from .dates_resolve import (nearest_year, resolve_anniversary, resolve_atom_range, resolve_month_day, resolve_relative,
                             resolve_weekday, resolve_weekday_near, resolve_weekday_pair)
 from .dates_scope import INDEX_KEY, block_class, build_index, event_date_for, paragraph_spans
+from .place_roles import KIN_OF_DEAD
 
 __all__ = ["DatesStage", "event_date_for", "find_anchor", "HISTORY_DAYS", "DATELINE_PLACE_KEY"]
 
@@ -534,6 +535,19 @@ def _names_the_dead(view: str, a: Atom) -> bool:
     return bool(_DEAD_OF_RE.search(view[max(0, a.start - 44) : a.start]))
 
 
+#: the day of their death after the dead whose kin or graves a sentence is about: "the families
+#: of three prisoners executed in Qezelhesar last month went to ..."
+_KIN_OF_DEAD_RE = re.compile(KIN_OF_DEAD + r"(?:\s+(?:in|at)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?\s+(?:on\s+|in\s+)?$", re.I)
+
+
+def _dates_the_death_of_kin(view: str, a: Atom) -> bool:
+    """A date right after the dead whose kin or graves a sentence is about dates their death,
+    not the act of the sentence ("the families of prisoners executed last month gathered on
+    Friday": Friday)."""
+    window = view[max(0, a.start - 120) : a.start]
+    return " of " in window and bool(_KIN_OF_DEAD_RE.search(window))
+
+
 def _role_before(view: str, start: int) -> str | None:
     """"since X" is a period; "as of X", "every Friday", "ahead of X" are not event dates."""
     if view.startswith("since ", start - 6) and _HUNGER_STRIKE_SINCE_RE.search(view, max(0, start - 30), start):
@@ -679,6 +693,8 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
                 role = "other"  # "posters of the martyrs of June 1981": whom they honour, not when
             elif rng.end < history_before and not (a.kind == "anniversary" and a.n):
                 role = "history"  # (an ordinal anniversary, "the 44th anniversary of", dates itself)
+            elif a.kind in ("date", "relative", "weekday") and _dates_the_death_of_kin(view, a):
+                role = "other"  # "the families of prisoners executed last month went ... on Friday"
             elif rng.precision == "month" and a.kind == "date" and _names_an_event(view, a):
                 role = "other"  # "the martyrs of the November 2019 uprising": a name, not when
             elif a.kind in ("date", "weekday") and _offence_date(view, a.start):

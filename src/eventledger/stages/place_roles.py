@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .places import PlaceItem
 
-__all__ = ["LIST_GAP_RE", "ORIGIN_BEFORE_RE", "assign_roles", "may_be_origin"]
+__all__ = ["KIN_OF_DEAD", "LIST_GAP_RE", "ORIGIN_BEFORE_RE", "assign_roles", "is_kin_death_place", "may_be_origin"]
 
 #: "<town>'s <...> regime/rule/...": the state, not the town ("Tehran's theocratic rule"); other
 #: possessives stay event places ("Shiraz's old bazaar", "Mashhad's Vakilabad Prison")
@@ -340,6 +340,16 @@ _BEFORE_OTHER_HINTS = ("solidar", "support", "sympath", "tribute", "slogan", "ch
 #: "sentenced to 15 years in prison and exile to Zabol": the place of exile, not where it happened
 _EXILE_BEFORE_RE = re.compile(
     r"\b(?:exile|exiled|banish(?:ed|ment))\s+(?:\w+\s+){0,2}?(?:to|in)\s+(?:the\s+(?:city|town|county)\s+of\s+)?$", re.I)
+#: the kin or the graves of people killed, the killing told in a reduced relative clause ("the
+#: families of three prisoners executed", "the graves of protesters who were shot"): where and when
+#: the killing was is not where and when the kin act (shared with the dates stage)
+KIN_OF_DEAD = (
+    r"\b(?:famil(?:y|ies)|relatives|mothers|fathers|parents|graves?|memory|funerals?|burials?)\s+of\s+(?:the\s+)?"
+    r"(?:[\w'’-]+\s+){0,4}?(?:prisoners?|protesters?|people|men|women|youths?|sons?|daughters?|victims?|activists?|"
+    r"workers?|students?|porters?|kolbars?|demonstrators?)\s+(?:who\s+(?:were|was)\s+)?"
+    r"(?:executed|killed|hanged|shot(?:\s+dead)?|slain|murdered)"
+)
+_KIN_DEATH_PLACE_RE = re.compile(KIN_OF_DEAD + r"\s+(?:in|at)\s+(?:the\s+)?$", re.I)
 #: "arrested four of them, who were taken to Isfahan": where detainees were taken, not the arrest's town
 _TAKEN_AWAY_TO_RE = re.compile(
     r"\b(?:who|and|then|later)\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:later\s+|then\s+)?"
@@ -353,6 +363,13 @@ _YEARS_AFTER_PAST_RE = re.compile(
     r"\b(?:years?|decades?|months?)\s+(?:after|since)\s+the\s+(?:[\w'’-]+\s+){0,2}?"
     r"(?:attack|raid|massacre|uprising|protests?|killings?|storming|crackdown|fire|bombing|executions?)"
     r"\s+(?:on|at|in|of)\s+(?:the\s+)?$")
+
+
+def is_kin_death_place(before: str) -> bool:
+    """The place after ``before`` is where the dead whose kin or graves the sentence is about
+    were killed ("the families of three prisoners executed in Qezelhesar ...")."""
+    window = before[-120:]
+    return " of " in window and bool(_KIN_DEATH_PLACE_RE.search(window))
 
 
 def _names_without_being_there(before: str, view: str, it: PlaceItem) -> bool:
@@ -375,6 +392,8 @@ def _names_without_being_there(before: str, view: str, it: PlaceItem) -> bool:
         return True
     if ("after the" in tail or "since the" in tail) and _YEARS_AFTER_PAST_RE.search(tail):
         return True
+    if last in ("in", "at", "the") and is_kin_death_place(before):
+        return True  # "the families of three prisoners executed in Qezelhesar went to ...": the execution's place
     for hint in _BEFORE_OTHER_HINTS:
         if hint in tail:
             return bool(_SOLIDARITY_BEFORE_RE.search(tail) or _TAKEN_TO_BEFORE_RE.search(before))

@@ -53,7 +53,7 @@ from ..gazetteer.resolve import best
 from ..models import Place, Span
 from ..textutil import make_view
 from .lowered import lowered
-from .place_roles import LIST_GAP_RE, ORIGIN_BEFORE_RE, assign_roles, may_be_origin
+from .place_roles import LIST_GAP_RE, ORIGIN_BEFORE_RE, assign_roles, is_kin_death_place, may_be_origin
 
 __all__ = ["PlacesStage", "recognize_places"]
 
@@ -655,6 +655,8 @@ def _town_earlier_in_sentence(items: list[PlaceItem], view: str, pos: int) -> Pl
             before = view[max(0, it.start - 80) : it.start]
             if may_be_origin(before) and ORIGIN_BEFORE_RE.search(before):
                 return None
+            if is_kin_death_place(view[max(0, it.start - 120) : it.start]):
+                continue  # "the families of prisoners executed in Qezelhesar went to the X cemetery"
             return it
     return None
 
