@@ -51,3 +51,13 @@ def test_a_cemetery_closed_to_the_families_is_an_intervention(pipe):
     # the road blocked with no one told sent away is no protest (test_triggers: set 14)
     doc = run(pipe, _KIN + " Police blocked the road to the cemetery.\n")
     assert summary(doc) == {("Ilam", "symbolic_action")}
+
+
+def test_a_death_told_in_an_apposition_after_a_name_is_no_event_and_no_date(pipe):
+    doc = run(pipe, "On the night of 2 to 3 March, youths set fire to a banner of Mohsen Rezaei, the commander "
+                    "of the IRGC's Quds Force killed a year ago, in Najafabad.\n")
+    assert [(e.location.canonical, e.sub_event_type, e.date.start.isoformat(), e.date.end.isoformat())
+            for e in doc.events] == [("Najafabad", "property_attack", "2024-03-02", "2024-03-03")]
+    # a death told as the sentence's news stays an event
+    doc = run(pipe, "On Monday, Hamid Moradi, a 24-year-old worker, was killed in Najafabad by security forces.\n")
+    assert ("Najafabad", "killing") in summary(doc)

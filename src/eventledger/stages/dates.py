@@ -43,7 +43,7 @@ from .dates_lexicon import lexicon
 from .dates_resolve import (nearest_year, resolve_anniversary, resolve_atom_range, resolve_month_day, resolve_relative,
                             resolve_weekday, resolve_weekday_near, resolve_weekday_pair)
 from .dates_scope import INDEX_KEY, block_class, build_index, event_date_for, paragraph_spans
-from .place_roles import KIN_OF_DEAD
+from .told_in_passing import KIN_OF_DEAD, dates_a_death_in_apposition
 
 __all__ = ["DatesStage", "event_date_for", "find_anchor", "HISTORY_DAYS", "DATELINE_PLACE_KEY"]
 
@@ -693,7 +693,8 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
                 role = "other"  # "posters of the martyrs of June 1981": whom they honour, not when
             elif rng.end < history_before and not (a.kind == "anniversary" and a.n):
                 role = "history"  # (an ordinal anniversary, "the 44th anniversary of", dates itself)
-            elif a.kind in ("date", "relative", "weekday") and _dates_the_death_of_kin(view, a):
+            elif a.kind in ("date", "relative", "weekday") and (_dates_the_death_of_kin(view, a)
+                                                                 or dates_a_death_in_apposition(view, a.start)):
                 role = "other"  # "the families of prisoners executed last month went ... on Friday"
             elif rng.precision == "month" and a.kind == "date" and _names_an_event(view, a):
                 role = "other"  # "the martyrs of the November 2019 uprising": a name, not when

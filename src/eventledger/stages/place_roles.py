@@ -24,10 +24,12 @@ import re
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
+from .told_in_passing import KIN_OF_DEAD
+
 if TYPE_CHECKING:
     from .places import PlaceItem
 
-__all__ = ["KIN_OF_DEAD", "LIST_GAP_RE", "ORIGIN_BEFORE_RE", "assign_roles", "is_kin_death_place", "may_be_origin"]
+__all__ = ["LIST_GAP_RE", "ORIGIN_BEFORE_RE", "assign_roles", "is_kin_death_place", "may_be_origin"]
 
 #: "<town>'s <...> regime/rule/...": the state, not the town ("Tehran's theocratic rule"); other
 #: possessives stay event places ("Shiraz's old bazaar", "Mashhad's Vakilabad Prison")
@@ -340,15 +342,6 @@ _BEFORE_OTHER_HINTS = ("solidar", "support", "sympath", "tribute", "slogan", "ch
 #: "sentenced to 15 years in prison and exile to Zabol": the place of exile, not where it happened
 _EXILE_BEFORE_RE = re.compile(
     r"\b(?:exile|exiled|banish(?:ed|ment))\s+(?:\w+\s+){0,2}?(?:to|in)\s+(?:the\s+(?:city|town|county)\s+of\s+)?$", re.I)
-#: the kin or the graves of people killed, the killing told in a reduced relative clause ("the
-#: families of three prisoners executed", "the graves of protesters who were shot"): where and when
-#: the killing was is not where and when the kin act (shared with the dates stage)
-KIN_OF_DEAD = (
-    r"\b(?:famil(?:y|ies)|relatives|mothers|fathers|parents|graves?|memory|funerals?|burials?)\s+of\s+(?:the\s+)?"
-    r"(?:[\w'’-]+\s+){0,4}?(?:prisoners?|protesters?|people|men|women|youths?|sons?|daughters?|victims?|activists?|"
-    r"workers?|students?|porters?|kolbars?|demonstrators?)\s+(?:who\s+(?:were|was)\s+)?"
-    r"(?:executed|killed|hanged|shot(?:\s+dead)?|slain|murdered)"
-)
 _KIN_DEATH_PLACE_RE = re.compile(KIN_OF_DEAD + r"\s+(?:in|at)\s+(?:the\s+)?$", re.I)
 #: "arrested four of them, who were taken to Isfahan": where detainees were taken, not the arrest's town
 _TAKEN_AWAY_TO_RE = re.compile(

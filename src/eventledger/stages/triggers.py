@@ -25,6 +25,7 @@ from .lexmatch import KeyedPatterns, SentenceIndex, first_letters, sentence_inde
 from .lowered import lowered
 from .quantities import find_quantities
 from .quotes import find_attributions, find_quotes
+from .told_in_passing import death_in_apposition
 
 __all__ = ["TriggersStage", "TriggerSpec", "trigger_specs", "find_triggers"]
 
@@ -359,7 +360,13 @@ def _not_an_act(view: str, s: int, e: int, spec: TriggerSpec, sidx: SentenceInde
     if " " not in word and word.endswith("ed") and _DETERMINER_BEFORE.search(view, max(s0, s - 20), s):
         if _NOUN_AFTER.match(view, e, s1):
             return True
+    if spec.sub_event_type in ("killing", "execution") and word in _DEATH_PARTICIPLES \
+            and death_in_apposition(view, max(s0, s), e):
+        return True  # "a banner of X, the commander of the Quds Force killed a year ago, in ...": who X was
     return False
+
+
+_DEATH_PARTICIPLES = frozenset({"killed", "executed", "assassinated", "slain", "murdered", "hanged"})
 
 
 def _in_frame(view: str, s: int, sidx: SentenceIndex) -> bool:

@@ -1,0 +1,53 @@
+"""Deaths a sentence tells in passing, about the people its act concerns, not as its news.
+
+"the families of three prisoners executed in Qezelhesar last month went to the cemetery on
+Friday" (a reduced relative clause after the kin or the graves of the dead); "a banner of Qassem
+Soleimani, the commander of the Quds Force killed a year ago, in Shahin Shahr" (an apposition
+after a name). The killing's place and day are not those of the act, and the killing is no
+event of the sentence. Shared by the places, dates and triggers stages.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["KIN_OF_DEAD", "DEATH_IN_APPOSITION_RE", "death_in_apposition", "dates_a_death_in_apposition"]
+
+#: the kin or the graves of people killed, the killing told in a reduced relative clause ("the
+#: families of three prisoners executed", "the graves of protesters who were shot"): where and when
+#: the killing was is not where and when the kin act
+KIN_OF_DEAD = (
+    r"\b(?:famil(?:y|ies)|relatives|mothers|fathers|parents|graves?|memory|funerals?|burials?)\s+of\s+(?:the\s+)?"
+    r"(?:[\w'’-]+\s+){0,4}?(?:prisoners?|protesters?|people|men|women|youths?|sons?|daughters?|victims?|activists?|"
+    r"workers?|students?|porters?|kolbars?|demonstrators?)\s+(?:who\s+(?:were|was)\s+)?"
+    r"(?:executed|killed|hanged|shot(?:\s+dead)?|slain|murdered)"
+)
+
+#: a name, then an apposition that tells the person's death: "Qassem Soleimani, the commander of
+#: the IRGC's Quds Force killed" (matched up to the participle, which ends the text searched)
+DEATH_IN_APPOSITION_RE = re.compile(
+    r"[A-Z][\w'’-]+,\s+(?:the|a|an)\s+(?:(?!(?:was|were|had|has|have|who|and|but)\b)[^,;.!?\n]){1,80}?\s"
+    r"(?:killed|executed|assassinated|slain|murdered|hanged)$")
+
+
+def death_in_apposition(view: str, start: int, end: int) -> bool:
+    """The participle at ``start:end`` tells, in an apposition closed by a comma, the death of
+    the person named before it ("X, the commander ... killed a year ago, in ...")."""
+    lo = max(0, start - 100)
+    comma = view.find(",", end, end + 60)
+    if comma < 0 or ", " not in view[lo:start]:
+        return False
+    return DEATH_IN_APPOSITION_RE.search(view, lo, end) is not None
+
+
+_BEFORE_DATE = re.compile(r"\s+(?:(?:on|in)\s+)?$")
+
+
+def dates_a_death_in_apposition(view: str, start: int) -> bool:
+    """The date at ``start`` follows the participle of such an apposition ("X, the commander ...
+    killed a year ago, in ..."): the day of that death."""
+    lo = max(0, start - 120)
+    gap = _BEFORE_DATE.search(view, max(lo, start - 6), start)
+    if gap is None or ", " not in view[lo:start]:
+        return False
+    return DEATH_IN_APPOSITION_RE.search(view, lo, gap.start()) is not None
