@@ -985,7 +985,8 @@ def _fold_rows(rows: list[dict]) -> list[dict]:
                     and not r["caption"] and not o["caption"]:
                 continue  # "teachers stayed away from their classes" and "shopkeepers closed their shops": two strikes
             if same and o["date"].start is not None and r["date"].start is not None and (
-                    not _acts(o) or not _acts(r) or set(o["tactics"]) & set(r["tactics"])):
+                    not _acts(o) or (not _acts(r) and not _own_commemoration(r, o))
+                    or set(o["tactics"]) & set(r["tactics"])):
                 # a place listed (with the list's date range) and told again in detail: one
                 # event, with the detail's narrower dates (different tactics: two acts). For
                 # repression only a detail with its own number is the place's event ("four were
@@ -1053,6 +1054,13 @@ def _acts(row: dict) -> set[str]:
     """A row's tactics that name an act: "commemoration" alone (a list "on the anniversary of the
     1988 massacre") names the occasion, which the acts told after it share."""
     return set(row["tactics"]) - {"commemoration"}
+
+
+def _own_commemoration(row: dict, host: dict) -> bool:
+    """A detail whose one act is a commemoration ("set up a table with the pictures of the dead
+    and lit candles") after a list of other acts that commemorate nothing: an act of its own,
+    not the occasion the list's acts share."""
+    return row["tactics"] == ["commemoration"] and "commemoration" not in host["tactics"] and bool(_acts(host))
 
 
 #: actors that name no group of their own ("residents" closing shops are the shopkeepers' strike)

@@ -270,7 +270,9 @@ def usable(t: Trigger) -> bool:
 #: victims ("killed in"), it does not date the act that follows in a sentence with its own date
 #: (or who went missing then: "relatives of prisoners who disappeared after the 2022 uprising held a
 #: silent gathering ... on Friday")
-_VICTIMS_OF_DATE = re.compile(r"\b(?:killed|slain|executed|died|murdered|shot dead|disappeared|vanished)\s+(?:in|on|during|after)\s+(?:the\s+)?$", re.I)
+_VICTIMS_OF_DATE = re.compile(r"\b(?:killed|slain|executed|died|murdered|shot dead|disappeared|vanished)\s+(?:in|on|during|after)\s+(?:the\s+)?"
+                              # (or the second of two: "young people killed in the 2022 uprising and in November 2019")
+                              r"(?:(?:[\w-]+\s+){1,3}?and\s+(?:in|on|during|after)\s+(?:the\s+)?)?$", re.I)
 #: "posters with the images of the victims of November 2019 on Friday": the date names the
 #: victims on either side of the trigger (the sentence's event date dates the act)
 _NAMES_VICTIMS_DATE = re.compile(r"\b(?:victims|martyrs)\s+of\s+(?:the\s+)?$"
@@ -315,7 +317,7 @@ def is_history(ctx: DocContext, i: int, t: Trigger) -> bool:
         # date in another clause of a dated sentence does not govern the trigger
         if not ("," in between and any(d.role == "event" for d in dates)) \
                 and not (t.span.start >= nearest.span.end
-                         and _VICTIMS_OF_DATE.search(ctx.view, max(0, nearest.span.start - 24), nearest.span.start)
+                         and _VICTIMS_OF_DATE.search(ctx.view, max(0, nearest.span.start - 56), nearest.span.start)
                          and any(d.role == "event" for d in dates)) \
                 and not (_NAMES_VICTIMS_DATE.search(ctx.view, max(0, nearest.span.start - 48), nearest.span.start)
                          and any(d.role == "event" for d in dates)):
@@ -411,14 +413,20 @@ def _in_history_paragraph(ctx: DocContext, i: int) -> bool:
     return got
 
 
+_WEEKDAY_NAME = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+
+
 def _beside_event_date(ctx: DocContext, d: DateMention) -> bool:
     """A history date in a sentence that has a news date of its own ("held a gathering on
     Saturday, December 7, holding pictures of students killed in the 2022 uprising"): the
     sentence tells today's act, so the paragraph goes on with today, not the past."""
     k = ctx.idx(d.span.start)
     # (a stated day: "the same period of 2023" refers back, it dates nothing of its own)
+    # (or a weekday: "At the cemetery, on Thursday, mothers of those killed in November 2019 gathered")
     return k is not None and any(e.role == "event" and e.span.end <= d.span.start and e.range.precision in ("day", "range")
-                                 and any(ch.isdigit() for ch in e.text) for e in ctx.sent_dates[k])
+                                 and (any(ch.isdigit() for ch in e.text)
+                                      or ("weekday" in e.range.flags and _WEEKDAY_NAME.search(e.text) is not None))
+                                 for e in ctx.sent_dates[k])
 
 
 _AGENCY = r"\((?:Reuters|AP|AFP|IRNA|dpa|UPI|ISNA|Tasnim|Fars|Mehr|IranWire)\)"
@@ -615,7 +623,9 @@ def wider_scope(ctx: DocContext, i: int, home: PlaceMention | None = None, *, in
     if (_BEYOND_TOWN if in_section else _WIDER).search(ctx.view, s.start, s.end):
         return True
     # any other place named (a home town, a province elsewhere, the country): not this town's act
-    return any(not ctx.in_quote(p.span) and p is not home and not _is_dateline(ctx, p) for p in ctx.sent_places[i])
+    # (a road named by its towns is no other place: "they blocked the Ahvaz-Mahshahr road")
+    return any(not ctx.in_quote(p.span) and p is not home and p.role != "route" and not _is_dateline(ctx, p)
+               for p in ctx.sent_places[i])
 
 
 #: "The Oil Ministry said in a statement that workers had stopped work": a source restating acts

@@ -467,7 +467,10 @@ _SEVERAL_BEFORE = re.compile(r",\s*(?:[\w'’-]+\s+){1,4}and\s+(?:[\w'’-]+\s+)
 
 #: a source that opens a clause of its own after a comma and a conjunction (", and the Iranian
 #: Resistance has published ..."; not ", and that the toll announced by X ...")
-_CLAUSE_SOURCE_BEFORE = re.compile(r",\s+(?:and|but|while|whereas)\s+(?:the\s+|a\s+|an\s+)?$", re.I)
+#: (the source's head may come after a possessive and a lower-case word or two: ", while the
+#: city's water company admitted that ...")
+_CLAUSE_SOURCE_BEFORE = re.compile(r",\s+(?:and|but|while|whereas)\s+(?:the\s+|a\s+|an\s+)?"
+                                   r"(?:[\w-]+['’]s\s+(?-i:[a-z][\w-]*\s+){0,2})?$", re.I)
 
 
 def _opens_clause(text: str, lo: int, source_start: int) -> bool:

@@ -62,6 +62,8 @@ HISTORY_DAYS = 180
 # "Iran, August 30, 2020—", "Aug. 5, 2020 —": a place (optional) then the date, then a dash
 _DATELINE_HEAD = re.compile(r"[A-Z][\w .,'’()/-]{0,40},\s*$|\s*$")
 _DATELINE_DASH = re.compile(r"\s*(?:[—–-]{1,2}|:)\s*")
+#: "NCRI - ", "Hengaw – ": a name, then a dash or a bar, before a date that ends its line
+_PUBLISHER_DASH = re.compile(r"([A-Z][\w&'’./ ]{1,40}?)\s*[—–|-]\s*")
 # "TEHRAN (Reuters) -", "PARIS, France (AFP) —", "BANDAR ABBAS, Iran, May 24 (Gulf Desk News) -",
 # "SHAHR-E KORD, January 30, 2024 (PON) -", "KERMAN, May 4 —": a place in capitals, optional
 # ", Region" and ", <date>", an optional agency in brackets, then a dash
@@ -314,7 +316,7 @@ class _Top:
             # like a caption); later ones must be headings (captions date their photos)
             title_line = (i == 0 or i == 1 and (self._masthead(by_par) or self._week_subtitle(by_par))) \
                 and self.kinds[i] in ("heading", "caption") and sp.end - sp.start <= 200
-            if (title_line or self.kinds[i] == "heading") and sp.start < 1500 \
+            if (title_line or self.kinds[i] == "heading" or self._publisher_date_line(sp, by_par.get(i))) and sp.start < 1500 \
                     and " | " not in self.view[sp.start : sp.end]:  # (a table's row is no heading)
                 sources.append((by_par.get(i, []), self.view, True))
         if title_atoms:
@@ -335,6 +337,18 @@ class _Top:
                 self.period_span = Span(a.start, a.end) if in_doc else None
                 return r
         return None
+
+    def _publisher_date_line(self, sp: Span, atoms: list[Atom] | None) -> bool:
+        """A top line that is only a known publisher's name and a date ("NCRI - October 11,
+        2024"), read as a caption for its shortness: the page's date line, not a photo's."""
+        if not atoms or len(atoms) != 1 or sp.end - sp.start > _MASTHEAD_CHARS or not _full(atoms[0]):
+            return False
+        a = atoms[0]
+        if self.view[a.end : sp.end].strip(" .") or not (m := _PUBLISHER_DASH.fullmatch(self.view, sp.start, a.start)):
+            return False
+        from ..publishers import load_publishers  # (a lazy import: the stage loads without the table)
+        from ..textutil import fold_name
+        return fold_name(m.group(1)) in load_publishers()
 
     def _week_subtitle(self, by_par: dict[int, list[Atom]]) -> bool:
         """Is the second line the period under an undated title ("Campus Bulletin | weekly
@@ -656,7 +670,7 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
             if k < len(stamps) and stamps[k][0] - a.start <= _POST_REACH:
                 ref = stamps[k][1]
         role = _role_before(view, a.start) or "event"
-        if role == "event" and a.kind in ("date", "relative") and ('"' in view[max(0, a.start - _SLOGAN_CHARS):a.start]
+        if role == "event" and a.kind in ("date", "relative", "year") and ('"' in view[max(0, a.start - _SLOGAN_CHARS):a.start]
                                                      or "\u201c" in view[max(0, a.start - _SLOGAN_CHARS):a.start]) \
                 and _in_slogan(view, a.start, a.end):
             role = "other"
@@ -668,6 +682,8 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
             rng = DateRange.unresolved("invalid_date")
         if rng is None:
             continue
+        if a.kind == "same" and out and out[-1].role == "history" and a.rel in _DAY_UNITS:
+            rng, role = _same_as_history(out[-1], prev_fine, rng, role)
         if heading_week is not None and a.kind == "relative" and a.rel == "tw" and rng.start is not None:
             rng = DateRange(heading_week.start, heading_week.end, "week", rng.confidence, rng.flags + ("heading_week",))
         if a.kind == "date" and rng.precision == "day" and rng.start is not None and _EVE_OF.search(view, max(0, a.start - 16), a.start):
@@ -716,7 +732,9 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
                                                      and out[-1].range.start.weekday() == a.a.wd))
                 and _PRAYERS_AFTER_WEEKDAY.match(view, a.end)):
             role = "history"  # "In September 2022, ... after Friday prayers": a Friday of that month
-            # (or of that day: "On September 30, 2022, ... after Friday prayers")
+            # (or of that day: "On September 30, 2022, ... after Friday prayers", which it is)
+            if out[-1].range.precision == "day":
+                rng = DateRange(out[-1].range.start, out[-1].range.end, "day", rng.confidence, rng.flags)
         if lede_week is not None and a.kind == "weekday" and a.b is None and a.rel == "on" and role == "event" \
                 and classes and classes[i] == "label" and rng.start is not None \
                 and not lede_week.start <= rng.start <= lede_week.end:
@@ -762,6 +780,16 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
     if len(out) > 1 and " (" in view:
         _glosses_follow(view, out)
     return out
+
+
+def _same_as_history(last: DateMention, prev_fine: DateMention | None, rng: DateRange, role: str) -> tuple[DateRange, str]:
+    """"On September 30, 2022, security forces opened fire ... At least 66 people were killed
+    that day": "that day" right after a past day (the last date written) is that day, history
+    too, not the last news day."""
+    r = last.range
+    if r.precision != "day" or r.start is None or (prev_fine is not None and prev_fine.span.start > last.span.start):
+        return rng, role
+    return DateRange(r.start, r.end, "day", r.confidence, r.flags + ("same_as_previous",)), "history"
 
 
 def _glosses_follow(view: str, out: list[DateMention]) -> None:

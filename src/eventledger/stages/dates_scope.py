@@ -557,6 +557,8 @@ def event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
                 if m.span.end <= span.start and len(mentions[lo:hi]) > 1:
                     m = _inside_past_appositive(doc, mentions[lo:hi], span, _past_appositive(doc, mentions[lo:hi], span, m))
                 m = _day_within_week(doc, mentions[lo:hi], m)
+                if m.range.precision == "year" and hi - lo > 1:
+                    m = _finer_than_named_year(doc, mentions[lo:hi], m)
                 return m.range, (m.span,)
             if idx.classes[p] == "label":
                 return idx.frame, idx.frame_spans
@@ -606,6 +608,27 @@ def event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
     if caption is not None:
         return _carried(caption)
     return idx.frame, idx.frame_spans
+
+
+#: "the last days of the Persian year 1404", "the year 2025": a year named as a noun, not when
+_NAMED_YEAR_BEFORE = re.compile(r"\byear\s+$", re.I)
+
+
+def _finer_than_named_year(doc: Doc, in_sent: tuple[DateMention, ...], m: DateMention) -> DateMention:
+    """"From Thursday, March 19, to Tuesday, March 24, as Iranians marked the last days of the
+    Persian year 1404, ... put up posters": a year named as a noun ("the year 1404") after the
+    sentence's own days, which it overlaps, frames them; the days date the act."""
+    view = doc.view or doc.text
+    if m.range.start is None or m.range.end is None or not _NAMED_YEAR_BEFORE.search(view, max(0, m.span.start - 6), m.span.start):
+        return m
+    for c in in_sent:
+        if c.span.start >= m.span.start:
+            break
+        r = c.range
+        if r.precision in ("day", "range") and r.start is not None and r.end is not None \
+                and r.start <= m.range.end and m.range.start <= r.end:
+            return c
+    return m
 
 
 def _not_after_anchor(doc: Doc, mentions: tuple[DateMention, ...]) -> DateMention | None:

@@ -72,7 +72,7 @@ _POI_HEAD_WORDS = (
     "prison", "jail", "penitentiary", "detention center", "detention centre", "university", "hospital",
     "mosque", "shrine", "cemetery", "park", "neighborhood", "neighbourhood", "district", "town hall",
     "courthouse", "court", "neighborhoods", "neighbourhoods", "districts", "quarter", "bridge",
-    "dormitory", "dormitories",
+    "dormitory", "dormitories", "garden", "gardens",
 )
 _POI_WORDS_RE = re.compile(r"(?<![^\W_])(?:(?:[A-Z\u00c0-\u017f][^\W_]*(?:['\u2019]s)?|e|ye)[ \-]+){1,5}$")
 #: before a plural head the names form a list: "the Ahmadabad and Sajjad neighbourhoods"
@@ -412,7 +412,8 @@ def _find_heads(view: str) -> list[tuple[int, int]]:
 
 #: heads whose name words are often a town the place is *named after* ("Kermanshah Street" is
 #: in Tehran): the town inside counts only as a possessive ("Tabriz's Azadi Square")
-_STREET_HEADS = frozenset({"street", "st.", "boulevard", "blvd", "avenue", "ave.", "square", "sq.", "park"})
+_STREET_HEADS = frozenset({"street", "st.", "boulevard", "blvd", "avenue", "ave.", "square", "sq.", "park",
+                           "garden", "gardens"})  # ("the Delgosha garden in Shiraz": a garden, not the village)
 
 
 def _fold_pois(items: list[PlaceItem], view: str, gazetteer: Gazetteer | None = None) -> None:

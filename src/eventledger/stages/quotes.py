@@ -162,6 +162,8 @@ _NP_LOW = (
     r"members? of (?:the )?(?:[\w'’-]+ ){0,5}(?:committee|commission|council|parliament|assembly|board|Majlis)|"
     r"news agency|agency|newspaper|website|news site|site|daily|outlets?|television|TV|radio|(?:news |Telegram )?channels?|"
     r"organi[sz]ers|spokes(?:person|man|woman)|judiciary|ministry|associations?|coalition|"
+    # ("the city's water company admitted that 60 percent of its reservoirs were empty")
+    r"compan(?:y|ies)|"
     # ("the bakers' guild of Kermanshah", "the truckers' union of Isfahan": the body, placed by "of")
     # ("the student trade union councils count at least 140": the plural bodies)
     rf"(?:unions?|councils?|committees?|guilds?)(?: of (?:the )?{_CAP}(?: {_CAP}){{0,2}})?|"

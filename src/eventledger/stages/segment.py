@@ -40,6 +40,11 @@ _CAPTION_DATE = re.compile(
     rf"|^(?:{_MONTHS})\.? \d{{1,2}}{_ORD},\s*\d{{4}}\s*[–—-]",
     re.IGNORECASE,
 )
+# a photo caption ending in its date after a comma, with words before it: "Mothers at the
+# cemetery, Tehran, December 11, 2025" (not a bare "Tehran, December 11, 2025")
+_CAPTION_COMMA_DATE = re.compile(
+    rf"\w[^,]*\s[^,]*,\s*(?:[A-Z][\w'’.\- ]{{1,30}},\s*)?(?i:{_MONTHS})\.? \d{{1,2}},\s*\d{{4}}$"
+)
 # a labelled line of names, one group of a list: "Tehran province: Tehran, Pakdasht, Varamin"
 _LABELLED_LIST = re.compile(
     r"[A-Z][\w'’.\- ]{1,40}:\s+[A-Z][\w'’.\- ]{1,30}(?:,\s*(?:and\s+)?[A-Z][\w'’.\- ]{1,30})+\.?\s*$"
@@ -79,6 +84,8 @@ def paragraph_kind(line: str, is_boilerplate: bool) -> str:
     terminal = _ends_terminal(s)
     if len(s) <= 240 and not terminal and _CAPTION_LEAD.match(s):
         return "caption"
+    if len(s) <= 200 and not terminal and s[-1:].isdigit() and "," in s and _CAPTION_COMMA_DATE.search(s):
+        return "caption"  # "Graffiti in Shiraz, October 9, 2024": a photo's words, then its place and day
     if not terminal and len(s.split()) <= 25:
         # alt text of an image: a short all-lower-case line without punctuation
         if s == s.lower():

@@ -416,7 +416,7 @@ def _modality(sidx: SentenceIndex, view: str, s: int, e: int, quote_spans: list[
         m = clause_cues.search(" ".join(words[-_WINDOW_WORDS:]))
         if m is not None:
             modality = m.lastgroup or "planned"
-        elif generic.search(" ".join(all_words[-_WINDOW_WORDS:])):
+        elif generic.search(" ".join(all_words[-_WINDOW_WORDS:])) and not _generic_in_relative(before, generic):
             modality = "generic"
     if after and not negated and modality == "asserted" and view[e - 2:e].lower() != "ed" \
             and (m2 := _AFTER_NOUN.match(view, e, s1)) is not None:
@@ -430,6 +430,21 @@ def _modality(sidx: SentenceIndex, view: str, s: int, e: int, quote_spans: list[
     if modality == "asserted" and habitual:
         modality = "generic"
     return negated, modality
+
+
+#: a relative clause set off by commas that closes a few words before the trigger
+#: ("Farmers, whose animals have been dying in the wetland, gathered ...")
+_CLOSED_RELATIVE = re.compile(r",\s+(?:whose|who|which)\b[^,;]*,(?=\s+(?:[\w'\u2019-]+\s+){0,3}$)")
+
+
+def _generic_in_relative(before: str, generic: re.Pattern[str]) -> bool:
+    """The habit a generic cue tells is inside a relative clause about the subject ("whose animals
+    have been dying"), not the act of the main clause after it."""
+    m = _CLOSED_RELATIVE.search(before)
+    if m is None:
+        return False
+    rest = (before[: m.start()] + before[m.end() :]).split()
+    return generic.search(" ".join(rest[-_WINDOW_WORDS:])) is None
 
 
 #: a relative clause's opening word: what follows describes a noun, not the act before it
