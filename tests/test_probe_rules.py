@@ -61,3 +61,11 @@ def test_a_death_told_in_an_apposition_after_a_name_is_no_event_and_no_date(pipe
     # a death told as the sentence's news stays an event
     doc = run(pipe, "On Monday, Hamid Moradi, a 24-year-old worker, was killed in Najafabad by security forces.\n")
     assert ("Najafabad", "killing") in summary(doc)
+
+
+def test_last_year_before_the_full_date_it_points_at_is_that_date(pipe):
+    # the day itself dates the act (a year back: history, no event), not the whole of last year
+    for text in ("Last year, on Nowruz, March 21, 2023, families gathered in Shiraz.\n",
+                 "Last year, on Sizdah Bedar, April 2, 2023, families gathered in Shiraz.\n"):
+        doc = run(pipe, text)
+        assert not [e for e in doc.events if e.date.precision == "year"], text

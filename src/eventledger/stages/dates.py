@@ -504,6 +504,10 @@ def _offence_date(view: str, start: int) -> bool:
 
 
 _RESTATED_BY_DATE = re.compile(r",?\s*(?:on|in)?\s*")
+#: "last year", "a month ago", "last week" before the full date they point at
+_BACK_RELS = frozenset({"ly", "lm", "lw", "yago", "mago", "wago"})
+#: between them at most an occasion's name: ", on Sizdah Bedar, "
+_RESTATED_BY_NAMED_DATE = re.compile(r",?\s*(?:on|in)?\s*(?:(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3},?\s*)?")
 #: the longest quotation read as a slogan (a date inside one is no date of the act)
 _SLOGAN_CHARS = 60
 
@@ -658,8 +662,14 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
     # "Two days later, on July 11, 1999, ...": the relative day restates the full date written
     # right after it, which alone dates the sentence
     restated = {id(a) for a, b in zip(atoms, atoms[1:])
-                if a.kind == "same" and b.kind == "date" and b.a is not None and b.a.y is not None and b.a.d is not None
-                and _RESTATED_BY_DATE.fullmatch(view, a.end, b.start)}
+                if b.kind == "date" and b.a is not None and b.a.y is not None and b.a.d is not None
+                and ((a.kind == "same" and _RESTATED_BY_DATE.fullmatch(view, a.end, b.start))
+                     # ("Last year, on Sizdah Bedar, April 2, 2025, ...": the year back, then the day itself)
+                     or (a.kind == "relative" and a.rel in _BACK_RELS and _RESTATED_BY_NAMED_DATE.fullmatch(view, a.end, b.start)))}
+    restated |= {id(a) for a, o, b in zip(atoms, atoms[1:], atoms[2:])  # ("Last year, on Nowruz, March 21, 2023")
+                 if a.kind == "relative" and a.rel in _BACK_RELS and o.kind == "anniversary" and b.kind == "date"
+                 and b.a is not None and b.a.y is not None and b.a.d is not None
+                 and _RESTATED_BY_NAMED_DATE.fullmatch(view, a.end, b.start)}
     for a in atoms:
         i = par(a.start)
         if restated and id(a) in restated:
