@@ -69,3 +69,21 @@ def test_last_year_before_the_full_date_it_points_at_is_that_date(pipe):
                  "Last year, on Sizdah Bedar, April 2, 2023, families gathered in Shiraz.\n"):
         doc = run(pipe, text)
         assert not [e for e in doc.events if e.date.precision == "year"], text
+
+
+def test_phrasings_of_common_acts(pipe):
+    cases = {
+        "On Sunday, retirees assembled outside the governorate in Zanjan.\n": "demonstration",
+        "On Sunday, agents took three activists into custody in Zanjan.\n": "arrest",
+        "On Sunday, riot police attacked a rally of retirees in Zanjan.\n": "protest_with_intervention",
+        "On Sunday, youths threw Molotov cocktails at a Basij base in Zanjan.\n": "property_attack",
+        "On Sunday, youths tore down a banner of Khamenei in Zanjan.\n": "property_attack",
+        "On Sunday, youths tore down the regime's posters in Zanjan.\n": "property_attack",
+    }
+    for text, sub in cases.items():
+        assert ("Zanjan", sub) in summary(run(pipe, text)), text
+    # fire bombs at the forces themselves, stones at a station: attacks on people
+    doc = run(pipe, "On Sunday, rioters threw stones at a police station in Zanjan, wounding two officers.\n")
+    assert ("Zanjan", "attack_on_people") in summary(doc)
+    # a thing put together is no gathering
+    assert not summary(run(pipe, "On Sunday, the team assembled a new drone in Zanjan.\n"))
