@@ -87,3 +87,20 @@ def test_phrasings_of_common_acts(pipe):
     assert ("Zanjan", "attack_on_people") in summary(doc)
     # a thing put together is no gathering
     assert not summary(run(pipe, "On Sunday, the team assembled a new drone in Zanjan.\n"))
+
+
+def _claims(pipe, text):
+    doc = run(pipe, text, publisher="Test Wire")
+    return {(c.value, c.attributed_to) for c in doc.claims if c.value is not None}
+
+
+def test_a_figure_in_the_sentence_after_a_source_put_out_a_report_is_that_sources(pipe):
+    lead = "Hengaw released its monthly report on Monday. "
+    for second in ("It said at least 31 people were arrested in Sanandaj.\n",
+                   "According to the report, at least 31 people were arrested in Sanandaj.\n",
+                   "The group said at least 31 people were arrested in Sanandaj.\n"):
+        assert _claims(pipe, lead + second) == {(31, "Hengaw")}, second
+    # with no source before it, "the report" is no one's: the publisher's own voice
+    assert _claims(pipe, "According to the report, at least 31 people were arrested in Sanandaj.\n") == {(31, None)}
+    # a prisoner's release is no report
+    assert _claims(pipe, "The judiciary released 31 prisoners on bail in Sanandaj.\n") <= {(31, None)}

@@ -246,6 +246,8 @@ def _patterns() -> _AttrPatterns:
 
 
 _POSSESSED_CUES = frozenset({"count of", "tally of"})
+#: a document named by its kind alone, whose author a sentence before named
+_THE_DOCUMENT = re.compile(r"\s+(?P<src>(?:the|its|this|that) (?:new |latest |annual |monthly |weekly )?(?:report|statement|study|survey|findings))\b")
 
 
 def _matches(doc: Doc, view: str) -> list[tuple[re.Match[str], str, int]]:
@@ -262,7 +264,7 @@ def _matches(doc: Doc, view: str) -> list[tuple[re.Match[str], str, int]]:
             elif view[s] in "ct" and view[s:e].lower() in _POSSESSED_CUES:
                 continue  # "a count of", "the official tally of": no owner named
             m = pats.verb_src.search(view, lo, s)
-            if m and _PRONOUN.fullmatch(m.group("src")):
+            if m and (_PRONOUN.fullmatch(m.group("src")) or m.group("src") == "It"):
                 m = None
             if m:
                 out.append((m, view[s:e].lower(), e))
@@ -282,6 +284,10 @@ def _matches(doc: Doc, view: str) -> list[tuple[re.Match[str], str, int]]:
             m = owner or (pats.before_src.match(view, by.end() - 1, stop) if by else None) or pats.before_src.match(view, e, stop)
             if m:
                 out.append((m, view[s:e].lower(), m.end()))
+            elif (doc_m := _THE_DOCUMENT.match(view, e, stop)) is not None:
+                # "According to the report, ...": the report of the source named before ("Amnesty
+                # International published a report on Tuesday"), resolved as a pronoun is
+                out.append((doc_m, "pronoun:" + view[s:e].lower(), doc_m.end()))
         else:
             lo = max(sent.span.start if sent else 0, e - 260)
             m = pats.quoted_src.search(view, lo, e) or pats.quoted_by.search(view, lo, e)
@@ -323,7 +329,7 @@ _THE = re.compile(r"^(?:the|The|a|A|an|An|his|His|her|Her|their|Their)\s+")
 _GENERIC_SOURCE = re.compile(r"^(?:the |a |an )?(?:[a-z][\w'’-]* ){0,3}[a-z][\w'’-]*$", re.I)
 _NAME_APPOSITION = re.compile(rf"^(?:the |The )?{_CAP}(?: (?:{_CAP}|of|for|the|and))*$")
 # ("the Norway-based group said": a description of a source named before, like "the group")
-_PRONOUN = re.compile(r"(?:[Hh]e|[Ss]he|(?<=, )it|[Tt]he (?:[A-Z][\w'’]*-based )?(?:official|prosecutor|spokes(?:man|woman|person)|minister|governor|chief|commander|judge|"
+_PRONOUN = re.compile(r"(?:[Hh]e|[Ss]he|(?<=, )it|(?:(?<=\. )|(?<=\n))It|[Tt]he (?:[A-Z][\w'’]*-based )?(?:official|prosecutor|spokes(?:man|woman|person)|minister|governor|chief|commander|judge|"
                       r"group|organi[sz]ation|monitor|agency|network))")
 # ("In August, it had claimed the arrest of ...": an organisation's "it", after an opening phrase)
 _PRONOUN_SRC = re.compile(rf"(?<![\w'’])(?P<src>{_PRONOUN.pattern}),?\s+(?:also |further |later )?(?:had |has )?$")
