@@ -104,3 +104,9 @@ def test_a_figure_in_the_sentence_after_a_source_put_out_a_report_is_that_source
     assert _claims(pipe, "According to the report, at least 31 people were arrested in Sanandaj.\n") == {(31, None)}
     # a prisoner's release is no report
     assert _claims(pipe, "The judiciary released 31 prisoners on bail in Sanandaj.\n") <= {(31, None)}
+
+
+def test_forces_sent_to_prevent_protests_report_no_protest(pipe):
+    assert not summary(run(pipe, "Security forces were deployed in Zanjan on Sunday to prevent protests.\n"))
+    # a protest the sentence does report stays
+    assert ("Zanjan", "demonstration") in summary(run(pipe, "Retirees protested in Zanjan on Sunday.\n"))
