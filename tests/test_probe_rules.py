@@ -110,3 +110,13 @@ def test_forces_sent_to_prevent_protests_report_no_protest(pipe):
     assert not summary(run(pipe, "Security forces were deployed in Zanjan on Sunday to prevent protests.\n"))
     # a protest the sentence does report stays
     assert ("Zanjan", "demonstration") in summary(run(pipe, "Retirees protested in Zanjan on Sunday.\n"))
+
+
+def test_an_intervention_in_its_own_clause_meets_only_that_clauses_protest(pipe):
+    doc = run(pipe, "Retirees rallied in Qazvin on Sunday; in Zanjan, police dispersed a similar gathering.\n")
+    assert summary(doc) == {("Qazvin", "demonstration"), ("Zanjan", "protest_with_intervention")}
+    doc = run(pipe, "Teachers in Qazvin and Zanjan held sit-ins on Sunday, and two teachers were arrested in Zanjan.\n")
+    assert summary(doc) == {("Qazvin", "demonstration"), ("Zanjan", "protest_with_intervention"), ("Zanjan", "arrest")}
+    # a clause that names no town meets every protest of the sentence
+    doc = run(pipe, "Retirees rallied in Qazvin and Zanjan on Sunday, and police dispersed them.\n")
+    assert summary(doc) == {("Qazvin", "protest_with_intervention"), ("Zanjan", "protest_with_intervention")}

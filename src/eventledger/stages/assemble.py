@@ -810,8 +810,9 @@ class AssembleStage:
                 made = [d for d in made if d.etype != "repression" or _own_share_of_tally(ctx.view, d)]
             # (intervened, free of side effects, is asked only when a demonstration could take it)
             if any(d.sub == "demonstration" for d in made) and intervened(ctx.sent_triggers[i]):
+                met = _intervention_clause_places(ctx, i, ctx.sent_triggers[i]) if len(made) > 1 else set()
                 for d in made:
-                    if d.sub == "demonstration":
+                    if d.sub == "demonstration" and (not met or (d.place is not None and place_key(d.place) in met)):
                         d.sub = "protest_with_intervention"
             drafts.extend(made)
 
@@ -1024,6 +1025,29 @@ def _fold_rows(rows: list[dict]) -> list[dict]:
                 host["tactics"].append(t)
         host["counts"] += [c for c in r["counts"] if all(c.span != h.span for h in host["counts"])]
         host["evidence"] += [e for e in r["evidence"] if e not in host["evidence"]]
+    return out
+
+
+def _intervention_clause_places(ctx, i: int, triggers: list[Trigger]) -> set[str]:
+    """The places named in the clauses of the sentence's intervention or repression triggers
+    ("Retirees rallied in A; in B, police dispersed a similar gathering": B's protest met it,
+    not A's; "Teachers in A and B held sit-ins, and two were arrested in B"); empty when the
+    sentence has one clause."""
+    view, sent = ctx.view, ctx.doc.sentences[i]
+    cuts = [m for m in _AND_CLAUSE.finditer(view, sent.span.start, sent.span.end)]
+    if not cuts:
+        return set()
+    starts = [sent.span.start] + [m.end() for m in cuts]
+    ends = [m.start() for m in cuts] + [sent.span.end]
+    out: set[str] = set()
+    for t in triggers:
+        spec = spec_of(t)
+        if not usable(t) or not ((spec and spec.intervention) or t.sub_event_type in ("arrest", "killing", "attack_on_civilians")):
+            continue
+        k = max(j for j, b in enumerate(starts) if b <= t.span.start)
+        lo, hi = starts[k], ends[k]
+        out |= {place_key(p) for p in ctx.sent_places[i]
+                if p.role == "event" and lo <= p.span.start and p.span.end <= hi and not ctx.in_quote(p.span)}
     return out
 
 
