@@ -120,3 +120,17 @@ def test_an_intervention_in_its_own_clause_meets_only_that_clauses_protest(pipe)
     # a clause that names no town meets every protest of the sentence
     doc = run(pipe, "Retirees rallied in Qazvin and Zanjan on Sunday, and police dispersed them.\n")
     assert summary(doc) == {("Qazvin", "protest_with_intervention"), ("Zanjan", "protest_with_intervention")}
+
+
+def test_an_act_dated_only_by_the_next_sentence_that_names_it(pipe):
+    lead = "Weekly roundup, March 4-9, 2024.\n\nOn Monday, March 4, teachers rallied in Qazvin.\n\n"
+    doc = run(pipe, lead + "In Zanjan, two labour activists were each sentenced to five years in prison. The sentence "
+                           "was communicated to them on Saturday, March 2.\n", publisher="Test Wire")
+    assert [e.date.start.isoformat() for e in doc.events if e.sub_event_type == "sentence"] == ["2024-03-02"]
+    doc = run(pipe, lead + "A court in Zanjan sentenced an activist to death. According to his brother, the sentence "
+                           "was communicated to his lawyer on March 1.\n", publisher="Test Wire")
+    assert [e.date.start.isoformat() for e in doc.events if e.sub_event_type == "sentence"] == ["2024-03-01"]
+    # a day of the act's own sentence stays its day
+    doc = run(pipe, lead + "In Zanjan, two activists were sentenced on Tuesday, March 5, to five years in prison. The "
+                           "sentence was communicated to them on Saturday, March 9.\n", publisher="Test Wire")
+    assert [e.date.start.isoformat() for e in doc.events if e.sub_event_type == "sentence"] == ["2024-03-05"]

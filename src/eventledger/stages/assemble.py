@@ -44,7 +44,7 @@ from .assemble_context import (ANAPHOR_BEFORE, COUNT_KINDS_BY_SUBTYPE, CROWD, Do
                                is_chant, is_recent, is_tally, jurisdiction_place, next_lists_places, not_history,
                                place_key, restated_by_source, to_home, usable, wider_scope, TALLY_PRECISIONS)
 from .claims import build_claims
-from .dates_scope import next_day_after
+from .dates_scope import dated_by_next_sentence, next_day_after
 from .slogans import attach_slogans
 from .triggers import spec_of
 
@@ -857,6 +857,8 @@ class AssembleStage:
             date, date_spans = date_for(doc, anchor_span)
             if anchor_span is not t0.span and (nd := next_day_after(doc, t0.span)) is not None:
                 date, date_spans = nd.range, (nd.span,)  # "... were arrested the next day"
+            elif d.etype == "repression" and (nd := dated_by_next_sentence(doc, d.sub, i)) is not None:
+                date, date_spans = nd.range, (nd.span,)  # "... were sentenced. The sentence was communicated on June 8"
             sub, etype = d.sub, d.etype
             # violence by protesters / "rioters": riot, not repression
             if etype == "repression" and sub in ("killing", "attack_on_civilians"):

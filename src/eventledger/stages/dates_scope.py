@@ -316,6 +316,32 @@ def next_day_after(doc: Doc, span: Span) -> DateMention | None:
     return next((x for x in doc.dates if span.end <= x.span.start < m.end() and x.role == "event"), None)
 
 
+#: the next sentence opening on the same act by its noun: "... were each sentenced to five years. The
+#: sentence was communicated to them on Saturday, June 8."; after an opening phrase: "According to his
+#: brother, the sentence was communicated to his lawyer on January 28."
+_SAME_ACT_NEXT = {
+    "sentence": re.compile(r"\b(?:[Tt]he|[Tt]heir|[Hh]is|[Hh]er) (?:sentences?|verdicts?|ruling) (?:was|were|had been) "),
+    "arrest": re.compile(r"\b(?:[Tt]he|[Tt]heir|[Hh]is|[Hh]er) (?:arrests?|detentions?) (?:was|were|took place|happened) "),
+    "execution": re.compile(r"\b(?:[Tt]he|[Tt]heir|[Hh]is|[Hh]er) (?:executions?|hangings?) (?:was|were|took place) "),
+}
+
+
+def dated_by_next_sentence(doc: Doc, sub: str, sentence_index: int) -> DateMention | None:
+    """An act told with no day of its own, whose next sentence of the same paragraph names it by its
+    noun with one day ("The sentence was communicated to them on Saturday, June 8"): that day."""
+    pat = _SAME_ACT_NEXT.get(sub)
+    if pat is None or sentence_index + 1 >= len(doc.sentences):
+        return None
+    sent, nxt = doc.sentences[sentence_index], doc.sentences[sentence_index + 1]
+    if nxt.paragraph != sent.paragraph or not pat.search(doc.view or doc.text, nxt.span.start, min(nxt.span.end, nxt.span.start + 80)):
+        return None
+    own = [x for x in doc.dates if sent.span.start <= x.span.start < sent.span.end and x.role == "event"]
+    told = [x for x in doc.dates if nxt.span.start <= x.span.start < nxt.span.end and x.role == "event"]
+    if own or len(told) != 1 or told[0].range.precision != "day":
+        return None
+    return told[0]
+
+
 def _tied_after(doc: Doc, in_sent, span: Span) -> DateMention | None:
     """The date a place names right after it ("in Kermanshah on Wednesday, June 10"): that
     place's day, though an earlier date of the sentence is another place's."""
