@@ -18,6 +18,7 @@ def _run(pipe, text: str):
 
 
 SUB_TYPES = [
+    ("On Sunday, a crowd gathered in Zanjan and chanted slogans; it dispersed without intervention.", "demonstration"),
     ('On Sunday, Resistance Units put up banners in Zanjan.', 'symbolic_action'),
     ('On Sunday, Resistance Units hung banners in Zanjan.', 'symbolic_action'),
     ('On Sunday, Resistance Units displayed banners in Zanjan.', 'symbolic_action'),
