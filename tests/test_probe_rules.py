@@ -134,3 +134,16 @@ def test_an_act_dated_only_by_the_next_sentence_that_names_it(pipe):
     doc = run(pipe, lead + "In Zanjan, two activists were sentenced on Tuesday, March 5, to five years in prison. The "
                            "sentence was communicated to them on Saturday, March 9.\n", publisher="Test Wire")
     assert [e.date.start.isoformat() for e in doc.events if e.sub_event_type == "sentence"] == ["2024-03-05"]
+
+
+def test_a_name_broken_over_two_lines_of_a_hard_wrapped_text_is_one_name(pipe):
+    text = ("Tehran, March 9, 2024 - Retirees of the steel industry gathered outside\n"
+            "the governorate in Zanjan on Sunday for the third week in a row. The Iran\n"
+            "Human Rights Monitor said at least 31 of them were detained by the police\n"
+            "and that the retirees had not been paid their pensions for several months.\n"
+            "Shopkeepers in the city's old bazaar stayed open, the group said in its\n"
+            "statement, and the governor did not comment on the arrests on Sunday.\n")
+    doc = run(pipe, text, publisher="Test Wire")
+    assert (31, "Iran Human Rights Monitor") in {(c.value, c.attributed_to) for c in doc.claims}
+    # the stored text keeps its line breaks; the offsets point into it
+    assert doc.report.text.count("\n") == 6 and len(doc.view) == len(doc.report.text)

@@ -204,9 +204,10 @@ def _wrap_width(lines: list[tuple[int, int, bool]]) -> int | None:
     return width if near >= 0.6 * len(lengths) else None
 
 
-def _blocks(view: str, boiler: set[int]) -> list[tuple[int, int]]:
+def _blocks(view: str, boiler: set[int]) -> tuple[list[tuple[int, int]], bool]:
     """Paragraph spans: a line, or consecutive lines that continue one paragraph (a soft
-    continuation starting in lower case, or the lines of a hard-wrapped text)."""
+    continuation starting in lower case, or the lines of a hard-wrapped text); and whether the
+    text is hard-wrapped."""
     lines = _lines(view)
     width = _wrap_width(lines)
     blocks: list[tuple[int, int]] = []
@@ -227,7 +228,7 @@ def _blocks(view: str, boiler: set[int]) -> list[tuple[int, int]]:
                 continue
         blocks.append((s, e))
         prev = (s, e, blank)
-    return blocks
+    return blocks, width is not None
 
 
 class SegmentStage:
@@ -241,7 +242,19 @@ class SegmentStage:
         paragraphs: list[Segment] = []
         sentences: list[Segment] = []
         seen: dict[str, int] = {}
-        for s, e in _blocks(view, boiler):
+        blocks, wrapped = _blocks(view, boiler)
+        if wrapped and any("\n" in view[s:e] for s, e in blocks):
+            # a hard-wrapped paragraph's line breaks are spaces to every later stage (names and
+            # phrases broken over two lines: "the People's Mojahedin\nOrganization"); the view
+            # keeps its length, so every offset still points into the stored text (a soft
+            # continuation keeps its line break: a post's time line under its text is still a line)
+            chars = list(view)
+            for s, e in blocks:
+                for k in range(s, e):
+                    if chars[k] == "\n":
+                        chars[k] = " "
+            view = doc.view = "".join(chars)
+        for s, e in blocks:
             text = view[s:e]
             flat = " ".join(text.split()) if "\n" in text else text
             kind = paragraph_kind(flat, s in boiler)
