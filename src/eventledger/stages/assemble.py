@@ -528,6 +528,7 @@ class AssembleStage:
         pending_para = -1
         told_before: tuple[int, list[Trigger]] = (-1, [])  # the last sentence's usable protest triggers
         places_only: tuple[int, list[PlaceMention]] = (-1, [])  # the last sentence's places, told with no act
+        list_places: tuple[int, list[PlaceMention]] = (-1, [])  # the towns of a list whose intro told no act
         pending_country: set[str | None] = set()  # the country the waiting sentence named as its place
         pending_list = False  # the pending sentence introduces a bullet list ("... in these cities:")
         list_drafts: list[Draft] = []  # events made from the latest bullet list
@@ -622,6 +623,14 @@ class AssembleStage:
                 if pending_list:
                     list_drafts.extend(made)
                     list_para = sent.paragraph
+            elif triggers and list_places[0] == i - 1 and not places and kind == "body" \
+                    and _THEY_OPEN.match(ctx.view, sent.span.start):
+                # "... in solidarity with ... in the following cities:" / "- Tehran" / "- Ahwaz" / "They put
+                # up posters ...": the act of a list whose introducing sentence told none
+                list_drafts = _sentence_drafts(ctx, i, triggers, list_places[1])
+                drafts.extend(list_drafts)
+                list_para = sent.paragraph
+                continue
             elif triggers and places_only[0] == i - 1 and _THEY_OPEN.match(ctx.view, sent.span.start) \
                     and doc.sentences[i - 1].paragraph == sent.paragraph:
                 # "... went out: on Sunday in A and B; on Monday in C. They put up posters ...": the
@@ -777,8 +786,11 @@ class AssembleStage:
                     if made:
                         if intervened(ctx.sent_triggers[i]):
                             for d in made:
-                                if d.sub == "demonstration":
-                                    d.sub = "protest_with_intervention"
+                                # (a gathering at graves is a crowd too: "forced the relatives who had
+                                # gathered at the grave to leave")
+                                if d.sub == "demonstration" or (d.sub == "symbolic_action" and "grave_visit" in d.tactics
+                                                                and set(d.tactics) <= _GRAVESIDE):
+                                    d.sub, d.etype = "protest_with_intervention", "protest"
                         if section is not None and any(d.sub in ("arrest", "attack_on_civilians") for d in made) \
                                 and _after_protest_in_section(ctx, i):
                             # "- Teachers gathered ..." / "- two organisers were pushed into a van": the
@@ -801,6 +813,13 @@ class AssembleStage:
             else:
                 if places and not sent_triggers[i] and kind == "body":
                     places_only = (i, places)  # "... went out night after night: on Sunday in A and B"
+                elif places and not sent_triggers[i] and kind == "list_item" and not pending:
+                    # a list line under an introducing sentence that told no act (see list_places)
+                    if list_places[0] == i - 1 and doc.sentences[i - 1].paragraph != sent.paragraph:
+                        list_places = (i, list_places[1] + places)
+                    elif i > 0 and kinds[i - 1] == "body" and ctx.view[doc.sentences[i - 1].span.start:
+                                                                      doc.sentences[i - 1].span.end].rstrip().endswith(":"):
+                        list_places = (i, list(places))
                 continue
             # (only repression drafts are dropped for a tally: is_tally, memoised and free of
             # side effects, need not be asked for a sentence that made none)

@@ -555,7 +555,9 @@ def _same_spots(low: str, spots):
         if word not in _TIME_OF_DAY:
             yield spot
         elif low[max(0, spot[0] - 12) : spot[0]].rstrip().endswith(_SAME_CUES) or (
-                word == "day" and low.startswith((" before", " after", " earlier", " later"), spot[1])
+                (low.startswith((" before", " after", " earlier", " later"), spot[1]) if word == "day"
+                 # ("on the night before the vote": the evening of the day before the one just named)
+                 else word in ("night", "evening") and low.startswith(" before", spot[1]))
                 and not _APPOSITIVE_DAY.search(low, max(0, spot[0] - 40), spot[0])):
             yield spot
 

@@ -153,6 +153,8 @@ def patterns() -> Patterns:
         r"|(?<!\w)(?:(?:later|earlier|late|early)\s+)?(?:(?:on|in|during|at|by)\s+)?that\s+(?P<u2>day|night|evening|morning|afternoon)(?!\w)"
         r"|(?<!\w)(?:(?:on|in|during)\s+)?the\s+(?P<n>following|next|previous|preceding)\s+(?:day|morning|evening|night|afternoon)(?!\w)"
         r"|(?<!\w)the\s+day\s+(?P<ba>before|after)(?!\s+(?:yesterday|tomorrow))(?!\w)"
+        # "on the night before the vote": the evening of the day before the one just named
+        r"|(?<!\w)the\s+(?:night|evening)\s+(?P<nb>before)(?!\s+(?:last|yesterday))(?!\w)"
         # "A day earlier, in Karaj, ...": the day before the one just named
         r"|(?<!\w)(?:a|one)\s+day\s+(?P<el>earlier|later)(?!\w)"
         # "Two days later, in Dezful, ...": that many days after (before) the day just named
@@ -353,4 +355,6 @@ def _parse_same(m: re.Match[str]) -> Atom:
         return Atom(s, e, "same", rel="day", n=1 if g["n"].lower() in ("following", "next") else -1)
     if g.get("el"):
         return Atom(s, e, "same", rel="day", n=-1 if g["el"].lower() == "earlier" else 1)
+    if g.get("nb"):
+        return Atom(s, e, "same", rel="day", n=-1)
     return Atom(s, e, "same", rel="day", n=-1 if g["ba"].lower() == "before" else 1)

@@ -60,6 +60,29 @@ _ABBREV = {
     "rep", "rev", "no", "vs", "etc", "e.g", "i.e", "jan", "feb", "mar", "apr", "aug", "sep", "sept",
     "oct", "nov", "dec", "u.s", "u.k", "u.n", "inc", "co", "corp", "ltd", "approx", "est", "fig", "al",
 }
+# a line holding only a name or two ("Tehran", "Shahin Shahr", "Khomeyni Shahr (Isfahan)"): under a
+# line ending in a colon ("... in the following cities:") it is a list line though it has no bullet
+_NAME_LINE = re.compile(r"[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){0,3}(?: \([A-Z][\w'’ .\-]*\))?")
+# ... but not a day's or a month's heading ("The reports, day by day:" / "Sunday" / "Posters ...")
+_DAY_OR_MONTH = re.compile(rf"(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day|{_MONTHS})\b")
+
+
+def _name_lines_to_list(blocks: list) -> None:
+    """Relabel a run of two or more bare name lines ("Tehran", "Karaj") right under a line that
+    ends in a colon from heading to list_item: one town a line, with no bullet."""
+    k = 0
+    while k < len(blocks):
+        if blocks[k][4] != "boilerplate" and blocks[k][3].rstrip().endswith(":"):
+            j = k + 1
+            while j < len(blocks) and blocks[j][4] == "heading" and len(blocks[j][3]) <= 50 \
+                    and _NAME_LINE.fullmatch(blocks[j][3]) and not _DAY_OR_MONTH.match(blocks[j][3]):
+                j += 1
+            if j - k > 2:
+                for n in range(k + 1, j):
+                    blocks[n] = blocks[n][:4] + ("list_item",)
+            k = max(j, k + 1)
+        else:
+            k += 1
 _SENT_END = re.compile(r"[.!?…]+['\"”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9\u0600-\u06FF])")
 
 
@@ -242,22 +265,25 @@ class SegmentStage:
         paragraphs: list[Segment] = []
         sentences: list[Segment] = []
         seen: dict[str, int] = {}
-        blocks, wrapped = _blocks(view, boiler)
-        if wrapped and any("\n" in view[s:e] for s, e in blocks):
+        block_spans, wrapped = _blocks(view, boiler)
+        if wrapped and any("\n" in view[s:e] for s, e in block_spans):
             # a hard-wrapped paragraph's line breaks are spaces to every later stage (names and
             # phrases broken over two lines: "the People's Mojahedin\nOrganization"); the view
             # keeps its length, so every offset still points into the stored text (a soft
             # continuation keeps its line break: a post's time line under its text is still a line)
             chars = list(view)
-            for s, e in blocks:
+            for s, e in block_spans:
                 for k in range(s, e):
                     if chars[k] == "\n":
                         chars[k] = " "
             view = doc.view = "".join(chars)
-        for s, e in blocks:
+        blocks = []
+        for s, e in block_spans:
             text = view[s:e]
             flat = " ".join(text.split()) if "\n" in text else text
-            kind = paragraph_kind(flat, s in boiler)
+            blocks.append((s, e, text, flat, paragraph_kind(flat, s in boiler)))
+        _name_lines_to_list(blocks)
+        for s, e, text, flat, kind in blocks:
             key = (flat if "\n" in text else " ".join(text.split())).casefold()  # text is the view already
             repeat_of = seen.get(key)
             index = len(paragraphs)

@@ -354,7 +354,7 @@ def _not_an_act(view: str, s: int, e: int, spec: TriggerSpec, sidx: SentenceInde
         # start of the sentence, past the quoted slogan: look back to the sentence start
         # (so does a participle right after the slogan: 'a banner on the bridge, "... not alone", hung today')
         back = s0 if _PASSIVE_BEFORE.search(view, max(s0, s - 12), s) or _AFTER_QUOTE_COMMA.search(view, max(s0, s - 4), s) \
-            else max(s0, s - 40)
+            else max(s0, s - 64)  # ("a large banner of the regime's candidate Ebrahim Raisi hung near ...")
         if _HANG_OBJECT.search(view, back, min(s1, e + 50)):
             return True
     if " " not in word and word.endswith("ed") and _DETERMINER_BEFORE.search(view, max(s0, s - 20), s):
