@@ -813,9 +813,11 @@ def _is_tally_uncached(ctx: DocContext, i: int) -> bool:
         return False  # "at least five killed since Friday, four of them in Kermanshah": each town's own toll
     quants = ctx.sent_quants[i]
     vague = any(q.count.value is None or q.count.qualifier in ("more_than", "at_least") for q in quants)
-    if vague and _SINCE_WEEKDAY.search(ctx.view, s.start, s.end) is not None:
-        # "at least four protesters had been killed in Kuhdasht since Saturday": a town's toll over
-        # the few days since a weekday is that town's act over those days, not a tally
+    if vague and _SINCE_WEEKDAY.search(ctx.view, s.start, s.end) is not None \
+            and len({place_key(p) for p in event_places(ctx, i) if p.place.precision == 1}) == 1:
+        # "at least four protesters had been killed in Kuhdasht since Saturday": one town's toll
+        # over the few days since a weekday is that town's act over those days, not a tally (a
+        # total for several towns stays one)
         return False
     return vague and _PERFECT.search(ctx.view, s.start, s.end) is not None
 
