@@ -102,6 +102,27 @@ _INCLUDING_N_IN = re.compile(r"\bincluding\s+(?:(?:at\s+least|more\s+than|over|a
                              r"\d[\d,]*\s+(?:[a-z]+\s+)?in\s+(?:the\s+(?:city|town)\s+of\s+)?$")
 
 
+#: a definite back-reference to a protest already told ("who had joined the gathering", "the crowd")
+_TOLD_PROTEST_REF = re.compile(r"\b(?:joined|joining|left|leaving)? ?the (?:gathering|crowd|protest|rally|march|protesters|demonstrators)\b")
+#: ... or to the town a sentence before told of ("on the city's Jomhouri Boulevard")
+_TOLD_TOWN_REF = re.compile(r"\b(?:the|this) (?:city|town)(?:['\u2019]s)?\b")
+
+
+def _told_protest_place(ctx, sent, drafts: list[Draft]) -> PlaceMention | None:
+    """The town of the protest told last, in this paragraph or the one before, when the sentence
+    names it again by a definite back-reference ("the gathering", "the crowd") and names no town."""
+    if "th" not in ctx.view[sent.span.start : sent.span.end]:
+        return None
+    protest = _TOLD_PROTEST_REF.search(ctx.view, sent.span.start, sent.span.end) is not None
+    if not protest and not _TOLD_TOWN_REF.search(ctx.view, sent.span.start, sent.span.end):
+        return None
+    for d in reversed(drafts):
+        if d.place is not None and d.place.place.precision == 1 and (
+                not protest or (d.etype == "protest" and d.sub != "symbolic_action")):
+            return d.place if sent.paragraph - 1 <= d.sentence.paragraph <= sent.paragraph else None
+    return None
+
+
 def _own_share_of_tally(view: str, d: Draft) -> bool:
     if d.place is None or "including" not in view[max(0, d.place.span.start - 50) : d.place.span.start]:
         return False
@@ -759,6 +780,10 @@ class AssembleStage:
                     elif focus is not None and focus[0] == sent.paragraph and i - focus[1] <= 2:
                         # "the crowd marched to the city's main square": the town just told about
                         target = focus[2]
+                    elif (told_at := _told_protest_place(ctx, sent, drafts)) is not None:
+                        # "On Tuesday evening, "rioters" who had joined the gathering threw stones ...":
+                        # the gathering the paragraph before told in its town, not the dateline's
+                        target = told_at
                     elif home is not None and not restated_by_source(ctx, i, acting[0].span.start):
                         target = home
                 if target is not None:

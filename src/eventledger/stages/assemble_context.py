@@ -311,6 +311,8 @@ def is_history(ctx: DocContext, i: int, t: Trigger) -> bool:
         return True  # "a man killed in the 2022 protests": the year names the protests themselves
     nearest = min(dates, key=lambda d: min(abs(d.span.start - t.span.end), abs(t.span.start - d.span.end)))
     gap = min(abs(nearest.span.start - t.span.end), abs(t.span.start - nearest.span.end))
+    if nearest.role == "history" and gap < 40 and _dated_subject_then_dated_verb(ctx, dates, nearest, t):
+        return False
     if nearest.role == "history" and gap < 40:
         between = ctx.view[min(nearest.span.end, t.span.end) : max(nearest.span.start, t.span.start)]
         # "On October 18, in memory of those killed in 2019, activists wrote graffiti": a history
@@ -367,6 +369,19 @@ _YEARS_AGO_OPEN = re.compile(r"(?:[A-Z][a-z]+|[0-9]{1,2}|A)?\s*(?:[a-z]+\s+)?yea
 
 #: (the date may end the participle's event: "a student killed in the dormitory raid of 1999")
 _PARTICIPLE_BEFORE = re.compile(r"\b[a-z]+ed\s+(?:in|during|since)\s+(?:the\s+(?:[\w-]+\s+){1,2}?of\s+)?$")
+
+
+#: only an auxiliary between a history date and the verb after it ("... in Quchan in 2023 was hanged")
+_AUX_ONLY = re.compile(r"\s*,?\s*(?:was|were|had been|has been|have been)\s+$")
+
+
+def _dated_subject_then_dated_verb(ctx: DocContext, dates: list[DateMention], h: DateMention, t: Trigger) -> bool:
+    """"a man convicted of killing an officer in Quchan in 2023 was hanged at dawn on Wednesday":
+    the history date closes the subject (the crime it is convicted of), the verb right after it
+    is the sentence's own act and has an event date of its own a few words after it."""
+    if h.span.end > t.span.start or not _AUX_ONLY.match(ctx.view[h.span.end : t.span.start]):
+        return False
+    return any(d.role == "event" and 0 <= d.span.start - t.span.end <= 30 for d in dates)
 
 
 def _dates_another_participle(ctx: DocContext, d: DateMention, t: Trigger) -> bool:
@@ -798,7 +813,17 @@ def _is_tally_uncached(ctx: DocContext, i: int) -> bool:
         return False  # "at least five killed since Friday, four of them in Kermanshah": each town's own toll
     quants = ctx.sent_quants[i]
     vague = any(q.count.value is None or q.count.qualifier in ("more_than", "at_least") for q in quants)
+    if vague and _SINCE_WEEKDAY.search(ctx.view, s.start, s.end) is not None \
+            and len({place_key(p) for p in event_places(ctx, i) if p.place.precision == 1}) == 1:
+        # "at least four protesters had been killed in Kuhdasht since Saturday": one town's toll
+        # over the few days since a weekday is that town's act over those days, not a tally (a
+        # total for several towns stays one)
+        return False
     return vague and _PERFECT.search(ctx.view, s.start, s.end) is not None
+
+
+#: a count over the days since a weekday ("since Saturday", "since last Thursday")
+_SINCE_WEEKDAY = re.compile(r"\bsince (?:last )?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 
 
 def intervened(triggers: list[Trigger]) -> bool:

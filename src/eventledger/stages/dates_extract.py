@@ -267,7 +267,7 @@ def _numbers(view: str, years: list[int], taken: _Taken, out: list[Atom], final:
                 continue
             nm = P.numeric.search(view, max(0, s - 6), e + 2) if view[s - 1 : s] in ("/", ".") else None
             if nm and taken.free(*nm.span()):
-                atom = _parse_numeric(nm.start(), nm.end(), nm.group(0))
+                atom = _parse_numeric(nm.start(), nm.end(), nm.group(0), _day_first_cue(view, nm.end()))
                 if atom:
                     out.append(atom)
                     taken.take(atom.start, atom.end)
@@ -291,6 +291,18 @@ def _numbers(view: str, years: list[int], taken: _Taken, out: list[Atom], final:
         if _year_context(L, view, s, e):
             out.append(Atom(s, e, "year", Part(number)))
             taken.take(s, e)
+
+
+#: a 24-hour clock right after a numeric date ("Published on 12/08/2024 - 18:21"): the house
+#: style that writes the day first (AFP, France 24, European and Iranian sites); the US style
+#: that writes the month first puts "6:21 PM" after its dates
+_CLOCK_24_AFTER = re.compile(r"\s*[-\u2013\u2014|,]?\s*(?:at\s+)?(?:[01]?[0-9]|2[0-3])[:h][0-5][0-9](?![0-9])(?!\s*(?:[AaPp]\.?[Mm]\b))")
+
+
+def _day_first_cue(view: str, e: int) -> bool:
+    """Whether an ambiguous ``dd/mm/yyyy`` ending at ``e`` reads day first: the clock after it
+    is a 24-hour one (see ``_CLOCK_24_AFTER``)."""
+    return _CLOCK_24_AFTER.match(view, e, min(len(view), e + 16)) is not None
 
 
 #: the words before a bare Iranian year ("arrested in 1399", "held since 1398")

@@ -280,9 +280,10 @@ def _year_context(L: DateLexicon, text: str, s: int, e: int) -> bool:
 
 
 @lru_cache(maxsize=1024)
-def _numeric_part(raw: str) -> tuple[int, int, int] | None:
+def _numeric_part(raw: str, day_first: bool = False) -> tuple[int, int, int] | None:
     """``29/08/2020``, ``08/29/2020``, ``29.08.2020``: unambiguous orders are read directly;
-    when both numbers could be the month, dateparser's English rules decide (month first)."""
+    when both numbers could be the month, ``day_first`` (a cue the caller found beside the
+    date) reads the day first, else dateparser's English rules decide (month first)."""
     nums = re.split(r"[/.]", raw)
     a, b, y = int(nums[0]), int(nums[1]), int(nums[2])
     if not 1800 <= y <= 2099:
@@ -291,6 +292,8 @@ def _numeric_part(raw: str) -> tuple[int, int, int] | None:
         return (y, b, a)
     if b > 12 and 1 <= a <= 12:
         return (y, a, b)
+    if day_first and 1 <= a <= 31 and 1 <= b <= 12:
+        return (y, b, a)
     import dateparser  # only here: slow to import, and only the ambiguous form needs it
 
     parsed = dateparser.parse(raw, languages=["en"], settings={"DATE_ORDER": "MDY", "PREFER_DATES_FROM": "past"})
@@ -299,8 +302,8 @@ def _numeric_part(raw: str) -> tuple[int, int, int] | None:
     return (parsed.year, parsed.month, parsed.day)
 
 
-def _parse_numeric(s: int, e: int, raw: str) -> Atom | None:
-    got = _numeric_part(raw)
+def _parse_numeric(s: int, e: int, raw: str, day_first: bool = False) -> Atom | None:
+    got = _numeric_part(raw, day_first)
     if got is None:
         return None
     y, mo, d = got

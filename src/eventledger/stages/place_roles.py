@@ -45,10 +45,11 @@ ORIGIN_BEFORE_RE = re.compile(
     r"farmers?|retirees|nurses?|doctors?|truckers?|drivers?|labou?rers?|athletes?|wrestlers?|boxers?|"
     r"kolbars?|sukhtbars?|porters?|shepherds?|fishermen|conscripts?|"
     r"rappers?|singers?|artists?|clerics?|mothers?|fathers?|sons?|daughters?|brothers?|sisters?|"
-    r"girls?|boys?|child|children|[a-z]+-year-old|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"girls?|boys?|child|children|[a-z]+-year-old|\d{1,3}-year-old|one|two|three|four|five|six|seven|eight|nine|ten|"
     # "two prisoners, both from Bukan": the people named before the comma
     r"both|all|each|"
-    r"\d+)\s+(?:\w+\s+){0,2}?from\s+(?:the\s+(?:city|town|village)\s+of\s+)?$)"
+    # ("a Kurdish kolbar (cross-border porter) from Piranshahr": a gloss in brackets before "from")
+    r"\d+)\s+(?:\w+\s+){0,2}?(?:\([^()]{1,40}\)\s+)?from\s+(?:the\s+(?:city|town|village)\s+of\s+)?$)"
     r"|(?:\bborn\s+in\s+(?:the\s+(?:city|town|village)\s+of\s+)?$)|(?:\bnatives?\s+of\s+$)"
     r"|(?:\bhails?\s+from\s+$)|(?:\bhailing\s+from\s+$)|(?:\boriginally\s+from\s+$)"
     r"|(?:\bhome\s*town\s+(?:of\s+|is\s+|was\s+)?$)"
