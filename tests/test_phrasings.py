@@ -253,6 +253,9 @@ def test_multi_clause_sentence_gives_each_town_its_act(pipe, text, events):
 
 
 CLAIMS = [
+    ("At least 31 of them were detained by the police, according to the Iran Human Rights Monitor, which said that "
+     "the retirees had not been paid for months.", 31, "Iran Human Rights Monitor"),
+    ("The Tasnim news agency, which is close to the Revolutionary Guards, says 12 people were arrested.", 12, "Tasnim"),
     ('Amnesty International said at least 321 people were killed in the November 2019 protests.', 321, 'Amnesty International'),
     ('According to Amnesty International, at least 321 people were killed.', 321, 'Amnesty International'),
     ('At least 321 people were killed, according to Amnesty International.', 321, 'Amnesty International'),

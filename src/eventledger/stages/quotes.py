@@ -224,8 +224,9 @@ def _patterns() -> _AttrPatterns:
     return _AttrPatterns(
         cues=KeyedPatterns(cues),
         # ("Amnesty International, which has documented 326 of those deaths": a relative clause
-        # between the source and its verb; it is no apposition naming the source)
-        verb_src=re.compile(rf"{src}(?:\s*\([^)]{{1,40}}\))?(?:,\s*(?P<app>(?!(?:which|who|whose)\b)[^,\n]{{2,80}}),)?"
+        # between the source and its verb; it is no apposition naming the source; nor is another
+        # source's cue: "detained by the police, according to X, which said": X speaks, not the police)
+        verb_src=re.compile(rf"{src}(?:\s*\([^)]{{1,40}}\))?(?:,\s*(?P<app>(?!(?:which|who|whose)\b)(?!\s*(?:according|citing|quoting)\b)[^,\n]{{2,80}}),)?"
                             r"(?:,?\s+(?:which|who)\b)?(?:\s+(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?"  # ("HRANA on Monday reported")
                             r",?\s+(?:also |again |further |recently |now |later |earlier |first |has |have |had )*$"),
         # ("according to a member of the … committee, Hossein Naqavi Hosseini": the name in the apposition)
