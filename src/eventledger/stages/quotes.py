@@ -247,6 +247,11 @@ def _patterns() -> _AttrPatterns:
 
 
 _POSSESSED_CUES = frozenset({"count of", "tally of"})
+#: "Only 21 of the executions were announced by official media": the share of the acts that someone
+#: announced, counted by the publisher (the cue tells which acts are counted, not who counts them)
+_COUNTED_BY_CUES = frozenset({"reported by", "announced by", "acknowledged by"})
+_ONLY_N_WERE = re.compile(r"\b(?:[Oo]nly|[Jj]ust)\s+(?:around\s+|about\s+|some\s+)?[\d,.]+\s*(?:%|percent|per\s+cent)?"
+                          r"(?:\s+of\s+(?:the\s+|them\b|these\s+|those\s+)?[\w-]*)?\s+(?:were|was|had\s+been|have\s+been)\s+$")
 #: a document named by its kind alone, whose author a sentence before named
 _THE_DOCUMENT = re.compile(r"\s+(?P<src>(?:the|its|this|that) (?:new |latest |annual |monthly |weekly )?(?:report|statement|study|survey|findings))\b")
 
@@ -276,6 +281,8 @@ def _matches(doc: Doc, view: str) -> list[tuple[re.Match[str], str, int]]:
         elif key == "before":
             if view[s:e].lower() == "per" and not (view[e + 1 : e + 2].isupper() or view.startswith((" the ", " a ", " an "), e)):
                 continue  # "per" names a source only before a name or "the ..." ("per cent", "per family")
+            if view[s] in "ar" and view[s:e].lower() in _COUNTED_BY_CUES and _ONLY_N_WERE.search(view, max(0, s - 70), s):
+                continue  # "Only 14 were reported by official media": what the number counts, not its source
             stop = sent.span.end if sent else len(view)
             # "according to figures compiled by the Kurdistan Human Rights Network", "according to a
             # tally by Iran Human Rights": the source is whose figures they are
