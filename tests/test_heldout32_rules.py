@@ -53,3 +53,38 @@ def test_a_portrait_hung_from_a_bridge_is_a_banner(pipe):
                     "overpass.\n")
     assert summary(doc) == {("Yazd", "symbolic_action")}
     assert all("banner" in e.tactics for e in doc.events)
+
+
+def sources(doc, value):
+    return [c.attributed_to for c in doc.claims if c.value == value]
+
+
+def test_flowers_laid_on_the_site_of_the_graves_is_a_grave_visit(pipe):
+    doc = run(pipe, "On Friday, May 8, police closed the gate of the cemetery in Arak and turned back mothers who "
+                    "had come to lay flowers on the site of their sons' graves.\n")
+    assert summary(doc) == {("Arak", "symbolic_action")}
+    assert all("grave_visit" in e.tactics for e in doc.events)
+
+
+def test_taken_from_home_to_a_security_office_is_a_detention_placed_by_the_sentence_before(pipe):
+    doc = run(pipe, "Agents had surrounded the family's house in Bukan since Saturday night. Her brother was taken "
+                    "from his home to a security office on Sunday morning and held for hours, according to the "
+                    "Kurdistan Human Rights Network.\n")
+    assert ("Bukan", "arrest") in summary(doc)
+
+
+def test_an_organisations_headquarters_inside_iran_is_the_source_of_a_trailing_said(pipe):
+    doc = run(pipe, "Between May 1 and May 7, the units carried out 188 activities in 52 cities, the PMOI/MEK's "
+                    "social headquarters inside Iran said.\n", publisher="NCRI")
+    assert sources(doc, 188) == ["PMOI/MEK"]
+
+
+def test_the_campaign_named_before_speaks(pipe):
+    doc = run(pipe, "On Tuesday, the campaign said that prisoners in 43 prisons had joined the hunger strike.\n")
+    assert sources(doc, 43) == ["campaign"]
+
+
+def test_a_member_of_parliament_from_a_town_is_the_speaker(pipe):
+    doc = run(pipe, "A member of parliament from Shiraz told the Etemad daily on Monday that 45 percent of the "
+                    "graduates are unemployed.\n")
+    assert sources(doc, 45) == ["member of parliament from Shiraz"]
