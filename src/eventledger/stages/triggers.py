@@ -169,6 +169,7 @@ _OCCASION_TOWN = re.compile(r" (?:in|at) [A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2
 #: "to a rally of Iranians in Brussels", "shown at a gathering held in Berlin" (its town is the
 #: gathering's, abroad as a rule, not the messages')
 _ADDRESSED_BY = ("messages ", "message ", "videos ")
+_ADDRESSED_FIRST = ("messages ", "message ", "videos ", "Messages ", "Message ", "Videos ")
 _SHOWN_AT = re.compile(r"(?:shown|played|screened|broadcast|displayed|aired|read out|gathered) ")
 _GATHERING_TOWN = re.compile(r"(?: (?:of|by|held|organi[sz]ed)(?: [\w'’-]+){0,4}?)? (?:in|at) [A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}")
 #: a sentence's subject described by a participle ("Five men arrested after protests in X, Y province,
@@ -208,6 +209,9 @@ def find_triggers(doc: Doc, quote_spans: list[Span] | None = None) -> list[Trigg
     lex = _lexicon()
     view = doc.view or doc.text
     excluded = [(s, e) for s, e, _ in lex.exclude.finditer(view)] if lex.exclude else []
+    # "video messages to the rally": the exclusion begins after "messages", which stay an act
+    excluded = [(view.index(" ", s) + 1, e) if view.startswith(_ADDRESSED_FIRST, s) else (s, e)
+                for s, e in excluded]
     quote_spans = quote_spans or []
     sidx = sentence_index(doc)
     out: list[Trigger] = []
