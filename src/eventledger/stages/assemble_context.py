@@ -639,8 +639,17 @@ def wider_scope(ctx: DocContext, i: int, home: PlaceMention | None = None, *, in
         return True
     # any other place named (a home town, a province elsewhere, the country): not this town's act
     # (a road named by its towns is no other place: "they blocked the Ahvaz-Mahshahr road")
+    # (nor the place a source's name holds: "according to the Kurdistan Human Rights Network")
     return any(not ctx.in_quote(p.span) and p is not home and p.role != "route" and not _is_dateline(ctx, p)
+               and not _in_source_name(ctx, i, p)
                for p in ctx.sent_places[i])
+
+
+def _in_source_name(ctx: DocContext, i: int, p: PlaceMention) -> bool:
+    """Is the province part of the name of a source the sentence cites ("the Kurdistan Human Rights
+    Network")? (A town in a source's name still places its words: "merchants of the bazaar of Tehran".)"""
+    return p.role != "event" and p.place.precision >= 3 and any(a.span.start <= p.span.start and p.span.end <= a.span.end
+                                     for a in ctx.sent_attr_named[i])
 
 
 #: "The Oil Ministry said in a statement that workers had stopped work": a source restating acts

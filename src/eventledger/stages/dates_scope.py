@@ -628,12 +628,35 @@ def event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
         if c == "body" and idx.governing.get(q):
             past = _not_after_anchor(doc, idx.governing[q])
             if past is not None:
-                return _carried(past)
+                return _carried(_similar_in_period(doc, idx, span, q, past))
         q -= 1
     caption = _photo_caption(doc, idx, p, by_town=True)
     if caption is not None:
         return _carried(caption)
     return idx.frame, idx.frame_spans
+
+
+#: "Similar activities were reported in A and B": the acts of the sample reports told, in more towns
+_SIMILAR_OPEN = re.compile(r"(?:similar|the same|such|other) (?:activities|actions|acts|operations|slogans|protests) "
+                           r"(?:were (?:also )?(?:reported|carried out|seen|held|staged)|(?:also )?took place|"
+                           r"were (?:also )?(?:reported|carried out) )?", re.I)
+
+
+def _similar_in_period(doc: Doc, idx: DateIndex, span: Span, q: int, past: DateMention) -> DateMention:
+    """"Similar activities were reported in Zanjan and Sari", a paragraph with no date after
+    sample reports each on their own day: the towns share the period the samples cover (a range
+    stated above them that holds the last sample's day), not the last sample's day."""
+    sent = doc.sentence_at(span.start)
+    view = doc.view or doc.text
+    if sent is None or past.range.start is None or not _SIMILAR_OPEN.match(view, sent.span.start):
+        return past
+    day = past.range.start
+    for k in range(q, max(-1, q - 15), -1):
+        for x in reversed(idx.governing.get(k) or ()):
+            r = x.range
+            if r.start is not None and r.end is not None and r.start < r.end and r.start <= day <= r.end:
+                return x
+    return past
 
 
 #: "the last days of the Persian year 1404", "the year 2025": a year named as a noun, not when

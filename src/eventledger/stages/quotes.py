@@ -147,9 +147,12 @@ _NP_LOW = (
     r"sources? at (?:the )?(?:[A-Z][\w'’-]* ){1,3}(?:[Hh]ospital|[Cc]linic|[Pp]rison|[Cc]emetery|[Uu]niversity)(?: in [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)?|"
     # ("The units said they had carried out activities in 47 cities": the Resistance Units named before)
     r"media|officials?|authorities|sources?|experts?|(?:eye)?witness(?:es)?|activists|groups?|monitors?|resistance|opposition|units|"
+    # ("the campaign said that prisoners in 56 prisons had joined": a campaign named before)
+    r"campaigns?|"
     # ("the PMOI/MEK’s network reported": the organisation's network inside the country; "the Bar
     # Association's board says", "according to the community's statement")
-    r"(?<=['’]s )(?:network(?: inside (?:the country|Iran))?|board|statement)|"
+    # ("..., the PMOI/MEK's social headquarters inside Iran said": the organisation's office that counts)
+    r"(?<=['’]s )(?:network(?: inside (?:the country|Iran))?|(?:social |central )?headquarters(?: inside (?:the country|Iran))?|board|statement)|"
     # ("a former inmate told the monitor", "the regime claimed that …")
     r"inmates?|prisoners?|detainees?|relatives?|classmates|colleagues|neighbou?rs|researchers?|regime|"
     # kin and delegates who speak for someone ("his brother told HRANA", "the workers' representatives"),
@@ -159,7 +162,8 @@ _NP_LOW = (
     # "a UN fact-finding mission", "the Special Rapporteur"
     r"(?:fact-finding )?mission|(?:special )?rapporteur|"
     # "a member of the parliament’s national security committee" (a name after it is taken instead)
-    r"members? of (?:the )?(?:[\w'’-]+ ){0,5}(?:committee|commission|council|parliament|assembly|board|Majlis)|"
+    # ("a member of parliament from Tehran told": the seat the member holds, not who speaks)
+    rf"members? of (?:the )?(?:[\w'’-]+ ){{0,5}}(?:committee|commission|council|parliament|assembly|board|Majlis)(?: (?:from|for) {_CAP}(?: {_CAP}){{0,2}})?|"
     r"news agency|agency|newspaper|website|news site|site|daily|outlets?|television|TV|radio|(?:news |Telegram )?channels?|"
     r"organi[sz]ers|spokes(?:person|man|woman)|judiciary|ministry|associations?|coalition|"
     # ("the city's water company admitted that 60 percent of its reservoirs were empty")
@@ -369,7 +373,7 @@ _LEADING_TIME = re.compile(
     r"(?:(?:(?:On|In|Since|Last|Early|Late) )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|"
     r"September|October|November|December|Today|Yesterday)(?: \d{1,2})?,? )+(?=[A-Za-z])")
 # "Hengaw’s data", "Iran Human Rights’ figures": the organisation, not its data
-_POSSESSIVE_DATA = re.compile(r"(?:'s|’s|'|’)(?: (?:own )?(?:figures|data|statistics|tally|count|records|documentation|monitoring|network(?: inside (?:the country|Iran))?))?$")
+_POSSESSIVE_DATA = re.compile(r"(?:'s|’s|'|’)(?: (?:own )?(?:figures|data|statistics|tally|count|records|documentation|monitoring|network(?: inside (?:the country|Iran))?|(?:social |central )?headquarters(?: inside (?:the country|Iran))?))?$")
 
 
 _REGIME_MEDIA = re.compile(r"(?:the )?(?:regime|government|state)(?:['’]s)? (?:own )?(?:state-run |state )?media$", re.I)

@@ -17,7 +17,9 @@ __all__ = ["KIN_OF_DEAD", "DEATH_IN_APPOSITION_RE", "death_in_apposition", "date
 #: families of three prisoners executed", "the graves of protesters who were shot"): where and when
 #: the killing was is not where and when the kin act
 KIN_OF_DEAD = (
-    r"\b(?:famil(?:y|ies)|relatives|mothers|fathers|parents|graves?|memory|funerals?|burials?)\s+of\s+(?:the\s+)?"
+    r"\b(?:famil(?:y|ies)|relatives|mothers|fathers|parents|graves?|memory|funerals?|burials?|"
+    # (or their pictures an act shows: "projected the images of the prisoners executed in March")
+    r"images|pictures|portraits|photos|photographs|posters|names)\s+of\s+(?:the\s+)?"
     r"(?:[\w'’-]+\s+){0,4}?(?:prisoners?|protesters?|people|men|women|youths?|sons?|daughters?|victims?|activists?|"
     r"workers?|students?|porters?|kolbars?|demonstrators?)\s+(?:who\s+(?:were|was)\s+)?"
     r"(?:executed|killed|hanged|shot(?:\s+dead)?|slain|murdered)"

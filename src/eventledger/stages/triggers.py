@@ -165,6 +165,13 @@ _CLAUSE_BREAK = re.compile(r"[;:()\[\]]|,\s|—|–")
 #: an exclusion that counts a time from an occasion named elsewhere ("the day before the ceremony")
 _COUNTED_FROM = re.compile(r"(?:hours?|minutes?|days?|the day|the night|a week) (?:before|after) the ", re.I)
 _OCCASION_TOWN = re.compile(r" (?:in|at) [A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}")
+#: the gathering video messages were addressed to or shown at (an exclusion of triggers.toml):
+#: "to a rally of Iranians in Brussels", "shown at a gathering held in Berlin" (its town is the
+#: gathering's, abroad as a rule, not the messages')
+_ADDRESSED_BY = ("messages ", "message ", "videos ")
+_ADDRESSED_FIRST = ("messages ", "message ", "videos ", "Messages ", "Message ", "Videos ")
+_SHOWN_AT = re.compile(r"(?:shown|played|screened|broadcast|displayed|aired|read out|gathered) ")
+_GATHERING_TOWN = re.compile(r"(?: (?:of|by|held|organi[sz]ed)(?: [\w'’-]+){0,4}?)? (?:in|at) [A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}")
 #: a sentence's subject described by a participle ("Five men arrested after protests in X, Y province,
 #: are ...", "Three teachers sentenced in May now face ..."): a main verb in the present follows
 _DESCRIBED_PART = re.compile(r"\b(?:men|women|people|prisoners|protesters|activists|workers|students|teachers|detainees|"
@@ -202,6 +209,9 @@ def find_triggers(doc: Doc, quote_spans: list[Span] | None = None) -> list[Trigg
     lex = _lexicon()
     view = doc.view or doc.text
     excluded = [(s, e) for s, e, _ in lex.exclude.finditer(view)] if lex.exclude else []
+    # "video messages to the rally": the exclusion begins after "messages", which stay an act
+    excluded = [(view.index(" ", s) + 1, e) if view.startswith(_ADDRESSED_FIRST, s) else (s, e)
+                for s, e in excluded]
     quote_spans = quote_spans or []
     sidx = sentence_index(doc)
     out: list[Trigger] = []
@@ -231,6 +241,9 @@ def find_triggers(doc: Doc, quote_spans: list[Span] | None = None) -> list[Trigg
         if _COUNTED_FROM.match(view, a, b):
             town = _OCCASION_TOWN.match(view, b)
             occasion.append((a, town.end() if town else b))
+        elif view.endswith(_ADDRESSED_BY, max(0, a - 9), a) or _SHOWN_AT.match(view, a, b):
+            if (town := _GATHERING_TOWN.match(view, b)) is not None:
+                occasion.append((a, town.end()))
     for s, e, key in lex.patterns.finditer(view):
         spec = lex.specs[key]  # type: ignore[index]
         if excluded and any(a < e and s < b for a, b in excluded) and not (
