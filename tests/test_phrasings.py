@@ -18,6 +18,9 @@ def _run(pipe, text: str):
 
 
 SUB_TYPES = [
+    ("Security forces opened fire on protesters in Zanjan on Friday, killing three people and wounding dozens.",
+     "attack_on_civilians"),
+    ("On Friday, police in Zanjan fired on protesters, wounding at least 12.", "attack_on_civilians"),
     ("On Sunday, a crowd gathered in Zanjan and chanted slogans; it dispersed without intervention.", "demonstration"),
     ('On Sunday, Resistance Units put up banners in Zanjan.', 'symbolic_action'),
     ('On Sunday, Resistance Units hung banners in Zanjan.', 'symbolic_action'),
