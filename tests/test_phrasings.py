@@ -196,6 +196,8 @@ def test_town_written_this_way_is_found(pipe, text, town):
 
 
 DATES = [
+    ("On the 5th of this month, youths put up posters in Zanjan.", "2024-03-05", "2024-03-05"),
+    ("On the 5th of last month, youths put up posters in Zanjan.", "2024-02-05", "2024-02-05"),
     ('On Sunday, youths put up posters in Zanjan.', '2024-03-03', '2024-03-03'),
     ('On Sunday, March 3, youths put up posters in Zanjan.', '2024-03-03', '2024-03-03'),
     ('On March 3, youths put up posters in Zanjan.', '2024-03-03', '2024-03-03'),

@@ -670,11 +670,20 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
                  if a.kind == "relative" and a.rel in _BACK_RELS and o.kind == "anniversary" and b.kind == "date"
                  and b.a is not None and b.a.y is not None and b.a.d is not None
                  and _RESTATED_BY_NAMED_DATE.fullmatch(view, a.end, b.start)}
+    # "on the 5th of this month", "the 12th of last month": the month the day is in, told after it
+    # (the month's own atom then says nothing more; last month's day is sought before this month)
+    month_of_day = {id(a): b.rel for a, b in zip(atoms, atoms[1:])
+                    if a.kind == "monthday" and b.kind == "relative" and b.rel in ("tm", "lm")
+                    and view[a.end : b.start] == " of "}
+    if month_of_day:
+        restated = restated | {id(b) for a, b in zip(atoms, atoms[1:]) if id(a) in month_of_day}
     for a in atoms:
         i = par(a.start)
         if restated and id(a) in restated:
             continue
         ref = _local_ref(i, classes, label_days, anchor) if local_ref else anchor_date
+        if month_of_day and month_of_day.get(id(a)) == "lm" and ref is not None:
+            ref = ref.replace(day=1) - dt.timedelta(days=1)  # (the last day of the month before)
         if stamps and a.kind == "relative":  # "tonight" in a post: the day of the post's time line
             k = bisect.bisect_right(stamp_starts, _retweeted_at(view, a.start))
             if k < len(stamps) and stamps[k][0] - a.start <= _POST_REACH:

@@ -441,7 +441,7 @@ def _weekdays(L: DateLexicon, view: str, hits, taken: _Taken, out: list[Atom]) -
 _MONTH_DAY = re.compile(
     r"the\s+(?P<d>[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)\b"
     r"(?:\s*(?P<sep>-|–|—|to|and|&|through|until)\s*(?:the\s+)?(?P<d2>[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)\b)?"
-    r"(?=\s*(?:[,.;:!?)\n]|$)|\s+(?:and|in|at|when|while|as|with|near|outside|across|during|after|before|for|of\s+(?:this|that|the)\s+month)\b)"
+    r"(?=\s*(?:[,.;:!?)\n]|$)|\s+(?:and|in|at|when|while|as|with|near|outside|across|during|after|before|for|of\s+(?:this|that|the|last|the\s+previous)\s+month)\b)"
 )
 _MONTH_DAY_BEFORE = re.compile(r"(?<!\w)(?:on|by|since|until|till|from|before|after)\s+\Z")
 
