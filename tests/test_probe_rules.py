@@ -147,3 +147,18 @@ def test_a_name_broken_over_two_lines_of_a_hard_wrapped_text_is_one_name(pipe):
     assert (31, "Iran Human Rights Monitor") in {(c.value, c.attributed_to) for c in doc.claims}
     # the stored text keeps its line breaks; the offsets point into it
     assert doc.report.text.count("\n") == 6 and len(doc.view) == len(doc.report.text)
+
+
+def test_a_summary_by_act_nouns_is_told_by_each_towns_own_story(pipe):
+    text = ("Iran News in Brief – March 9, 2024\n\n"
+            "This week brought strikes and protests in Qazvin and Zanjan, and a truckers' strike in the south.\n\n"
+            "In Qazvin, retirees rallied outside the governorate on Tuesday.\n\n"
+            "In Zanjan, police dispersed a gathering of nurses on Wednesday.\n")
+    doc = run(pipe, text, publisher="NCRI")
+    got = {(e.location.canonical, e.sub_event_type, e.date.start.isoformat(), e.actor1) for e in doc.events}
+    assert got == {("Qazvin", "demonstration", "2024-03-05", "retirees"),
+                   ("Zanjan", "protest_with_intervention", "2024-03-06", "nurses")}
+    # told nowhere else, the summary is each town's protest over the week
+    doc = run(pipe, "Iran News in Brief – March 9, 2024\n\nThis week brought protests in Qazvin and Zanjan.\n",
+              publisher="NCRI")
+    assert summary(doc) == {("Qazvin", "demonstration"), ("Zanjan", "demonstration")}

@@ -140,7 +140,9 @@ def _date_fn() -> Callable[[Doc, Span], tuple[DateRange, tuple[Span, ...]]] | No
 #: a trigger followed by its own, wider place ("shops stayed shut across Iran's Kurdish regions")
 _OWN_WIDER_SCOPE = re.compile(
     r"\s+(?:\w+\s+)?(?:across|throughout|nationwide\b|all\s+over|in\s+(?:several|many|other|dozens\s+of|at\s+least\s+\w+)\s+"
-    r"(?:\w+\s+)?(?:cities|towns|provinces|regions|areas))", re.I)
+    r"(?:\w+\s+)?(?:cities|towns|provinces|regions|areas)"
+    # ("..., and a truckers' strike in the south": a region of its own, not the towns before)
+    r"|in\s+the\s+(?:north|south|east|west)(?:east|west)?(?:ern)?\b(?!\s+of\s+[A-Z]))", re.I)
 
 
 #: ", and" / ", while" / ";" before a trigger: the clause it is in ("…, and residents of Oshnavieh gathered")
@@ -237,7 +239,11 @@ def _sentence_drafts(ctx: DocContext, i: int, triggers: list[Trigger], places: l
     if not acting:
         return []
     # a vague protest trigger takes the kind of the sentence's first specific protest trigger
-    specific = next((u for u in acting if u.event_type == "protest" and id(u) not in vague), None) if vague else None
+    # (not one told for a wider place of its own: "brought strikes and protests in A and B, and a
+    # truckers' strike in the south")
+    specific = next((u for u in acting if u.event_type == "protest" and id(u) not in vague
+                     and not _OWN_WIDER_SCOPE.match(ctx.view, u.span.end, min(sent.span.end, u.span.end + 40))),
+                    None) if vague else None
     tactics_of: dict[str, list[str]] = {}  # sub-type -> the tactics of its acting triggers
 
     def tactics_for(sub: str) -> list[str]:
@@ -1066,6 +1072,12 @@ def _fold_rows(rows: list[dict]) -> list[dict]:
             continue
         if host["caption"] and not r["caption"]:
             host["date"], host["loc"], host["caption"] = r["date"], r["loc"], False
+        if host.get("vague") and not r.get("vague") and host["sub"] != "symbolic_action":
+            # ("This week brought strikes and protests in A, B and C" then A's own story: the
+            # summary is told by the detail, its day and its people; a vague symbolic listing keeps
+            # its own rules above)
+            host["date"], host["loc"], host["vague"] = r["date"], r["loc"], False
+            host["actor1"], host["actor2"] = r["actor1"] or host["actor1"], r["actor2"] or host["actor2"]
         for t in r["tactics"]:
             if t not in host["tactics"]:
                 host["tactics"].append(t)
