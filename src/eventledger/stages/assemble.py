@@ -864,6 +864,10 @@ class AssembleStage:
                 for d in made:
                     if d.sub == "demonstration" and (not met or (d.place is not None and place_key(d.place) in met)):
                         d.sub = "protest_with_intervention"
+            elif any(_memorial(d) for d in made) and _dispersal_in(ctx.sent_triggers[i]):
+                for d in made:  # "police broke up a memorial that the family held at his grave"
+                    if _memorial(d):
+                        d.sub, d.etype = "protest_with_intervention", "protest"
             drafts.extend(made)
 
         # country-level events: only specific, dated actions with no place named anywhere near
@@ -1030,7 +1034,7 @@ def _fold_rows(rows: list[dict]) -> list[dict]:
             if not _dates_meet(o["date"], r["date"]):
                 continue
             same = o["sub"] == r["sub"]
-            if same and (r["caption"] or o["caption"]):
+            if same and (r["caption"] or o["caption"]) and not _other_act(r, o):
                 host = o
                 break
             if same and o["sub"] == "strike" and o["actor1"] and r["actor1"] and o["actor1"] != r["actor1"] \
@@ -1138,6 +1142,16 @@ def _acts(row: dict) -> set[str]:
     return set(row["tactics"]) - {"commemoration"}
 
 
+def _other_act(row: dict, host: dict) -> bool:
+    """A caption whose acts the place's other row does not tell ("Mashhad - Distributing the
+    leaflets of the units - March 12" beside a list of posters and slogans that names Mashhad):
+    a second act of its own, not the photo of the row's act."""
+    if row["sub"] != "symbolic_action":  # (an arson and an image burnt: one attack told twice)
+        return False
+    a, b = _acts(row), _acts(host)
+    return bool(a) and bool(b) and not (a & b)
+
+
 def _own_commemoration(row: dict, host: dict) -> bool:
     """A detail whose one act is a commemoration ("set up a table with the pictures of the dead
     and lit candles") after a list of other acts that commemorate nothing: an act of its own,
@@ -1178,6 +1192,19 @@ def _drop_vague_told_again(rows: list[dict]) -> list[dict]:
                                        and _dates_meet(o["date"], r["date"]) for o in rows) for r in group):
             drop.update(id(r) for r in group)  # (every town listed is told again: only then)
     return [r for r in rows if id(r) not in drop] if drop else rows
+
+
+def _memorial(d: Draft) -> bool:
+    """A memorial or a visit to a grave: people gathered, though its trigger is symbolic."""
+    return d.sub == "symbolic_action" and bool(d.tactics) and set(d.tactics) <= _MEMORIAL
+
+
+_MEMORIAL = frozenset({"grave_visit", "commemoration"})
+
+
+def _dispersal_in(triggers: list[Trigger]) -> bool:
+    """The sentence tells a dispersal ("broke up", "dispersed"), not only arrests."""
+    return any(usable(t) and (spec := spec_of(t)) is not None and spec.intervention for t in triggers)
 
 
 def _graveside(row: dict) -> bool:

@@ -647,6 +647,8 @@ def _join_ranges(atoms: list[Atom], view: str, P: _Patterns) -> list[Atom]:
                     head = P.from_before.search(view, max(0, a.start - 14), a.start)
                     if ca == "day" or (head and head.group(0).lower().startswith("between")):
                         joined = "between" if head and head.group(0).lower().startswith("between") else "and"
+                    elif ca == "month" and a.a.y is None and b.a.y is not None and b.a.m == a.a.m % 12 + 1:
+                        joined = "and"  # two months in a row, the year written once ("in July and August 1988")
                 if joined:
                     start = head.start() if head else a.start
                     pa, pb = _inherit(a.a, b.a)

@@ -124,7 +124,10 @@ _FOOTAGE_OF_A_CROWD = re.compile(
 # chanting inside a prison is not "in public" (near, outside or in front of one it is)
 _NOT_PUBLIC = re.compile(r"(?<!\bnear the )(?<!\bnear )(?<!\boutside the )(?<!\boutside )(?<!\bfront of the )"
                          r"(?<!\baround the )(?<!\bgate of the )(?<!\bgates of the )"
-                         r"\b(?:prisons?|prisoners|inmates|detainees|jail|wards?|cells?)\b", re.I)
+                         r"\b(?:prisons?|jail|wards?|cells?|"
+                         # (not the people a chant is for: "chanted slogans in support of political prisoners")
+                         r"(?<!\bof )(?<!\bfor )(?<!\bwith )(?<!\bof political )(?<!\bfor political )(?<!\bwith political )"
+                         r"(?:prisoners|inmates|detainees))\b", re.I)
 _NOT_PUBLIC_STEMS = ("prison", "inmate", "detainee", "jail", "ward", "cell")
 
 
