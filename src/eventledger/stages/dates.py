@@ -796,9 +796,68 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
         _weekday_run_before_dateline(atoms, out, anchor_date)
     if len(out) > 1 and " and " in view:
         out = _join_same_and_day(view, text, out)
+        out = _months_sharing_year(view, text, out)
     if len(out) > 1 and " (" in view:
         _glosses_follow(view, out)
+    if len(out) > 1 and " in " in view:
+        out = _that_day_in_year(view, text, out)
     return out
+
+
+def _months_sharing_year(view: str, text: str, out: list[DateMention]) -> list[DateMention]:
+    """"In July and August 1988": a bare month joined by "and" to a month with its year takes
+    that year (not the report's), and the two are one range with the second's role."""
+    res: list[DateMention] = []
+    k = 0
+    while k < len(out):
+        m = out[k]
+        if k + 1 < len(out) and m.range.precision == "month" and "year_from_anchor" in m.range.flags \
+                and m.range.start is not None:
+            n = out[k + 1]
+            if n.range.precision == "month" and n.range.start is not None and "year_from_anchor" not in n.range.flags \
+                    and n.range.start.year != m.range.start.year and _AND_ON_GAP.fullmatch(view, m.span.end, n.span.start):
+                start = m.range.start.replace(year=n.range.start.year)
+                if start < n.range.start:
+                    r = DateRange(start, n.range.end, "range", min(m.range.confidence, n.range.confidence), n.range.flags)
+                    res.append(DateMention(Span(m.span.start, n.span.end), text[m.span.start : n.span.end], r, n.role,
+                                           n.scope))
+                    k += 2
+                    continue
+        res.append(m)
+        k += 1
+    return res
+
+
+#: "On that day in 2022": the day just told, in the year named after it
+_IN_YEAR_GAP = re.compile(r"[ \u00a0]+in[ \u00a0]+")
+
+
+def _that_day_in_year(view: str, text: str, out: list[DateMention]) -> list[DateMention]:
+    """"On Monday, September 30, crowds marked the anniversary ... On that day in 2022, security
+    forces opened fire": "that day" with another year after it is the same day of that year,
+    history recalled, not the news day told before."""
+    res: list[DateMention] = []
+    k = 0
+    while k < len(out):
+        m = out[k]
+        if k + 1 < len(out) and m.role == "event" and "same_as_previous" in m.range.flags \
+                and m.range.precision == "day" and m.range.start is not None:
+            n = out[k + 1]
+            if n.range.precision == "year" and n.range.start is not None and n.range.start.year != m.range.start.year \
+                    and _IN_YEAR_GAP.fullmatch(view, m.span.end, n.span.start):
+                try:
+                    day = m.range.start.replace(year=n.range.start.year)
+                except ValueError:  # February 29 in a year without one
+                    day = None
+                if day is not None:
+                    r = DateRange(day, day, "day", min(m.range.confidence, n.range.confidence), ("same_as_previous",))
+                    res.append(DateMention(Span(m.span.start, n.span.end), text[m.span.start : n.span.end], r,
+                                           "history", n.scope))
+                    k += 2
+                    continue
+        res.append(m)
+        k += 1
+    return res
 
 
 def _same_as_history(last: DateMention, prev_fine: DateMention | None, rng: DateRange, role: str) -> tuple[DateRange, str]:

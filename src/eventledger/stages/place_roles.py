@@ -61,7 +61,8 @@ ORIGIN_BEFORE_RE = re.compile(
 #: words), an optional age, then "from" in an apposition; the place is an origin when the
 #: apposition closes after it (a comma), which keeps "the Resistance Units, from Tehran to
 #: Zahedan, ..." a route. Case-sensitive, unlike ORIGIN_BEFORE_RE
-_NAME_FROM_BEFORE_RE = re.compile(r"\b[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’-]+){1,2},\s+(?:(?:aged\s+)?\d{1,3},\s+)?from\s+$")
+#: (a surname may be cut to its initial, as reports do to shield a family: "Mehdi K., 41, from ...")
+_NAME_FROM_BEFORE_RE = re.compile(r"\b[A-Z][a-z'’]+(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.)){1,2},\s+(?:(?:aged\s+)?\d{1,3},\s+)?from\s+$")
 #: "... confirmed the identity of one, Rasoul Abdi from Piranshahr.": a name, "from" and the
 #: place closing the sentence (case-sensitive)
 _NAME_THEN_FROM_RE = re.compile(r"\b[A-Z][a-z'\u2019]+(?:\s+[A-Z][a-z'\u2019-]+){1,2}\s+from\s+$")
@@ -182,7 +183,11 @@ LIST_GAP_RE = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\
 
 _ORIGIN_HINT_RE = re.compile(r"from|born|native|home", re.I)
 #: "<town>, in <county> county": the gap between the two names, and the word after the second
+_THOSE_DEAD_IN_RE = re.compile(r"\b(?:posters?|pictures?|photos?|photographs?|portraits?|images?|names?|banners?|graves?)\s+of\s+"
+                               r"those\s+(?:killed|executed|slain|murdered|shot(?:\s+dead)?)\s+(?:in|at)\s+$")
 _COUNTY_GAP_RE = re.compile(r",\s+in\s+$")
+_ORIGIN_PROVINCE_GAP_RE = re.compile(r",?\s+in\s+$")
+_PROVINCE_AFTER_RE = re.compile(r"\s+province\b", re.I)
 _VILLAGE_GAP_RE = re.compile(r",?\s+in\s+$")
 _COUNTY_AFTER_RE = re.compile(r"\s+(?:county|district)\b", re.I)
 _ROUTE_HINT_RE = re.compile(r" to | from | toward| of |, near ", re.I)
@@ -329,6 +334,9 @@ def assign_roles(items: list[PlaceItem], view: str) -> None:
             role = "other"  # "agents in Saqez arrested members of the Chia environmental association"
         elif c0 == "," and _TAKEN_THERE_AFTER_RE.match(after):
             role = "other"  # "hospital staff in Sanandaj, where some of the wounded were taken"
+        elif last == "in" and prev is not None and prev.role == "origin" and _ORIGIN_PROVINCE_GAP_RE.match(view, prev.end, it.start) \
+                and _PROVINCE_AFTER_RE.match(after):
+            role = "origin"  # "a prisoner from Nahavand in Hamedan province": the province of his home town
         elif prev is not None and prev.role in ("origin", "route") and LIST_GAP_RE.match(view[prev.end : it.start]):
             role = prev.role  # "prisoners from A, B and C"
         elif prev is not None and prev.role == "route" and re.match(r"^\s+and\s+$", view[prev.end : it.start]):
@@ -386,6 +394,8 @@ def _names_without_being_there(before: str, view: str, it: PlaceItem) -> bool:
         return True
     if ("after the" in tail or "since the" in tail) and _YEARS_AFTER_PAST_RE.search(tail):
         return True
+    if last in ("in", "at") and " those " in tail and _THOSE_DEAD_IN_RE.search(tail):
+        return True  # "posters of those killed in Zahedan": where the dead were killed, not the posters
     if last in ("in", "at", "the") and is_kin_death_place(before):
         return True  # "the families of three prisoners executed in Qezelhesar went to ...": the execution's place
     for hint in _BEFORE_OTHER_HINTS:

@@ -80,7 +80,8 @@ _LABEL_WORDS = frozenset({"article", "articles", "art.", "clause", "clauses", "s
                           "phase", "phases", "platform", "platforms", "gate", "hangar", "line"})
 # ages: "Shirin Daneshvar, 37, ...", "Farhad Rostami (34)", "aged 19", "at the age of 15"
 # ("a Basij member, 34, was injured", "the boy, 17,": a person named by a common noun)
-_AGE_BEFORE = re.compile(r"(?:[A-Z][\w'’-]+(?:,[ ]|[ ]\()|\baged[ ]|\bage of[ ]|\bwho (?:is|was)[ ]|"
+# ("Mehdi K., 41, ...": a name with the surname cut to its initial)
+_AGE_BEFORE = re.compile(r"(?:[A-Z][\w'’-]+(?:,[ ]|[ ]\()|\b[A-Z][a-z'’-]+ [A-Z]\.,[ ]|\baged[ ]|\bage of[ ]|\bwho (?:is|was)[ ]|"
                          r"\b(?:member|protester|demonstrator|man|woman|boy|girl|student|worker|teacher|activist|"
                          r"prisoner|detainee|officer|guard|driver|nurse|retiree|pensioner|farmer|porter|kolbar|"
                          r"mother|father|son|daughter|brother|sister|wife|husband|cousin)(?:,[ ]|[ ]\())$")

@@ -338,6 +338,8 @@ _AFTER_QUOTE_COMMA = re.compile(r"[\"\u201d\u2019'],\s*$")
 # a participle used as an adjective after a determiner ("of imprisoned teachers", "the arrested
 # men", "families of executed prisoners"): it names people, it does not report an act
 _DETERMINER_BEFORE = re.compile(r"(?<!\w)(?:the|a|an|of|for|their|his|her|its|our|with|to|whose|other|two|three|several|many)\s+$", re.I)
+# the dead or the detained named as whom a picture, a name or a grave is of
+_THOSE_OF_BEFORE = re.compile(r"\b(?:posters?|pictures?|photos?|photographs?|portraits?|images?|names?|banners?|graves?)\s+of\s+those\s+$", re.I)
 _NOUN_AFTER = re.compile(r"\s+(?!(?:by|in|at|on|for|during|after|before|since|and|or|were|was|are|is|had|have|has|as|over|with|from|to|when|while|last|this|that|earlier)\b)[a-z][a-z'-]+", re.I)
 # a repression word inside a frame that names a cause or a memory, not an act told as news:
 # "despite a wave of executions", "amid arrests", "in memory of those killed", "to protest
@@ -373,6 +375,9 @@ def _not_an_act(view: str, s: int, e: int, spec: TriggerSpec, sidx: SentenceInde
             else max(s0, s - 64)  # ("a large banner of the regime's candidate Ebrahim Raisi hung near ...")
         if _HANG_OBJECT.search(view, back, min(s1, e + 50)):
             return True
+    if " " not in word and word.endswith("ed") and view[max(s0, s - 6) : s].lower() == "those " \
+            and _THOSE_OF_BEFORE.search(view, max(s0, s - 40), s):
+        return True  # "put up posters of those killed in Zahedan": the dead honoured, no act told here
     if " " not in word and word.endswith("ed") and _DETERMINER_BEFORE.search(view, max(s0, s - 20), s):
         if _NOUN_AFTER.match(view, e, s1):
             return True
