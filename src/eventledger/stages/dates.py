@@ -227,6 +227,12 @@ def _head_place(view: str, start: int, date_start: int) -> Span | None:
     return Span(start, start + len(name)) if name and name[:1].isupper() else None
 
 
+def _gloss_after(tail: str, b: Atom, view: str) -> bool:
+    """Is ``tail`` (the rest of a date line after its date) only a Persian-calendar date in
+    brackets, ``b``: "(17 Aban 1404)"?"""
+    return b.a is not None and b.a.cal == "j" and tail.replace(" ", "") == "(" + view[b.start:b.end].replace(" ", "") + ")"
+
+
 class _Top:
     """What the top of a report says about its date: a publication timestamp line, the
     period a title or early heading states, and the latest full date written anywhere
@@ -340,11 +346,16 @@ class _Top:
 
     def _publisher_date_line(self, sp: Span, atoms: list[Atom] | None) -> bool:
         """A top line that is only a known publisher's name and a date ("NCRI - October 11,
-        2024"), read as a caption for its shortness: the page's date line, not a photo's."""
-        if not atoms or len(atoms) != 1 or sp.end - sp.start > _MASTHEAD_CHARS or not _full(atoms[0]):
+        2024"), read as a caption for its shortness: the page's date line, not a photo's. The
+        date may carry its weekday and a Persian-calendar gloss in brackets ("NCRI – Saturday,
+        November 8, 2025 (17 Aban 1404)"): only the name before it must be short."""
+        if not atoms or not _full(atoms[0]) or atoms[0].start - sp.start > _MASTHEAD_CHARS:
             return False
         a = atoms[0]
-        if self.view[a.end : sp.end].strip(" .") or not (m := _PUBLISHER_DASH.fullmatch(self.view, sp.start, a.start)):
+        tail = self.view[a.end : sp.end].strip(" .")
+        if len(atoms) == 2 and _gloss_after(tail, atoms[1], self.view):
+            tail = ""
+        if len(atoms) > 2 or tail or not (m := _PUBLISHER_DASH.fullmatch(self.view, sp.start, a.start)):
             return False
         from ..publishers import load_publishers  # (a lazy import: the stage loads without the table)
         from ..textutil import fold_name

@@ -138,7 +138,7 @@ _NP_LOW = (
     rf"(?:(?i:(?=[{_LOW_DESCRIPTOR_FIRSTS}])(?:{'|'.join(_LOW_DESCRIPTORS)}) )(?=[\w'’/]*['’]))?"
     r"(?:(?=[\w'’/]*['’])[\w'’]+(?:/[A-Z][\w]*)?['’]s? )?"
     # ("the state-run Hamshahri daily": a descriptor may come before the name too)
-    rf"(?i:(?=[{_LOW_DESCRIPTOR_FIRSTS}])(?:{'|'.join(_LOW_DESCRIPTORS)})[ -])*(?:[A-Z][\w'’-]* ){{0,3}}"
+    rf"(?i:(?=[{_LOW_DESCRIPTOR_FIRSTS}])(?:{'|'.join(_LOW_DESCRIPTORS)})[ -])*(?:[A-Z][\w'’-]*(?:/[A-Z][\w]*)? ){{0,3}}"
     rf"(?i:(?=[{_LOW_DESCRIPTOR_FIRSTS}])(?:{'|'.join(_LOW_DESCRIPTORS)})[ -])*"
     r"(?:"
     # "a source close to the family of one prisoner", "people familiar with the case"
@@ -153,6 +153,8 @@ _NP_LOW = (
     # Association's board says", "according to the community's statement")
     # ("..., the PMOI/MEK's social headquarters inside Iran said": the organisation's office that counts)
     r"(?<=['’]s )(?:network(?: inside (?:the country|Iran))?|(?:social |central )?headquarters(?: inside (?:the country|Iran))?|board|statement)|"
+    # ("the PMOI/MEK network said": an acronym's network, the name in capitals before it)
+    r"(?<=[A-Z] )network(?: inside (?:the country|Iran))?|"
     # ("a former inmate told the monitor", "the regime claimed that …")
     r"inmates?|prisoners?|detainees?|relatives?|classmates|colleagues|neighbou?rs|researchers?|regime|"
     # kin and delegates who speak for someone ("his brother told HRANA", "the workers' representatives"),
@@ -208,6 +210,20 @@ _NP_PLAIN = rf"(?:{_DESCRIPTOR},? {_NP_CAP}|{_NP_CAP}|{_NP_LOW})"  # the same wi
 _SPEAKER_LINE = re.compile(rf"(?m)^(?P<src>{_NP_CAP})(?:,[^:\n“]{{2,90}})?:\s*(?=[“\"])")
 
 
+# "- HRANA: 11 killed and 486 arrested", "• State media: four dead": a bulleted line of a toll
+# list that opens with its source's name and a colon, then gives figures. Like the speaker line
+# it holds its colon on its line (tried only at the lines with one)
+_TOLL_LINE = re.compile(r"(?m)^[ \t]*[-–•*][ \t]+(?P<src>[A-Z][\w'’./&()-]*(?: [\w'’./&()-]+){0,5}?):[ \t]+"
+                        r"(?=[^\n]*?(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds)\b))")
+
+#: a toll line's label that names a source: an acronym ("HRANA", "PMOI/MEK network"), a name of
+#: capitalised words ("Amnesty International", "Iran Human Rights") or a kind of source ("State
+#: media", "The judiciary"); not a topic ("- Bakers: On Wednesday, 20 May, ...")
+_TOLL_SOURCE = re.compile(r"(?:[A-Z]{2,}[\w/'’.&-]*|[A-Z][\w'’.-]+(?: (?:of |for |the |and )*[A-Z][\w'’.-]*)+"
+                          r"|(?:[Tt]he )?(?:[A-Za-z-]+ )?(?:media|television|TV|judiciary|police|ministry|government|authorities|officials))"
+                          r"(?: (?:network|media|news agency|agency))?(?: \([^()]{2,20}\))?")
+
+
 @dataclass(frozen=True, slots=True)
 class _AttrPatterns:
     cues: KeyedPatterns  # keys: "verb" | "before" | "saying"
@@ -244,6 +260,7 @@ def _patterns() -> _AttrPatterns:
             # '“…,” said Mike Pence'
             re.compile(rf"[”\"]\s*,?\s*(?P<cue>said|says|stated|added|wrote)\s+(?P<src>(?:[a-z]+ ){{0,4}}{_NP_CAP})"),
             _SPEAKER_LINE,
+            _TOLL_LINE,
             # "(Tabnak website, November 18)"
             re.compile(lex["source_paren"]),
         ),
@@ -306,8 +323,12 @@ def _matches(doc: Doc, view: str) -> list[tuple[re.Match[str], str, int]]:
             if m:  # first, so that the plain "quoted" verb cue does not take its source
                 out.insert(0, (m, "quoted as saying", m.end()))
     for k, pat in enumerate(pats.literal):
-        for m in (_at_line_starts(pat, view, ":") if pat is _SPEAKER_LINE else pat.finditer(view)):
-            out.append((m, "source" if k == len(pats.literal) - 1 else (m.groupdict().get("cue") or "said"), m.end()))
+        line = pat is _SPEAKER_LINE or pat is _TOLL_LINE
+        for m in (_at_line_starts(pat, view, ":") if line else pat.finditer(view)):
+            if pat is _TOLL_LINE and not _TOLL_SOURCE.fullmatch(m.group("src")):
+                continue
+            cue = "according to" if pat is _TOLL_LINE else (m.groupdict().get("cue") or "said")
+            out.append((m, "source" if k == len(pats.literal) - 1 else cue, m.end()))
     return out
 
 
@@ -353,7 +374,11 @@ _DATA_BY = re.compile(r" (?:(?:the|a|an|official) )?(?:(?:figures|data|statistic
                       # ("according to credible reports received by the Office")
                       r"(?:(?:credible|reliable|verified|confirmed|multiple|several|further|new) )?"
                       r"reports(?: (?:compiled|collected|gathered|published|released|received|obtained)"
-                      r"(?: from (?:inside |within )?(?:the country|Iran))?)? by) ")
+                      r"(?: from (?:inside |within )?(?:the country|Iran))?)? by"
+                      # ("reports from the PMOI/MEK network inside Iran": a named network, not a town)
+                      r"|reports from(?= (?:the )?[A-Z][\w/'’-]* network\b))"
+                      # ("reports gathered by the network of the PMOI/MEK inside the country": whose network)
+                      r"(?: (?:the )?(?:network|sources) (?:inside (?:the country|Iran) )?of)? ")
 _NAMED_TALLY = re.compile(rf" (?:a|an|the) (?P<src>{_CAP}(?: {_CAP}){{0,4}})(?:'s|’s)? (?:tally|count|survey|analysis|review|database)\b")
 _DATA_SOURCE = re.compile(r"\b(?:figures|statistics|data|records|tally|count|reports?|survey)\b", re.I)
 _SPEAKER_REACH = 1200  # how far back a pronoun looks for its speaker (about two paragraphs)
@@ -516,6 +541,8 @@ def find_attributions(doc: Doc, quotes: list[Quote] | None = None) -> list[Attri
             scope = Span(para.span.start if para else max(0, m.start() - 600), cue_end)
         else:
             scope = _scope(doc, m.start(), cue_end)
+            if cue in _SPEECH_CUES and _RELATIVE_BEFORE.search(view, max(0, src_span.start - 8), src_span.start):
+                scope = _relative_scope(view, scope, cue_end)
             # a quote that starts right after the cue belongs to it, however many sentences it runs
             for q in quotes:
                 if 0 <= q.span.start - cue_end <= 3 and q.span.end > scope.end:
@@ -531,6 +558,18 @@ def find_attributions(doc: Doc, quotes: list[Quote] | None = None) -> list[Attri
     if pronouns:
         out = _resolve_pronouns(out, pronouns)
     return out
+
+
+#: "the price rise, which the regime announced on Thursday, ...": the source of a relative clause
+_RELATIVE_BEFORE = re.compile(r"(?<![\w'’])(?:which|that|whom)\s+$")
+
+
+def _relative_scope(view: str, scope: Span, cue_end: int) -> Span:
+    """A source inside a relative clause ("…, which the regime announced on Thursday, continued
+    in 40 cities") speaks for what the clause tells and the noun before it, not for the rest of
+    the sentence: its scope ends at the clause's first comma."""
+    comma = view.find(",", cue_end, scope.end)
+    return Span(scope.start, comma) if comma > 0 else scope
 
 
 #: the verbs after which "the units" (Resistance Units named before) speak rather than act
