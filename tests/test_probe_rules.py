@@ -97,6 +97,7 @@ def _claims(pipe, text):
 def test_a_figure_in_the_sentence_after_a_source_put_out_a_report_is_that_sources(pipe):
     lead = "Hengaw released its monthly report on Monday. "
     for second in ("It said at least 31 people were arrested in Sanandaj.\n",
+                   "According to the group, at least 31 people were arrested in Sanandaj.\n",
                    "According to the report, at least 31 people were arrested in Sanandaj.\n",
                    "The group said at least 31 people were arrested in Sanandaj.\n"):
         assert _claims(pipe, lead + second) == {(31, "Hengaw")}, second

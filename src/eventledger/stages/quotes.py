@@ -273,6 +273,8 @@ _POSSESSED_CUES = frozenset({"count of", "tally of"})
 _COUNTED_BY_CUES = frozenset({"reported by", "announced by", "acknowledged by"})
 _ONLY_N_WERE = re.compile(r"\b(?:[Oo]nly|[Jj]ust)\s+(?:around\s+|about\s+|some\s+)?[\d,.]+\s*(?:%|percent|per\s+cent)?"
                           r"(?:\s+of\s+(?:the\s+|them\b|these\s+|those\s+)?[\w-]*)?\s+(?:were|was|had\s+been|have\s+been)\s+$")
+#: a source named by its kind alone ("the group", "the organisation"), named in full before
+_THE_KIND = re.compile(r"(?:the|this) (?:rights |human rights )?(?:group|organi[sz]ation|monitor|network|agency|campaign|watchdog)")
 #: a document named by its kind alone, whose author a sentence before named
 _THE_DOCUMENT = re.compile(r"\s+(?P<src>(?:the|its|this|that) (?:new |latest |annual |monthly |weekly )?(?:report|statement|study|survey|findings))\b")
 
@@ -311,7 +313,11 @@ def _matches(doc: Doc, view: str) -> list[tuple[re.Match[str], str, int]]:
             # "according to a Caspian Wire tally": the tally's owner
             owner = _NAMED_TALLY.match(view, e, stop) if view.startswith((" a ", " an ", " the "), e) and not by else None
             m = owner or (pats.before_src.match(view, by.end() - 1, stop) if by else None) or pats.before_src.match(view, e, stop)
-            if m:
+            if m and _THE_KIND.fullmatch(m.group("src")):
+                # "According to the group, ...": the group named before ("Iran Human Rights published
+                # its monthly report"), resolved as a pronoun is
+                out.append((m, "pronoun:" + view[s:e].lower(), m.end()))
+            elif m:
                 out.append((m, view[s:e].lower(), m.end()))
             elif (doc_m := _THE_DOCUMENT.match(view, e, stop)) is not None:
                 # "According to the report, ...": the report of the source named before ("Amnesty
