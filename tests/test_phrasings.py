@@ -258,6 +258,7 @@ def test_multi_clause_sentence_gives_each_town_its_act(pipe, text, events):
 
 
 CLAIMS = [
+    ("The nurses say that 31 of their colleagues were dismissed in Zanjan.", 31, "nurses"),
     # the share of the acts someone announced, counted in the publisher's voice
     ("Only 21 of the executions were announced by official media.", 21, None),
     ("Only around 9% were reported by official sources.", 9, None),

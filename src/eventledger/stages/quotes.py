@@ -147,6 +147,9 @@ _NP_LOW = (
     r"sources? at (?:the )?(?:[A-Z][\w'’-]* ){1,3}(?:[Hh]ospital|[Cc]linic|[Pp]rison|[Cc]emetery|[Uu]niversity)(?: in [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)?|"
     # ("The units said they had carried out activities in 47 cities": the Resistance Units named before)
     r"media|officials?|authorities|sources?|experts?|(?:eye)?witness(?:es)?|activists|groups?|monitors?|resistance|opposition|units|"
+    # the people of a protest speaking for themselves ("The nurses say that 31 of their colleagues
+    # were dismissed"; only before a speech verb, see find_attributions)
+    r"(?<=[Tt]he )(?:nurses|workers|retirees|pensioners|teachers|farmers|students|merchants|truckers|drivers|protesters|mourners)|"
     # ("the campaign said that prisoners in 56 prisons had joined": a campaign named before)
     r"campaigns?|"
     # ("the PMOI/MEK’s network reported": the organisation's network inside the country; "the Bar
@@ -533,7 +536,7 @@ def find_attributions(doc: Doc, quotes: list[Quote] | None = None) -> list[Attri
             if own is not None:  # "according to the community's statement": the community speaks
                 src_span = Span(src_span.start, own.start())
         src_text = view[src_span.start : src_span.end]
-        if src_text.endswith(" units") and cue not in _SPEECH_CUES:
+        if src_text.endswith(_SPEAKING_ONLY) and cue not in _SPEECH_CUES:
             continue  # "the units also recorded 45 video messages": their own act, not a source's words
         if cue.startswith("show") and not _DATA_SOURCE.search(src_text):
             continue  # "a video shows ...": a picture, not a source; "official figures show": one
@@ -578,6 +581,10 @@ def _relative_scope(view: str, scope: Span, cue_end: int) -> Span:
     return Span(scope.start, comma) if comma > 0 else scope
 
 
+#: sources that speak only with a speech verb ("the units also recorded 45 video messages", "the
+#: workers reported for work": their own acts)
+_SPEAKING_ONLY = (" units", " nurses", " workers", " retirees", " pensioners", " teachers", " farmers", " students",
+                  " merchants", " truckers", " drivers", " protesters", " mourners")
 #: the verbs after which "the units" (Resistance Units named before) speak rather than act
 _SPEECH_CUES = frozenset({"said", "says", "say", "reported", "reports", "report", "announced", "announces", "stated",
                           "states", "recalled", "recalls", "claimed", "claims", "added", "adds", "noted", "notes",
