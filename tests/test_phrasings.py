@@ -18,6 +18,7 @@ def _run(pipe, text: str):
 
 
 SUB_TYPES = [
+    ("On Sunday, workers at the Zanjan steel plant walked out.", "strike"),
     ("Security forces opened fire on protesters in Zanjan on Friday, killing three people and wounding dozens.",
      "attack_on_civilians"),
     ("On Friday, police in Zanjan fired on protesters, wounding at least 12.", "attack_on_civilians"),
@@ -122,6 +123,7 @@ def test_phrasing_is_coded_as_its_sub_type(pipe, text, sub):
 
 
 NO_EVENT = [
+    "On Sunday, the activist walked out of Zanjan prison after two years.",
     'Retirees plan to rally in Zanjan next week.',
     'Retirees planned to rally in Zanjan on Sunday, but the gathering was called off.',
     'Activists called for a strike in Zanjan on Sunday.',
