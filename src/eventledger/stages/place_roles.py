@@ -44,6 +44,8 @@ ORIGIN_BEFORE_RE = re.compile(
     r"students?|teachers?|workers?|protesters?|people|family|families|dissidents?|journalists?|lawyers?|"
     r"farmers?|retirees|nurses?|doctors?|truckers?|drivers?|labou?rers?|athletes?|wrestlers?|boxers?|"
     r"kolbars?|sukhtbars?|porters?|shepherds?|fishermen|conscripts?|"
+    # a person named by his people ("a Baluch from Iranshahr", "a Kurd from Bukan")
+    r"baluch(?:i|es)?|kurds?|arabs?|lurs?|turkmens?|"
     r"rappers?|singers?|artists?|clerics?|mothers?|fathers?|sons?|daughters?|brothers?|sisters?|"
     r"girls?|boys?|child|children|[a-z]+-year-old|\d{1,3}-year-old|one|two|three|four|five|six|seven|eight|nine|ten|"
     # "two prisoners, both from Bukan": the people named before the comma
@@ -62,7 +64,8 @@ ORIGIN_BEFORE_RE = re.compile(
 #: apposition closes after it (a comma), which keeps "the Resistance Units, from Tehran to
 #: Zahedan, ..." a route. Case-sensitive, unlike ORIGIN_BEFORE_RE
 #: (a surname may be cut to its initial, as reports do to shield a family: "Mehdi K., 41, from ...")
-_NAME_FROM_BEFORE_RE = re.compile(r"\b[A-Z][a-z'’]+(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.)){1,2},\s+(?:(?:aged\s+)?\d{1,3},\s+)?from\s+$")
+#: (two people with their two ages: "Kamal and Jalal Sharafi, 30 and 28, from ...")
+_NAME_FROM_BEFORE_RE = re.compile(r"\b[A-Z][a-z'’]+(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.)){1,2},\s+(?:(?:aged\s+)?\d{1,3}(?:\s+and\s+\d{1,3})?,\s+)?from\s+$")
 #: "... confirmed the identity of one, Rasoul Abdi from Piranshahr.": a name, "from" and the
 #: place closing the sentence (case-sensitive)
 _NAME_THEN_FROM_RE = re.compile(r"\b[A-Z][a-z'\u2019]+(?:\s+[A-Z][a-z'\u2019-]+){1,2}\s+from\s+$")
@@ -287,7 +290,8 @@ def assign_roles(items: list[PlaceItem], view: str) -> None:
         elif (last is not None and (last == "*" or last.endswith(_ORIGIN_LAST))
               and may_be_origin(before) and ORIGIN_BEFORE_RE.search(before)) or (
                 (c0 == "-" or spaced and after.lstrip()[:1] in ("n", "N", "b", "B")) and _ORIGIN_AFTER_RE.match(after)) or (
-                last == "from" and c0 == "," and it.name_end == it.end and _NAME_FROM_BEFORE_RE.search(before)) or (
+                # (the apposition may close the sentence: "... and Ali Rezaei, 31, from Neyshabur.")
+                last == "from" and c0 in (",", ".", ";") and it.name_end == it.end and _NAME_FROM_BEFORE_RE.search(before)) or (
                 last == "from" and c0 in (".", ";") and it.name_end == it.end and _NAME_THEN_FROM_RE.search(before)):
             role = "origin"
             if "the town" in after or "the village" in after or "the city" in after:
