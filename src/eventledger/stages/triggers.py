@@ -261,7 +261,8 @@ def find_triggers(doc: Doc, quote_spans: list[Span] | None = None) -> list[Trigg
             continue  # the burnt banner or poster is the arson's object, not a banner put up
         if spec.sub_event_type == "symbolic_action" and (
                 any(a <= s < v for a, v in burnt_subjects)
-                or (last_arson is not None and _SECOND_OBJECT.match(view, last_arson.span.end, s))):
+                or (last_arson is not None and not _VERB_LED.match(view, s)
+                    and _SECOND_OBJECT.match(view, last_arson.span.end, s))):
             continue  # the subject of "was burned", or a second object of the same arson
         tactics = spec.tactics
         if "arson" in tactics and (obj := _OBJECT_IMAGES.match(view, e)) is not None:
@@ -300,11 +301,12 @@ _BURNT_VERB = re.compile(r"w(?<=\bw)(?:as|ere)\s+(?:also\s+)?(?:torn\s+down\s+an
 #: portrait that is the subject of a passive burning verb (no "and" or clause break between; a
 #: relative clause with "that" or a name between commas may stand between: "a banner of Khamenei
 #: that had been hung over the main road for the rally was set ablaze", "a banner of the head of
-#: the judiciary, Mohseni Ejei, was set on fire"; "torn down and burnt" is burnt too)
+#: the judiciary, Mohseni Ejei, was set on fire"; "torn down and burnt" is burnt too; "and" may join
+#: two names: "a banner of Khamenei and Khomeini was set on fire")
 _PASSIVE_BURNT = re.compile(
     r"\b(?:an?|the|two|three|several|many|some|dozens\s+of)\s+(?:[\w’'-]+\s+){0,3}?"
     r"(?:banners?|posters?|portraits?|billboards?|placards?|images?|pictures?|photos?)\b"
-    r"(?:,?\s+(?!(?:and|or|but|while|where|which|who)\b)[\w’'-]+){0,14}?,?\s+(?:was|were)\s+(?:also\s+)?"
+    r"(?:,?\s+(?!(?:and|or|but|while|where|which|who)\b)[\w’'-]+|\s+and\s+(?-i:[A-Z])[\w’'-]+){0,14}?,?\s+(?:was|were)\s+(?:also\s+)?"
     r"(?:torn\s+down\s+and\s+)?(?P<verb>burn(?:ed|t)|torched|set\s+(?:on\s+fire|ablaze|alight))\b",
     re.I,
 )
@@ -319,6 +321,9 @@ _BARE_BURNT_SUBJECT = re.compile(
 )
 #: "torched a seminary in X and a large poster of Soleimani in Y": a second object of the same
 #: verb, reached without a clause break, a verb of its own or another actor
+#: (a symbolic trigger led by a verb of its own is a second act, not a second object: "an image was
+#: set on fire, and the youths wrote 'Death to ...' on the wall beside it")
+_VERB_LED = re.compile(r"(?:wr(?:ote|ite|ites|iting|itten)|paint(?:ed|ing|s)|spray(?:ed|ing)|daub(?:ed|ing|s)|put|hung|distribut\w*)\b", re.I)
 _SECOND_OBJECT = re.compile(r"[^.;:!?\n\u201c\u201d\"]{0,80}?\band\s+(?:an?|the|two|three|several)\s+(?:[\w-]+\s+){0,2}\Z", re.I)
 #: "the units put up posters of the rally": a banner or poster put up stays an act when an
 #: exclusion that begins at it ("posters of the rally", the rally not reported) removes the rally
@@ -381,10 +386,27 @@ def _not_an_act(view: str, s: int, e: int, spec: TriggerSpec, sidx: SentenceInde
     if " " not in word and word.endswith("ed") and _DETERMINER_BEFORE.search(view, max(s0, s - 20), s):
         if _NOUN_AFTER.match(view, e, s1):
             return True
+    if spec.sub_event_type == "property_attack" and _told_as_a_cause(view, s, e, s0, word):
+        return True  # "arrested five people over the attack on the base": the act told before
     if spec.sub_event_type in ("killing", "execution") and word in _DEATH_PARTICIPLES \
             and death_in_apposition(view, max(s0, s), e):
         return True  # "a banner of X, the commander of the Quds Force killed a year ago, in ...": who X was
     return False
+
+
+#: an attack named again as the cause or the time of a later step ("arrested five people over the
+#: attack on the Basij base", "Hours after the arson in Tabriz, police said ..."), or by a relative
+#: clause in the pluperfect ("the rioters who had attacked the seminary"): the act told before
+_CAUSE_OF_BEFORE = re.compile(r"\b(?:over|after|for|behind|in connection with|responsible for) the (?:[\w'’-]+ ){0,2}\Z", re.I)
+_WHO_HAD_BEFORE = re.compile(r"\bwho had (?:\w+ ){0,2}\Z", re.I)
+
+
+def _told_as_a_cause(view: str, s: int, e: int, s0: int, word: str) -> bool:
+    if word.startswith(("arson", "attack on", "attacks on", "attack at", "attacks at", "attack against")):
+        if _CAUSE_OF_BEFORE.search(view, max(s0, s - 40), s):
+            return True
+    # (its object definite, the site already named: "who had set fire to a bank in X on Sunday" tells it)
+    return _WHO_HAD_BEFORE.search(view, max(s0, s - 25), s) is not None and " the " in (view[s:e] + view[e:e + 5]).lower()
 
 
 _DEATH_PARTICIPLES = frozenset({"killed", "executed", "assassinated", "slain", "murdered", "hanged"})
