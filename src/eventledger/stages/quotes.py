@@ -708,6 +708,11 @@ def _not_the_person(named: list[Attribution], j: int) -> bool:
 _ROLE_HEADS = frozenset({"prosecutor", "minister", "governor", "commander", "judge", "spokesman", "spokeswoman", "spokesperson"})
 
 
+def _source_words(a: Attribution, view: str) -> str:
+    """A source's name with the words just before it ("The prosecutor of Yazd, Hamid Sadeghi, told")."""
+    return (a.source + " " + view[max(0, a.span.start - 60) : a.span.end]).casefold()
+
+
 def _other_role(source: str, head: str) -> bool:
     """Does ``source`` name an office other than ``head`` ("Shahram Karami, Kermanshah's prosecutor" for "the minister")?"""
     words = set(re.findall(r"[a-z]+", source.casefold()))
@@ -731,7 +736,8 @@ def _resolve_pronouns(named: list[Attribution], pronouns: list[tuple[Span, str, 
                 k, found = j, True
                 break
             j -= 1
-        if head in _ROLE_HEADS and not found and k >= 0 and _other_role(named[k].source + " " + view[max(0, named[k].span.start - 60) : named[k].span.end], head):
+        if head in _ROLE_HEADS and not found and k >= 0 and _other_role(_source_words(named[k], view), head) and not any(
+                head in _source_words(named[j], view) for j in range(k, -1, -1) if span.start - named[j].span.start <= _SPEAKER_REACH):
             # ("…, the prosecutor told Tasnim. … 63 teams …, the minister said": another office than
             # the speaker named last speaks; the role itself is the source)
             out.append(Attribution(span, pronoun, cue, scope))
