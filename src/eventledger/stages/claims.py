@@ -412,8 +412,8 @@ def build_claims(doc: Doc, events: list[Event], publisher: str | None, skip: set
         # the publisher naming itself ("RMI said", "according to our tally") is attributed to
         # the publisher; a number told in its plain narrative voice is attributed to no one
         sources = [publisher if _same(s, publisher) else s for s in index.sources(i, q.span, quote)]
-        if not sources and publisher and quote is None and index.own_tally(i):  # ("we" in a quote is its speaker)
-            sources = [publisher]
+        if publisher and quote is None and (not sources or all(s.lower() in _TALLY_NOUNS for s in sources)) and index.own_tally(i):
+            sources = [publisher]  # ("we" in a quote is its speaker; "the statistics of this news agency": its own)
         if not sources and publisher and publisher_stance == "rights_monitor" and sent.kind == "heading":
             sources = [publisher]
         if not sources and sent.kind in ("body", "list_item"):
@@ -447,13 +447,18 @@ def build_claims(doc: Doc, events: list[Event], publisher: str | None, skip: set
     return claims
 
 
+#: a source that is only the word for a tally ("according to the statistics of this news agency")
+_TALLY_NOUNS = frozenset({"statistics", "figures", "records", "data", "tally", "count", "documentation"})
+
 #: "the Council's own count", "the Observatory's own figures" (the publisher when its head noun is)
 _OWN_HEAD = re.compile(r"(?:[Tt]he\s+)?[A-Za-z]+['’]s\s+own\s+(?:tally|count|figures|data|records)\b")
 _OWN_TALLY = Cue(
     r"\b(?:according to (?:our|its own) (?:tally|count|figures|data|records|documentation|monitoring)|"
     r"(?:our|this organi[sz]ation's)(?: own)? (?:tally|count|figures|data|records)|"
-    r"we (?:have )?(?:recorded|documented|counted|registered|verified|confirmed|identified|tallied))\b",
-    ("according to ", "our ", "this organi", "we "),
+    r"we (?:have )?(?:recorded|documented|counted|registered|verified|confirmed|identified|tallied)|"
+    # the publisher naming itself ("according to the statistics of this human rights news agency")
+    r"(?:statistics|figures|records|data|tally|count|documentation) of this (?:[\w-]+ ){0,3}?(?:news agency|agency|organi[sz]ation|group|monitor))\b",
+    ("according to ", "our ", "this organi", "we ", " of this "),
 )
 
 

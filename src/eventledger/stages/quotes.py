@@ -277,7 +277,10 @@ _COUNTED_BY_CUES = frozenset({"reported by", "announced by", "acknowledged by"})
 _ONLY_N_WERE = re.compile(r"\b(?:[Oo]nly|[Jj]ust)\s+(?:around\s+|about\s+|some\s+)?[\d,.]+\s*(?:%|percent|per\s+cent)?"
                           r"(?:\s+of\s+(?:the\s+|them\b|these\s+|those\s+)?[\w-]*)?\s+(?:were|was|had\s+been|have\s+been)\s+$")
 #: a source named by its kind alone ("the group", "the organisation"), named in full before
-_THE_KIND = re.compile(r"(?:the|this) (?:rights |human rights )?(?:group|organi[sz]ation|monitor|network|agency|campaign|watchdog)")
+_THE_KIND = re.compile(r"the (?:rights |human rights )?(?:group|organi[sz]ation|monitor|network|agency|campaign|watchdog)")
+#: "reported to Evin prison", "reports to the prosecutor's office": a person going somewhere, not a source speaking
+_REPORTED_TO_PLACE = re.compile(r"\s+(?:to|at)\s+(?:the\s+|an?\s+|his\s+|her\s+|their\s+)?(?:[\w'’-]+\s+){0,4}?"
+                                r"(?:prison|jail|court|office|police\s+station|headquarters|detention|ward|work|duty)\b", re.I)
 #: a document named by its kind alone, whose author a sentence before named
 _THE_DOCUMENT = re.compile(r"\s+(?P<src>(?:the|its|this|that) (?:new |latest |annual |monthly |weekly )?(?:report|statement|study|survey|findings))\b")
 
@@ -291,6 +294,8 @@ def _matches(doc: Doc, view: str) -> list[tuple[re.Match[str], str, int]]:
         sent = sidx.at(s)
         lo = max(sent.span.start if sent else 0, s - 200)
         if key == "verb":
+            if view[s] in "rR" and _REPORTED_TO_PLACE.match(view, e) and view[s:e].lower() in ("reported", "reports", "report"):
+                continue  # "X reported to Evin prison to begin serving a sentence": going there, no statement
             if view[s] in "ct" and view[s - 3 : s - 1] in ("'s", "’s") and view[s:e].lower() in _POSSESSED_CUES:
                 lo = max(lo, s - 120)  # "Amnesty International's count of at least 14 killed"
             elif view[s] in "ct" and view[s:e].lower() in _POSSESSED_CUES:
@@ -565,7 +570,7 @@ def find_attributions(doc: Doc, quotes: list[Quote] | None = None) -> list[Attri
     out.extend(_saying_clauses(doc, view))
     out.sort(key=lambda a: (a.span.start, a.span.end))
     if pronouns:
-        out = _resolve_pronouns(out, pronouns)
+        out = _resolve_pronouns(out, pronouns, view)
     return out
 
 
@@ -712,7 +717,22 @@ def _not_the_person(named: list[Attribution], j: int) -> bool:
                and b.cue not in _BEFORE_SOURCE_CUES for b in named[max(0, j - 4) : j])
 
 
-def _resolve_pronouns(named: list[Attribution], pronouns: list[tuple[Span, str, Span, str | None, str]]) -> list[Attribution]:
+#: offices a "the <role> said" names; one differing from the last speaker's is another speaker
+_ROLE_HEADS = frozenset({"prosecutor", "minister", "governor", "commander", "judge", "spokesman", "spokeswoman", "spokesperson"})
+
+
+def _source_words(a: Attribution, view: str) -> str:
+    """A source's name with the words just before it ("The prosecutor of Yazd, Hamid Sadeghi, told")."""
+    return (a.source + " " + view[max(0, a.span.start - 60) : a.span.end]).casefold()
+
+
+def _other_role(source: str, head: str) -> bool:
+    """Does ``source`` name an office other than ``head`` ("Shahram Karami, Kermanshah's prosecutor" for "the minister")?"""
+    words = set(re.findall(r"[a-z]+", source.casefold()))
+    return head not in words and bool(words & _ROLE_HEADS)
+
+
+def _resolve_pronouns(named: list[Attribution], pronouns: list[tuple[Span, str, Span, str | None, str]], view: str = "") -> list[Attribution]:
     """'He said' / 'the official added': the nearest named source before it (within about two
     paragraphs) is the speaker; with none, the statement stays unattributed."""
     out = list(named)
@@ -723,11 +743,18 @@ def _resolve_pronouns(named: list[Attribution], pronouns: list[tuple[Span, str, 
             k -= 1
         # "the prosecutor said": the nearest source that is a prosecutor, when there is one
         j = k
+        found = False
         while head and j >= 0 and span.start - named[j].span.start <= _SPEAKER_REACH:
             if named[j].cue != "source" and head in named[j].source.casefold():
-                k = j
+                k, found = j, True
                 break
             j -= 1
+        if head in _ROLE_HEADS and not found and k >= 0 and _other_role(_source_words(named[k], view), head) and not any(
+                head in _source_words(named[j], view) for j in range(k, -1, -1) if span.start - named[j].span.start <= _SPEAKER_REACH):
+            # ("…, the prosecutor told Tasnim. … 63 teams …, the minister said": another office than
+            # the speaker named last speaks; the role itself is the source)
+            out.append(Attribution(span, pronoun, cue, scope))
+            continue
         # ("The Hengaw and HRANA rights groups have said …. He also announced …": a person's
         # pronoun skips the collective sources told in between, and the sources its speaker
         # quoted ("Karimi said … the toll announced by the governor's office"), for the person
