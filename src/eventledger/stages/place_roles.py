@@ -398,6 +398,8 @@ def _names_without_being_there(before: str, view: str, it: PlaceItem) -> bool:
         return True
     if ("after the" in tail or "since the" in tail) and _YEARS_AFTER_PAST_RE.search(tail):
         return True
+    if last == "in" and _based_in(stripped):
+        return True  # "Iran Human Rights, a monitoring group based in Oslo, reported ...": the source's seat
     if last in ("in", "at") and " those " in tail and _THOSE_DEAD_IN_RE.search(tail):
         return True  # "posters of those killed in Zahedan": where the dead were killed, not the posters
     if last in ("in", "at", "the") and is_kin_death_place(before):
@@ -406,6 +408,12 @@ def _names_without_being_there(before: str, view: str, it: PlaceItem) -> bool:
         if hint in tail:
             return bool(_SOLIDARITY_BEFORE_RE.search(tail) or _TAKEN_TO_BEFORE_RE.search(before))
     return False
+
+
+def _based_in(stripped: str) -> bool:
+    """``stripped`` (lower-cased, ending "in") ends "based in" / "headquartered in": the seat of
+    an organisation named before it, not where anything happened."""
+    return stripped.endswith((" based in", "-based in", " headquartered in"))
 
 
 def _demote_provinces(items: list[PlaceItem], view: str) -> None:
