@@ -847,25 +847,33 @@ def _that_day_in_year(view: str, text: str, out: list[DateMention]) -> list[Date
     """"On Monday, September 30, crowds marked the anniversary ... On that day in 2022, security
     forces opened fire": "that day" with another year after it is the same day of that year,
     history recalled, not the news day told before."""
+    def join(m: DateMention, n: DateMention) -> DateMention | None:
+        if n.range.precision != "year" or n.range.start is None or n.range.start.year == m.range.start.year \
+                or not _IN_YEAR_GAP.fullmatch(view, m.span.end, n.span.start):
+            return None
+        try:
+            day = m.range.start.replace(year=n.range.start.year)
+        except ValueError:  # February 29 in a year without one
+            return None
+        r = DateRange(day, day, "day", min(m.range.confidence, n.range.confidence), ("same_as_previous",))
+        return DateMention(Span(m.span.start, n.span.end), text[m.span.start : n.span.end], r, "history", n.scope)
+    return _join_after_same_day(out, join)
+
+
+def _join_after_same_day(out: list[DateMention], join) -> list[DateMention]:  # noqa: ANN001
+    """Each "the same day" / "that day" (an event day repeated from before) with the mention right
+    after it made one by ``join(m, n)`` where it returns a mention (else both are kept)."""
     res: list[DateMention] = []
     k = 0
     while k < len(out):
         m = out[k]
         if k + 1 < len(out) and m.role == "event" and "same_as_previous" in m.range.flags \
                 and m.range.precision == "day" and m.range.start is not None:
-            n = out[k + 1]
-            if n.range.precision == "year" and n.range.start is not None and n.range.start.year != m.range.start.year \
-                    and _IN_YEAR_GAP.fullmatch(view, m.span.end, n.span.start):
-                try:
-                    day = m.range.start.replace(year=n.range.start.year)
-                except ValueError:  # February 29 in a year without one
-                    day = None
-                if day is not None:
-                    r = DateRange(day, day, "day", min(m.range.confidence, n.range.confidence), ("same_as_previous",))
-                    res.append(DateMention(Span(m.span.start, n.span.end), text[m.span.start : n.span.end], r,
-                                           "history", n.scope))
-                    k += 2
-                    continue
+            joined = join(m, out[k + 1])
+            if joined is not None:
+                res.append(joined)
+                k += 2
+                continue
         res.append(m)
         k += 1
     return res
@@ -908,25 +916,14 @@ _AND_ON_GAP = re.compile(r"[ \u00a0]+and[ \u00a0]+(?:on[ \u00a0]+)?")
 
 
 def _join_same_and_day(view: str, text: str, out: list[DateMention]) -> list[DateMention]:
-    res: list[DateMention] = []
-    k = 0
-    while k < len(out):
-        m = out[k]
-        if k + 1 < len(out) and m.role == "event" and "same_as_previous" in m.range.flags \
-                and m.range.precision == "day" and m.range.start is not None:
-            n = out[k + 1]
-            if n.role == "event" and n.range.precision == "day" and n.range.start is not None \
-                    and 0 < (n.range.start - m.range.start).days <= 7 \
-                    and _AND_ON_GAP.fullmatch(view, m.span.end, n.span.start):
-                r = DateRange(m.range.start, n.range.start, "range", min(m.range.confidence, n.range.confidence),
-                              tuple(dict.fromkeys(m.range.flags + n.range.flags)))
-                res.append(DateMention(Span(m.span.start, n.span.end), text[m.span.start : n.span.end], r, "event",
-                                       n.scope))
-                k += 2
-                continue
-        res.append(m)
-        k += 1
-    return res
+    def join(m: DateMention, n: DateMention) -> DateMention | None:
+        if n.role != "event" or n.range.precision != "day" or n.range.start is None \
+                or not 0 < (n.range.start - m.range.start).days <= 7 or not _AND_ON_GAP.fullmatch(view, m.span.end, n.span.start):
+            return None
+        r = DateRange(m.range.start, n.range.start, "range", min(m.range.confidence, n.range.confidence),
+                      tuple(dict.fromkeys(m.range.flags + n.range.flags)))
+        return DateMention(Span(m.span.start, n.span.end), text[m.span.start : n.span.end], r, "event", n.scope)
+    return _join_after_same_day(out, join)
 
 
 #: how far after a bare weekday the date that states its day may start ("after Friday prayers on 20 November")
