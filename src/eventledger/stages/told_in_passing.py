@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["KIN_OF_DEAD", "DEATH_IN_APPOSITION_RE", "death_in_apposition", "dates_a_death_in_apposition"]
+__all__ = ["KIN_OF_DEAD", "DEATH_PARTICIPLES", "DEATH_IN_APPOSITION_RE", "death_in_apposition", "dates_a_death_in_apposition"]
 
 #: the kin or the graves of people killed, the killing told in a reduced relative clause ("the
 #: families of three prisoners executed", "the graves of protesters who were shot"): where and when
@@ -25,19 +25,21 @@ KIN_OF_DEAD = (
     r"(?:executed|killed|hanged|shot(?:\s+dead)?|slain|murdered)"
 )
 
+#: the participles that tell a death in such an apposition
+DEATH_PARTICIPLES = frozenset({"killed", "executed", "assassinated", "slain", "murdered", "hanged"})
 #: a name, then an apposition that tells the person's death: "Qassem Soleimani, the commander of
 #: the IRGC's Quds Force killed" (matched up to the participle, which ends the text searched)
 DEATH_IN_APPOSITION_RE = re.compile(
     r"[A-Z][\w'’-]+,\s+(?:the|a|an)\s+(?:(?!(?:was|were|had|has|have|who|and|but)\b)[^,;.!?\n]){1,80}?\s"
-    r"(?:killed|executed|assassinated|slain|murdered|hanged)$")
+    rf"(?:{'|'.join(sorted(DEATH_PARTICIPLES))})$")
 
 
 def death_in_apposition(view: str, start: int, end: int) -> bool:
     """The participle at ``start:end`` tells, in an apposition closed by a comma, the death of
     the person named before it ("X, the commander ... killed a year ago, in ...")."""
     lo = max(0, start - 100)
-    comma = view.find(",", end, end + 60)
-    if comma < 0 or ", " not in view[lo:start]:
+    if view[start:end].lower() not in DEATH_PARTICIPLES or view.find(",", end, end + 60) < 0 \
+            or ", " not in view[lo:start]:
         return False
     return DEATH_IN_APPOSITION_RE.search(view, lo, end) is not None
 

@@ -172,7 +172,7 @@ _OCCASION_TOWN = re.compile(r" (?:in|at) [A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2
 #: "to a rally of Iranians in Brussels", "shown at a gathering held in Berlin" (its town is the
 #: gathering's, abroad as a rule, not the messages')
 _ADDRESSED_BY = ("messages ", "message ", "videos ")
-_ADDRESSED_FIRST = ("messages ", "message ", "videos ", "Messages ", "Message ", "Videos ")
+_ADDRESSED_FIRST = _ADDRESSED_BY + tuple(w.capitalize() for w in _ADDRESSED_BY)
 _SHOWN_AT = re.compile(r"(?:shown|played|screened|broadcast|displayed|aired|read out|gathered) ")
 _GATHERING_TOWN = re.compile(r"(?: (?:of|by|held|organi[sz]ed)(?: [\w'’-]+){0,4}?)? (?:in|at) [A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}")
 #: a sentence's subject described by a participle ("Five men arrested after protests in X, Y province,
@@ -388,8 +388,7 @@ def _not_an_act(view: str, s: int, e: int, spec: TriggerSpec, sidx: SentenceInde
             return True
     if spec.sub_event_type == "property_attack" and _told_as_a_cause(view, s, e, s0, word):
         return True  # "arrested five people over the attack on the base": the act told before
-    if spec.sub_event_type in ("killing", "execution") and word in _DEATH_PARTICIPLES \
-            and death_in_apposition(view, max(s0, s), e):
+    if spec.sub_event_type in ("killing", "execution") and death_in_apposition(view, max(s0, s), e):
         return True  # "a banner of X, the commander of the Quds Force killed a year ago, in ...": who X was
     return False
 
@@ -408,8 +407,6 @@ def _told_as_a_cause(view: str, s: int, e: int, s0: int, word: str) -> bool:
     # (its object definite, the site already named: "who had set fire to a bank in X on Sunday" tells it)
     return _WHO_HAD_BEFORE.search(view, max(s0, s - 25), s) is not None and " the " in (view[s:e] + view[e:e + 5]).lower()
 
-
-_DEATH_PARTICIPLES = frozenset({"killed", "executed", "assassinated", "slain", "murdered", "hanged"})
 
 
 def _in_frame(view: str, s: int, sidx: SentenceIndex) -> bool:
