@@ -127,6 +127,9 @@ _LOW_DESCRIPTORS = (
     "own",
 )
 _LOW_DESCRIPTOR_FIRSTS = first_letters(_LOW_DESCRIPTORS)
+#: the people of a protest, sources in their own voice only before a speech verb (_SPEAKING_ONLY)
+_PROTEST_PEOPLE = ("nurses", "workers", "retirees", "pensioners", "teachers", "farmers", "students", "merchants",
+                   "truckers", "drivers", "protesters", "mourners")
 _NP_LOW = (
     # ("two rights groups said": the number is part of the source's name, not a figure)
     # ("his brother told HRANA", "a prisoner's relative said", "the workers' representatives");
@@ -149,7 +152,7 @@ _NP_LOW = (
     r"media|officials?|authorities|sources?|experts?|(?:eye)?witness(?:es)?|activists|groups?|monitors?|resistance|opposition|units|"
     # the people of a protest speaking for themselves ("The nurses say that 31 of their colleagues
     # were dismissed"; only before a speech verb, see find_attributions)
-    r"(?<=[Tt]he )(?:nurses|workers|retirees|pensioners|teachers|farmers|students|merchants|truckers|drivers|protesters|mourners)|"
+    rf"(?<=[Tt]he )(?:{'|'.join(_PROTEST_PEOPLE)})|"
     # ("the campaign said that prisoners in 56 prisons had joined": a campaign named before)
     r"campaigns?|"
     # ("the PMOI/MEK’s network reported": the organisation's network inside the country; "the Bar
@@ -588,8 +591,7 @@ def _relative_scope(view: str, scope: Span, cue_end: int) -> Span:
 
 #: sources that speak only with a speech verb ("the units also recorded 45 video messages", "the
 #: workers reported for work": their own acts)
-_SPEAKING_ONLY = (" units", " nurses", " workers", " retirees", " pensioners", " teachers", " farmers", " students",
-                  " merchants", " truckers", " drivers", " protesters", " mourners")
+_SPEAKING_ONLY = tuple(" " + w for w in ("units", *_PROTEST_PEOPLE))
 #: the verbs after which "the units" (Resistance Units named before) speak rather than act
 _SPEECH_CUES = frozenset({"said", "says", "say", "reported", "reports", "report", "announced", "announces", "stated",
                           "states", "recalled", "recalls", "claimed", "claims", "added", "adds", "noted", "notes",
