@@ -271,12 +271,12 @@ class SegmentStage:
             # phrases broken over two lines: "the People's Mojahedin\nOrganization"); the view
             # keeps its length, so every offset still points into the stored text (a soft
             # continuation keeps its line break: a post's time line under its text is still a line)
-            chars = list(view)
+            parts, last = [], 0
             for s, e in block_spans:
-                for k in range(s, e):
-                    if chars[k] == "\n":
-                        chars[k] = " "
-            view = doc.view = "".join(chars)
+                parts += (view[last:s], view[s:e].replace("\n", " "))
+                last = e
+            parts.append(view[last:])
+            view = doc.view = "".join(parts)
         blocks = []
         for s, e in block_spans:
             text = view[s:e]
