@@ -334,6 +334,41 @@ _KIND_NOUNS = re.compile(r"\b(?:(?P<killing>deaths|dead|killings)|(?P<attack_on_
 #: "By Monday the strike had spread to ..." (the act named again is a trigger of its own sentence)
 #: a sentence whose subject is the actors just told of ("They put up posters ...")
 _THEY_OPEN = re.compile(r"They\s+(?:also\s+)?[a-z]")
+
+
+def _acts_of_sentence_before(ctx: DocContext, i: int) -> bool:
+    """Sentence ``i`` tells the act of the places sentence ``i - 1`` named with no act: it opens
+    with "They" in the same paragraph, or, as the next paragraph's first sentence, with "They" or
+    the actor the sentence before named ("The units ... voiced their support for ... on Friday and
+    Saturday in Tehran, Isfahan and Karaj." / "They carried out their activities by installing
+    banners"; "... marked Workers' Day in the cities of A and B." / "The Resistance Units supported
+    the workers by installing banners")."""
+    sent, before = ctx.doc.sentences[i], ctx.doc.sentences[i - 1]
+    if sent.paragraph == before.paragraph:
+        return bool(_THEY_OPEN.match(ctx.view, sent.span.start))
+    if sent.paragraph != before.paragraph + 1:
+        return False
+    if _THEY_OPEN.match(ctx.view, sent.span.start):
+        return True
+    opening = next((a for a in ctx.sent_actors[i] if a.span.start - sent.span.start <= 4), None)
+    subject = _subject_of(ctx, i - 1)
+    return opening is not None and subject is not None and opening.name == subject.name \
+        and not ctx.view[sent.span.start : opening.span.start].strip(" The")
+
+
+def _subject_of(ctx: DocContext, j: int) -> ActorMention | None:
+    """The protest-side actor that opens sentence ``j`` (after a dateline, "Iran, May 4, 2020—"),
+    its subject: "The Resistance Units, the internal network of ..., voiced their support for the
+    nurses"; None when the sentence opens otherwise ("The units voiced their support for the nurses":
+    the nurses are no subject)."""
+    a = next((a for a in ctx.sent_actors[j] if a.category in _PROTEST_ACTOR_CATS), None)
+    if a is None:
+        return None
+    before = ctx.view[ctx.starts[j] : a.span.start]
+    before = before[max(before.rfind("\u2014"), before.rfind(" - ") + 2) + 1 :]  # (after a dateline)
+    return a if before.strip() in ("", "The", "the") else None
+
+
 _SPREAD_TO = re.compile(r"(?:(?:on|by|from)\s+\w+(?:\s+\w+)?,?\s+)?(?:it|they)\s+(?:also\s+|then\s+|had\s+|has\s+)?spread\s+"
                         r"(?:on\s+\w+\s+|quickly\s+|further\s+)?to\b", re.I)
 
@@ -420,8 +455,13 @@ def _pick_actor(ctx: DocContext, i: int, etype: str, t: Trigger) -> ActorMention
             first_after = a
     if last_before is not None:
         return last_before
-    if first_after is not None:
+    # ("They carried out their activities by installing banners with the slogans of the Iranian
+    # Resistance leader": "They" is the actor told before, not the first one named after the act)
+    they = _THEY_OPEN.match(ctx.view, ctx.starts[i]) is not None
+    if first_after is not None and not they:
         return first_after
+    if they and i > 0 and etype == "protest" and (subject := _subject_of(ctx, i - 1)):
+        return subject  # (the subject of the sentence before, not its object: "support for the nurses")
     # earlier in the paragraph, then the paragraph before
     sents = ctx.doc.sentences
     para = sents[i].paragraph
@@ -658,8 +698,7 @@ class AssembleStage:
                 drafts.extend(list_drafts)
                 list_para = sent.paragraph
                 continue
-            elif triggers and places_only[0] == i - 1 and _THEY_OPEN.match(ctx.view, sent.span.start) \
-                    and doc.sentences[i - 1].paragraph == sent.paragraph:
+            elif triggers and places_only[0] == i - 1 and _acts_of_sentence_before(ctx, i):
                 # "... went out: on Sunday in A and B; on Monday in C. They put up posters ...": the
                 # act of the places the sentence before listed with no act of their own
                 drafts.extend(_sentence_drafts(ctx, i, triggers, places_only[1]))
