@@ -59,3 +59,17 @@ def test_a_paragraph_about_someone_else_does_not_take_the_towns_before(pipe):
     # and "They" two paragraphs later is too far
     doc = run(pipe, _LEAD + "The nurses' protests began in February.\n\nThey put up posters.\n")
     assert not {e.location.canonical for e in doc.events} & {"Zanjan", "Semnan", "Birjand"}
+
+
+def test_a_sentence_passed_on_men_arrested_in_a_dated_uprising_is_news(pipe):
+    # the history date dates the participle before it ("arrested during the November 2019
+    # protests"), not the sentence the court passed
+    doc = run(pipe, "On Wednesday, March 3, Mizan announced that a court in Shiraz had sentenced two young "
+                    "men arrested during the November 2019 protests to death.\n")
+    assert _rows(doc) == {("Shiraz", "sentence", "2021-03-03", "2021-03-03")}
+
+
+def test_arrests_in_the_days_after_an_uprising_are_a_tally(pipe):
+    doc = run(pipe, "On Wednesday, March 3, a court in Shiraz sentenced two men to death. According to Amnesty "
+                    "International, at least 7,000 people were arrested in the days after the uprising.\n")
+    assert {e.sub_event_type for e in doc.events} == {"sentence"}

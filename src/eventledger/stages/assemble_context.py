@@ -368,7 +368,8 @@ _YEARS_AGO_OPEN = re.compile(r"(?:[A-Z][a-z]+|[0-9]{1,2}|A)?\s*(?:[a-z]+\s+)?yea
 
 
 #: (the date may end the participle's event: "a student killed in the dormitory raid of 1999")
-_PARTICIPLE_BEFORE = re.compile(r"\b[a-z]+ed\s+(?:in|during|since)\s+(?:the\s+(?:[\w-]+\s+){1,2}?of\s+)?$")
+# (the date may follow "the": "two young men arrested during the November 2019 protests")
+_PARTICIPLE_BEFORE = re.compile(r"\b[a-z]+ed\s+(?:in|during|since)\s+(?:the\s+(?:(?:[\w-]+\s+){1,2}?of\s+)?)?$")
 
 
 #: only an auxiliary between a history date and the verb after it ("... in Quchan in 2023 was hanged")
@@ -796,9 +797,12 @@ _TALLY = Cue(
     r"\d[\d,]*\s+(?:executions|arrests|detentions|deaths|killings|death sentences)"
     # a toll by its name ("Amnesty International's count of at least 14 killed", "the death toll had
     # risen to 39")
-    r"|count of|toll (?:has |had )?(?:risen|rose|climbed) to)\b",
+    r"|count of|toll (?:has |had )?(?:risen|rose|climbed) to"
+    # a wave's aftermath ("at least 7,000 people were arrested in the days after the uprising")
+    r"|(?:in|during|over) the (?:days|weeks|months) (?:after|following|that followed))\b",
     ("so far", "total", "to date", "overall", "alone", "tally", "cumulative", "since ", " month",
-     "counted", "recorded", "registered", "documented", "tallied", "list", "count of", "toll"),
+     "counted", "recorded", "registered", "documented", "tallied", "list", "count of", "toll",
+     "the days", "the weeks"),
 )
 _SPLIT_BY_TOWN = re.compile(r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) of them in [A-Z]")
 _PERFECT = Cue(r"\b(?:have|has|had) been (?:\w+ )?(?:\w+ (?:or|and) )?(?:arrested|detained|killed|executed|imprisoned|injured|sentenced)\b",
