@@ -142,13 +142,17 @@ _SOLIDARITY_BEFORE_RE = re.compile(
     r"\b(?:solidarity\s+with|in\s+support\s+of|support\s+for|sympathy\s+with|tribute\s+to|"
     # ("in solidarity with the Ghezel Hesar strikers": the strikers' prison is named, not where it happened)
     # ("in solidarity with their Tehran colleagues": a possessive before the place too)
-    r"(?:slogans?|chants?)\s+(?:for|about))\s+(?:the\s+(?:people|residents|protesters|citizens|city|town)\s+of\s+|the\s+|their\s+|its\s+|his\s+|her\s+|our\s+)?$",
+    r"(?:slogans?|chants?)\s+(?:for|about)|chant(?:ed|ing|s)?\s+for)\s+(?:the\s+(?:people|residents|protesters|citizens|city|town)\s+of\s+|the\s+|their\s+|its\s+|his\s+|her\s+|our\s+)?$",
     re.I,
 )
 #: "gathered in Zahedan to protest the alleged rape of a girl by a police commander in Chabahar":
 #: the place of the grievance a protest names, not where the protest is (one clause, no comma)
+#: (or the deaths it is held over: "shops in Tabriz closed in protest at the killings in Zahedan",
+#: "merchants went on strike over the killing of protesters in Zahedan")
 _GRIEVANCE_BEFORE_RE = re.compile(
-    r"\bto\s+protest\s+(?:against\s+)?(?:the|a|an)\s+(?:[\w'\u2019-]+\s+){1,12}?(?:in|at)\s+$", re.I)
+    r"\bto\s+protest\s+(?:against\s+)?(?:the|a|an)\s+(?:[\w'\u2019-]+\s+){1,12}?(?:in|at)\s+$"
+    r"|\b(?:in\s+protest\s+(?:at|against|over)|over|against)\s+the\s+(?:[\w'\u2019-]+\s+){0,3}?"
+    r"(?:killings?|deaths?|executions?|shootings?|massacre|crackdown)\s+(?:of\s+(?:[\w'\u2019-]+\s+){1,5}?)?in\s+$", re.I)
 #: "gathered in Iranshahr, demanding the release of their sons arrested in Zahedan": where the
 #: people whose release is demanded were taken, not where the crowd is
 _RELEASE_OF_BEFORE_RE = re.compile(
@@ -318,7 +322,8 @@ def assign_roles(items: list[PlaceItem], view: str) -> None:
             role = "route"
         elif spaced and "A" <= after.lstrip()[:1] <= "Z" and _ORG_AFTER_RE.match(after) and it.name_end == it.end:
             role = "other"
-        elif last == "in" and prev is not None and prev.role == "event" and "protest" in before \
+        elif last == "in" and prev is not None and prev.role == "event" \
+                and ("protest" in before or "over " in before or "against " in before) \
                 and ". " not in view[prev.end : it.start] and _GRIEVANCE_BEFORE_RE.search(before):
             role = "other"  # the grievance's place; the protest's town was named before it
         elif last == "in" and prev is not None and prev.role == "event" and "release" in before \

@@ -534,7 +534,7 @@ def _reattach_common_streets(items: list[PlaceItem], view: str) -> None:
     """Most Iranian towns have an Azadi Square and a Keshavarz Boulevard: a curated street or
     square means its curated town only when the report names that town too. Otherwise it
     belongs to the last town of the same country named before it (the story's town); and so
-    it does when that town is named earlier in the same sentence ("detained three women in
+    it does when that town is named earlier in the same paragraph ("detained three women in
     Sanandaj ... near the Azadi square" in a report that lists Tehran elsewhere)."""
     towns = [it for it in items if not it.candidate.poi and it.place.precision == 1]
     named = {it.place.canonical for it in towns}
@@ -546,7 +546,9 @@ def _reattach_common_streets(items: list[PlaceItem], view: str) -> None:
             continue
         before = [t for t in towns if t.start < it.start and t.place.country == c.place.country]
         if c.place.canonical in named:
-            lo = max(view.rfind(". ", 0, it.start), view.rfind("\n", 0, it.start))
+            # (the paragraph's own town: "In Sanandaj, young people blocked Ferdowsi Street. Security
+            # forces shot dead a man on Pasdaran Street", in a report that names Tehran elsewhere)
+            lo = view.rfind("\n", 0, it.start)
             # (not a town inside a quotation: posters "with the words 'Kermanshah is not alone'")
             before = [t for t in before if t.start > lo and not _QUOTE_CHARS.intersection(view[t.start - 1 : t.start])]
             if not before or before[-1].place.canonical == c.place.canonical:

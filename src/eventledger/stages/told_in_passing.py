@@ -26,11 +26,15 @@ KIN_OF_DEAD = (
 )
 
 #: the participles that tell a death in such an apposition
-DEATH_PARTICIPLES = frozenset({"killed", "executed", "assassinated", "slain", "murdered", "hanged"})
-#: a name, then an apposition that tells the person's death: "Qassem Soleimani, the commander of
-#: the IRGC's Quds Force killed" (matched up to the participle, which ends the text searched)
+DEATH_PARTICIPLES = frozenset({"killed", "executed", "assassinated", "slain", "murdered", "hanged", "shot dead"})
+#: a name (and an age), then an apposition or a relative clause that tells the person's death:
+#: "Qassem Soleimani, the commander of the IRGC's Quds Force killed", "Arash Molaei, 23, a young
+#: man shot dead", "Mehdi Zare, 21, who was killed" (matched up to the participle, which ends the
+#: text searched)
 DEATH_IN_APPOSITION_RE = re.compile(
-    r"[A-Z][\w'’-]+,\s+(?:the|a|an)\s+(?:(?!(?:was|were|had|has|have|who|and|but)\b)[^,;.!?\n]){1,80}?\s"
+    r"[A-Z][\w'’-]+,\s+(?:\d{1,2},\s+)?"
+    r"(?:(?:the|a|an)\s+(?:(?!(?:was|were|had|has|have|who|and|but)\b)[^,;.!?\n]){1,80}?\s"
+    r"|who\s+(?:was|were|had\s+been|has\s+been)\s+(?:[a-z]+ly\s+)?)"
     rf"(?:{'|'.join(sorted(DEATH_PARTICIPLES))})$")
 
 
@@ -41,7 +45,23 @@ def death_in_apposition(view: str, start: int, end: int) -> bool:
     if view[start:end].lower() not in DEATH_PARTICIPLES or view.find(",", end, end + 60) < 0 \
             or ", " not in view[lo:start]:
         return False
-    return DEATH_IN_APPOSITION_RE.search(view, lo, end) is not None
+    m = DEATH_IN_APPOSITION_RE.search(view, lo, end)
+    if m is None:
+        return False
+    if "who" in view[m.start() : start]:
+        # a relative clause that places and dates the death tells it as an event of its own ("Hiwa
+        # Ahmadi, 24, who was shot dead by border guards near the town on Wednesday, February 25");
+        # one that does not ("Mehdi Zare, 21, who was killed on November 16, ...") says who the
+        # person was
+        rest = view[end : view.find(",", end, end + 60)]
+        return not (_DATED.search(rest) and _PLACED.search(rest))
+    return True
+
+
+_PLACED = re.compile(r"\b(?:near|at|outside|in)\s+(?!(?:the\s+)?(?:\d|January|February|March|April|May|June|July|August|"
+                     r"September|October|November|December|the\s+(?:morning|afternoon|evening|night)))")
+_DATED = re.compile(r"\d|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:January|February|March|April|May|June|July|"
+                    r"August|September|October|November|December)\b")
 
 
 _BEFORE_DATE = re.compile(r"\s+(?:(?:on|in)\s+)?$")
