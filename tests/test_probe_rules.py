@@ -163,3 +163,21 @@ def test_a_summary_by_act_nouns_is_told_by_each_towns_own_story(pipe):
     doc = run(pipe, "Iran News in Brief – March 9, 2024\n\nThis week brought protests in Qazvin and Zanjan.\n",
               publisher="NCRI")
     assert summary(doc) == {("Qazvin", "demonstration"), ("Zanjan", "demonstration")}
+
+
+def _numbers(doc):
+    return [(c.value, c.attributed_to) for c in doc.claims if c.value is not None]
+
+
+def test_a_source_named_after_a_town_and_a_comma_is_the_source_alone(pipe):
+    doc = run(pipe, "On Sunday, police arrested five people in Ahvaz, the Intelligence Ministry said.\n", publisher=None)
+    assert _numbers(doc) == [(5, "Intelligence Ministry")]
+
+
+def test_the_size_of_a_team_arrested_counts_its_members(pipe):
+    doc = run(pipe, "On Sunday, a four-member team was arrested in Ahvaz, the Intelligence Ministry said.\n",
+              publisher=None)
+    assert _numbers(doc) == [(4, "Intelligence Ministry")]
+    # (a "-member" board is no count of people the sentence reports on)
+    doc = run(pipe, "On Sunday, a five-member board met in Ahvaz.\n", publisher=None)
+    assert not _numbers(doc)

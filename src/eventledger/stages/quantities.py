@@ -69,7 +69,9 @@ _NUM_BODY = (
 _NUM_RE = re.compile(_NUM_BODY, re.I)
 # candidate positions come from a prefix index (see .lexmatch): the regex runs only there
 _NUM_STARTS = KeyedPatterns([(0, _NUM_BODY)])
-_AFTER_BAD = re.compile(r"^(?:st|nd|rd|th)\b|^-(?:point|year-old|day|member)|^\s*(?:%\s*)?(?:a\.m\.|p\.m\.|am\b|pm\b)|^[:/]\d", re.I)
+_SIZED_AFTER = re.compile(r" [\w]+-member\b")
+# ("a four-member team was arrested": the team's members are the people the sentence counts)
+_AFTER_BAD = re.compile(r"^(?:st|nd|rd|th)\b|^-(?:point|year-old|day|member(?! (?:team|cell|gang|group)))|^\s*(?:%\s*)?(?:a\.m\.|p\.m\.|am\b|pm\b)|^[:/]\d", re.I)
 _BEFORE_DATE = re.compile(rf"{_MONTHS}\s*$|\b(?:in|since|of|from|until|by|to|and|year|,)\s*$", re.I)
 _YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d|13\d\d|14\d\d)$")
 # numbers that name or identify rather than count: "Article 610", "Branch 15", "Ward 209"
@@ -361,6 +363,8 @@ def find_quantities(doc: Doc) -> list[Quantity]:
         after = view[end : end + 12]
         if _AFTER_BAD.match(after):  # every branch starts with "^": a search could only match at 0
             continue
+        if art and _SIZED_AFTER.match(view, end):
+            continue  # "a four-member team": the article of the team, whose size is the number
         if num_text is not None:
             num_start = m.start("dig") if dig else m.start("word") if word else m.start("art")
             plain = num_text.replace(",", "")

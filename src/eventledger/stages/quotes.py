@@ -110,7 +110,9 @@ def before_source_cues() -> tuple[str, ...]:
 # A source noun phrase: capitalised words with connectors, optionally preceded by a
 # lower-case descriptor ("the state media", "many experts close to the regime").
 _CAP = r"[A-Z](?:[\w'’&-]|\.(?=[A-Za-z])|/(?=[A-Z]))*"  # "U.S" and "PMOI/MEK" but not "HRANA." at a sentence end
-_NP_CAP = rf"(?:the |The )?{_CAP}(?:,? (?:{_CAP}|of|the|for|and|de|al)){{0,7}}"
+# (a comma only before a capitalised word: "Ali Shamkhani, Secretary"; "..., the police arrested five
+# people in Ahvaz, the Intelligence Ministry said" names the ministry, not "Ahvaz, the Intelligence Ministry")
+_NP_CAP = rf"(?:the |The )?{_CAP}(?:,? {_CAP}| (?:of|the|for|and|de|al)){{0,7}}"
 # the lower-case descriptors of _NP_LOW ("state", "local", "human rights" media). Each
 # repetition first tests the next character against their first letters: one test where the
 # engine would otherwise enter every alternative (re.I literals have no quick reject), and
