@@ -39,3 +39,27 @@ def test_forces_that_dispersed_a_crowd_still_intervene(pipe):
     doc = run(pipe, "In Yasuj, farmers gathered outside the governorate on Tuesday, and police arrived and "
                     "dispersed them with tear gas.\n")
     assert ("Yasuj", "protest_with_intervention") in subtypes(doc)
+
+
+def numbers(doc):
+    return {(c.value, c.attributed_to) for c in doc.claims if c.value is not None}
+
+
+def test_list_items_take_the_source_of_the_line_introducing_them(pipe):
+    doc = run(pipe, "The police chief listed the items seized from the detainees:\n- 11 Molotov cocktails\n- 4 knives\n")
+    assert numbers(doc) == {(11, "police chief"), (4, "police chief")}
+    doc = run(pipe, "The Intelligence Ministry's directorate in Khuzestan province announced on Sunday that three teams "
+                    "had been dismantled.\n\nAccording to the statement:\n\n1. A four-member team was arrested in "
+                    "Ahvaz on Friday.\n\n2. Five people were detained in Dezful.\n")
+    got = numbers(doc)
+    assert (4, "Intelligence Ministry's directorate in Khuzestan province") in got
+    assert (5, "Intelligence Ministry's directorate in Khuzestan province") in got
+    # a list whose introducing line names no source is the publisher's
+    doc = run(pipe, "Items seized:\n- 11 Molotov cocktails\n", publisher=None)
+    assert numbers(doc) == {(11, None)}
+
+
+def test_a_source_that_goes_on_speaking_covers_the_clause_before(pipe):
+    doc = run(pipe, "In Rudsar, about 40 shopkeepers closed their shops on Wednesday in protest at the arrest of a "
+                    "merchant, the police chief said, adding that the shops had reopened by the evening.\n")
+    assert numbers(doc) == {(40, "police chief")}

@@ -163,9 +163,39 @@ class _ClaimIndex:
             sent = self.doc.sentences[i]
             got = self._paragraph_lead_source(sent)
             if got is None and not any(sent.span.contains(a.span) for a in self.ctx.sent_attr_named[i]):
-                got = self._paragraph_close_source(sent)
+                got = self._paragraph_close_source(sent) or self._list_intro_source(sent)
             self._paragraph_source[i] = got
         return got  # type: ignore[return-value]
+
+    def _list_intro_source(self, sent: Segment) -> str | None:
+        """The source the line introducing a list names, for the list's items: "According to the
+        statement, a copy of which was obtained by Fars:" / "1. A four-member team was arrested in
+        Ahvaz ..."; "The police chief said the following items were seized:" / "- 11 Molotov
+        cocktails". The items may be paragraphs of their own ("1. ...", blank line, "2. ...")."""
+        text = self.doc.text
+        para = self.ctx.paragraph_at(sent.span.start)
+        start = text.rfind("\n", 0, sent.span.start) + 1
+        if not _ITEM_MARK.match(text, start) and para is not None:
+            start = text.rfind("\n", 0, para.span.start + 1) + 1
+        if not _ITEM_MARK.match(text, start):
+            return None
+        pos, lines = start, 0
+        while pos > 0 and lines < 40:
+            prev_start = text.rfind("\n", 0, pos - 1) + 1
+            line = text[prev_start : pos - 1]
+            pos, lines = prev_start, lines + 1
+            if not line.strip() or _ITEM_MARK.match(line):
+                continue  # (another item, or the blank line between two)
+            if not line.rstrip().endswith(":"):
+                return None
+            k = self.ctx.idx(prev_start + len(line) - len(line.lstrip()))
+            if k is None:
+                return None
+            for a in self.ctx.sent_attr_named[k]:
+                if a.source and a.span.start < pos + len(line) and not _same(a.source, self.publisher):
+                    return a.source
+            return None
+        return None
 
     def _paragraph_lead_source(self, sent: Segment) -> str | None:
         """The source named by the first sentence of ``sent``'s paragraph (a reporting verb or
@@ -328,7 +358,8 @@ class _ClaimIndex:
             text, sent = self.doc.text, self.doc.sentences[i].span
             # (the comma may sit a few words before the source: ", the union official said.")
             # ("…, a lawyer told Reuters." / "…, the police said on Monday.": a short tail of
-            # addressee or time words after the cue still closes the sentence)
+            # addressee or time words after the cue still closes the sentence; so does a clause the
+            # speaker goes on with: "…, the police chief said, adding that the shops had reopened")
             closing = _SHORT_TAIL.fullmatch(text, a.span.end, sent.end) is not None and _COMMA_BEFORE.search(
                 text, max(sent.start, a.span.start - 40), a.span.start) is not None
             # a lede that pools several kinds of source is the publisher's own account
@@ -466,7 +497,7 @@ _OWN_TALLY = Cue(
 # groups said, as shops stayed shut …": a clause of circumstance after the cue is no new statement;
 # nor is "…, Mizan said, bringing to 13 the number …": the source closes the clause it follows)
 _SHORT_TAIL = re.compile(r"(?:\s+[\w'’/-]+){0,5}(?:\s+(?:for|of|and|on|the|[A-Z][\w'’-]*)){0,6}(?:,\s*(?:citing|quoting)(?:\s+[\w'’/-]+){1,6})?"
-                         r"(?:,\s*(?:as|while|amid|even as|bringing|raising|taking)\b[^\n]*)?[\s.”\"']*")
+                         r"(?:,\s*(?:as|while|amid|even as|bringing|raising|taking|adding|and)\b[^\n]*)?[\s.”\"']*")
 _SEVERAL_BEFORE = re.compile(r",\s*(?:[\w'’-]+\s+){1,4}and\s+(?:[\w'’-]+\s+){0,3}$")
 
 
@@ -489,6 +520,8 @@ def _several_sources(doc: Doc, a: Attribution, sent: Span) -> bool:
     return _SEVERAL_BEFORE.search(doc.text, max(sent.start, a.span.start - 50), a.span.start) is not None
 
 
+#: a list item's mark: "- ", "• ", "1. ", "2) "
+_ITEM_MARK = re.compile(r"[ \t]*(?:[-–•*]|\d{1,2}[.)])[ \t]")
 _COMMA_BEFORE = re.compile(r",\s*(?:[\w'’-]+\s+){0,4}$")
 # a paragraph that opens with "HRANA reported ..." speaks for that source in its later sentences
 _LEAD_CUES = {"reported", "reports", "said", "says", "announced", "stated", "according to", "documented",

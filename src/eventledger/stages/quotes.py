@@ -191,7 +191,8 @@ _NP_LOW = (
     rf"(?: of (?:the )?{_CAP}(?: (?:and )?{_CAP}){{0,3}}(?: province| county| city)?)?|"
     # an office holder placed by "in": "the head of the judiciary in Khuzestan", "Khamenei’s
     # representative in Mashhad" (the place alone is not who speaks)
-    rf"(?:[Rr]epresentative|[Hh]ead|[Cc]hief|[Gg]overnor|[Pp]rosecutor|[Pp]rayer leader|[Cc]ommander|[Ss]pokes(?:man|woman|person)|[Oo]fficials?|[Pp]olice(?: chief| command)?|"
+    # ("the Intelligence Ministry's directorate in Khuzestan province announced")
+    rf"(?:[Dd]irectorate|[Rr]epresentative|[Hh]ead|[Cc]hief|[Gg]overnor|[Pp]rosecutor|[Pp]rayer leader|[Cc]ommander|[Ss]pokes(?:man|woman|person)|[Oo]fficials?|[Pp]olice(?: chief| command)?|"
     # ("a lawyer in Mashhad had told her office": the lawyer speaks, not the town)
     rf"[Ll]awyers?|[Aa]ctivists?|[Jj]ournalists?|[Ww]itness(?:es)?|[Rr]esidents?)"
     # ("the commander of the IRGC in Razavi Khorasan province": a body named by its acronym, the province word)
