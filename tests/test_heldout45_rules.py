@@ -63,3 +63,14 @@ def test_a_source_that_goes_on_speaking_covers_the_clause_before(pipe):
     doc = run(pipe, "In Rudsar, about 40 shopkeepers closed their shops on Wednesday in protest at the arrest of a "
                     "merchant, the police chief said, adding that the shops had reopened by the evening.\n")
     assert numbers(doc) == {(40, "police chief")}
+
+
+def test_acts_a_source_rejects_as_reports_of_others_are_no_events(pipe):
+    doc = run(pipe, "On Tuesday the governor rejected reports by \"hostile media\" that security forces had fired on "
+                    "protesters in Aligudarz and killed four people.\n")
+    assert not doc.events
+
+
+def test_a_petrol_bomb_thrown_at_a_base_is_arson(pipe):
+    doc = run(pipe, "On Thursday night youths threw a petrol bomb at the Basij base in Izeh.\n")
+    assert subtypes(doc) == {("Izeh", "property_attack")}
