@@ -74,3 +74,13 @@ def test_acts_a_source_rejects_as_reports_of_others_are_no_events(pipe):
 def test_a_petrol_bomb_thrown_at_a_base_is_arson(pipe):
     doc = run(pipe, "On Thursday night youths threw a petrol bomb at the Basij base in Izeh.\n")
     assert subtypes(doc) == {("Izeh", "property_attack")}
+
+
+def test_the_date_of_an_offence_does_not_date_the_sentence_passed_for_it(pipe):
+    doc = run(pipe, "On Sunday, three people accused of leading the riots of 30 September 2022 in Zahedan were "
+                    "sentenced by the same court.\n", published="2024-09-17")
+    assert subtypes(doc) == {("Zahedan", "sentence")}
+    # a past wave the sentence tells of keeps its date: history
+    doc = run(pipe, "During the water protests of 2021, at least nine people were killed in Shadegan.\n",
+              published="2024-09-17")
+    assert not doc.events

@@ -291,7 +291,7 @@ def is_history(ctx: DocContext, i: int, t: Trigger) -> bool:
         return _in_history_paragraph(ctx, i)
     if not any(d.role == "history" for d in dates):
         return False  # (every rule below needs a history date in the sentence)
-    dates = [d for d in dates if not _dates_another_participle(ctx, d, t)]
+    dates = [d for d in dates if not _dates_another_participle(ctx, d, t) and not _names_a_past_event(ctx, d, t)]
     if '"' in ctx.view or "\u201c" in ctx.view:
         s0 = ctx.doc.sentences[i].span.start
         dates = [d for d in dates if not (d.role == "history" and _quoted_apart(ctx.view, s0, d.span.start, t.span.start))]
@@ -383,6 +383,22 @@ def _dated_subject_then_dated_verb(ctx: DocContext, dates: list[DateMention], h:
     if h.span.end > t.span.start or not _AUX_ONLY.match(ctx.view[h.span.end : t.span.start]):
         return False
     return any(d.role == "event" and 0 <= d.span.start - t.span.end <= 30 for d in dates)
+
+
+#: an offence named by its date ("accused of leading the riots of 30 September 2022 in Zahedan"); not
+#: a past wave the sentence tells of ("During the water protests of 2021, nine people were killed")
+_EVENT_OF_BEFORE = re.compile(r"\b(?:accused\s+of|charged\s+(?:with|over)|convicted\s+of|(?:involvement|participation|role)\s+in)"
+                              r"\s+(?:[\w'’-]+\s+){0,3}?(?:riots?|protests?|uprising|events|unrest|attacks?|demonstrations?|strikes?)\s+of\s+$", re.I)
+
+
+def _names_a_past_event(ctx: DocContext, d: DateMention, t: Trigger) -> bool:
+    """"three people accused of leading the riots of 30 September 2022 in Zahedan were sentenced
+    on Sunday": the history date names the offence (the noun before "of"), it does not date the
+    sentence's verb."""
+    if d.role != "history" or not (t.span.end <= d.span.start - 4 or t.span.start >= d.span.end):
+        return False
+    return _EVENT_OF_BEFORE.search(ctx.view, max(0, d.span.start - 70), d.span.start) is not None \
+        and not (t.span.start < d.span.start and t.span.end >= d.span.start - 16)
 
 
 def _dates_another_participle(ctx: DocContext, d: DateMention, t: Trigger) -> bool:
