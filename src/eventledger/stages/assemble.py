@@ -44,7 +44,7 @@ from .assemble_context import (ANAPHOR_BEFORE, COUNT_KINDS_BY_SUBTYPE, CROWD, Do
                                is_chant, is_recent, is_tally, jurisdiction_place, next_lists_places, not_history,
                                place_key, restated_by_source, to_home, usable, wider_scope, TALLY_PRECISIONS)
 from .claims import build_claims
-from .dates_scope import dated_by_next_sentence, next_day_after
+from .dates_scope import dated_by_next_sentence, next_day_after, split_by_aside
 from .slogans import attach_slogans
 from .triggers import spec_of
 
@@ -908,6 +908,8 @@ class AssembleStage:
             assert i is not None
             t0 = d.triggers[0]
             anchor_span = d.date_from or (d.place.span if d.place is not None and not d.inferred else t0.span)
+            if anchor_span is not t0.span and split_by_aside(doc, anchor_span, t0.span):
+                anchor_span = t0.span  # the act's clause dates it, not the place's ", where ..." aside
             date, date_spans = date_for(doc, anchor_span)
             if anchor_span is not t0.span and (nd := next_day_after(doc, t0.span)) is not None:
                 date, date_spans = nd.range, (nd.span,)  # "... were arrested the next day"

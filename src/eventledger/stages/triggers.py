@@ -302,11 +302,13 @@ _BURNT_VERB = re.compile(r"w(?<=\bw)(?:as|ere)\s+(?:also\s+)?(?:torn\s+down\s+an
 #: relative clause with "that" or a name between commas may stand between: "a banner of Khamenei
 #: that had been hung over the main road for the rally was set ablaze", "a banner of the head of
 #: the judiciary, Mohseni Ejei, was set on fire"; "torn down and burnt" is burnt too; "and" may join
-#: two names: "a banner of Khamenei and Khomeini was set on fire")
+#: two names: "a banner of Khamenei and Khomeini was set on fire"; a participle phrase between commas
+#: may be long: "a banner bearing the pictures of X and Y, put up for the anniversary at the entrance
+#: to Kianpars, was set on fire")
 _PASSIVE_BURNT = re.compile(
     r"\b(?:an?|the|two|three|several|many|some|dozens\s+of)\s+(?:[\w’'-]+\s+){0,3}?"
     r"(?:banners?|posters?|portraits?|billboards?|placards?|images?|pictures?|photos?)\b"
-    r"(?:,?\s+(?!(?:and|or|but|while|where|which|who)\b)[\w’'-]+|\s+and\s+(?-i:[A-Z])[\w’'-]+){0,14}?,?\s+(?:was|were)\s+(?:also\s+)?"
+    r"(?:,?\s+(?!(?:and|or|but|while|where|which|who)\b)[\w’'-]+|\s+and\s+(?-i:[A-Z])[\w’'-]+){0,18}?,?\s+(?:was|were)\s+(?:also\s+)?"
     r"(?:torn\s+down\s+and\s+)?(?P<verb>burn(?:ed|t)|torched|set\s+(?:on\s+fire|ablaze|alight))\b",
     re.I,
 )
