@@ -102,3 +102,27 @@ def test_relatives_turned_back_and_a_mother_held_for_hours(pipe):
     got = rows(doc)
     assert ("Tehran", "protest_with_intervention", dt.date(2024, 11, 16)) in got
     assert ("Tehran", "arrest", dt.date(2024, 11, 16)) in got
+
+
+def test_an_activities_caption_a_day_off_shows_the_body_act(pipe):
+    # the caption names no act of its own: it is the photo of Shiraz's Friday act, not a Saturday one
+    doc = run(pipe, "Resistance Units activities – Shiraz, Iran – November 16, 2024\n\n"
+                    "Iran, November 18, 2024—On Friday, November 15, in Shiraz, the units put up posters of "
+                    "those killed in 2019.\n")
+    shiraz = [e for e in doc.events if e.location.canonical == "Shiraz"]
+    assert len(shiraz) == 1 and shiraz[0].date.start == dt.date(2024, 11, 15)
+
+
+def test_an_arrest_inside_a_where_clause_keeps_its_own_date_and_its_grounds_are_no_act(pipe):
+    doc = run(pipe, "Iran, February 12, 2024—In Najafabad, where two young men were detained last week on charges "
+                    "of \"propaganda\" for writing slogans, the same wall was covered with new graffiti by Sunday "
+                    "morning.\n", published="2024-02-12")
+    got = {(e.sub_event_type, e.date.start) for e in doc.events if e.location.canonical == "Najafabad"}
+    assert ("arrest", dt.date(2024, 2, 5)) in got and ("symbolic_action", dt.date(2024, 2, 11)) in got
+
+
+def test_students_reading_out_a_statement_is_a_demonstration(pipe):
+    doc = run(pipe, "Tuesday, December 9, 2025 – At the University of Tabriz, a group of students read out a "
+                    "statement on Sunday that demanded the release of their classmates.\n",
+              publisher="NCRI", published="2025-12-09")
+    assert ("Tabriz", "demonstration", dt.date(2025, 12, 7)) in rows(doc)

@@ -485,12 +485,16 @@ def _outside_asides(doc: Doc, mentions, span: Span) -> tuple[DateMention, ...]:
     view = doc.view or doc.text
     if ", where" not in view and ", Where" not in view:
         return tuple(mentions)
-    kept = []
+    kept, own = [], []
     for x in mentions:
         aside = where_aside(doc, x.span)
         if aside is None or aside[0] <= span.start < aside[1]:
             kept.append(x)
-    return tuple(kept)
+            if aside is not None:
+                own.append(x)
+    # an act inside the clause with a date of its own there is dated by it alone ("where two men
+    # were detained last week ..., the wall was covered with graffiti by Sunday": last week's)
+    return tuple(own or kept)
 
 
 def _carried(m: DateMention) -> tuple[DateRange, tuple[Span, ...]]:

@@ -264,6 +264,9 @@ def find_triggers(doc: Doc, quote_spans: list[Span] | None = None) -> list[Trigg
                 or (last_arson is not None and not _VERB_LED.match(view, s)
                     and _SECOND_OBJECT.match(view, last_arson.span.end, s))):
             continue  # the subject of "was burned", or a second object of the same arson
+        if spec.sub_event_type == "symbolic_action" and view.endswith("for ", max(0, s - 4), s) \
+                and _DETAINED_FOR.search(view, sidx.bounds(s, 160, len(view))[0], s):
+            continue  # what people were detained for ("detained ... on charges of '...' for writing slogans")
         tactics = spec.tactics
         if "arson" in tactics and (obj := _OBJECT_IMAGES.match(view, e)) is not None:
             tactics = ("image_burning",)
@@ -312,6 +315,10 @@ _PASSIVE_BURNT = re.compile(
     r"(?:torn\s+down\s+and\s+)?(?P<verb>burn(?:ed|t)|torched|set\s+(?:on\s+fire|ablaze|alight))\b",
     re.I,
 )
+#: an arrest or a charge before "for <act>": the act is its grounds, told as the reason, not reported
+#: as an act ("two young men were detained last week on charges of '...' for writing slogans")
+_DETAINED_FOR = re.compile(r"\b(?:arrested|detained|jailed|sentenced|summoned|charged|convicted|accused)\b"
+                           r"[^.;!?\n]{0,100}$", re.I)
 #: the participle searched (lower-cased view, literal-led) for a verbless row's burnt object, and
 #: that object right before it ("a banner of Khamenei set on fire", "two posters of Soleimani torched")
 _BARE_BURNT_VERB = re.compile(r"(?:set\s+(?:on\s+fire|ablaze|alight)|torched|burn(?:ed|t))\b")
