@@ -44,7 +44,7 @@ from .assemble_context import (ANAPHOR_BEFORE, COUNT_KINDS_BY_SUBTYPE, CROWD, Do
                                is_chant, is_recent, is_tally, jurisdiction_place, next_lists_places, not_history,
                                place_key, restated_by_source, to_home, usable, wider_scope, TALLY_PRECISIONS)
 from .claims import build_claims
-from .dates_scope import dated_by_next_sentence, next_day_after
+from .dates_scope import dated_by_next_sentence, next_day_after, split_by_aside
 from .slogans import attach_slogans
 from .triggers import spec_of
 
@@ -947,6 +947,8 @@ class AssembleStage:
             assert i is not None
             t0 = d.triggers[0]
             anchor_span = d.date_from or (d.place.span if d.place is not None and not d.inferred else t0.span)
+            if anchor_span is not t0.span and all(split_by_aside(doc, anchor_span, t.span) for t in d.triggers):
+                anchor_span = t0.span  # the act's clause dates it, not the place's ", where ..." aside
             date, date_spans = date_for(doc, anchor_span)
             if anchor_span is not t0.span and (nd := next_day_after(doc, t0.span)) is not None:
                 date, date_spans = nd.range, (nd.span,)  # "... were arrested the next day"
@@ -1068,6 +1070,13 @@ def _fold_rows(rows: list[dict]) -> list[dict]:
                     and o["date"].start is not None and r["date"].start is not None and not _dates_meet(o["date"], r["date"]):
                 # "on Sunday in A and B; on Monday in C ..." then "In A, posters were put up ...": the
                 # town's detail, dated only by a day told for another town, is the act of its own day
+                host = o
+                break
+            if o["sub"] == r["sub"] == "symbolic_action" and (o["caption"] != r["caption"]) \
+                    and not _acts(o if o["caption"] else r) and _days_apart(o["date"], r["date"]) <= _PHOTO_DAYS:
+                # "Resistance Units activities – Shiraz, Iran – November 16" over a body that tells
+                # Shiraz's act on Friday, November 15: a photo of the report's act, named by no act
+                # of its own, is that act (the body's day stands)
                 host = o
                 break
             if not _dates_meet(o["date"], r["date"]):
@@ -1256,6 +1265,19 @@ _GRAVESIDE = frozenset({"grave_visit", "commemoration", "chanting"})
 
 def _days(r: DateRange) -> int:
     return (r.end - r.start).days if r.start is not None and r.end is not None else 10**6
+
+
+#: how far a photo caption's day may be from the body's act it shows (a photo dated the day after)
+_PHOTO_DAYS = 2
+
+
+def _days_apart(a: DateRange, b: DateRange) -> int:
+    """Days between two ranges (0 when they overlap); a large number when either is undated."""
+    if a.start is None or b.start is None or a.end is None or b.end is None:
+        return 10**6
+    if a.overlaps(b):
+        return 0
+    return min(abs((b.start - a.end).days), abs((a.start - b.end).days))
 
 
 def _dates_meet(a: DateRange, b: DateRange) -> bool:

@@ -26,7 +26,10 @@ _HASHY = re.compile(r"\b[0-9a-f]{8}\b(?:[\s_-][0-9a-f]{4}){2,}", re.IGNORECASE)
 _SHARE = re.compile(
     r"^\s*(?:share(?: this)?(?: on| via)?\b|tweet\b|click to (?:share|print|email)|follow (?:us|them) on\b"
     r"|print\s*$|email\s*$|facebook\s*$|twitter\s*$|whatsapp\s*$|telegram\s*$|linkedin\s*$"
-    r"|read more\s*$|related( articles| posts)?\s*:?\s*$|advertisement\s*$)",
+    r"|read more\s*$|related( articles| posts)?\s*:?\s*$|advertisement\s*$"
+    # a related article's headline after its label ("Related: Resistance Units hang banners in
+    # Karaj ..."): a link to another report, whose places and days are not this report's
+    r"|(?:related(?: articles?| posts?| stories| news)?|read more|see also)\s*:\s*\S)",
     re.IGNORECASE,
 )
 _URL_ONLY = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)

@@ -31,7 +31,7 @@ from ..models import DateRange, Span
 from .dates_resolve import month_range, week_ending
 from .lowered import lowered
 
-__all__ = ["DateIndex", "build_index", "event_date_for", "block_class", "INDEX_KEY"]
+__all__ = ["DateIndex", "build_index", "event_date_for", "block_class", "INDEX_KEY", "split_by_aside"]
 
 INDEX_KEY = "dates.index"
 #: confidence of a date that comes from the document frame rather than the text near the event
@@ -444,6 +444,59 @@ def _day_within_week(doc: Doc, mentions, m: DateMention) -> DateMention:
     return days[0] if len(days) == 1 else m
 
 
+#: ", where two men were detained last week," / ", where the official ceremony was held on Sunday.":
+#: a relative clause that tells what else happened at the place just named
+_WHERE_OPEN = re.compile(r",\s+where\s", re.I)
+_ASIDE_END = re.compile(r"[,;]")
+
+
+def where_aside(doc: Doc, span: Span) -> tuple[int, int] | None:
+    """The bounds of the ", where ..." clause holding ``span`` (it ends at the next comma or the
+    sentence's end), else None."""
+    view = doc.view or doc.text
+    sent = doc.sentence_at(span.start)
+    if sent is None:
+        return None
+    lo = max(sent.span.start, span.start - 160)
+    opens = list(_WHERE_OPEN.finditer(view, lo, span.start))
+    if not opens:
+        return None
+    start = opens[-1].start()
+    if _ASIDE_END.search(view, opens[-1].end(), span.start):
+        return None  # the clause closed before the span
+    end = _ASIDE_END.search(view, span.end, sent.span.end)
+    return start, (end.start() if end else sent.span.end)
+
+
+def split_by_aside(doc: Doc, a: Span, b: Span) -> bool:
+    """One of ``a`` and ``b`` sits in a ", where ..." clause and the other outside it (a place
+    named in the clause, the act after it: "In Mashhad, where the units wrote slogans in the
+    Golshahr district on Friday, a young man was detained on Saturday")."""
+    view = doc.view or doc.text
+    if ", where" not in view and ", Where" not in view:
+        return False
+    return where_aside(doc, a) != where_aside(doc, b)
+
+
+def _outside_asides(doc: Doc, mentions, span: Span) -> tuple[DateMention, ...]:
+    """The mentions that may date ``span``: a date inside a ", where ..." clause dates only the
+    acts inside that clause ("In Mashhad, where the units wrote slogans on Friday, a young man
+    was detained on Saturday": the detention is Saturday's; the slogans, Friday's)."""
+    view = doc.view or doc.text
+    if ", where" not in view and ", Where" not in view:
+        return tuple(mentions)
+    kept, own = [], []
+    for x in mentions:
+        aside = where_aside(doc, x.span)
+        if aside is None or aside[0] <= span.start < aside[1]:
+            kept.append(x)
+            if aside is not None:
+                own.append(x)
+    # an act inside the clause with a date of its own there is dated by it alone ("where two men
+    # were detained last week ..., the wall was covered with graffiti by Sunday": last week's)
+    return tuple(own or kept)
+
+
 def _carried(m: DateMention) -> tuple[DateRange, tuple[Span, ...]]:
     """The date an earlier sentence's mention gives a later one. An ongoing action ("went on
     strike for a third day on Saturday") spans its own days; what the next sentences tell
@@ -574,6 +627,10 @@ def event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
         offsets = idx.governing_starts.get(p)
         if offsets is not None:
             lo, hi = bisect.bisect_left(offsets, s_start), bisect.bisect_left(offsets, s_end)
+            if lo < hi and len(own := _outside_asides(doc, mentions[lo:hi], span)) < hi - lo:
+                mentions = mentions[:lo] + own + mentions[hi:]  # (rare: a ", where ..." date)
+                offsets = tuple(x.span.start for x in mentions)
+                hi = lo + len(own)
             if lo < hi:
                 m = _in_sentence_sorted(mentions, offsets, lo, hi, span)
                 if m.span.end <= span.start:
@@ -588,13 +645,15 @@ def event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
                 return m.range, (m.span,)
             if idx.classes[p] == "label":
                 return idx.frame, idx.frame_spans
+            while lo and where_aside(doc, mentions[lo - 1].span) is not None and ", where" in (doc.view or doc.text):
+                lo -= 1  # an earlier sentence's ", where ..." date dates only its own clause
             if lo:
                 last = mentions[lo - 1]
                 if lo > 1:
                     last = _held_day_in_range(doc, mentions[:lo], _past_appositive(doc, mentions[:lo], span, last))
                 return _carried(_occasion_date(doc, idx, span, p) or _day_within_week(doc, mentions[:lo], last))
         else:
-            in_sent = [m for m in mentions if s_start <= m.span.start < s_end]
+            in_sent = list(_outside_asides(doc, [m for m in mentions if s_start <= m.span.start < s_end], span))
             if in_sent:
                 m = _in_sentence(in_sent, span)
                 if m.span.end <= span.start:

@@ -73,18 +73,20 @@ _POI_HEAD_WORDS = (
     "mosque", "shrine", "cemetery", "park", "neighborhood", "neighbourhood", "district", "town hall",
     "courthouse", "court", "neighborhoods", "neighbourhoods", "districts", "quarter", "bridge",
     "dormitory", "dormitories", "garden", "gardens",
+    # "Shiraz's Golestan township", "Ekbatan township": a housing estate (shahrak) of its city
+    "township", "townships",
 )
 _POI_WORDS_RE = re.compile(r"(?<![^\W_])(?:(?:[A-Z\u00c0-\u017f][^\W_]*(?:['\u2019]s)?|e|ye)[ \-]+){1,5}$")
 #: before a plural head the names form a list: "the Ahmadabad and Sajjad neighbourhoods"
 _POI_LIST_WORDS_RE = re.compile(
     r"(?<![^\W_])(?:(?:[A-Z\u00c0-\u017f][^\W_]*(?:['\u2019]s)?|e|ye|and)(?:,?[ \-]+)){1,9}$"
 )
-_PLURAL_HEADS = frozenset({"neighborhoods", "neighbourhoods", "districts"})
+_PLURAL_HEADS = frozenset({"neighborhoods", "neighbourhoods", "districts", "townships"})
 #: heads whose capitalised words name the finer place itself (a neighbourhood), so a town
 #: found inside is that neighbourhood's name ("Ahmadabad neighbourhood" of Mashhad), not the town,
 #: unless it is a big city ("the Tehran area") or possessive ("Tehran's Narmak district")
 _AREA_HEADS = frozenset({"neighborhood", "neighbourhood", "neighborhoods", "neighbourhoods", "district", "districts",
-                         "quarter", "area"})
+                         "quarter", "area", "township", "townships"})
 #: a GeoNames place smaller than this inside a finer place's name is that finer place's name
 #: (GeoNames lists thousands of villages called Ahmadabad, Aliabad, Hosseinabad...)
 SMALL_TOWN_POP = 5_000

@@ -264,6 +264,9 @@ def find_triggers(doc: Doc, quote_spans: list[Span] | None = None) -> list[Trigg
                 or (last_arson is not None and not _VERB_LED.match(view, s)
                     and _SECOND_OBJECT.match(view, last_arson.span.end, s))):
             continue  # the subject of "was burned", or a second object of the same arson
+        if spec.sub_event_type == "symbolic_action" and view.endswith("for ", max(0, s - 4), s) \
+                and _DETAINED_FOR.search(view, sidx.bounds(s, 160, len(view))[0], s):
+            continue  # what people were detained for ("detained ... on charges of '...' for writing slogans")
         tactics = spec.tactics
         if "arson" in tactics and (obj := _OBJECT_IMAGES.match(view, e)) is not None:
             tactics = ("image_burning",)
@@ -302,14 +305,20 @@ _BURNT_VERB = re.compile(r"w(?<=\bw)(?:as|ere)\s+(?:also\s+)?(?:torn\s+down\s+an
 #: relative clause with "that" or a name between commas may stand between: "a banner of Khamenei
 #: that had been hung over the main road for the rally was set ablaze", "a banner of the head of
 #: the judiciary, Mohseni Ejei, was set on fire"; "torn down and burnt" is burnt too; "and" may join
-#: two names: "a banner of Khamenei and Khomeini was set on fire")
+#: two names: "a banner of Khamenei and Khomeini was set on fire"; a participle phrase between commas
+#: may be long: "a banner bearing the pictures of X and Y, put up for the anniversary at the entrance
+#: to Kianpars, was set on fire")
 _PASSIVE_BURNT = re.compile(
     r"\b(?:an?|the|two|three|several|many|some|dozens\s+of)\s+(?:[\w’'-]+\s+){0,3}?"
     r"(?:banners?|posters?|portraits?|billboards?|placards?|images?|pictures?|photos?)\b"
-    r"(?:,?\s+(?!(?:and|or|but|while|where|which|who)\b)[\w’'-]+|\s+and\s+(?-i:[A-Z])[\w’'-]+){0,14}?,?\s+(?:was|were)\s+(?:also\s+)?"
+    r"(?:,?\s+(?!(?:and|or|but|while|where|which|who)\b)[\w’'-]+|\s+and\s+(?-i:[A-Z])[\w’'-]+){0,18}?,?\s+(?:was|were)\s+(?:also\s+)?"
     r"(?:torn\s+down\s+and\s+)?(?P<verb>burn(?:ed|t)|torched|set\s+(?:on\s+fire|ablaze|alight))\b",
     re.I,
 )
+#: an arrest or a charge before "for <act>": the act is its grounds, told as the reason, not reported
+#: as an act ("two young men were detained last week on charges of '...' for writing slogans")
+_DETAINED_FOR = re.compile(r"\b(?:arrested|detained|jailed|sentenced|summoned|charged|convicted|accused)\b"
+                           r"[^.;!?\n]{0,100}$", re.I)
 #: the participle searched (lower-cased view, literal-led) for a verbless row's burnt object, and
 #: that object right before it ("a banner of Khamenei set on fire", "two posters of Soleimani torched")
 _BARE_BURNT_VERB = re.compile(r"(?:set\s+(?:on\s+fire|ablaze|alight)|torched|burn(?:ed|t))\b")
