@@ -84,3 +84,10 @@ def test_the_date_of_an_offence_does_not_date_the_sentence_passed_for_it(pipe):
     doc = run(pipe, "During the water protests of 2021, at least nine people were killed in Shadegan.\n",
               published="2024-09-17")
     assert not doc.events
+
+
+def test_he_is_not_a_channel_the_speaker_named(pipe):
+    doc = run(pipe, "The judiciary spokesman, Ali Karimi, told reporters on Monday that 38 detainees had been "
+                    "released.\n\nHe rejected a report by a London-based channel that seven men had been hanged.\n\n"
+                    "Since March, 212 people have been indicted in Fars province, he said.\n")
+    assert (212, "Ali Karimi") in numbers(doc)

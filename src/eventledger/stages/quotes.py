@@ -701,7 +701,7 @@ _PERSON_HEADS = frozenset({"official", "prosecutor", "spokesman", "spokeswoman",
 # the last word of a source that speaks for many or for a body, not for one person
 _COLLECTIVE_LAST = re.compile(r"(?:[a-z]+[^s]s|group|organi[sz]ation|monitor|agency|network|media|council|committee|"
                               r"ministry|department|union|campaign|judiciary|police|command|television|TV|radio|website|"
-                              r"newspaper|daily)$")
+                              r"newspaper|daily|channel|outlet|broadcaster|station|site)$")
 
 
 def _collective(source: str) -> bool:
