@@ -108,6 +108,16 @@ _TOLD_PROTEST_REF = re.compile(r"\b(?:joined|joining|left|leaving)? ?the (?:gath
 _TOLD_TOWN_REF = re.compile(r"\b(?:the|this) (?:city|town)(?:['\u2019]s)?\b")
 
 
+def _names_no_place(ctx, i: int, paragraph: int) -> bool:
+    """No sentence of the paragraph from sentence ``i`` on names an event place (quotes aside)."""
+    sents = ctx.doc.sentences
+    while i < len(sents) and sents[i].paragraph == paragraph:
+        if i not in ctx.skip and ctx.sent_places[i] and event_places(ctx, i):
+            return False
+        i += 1
+    return True
+
+
 def _told_protest_place(ctx, sent, drafts: list[Draft]) -> PlaceMention | None:
     """The town of the protest told last, in this paragraph or the one before, when the sentence
     names it again by a definite back-reference ("the gathering", "the crowd") and names no town."""
@@ -564,8 +574,17 @@ class AssembleStage:
         home = home_place(ctx)
         focus: tuple[int, int, PlaceMention] | None = None  # (paragraph, sentence, place) last told about
         kinds, skip, sent_triggers, sent_places = ctx.kinds, ctx.skip, ctx.sent_triggers, ctx.sent_places
+        # a story filed abroad ("LONDON — ... rallied ... In Iran, residents of Kerman ..."): its
+        # dateline city is no home for acts in Iran, so a paragraph that names no place goes on
+        # about the Iranian town the paragraph before was about ("Security forces fired tear gas
+        # near the city's main square ..."; "The rights group said one protester died ...")
+        abroad = home is not None and (home.place.country or "IR") != "IR"
         for i, sent in enumerate(doc.sentences):
             kind = kinds[i]
+            if abroad and focus is not None and focus[0] == sent.paragraph - 1 and focus[2].place.country == "IR" \
+                    and (i == 0 or doc.sentences[i - 1].paragraph != sent.paragraph) \
+                    and _names_no_place(ctx, i, sent.paragraph):
+                focus = (sent.paragraph, i - 1, focus[2])
             if sent.paragraph != pending_para:
                 if pending_list and kind == "list_item":
                     pending_para = sent.paragraph  # every bullet shares the introducing sentence's trigger
