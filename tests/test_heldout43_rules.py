@@ -58,3 +58,24 @@ def test_story_filed_abroad_keeps_the_iranian_town_for_a_paragraph_without_a_pla
     got = rows(doc)
     assert ("Arak", "killing") in got
     assert not any(place == "Paris" and sub == "killing" for place, sub in got)
+
+
+def test_the_prison_a_detainee_is_held_in_is_no_event_place(pipe):
+    doc = run(pipe, "A labour activist was arrested at his home in Shush on Tuesday and is being held in "
+                    "Dezful prison, his family said.\n", published="2026-01-08")
+    assert ("Shush", "arrest") in rows(doc)
+    assert "Dezful" not in {e.location.canonical for e in doc.events}
+
+
+def test_drivers_blocking_a_terminal_and_trucks_standing_idle(pipe):
+    doc = run(pipe, "On Monday, drivers blocking the truck terminal in Qazvin demanded more diesel.\n\n"
+                    "In Bushehr, hundreds of trucks stood idle at the port on Tuesday.\n", published="2025-06-04")
+    got = rows(doc)
+    assert ("Qazvin", "demonstration") in got
+    assert ("Bushehr", "strike") in got
+
+
+def test_a_daily_grievance_does_not_make_the_act_a_habit(pipe):
+    doc = run(pipe, "In Semnan, shopkeepers closed their shops on Thursday in protest at daily power cuts.\n",
+              published="2025-06-07")
+    assert ("Semnan", "strike") in rows(doc)
