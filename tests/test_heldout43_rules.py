@@ -79,3 +79,18 @@ def test_a_daily_grievance_does_not_make_the_act_a_habit(pipe):
     doc = run(pipe, "In Semnan, shopkeepers closed their shops on Thursday in protest at daily power cuts.\n",
               published="2025-06-07")
     assert ("Semnan", "strike") in rows(doc)
+
+
+def test_a_month_of_that_year_takes_the_year_just_named(pipe):
+    doc = run(pipe, "Retirees rallied in Tabriz on Sunday.\n\nProtests in the city grew after the 2022 "
+                    "unrest, when thousands marched in Tabriz in October of that year.\n", published="2026-02-09")
+    months = {(e.date.start, e.date.end) for e in doc.events}
+    assert (dt.date(2025, 10, 1), dt.date(2025, 10, 31)) not in months
+    assert (dt.date(2026, 2, 8), dt.date(2026, 2, 8)) in months
+
+
+def test_the_next_sentence_gives_the_town_of_a_lede_act(pipe):
+    doc = run(pipe, "Security forces opened fire on protesters in a town in Iran's Khuzestan province on Tuesday, "
+                    "killing one man, activists said.\n\nThe shooting happened in Hamidiyeh, where residents had "
+                    "blocked a road.\n", published="2025-07-23")
+    assert ("Hamidiyeh", "killing") in rows(doc)

@@ -528,6 +528,24 @@ def _told_in_a_town(doc: Doc, drafts: list[Draft], t: Trigger, date: DateRange, 
     return False
 
 
+#: a sentence that gives the place of an act just told: "The shooting happened in Shadegan, ..."
+_ACT_WAS_IN = re.compile(r"(?:The|That|This)\s+(?:shooting|killing|attack|raid|incident|clash(?:es)?|violence|deaths?)\s+"
+                         r"(?:happened|took\s+place|occurred|was|were)\s+in\s+", re.I)
+
+
+def _placed_by_next_sentence(ctx: DocContext, i: int) -> PlaceMention | None:
+    """The one town the next sentence names for the act of sentence ``i`` ("The shooting
+    happened in Shadegan"), else None."""
+    if i + 1 >= len(ctx.doc.sentences):
+        return None
+    nxt = ctx.doc.sentences[i + 1].span
+    m = _ACT_WAS_IN.match(ctx.view, nxt.start)
+    if m is None:
+        return None
+    places = [p for p in event_places(ctx, i + 1) if p.span.start == m.end()]
+    return places[0] if len(places) == 1 and places[0].place.precision <= 2 else None
+
+
 def _introduces_list(ctx: DocContext, i: int, sent) -> bool:
     """The sentence ends with a colon and the next paragraph is a list line."""
     if not ctx.view[sent.span.start : sent.span.end].rstrip().endswith(":"):
@@ -905,6 +923,11 @@ class AssembleStage:
             if in_named_province(ctx, i):
                 continue  # it happened in a province named (not an event place here), not country-wide
             sent = doc.sentences[i]
+            if (named := _placed_by_next_sentence(ctx, i)) is not None:
+                # "Security forces opened fire on protesters in a town in Khuzestan province, killing
+                # one man. ... The shooting happened in Shadegan": the town the next sentence gives it
+                drafts.append(Draft(t.sub_event_type, t.event_type, named, sent, [t], list(t.tactics), inferred=True))
+                continue
             drafts.append(Draft(t.sub_event_type, t.event_type, None, sent, [t], list(t.tactics)))
 
         events = self._finish(ctx, drafts, date_for, publisher)
