@@ -94,3 +94,19 @@ def test_the_next_sentence_gives_the_town_of_a_lede_act(pipe):
                     "killing one man, activists said.\n\nThe shooting happened in Hamidiyeh, where residents had "
                     "blocked a road.\n", published="2025-07-23")
     assert ("Hamidiyeh", "killing") in rows(doc)
+
+
+def claims_by_value(doc):
+    return {c.value: c.attributed_to for c in doc.claims if c.value is not None}
+
+
+def test_a_name_closed_by_in_iran_is_one_source(pipe):
+    doc = run(pipe, "At least six people were wounded in Izeh on Monday, the Human Rights Activists in Iran "
+                    "group said.\n", published="2025-07-23")
+    assert claims_by_value(doc).get(6) == "Human Rights Activists in Iran group"
+
+
+def test_a_named_source_after_its_statement_without_quotes(pipe):
+    doc = run(pipe, "In Arak, agents took away three retirees on Sunday, said the Council of Retirees of Iran, "
+                    "a loosely organised network.\n", published="2026-01-12")
+    assert claims_by_value(doc).get(3) == "Council of Retirees of Iran"
