@@ -108,6 +108,16 @@ _TOLD_PROTEST_REF = re.compile(r"\b(?:joined|joining|left|leaving)? ?the (?:gath
 _TOLD_TOWN_REF = re.compile(r"\b(?:the|this) (?:city|town)(?:['\u2019]s)?\b")
 
 
+def _names_no_place(ctx, i: int, paragraph: int) -> bool:
+    """No sentence of the paragraph from sentence ``i`` on names an event place (quotes aside)."""
+    sents = ctx.doc.sentences
+    while i < len(sents) and sents[i].paragraph == paragraph:
+        if i not in ctx.skip and ctx.sent_places[i] and event_places(ctx, i):
+            return False
+        i += 1
+    return True
+
+
 def _told_protest_place(ctx, sent, drafts: list[Draft]) -> PlaceMention | None:
     """The town of the protest told last, in this paragraph or the one before, when the sentence
     names it again by a definite back-reference ("the gathering", "the crowd") and names no town."""
@@ -558,6 +568,24 @@ def _told_in_a_town(doc: Doc, drafts: list[Draft], t: Trigger, date: DateRange, 
     return False
 
 
+#: a sentence that gives the place of an act just told: "The shooting happened in Shadegan, ..."
+_ACT_WAS_IN = re.compile(r"(?:The|That|This)\s+(?:shooting|killing|attack|raid|incident|clash(?:es)?|violence|deaths?)\s+"
+                         r"(?:happened|took\s+place|occurred|was|were)\s+in\s+", re.I)
+
+
+def _placed_by_next_sentence(ctx: DocContext, i: int) -> PlaceMention | None:
+    """The one town the next sentence names for the act of sentence ``i`` ("The shooting
+    happened in Shadegan"), else None."""
+    if i + 1 >= len(ctx.doc.sentences):
+        return None
+    nxt = ctx.doc.sentences[i + 1].span
+    m = _ACT_WAS_IN.match(ctx.view, nxt.start)
+    if m is None:
+        return None
+    places = [p for p in event_places(ctx, i + 1) if p.span.start == m.end()]
+    return places[0] if len(places) == 1 and places[0].place.precision <= 2 else None
+
+
 def _introduces_list(ctx: DocContext, i: int, sent) -> bool:
     """The sentence ends with a colon and the next paragraph is a list line."""
     if not ctx.view[sent.span.start : sent.span.end].rstrip().endswith(":"):
@@ -604,8 +632,17 @@ class AssembleStage:
         home = home_place(ctx)
         focus: tuple[int, int, PlaceMention] | None = None  # (paragraph, sentence, place) last told about
         kinds, skip, sent_triggers, sent_places = ctx.kinds, ctx.skip, ctx.sent_triggers, ctx.sent_places
+        # a story filed abroad ("LONDON — ... rallied ... In Iran, residents of Kerman ..."): its
+        # dateline city is no home for acts in Iran, so a paragraph that names no place goes on
+        # about the Iranian town the paragraph before was about ("Security forces fired tear gas
+        # near the city's main square ..."; "The rights group said one protester died ...")
+        abroad = home is not None and (home.place.country or "IR") != "IR"
         for i, sent in enumerate(doc.sentences):
             kind = kinds[i]
+            if abroad and focus is not None and focus[0] == sent.paragraph - 1 and focus[2].place.country == "IR" \
+                    and (i == 0 or doc.sentences[i - 1].paragraph != sent.paragraph) \
+                    and _names_no_place(ctx, i, sent.paragraph):
+                focus = (sent.paragraph, i - 1, focus[2])
             if sent.paragraph != pending_para:
                 if pending_list and kind == "list_item":
                     pending_para = sent.paragraph  # every bullet shares the introducing sentence's trigger
@@ -925,6 +962,11 @@ class AssembleStage:
             if in_named_province(ctx, i):
                 continue  # it happened in a province named (not an event place here), not country-wide
             sent = doc.sentences[i]
+            if (named := _placed_by_next_sentence(ctx, i)) is not None:
+                # "Security forces opened fire on protesters in a town in Khuzestan province, killing
+                # one man. ... The shooting happened in Shadegan": the town the next sentence gives it
+                drafts.append(Draft(t.sub_event_type, t.event_type, named, sent, [t], list(t.tactics), inferred=True))
+                continue
             drafts.append(Draft(t.sub_event_type, t.event_type, None, sent, [t], list(t.tactics)))
 
         events = self._finish(ctx, drafts, date_for, publisher)

@@ -446,6 +446,21 @@ def _year_by_lede_weekday(view: str, dateline: Atom, near: dt.date) -> DateRange
     return None
 
 
+def _latest_written_year(atoms: list[Atom], view: str) -> dt.date | None:
+    """The first day of the latest month-year or bare year written ("November 2019", "1979")."""
+    best = None
+    for a in atoms:
+        p = a.a
+        if a.kind not in ("date", "year") or p is None or p.y is None or p.cal != "g" or a.b is not None:
+            continue
+        if _role_before(view, a.start) is not None or not _PLAUSIBLE[0].year <= p.y <= _PLAUSIBLE[1].year:
+            continue
+        day = dt.date(p.y, p.m or 1, 1)
+        if best is None or day > best:
+            best = day
+    return best
+
+
 def find_anchor(doc: Doc, atoms: list[Atom], dateline: Atom | None, classes: list[str], par,
                 top: _Top | None = None) -> Anchor:
     published = doc.report.published  # a date: the readers parse it (ingest/report.py)
@@ -466,6 +481,12 @@ def find_anchor(doc: Doc, atoms: list[Atom], dateline: Atom | None, classes: lis
                 r = resolve_atom_range(replace(dateline, a=nearest_year(dateline.a, near)), None) if near else None
                 if r is not None and r.start is not None and abs((r.start - near).days) > _FAR_YEAR_HINT_DAYS:
                     r = _year_by_lede_weekday(doc.view or doc.text, dateline, near) or r
+                if near is None:
+                    # no full date at all, only history's months and years ("in June 2018", "in
+                    # November 2019"): the story is later than the latest of them, and the lede's
+                    # weekday for the dateline's day says which year (never a guess without it)
+                    floor = _latest_written_year(atoms, doc.view or doc.text)
+                    r = _year_by_lede_weekday(doc.view or doc.text, dateline, floor) if floor else None
                 if r is None and dateline.a.m is not None:
                     y = _current_solar_year(doc.view or doc.text, dateline.a)
                     if y is not None:

@@ -199,6 +199,11 @@ def _month_dates(L: DateLexicon, view: str, hits, taken: _Taken, out: list[Atom]
                 and L.weekday_of(w1.group(1)) is not None and taken.free(w1.start(), start):
             # "on Monday and Tuesday, January 12 and 13": two weekdays for the two days
             start, wdn, wd2n = w1.start(), L.weekday_of(w1.group(1)), wdn
+        if y is None and (ty := _THAT_YEAR_AFTER.match(view, end)) is not None \
+                and (yb := _last_year_before(view, start)) is not None:
+            # "when tens of thousands marched in Berlin in October of that year" after "the 2022
+            # protests": the year just named, not the report's
+            y, end = yb, ty.end()
         a = Part(y, mo, d, wdn, "g", sub)
         b = None
         if d2 is not None:
@@ -206,6 +211,18 @@ def _month_dates(L: DateLexicon, view: str, hits, taken: _Taken, out: list[Atom]
             b = Part(y, mo, d2, L.weekday_of(wd2) if wd2 else wd2n)
         out.append(Atom(start, end, "date", a, b, joined="to" if b else ""))
         taken.take(start, end)
+
+
+_THAT_YEAR_AFTER = re.compile(r"\s+(?:of\s+)?(?:that|the\s+same)\s+year\b", re.I)
+_YEAR_RE = re.compile(r"(?<![\w.,/-])(?:19[5-9][0-9]|20[0-9]{2})(?![\w/-])")
+
+
+def _last_year_before(view: str, start: int) -> int | None:
+    """The last four-digit year written in the 600 characters before ``start``."""
+    found = None
+    for m in _YEAR_RE.finditer(view, max(0, start - 600), start):
+        found = int(m.group(0))
+    return found
 
 
 def _yearless_month_day(view: str, r: re.Match[str]) -> bool:

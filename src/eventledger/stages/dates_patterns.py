@@ -175,6 +175,8 @@ def patterns() -> Patterns:
         r"(?<!\w)(?:(?P<on>on)|for|into|in(?=\s+(?:its|their)\s)|(?P<entered>entered\s+(?:its|their)))\s+(?:a|the|its|their)?\s*(?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
         r"|[2-9](?:nd|rd|th)|[1-9][0-9]th|[2-9]1st|[2-9]2nd|[2-9]3rd)\s+(?:(?:straight|consecutive|successive|running)\s+)?(?:day|night)"
         r"(?:\s+in\s+a\s+row|\s+running)?(?!\w)"
+        # ("runs out on the tenth day of the month": a day of the calendar month, not of a wave)
+        r"(?!\s+of\s+(?:the|each|every|this|that|a)\s+(?:[\w’']+\s+)?month\b)"
         r"|(?<!\w)(?:(?:in|over|during|within|for)\s+)?the\s+(?:past|last|previous)\s+(?P<pn>two|three|four|five|six|seven|[2-9]|1[0-4])\s+days(?!\w)"
         r"|(?<!\w)for\s+(?P<cn>two|three|four|five|six|seven|[2-9])\s+(?:straight|consecutive|successive)\s+(?:days|nights)(?!\w)",
         _I,

@@ -365,6 +365,12 @@ _KIN_DEATH_PLACE_RE = re.compile(KIN_OF_DEAD + r"\s+(?:in|at)\s+(?:the\s+)?$", r
 _TAKEN_AWAY_TO_RE = re.compile(
     r"\b(?:who|and|then|later)\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:later\s+|then\s+)?"
     r"(?:taken|transferred)\s+to\s+$", re.I)
+#: "is being held in Dezful prison", "remains jailed in Evin prison": where a detainee is kept,
+#: not where the arrest (or anything else) happened ("a rally was held in" has no prison after it)
+_HELD_IN_RE = re.compile(
+    r"\b(?:is|are|was|were|been|remains?|remained|still|now)\s+(?:still\s+|now\s+)?(?:being\s+)?"
+    r"(?:held|kept|jailed|imprisoned)\s+(?:in|at)\s+(?:the\s+)?$")
+_PRISON_WORD_RE = re.compile(r"\b(?:[Pp]rison|[Jj]ail|[Dd]etention)\b")
 _METONYM_LAST_WORDS = frozenset({"on", "against", "with", "toward", "towards", "to", "from"})
 
 
@@ -403,6 +409,9 @@ def _names_without_being_there(before: str, view: str, it: PlaceItem) -> bool:
         return True
     if ("after the" in tail or "since the" in tail) and _YEARS_AFTER_PAST_RE.search(tail):
         return True
+    if last in ("in", "at") and ("held" in tail or "jailed" in tail or "kept" in tail or "imprisoned" in tail) \
+            and _HELD_IN_RE.search(tail) and _PRISON_WORD_RE.search(view, it.start, it.end + 12):
+        return True  # "... was arrested at his home in Shush and is being held in Dezful prison": the jail
     if last == "in" and _based_in(stripped):
         return True  # "Iran Human Rights, a monitoring group based in Oslo, reported ...": the source's seat
     if last in ("in", "at") and " those " in tail and _THOSE_DEAD_IN_RE.search(tail):

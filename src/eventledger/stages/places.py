@@ -143,6 +143,8 @@ def recognize_places(view: str, text: str, gazetteer: Gazetteer, default_country
     _fold_small_villages(items, view, default_country)
     items = _merge_named_finer_places(items, view)
     _reattach_common_streets(items, view)
+    if default_country == "IR" and "capital" in view:
+        items = _the_capital(items, view, gazetteer)
     assign_roles(items, view)
     out: list[PlaceMention] = []
     n = len(text)
@@ -160,6 +162,33 @@ def recognize_places(view: str, text: str, gazetteer: Gazetteer, default_country
 
 
 # -- steps ---------------------------------------------------------------------------------------
+#: "In the capital, several hundred pensioners gathered ...": an Iran report's capital is Tehran
+#: (a preposition before it: not "the provincial capital", "the capital of Kurdistan province")
+_THE_CAPITAL_RE = re.compile(
+    r"(?<![\w-])(?:[Ii]n|[Aa]cross|[Aa]round|[Tt]hroughout|[Oo]utside|[Ii]nside|[Aa]t)\s+"
+    r"(?P<n>the\s+(?:Iranian\s+)?capital|Iran['\u2019]s\s+capital)(?![\w-])(?!\s*,?\s*(?:of|city)\b)")
+
+
+def _the_capital(items: list[PlaceItem], view: str, gazetteer: Gazetteer) -> list[PlaceItem]:
+    """"the capital" named for Tehran in a report that does not name Tehran, unless a place
+    follows it ("the capital of Kurdistan province") or the paragraph is about a town abroad
+    ("LONDON — ... in the capital")."""
+    tehran = next((c for c in gazetteer.lookup("Tehran") if c.place.country == "IR" and c.place.feature == "city"), None)
+    # (a report that names Tehran tells its acts there by name; "in the capital" is then a
+    # lead's summary of them: "TEHRAN (April 9, 2025) — ... merchants in the capital ...")
+    if tehran is None or any(it.place.canonical == tehran.place.canonical for it in items):
+        return items
+    added = []
+    for m in _THE_CAPITAL_RE.finditer(view):
+        s, e = m.span("n")
+        par_lo = view.rfind("\n", 0, s) + 1
+        if any(e <= it.start <= e + 25 for it in items) or any(
+                par_lo <= it.start < s and it.place.country != "IR" for it in items):
+            continue
+        added.append(PlaceItem(s, e, None, tehran, 1.0, s, e))
+    return sorted(items + added, key=_BY_NAME_SPAN) if added else items
+
+
 @lru_cache(maxsize=1)
 def _given_names() -> frozenset[str]:
     text = resources.files("eventledger.gazetteer").joinpath("data", "given_names.txt").read_text(encoding="utf-8")

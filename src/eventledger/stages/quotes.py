@@ -112,7 +112,9 @@ def before_source_cues() -> tuple[str, ...]:
 _CAP = r"[A-Z](?:[\w'’&-]|\.(?=[A-Za-z])|/(?=[A-Z]))*"  # "U.S" and "PMOI/MEK" but not "HRANA." at a sentence end
 # (a comma only before a capitalised word: "Ali Shamkhani, Secretary"; "..., the police arrested five
 # people in Ahvaz, the Intelligence Ministry said" names the ministry, not "Ahvaz, the Intelligence Ministry")
-_NP_CAP = rf"(?:the |The )?{_CAP}(?:,? {_CAP}| (?:of|the|for|and|de|al)){{0,7}}"
+# ("the Human Rights Activists in Iran group", "the Center for Human Rights in Iran": "in Iran"
+# closes such a name; any other "in" places a source: "Amnesty International in London")
+_NP_CAP = rf"(?:the |The )?{_CAP}(?:,? {_CAP}| (?:of|the|for|and|de|al|in(?= Iran\b))){{0,7}}"
 # the lower-case descriptors of _NP_LOW ("state", "local", "human rights" media). Each
 # repetition first tests the next character against their first letters: one test where the
 # engine would otherwise enter every alternative (re.I literals have no quick reject), and
@@ -143,7 +145,7 @@ _NP_LOW = (
     rf"(?:(?i:(?=[{_LOW_DESCRIPTOR_FIRSTS}])(?:{'|'.join(_LOW_DESCRIPTORS)}) )(?=[\w'’/]*['’]))?"
     r"(?:(?=[\w'’/]*['’])[\w'’]+(?:/[A-Z][\w]*)?['’]s? )?"
     # ("the state-run Hamshahri daily": a descriptor may come before the name too)
-    rf"(?i:(?=[{_LOW_DESCRIPTOR_FIRSTS}])(?:{'|'.join(_LOW_DESCRIPTORS)})[ -])*(?:[A-Z][\w'’-]*(?:/[A-Z][\w]*)? ){{0,3}}"
+    rf"(?i:(?=[{_LOW_DESCRIPTOR_FIRSTS}])(?:{'|'.join(_LOW_DESCRIPTORS)})[ -])*(?:[A-Z][\w'’-]*(?:/[A-Z][\w]*)? (?:in (?=Iran ))?){{0,4}}"
     rf"(?i:(?=[{_LOW_DESCRIPTOR_FIRSTS}])(?:{'|'.join(_LOW_DESCRIPTORS)})[ -])*"
     r"(?:"
     # "a source close to the family of one prisoner", "people familiar with the case"
@@ -268,6 +270,12 @@ def _patterns() -> _AttrPatterns:
         literal=(
             # '“…,” said Mike Pence'
             re.compile(rf"[”\"]\s*,?\s*(?P<cue>said|says|stated|added|wrote)\s+(?P<src>(?:[a-z]+ ){{0,4}}{_NP_CAP})"),
+            # "..., said the Council of Retirees of Iran, a loosely organised network": a named
+            # source after its statement with no quotation marks (a capitalised name closing the clause)
+            re.compile(rf"(?<=,)\s+(?P<cue>said|says|reported|added)\s+(?P<src>(?:the |The )?{_CAP}"
+                       rf"(?: (?:{_CAP}|of|the|for|and|in(?= Iran\b))){{0,7}})"
+                       # (its apposition belongs to the attribution: it still closes the sentence)
+                       r"(?:,\s+(?:a|an|the)\s+[^,.;\n“\"]{2,60}?)?(?=[.;]|\s*$)"),
             _SPEAKER_LINE,
             _TOLL_LINE,
             # "(Tabnak website, November 18)"

@@ -442,7 +442,9 @@ def _modality(sidx: SentenceIndex, view: str, s: int, e: int, quote_spans: list[
             # that tells of someone else's habit ("detained 15 of them, according to a council
             # that organizes the weekly protests")
             if not habitual and not _inside_any(cs, quote_spans):
-                habitual = cs < e or _RELATIVE.search(view, e, cs) is None
+                # (nor the rhythm of the grievance the act answers: "closed early on Thursday in
+                # protest at daily power cuts" tells one closure)
+                habitual = cs < e or (_RELATIVE.search(view, e, cs) is None and _GRIEVANCE_BEFORE.search(view, e, cs) is None)
         elif lo <= cs < s:
             near = True
         elif e <= cs < e + _AFTER_WINDOW:
@@ -498,6 +500,9 @@ def _generic_in_relative(before: str, generic: re.Pattern[str]) -> bool:
 
 #: a relative clause's opening word: what follows describes a noun, not the act before it
 _RELATIVE = re.compile(r"\b(?:that|which|who|whose|where)\b")
+#: the grievance an act answers, told after it ("in protest at daily power cuts", "over repeated outages")
+_GRIEVANCE_BEFORE = re.compile(r"\b(?:in\s+protest\s+(?:at|over|against|of)|to\s+protest(?:\s+against)?|protesting(?:\s+against)?|"
+                               r"over|against|complaining\s+(?:about|of))\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,2}$")
 
 
 def _inside_any(offset: int, spans: list[Span]) -> bool:
