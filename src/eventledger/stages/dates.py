@@ -419,11 +419,16 @@ def _current_solar_year(view: str, part) -> int | None:
 #: a yearless dateline this far from the only full date written gets its year by guess
 _FAR_YEAR_HINT_DAYS = 90
 _LEDE_CHARS = 700
+#: how many years from the latest history year a yearless dateline's weekday is looked for: a
+#: story that recalls only history recalls that of the last few years ("DUBAI, Dec 30" with "on
+#: Tuesday" after "2019" is 2025); a weekday that fits only later ("LONDON, Oct 16" with "on Tuesday"
+#: after "2022" would be 2029) more likely names a day before the dateline's, and the year stays open
+_HISTORY_YEARS_AHEAD = 7
 _LEDE_WEEKDAY = re.compile(r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _WEEKDAY_INDEX = {w: i for i, w in enumerate(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))}
 
 
-def _year_by_lede_weekday(view: str, dateline: Atom, near: dt.date) -> DateRange | None:
+def _year_by_lede_weekday(view: str, dateline: Atom, near: dt.date, years: int = 8) -> DateRange | None:
     """A yearless wire dateline ("ZAHEDAN, Iran, Jan 16 (Agency) -") whose only full date is
     far off (a past event the story recalls): the lede names the dateline's day by its weekday
     ("... on Friday, killing ..."), so the year is the first one from that date on in which the
@@ -436,7 +441,7 @@ def _year_by_lede_weekday(view: str, dateline: Atom, near: dt.date) -> DateRange
     if m is None:
         return None
     wd = _WEEKDAY_INDEX[m.group(1)]
-    for y in range(near.year, near.year + 8):
+    for y in range(near.year, near.year + years):
         try:
             day = dt.date(y, p.m, p.d)
         except ValueError:
@@ -486,7 +491,8 @@ def find_anchor(doc: Doc, atoms: list[Atom], dateline: Atom | None, classes: lis
                     # November 2019"): the story is later than the latest of them, and the lede's
                     # weekday for the dateline's day says which year (never a guess without it)
                     floor = _latest_written_year(atoms, doc.view or doc.text)
-                    r = _year_by_lede_weekday(doc.view or doc.text, dateline, floor) if floor else None
+                    # (within a few years of it: _HISTORY_YEARS_AHEAD)
+                    r = _year_by_lede_weekday(doc.view or doc.text, dateline, floor, _HISTORY_YEARS_AHEAD) if floor else None
                 if r is None and dateline.a.m is not None:
                     y = _current_solar_year(doc.view or doc.text, dateline.a)
                     if y is not None:
