@@ -432,6 +432,9 @@ _POSSESSIVE_DATA = re.compile(r"(?:'s|’s|'|’)(?: (?:own )?(?:figures|data|st
 _REGIME_MEDIA = re.compile(r"(?:the )?(?:regime|government|state)(?:['’]s)? (?:own )?(?:state-run |state )?media$", re.I)
 
 
+# (a pure function of the phrase; a document names its few sources again and again and a corpus
+# the same monitors and agencies: about 13 calls per document, each a dozen regexes, mostly repeats)
+@lru_cache(maxsize=4096)
 def normalise_source(text: str) -> str:
     """Map a source phrase to a known organisation name where the actor list knows it."""
     from .actors import normalise_actor_name
