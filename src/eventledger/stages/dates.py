@@ -601,7 +601,15 @@ def _dates_the_death_of_kin(view: str, a: Atom) -> bool:
     not the act of the sentence ("the families of prisoners executed last month gathered on
     Friday": Friday)."""
     window = view[max(0, a.start - 120) : a.start]
-    return " of " in window and bool(_KIN_OF_DEAD_RE.search(window))
+    if " of " not in window:
+        return False
+    # the pattern (re.I, led by \b: an attempt at every character) ends on a death participle:
+    # without one in the window it cannot match (casefold covers what re.I equates)
+    folded = window.casefold()
+    return any(w in folded for w in _KIN_DEATH_WORDS) and bool(_KIN_OF_DEAD_RE.search(window))
+
+
+_KIN_DEATH_WORDS = ("executed", "killed", "hanged", "shot", "slain", "murdered")  # KIN_OF_DEAD's last words
 
 
 def _role_before(view: str, start: int) -> str | None:
