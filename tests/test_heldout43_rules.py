@@ -114,3 +114,9 @@ def test_a_named_source_after_its_statement_without_quotes(pipe):
     doc = run(pipe, "In Arak, agents took away three retirees on Sunday, said the Council of Retirees of Iran, "
                     "a loosely organised network.\n", published="2026-01-12")
     assert claims_by_value(doc).get(3) == "Council of Retirees of Iran"
+
+
+def test_protests_an_offence_is_placed_in_are_no_event(pipe):
+    doc = run(pipe, "A court in Karaj on Monday sentenced a protester to death for allegedly setting fire to a "
+                    "municipal building during protests in the city last month.\n", published="2026-02-08")
+    assert rows(doc) == {("Karaj", "sentence")}
