@@ -57,3 +57,8 @@ def test_a_death_the_relative_clause_places_and_dates_is_an_event(pipe):
     doc = run(pipe, "The protest began after the funeral of a porter, Hiwa Ahmadi, 24, who was shot dead by "
                     "border guards near Piranshahr on Wednesday, October 26, ending at the governor's office.\n")
     assert ("Piranshahr", "killing", "2022-10-26") in rows(doc)
+
+
+def test_shops_of_a_list_of_towns_that_stayed_shut_are_a_strike_in_each(pipe):
+    doc = run(pipe, "On Tuesday, the shops of Sanandaj, Saqqez and Bukan remained shut.\n")
+    assert rows(doc) == {(town, "strike", "2022-10-25") for town in ("Sanandaj", "Saqqez", "Bukan")}
