@@ -62,3 +62,13 @@ def test_a_death_the_relative_clause_places_and_dates_is_an_event(pipe):
 def test_shops_of_a_list_of_towns_that_stayed_shut_are_a_strike_in_each(pipe):
     doc = run(pipe, "On Tuesday, the shops of Sanandaj, Saqqez and Bukan remained shut.\n")
     assert rows(doc) == {(town, "strike", "2022-10-25") for town in ("Sanandaj", "Saqqez", "Bukan")}
+
+
+def test_shot_and_died_is_a_killing(pipe):
+    doc = run(pipe, "In Javanrud on Wednesday, Kamal Moradi, 19, was shot in the chest and died on the way to hospital.\n")
+    assert rows(doc) == {("Javanrud", "killing", "2022-10-26")}
+
+
+def test_barricades_set_up_by_people_of_a_neighbourhood_are_a_protest(pipe):
+    doc = run(pipe, "In Karaj, young people in the Gohardasht neighbourhood set up barricades of burning tyres on Wednesday.\n")
+    assert rows(doc) == {("Karaj", "demonstration", "2022-10-26")}
