@@ -72,3 +72,9 @@ def test_shot_and_died_is_a_killing(pipe):
 def test_barricades_set_up_by_people_of_a_neighbourhood_are_a_protest(pipe):
     doc = run(pipe, "In Karaj, young people in the Gohardasht neighbourhood set up barricades of burning tyres on Wednesday.\n")
     assert rows(doc) == {("Karaj", "demonstration", "2022-10-26")}
+
+
+def test_both_arrested_during_the_protests_after_a_hanging_is_who_they_were(pipe):
+    doc = run(pipe, "The regime hanged A. Shekari in Tehran on October 8 and M. Rahnavard in Mashhad on October 12, "
+                    "both arrested during the protests.\n")
+    assert rows(doc) == {("Tehran", "execution", "2022-10-08"), ("Mashhad", "execution", "2022-10-12")}
