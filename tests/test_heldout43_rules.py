@@ -120,3 +120,15 @@ def test_protests_an_offence_is_placed_in_are_no_event(pipe):
     doc = run(pipe, "A court in Karaj on Monday sentenced a protester to death for allegedly setting fire to a "
                     "municipal building during protests in the city last month.\n", published="2026-02-08")
     assert rows(doc) == {("Karaj", "sentence")}
+
+
+def numbers(doc):
+    return {(c.value, c.attributed_to) for c in doc.claims if c.value is not None}
+
+
+def test_an_office_named_by_lower_case_words_is_a_source(pipe):
+    doc = run(pipe, "The hospital's management said in a statement that fewer than 40 staff had joined.\n", publisher=None)
+    assert numbers(doc) == {(40, "hospital's management")}
+    doc = run(pipe, "The parliament's research centre estimated that 30 percent of Iranians live below the poverty "
+                    "line.\n", publisher=None)
+    assert numbers(doc) == {(30, "parliament's research centre")}

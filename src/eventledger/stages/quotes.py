@@ -178,6 +178,9 @@ _NP_LOW = (
     rf"members? of (?:the )?(?:[\w'’-]+ ){{0,5}}(?:committee|commission|council|parliament|assembly|board|Majlis)(?: (?:from|for) {_CAP}(?: {_CAP}){{0,2}})?|"
     r"news agency|agency|newspaper|website|news site|site|daily|outlets?|television|TV|radio|(?:news |Telegram )?channels?|"
     r"organi[sz]ers|spokes(?:person|man|woman)|judiciary|ministry|associations?|coalition|"
+    # ("The hospital's management said", "the parliament's research centre estimated", "Iran's road
+    # transport organisation denied ..., saying": an office named by its lower-case words)
+    r"management|administration|research cent(?:re|er)|(?:[a-z][\w-]+ ){1,2}organi[sz]ation|"
     # ("the city's water company admitted that 60 percent of its reservoirs were empty")
     r"compan(?:y|ies)|"
     # ("the bakers' guild of Kermanshah", "the truckers' union of Isfahan": the body, placed by "of")
