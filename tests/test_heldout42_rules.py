@@ -78,3 +78,8 @@ def test_both_arrested_during_the_protests_after_a_hanging_is_who_they_were(pipe
     doc = run(pipe, "The regime hanged A. Shekari in Tehran on October 8 and M. Rahnavard in Mashhad on October 12, "
                     "both arrested during the protests.\n")
     assert rows(doc) == {("Tehran", "execution", "2022-10-08"), ("Mashhad", "execution", "2022-10-12")}
+
+
+def test_clashing_with_a_named_police_unit_is_an_intervention(pipe):
+    doc = run(pipe, "In Saqqez on Wednesday, young people blocked the Aychi road and clashed with special units of the police.\n")
+    assert rows(doc) == {("Saqqez", "protest_with_intervention", "2022-10-26")}
