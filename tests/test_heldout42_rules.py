@@ -83,3 +83,11 @@ def test_both_arrested_during_the_protests_after_a_hanging_is_who_they_were(pipe
 def test_clashing_with_a_named_police_unit_is_an_intervention(pipe):
     doc = run(pipe, "In Saqqez on Wednesday, young people blocked the Aychi road and clashed with special units of the police.\n")
     assert rows(doc) == {("Saqqez", "protest_with_intervention", "2022-10-26")}
+
+
+def test_protesters_of_places_named_between_who_blocked_roads_are_a_protest(pipe):
+    doc = run(pipe, "In Karaj on Wednesday, protesters in Mehrshahr and on Taleghani Street blocked the roads.\n")
+    assert rows(doc) == {("Karaj", "demonstration", "2022-10-26")}
+    # the forces blocking the road are no protest
+    doc = run(pipe, "In Karaj on Wednesday, residents said police and security forces blocked the roads.\n")
+    assert not doc.events
