@@ -91,3 +91,8 @@ def test_protesters_of_places_named_between_who_blocked_roads_are_a_protest(pipe
     # the forces blocking the road are no protest
     doc = run(pipe, "In Karaj on Wednesday, residents said police and security forces blocked the roads.\n")
     assert not doc.events
+
+
+def test_the_grounds_of_a_sentence_are_no_attack(pipe):
+    doc = run(pipe, "On Wednesday, a court in Isfahan sentenced three men to death for the killing of security personnel.\n")
+    assert rows(doc) == {("Isfahan", "sentence", "2022-10-26")}
