@@ -457,8 +457,9 @@ _SOURCE_CATEGORIES = ("opposition", "media", "monitor")
 # Fars news agency", "rights group HRANA", "the Norway-based Hengaw", "IRNA news agency"
 _SOURCE_DESCRIPTOR = re.compile(
     r"(?:[A-Za-z]+-)?(?:official|run|affiliated|owned|linked|based|aligned|controlled)\s+|"
+    # ("State news agency IRNA", "the state broadcaster IRIB": the agency the descriptors name)
     r"(?:hardline|conservative|reformist|independent|rights|human|group|organi[sz]ation|monitor|news|agency|"
-    r"outlet|website|daily|newspaper|watchdog)\s+", re.I)
+    r"outlet|website|daily|newspaper|watchdog|state|broadcaster)\s+", re.I)
 #: a source's kind after its name ("IRNA news agency", "Hengaw rights group"): any case for a
 #: known name, lower case only for an unknown acronym (see normalise_source)
 _KIND_AFTER = (r"\s+(?:news\s+agency|agency|news\s+website|website|daily|newspaper|channel|TV|"
