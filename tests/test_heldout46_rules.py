@@ -84,3 +84,9 @@ def test_state_news_agency_named_after_its_descriptors():
     assert normalise_source("State news agency IRNA") == "IRNA"
     assert normalise_source("the state news agency IRNA") == "IRNA"
     assert normalise_source("State Department") == "State Department"
+
+
+def test_saying_clause_of_a_described_agency_is_the_agency(pipe):
+    doc = run(pipe, "Riot police dispersed a crowd in Arak on Tuesday. State news agency IRNA gave a different "
+                    "account, saying protesters had set fire to three cars in Arak.\n")
+    assert any(c.attributed_to == "IRNA" for c in doc.claims if c.value == 3)
