@@ -799,11 +799,25 @@ class AssembleStage:
                     # organisers", did not break up that protest: it stays as it was)
                     acts = [t for t in triggers if usable(t)]
                     act_day = date_for(doc, acts[0].span)[0] if acts else None
+                    upgraded = False
                     for d in prev:
                         if d.sub == "symbolic_action" and not _another_day(act_day, date_for(doc, d.triggers[0].span)[0] if d.triggers else None):
                             d.sub, d.etype = "protest_with_intervention", "protest"
+                            upgraded = True
                         elif d.sub not in ("strike", "symbolic_action") and not _another_day(act_day, date_for(doc, d.triggers[0].span)[0] if d.triggers else None):
                             d.sub = "protest_with_intervention"
+                            upgraded = True
+                    # "... at Tehran's Sharif University. On Sunday night, security forces surrounded
+                    # the campus, where hundreds of students had gathered, and fired tear gas": a
+                    # gathering of its own day, told with its dispersal, at the place just told of
+                    # (a protest of another day there): a protest with intervention of that day
+                    own_gathering = [t for t in acts if t.sub_event_type == "demonstration"
+                                     and not ((spec := spec_of(t)) is not None and (spec.vague or spec.intervention))]
+                    if not upgraded and own_gathering and len(prev) == 1 and prev[0].place is not None \
+                            and any(x.role == "event" and x.range.precision == "day" for x in ctx.sent_dates[i]) \
+                            and any((spec := spec_of(t)) is not None and spec.intervention for t in acts):
+                        drafts.append(Draft("protest_with_intervention", "protest", prev[0].place, sent,
+                                            own_gathering, [], inferred=True))
                     # (a bullet line with no day of its own, under the same place heading as the protest's
                     # line: dated by the protest, "- Families gathered ... on Sunday" / "- Agents dispersed them")
                     own_day = any(x.role == "event" for x in ctx.sent_dates[i]) or not _after_protest_in_section(ctx, i)

@@ -424,15 +424,20 @@ _LEDE_CHARS = 700
 #: Tuesday" after "2019" is 2025); a weekday that fits only later ("LONDON, Oct 16" with "on Tuesday"
 #: after "2022" would be 2029) more likely names a day before the dateline's, and the year stays open
 _HISTORY_YEARS_AHEAD = 7
+#: how many years after the start of the story's own period ("since mid-September 2022") its
+#: yearless dateline's weekday is looked for, the day before the dateline's counting too
+_SINCE_YEARS_AHEAD = 2
 _LEDE_WEEKDAY = re.compile(r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _WEEKDAY_INDEX = {w: i for i, w in enumerate(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))}
 
 
-def _year_by_lede_weekday(view: str, dateline: Atom, near: dt.date, years: int = 8) -> DateRange | None:
+def _year_by_lede_weekday(view: str, dateline: Atom, near: dt.date, years: int = 8,
+                          offsets: tuple[int, ...] = (0,)) -> DateRange | None:
     """A yearless wire dateline ("ZAHEDAN, Iran, Jan 16 (Agency) -") whose only full date is
     far off (a past event the story recalls): the lede names the dateline's day by its weekday
     ("... on Friday, killing ..."), so the year is the first one from that date on in which the
-    day falls on that weekday."""
+    day falls on that weekday; ``offsets`` (0, 1) also takes the lede's weekday for the day
+    before the dateline's (a wire lede tells yesterday as often as today)."""
     p = dateline.a
     if p.m is None or p.d is None or p.cal != "g":
         return None
@@ -446,23 +451,31 @@ def _year_by_lede_weekday(view: str, dateline: Atom, near: dt.date, years: int =
             day = dt.date(y, p.m, p.d)
         except ValueError:
             continue
-        if day > near and day.weekday() == wd:
+        if day > near and (day.weekday() - wd) % 7 in offsets:
             return resolve_atom_range(replace(dateline, a=p._replace(y=y)), None)
     return None
 
 
-def _latest_written_year(atoms: list[Atom], view: str) -> dt.date | None:
-    """The first day of the latest month-year or bare year written ("November 2019", "1979")."""
+#: "since the protests erupted in (mid-September 2022)": the start of the story's own period
+_SINCE_BEGAN = re.compile(r"\bsince\s+(?:[\w'-]+\s+){1,4}?(?:began|erupted|started|broke\s+out)\s+(?:in\s+)?\Z", re.I)
+
+
+def _latest_written_year(atoms: list[Atom], view: str) -> tuple[dt.date, bool] | None:
+    """The first day of the latest month-year or bare year written ("November 2019", "1979",
+    "since mid-September 2022"), and whether it opens a period ("since ...")."""
     best = None
     for a in atoms:
         p = a.a
         if a.kind not in ("date", "year") or p is None or p.y is None or p.cal != "g" or a.b is not None:
             continue
-        if _role_before(view, a.start) is not None or not _PLAUSIBLE[0].year <= p.y <= _PLAUSIBLE[1].year:
+        # ("the protests that have swept Iran since mid-September 2022": a period's start is
+        # history too, the story later than it)
+        role = _role_before(view, a.start)
+        if role not in (None, "period") or not _PLAUSIBLE[0].year <= p.y <= _PLAUSIBLE[1].year:
             continue
         day = dt.date(p.y, p.m or 1, 1)
-        if best is None or day > best:
-            best = day
+        if best is None or day > best[0]:
+            best = (day, role == "period" or _SINCE_BEGAN.search(view, max(0, a.start - 60), a.start) is not None)
     return best
 
 
@@ -491,8 +504,17 @@ def find_anchor(doc: Doc, atoms: list[Atom], dateline: Atom | None, classes: lis
                     # November 2019"): the story is later than the latest of them, and the lede's
                     # weekday for the dateline's day says which year (never a guess without it)
                     floor = _latest_written_year(atoms, doc.view or doc.text)
+                    r = None
+                    if floor is not None and floor[1]:
+                        # the latest history opens the story's own period ("at least 141 protesters
+                        # have been killed since ... mid-September 2022"): the story is within a
+                        # year or so of it, and a wire lede's weekday may be the dateline's day or
+                        # the day before ("PARIS, Oct 27 (AFP) - ... on Wednesday" is 2022, a
+                        # Thursday, not 2027)
+                        r = _year_by_lede_weekday(doc.view or doc.text, dateline, floor[0], _SINCE_YEARS_AHEAD, (0, 1))
                     # (within a few years of it: _HISTORY_YEARS_AHEAD)
-                    r = _year_by_lede_weekday(doc.view or doc.text, dateline, floor, _HISTORY_YEARS_AHEAD) if floor else None
+                    if r is None and floor is not None:
+                        r = _year_by_lede_weekday(doc.view or doc.text, dateline, floor[0], _HISTORY_YEARS_AHEAD)
                 if r is None and dateline.a.m is not None:
                     y = _current_solar_year(doc.view or doc.text, dateline.a)
                     if y is not None:

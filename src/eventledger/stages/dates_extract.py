@@ -63,6 +63,10 @@ def _hits(L: DateLexicon, view: str, low: str) -> dict[str, list[tuple[int, int,
     # a dash glues a dateline to the first word ("2021—Monday night's ..."): split there too
     found = L.trigger_forms.intersection((low.replace("—", " ").replace("–", " ") if "—" in low or "–" in low
                                           else low).split())
+    if "-" in low:
+        # a part of the month hyphenated to its name ("since mid-September 2022", "late-October"):
+        # the month is a separate word to the left-context pattern, so find it too
+        found |= L.trigger_forms.intersection(_PART_HYPHENATED.findall(low))
     if not found:
         return {}
     table = L.trigger_words
@@ -93,6 +97,9 @@ def _hits(L: DateLexicon, view: str, low: str) -> dict[str, list[tuple[int, int,
         out[cat] = kept
     return out
 
+
+#: a part-of-month word glued to the month name by a hyphen: the month's token
+_PART_HYPHENATED = re.compile(r"(?<![a-z])(?:mid|early|late)-([a-z]+\.?,?)")
 
 _LEFT_WORDS = frozenset({"the", "of", "early", "mid", "late", "end", "beginning", "start", "middle", "in", "during",
                          "since", "until", "till", "by", "last", "this", "from", "through", "throughout", "between", "and", "to",

@@ -153,6 +153,13 @@ _GRIEVANCE_BEFORE_RE = re.compile(
     r"\bto\s+protest\s+(?:against\s+)?(?:the|a|an)\s+(?:[\w'\u2019-]+\s+){1,12}?(?:in|at)\s+$"
     r"|\b(?:in\s+protest\s+(?:at|against|over)|over|against)\s+the\s+(?:[\w'\u2019-]+\s+){0,3}?"
     r"(?:killings?|deaths?|executions?|shootings?|massacre|crackdown)\s+(?:of\s+(?:[\w'\u2019-]+\s+){1,5}?)?in\s+$", re.I)
+#: "sentenced the journalist to five years in Tehran over his reporting on a funeral in Saqqez":
+#: the subject of a reporter's work, not where the sentence's act is (a town named before it)
+_REPORTED_SUBJECT_BEFORE_RE = re.compile(
+    r"\b(?:(?:over|for|about|after)\s+(?:his|her|their|its)\s+(?:[\w-]+\s+)?(?:reporting|coverage|reports?|articles?|posts?|"
+    r"interviews?|photographs?|footage)|covered|covering|reported\s+on|reporting\s+on|wrote\s+about|writing\s+about)"
+    r"\s+(?:on\s+|of\s+|about\s+)?(?:the|a|an)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:in|at)\s+$", re.I)
+_REPORTED_SUBJECT_CUES = ("eport", "over", "wrot", "writ", "rticle", "post", "nterview", "hotograph", "ootage")
 #: "gathered in Iranshahr, demanding the release of their sons arrested in Zahedan": where the
 #: people whose release is demanded were taken, not where the crowd is
 _RELEASE_OF_BEFORE_RE = re.compile(
@@ -326,6 +333,10 @@ def assign_roles(items: list[PlaceItem], view: str) -> None:
                 and ("protest" in before or "over " in before or "against " in before) \
                 and ". " not in view[prev.end : it.start] and _GRIEVANCE_BEFORE_RE.search(before):
             role = "other"  # the grievance's place; the protest's town was named before it
+        elif last == "in" and prev is not None and prev.role == "event" \
+                and any(w in before for w in _REPORTED_SUBJECT_CUES) \
+                and ". " not in view[prev.end : it.start] and _REPORTED_SUBJECT_BEFORE_RE.search(before):
+            role = "other"  # the place a reporter wrote about; the act's town was named before it
         elif last == "in" and prev is not None and prev.role == "event" and "release" in before \
                 and ". " not in view[prev.end : it.start] and _RELEASE_OF_BEFORE_RE.search(before):
             role = "other"  # whose release the crowd demands was arrested there; the crowd is in the town before

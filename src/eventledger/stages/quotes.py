@@ -460,8 +460,9 @@ _SOURCE_CATEGORIES = ("opposition", "media", "monitor")
 # Fars news agency", "rights group HRANA", "the Norway-based Hengaw", "IRNA news agency"
 _SOURCE_DESCRIPTOR = re.compile(
     r"(?:[A-Za-z]+-)?(?:official|run|affiliated|owned|linked|based|aligned|controlled)\s+|"
+    # ("State news agency IRNA", "the state broadcaster IRIB": the agency the descriptors name)
     r"(?:hardline|conservative|reformist|independent|rights|human|group|organi[sz]ation|monitor|news|agency|"
-    r"outlet|website|daily|newspaper|watchdog)\s+", re.I)
+    r"outlet|website|daily|newspaper|watchdog|state|broadcaster)\s+", re.I)
 #: a source's kind after its name ("IRNA news agency", "Hengaw rights group"): any case for a
 #: known name, lower case only for an unknown acronym (see normalise_source)
 _KIND_AFTER = (r"\s+(?:news\s+agency|agency|news\s+website|website|daily|newspaper|channel|TV|"
@@ -646,6 +647,7 @@ def _only_places(view: str, span: Span, place_ends: dict[int, int]) -> bool:
 
 
 _SAYING = re.compile(r",\s+saying\b")
+_NAME_AFTER_DESCRIPTION = re.compile(r" ((?-i:[A-Z][\w'’.-]*)(?: (?-i:[A-Z][\w'’.-]*)){0,2})\b")
 # the subject a sentence opens with, after a wire dateline ("GENEVA, May 14, 2026 (AFP) - ") or a count
 # ("About 1,200 workers of …"); the source of its ", saying …" clause
 _SAYING_SUBJECT = re.compile(
@@ -672,6 +674,11 @@ def _saying_clauses(doc: Doc, view: str) -> list[Attribution]:
         src_text = sm.group("src")
         if _STOP_SOURCES.match(src_text) or _PRONOUN.fullmatch(src_text):
             continue
+        # ("State news agency IRNA gave a different account, saying ...": the descriptor's name
+        # right after it is the source)
+        if (named := _NAME_AFTER_DESCRIPTION.match(view, sm.end(), m.start())) is not None \
+                and _known_behind_descriptors(" ".join((src_text + " " + named.group(1)).split())) is not None:
+            src_text = src_text + " " + named.group(1)
         out.append(Attribution(Span(m.start() + 1, m.end()), normalise_source(src_text), "said",
                                Span(m.start() + 1, sent.span.end)))
     return out
