@@ -77,8 +77,9 @@ _STAMP_AFTER = re.compile(
     r"(?:\s*\(?(?:GMT|UTC|IRST|IRDT|CET|CEST|EST|EDT|BST|[A-Z]{3,4})\)?)?(?:\s*[+-][0-9]{1,2}(?::?[0-9]{2})?)?)?\s*\.?\s*",
     re.I)
 _HAS_TIME = re.compile(r"[0-2]?[0-9][:.][0-5][0-9]")
-#: "Published" opening a sentence, then the date ("... 2026. Published Saturday, January 17, 2026 by")
-_PUBLISHED_OPENS = re.compile(r"(?:^|[.!?]\s+|\n)Published\s+(?:on\s+)?\Z")
+#: "Published" opening a sentence, then the date ("... 2026. Published Saturday, January 17, 2026 by"),
+#: or opening a masthead line's field after a separator ("2–8 November 2025 | Published 9 November 2025")
+_PUBLISHED_OPENS = re.compile(r"(?:^|[.!?]\s+|\n|\s[|·•]\s+)Published\s+(?:on\s+)?\Z")
 
 #: a social-media post's platform time line under its text ("10:45 PM · Jan 8, 2026"): read
 #: back from the date, on its own line. It dates the post above it: "tonight" is that day's.

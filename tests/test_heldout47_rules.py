@@ -1,0 +1,55 @@
+"""Rules added after held-out set 47 (ho289-ho294: rights monitors' urgent actions, monthly reports, a
+crackdown press release and a labour weekly), each on text of its own."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+from test_assemble import pipe  # noqa: F401  (the same pipeline fixture)
+
+from eventledger.models import Report
+
+
+def run(pipe, text: str, published: str | None = "2025-06-03"):
+    day = dt.date.fromisoformat(published) if published else None
+    return pipe.run(Report("t1", text, hashlib.sha256(text.encode()).hexdigest(), publisher="Monitor", published=day))
+
+
+def rows(doc):
+    return {(e.location.canonical, e.sub_event_type, e.date.start, e.date.end) for e in doc.events}
+
+
+def test_published_after_a_separator_anchors_the_report(pipe):
+    # a weekly's masthead line: the week, then "| Published <day>"; the weekday headings below are
+    # days of that week, not days before the first of them
+    doc = run(pipe, "Workers' Weekly\n3–9 May 2025 | Published 10 May 2025\n\n"
+                    "Monday, May 5\n- Arak: Retired teachers held a rally outside the education office.\n\n"
+                    "Wednesday, May 7\n- Qazvin: Nurses gathered at the main hospital over unpaid overtime.\n",
+              published=None)
+    got = rows(doc)
+    assert ("Arak", "demonstration", dt.date(2025, 5, 5), dt.date(2025, 5, 5)) in got
+    assert ("Qazvin", "demonstration", dt.date(2025, 5, 7), dt.date(2025, 5, 7)) in got
+
+
+def test_rows_of_a_count_table_by_prison_are_executions(pipe):
+    doc = run(pipe, "At least 40 prisoners were executed in May 2025, the group said.\n\n"
+                    "Executions by prison, May 2025\nAdelabad (Shiraz): 9\nVakilabad (Mashhad): 6\n"
+                    "Other prisons (8 prisons): 25\n")
+    got = rows(doc)
+    for town in ("Shiraz", "Mashhad"):
+        assert (town, "execution", dt.date(2025, 5, 1), dt.date(2025, 5, 31)) in got
+
+
+def test_rows_with_their_own_words_under_a_by_town_heading(pipe):
+    doc = run(pipe, "In April 2025, the group documented at least 9 protesters killed in Lorestan province.\n\n"
+                    "Casualties by town\nKhorramabad: 4 killed, 20 injured\nAligudarz: 2 killed\n")
+    got = {(c, s) for c, s, *_ in rows(doc)}
+    assert {("Khorramabad", "killing"), ("Khorramabad", "attack_on_civilians"), ("Aligudarz", "killing")} <= got
+    assert all(e.date.start == dt.date(2025, 4, 1) for e in doc.events if e.location.canonical == "Aligudarz")
+
+
+def test_a_place_and_a_figure_under_no_counting_heading_is_no_event(pipe):
+    # a headline-like line without a table heading above stays a headline
+    doc = run(pipe, "Weekly summary\nKhorramabad: 4 killed\n\nThe report covers the week to June 1.\n")
+    assert not any(e.location.canonical == "Khorramabad" for e in doc.events)
