@@ -53,3 +53,12 @@ def test_a_place_and_a_figure_under_no_counting_heading_is_no_event(pipe):
     # a headline-like line without a table heading above stays a headline
     doc = run(pipe, "Weekly summary\nKhorramabad: 4 killed\n\nThe report covers the week to June 1.\n")
     assert not any(e.location.canonical == "Khorramabad" for e in doc.events)
+
+
+def test_a_date_line_under_the_title_stamps_the_report(pipe):
+    # the title's own date (a trial to come) is no anchor; the line that is only a date is
+    doc = run(pipe, "Rights Network\nThree activists to stand trial on 20 June\n8 June 2025\n\n"
+                    "Security forces arrested three activists in Saqqez on 2 June 2025, the network said.\n",
+              published=None)
+    assert ("Saqqez", "arrest", dt.date(2025, 6, 2), dt.date(2025, 6, 2)) in rows(doc)
+    assert doc.anchor.date == dt.date(2025, 6, 8)

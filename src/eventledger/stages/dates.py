@@ -277,9 +277,17 @@ class _Top:
         view, found = self.view, None
         bare_lines = 0
         for i, line_atoms in sorted(self._by_par().items()):
-            if len(line_atoms) != 1 or not _full(line_atoms[0]):
+            if len(line_atoms) != 1:
+                # a title and its date line run together into one heading ("Five activists to
+                # stand trial on 12 May ...\n2 May 2024"): the line that is only a date stamps it
+                lone = self._lone_date_line(i, line_atoms) if i < _TOP_PARAGRAPHS else None
+                if lone is None:
+                    continue
+                a, sp = lone
+            elif not _full(line_atoms[0]):
                 continue
-            sp, a = self.spans[i], line_atoms[0]
+            else:
+                sp, a = self.spans[i], line_atoms[0]
             if not _STAMP_BEFORE.match(view, sp.start, a.start):
                 continue
             tail = _STAMP_AFTER.match(view, a.end, sp.end)
@@ -297,6 +305,21 @@ class _Top:
         if not found[2] and bare_lines > 1:
             return None
         return found[0], found[1]
+
+    def _lone_date_line(self, i: int, atoms: list[Atom]) -> tuple[Atom, Span] | None:
+        """The full date that is alone on a later line of heading paragraph ``i``, and that line."""
+        if self.kinds[i] != "heading":
+            return None
+        sp, view = self.spans[i], self.view
+        for a in atoms:
+            lo = view.rfind("\n", sp.start, a.start) + 1
+            if lo <= sp.start or not _full(a):
+                continue  # (the first line is the title, whose dates are its story's)
+            hi = view.find("\n", a.end, sp.end)
+            hi = sp.end if hi == -1 else hi
+            if sum(1 for b in atoms if lo <= b.start < hi) == 1:
+                return a, Span(lo, len(view[:hi].rstrip()))
+        return None
 
     def _published_sentence(self) -> tuple[dt.date, Atom] | None:
         """"Published Saturday, January 17, 2026 by the Monitor." opening a sentence near the
