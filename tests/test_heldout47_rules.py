@@ -62,3 +62,21 @@ def test_a_date_line_under_the_title_stamps_the_report(pipe):
               published=None)
     assert ("Saqqez", "arrest", dt.date(2025, 6, 2), dt.date(2025, 6, 2)) in rows(doc)
     assert doc.anchor.date == dt.date(2025, 6, 8)
+
+
+def test_that_night_in_a_list_item_is_the_day_of_its_heading(pipe):
+    # the sibling item above told another day ("until Thursday"); "later that night" is the heading's day
+    doc = run(pipe, "Labour Weekly\n1–7 June 2025 | Published 8 June 2025\n\n"
+                    "Tuesday, June 3\n- Bushehr: Dock workers stopped work; the strike continued until Thursday.\n"
+                    "- Yazd: Textile workers gathered at the factory gate. Police dispersed them and detained "
+                    "three workers, who were released later that night.\n", published=None)
+    got = rows(doc)
+    assert ("Yazd", "protest_with_intervention", dt.date(2025, 6, 3), dt.date(2025, 6, 3)) in got
+    assert ("Yazd", "arrest", dt.date(2025, 6, 3), dt.date(2025, 6, 3)) in got
+
+
+def test_a_streak_under_a_day_heading_ends_on_that_day(pipe):
+    doc = run(pipe, "Labour Weekly\n1–7 June 2025 | Published 8 June 2025\n\n"
+                    "Sunday, June 1\n- Shushtar: About 200 sugar workers stayed on strike for the third day in a row "
+                    "over unpaid wages.\n", published=None)
+    assert ("Shushtar", "strike", dt.date(2025, 5, 30), dt.date(2025, 6, 1)) in rows(doc)

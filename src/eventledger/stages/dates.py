@@ -697,9 +697,11 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
                  classes: list[str], par) -> list[DateMention]:
     out: list[DateMention] = []
     label_days: dict[int, dt.date] = {}
+    label_mentions: dict[int, DateMention] = {}  # (the mentions behind label_days)
     prev_event: DateMention | None = None
     prev_day: dt.date | None = None
     prev_fine: DateMention | None = None  # the last event date of day or range precision
+    fine_par = -1  # the paragraph prev_fine stands in
     seen = _Weekdays()
     ongoing: list[tuple[int, Atom, dt.date | None]] = []  # (index in out, atom, reference date)
     sentence_has_date: set[int] = set()
@@ -763,8 +765,16 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
                                                      or "\u201c" in view[max(0, a.start - _SLOGAN_CHARS):a.start]) \
                 and _in_slogan(view, a.start, a.end):
             role = "other"
+        fine = prev_fine
+        if a.kind == "same" and label_mentions and fine_par != i:
+            # "- Rasht: ... detained two workers, who were released later that night" under the
+            # heading "Tuesday, November 4": that item's day is the heading's, not the day a
+            # sibling item above it told ("- Bandar Abbas: ... the strike continued until Thursday")
+            head = _heading_above(doc, i)
+            if head is not None and head < fine_par and head in label_mentions:
+                fine = label_mentions[head]
         try:
-            role, rng = _resolve_one(a, role, ref, prev_day, prev_event, doc, sentence_has_date, seen, prev_fine,
+            role, rng = _resolve_one(a, role, ref, prev_day, prev_event, doc, sentence_has_date, seen, fine,
                                      spans.before(i) if a.kind == "same" and a.rel == "period" else None,
                                      prev_day if undated else None)
         except (ValueError, OverflowError):  # arithmetic at the edge of the calendar
@@ -841,7 +851,10 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
             if flag in rng.flags and "same_as_previous" not in rng.flags:
                 doc.notes.append(f"date: {flag.replace('_', ' ')} in {mention.text!r} at {a.start}")
         if role == "event" and rng.start is not None and _is_ongoing(a):
-            ongoing.append((len(out) - 1, a, ref))
+            head = _heading_above(doc, i) if label_days else None
+            # ("Sunday, November 2" / "- Shush: ... on strike for the third day in a row": the
+            # streak ends on the heading's day, not on the report's date)
+            ongoing.append((len(out) - 1, a, label_days.get(head, ref) if head is not None else ref))
             continue  # the stated day, not the start of a streak, is what "the same day" means
         if role == "event" and rng.start is not None:
             prev_event = mention
@@ -850,11 +863,13 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
             if rng.precision in ("day", "range") and not (
                     prev_fine is not None and _STATED_ON.search(view, max(0, a.start - 12), a.start)):
                 prev_fine = mention  # (not the day a source spoke: "arrested 14, the group said Wednesday")
+                fine_par = i
             if rng.precision == "day":
                 prev_day = rng.start
                 seen.add(rng.start, named=a.kind == "weekday" or (a.a is not None and a.a.wd is not None))
                 if classes and classes[i] == "label" and i not in label_days:
                     label_days[i] = rng.start
+                    label_mentions[i] = mention
             elif a.kind == "date" and a.b is not None and rng.precision == "range":
                 seen.add(rng.start)  # "On Saturday, November 13, and Sunday, November 14": both days
                 seen.add(rng.end)
@@ -1147,6 +1162,17 @@ class _Weekdays:
         if later is not None and later > day + dt.timedelta(days=3):
             return None  # a day stated since then is nearer the next such weekday
         return day
+
+
+def _heading_above(doc: Doc, i: int) -> int | None:
+    """The heading paragraph right above list item ``i`` and its sibling items, if any."""
+    paras = doc.paragraphs
+    if not paras or i >= len(paras) or paras[i].kind != "list_item":
+        return None
+    k = i - 1
+    while k >= 0 and paras[k].kind == "list_item":
+        k -= 1
+    return k if k >= 0 and paras[k].kind == "heading" else None
 
 
 def _is_ongoing(a: Atom) -> bool:
