@@ -80,3 +80,17 @@ def test_a_streak_under_a_day_heading_ends_on_that_day(pipe):
                     "Sunday, June 1\n- Shushtar: About 200 sugar workers stayed on strike for the third day in a row "
                     "over unpaid wages.\n", published=None)
     assert ("Shushtar", "strike", dt.date(2025, 5, 30), dt.date(2025, 6, 1)) in rows(doc)
+
+
+def test_a_given_name_used_alone_for_a_person_named_before_is_no_place(pipe):
+    # Soran is a town too; here it is the teacher named in full a sentence before
+    doc = run(pipe, "Soran Vakili, a teacher, was sentenced to death by a court in Sanandaj on 2 June 2025. "
+                    "For 40 days Soran was held in solitary confinement.\n")
+    assert not any(e.location.canonical == "Soran" for e in doc.events)
+    assert not any(p.place.canonical == "Soran" for p in doc.places)
+
+
+def test_held_in_solitary_confinement_in_a_detention_centre_is_no_new_arrest(pipe):
+    doc = run(pipe, "Agents arrested Hiwa Karimi at his home in Bukan on 2 June 2025. For 20 days he was held in "
+                    "solitary confinement in a Ministry of Intelligence detention centre in Urmia.\n")
+    assert not any(e.location.canonical == "Urmia" for e in doc.events)
