@@ -94,3 +94,9 @@ def test_held_in_solitary_confinement_in_a_detention_centre_is_no_new_arrest(pip
     doc = run(pipe, "Agents arrested Hiwa Karimi at his home in Bukan on 2 June 2025. For 20 days he was held in "
                     "solitary confinement in a Ministry of Intelligence detention centre in Urmia.\n")
     assert not any(e.location.canonical == "Urmia" for e in doc.events)
+
+
+def test_workers_named_by_their_company_who_block_a_road_protest(pipe):
+    doc = run(pipe, "On Monday, June 2, workers of the Hepco machinery company blocked the road outside the "
+                    "factory in Arak over unpaid wages.\n")
+    assert ("Arak", "demonstration") in {(c, s) for c, s, *_ in rows(doc)}
