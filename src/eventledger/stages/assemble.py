@@ -594,6 +594,50 @@ def _introduces_list(ctx: DocContext, i: int, sent) -> bool:
     return i + 1 < len(sentences) and ctx.kinds[i + 1] == "list_item" and sentences[i + 1].paragraph != sent.paragraph
 
 
+#: a row of a count table: a place, a colon, then a figure ("Ghezel Hesar (Karaj): 24",
+#: "Javanrud: 5 killed, at least 40 injured", "Kermanshah: 3 killed, about 60 injured")
+_TABLE_ROW = re.compile(r"[^\W\d][^:\n]{1,60}:\s*(?:(?:at least|about|around|more than|over|some|up to|nearly)\s+)?"
+                        r"\d[\d,]*(?:\s+[a-z]+)?(?:,\s*(?:(?:at least|about|around|more than|over|some|up to|nearly)\s+)?"
+                        r"\d[\d,]*\s+[a-z]+)*\.?\s*\Z")
+#: the line that heads such a table: it counts by place ("Executions by prison, October 2025",
+#: "Casualties by town (verified by ...)", "Fuel porters killed and injured, by county")
+_TABLE_HEAD = re.compile(r"\bby\s+(?:prisons?|towns?|cit(?:y|ies)|count(?:y|ies)|provinces?|districts?|regions?)\b", re.I)
+#: the most rows between a row and its table's heading line
+_TABLE_ROWS = 15
+
+
+def _count_table_triggers(ctx: DocContext, i: int) -> tuple[list[Trigger], Span] | None:
+    """Rights monitors give a month's or a crackdown's figures as a table of rows by place under
+    a heading line that says how it counts. A row is no headline: its place's own figure is
+    that place's act (one event per row). Its kind is the row's own word ("5 killed", "12
+    injured"), else the heading's ("Executions by prison": the rows are executions; their
+    date is the heading's, "October 2025", else that of the paragraph the table breaks down:
+    "In August 2024, ... at least 16 porters"). None when the line is no row of such a table;
+    else the heading's usable triggers (the row's own words win) and the span that dates it."""
+    sents, view = ctx.doc.sentences, ctx.view
+    sent = sents[i]
+    if not _TABLE_ROW.match(view, sent.span.start, sent.span.end):
+        return None
+    j = i - 1
+    while j >= 0 and i - j <= _TABLE_ROWS and ctx.kinds[j] == "heading":
+        sp = sents[j].span
+        if _TABLE_HEAD.search(view, sp.start, sp.end):
+            heads = [t for t in ctx.sent_triggers[j] if usable(t) and t.event_type == "repression"]
+            dated = next((d.span for d in ctx.sent_dates[j] if d.role == "event"), None)
+            if dated is None:
+                k = j - 1  # the first sentence of the paragraph before the table
+                while k > 0 and ctx.kinds[k] != "body":
+                    k -= 1
+                while k > 0 and sents[k - 1].paragraph == sents[k].paragraph:
+                    k -= 1
+                dated = Span(sents[k].span.start, sents[k].span.start + 1) if k >= 0 else sp
+            return heads, dated
+        if not _TABLE_ROW.match(view, sp.start, sp.end):
+            return None
+        j -= 1
+    return None
+
+
 class AssembleStage:
     name = "assemble"
     requires = ("places", "anchor", "dates", "triggers", "actors", "quantities", "quotes", "attributions",
@@ -679,8 +723,13 @@ class AssembleStage:
                 continue
             if triggers and drafts:
                 triggers = drop_back_references(ctx, i, triggers, places, drafts)
+            table_from = None
             if kind == "heading" and not any(d.role == "event" for d in ctx.sent_dates[i]):
-                continue  # a headline or related-article title reports no event by itself
+                table = _count_table_triggers(ctx, i)
+                if table is None:
+                    continue  # a headline or related-article title reports no event by itself
+                triggers = triggers or table[0]  # (a count table's row: its place's own figure)
+                table_from = table[1]
             if places and kind != "caption":
                 # one town named (possibly twice): what the next sentences of the paragraph are about
                 towns = {place_key(p) for p in places}
@@ -688,6 +737,8 @@ class AssembleStage:
                 focus = (sent.paragraph, i, places[0]) if one_town else None
             if triggers and places:
                 made = _sentence_drafts(ctx, i, triggers, places)
+                for d in made if table_from is not None else ():
+                    d.date_from = table_from
                 made = _fold_also_into_told(ctx, i, made, drafts)
                 # "... gathered in Kermanshah and Ilam on Tuesday. The protest in Ilam was dispersed
                 # by police": the protest just told in the named town met the intervention

@@ -77,8 +77,9 @@ _STAMP_AFTER = re.compile(
     r"(?:\s*\(?(?:GMT|UTC|IRST|IRDT|CET|CEST|EST|EDT|BST|[A-Z]{3,4})\)?)?(?:\s*[+-][0-9]{1,2}(?::?[0-9]{2})?)?)?\s*\.?\s*",
     re.I)
 _HAS_TIME = re.compile(r"[0-2]?[0-9][:.][0-5][0-9]")
-#: "Published" opening a sentence, then the date ("... 2026. Published Saturday, January 17, 2026 by")
-_PUBLISHED_OPENS = re.compile(r"(?:^|[.!?]\s+|\n)Published\s+(?:on\s+)?\Z")
+#: "Published" opening a sentence, then the date ("... 2026. Published Saturday, January 17, 2026 by"),
+#: or opening a masthead line's field after a separator ("2–8 November 2025 | Published 9 November 2025")
+_PUBLISHED_OPENS = re.compile(r"(?:^|[.!?]\s+|\n|\s[|·•]\s+)Published\s+(?:on\s+)?\Z")
 
 #: a social-media post's platform time line under its text ("10:45 PM · Jan 8, 2026"): read
 #: back from the date, on its own line. It dates the post above it: "tonight" is that day's.
@@ -276,9 +277,17 @@ class _Top:
         view, found = self.view, None
         bare_lines = 0
         for i, line_atoms in sorted(self._by_par().items()):
-            if len(line_atoms) != 1 or not _full(line_atoms[0]):
+            if len(line_atoms) != 1:
+                # a title and its date line run together into one heading ("Five activists to
+                # stand trial on 12 May ...\n2 May 2024"): the line that is only a date stamps it
+                lone = self._lone_date_line(i, line_atoms) if i < _TOP_PARAGRAPHS else None
+                if lone is None:
+                    continue
+                a, sp = lone
+            elif not _full(line_atoms[0]):
                 continue
-            sp, a = self.spans[i], line_atoms[0]
+            else:
+                sp, a = self.spans[i], line_atoms[0]
             if not _STAMP_BEFORE.match(view, sp.start, a.start):
                 continue
             tail = _STAMP_AFTER.match(view, a.end, sp.end)
@@ -296,6 +305,21 @@ class _Top:
         if not found[2] and bare_lines > 1:
             return None
         return found[0], found[1]
+
+    def _lone_date_line(self, i: int, atoms: list[Atom]) -> tuple[Atom, Span] | None:
+        """The full date that is alone on a later line of heading paragraph ``i``, and that line."""
+        if self.kinds[i] != "heading":
+            return None
+        sp, view = self.spans[i], self.view
+        for a in atoms:
+            lo = view.rfind("\n", sp.start, a.start) + 1
+            if lo <= sp.start or not _full(a):
+                continue  # (the first line is the title, whose dates are its story's)
+            hi = view.find("\n", a.end, sp.end)
+            hi = sp.end if hi == -1 else hi
+            if sum(1 for b in atoms if lo <= b.start < hi) == 1:
+                return a, Span(lo, len(view[:hi].rstrip()))
+        return None
 
     def _published_sentence(self) -> tuple[dt.date, Atom] | None:
         """"Published Saturday, January 17, 2026 by the Monitor." opening a sentence near the
@@ -695,9 +719,11 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
                  classes: list[str], par) -> list[DateMention]:
     out: list[DateMention] = []
     label_days: dict[int, dt.date] = {}
+    label_mentions: dict[int, DateMention] = {}  # (the mentions behind label_days)
     prev_event: DateMention | None = None
     prev_day: dt.date | None = None
     prev_fine: DateMention | None = None  # the last event date of day or range precision
+    fine_par = -1  # the paragraph prev_fine stands in
     seen = _Weekdays()
     ongoing: list[tuple[int, Atom, dt.date | None]] = []  # (index in out, atom, reference date)
     sentence_has_date: set[int] = set()
@@ -761,8 +787,16 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
                                                      or "\u201c" in view[max(0, a.start - _SLOGAN_CHARS):a.start]) \
                 and _in_slogan(view, a.start, a.end):
             role = "other"
+        fine = prev_fine
+        if a.kind == "same" and label_mentions and fine_par != i:
+            # "- Rasht: ... detained two workers, who were released later that night" under the
+            # heading "Tuesday, November 4": that item's day is the heading's, not the day a
+            # sibling item above it told ("- Bandar Abbas: ... the strike continued until Thursday")
+            head = _heading_above(doc, i)
+            if head is not None and head < fine_par and head in label_mentions:
+                fine = label_mentions[head]
         try:
-            role, rng = _resolve_one(a, role, ref, prev_day, prev_event, doc, sentence_has_date, seen, prev_fine,
+            role, rng = _resolve_one(a, role, ref, prev_day, prev_event, doc, sentence_has_date, seen, fine,
                                      spans.before(i) if a.kind == "same" and a.rel == "period" else None,
                                      prev_day if undated else None)
         except (ValueError, OverflowError):  # arithmetic at the edge of the calendar
@@ -839,7 +873,10 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
             if flag in rng.flags and "same_as_previous" not in rng.flags:
                 doc.notes.append(f"date: {flag.replace('_', ' ')} in {mention.text!r} at {a.start}")
         if role == "event" and rng.start is not None and _is_ongoing(a):
-            ongoing.append((len(out) - 1, a, ref))
+            head = _heading_above(doc, i) if label_days else None
+            # ("Sunday, November 2" / "- Shush: ... on strike for the third day in a row": the
+            # streak ends on the heading's day, not on the report's date)
+            ongoing.append((len(out) - 1, a, label_days.get(head, ref) if head is not None else ref))
             continue  # the stated day, not the start of a streak, is what "the same day" means
         if role == "event" and rng.start is not None:
             prev_event = mention
@@ -848,11 +885,13 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
             if rng.precision in ("day", "range") and not (
                     prev_fine is not None and _STATED_ON.search(view, max(0, a.start - 12), a.start)):
                 prev_fine = mention  # (not the day a source spoke: "arrested 14, the group said Wednesday")
+                fine_par = i
             if rng.precision == "day":
                 prev_day = rng.start
                 seen.add(rng.start, named=a.kind == "weekday" or (a.a is not None and a.a.wd is not None))
                 if classes and classes[i] == "label" and i not in label_days:
                     label_days[i] = rng.start
+                    label_mentions[i] = mention
             elif a.kind == "date" and a.b is not None and rng.precision == "range":
                 seen.add(rng.start)  # "On Saturday, November 13, and Sunday, November 14": both days
                 seen.add(rng.end)
@@ -1145,6 +1184,17 @@ class _Weekdays:
         if later is not None and later > day + dt.timedelta(days=3):
             return None  # a day stated since then is nearer the next such weekday
         return day
+
+
+def _heading_above(doc: Doc, i: int) -> int | None:
+    """The heading paragraph right above list item ``i`` and its sibling items, if any."""
+    paras = doc.paragraphs
+    if not paras or i >= len(paras) or paras[i].kind != "list_item":
+        return None
+    k = i - 1
+    while k >= 0 and paras[k].kind == "list_item":
+        k -= 1
+    return k if k >= 0 and paras[k].kind == "heading" else None
 
 
 def _is_ongoing(a: Atom) -> bool:

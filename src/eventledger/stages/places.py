@@ -216,7 +216,13 @@ def _is_person_name(start: int, end: int, key: str, view: str) -> bool:
         words = view[max(0, start - 30) : start].rsplit(None, 1)
         if words and (_is_given_name(words[-1]) or words[-1] in _HONORIFICS):
             return True
-    return key in _given_names() and _NEXT_CAP_RE.match(view[end : end + 4]) is not None
+    if key not in _given_names():
+        return False
+    if _NEXT_CAP_RE.match(view[end : end + 4]) is not None:
+        return True
+    # "Soran Vakili, 33, ... For 42 days Soran was held": the given name of a person the report
+    # named in full before, used alone (an urgent action calls its subject so)
+    return re.search(rf"\b{re.escape(view[start:end])}[ \u00a0]+[A-Z][a-z]", view[:start]) is not None
 
 
 # "Mr. <Nasiri>": a surname after a title (Nasiri is also an old name of Ahvaz)
