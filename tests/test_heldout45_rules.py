@@ -91,3 +91,9 @@ def test_he_is_not_a_channel_the_speaker_named(pipe):
                     "released.\n\nHe rejected a report by a London-based channel that seven men had been hanged.\n\n"
                     "Since March, 212 people have been indicted in Fars province, he said.\n")
     assert (212, "Ali Karimi") in numbers(doc)
+
+
+def test_a_possessive_in_the_target_of_an_attack_or_a_fire(pipe):
+    for text in ("On Tuesday night in Borujerd, a group set the municipality's service building on fire.\n",
+                 "On Tuesday night in Borujerd, protesters attacked the governor's office.\n"):
+        assert subtypes(run(pipe, text, published="2026-04-30")) == {("Borujerd", "property_attack")}
