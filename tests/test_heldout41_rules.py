@@ -50,6 +50,10 @@ def test_a_lead_with_no_act_takes_the_act_of_its_own_actor_told_next(pipe):
               published="2021-05-04")
     assert _rows(doc) == {("Zanjan", "symbolic_action", "2021-05-01", "2021-05-01"),
                           ("Semnan", "symbolic_action", "2021-05-01", "2021-05-01")}
+    # (the subject after an article, with no dateline before it, is who "They" are)
+    doc = run(pipe, "The Resistance Units voiced their support for the nurses on Monday, March 1, in Zanjan.\n\n"
+                    "They put up posters with the slogans of the Iranian Resistance leader.\n")
+    assert {e.actor1 for e in doc.events} == {"MEK Resistance Units"}
 
 
 def test_a_paragraph_about_someone_else_does_not_take_the_towns_before(pipe):

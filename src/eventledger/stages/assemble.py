@@ -360,23 +360,30 @@ def _acts_of_sentence_before(ctx: DocContext, i: int) -> bool:
         return False
     if _THEY_OPEN.match(ctx.view, sent.span.start):
         return True
-    opening = next((a for a in ctx.sent_actors[i] if a.span.start - sent.span.start <= 4), None)
+    opening = next((a for a in ctx.sent_actors[i] if _opens_sentence(ctx, i, a)), None)
     subject = _subject_of(ctx, i - 1)
-    return opening is not None and subject is not None and opening.name == subject.name \
-        and not ctx.view[sent.span.start : opening.span.start].strip(" The")
+    return opening is not None and subject is not None and opening.name == subject.name
 
 
 def _subject_of(ctx: DocContext, j: int) -> ActorMention | None:
-    """The protest-side actor that opens sentence ``j`` (after a dateline, "Iran, May 4, 2020—"),
-    its subject: "The Resistance Units, the internal network of ..., voiced their support for the
-    nurses"; None when the sentence opens otherwise ("The units voiced their support for the nurses":
-    the nurses are no subject)."""
+    """The protest-side actor that opens sentence ``j``, its subject: "The Resistance Units, the
+    internal network of ..., voiced their support for the nurses"; None when the sentence opens
+    otherwise ("The units voiced their support for the nurses": the nurses are no subject)."""
     a = next((a for a in ctx.sent_actors[j] if a.category in _PROTEST_ACTOR_CATS), None)
-    if a is None:
-        return None
+    return a if a is not None and _opens_sentence(ctx, j, a) else None
+
+
+def _opens_sentence(ctx: DocContext, j: int, a: ActorMention) -> bool:
+    """Actor ``a`` is the first words of sentence ``j`` (an article and a dateline before it
+    aside: "Iran, May 4, 2020—The Resistance Units ...")."""
     before = ctx.view[ctx.starts[j] : a.span.start]
-    before = before[max(before.rfind("\u2014"), before.rfind(" - ") + 2) + 1 :]  # (after a dateline)
-    return a if before.strip() in ("", "The", "the") else None
+    if len(before) > 80:
+        return False
+    for sep in ("\u2014", " - "):
+        k = before.rfind(sep)
+        if k >= 0:
+            before = before[k + len(sep) :]
+    return before.strip() in ("", "The", "the")
 
 
 _SPREAD_TO = re.compile(r"(?:(?:on|by|from)\s+\w+(?:\s+\w+)?,?\s+)?(?:it|they)\s+(?:also\s+|then\s+|had\s+|has\s+)?spread\s+"
