@@ -645,7 +645,7 @@ def event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
                 return m.range, (m.span,)
             if idx.classes[p] == "label":
                 return idx.frame, idx.frame_spans
-            while lo and where_aside(doc, mentions[lo - 1].span) is not None and ", where" in (doc.view or doc.text):
+            while lo and ", where" in (doc.view or doc.text) and where_aside(doc, mentions[lo - 1].span) is not None:
                 lo -= 1  # an earlier sentence's ", where ..." date dates only its own clause
             if lo:
                 last = mentions[lo - 1]
