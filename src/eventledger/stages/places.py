@@ -222,7 +222,8 @@ def _is_person_name(start: int, end: int, key: str, view: str) -> bool:
         return True
     # "Soran Vakili, 33, ... For 42 days Soran was held": the given name of a person the report
     # named in full before, used alone (an urgent action calls its subject so)
-    return re.search(rf"\b{re.escape(view[start:end])}[ \u00a0]+[A-Z][a-z]", view[:start]) is not None
+    # (searched up to the name in place: slicing the view before it would copy the document)
+    return re.compile(rf"\b{re.escape(view[start:end])}[ \u00a0]+[A-Z][a-z]").search(view, 0, start) is not None
 
 
 # "Mr. <Nasiri>": a surname after a title (Nasiri is also an old name of Ahvaz)

@@ -69,7 +69,7 @@ _NUM_BODY = (
 _NUM_RE = re.compile(_NUM_BODY, re.I)
 # candidate positions come from a prefix index (see .lexmatch): the regex runs only there
 _NUM_STARTS = KeyedPatterns([(0, _NUM_BODY)])
-_SIZED_AFTER = re.compile(r" [\w]+-member\b")
+_SIZED_AFTER = re.compile(r" \w+-member\b")
 # ("a four-member team was arrested": the team's members are the people the sentence counts)
 _AFTER_BAD = re.compile(r"^(?:st|nd|rd|th)\b|^-(?:point|year-old|day|member(?! (?:team|cell|gang|group)))|^\s*(?:%\s*)?(?:a\.m\.|p\.m\.|am\b|pm\b)|^[:/]\d", re.I)
 _BEFORE_DATE = re.compile(rf"{_MONTHS}\s*$|\b(?:in|since|of|from|until|by|to|and|year|,)\s*$", re.I)
