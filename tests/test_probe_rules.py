@@ -181,3 +181,34 @@ def test_the_size_of_a_team_arrested_counts_its_members(pipe):
     # (a "-member" board is no count of people the sentence reports on)
     doc = run(pipe, "On Sunday, a five-member board met in Ahvaz.\n", publisher=None)
     assert not _numbers(doc)
+
+
+def test_beat_and_arrested_are_two_acts(pipe):
+    # the beating's object words must not swallow the second verb
+    doc = run(pipe, "Security forces beat and arrested two teachers in Shiraz on Monday.\n")
+    assert summary(doc) == {("Shiraz", "attack_on_civilians"), ("Shiraz", "arrest")}
+
+
+def test_a_vow_is_no_act(pipe):
+    for text in ("The youths vowed to continue their activities in Mashhad.\n",
+                 "The Resistance Units pledged to set fire to more Basij bases in Tabriz.\n"):
+        assert not run(pipe, text).events, text
+    # the act told next to the vow stands
+    doc = run(pipe, "On Monday, youths set fire to a Basij base in Tabriz and vowed to continue.\n")
+    assert summary(doc) == {("Tabriz", "property_attack")}
+
+
+def test_the_fortieth_day_of_an_execution_is_a_memory_not_an_execution(pipe):
+    doc = run(pipe, "On the 40th day of Mohsen Shekari's execution, his family and supporters gathered at his grave "
+                    "in Tehran on Sunday.\n")
+    assert ("Tehran", "execution") not in summary(doc)
+    doc = run(pipe, "People in Izeh marked the 40th day of the killing of a young man on Thursday.\n")
+    assert summary(doc) == {("Izeh", "symbolic_action")}
+
+
+def test_bakers_stopping_work_is_a_strike(pipe):
+    doc = run(pipe, "Bakers in Ardabil stopped baking bread on Saturday over flour prices.\n")
+    assert summary(doc) == {("Ardabil", "strike")}
+    assert [e.actor1 for e in doc.events] == ["bakers"]
+    doc = run(pipe, "Bakeries in Tabriz remained closed on Sunday in protest at flour prices.\n")
+    assert summary(doc) == {("Tabriz", "strike")}

@@ -497,8 +497,11 @@ def test_first_letters_refuses_alternatives_without_a_literal_first_letter():
     from eventledger.stages.lexmatch import first_letters
 
     assert first_letters(["State", "local", "labou?r"]) == "ls"
+    assert first_letters(["40th[- ]day", "seventh"]) == "4s"  # a literal digit is as good as a letter
     with pytest.raises(ValueError):
         first_letters(["state", r"\w+ media"])
+    with pytest.raises(ValueError):
+        first_letters(["(?:40th|seventh) day"])
 
 def test_source_phrases_with_and_without_the_descriptor_test_agree():
     import re

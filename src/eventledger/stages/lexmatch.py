@@ -98,14 +98,14 @@ def literal_prefixes(pattern: str) -> frozenset[str] | None:
 
 
 def first_letters(alternatives: Sequence[str]) -> str:
-    """The lower-case first letters of regex alternatives that each begin with a literal
-    letter, for a ``(?=[...])`` look-ahead before their case-insensitive alternation: one
+    """The lower-case first characters of regex alternatives that each begin with a literal
+    letter or digit, for a ``(?=[...])`` look-ahead before their case-insensitive alternation: one
     character test where the engine would otherwise enter every branch to reject a word
     (``re.I`` literals have no quick reject). Under ``re.I`` the class admits exactly the
     characters the alternatives' first letters match (tested over every character)."""
-    bad = [a for a in alternatives if not a[:1].isalpha()]
+    bad = [a for a in alternatives if not a[:1].isalnum()]
     if bad:
-        raise ValueError(f"alternatives must begin with a literal letter: {bad}")
+        raise ValueError(f"alternatives must begin with a literal letter or digit: {bad}")
     return "".join(sorted({a[0].lower() for a in alternatives}))
 
 

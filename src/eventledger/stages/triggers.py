@@ -368,7 +368,7 @@ _FRAME_CUES = (
     "strikes? over", "sit-ins? over", "boycotts? over", "walkouts? over",
     # a ceremony for the dead recalls their killing: "the fortieth day after the deaths of two
     # young men killed by security forces", "the funeral of a protester shot dead on Monday"
-    "deaths? of", "funerals? (?:of|for)", "fortieth[- ]day",
+    "deaths? of", "funerals? (?:of|for)", "fortieth[- ]day", "40th[- ]day", "seventh[- ]day", "7th[- ]day",
 )
 # each cue begins with a letter: the look-ahead rejects a word boundary on its next character
 # (the case-insensitive alternation has no quick reject and would enter every branch)
