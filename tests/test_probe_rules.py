@@ -212,3 +212,26 @@ def test_bakers_stopping_work_is_a_strike(pipe):
     assert [e.actor1 for e in doc.events] == ["bakers"]
     doc = run(pipe, "Bakeries in Tabriz remained closed on Sunday in protest at flour prices.\n")
     assert summary(doc) == {("Tabriz", "strike")}
+
+
+def test_a_dispersal_of_protesters_named_as_its_object_is_a_protest_with_intervention(pipe):
+    for text in ("Security forces dispersed hundreds of protesters in Ahvaz on Tuesday.\n",
+                 "Riot police fired tear gas to disperse the crowd in Ahvaz on Tuesday.\n"):
+        doc = run(pipe, text)
+        assert summary(doc) == {("Ahvaz", "protest_with_intervention")}, text
+
+
+def test_a_posts_time_line_dates_its_first_sentence(pipe):
+    text = ("MONITORING DESK: POSTS OF THE NIGHT\n\n1.\n@some_handle\nBREAKING: Security forces fired tear gas at "
+            "hundreds of worshippers leaving a mosque in #Zahedan. Crowd chanting slogans.\n10:45 PM · Mar 5, 2024\n")
+    doc = run(pipe, text)
+    zahedan = [e for e in doc.events if e.location.canonical == "Zahedan"]
+    assert [(e.sub_event_type, e.date.start.isoformat(), e.date.end.isoformat()) for e in zahedan] == [
+        ("protest_with_intervention", "2024-03-05", "2024-03-05")]
+
+
+def test_a_protest_camp_and_drivers_off_the_roads(pipe):
+    doc = run(pipe, "On Friday, farmers in Isfahan camped in the dry bed of the river to demand water.\n")
+    assert summary(doc) == {("Isfahan", "demonstration")}
+    doc = run(pipe, "Truck drivers stayed off the roads in Bandar Abbas on Tuesday.\n")
+    assert summary(doc) == {("Bandar Abbas", "strike")}

@@ -1222,6 +1222,10 @@ def _fold_rows(rows: list[dict]) -> list[dict]:
             if {o["sub"], r["sub"]} == {"demonstration", "protest_with_intervention"}:
                 host = o
                 o["sub"] = "protest_with_intervention"
+                if o["date"].start is not None and r["date"].start is not None \
+                        and _days(r["date"]) < _days(o["date"]) and r.get("own_date", True):
+                    # (the gathering told again with a narrower day of its own: that day, as above)
+                    o["date"], o["loc"] = r["date"], r["loc"]
                 break
             if {o["sub"], r["sub"]} == {"symbolic_action", "protest_with_intervention"} \
                     and _graveside(o if o["sub"] == "symbolic_action" else r) \

@@ -683,9 +683,11 @@ def restated_by_source(ctx: DocContext, i: int, first_trigger: int) -> bool:
     return _SOURCE_SAYS.search(ctx.view, s.start, first_trigger) is not None
 
 
+#: (or its direct object, as "dispersed" or "to disperse" has it: "dispersed hundreds of protesters",
+#: "used tear gas to disperse the crowd")
 _CROWD_AFTER = re.compile(
-    r"\s+(?:on|at|into|against)\s+(?:the\s+)?(?:\w+\s+)?(?:protesters|protestors|demonstrators|mourners|crowds?|marchers|"
-    r"worshippers|gathering|rally|strikers)\b", re.I)
+    r"\s+(?:(?:on|at|into|against)\s+)?(?:the\s+)?(?:(?:hundreds|thousands|dozens|scores)\s+of\s+|\w+\s+)?"
+    r"(?:protesters|protestors|demonstrators|mourners|crowds?|marchers|worshippers|gathering|rally|strikers)\b", re.I)
 
 
 def _intervention_words(ctx: DocContext, t: Trigger) -> str | None:

@@ -42,7 +42,7 @@ from .dates_extract import Atom, extract
 from .dates_lexicon import lexicon
 from .dates_resolve import (nearest_year, resolve_anniversary, resolve_atom_range, resolve_month_day, resolve_relative,
                             resolve_weekday, resolve_weekday_near, resolve_weekday_pair)
-from .dates_scope import INDEX_KEY, block_class, build_index, event_date_for, paragraph_spans
+from .dates_scope import INDEX_KEY, POST_REACH, POST_STAMP_BEFORE, block_class, build_index, event_date_for, paragraph_spans
 from .told_in_passing import KIN_OF_DEAD, dates_a_death_in_apposition
 
 __all__ = ["DatesStage", "event_date_for", "find_anchor", "HISTORY_DAYS", "DATELINE_PLACE_KEY"]
@@ -81,11 +81,9 @@ _HAS_TIME = re.compile(r"[0-2]?[0-9][:.][0-5][0-9]")
 #: or opening a masthead line's field after a separator ("2–8 November 2025 | Published 9 November 2025")
 _PUBLISHED_OPENS = re.compile(r"(?:^|[.!?]\s+|\n|\s[|·•]\s+)Published\s+(?:on\s+)?\Z")
 
-#: a social-media post's platform time line under its text ("10:45 PM · Jan 8, 2026"): read
-#: back from the date, on its own line. It dates the post above it: "tonight" is that day's.
-_POST_STAMP_BEFORE = re.compile(r"(?:^|\n)[ \t]*[0-2]?[0-9]:[0-5][0-9](?:[ \u00a0]?[AaPp]\.?[Mm]\.?)?[ \u00a0]*·[ \u00a0]*\Z")
-#: how far above its time line a post's text reaches
-_POST_REACH = 600
+#: (a social-media post's platform time line: dates_scope.POST_STAMP_BEFORE)
+_POST_STAMP_BEFORE = POST_STAMP_BEFORE
+_POST_REACH = POST_REACH
 
 
 def _retweeted_at(view: str, start: int) -> int:

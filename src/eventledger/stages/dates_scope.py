@@ -31,6 +31,11 @@ from ..models import DateRange, Span
 from .dates_resolve import month_range, week_ending
 from .lowered import lowered
 
+#: a social-media post's platform time line under its text ("10:45 PM · Jan 8, 2026"): read
+#: back from the date, on its own line. It dates the post above it: "tonight" is that day's, and
+#: so is the post's first sentence, which names no day ("BREAKING: Security forces fired tear gas ...")
+POST_STAMP_BEFORE = re.compile(r"(?:^|\n)[ \t]*[0-2]?[0-9]:[0-5][0-9](?:[ \u00a0]?[AaPp]\.?[Mm]\.?)?[ \u00a0]*·[ \u00a0]*\Z")
+
 __all__ = ["DateIndex", "build_index", "event_date_for", "block_class", "INDEX_KEY", "split_by_aside"]
 
 INDEX_KEY = "dates.index"
@@ -647,6 +652,8 @@ def event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
                 return idx.frame, idx.frame_spans
             while lo and ", where" in (doc.view or doc.text) and where_aside(doc, mentions[lo - 1].span) is not None:
                 lo -= 1  # an earlier sentence's ", where ..." date dates only its own clause
+            if not lo and (stamp := _post_stamp_below(doc, idx, p, span)) is not None:
+                return stamp.range, (stamp.span,)
             if lo:
                 last = mentions[lo - 1]
                 if lo > 1:
@@ -666,6 +673,8 @@ def event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
                 return _carried(_occasion_date(doc, idx, span, p) or earlier[-1])
     elif idx.classes[p] == "label":
         return idx.frame, idx.frame_spans
+    elif (stamp := _post_stamp_below(doc, idx, p, span)) is not None:
+        return stamp.range, (stamp.span,)
     occasion = _occasion_date(doc, idx, span, p)
     if occasion is not None:
         return _carried(occasion)
@@ -693,6 +702,29 @@ def event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
     if caption is not None:
         return _carried(caption)
     return idx.frame, idx.frame_spans
+
+
+#: how far above its time line a post's text reaches
+POST_REACH = 600
+
+
+def _post_stamp_below(doc: Doc, idx, p: int, span: Span) -> DateMention | None:
+    """The time line of the post whose text ``span`` is in: the first date of this paragraph or
+    of the next one, when it is a platform time line at most POST_REACH characters below."""
+    view = doc.view or doc.text
+    if "·" not in view:
+        return None
+    for q in (p, p + 1):
+        mentions = idx.governing.get(q) if q < len(idx.starts) else None
+        if not mentions:
+            continue
+        m = mentions[0]
+        a = m.span.start
+        if a >= span.start and a - span.start <= POST_REACH and view.rfind("·", max(0, a - 4), a) != -1 \
+                and POST_STAMP_BEFORE.search(view, max(0, a - 16), a) is not None:
+            return m
+        return None  # (the paragraph's own first date is no time line: it governs as before)
+    return None
 
 
 #: "Similar activities were reported in A and B": the acts of the sample reports told, in more towns
