@@ -914,3 +914,18 @@ def test_a_day_or_a_report_kind_is_no_source(pipe):
 ])
 def test_a_source_that_registered_names_or_put_inflation_at(pipe, text, value, source):
     assert [c.attributed_to for c in by_value(run(pipe, text, publisher="Test Wire"), value)] == [source]
+
+
+def test_a_sources_own_report_as_the_subject_is_that_source(pipe):
+    for text, source in (("HRANA's annual report recorded 2,150 protests across Iran in 2022.\n", "HRANA"),
+                         ("Amnesty's latest report said at least 85 people were executed in May.\n", "Amnesty International")):
+        doc = run(pipe, text)
+        assert [(c.value, c.attributed_to) for c in doc.claims if c.value is not None] == [
+            (2150 if "2,150" in text else 85, source)], text
+
+
+def test_people_counted_by_community_or_trade_are_counted(pipe):
+    doc = run(pipe, "According to the group's monthly report, 27 Kurds were arrested in May.\n")
+    assert [(c.kind, c.value) for c in doc.claims if c.value is not None] == [("arrested", 27)]
+    doc = run(pipe, "Security forces detained five residents of Baneh on Monday, Hengaw said.\n")
+    assert [(c.kind, c.value, c.attributed_to) for c in doc.claims if c.value is not None] == [("arrested", 5, "Hengaw")]

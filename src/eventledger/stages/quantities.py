@@ -47,6 +47,10 @@ _PERSON_WORDS = (
     "kolbars?", "porters?", "retirees?", "pensioners?", "nurses?", "drivers?", "clerics?", "mourners?", "farmers?",
     # ("against the suspension of 14 classmates", "three pupils")
     "classmates?", "pupils?", "colleagues?",
+    # people counted by where they live, their trade or their community ("27 Kurds were arrested",
+    # "two Afghan nationals", "five residents", "40 shopkeepers", "11 Baha'is")
+    "residents?", "villagers?", "shopkeepers?", "merchants?", "truckers?", "lawyers?", "doctors?", "miners?",
+    "fishermen", "bakers?", "Kurds?", "Baluch(?:is?)?", "Arabs?", "Baha['’]is?", "Christians?", "converts?", "nationals?",
 )
 _PERSON_FIRSTS = first_letters(_PERSON_WORDS)
 # Up to two words, then a people noun. The words are taken whole (possessive): a word can be

@@ -298,6 +298,12 @@ _THE_KIND = re.compile(r"the (?:rights |human rights )?(?:group|organi[sz]ation|
 #: "reported to Evin prison", "reports to the prosecutor's office": a person going somewhere, not a source speaking
 _REPORTED_TO_PLACE = re.compile(r"\s+(?:to|at)\s+(?:the\s+|an?\s+|his\s+|her\s+|their\s+)?(?:[\w'’-]+\s+){0,4}?"
                                 r"(?:prison|jail|court|office|police\s+station|headquarters|detention|ward|work|duty)\b", re.I)
+#: a source's document as the subject of a report verb ("HRANA's annual report recorded", "Amnesty's
+#: latest report said"): ends where the verb begins
+_POSSESSED_DOCUMENT = re.compile(
+    rf"(?<![\w'’])(?P<src>{_NP_CAP})['’]s (?:(?:new|latest|annual|monthly|weekly|quarterly|yearly|recent|last|"
+    r"preliminary|final|own|first|second|third) ){0,2}(?:report|statement|study|survey|data|figures|tally|count|"
+    r"review|bulletin|digest|analysis|findings)\s+(?:also |further )?(?:has |have |had )?\Z")
 #: a document named by its kind alone, whose author a sentence before named
 _THE_DOCUMENT = re.compile(r"\s+(?P<src>(?:the|its|this|that) (?:new |latest |annual |monthly |weekly )?(?:report|statement|study|survey|findings))\b")
 
@@ -320,6 +326,9 @@ def _matches(doc: Doc, view: str) -> list[tuple[re.Match[str], str, int]]:
             m = pats.verb_src.search(view, lo, s)
             if m and (_PRONOUN.fullmatch(m.group("src")) or m.group("src") == "It"):
                 m = None
+            if m is None and ("'s " in view[max(lo, s - 60) : s] or "’s " in view[max(lo, s - 60) : s]):
+                # "HRANA's annual report recorded 2,150 protests": the document's owner reports it
+                m = _POSSESSED_DOCUMENT.search(view, max(lo, s - 120), s)
             if m:
                 out.append((m, view[s:e].lower(), e))
             else:
