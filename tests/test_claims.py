@@ -929,3 +929,19 @@ def test_people_counted_by_community_or_trade_are_counted(pipe):
     assert [(c.kind, c.value) for c in doc.claims if c.value is not None] == [("arrested", 27)]
     doc = run(pipe, "Security forces detained five residents of Baneh on Monday, Hengaw said.\n")
     assert [(c.kind, c.value, c.attributed_to) for c in doc.claims if c.value is not None] == [("arrested", 5, "Hengaw")]
+
+
+def test_the_person_who_speaks_is_the_source_and_no_count(pipe):
+    doc = run(pipe, "Eighteen people have been killed in Zahedan, a local cleric told AFP.\n")
+    assert [(c.value, c.attributed_to) for c in doc.claims if c.value is not None] == [(18, "local cleric")]
+    doc = run(pipe, "A doctor at Tohid Hospital in Sanandaj said 9 wounded protesters had been brought in.\n")
+    assert [(c.value, c.attributed_to) for c in doc.claims if c.value is not None] == [
+        (9, "doctor at Tohid Hospital in Sanandaj")]
+    # the one counted still counts ("A man was hanged ..."), with the speaker after him
+    doc = run(pipe, "A man was hanged in Qom on Monday, a relative said.\n")
+    assert [(c.value, c.attributed_to) for c in doc.claims if c.value is not None] == [(1, "relative")]
+
+
+def test_a_city_based_source_is_not_the_claims_place(pipe):
+    doc = run(pipe, "Over the past week, 23 prisoners were executed, the Oslo-based group said.\n")
+    assert [(c.value, c.place) for c in doc.claims if c.value is not None] == [(23, None)]

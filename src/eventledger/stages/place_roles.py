@@ -425,6 +425,8 @@ def _names_without_being_there(before: str, view: str, it: PlaceItem) -> bool:
         return True  # "... was arrested at his home in Shush and is being held in Dezful prison": the jail
     if last == "in" and _based_in(stripped):
         return True  # "Iran Human Rights, a monitoring group based in Oslo, reported ...": the source's seat
+    if view.startswith("-based", it.end):
+        return True  # "the Oslo-based group said": the same seat, told as an adjective
     if last in ("in", "at") and " those " in tail and _THOSE_DEAD_IN_RE.search(tail):
         return True  # "posters of those killed in Zahedan": where the dead were killed, not the posters
     if last in ("in", "at", "the") and is_kin_death_place(before):

@@ -68,7 +68,9 @@ _NUM_BODY = (
     rf"(?:{_QUAL}\s+)?(?:(?P<dig>{_DIGITS})(?!\d)|(?P<word>\b{_WORDNUM}\b)|(?P<vague>\b{_VAGUE}\b)|"
     # (possessive: the spaces, the word and the spaces after it are each taken whole, as what
     # follows each cannot begin with what it is made of)
-    rf"(?P<art>\b(?:a|an|one)\b)(?=[ ]++(?:\d{{1,3}}-year-old[ ]++)?(?:(?!of\b)[A-Za-z'’]++\s++)?{_PERSON_NOUN}))"
+    # (not the one who speaks: "a local cleric told AFP", "a doctor at the hospital said")
+    rf"(?P<art>\b(?:a|an|one)\b)(?=[ ]++(?:\d{{1,3}}-year-old[ ]++)?(?:(?!of\b)[A-Za-z'’]++\s++)?{_PERSON_NOUN}"
+    r"(?![ ]++(?:[\w'’-]++[ ]++){0,5}?(?:told|said|says|tells|added|confirmed)\b)))"
 )
 _NUM_RE = re.compile(_NUM_BODY, re.I)
 # candidate positions come from a prefix index (see .lexmatch): the regex runs only there

@@ -167,6 +167,10 @@ _NP_LOW = (
     r"(?<=[A-Z] )network(?: inside (?:the country|Iran))?|"
     # ("a former inmate told the monitor", "the regime claimed that …")
     r"inmates?|prisoners?|detainees?|relatives?|classmates|colleagues|neighbou?rs|researchers?|regime|"
+    # ("a local cleric told AFP", "a doctor at the hospital said")
+    rf"(?:doctors?|physicians?|medics?|nurses?|staff) (?:at|in) (?:the |a |an )?(?:[\w'’-]+ ){{0,2}}?(?:[Hh]ospitals?|[Cc]linics?|[Pp]risons?)"
+    rf"(?: in {_CAP}(?: {_CAP})?)?|"
+    r"clerics?|imams?|doctors?|physicians?|medics?|"
     # kin and delegates who speak for someone ("his brother told HRANA", "the workers' representatives"),
     # an office's department, and a statement that speaks ("their statement said")
     r"brothers?|sisters?|fathers?|mothers?|sons?|daughters?|wife|husband|cousins?|uncles?|aunts?|"
