@@ -40,7 +40,7 @@ from .actors import needs_attribution
 from .assemble_cues import Cue
 from .assemble_context import (ANAPHOR_BEFORE, COUNT_KINDS_BY_SUBTYPE, CROWD, DocContext, Draft, against_security,
                                attributed_source, country_ok, country_total, drop_back_references, event_places,
-                               fallback_date, fired_on_crowd, fired_on_people, fold_name, home_place, in_named_province, intervened,
+                               beat_crowd, fallback_date, fired_on_crowd, fired_on_people, fold_name, home_place, in_named_province, intervened,
                                is_chant, is_recent, is_tally, jurisdiction_place, next_lists_places, not_history,
                                place_key, restated_by_source, to_home, usable, wider_scope, TALLY_PRECISIONS)
 from .claims import build_claims
@@ -762,6 +762,11 @@ class AssembleStage:
                         and any(fired_on_crowd(ctx, t) for t in triggers):
                     made += [Draft("protest_with_intervention", "protest", p, sent, [t], [])
                              for p in places for t in triggers[:1]]
+                elif not upgraded and not any(d.etype == "protest" for d in made) \
+                        and (beaten := next((t for t in triggers if beat_crowd(ctx, t)), None)) is not None:
+                    # (the beating stays an attack on civilians: a protest and the force used at it are two events)
+                    made += [Draft("protest_with_intervention", "protest", d.place, sent, [beaten], [])
+                             for d in made if d.sub == "attack_on_civilians" and d.place is not None]
                 elif not made and not upgraded and (shot := next((t for t in triggers if fired_on_people(ctx, t)), None)):
                     # "police fired on fuel porters' vehicles near Mirjaveh": no crowd, people fired on
                     made = [Draft("attack_on_civilians", "repression", p, sent, [shot], []) for p in places]

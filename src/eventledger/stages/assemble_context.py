@@ -26,7 +26,7 @@ from .triggers import spec_of
 
 __all__ = [
     "ANAPHOR_BEFORE", "COUNT_KINDS_BY_SUBTYPE", "CROWD", "DocContext", "Draft", "against_security",
-    "attributed_source", "country_ok", "drop_back_references", "event_places", "fallback_date",
+    "attributed_source", "beat_crowd", "country_ok", "drop_back_references", "event_places", "fallback_date",
     "fired_on_crowd", "fold_name", "home_place", "place_key", "intervened", "is_chant", "is_history", "is_recent",
     "is_tally", "jurisdiction_place", "next_lists_places", "not_history", "to_home", "usable", "wider_scope",
 ]
@@ -704,6 +704,19 @@ def fired_on_crowd(ctx: DocContext, t: Trigger) -> bool:
         return True  # "Protesters clashed with riot police": the crowd is the clash's subject
     return bool(CROWD.pattern.search(word) or re.search(r"protesters|demonstrators", word, re.I)
                 or _CROWD_AFTER.match(ctx.view, t.span.end, t.span.end + 60))
+
+
+#: the protesters a beating is done to ("beat protesting retirees", "beat the demonstrators")
+_BEATEN_CROWD = re.compile(r"\b(?:protest(?:ers|ors|ing)|demonstrat(?:ors|ing)|mourners|marchers|crowds?|strikers)\b", re.I)
+
+
+def beat_crowd(ctx: DocContext, t: Trigger) -> bool:
+    """A beating whose object, in the trigger's words, is a protesting crowd: the protest was met
+    with force ("security forces beat protesting retirees in Zanjan"), as ``fired_on_crowd`` is."""
+    if t.sub_event_type != "attack_on_civilians":
+        return False
+    word = ctx.view[t.span.start : t.span.end]
+    return word[:4].lower() == "beat" and _BEATEN_CROWD.search(word) is not None
 
 
 #: the crowd a clash is told of, before its verb ("Hundreds of young protesters clashed with")

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from ..doc import Attribution, Doc, Quote
 from ..models import Span
+from .actors import normalise_actor_name
 from .lexmatch import KeyedPatterns, first_letters, sentence_index
 
 __all__ = ["is_publisher_head", "find_quotes", "find_attributions", "normalise_source", "before_source_cues"]
@@ -234,6 +235,11 @@ _SPEAKER_LINE = re.compile(rf"(?m)^(?P<src>{_NP_CAP})(?:,[^:\n“]{{2,90}})?:\s*
 _TOLL_LINE = re.compile(r"(?m)^[ \t]*[-–•*][ \t]+(?P<src>[A-Z][\w'’./&()-]*(?: [\w'’./&()-]+){0,5}?):[ \t]+"
                         r"(?=[^\n]*?(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds)\b))")
 
+#: a headline or a post that opens with its source and a colon ("HRANA: 2,000 arrested in one
+#: week", also after a dateline): only a source the actor list knows (a town or a topic opens such
+#: lines too)
+_HEADLINE_SOURCE = re.compile(r"(?m)^[ \t]*(?:[A-Z][^\n:]{0,40}?\d{1,4}\s*(?:\([^)\n]{1,30}\)\s*)?[-–—]+\s*)?(?P<src>[A-Z][\w'’./&-]*(?: [\w'’./&-]+){0,4}?):[ \t]+(?=[^\n]*?\d)")
+
 #: a toll line's label that names a source: an acronym ("HRANA", "PMOI/MEK network"), a name of
 #: capitalised words ("Amnesty International", "Iran Human Rights") or a kind of source ("State
 #: media", "The judiciary"); not a topic ("- Bakers: On Wednesday, 20 May, ...")
@@ -285,6 +291,7 @@ def _patterns() -> _AttrPatterns:
                        r"(?:,\s+(?:a|an|the)\s+[^,.;\n“\"]{2,60}?)?(?=[.;]|\s*$)"),
             _SPEAKER_LINE,
             _TOLL_LINE,
+            _HEADLINE_SOURCE,
             # "(Tabnak website, November 18)"
             re.compile(lex["source_paren"]),
         ),
@@ -367,11 +374,13 @@ def _matches(doc: Doc, view: str) -> list[tuple[re.Match[str], str, int]]:
             if m:  # first, so that the plain "quoted" verb cue does not take its source
                 out.insert(0, (m, "quoted as saying", m.end()))
     for k, pat in enumerate(pats.literal):
-        line = pat is _SPEAKER_LINE or pat is _TOLL_LINE
+        line = pat is _SPEAKER_LINE or pat is _TOLL_LINE or pat is _HEADLINE_SOURCE
         for m in (_at_line_starts(pat, view, ":") if line else pat.finditer(view)):
             if pat is _TOLL_LINE and not _TOLL_SOURCE.fullmatch(m.group("src")):
                 continue
-            cue = "according to" if pat is _TOLL_LINE else (m.groupdict().get("cue") or "said")
+            if pat is _HEADLINE_SOURCE and not normalise_actor_name(m.group("src"), _SOURCE_CATEGORIES):
+                continue  # ("Rasht: 40 retirees gathered ...": a town's line, not a source's)
+            cue = "according to" if pat is _TOLL_LINE or pat is _HEADLINE_SOURCE else (m.groupdict().get("cue") or "said")
             out.append((m, "source" if k == len(pats.literal) - 1 else cue, m.end()))
     return out
 
@@ -453,8 +462,6 @@ _REGIME_MEDIA = re.compile(r"(?:the )?(?:regime|government|state)(?:['’]s)? (?
 @lru_cache(maxsize=4096)
 def normalise_source(text: str) -> str:
     """Map a source phrase to a known organisation name where the actor list knows it."""
-    from .actors import normalise_actor_name
-
     src = " ".join(text.split()).strip(" ,.;:")
     src = _POSSESSIVE_DATA.sub("", _THE.sub("", src))
     if _REGIME_MEDIA.match(src):
