@@ -235,3 +235,14 @@ def test_a_protest_camp_and_drivers_off_the_roads(pipe):
     assert summary(doc) == {("Isfahan", "demonstration")}
     doc = run(pipe, "Truck drivers stayed off the roads in Bandar Abbas on Tuesday.\n")
     assert summary(doc) == {("Bandar Abbas", "strike")}
+
+
+def test_how_a_person_died_told_in_a_relative_clause_is_no_event_of_the_sentence(pipe):
+    doc = run(pipe, "The funeral of Ali Karimi, a 23-year-old man from Susangerd who died on Thursday after being "
+                    "beaten in the custody of the police in Ahvaz, turned into a protest in Susangerd on Saturday.\n")
+    assert ("Ahvaz", "attack_on_civilians") not in summary(doc)
+    assert not [e for e in doc.events if e.location.canonical == "Ahvaz"]
+    assert ("Susangerd", "demonstration") in summary(doc)
+    # a beating told as the sentence's own act still is one
+    doc = run(pipe, "Police beat a 23-year-old man in Ahvaz on Thursday.\n")
+    assert summary(doc) == {("Ahvaz", "attack_on_civilians")}

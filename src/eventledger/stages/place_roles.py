@@ -24,7 +24,7 @@ import re
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
-from .told_in_passing import KIN_OF_DEAD
+from .told_in_passing import KIN_OF_DEAD, place_of_death_in_relative
 
 if TYPE_CHECKING:
     from .places import PlaceItem
@@ -431,6 +431,8 @@ def _names_without_being_there(before: str, view: str, it: PlaceItem) -> bool:
         return True  # "posters of those killed in Zahedan": where the dead were killed, not the posters
     if last in ("in", "at", "the") and is_kin_death_place(before):
         return True  # "the families of three prisoners executed in Qezelhesar went to ...": the execution's place
+    if last in ("in", "at", "near", "the") and place_of_death_in_relative(view, it.start):
+        return True  # "The funeral of X, ..., who died after being beaten in custody in Ahvaz, turned into ...": where X died
     for hint in _BEFORE_OTHER_HINTS:
         if hint in tail:
             return bool(_SOLIDARITY_BEFORE_RE.search(tail) or _TAKEN_TO_BEFORE_RE.search(before))

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["KIN_OF_DEAD", "DEATH_PARTICIPLES", "DEATH_IN_APPOSITION_RE", "death_in_apposition", "dates_a_death_in_apposition"]
+__all__ = ["KIN_OF_DEAD", "DEATH_PARTICIPLES", "DEATH_IN_APPOSITION_RE", "death_in_apposition", "dates_a_death_in_apposition",
+           "cause_of_death_in_relative", "place_of_death_in_relative"]
 
 #: the kin or the graves of people killed, the killing told in a reduced relative clause ("the
 #: families of three prisoners executed", "the graves of protesters who were shot"): where and when
@@ -75,3 +76,35 @@ def dates_a_death_in_apposition(view: str, start: int) -> bool:
     if gap is None or ", " not in view[lo:start]:
         return False
     return DEATH_IN_APPOSITION_RE.search(view, lo, gap.start()) is not None
+
+
+#: a person named, then a relative clause that tells how the person died, up to the cause's
+#: participle: "The funeral of Ali Sawari, a 23-year-old man from Susangerd who died on Thursday
+#: after being beaten in the custody of the police in Ahvaz, turned into a protest"
+_DIED_AFTER_RE = re.compile(
+    r"[A-Z][\w'’-]+,\s+(?:[^,;.!?\n]{0,80}?\s)?who\s+(?:had\s+)?died\b[^,;.!?\n]{0,60}?\b(?:after|from|following|of)\s+"
+    r"(?:being\s+|having\s+been\s+|injuries\s+sustained\s+when\s+(?:he|she)\s+was\s+)?(?:[a-z]+ly\s+)?$")
+
+
+def cause_of_death_in_relative(view: str, start: int) -> bool:
+    """The act at ``start`` is the cause of a death told in a relative clause about a person the
+    sentence names ("X, ..., who died on Thursday after being beaten in custody in Ahvaz"): who the
+    person was, told in passing, not the sentence's news."""
+    lo = max(0, start - 160)
+    if "died" not in view[lo:start]:
+        return False
+    return _DIED_AFTER_RE.search(view, lo, start) is not None
+
+
+#: ... and the place of that death, inside the same clause ("... who died on Thursday after being
+#: beaten in the custody of the police in Ahvaz"): where the person died, not where the act is
+_DIED_IN_RE = re.compile(
+    r"[A-Z][\w'’-]+,\s+(?:[^,;.!?\n]{0,80}?\s)?who\s+(?:had\s+)?died\b[^,;.!?\n]{0,100}?\s(?:in|at|near)\s+(?:the\s+)?$")
+
+
+def place_of_death_in_relative(view: str, start: int) -> bool:
+    """The place at ``start`` is inside a relative clause that tells how a named person died."""
+    lo = max(0, start - 220)
+    if "died" not in view[lo:start]:
+        return False
+    return _DIED_IN_RE.search(view, lo, start) is not None

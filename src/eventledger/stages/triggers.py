@@ -25,7 +25,7 @@ from .lexmatch import KeyedPatterns, SentenceIndex, first_letters, sentence_inde
 from .lowered import lowered
 from .quantities import find_quantities
 from .quotes import find_attributions, find_quotes
-from .told_in_passing import death_in_apposition
+from .told_in_passing import cause_of_death_in_relative, death_in_apposition
 
 __all__ = ["TriggersStage", "TriggerSpec", "trigger_specs", "find_triggers"]
 
@@ -397,6 +397,8 @@ def _not_an_act(view: str, s: int, e: int, spec: TriggerSpec, sidx: SentenceInde
             return True
     if spec.sub_event_type == "property_attack" and _told_as_a_cause(view, s, e, s0, word):
         return True  # "arrested five people over the attack on the base": the act told before
+    if spec.sub_event_type in ("attack_on_civilians", "killing", "arrest") and cause_of_death_in_relative(view, s):
+        return True  # "X, ..., who died on Thursday after being beaten in custody": how X died, in passing
     if spec.sub_event_type in ("killing", "execution") and death_in_apposition(view, max(s0, s), e):
         return True  # "a banner of X, the commander of the Quds Force killed a year ago, in ...": who X was
     return False
