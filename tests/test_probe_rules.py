@@ -246,3 +246,25 @@ def test_how_a_person_died_told_in_a_relative_clause_is_no_event_of_the_sentence
     # a beating told as the sentence's own act still is one
     doc = run(pipe, "Police beat a 23-year-old man in Ahvaz on Thursday.\n")
     assert summary(doc) == {("Ahvaz", "attack_on_civilians")}
+
+
+def _days_of(doc):
+    return {(e.location.canonical, e.sub_event_type, e.date.start.isoformat()) for e in doc.events}
+
+
+def test_arrests_dated_before_a_relative_clause_keep_their_own_day(pipe):
+    # (Monday is 2024-03-04, Sunday 2024-03-03 for a report of Saturday 2024-03-09)
+    doc = run(pipe, 'Police arrested 31 "rioters" on Monday who had set fire to a bank in Shadegan on Sunday night, '
+                    "the police chief said.\n", publisher="Tasnim")
+    assert ("Shadegan", "arrest", "2024-03-04") in _days_of(doc)
+
+
+def test_a_chant_told_after_the_arrests_it_led_to_is_a_protest_of_its_own_day(pipe):
+    doc = run(pipe, 'In Kuhdasht, 12 people were arrested on Monday for "disturbing public order" after a group of '
+                    "young men chanted slogans in the town's main square on Sunday night, the prosecutor said.\n",
+              publisher="Tasnim")
+    assert _days_of(doc) == {("Kuhdasht", "arrest", "2024-03-04"), ("Kuhdasht", "demonstration", "2024-03-03")}
+    # arrests at the gathering itself, the same day, are its dispersal
+    doc = run(pipe, "In Kuhdasht, young men chanted slogans in the main square on Sunday night and police arrested "
+                    "12 of them.\n", publisher="Tasnim")
+    assert ("Kuhdasht", "protest_with_intervention", "2024-03-03") in _days_of(doc)

@@ -44,7 +44,7 @@ from .assemble_context import (ANAPHOR_BEFORE, COUNT_KINDS_BY_SUBTYPE, CROWD, Do
                                is_chant, is_recent, is_tally, jurisdiction_place, next_lists_places, not_history,
                                place_key, restated_by_source, to_home, usable, wider_scope, TALLY_PRECISIONS)
 from .claims import build_claims
-from .dates_scope import dated_by_next_sentence, next_day_after, split_by_aside
+from .dates_scope import dated_by_next_sentence, dated_in_own_after_clause, next_day_after, split_by_aside
 from .slogans import attach_slogans
 from .triggers import spec_of
 
@@ -1014,8 +1014,12 @@ class AssembleStage:
             # (intervened, free of side effects, is asked only when a demonstration could take it)
             if any(d.sub == "demonstration" for d in made) and intervened(ctx.sent_triggers[i]):
                 met = _intervention_clause_places(ctx, i, ctx.sent_triggers[i]) if len(made) > 1 else set()
+                force_days = _force_days(ctx, ctx.sent_triggers[i], date_for)
                 for d in made:
-                    if d.sub == "demonstration" and (not met or (d.place is not None and place_key(d.place) in met)):
+                    if d.sub == "demonstration" and (not met or (d.place is not None and place_key(d.place) in met)) \
+                            and not (force_days and all(_another_day(f, date_for(doc, d.triggers[0].span)[0]) for f in force_days)):
+                        # (not arrests made on another day: "12 people were arrested on Monday ... after a
+                        # group of young men chanted slogans in the town's main square on Sunday night")
                         d.sub = "protest_with_intervention"
             elif any(_memorial(d) for d in made) and _dispersal_in(ctx.sent_triggers[i]):
                 for d in made:  # "police broke up a memorial that the family held at his grave"
@@ -1068,6 +1072,11 @@ class AssembleStage:
             anchor_span = d.date_from or (d.place.span if d.place is not None and not d.inferred else t0.span)
             if anchor_span is not t0.span and all(split_by_aside(doc, anchor_span, t.span) for t in d.triggers):
                 anchor_span = t0.span  # the act's clause dates it, not the place's ", where ..." aside
+            elif anchor_span is not t0.span and (_dated_before_relative(ctx, t0.span, anchor_span)
+                                                 or dated_in_own_after_clause(doc, anchor_span, t0.span)):
+                # "arrested 31 'rioters' on Monday who had set fire to a bank in Shadegan on Sunday night";
+                # "In Kuhdasht, 12 were arrested on Monday after young men chanted ... on Sunday night"
+                anchor_span = t0.span
             date, date_spans = date_for(doc, anchor_span)
             if anchor_span is not t0.span and (nd := next_day_after(doc, t0.span)) is not None:
                 date, date_spans = nd.range, (nd.span,)  # "... were arrested the next day"
@@ -1172,6 +1181,38 @@ class AssembleStage:
                 date.confidence if date.start else 0.5, ("caption",) if r["caption"] else (),
             ))
         return events
+
+
+def _force_days(ctx: DocContext, triggers: list[Trigger], date_for) -> list[DateRange]:
+    """The days of a sentence's interventions and repression acts (see ``intervened``)."""
+    out = []
+    for t in triggers:
+        spec = spec_of(t)
+        if usable(t) and ((spec and spec.intervention) or t.sub_event_type in ("arrest", "killing", "attack_on_civilians")):
+            out.append(date_for(ctx.doc, t.span)[0])
+    return out
+
+
+#: a relative clause that tells what the people of an act had done before it
+_RELATIVE_PAST = re.compile(r"\b(?:who|which|that)\s+(?:had|have|has)\b", re.I)
+
+
+def _dated_before_relative(ctx: DocContext, act: Span, place: Span) -> bool:
+    """The act states its own day before a relative clause that holds its place and a day of its
+    own ("Police arrested 31 'rioters' on Monday who had set fire to a bank in Shadegan on Sunday
+    night"): the act's day is the one after it, not the place's, which dates what they had done."""
+    if place.start <= act.end or place.start - act.end > 160:
+        return False
+    rel = _RELATIVE_PAST.search(ctx.view, act.end, place.start)
+    if rel is None:
+        return False
+    own = own_after = False
+    for m in ctx.doc.dates:
+        if act.end <= m.span.start < rel.start() and m.role == "event":
+            own = True
+        elif place.end <= m.span.start < place.end + 40 and m.role == "event":
+            own_after = True
+    return own and own_after
 
 
 _COUNTRY = Location("Iran", "Iran", None, "IR", None, None, 4)

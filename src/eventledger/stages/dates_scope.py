@@ -36,7 +36,8 @@ from .lowered import lowered
 #: so is the post's first sentence, which names no day ("BREAKING: Security forces fired tear gas ...")
 POST_STAMP_BEFORE = re.compile(r"(?:^|\n)[ \t]*[0-2]?[0-9]:[0-5][0-9](?:[ \u00a0]?[AaPp]\.?[Mm]\.?)?[ \u00a0]*·[ \u00a0]*\Z")
 
-__all__ = ["DateIndex", "build_index", "event_date_for", "block_class", "INDEX_KEY", "split_by_aside"]
+__all__ = ["DateIndex", "build_index", "event_date_for", "block_class", "INDEX_KEY", "split_by_aside",
+           "dated_by_next_sentence", "dated_in_own_after_clause", "next_day_after", "POST_STAMP_BEFORE", "POST_REACH"]
 
 INDEX_KEY = "dates.index"
 #: confidence of a date that comes from the document frame rather than the text near the event
@@ -361,12 +362,38 @@ def _tied_after(doc: Doc, in_sent, span: Span) -> DateMention | None:
 _CLAUSE_OPENER = re.compile(r";|,\s+(?:and|while|whereas|but)\s", re.I)
 
 
+#: a clause of what happened before the act it follows ("were arrested on Monday after a group of
+#: young men chanted slogans ... on Sunday night"): a subject and its own day
+_AFTER_OPENER = re.compile(r"\b(?:after|before)\s+(?:a|an|the|some|several|dozens|hundreds|their|his|her)\s", re.I)
+
+
+def dated_in_own_after_clause(doc: Doc, place: Span, act: Span) -> bool:
+    """The act, told after its place, is in an "after ..." clause that states its own day ("In
+    Kuhdasht, 12 people were arrested on Monday after a group of young men chanted slogans in the
+    main square on Sunday night"): the act's clause dates it, not the place's first clause."""
+    view = doc.view or doc.text
+    if act.start <= place.end or act.start - place.end > 200:
+        return False
+    opener = None
+    for opener in _AFTER_OPENER.finditer(view, place.end, act.start):
+        pass
+    if opener is None:
+        return False
+    stop = len(view)
+    for c in (",", ";", "."):
+        k = view.find(c, act.end, stop)
+        if k != -1:
+            stop = k
+    return any(act.end <= m.span.start < stop and m.role == "event" for m in doc.dates) \
+        and any(place.end <= m.span.start < opener.start() and m.role == "event" for m in doc.dates)
+
+
 def _date_of_own_clause(doc: Doc, in_sent: tuple[DateMention, ...], span: Span, m: DateMention) -> DateMention:
     """"Four prisoners were hanged on Wednesday in Isfahan, and one was hanged in Birjand on
     Thursday": a place in a clause of its own takes the date written after it in that clause,
-    not the first clause's date."""
+    not the first clause's date (so does an act told in an "after ..." clause of its own)."""
     view = doc.view or doc.text
-    if not _CLAUSE_OPENER.search(view, m.span.end, span.start):
+    if not _CLAUSE_OPENER.search(view, m.span.end, span.start) and not _AFTER_OPENER.search(view, m.span.end, span.start):
         return m
     after = next((x for x in in_sent if x.span.start >= span.end), None)
     if after is None or _CLAUSE_OPENER.search(view, span.end, after.span.start):
