@@ -268,3 +268,18 @@ def test_a_chant_told_after_the_arrests_it_led_to_is_a_protest_of_its_own_day(pi
     doc = run(pipe, "In Kuhdasht, young men chanted slogans in the main square on Sunday night and police arrested "
                     "12 of them.\n", publisher="Tasnim")
     assert ("Kuhdasht", "protest_with_intervention", "2024-03-03") in _days_of(doc)
+
+
+def test_a_coming_occasion_named_by_its_day_is_no_history(pipe):
+    # told on Saturday 2024-03-09: "March 25" is the coming day, not March 25, 2023 (which would make
+    # the sentence a recalled one and drop its acts)
+    doc = run(pipe, "Between Sunday and Tuesday, Resistance Units in Karaj and Qazvin put up posters calling for a "
+                    "boycott of the regime's March 25 celebrations.\n")
+    assert {(e.location.canonical, e.sub_event_type, e.date.start.isoformat(), e.date.end.isoformat())
+            for e in doc.events} == {("Karaj", "symbolic_action", "2024-03-03", "2024-03-05"),
+                                     ("Qazvin", "symbolic_action", "2024-03-03", "2024-03-05")}
+
+
+def test_the_occasion_a_boycott_is_about_is_no_protest(pipe):
+    doc = run(pipe, "On Thursday, youths in Isfahan put up posters calling for a boycott of the March 11 rally.\n")
+    assert summary(doc) == {("Isfahan", "symbolic_action")}

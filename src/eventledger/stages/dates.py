@@ -1282,6 +1282,10 @@ def _resolve_one(a: Atom, role: str, ref: dt.date | None, prev_day: dt.date | No
     same period"); ``narrative_day``: in a report without a dateline, the last day stated,
     which a bare weekday is read next to."""
     if a.kind in ("date", "year"):
+        if a.kind == "date" and ref is not None and _ahead_of(a, ref, doc):
+            # "calling for a boycott of the regime's February 10 celebrations" (told on January 22):
+            # the coming day, not the one a year before
+            return "other", resolve_atom_range(replace(a, a=a.a._replace(y=ref.year)), None)
         return role, resolve_atom_range(a, ref)
     if a.kind == "monthday":
         return role, resolve_month_day(a, ref, prev_day)
@@ -1321,6 +1325,29 @@ def _resolve_one(a: Atom, role: str, ref: dt.date | None, prev_day: dt.date | No
             rng = _year_earlier(rng)  # "the same period last year": a year before the one just named
         return role, rng
     return role, None
+
+
+#: words that name a coming occasion before its yearless day ("a boycott of the regime's February
+#: 10 celebrations", "ahead of the March 1 elections", "the rally planned for June 12")
+_AHEAD_BEFORE = re.compile(r"\b(?:boycott(?:s|ing)?\s+of|ahead\s+of|upcoming|planned\s+for|scheduled\s+for|set\s+for|"
+                           r"called\s+for|due\s+on|the\s+coming)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}\Z", re.I)
+#: how far past the reference such a coming day may be
+_AHEAD_DAYS = 62
+
+
+def _ahead_of(a: Atom, ref: dt.date, doc: Doc) -> bool:
+    """A yearless month-day a few weeks after the reference, named as a coming occasion."""
+    p = a.a
+    if p is None or a.b is not None or p.y is not None or p.m is None or p.d is None or p.cal != "g":
+        return False
+    try:
+        day = dt.date(ref.year, p.m, p.d)
+    except ValueError:
+        return False
+    if not 0 < (day - ref).days <= _AHEAD_DAYS:
+        return False
+    view = doc.view or doc.text
+    return _AHEAD_BEFORE.search(view, max(0, a.start - 60), a.start) is not None
 
 
 #: "in the same period last year", "the same week a year earlier"
