@@ -283,3 +283,11 @@ def test_a_coming_occasion_named_by_its_day_is_no_history(pipe):
 def test_the_occasion_a_boycott_is_about_is_no_protest(pipe):
     doc = run(pipe, "On Thursday, youths in Isfahan put up posters calling for a boycott of the March 11 rally.\n")
     assert summary(doc) == {("Isfahan", "symbolic_action")}
+
+
+def test_election_day_is_the_day_the_report_gives_the_vote(pipe):
+    doc = run(pipe, "Iran, March 2, 2024 - As the regime held its parliamentary election on Friday, the units called "
+                    "on people to stay at home.\n\nOn Thursday, the eve of the vote, they put up posters in Varamin.\n\n"
+                    "On election day, youths set fire to campaign banners in Karaj.\n", published="2024-03-02")
+    assert ("Karaj", "property_attack", "2024-03-01") in _days_of(doc)
+    assert ("Varamin", "symbolic_action", "2024-02-29") in _days_of(doc)

@@ -576,15 +576,42 @@ _AFTER_OCCASION = re.compile(r"\s*(?:After|Following|At the end of) the (?:[\w'â
                              r"service|rally|prayers|gathering|vigil|march|sermon|commemoration|chehelom)\b")
 
 
+#: a sentence dated by the day of a vote the report has dated ("On election day, youths set fire to
+#: campaign banners" after "As the regime held its parliamentary election on Friday")
+_ON_VOTE_DAY = re.compile(r"\s*On (?:the )?(?:(?:election|polling|voting) day|day of the (?:vote|election|polls))\b", re.I)
+#: the vote named right before its date ("held its sham parliamentary election on Friday", "the
+#: vote on March 1") or right after it ("the March 1 elections", "Friday's vote")
+_VOTE_BEFORE_DATE = re.compile(r"\b(?:elections?|vote|polls)\s+(?:(?:was|were|is|will be)\s+held\s+)?on\s+\Z", re.I)
+_VOTE_AFTER_DATE = re.compile(r"(?:['â€™]s)?\s+(?:(?:parliamentary|presidential|general|municipal|local)\s+)?(?:elections?|vote|polls)\b", re.I)
+
+
+def _vote_date(doc: Doc, idx: DateIndex, span: Span) -> DateMention | None:
+    """The latest date before ``span`` that the report ties to a vote (see _VOTE_BEFORE_DATE)."""
+    view = doc.view or doc.text
+    found = None
+    for mentions in idx.governing.values():
+        for x in mentions:
+            if x.span.start >= span.start or x.range.start is None or x.range.precision != "day":
+                continue
+            if _VOTE_BEFORE_DATE.search(view, max(0, x.span.start - 40), x.span.start) \
+                    or _VOTE_AFTER_DATE.match(view, x.span.end):
+                if found is None or x.span.start > found.span.start:
+                    found = x
+    return found
+
+
 def _occasion_date(doc: Doc, idx: DateIndex, span: Span, p: int) -> DateMention | None:
     """The date of the occasion an undated sentence (or its paragraph) opens after: the latest
-    date, in this or the two paragraphs before, whose sentence names the same occasion."""
+    date, in this or the two paragraphs before, whose sentence names the same occasion (for a
+    vote's day, the date the report gives the vote)."""
     view = doc.view or doc.text
     sent = doc.sentence_at(span.start)
     opens = [sent.span.start] if sent is not None else []
     opens.append(idx.starts[p])
     m = next((x for x in (_AFTER_OCCASION.match(view, o) for o in opens) if x is not None), None)
     if m is None:
+        if any(_ON_VOTE_DAY.match(view, o) for o in opens):
+            return _vote_date(doc, idx, span)
         return None
     noun = re.compile(rf"\b{m.group('noun')}\b", re.I)
     for q in range(p, max(-1, p - 3), -1):
