@@ -1216,8 +1216,11 @@ def test_a_toll_split_by_town_gives_each_town_its_killing(pipe):
      {("Yazd", "sentence")}),
     ("On October 12, police in Yazd arrested two nurses who were later sentenced to a year in prison.\n",
      {("Yazd", "arrest"), ("Yazd", "sentence")}),
-    # a sentence a higher court upheld is no new sentence
+    # a sentence a higher court upheld is the court's ruling of that day (decided 2026-12-07,
+    # docs/codebook-decisions.md); the teacher's home town is not its place
     ("On October 12, the Supreme Court upheld the death sentence of a teacher from Yazd, his wife said.\n", set()),
+    ("On October 12, the Supreme Court upheld the death sentence issued by the Revolutionary Court of Yazd against "
+     "a teacher, his wife said.\n", {("Yazd", "sentence")}),
     ("On October 12, a court in Yazd sentenced a teacher to death, his wife said.\n", {("Yazd", "sentence")}),
     # a stretch of protests named as background is no act
     ("TEHRAN (Test Wire) \u2014 Police detained two editors in Arak on October 17, as the authorities tightened "
