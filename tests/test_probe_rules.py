@@ -291,3 +291,16 @@ def test_election_day_is_the_day_the_report_gives_the_vote(pipe):
                     "On election day, youths set fire to campaign banners in Karaj.\n", published="2024-03-02")
     assert ("Karaj", "property_attack", "2024-03-01") in _days_of(doc)
     assert ("Varamin", "symbolic_action", "2024-02-29") in _days_of(doc)
+
+
+def test_a_protest_an_act_met_is_a_protest_with_intervention(pipe):
+    doc = run(pipe, "On Saturday, security forces in Ahvaz shot dead a 17-year-old boy during a protest in the "
+                    "Kuy-e Alavi district.\n")
+    assert summary(doc) == {("Ahvaz", "killing"), ("Ahvaz", "protest_with_intervention")}
+    # the protest that describes who the sentenced are is no protest told here
+    doc = run(pipe, "In Mashhad, three women arrested at a protest in the city's Shohada Square were each sentenced "
+                    "to 18 months in prison on Tuesday.\n")
+    assert summary(doc) == {("Mashhad", "sentence")}
+    # nor the reason an act is done "in protest at"
+    doc = run(pipe, "On Saturday, shopkeepers in Ahvaz closed their shops in protest at the killing.\n")
+    assert summary(doc) == {("Ahvaz", "strike")}
