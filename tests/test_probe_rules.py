@@ -304,3 +304,11 @@ def test_a_protest_an_act_met_is_a_protest_with_intervention(pipe):
     # nor the reason an act is done "in protest at"
     doc = run(pipe, "On Saturday, shopkeepers in Ahvaz closed their shops in protest at the killing.\n")
     assert summary(doc) == {("Ahvaz", "strike")}
+
+
+def test_the_day_of_a_death_in_an_apposition_is_not_carried_to_the_next_sentence(pipe):
+    doc = run(pipe, "On Wednesday night in Izeh, hundreds of people gathered at the grave of Reza Ahmadi, a 23-year-old "
+                    "killed by security forces on Monday, chanting slogans. Security forces fired on the crowd as it left the cemetery, killing one "
+                    "man.\n")
+    assert ("Izeh", "killing", "2024-03-06") in _days_of(doc)
+    assert not [e for e in doc.events if e.date.start.isoformat() == "2024-03-04"]

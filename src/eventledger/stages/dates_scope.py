@@ -404,7 +404,7 @@ def _date_of_own_clause(doc: Doc, in_sent: tuple[DateMention, ...], span: Span, 
 #: ", a young man shot dead by police in Hamidiyeh in <date>,": an appositive telling a past act
 _PAST_APPOSITIVE = re.compile(
     r",\s+(?:an?|who|whose)\s+(?:(?!\band\b)[^,;()]){0,60}?\b(?:shot\s+dead|killed|died|executed|hanged|arrested|detained)\b"
-    r"(?:(?!\band\b|\bon\s)[^,;()]){0,60}$", re.I)
+    r"(?:(?!\band\b|\bon\s)[^,;()]){0,60}(?:\bon\s+)?$", re.I)
 
 
 def _past_appositive(doc: Doc, in_sent, span: Span, m: DateMention) -> DateMention:
