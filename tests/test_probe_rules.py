@@ -312,3 +312,13 @@ def test_the_day_of_a_death_in_an_apposition_is_not_carried_to_the_next_sentence
                     "man.\n")
     assert ("Izeh", "killing", "2024-03-06") in _days_of(doc)
     assert not [e for e in doc.events if e.date.start.isoformat() == "2024-03-04"]
+
+
+def test_a_modality_cue_in_the_subjects_relative_clause_does_not_govern_the_main_verb(pipe):
+    doc = run(pipe, "Two people in Iranshahr who had posted calls for strikes on Instagram were summoned on Monday.\n")
+    assert summary(doc) == {("Iranshahr", "arrest")}
+    doc = run(pipe, "Workers in Tabriz, who had planned to strike, were arrested on Monday.\n")
+    assert summary(doc) == {("Tabriz", "arrest")}
+    # the cue still governs its own object and a future passive
+    assert not run(pipe, "Activists in Tabriz called for a strike on Monday.\n").events
+    assert not run(pipe, "The regime threatened that protesters would be arrested in Tabriz.\n").events

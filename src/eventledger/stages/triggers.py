@@ -466,7 +466,12 @@ def _modality(sidx: SentenceIndex, view: str, s: int, e: int, quote_spans: list[
             negated = neg.search(" ".join(words[-_NEG_WINDOW_WORDS - 4 : -2])) is not None
         if not negated and _UNCONFIRMED.search(before):
             negated = True  # "could not confirm reports that a prisoner had died in X"
-        m = clause_cues.search(" ".join(words[-_WINDOW_WORDS:]))
+        window = " ".join(words[-_WINDOW_WORDS:])
+        m = clause_cues.search(window)
+        if m is not None and _OWN_VERB_AFTER_CUE.search(window, m.end()):
+            # "Two people who had posted calls for strikes on Instagram were summoned": the passive
+            # of the trigger is a verb of its own, past the cue's object, which it does not govern
+            m = None
         if m is not None:
             modality = m.lastgroup or "planned"
         elif generic.search(" ".join(all_words[-_WINDOW_WORDS:])) and not _generic_in_relative(before, generic):
@@ -483,6 +488,10 @@ def _modality(sidx: SentenceIndex, view: str, s: int, e: int, quote_spans: list[
     if modality == "asserted" and habitual:
         modality = "generic"
     return negated, modality
+
+
+#: a finite passive auxiliary right before the trigger, after a modality cue's object
+_OWN_VERB_AFTER_CUE = re.compile(r"\s(?:was|were|had been|have been|has been)\s*$", re.I)
 
 
 #: a relative clause set off by commas that closes a few words before the trigger
