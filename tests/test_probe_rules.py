@@ -322,3 +322,14 @@ def test_a_modality_cue_in_the_subjects_relative_clause_does_not_govern_the_main
     # the cue still governs its own object and a future passive
     assert not run(pipe, "Activists in Tabriz called for a strike on Monday.\n").events
     assert not run(pipe, "The regime threatened that protesters would be arrested in Tabriz.\n").events
+
+
+def test_people_named_by_a_past_arrest_and_a_waves_cause_are_no_acts(pipe):
+    doc = run(pipe, "In Isfahan, students staged a sit-in on Sunday and read out the names of students who had been "
+                    "arrested.\n")
+    assert summary(doc) == {("Isfahan", "demonstration")}
+    doc = run(pipe, "The uprising began after the death of a young woman in the custody of the morality police in "
+                    "Tehran on Tuesday.\n")
+    assert ("Tehran", "demonstration") not in summary(doc)
+    doc = run(pipe, "On Friday, the uprising that began in Kermanshah spread to Ilam.\n")
+    assert {("Kermanshah", "demonstration"), ("Ilam", "demonstration")} <= summary(doc)
