@@ -333,3 +333,19 @@ def test_people_named_by_a_past_arrest_and_a_waves_cause_are_no_acts(pipe):
     assert ("Tehran", "demonstration") not in summary(doc)
     doc = run(pipe, "On Friday, the uprising that began in Kermanshah spread to Ilam.\n")
     assert {("Kermanshah", "demonstration"), ("Ilam", "demonstration")} <= summary(doc)
+
+
+def test_fire_on_an_indefinite_crowd_is_a_protest_with_intervention(pipe):
+    doc = run(pipe, "On Thursday, riot police fired on a crowd outside the governor's office in Mahabad.\n")
+    assert summary(doc) == {("Mahabad", "protest_with_intervention")}
+    doc = run(pipe, "Security forces fired into a large crowd in Zahedan on Friday.\n")
+    assert summary(doc) == {("Zahedan", "protest_with_intervention")}
+
+
+def test_the_highway_to_a_cemetery_leads_to_the_act(pipe):
+    doc = run(pipe, "Thousands of people walked along the highway to Aychi cemetery in Saqqez on Wednesday to mark the "
+                    "40th day since her death.\n")
+    assert summary(doc) == {("Saqqez", "symbolic_action")}
+    # the road to a town is not in that town
+    doc = run(pipe, "Farmers blocked the road to Tabriz near Bonab on Wednesday.\n")
+    assert ("Tabriz", "demonstration") not in summary(doc)

@@ -1420,8 +1420,12 @@ def _dispersal_in(triggers: list[Trigger]) -> bool:
 
 
 def _graveside(row: dict) -> bool:
-    """A gathering at a grave: a symbolic row with a grave visit and no other kind of act."""
-    return "grave_visit" in row["tactics"] and set(row["tactics"]) <= _GRAVESIDE
+    """A gathering at a grave: a symbolic row with a grave visit (or a commemoration at a cemetery,
+    "walked to Aychi cemetery in Saqqez to mark the 40th day") and no other kind of act."""
+    tactics = row["tactics"]
+    at_grave = "grave_visit" in tactics or (
+        "commemoration" in tactics and row["loc"] is not None and "cemetery" in (row["loc"].name or "").lower())
+    return at_grave and set(tactics) <= _GRAVESIDE
 
 
 _GRAVESIDE = frozenset({"grave_visit", "commemoration", "chanting"})

@@ -702,7 +702,7 @@ def fired_on_crowd(ctx: DocContext, t: Trigger) -> bool:
         return False
     if word[:5].lower() == "clash" and _CLASHING_CROWD.search(ctx.view, max(0, t.span.start - 60), t.span.start):
         return True  # "Protesters clashed with riot police": the crowd is the clash's subject
-    return bool(CROWD.pattern.search(word) or re.search(r"protesters|demonstrators", word, re.I)
+    return bool(CROWD.pattern.search(word) or re.search(r"protesters|demonstrators|\bcrowds?\b", word, re.I)
                 or _CROWD_AFTER.match(ctx.view, t.span.end, t.span.end + 60))
 
 

@@ -93,6 +93,9 @@ _ROUTE_BEFORE_RE = re.compile(
     r"|(?:\bspread\s+(?:[\w-]+\s+){0,3}?from\s+$)",
     re.I,
 )
+#: a finer place named with its kind ("Aychi cemetery in Saqqez", "Evin prison"): "the highway to"
+#: it leads to where the act is, inside its town, as "the road to Tabriz" does not
+_FINER_PLACE_RE = re.compile(r"\b(?:cemetery|graveyard|square|shrine|mosque|prison|university|bazaar|hospital)\b", re.I)
 _ROUTE_AFTER_RE = re.compile(
     r"^(?:\s*[-\u2013]\s*[A-Z][\w-]*)?\s+(?:road|highway|motorway|freeway|expressway|railway|route)\b", re.I
 )
@@ -323,7 +326,8 @@ def assign_roles(items: list[PlaceItem], view: str) -> None:
                 and not (prev is not None and _NEAR_LANDMARK_GAP_RE.match(view, prev.end, it.start)):
             role = "event"  # "residents of the village of Gasht, near Fuman, ...": no town before it to locate
         elif (last is not None and (last == "*" or last.endswith(_ROUTE_LAST))
-              and _may_be_route(before) and _ROUTE_BEFORE_RE.search(before)) or (
+              and _may_be_route(before) and _ROUTE_BEFORE_RE.search(before)
+              and not _FINER_PLACE_RE.search(view, it.start, it.end)) or (
                 (spaced or c0 in ("-", "\u2013")) and it.name_end == it.end and _may_be_route_after(after)
                 and _ROUTE_AFTER_RE.match(after)):
             role = "route"
