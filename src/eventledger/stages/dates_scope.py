@@ -301,8 +301,10 @@ _TIED_GAP = re.compile(r"\s+on\s+(?:the\s+)?")
 
 
 #: a day counted from the one just named, right after a verb ("who had led a strike on Monday,
-#: July 20, were arrested the next day")
-_NEXT_DAY_AFTER = re.compile(r"\s+(?:on\s+)?the\s+(?:next|following)\s+(?:day|morning|evening|night)\b|\s+(?:a|one)\s+day\s+later\b",
+#: July 20, were arrested the next day"); a place word that points back may stand between
+#: ("... shot dead three porters on Sunday, and hundreds protested in the town the next day")
+_NEXT_DAY_AFTER = re.compile(r"(?:\s+(?:in|at)\s+the\s+(?:same\s+)?(?:town|city|village|area|streets)|\s+there|\s+again)?"
+                             r"(?:\s+(?:on\s+)?the\s+(?:next|following)\s+(?:day|morning|evening|night)\b|\s+(?:a|one)\s+day\s+later\b)",
                              re.I)
 
 
@@ -497,11 +499,25 @@ def _outside_asides(doc: Doc, mentions, span: Span) -> tuple[DateMention, ...]:
     return tuple(own or kept)
 
 
-def _carried(m: DateMention) -> tuple[DateRange, tuple[Span, ...]]:
+#: a strike told as ongoing ("have been on strike since Saturday", "strike entered its third day")
+_ONGOING_STRIKE_BEFORE = re.compile(r"\b(?:on\s+strike|strik(?:e|es|ing)|stoppage|walkout)\b[^.;]{0,30}\Z", re.I)
+#: the same strike told again by its sites ("workers had downed tools at more than 30 sites, including ...")
+_STRIKE_RESTATED = re.compile(r"\b(?:downed\s+tools|stopped\s+work|walked\s+out|(?:were|was|are|is|had\s+been|have\s+been)\s+on\s+strike)\b", re.I)
+
+
+def _carried(m: DateMention, doc: Doc | None = None, span: Span | None = None) -> tuple[DateRange, tuple[Span, ...]]:
     """The date an earlier sentence's mention gives a later one. An ongoing action ("went on
     strike for a third day on Saturday") spans its own days; what the next sentences tell
-    ("The workers gathered outside the governor's office") happened on the day named."""
+    ("The workers gathered outside the governor's office") happened on the day named, unless
+    the next sentence tells the same strike by its sites ("have been on strike since Saturday
+    ... / ... workers had downed tools at more than 30 sites, including Asaluyeh"): its days."""
     r = m.range
+    if r.end is not None and "ongoing" in r.flags and doc is not None and span is not None:
+        view = doc.view or doc.text
+        sent = doc.sentence_at(span.start)
+        if sent is not None and _ONGOING_STRIKE_BEFORE.search(view, max(0, m.span.start - 40), m.span.start) \
+                and _STRIKE_RESTATED.search(view, sent.span.start, sent.span.end):
+            return r, (m.span,)
     if r.end is not None and "ongoing" in r.flags:
         r = DateRange(r.end, r.end, "day", r.confidence, tuple(f for f in r.flags if f != "ongoing"))
     return r, (m.span,)
@@ -651,7 +667,7 @@ def event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
                 last = mentions[lo - 1]
                 if lo > 1:
                     last = _held_day_in_range(doc, mentions[:lo], _past_appositive(doc, mentions[:lo], span, last))
-                return _carried(_occasion_date(doc, idx, span, p) or _day_within_week(doc, mentions[:lo], last))
+                return _carried(_occasion_date(doc, idx, span, p) or _day_within_week(doc, mentions[:lo], last), doc, span)
         else:
             in_sent = list(_outside_asides(doc, [m for m in mentions if s_start <= m.span.start < s_end], span))
             if in_sent:
@@ -663,7 +679,7 @@ def event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
                 return idx.frame, idx.frame_spans
             earlier = [m for m in mentions if m.span.start < s_start]
             if earlier:
-                return _carried(_occasion_date(doc, idx, span, p) or earlier[-1])
+                return _carried(_occasion_date(doc, idx, span, p) or earlier[-1], doc, span)
     elif idx.classes[p] == "label":
         return idx.frame, idx.frame_spans
     occasion = _occasion_date(doc, idx, span, p)
@@ -687,7 +703,7 @@ def event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
         if c == "body" and idx.governing.get(q):
             past = _not_after_anchor(doc, idx.governing[q])
             if past is not None:
-                return _carried(_similar_in_period(doc, idx, span, q, past))
+                return _carried(_similar_in_period(doc, idx, span, q, past), doc, span)
         q -= 1
     caption = _photo_caption(doc, idx, p, by_town=True)
     if caption is not None:

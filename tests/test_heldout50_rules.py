@@ -1,0 +1,94 @@
+"""Rules added after held-out set 50 (ho307-ho312: wire and newsroom stories on Iran in 2025-2026 --
+kolbars shot near Baneh, a farmers' dam protest, a prison riot in Ahvaz, a dissident's funeral in Rasht,
+an oil contract workers' strike, an execution with rallies abroad), each on text of its own."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+from test_assemble import pipe  # noqa: F401  (the same pipeline fixture)
+
+from eventledger.models import Report
+
+
+def run(pipe, text: str, published: str | None = "2025-06-03"):
+    day = dt.date.fromisoformat(published) if published else None
+    return pipe.run(Report("t1", text, hashlib.sha256(text.encode()).hexdigest(), publisher="Wire", published=day))
+
+
+def rows(doc):
+    return {(e.location.canonical, e.sub_event_type, e.date.start, e.date.end) for e in doc.events}
+
+
+def on(town: str, sub: str, day: dt.date) -> tuple:
+    return town, sub, day, day
+
+
+def towns(doc) -> set:
+    return {e.location.canonical for e in doc.events}
+
+
+def test_so_far_in_a_year_gives_a_yearless_dateline_its_year(pipe):
+    # the lede's weekday is two days before the dateline's: it must not pick the year in which the
+    # dateline's day is that weekday (2029)
+    doc = run(pipe, "Guards kill porters\n\nDUBAI, Nov 18 (Wire) - Border guards shot dead two porters near "
+                    "Baneh late on Sunday, a rights group said.\n\nThe group says 40 porters have been killed "
+                    "so far in 2025, up from 31 in 2024.\n", published=None)
+    assert on("Baneh", "killing", dt.date(2025, 11, 16)) in rows(doc)
+
+
+def test_the_next_day_after_a_place_word_dates_its_own_act(pipe):
+    doc = run(pipe, "Police shot dead a porter near Baneh on Sunday, and hundreds protested in the town "
+                    "the next day.\n", published="2025-11-18")
+    protests = {e.date.start for e in doc.events if e.event_type == "protest"}
+    assert protests == {dt.date(2025, 11, 17)}
+
+
+def test_a_bearing_from_a_city_named_with_its_kind_is_no_event_place(pipe):
+    doc = run(pipe, "Hundreds of farmers from villages east of the Iranian city of Isfahan rallied in "
+                    "Varzaneh on Monday.\n", published="2025-07-22")
+    assert "Isfahan" not in towns(doc)
+    assert "Varzaneh" in towns(doc)
+
+
+def test_where_people_travelled_from_is_no_event_place(pipe):
+    doc = run(pipe, "On Monday, farmers rallied at the governor's office in Kashan. The farmers, many of whom "
+                    "travelled overnight in pickup trucks from Varzaneh, chanted slogans.\n", published="2025-07-22")
+    assert "Varzaneh" not in towns(doc)
+    assert "Kashan" in towns(doc)
+
+
+def test_a_refinery_named_after_a_town_near_another_is_the_site(pipe):
+    doc = run(pipe, "On Monday, contract workers went on strike at the Parsian gas refinery near Lamerd.\n",
+              published="2025-08-05")
+    assert "Lamerd" in towns(doc)
+    assert "Parsian" not in towns(doc)
+
+
+def test_a_dateline_with_an_agency_after_its_full_date(pipe):
+    # "Tehran, Aug 5, 2025 (AFP) -": the dateline anchors the report, so "On Sunday" is the Sunday
+    # before it (not a Sunday before the last date the body wrote)
+    doc = run(pipe, "Workers rally\n\nTehran, Aug 5, 2025 (Wire) - Oil workers went on strike in Abadan on "
+                    "Monday, a council said.\n\nThe contractors told workers to return by Wednesday. On Sunday, "
+                    "retired oil workers gathered in Ahvaz.\n", published=None)
+    assert on("Ahvaz", "demonstration", dt.date(2025, 8, 3)) in rows(doc)
+
+
+def test_an_ongoing_strike_and_its_sites_share_its_days(pipe):
+    # the statement's day ("said on Tuesday, while ...") is not the strike's; the next paragraph that
+    # lists the sites tells the same strike, so it keeps the days since Saturday
+    doc = run(pipe, "Tehran, Aug 5, 2025 (Wire) - Contract workers have been on strike since Saturday over "
+                    "wages, a workers' council said on Tuesday, while the ministry denied it.\n\n"
+                    "The council said workers had downed tools at sites in Asaluyeh and Abadan.\n\n"
+                    "By Monday, it said, the strike had spread to Kangan.\n", published=None)
+    got = rows(doc)
+    assert ("Abadan", "strike", dt.date(2025, 8, 2), dt.date(2025, 8, 5)) in got
+    assert ("Bandar-e Kangan", "strike", dt.date(2025, 8, 4), dt.date(2025, 8, 5)) in got
+
+
+def test_the_next_gathering_keeps_the_day_told_after_an_ongoing_strike(pipe):
+    # what another sentence tells after the strike (a gathering) is still on the day it names
+    doc = run(pipe, "Tehran, Aug 5, 2025 (Wire) - Contract workers have been on strike since Saturday in "
+                    "Abadan, a council said.\n\nWorkers gathered outside the refinery in Abadan.\n", published=None)
+    assert on("Abadan", "demonstration", dt.date(2025, 8, 5)) in rows(doc)
