@@ -92,3 +92,42 @@ def test_the_next_gathering_keeps_the_day_told_after_an_ongoing_strike(pipe):
     doc = run(pipe, "Tehran, Aug 5, 2025 (Wire) - Contract workers have been on strike since Saturday in "
                     "Abadan, a council said.\n\nWorkers gathered outside the refinery in Abadan.\n", published=None)
     assert on("Abadan", "demonstration", dt.date(2025, 8, 5)) in rows(doc)
+
+
+def test_a_rights_group_named_after_a_river_is_no_place(pipe):
+    doc = run(pipe, "On Saturday, families gathered outside Sepidar prison in Ahvaz. Security forces detained "
+                    "three people, according to the Karun human rights group.\n", published="2025-12-09")
+    assert "Karun" not in towns(doc)
+    assert ("Ahvaz", "arrest") in {(c, s) for c, s, *_ in rows(doc)}
+
+
+def test_what_a_victim_had_protested_is_no_protest_of_its_own(pipe):
+    doc = run(pipe, "Late on Friday, guards at Sepidar prison in Ahvaz beat an inmate who had protested against "
+                    "the transfer of three cellmates.\n", published="2025-12-09")
+    subs = {s for _, s, *_ in rows(doc)}
+    assert "attack_on_civilians" in subs
+    assert not subs & {"demonstration", "protest_with_intervention"}
+
+
+def test_a_village_name_between_the_citys_and_a_site_is_the_site(pipe):
+    doc = run(pipe, "The funeral turned into a protest in Rasht on Tuesday. Thousands gathered at the city's "
+                    "Tazeh Abad cemetery and marched to the centre.\n", published="2026-01-21")
+    assert towns(doc) == {"Rasht"}
+
+
+def test_a_planned_rally_keeps_its_towns_from_a_waiting_act(pipe):
+    # "News of the execution" waits for a place; the towns of a planned rally are not its place, and the
+    # plan's Saturday does not date the next sentence's graffiti
+    doc = run(pipe, "The man was hanged in Isfahan on Thursday.\n\nNews of the execution spread quickly. On Thursday "
+                    "evening, hundreds rallied in London. Further rallies are planned in Paris and Toronto on "
+                    "Saturday.\n\nIn Isfahan, slogans were written on walls in several neighbourhoods.\n",
+              published="2026-03-13")
+    got = rows(doc)
+    assert not {"Paris", "Toronto"} & towns(doc)
+    assert on("Isfahan", "symbolic_action", dt.date(2026, 3, 12)) in got
+
+
+def test_rallies_by_iranians_abroad_in_a_lede_are_not_at_the_home_town(pipe):
+    doc = run(pipe, "Iran has executed a man in Isfahan on Thursday, drawing condemnation and angry rallies by "
+                    "Iranians abroad.\n", published="2026-03-13")
+    assert {s for _, s, *_ in rows(doc)} == {"execution"}

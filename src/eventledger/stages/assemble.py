@@ -773,7 +773,10 @@ class AssembleStage:
                 made = _sentence_drafts(ctx, i, told_before[1], places)
                 drafts.extend(made)
                 continue
-            elif places and pending:
+            elif places and pending and not any(t.modality in ("planned", "threatened", "called_for") or t.negated
+                                                for t in sent_triggers[i]):
+                # (a sentence whose own act is only planned or denied keeps its places for it: "News of the
+                # execution spread quickly. ... Further rallies are planned in Paris and Toronto on Saturday")
                 # "Units across Iran recorded video messages. They were shown at the summit in
                 # Paris": an act the waiting sentence placed in one country is not in another's towns
                 if pending_country and all(p.place.country and p.place.country not in pending_country for p in places):

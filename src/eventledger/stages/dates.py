@@ -455,6 +455,11 @@ def _current_gregorian_year(view: str) -> int | None:
     return max(years) if years else None
 
 
+#: a weekday a plan is told for, in the same clause ("rallies are planned in Paris on Saturday"):
+#: the plan's day, which neither dates an act nor carries to the next sentence
+_PLANNED_BEFORE = re.compile(r"\b(?:are|is)\s+(?:also\s+)?(?:planned|scheduled|due|expected)\b[^.;:!?\n]{0,50}?\bon\s+\Z", re.I)
+
+
 #: a yearless dateline this far from the only full date written gets its year by guess
 _FAR_YEAR_HINT_DAYS = 90
 _LEDE_CHARS = 700
@@ -856,6 +861,8 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
                 role = "other"  # "the martyrs of the November 2019 uprising": a name, not when
             elif a.kind in ("date", "weekday") and _offence_date(view, a.start):
                 role = "other"  # "sentenced ... to death over an arson at a police station on October 10"
+            elif a.kind == "weekday" and a.b is None and _PLANNED_BEFORE.search(view, max(0, a.start - 70), a.start):
+                role = "other"  # "Further rallies are planned in Paris and Toronto on Saturday": a plan's day
         k = bisect.bisect_right(sent_starts, a.start) - 1
         scope = sentences[k].span if k >= 0 and a.start < sentences[k].span.end else None
         # (the act's date may be an ongoing one, which is no prev_event: "have been on strike since

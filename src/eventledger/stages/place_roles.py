@@ -114,6 +114,8 @@ _FACILITY_IN_TOWN_AFTER_RE = re.compile(
     r"(?:\s*,\s+|\s+(?:near|in|outside)\s+(?:the\s+(?:town|city)\s+of\s+)?)[A-Z]")
 #: lower-case outlet words after a place: the outlet named after it ("the regime's Fars news agency")
 _OUTLET_AFTER_RE = re.compile(r"^\s+news\s+(?:agency|website|site|outlet)\b|^\s+newspaper\b")
+#: a rights group named after a place ("according to the Karun human rights group"): the group
+_RIGHTS_GROUP_AFTER_RE = re.compile(r"^\s+(?:human\s+)?rights\s+(?:group|organi[sz]ation|monitor|network|watch|cent(?:er|re))\b")
 #: a clock named after a town ("times are Tehran time", "at 9 pm Tehran local time"): no place
 _TIME_ZONE_AFTER_RE = re.compile(r"^\s+(?:local\s+)?time\b(?!['’]s)")
 _COUNTRY_EVENT_BEFORE_RE = re.compile(
@@ -348,6 +350,9 @@ def assign_roles(items: list[PlaceItem], view: str) -> None:
             role = "other"  # whose release the crowd demands was arrested there; the crowd is in the town before
         elif spaced and after.lstrip()[:1] == "n" and it.name_end == it.end and _OUTLET_AFTER_RE.match(after):
             role = "other"
+        elif spaced and after.lstrip()[:1] in ("h", "r") and it.name_end == it.end and before.endswith("the ") \
+                and _RIGHTS_GROUP_AFTER_RE.match(after):
+            role = "other"  # "the Karun human rights group": a source, not where anything happened
         elif spaced and after.lstrip()[:1] in ("t", "l") and it.name_end == it.end and _TIME_ZONE_AFTER_RE.match(after):
             role = "other"
         elif spaced and "a" <= after.lstrip()[:1] <= "z" and it.name_end == it.end and _FACILITY_IN_TOWN_AFTER_RE.match(after):
