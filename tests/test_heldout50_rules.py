@@ -131,3 +131,23 @@ def test_rallies_by_iranians_abroad_in_a_lede_are_not_at_the_home_town(pipe):
     doc = run(pipe, "Iran has executed a man in Isfahan on Thursday, drawing condemnation and angry rallies by "
                     "Iranians abroad.\n", published="2026-03-13")
     assert {s for _, s, *_ in rows(doc)} == {"execution"}
+
+
+FUNERAL = ("The funeral of a dissident turned into a protest in Rasht on Tuesday.\n\n"
+           "He died on Sunday in a Tehran hospital, his family said.\n\n"
+           "After the burial, hundreds marched towards the city centre chanting slogans.\n\n"
+           "Riot police charged the marchers with batons. At least 14 people were detained, a rights group said.\n")
+
+
+def test_after_the_burial_is_the_funerals_day(pipe):
+    # the burial is the funeral's: the march is on the funeral's Tuesday, not the Sunday of the death
+    # told in the paragraph before
+    doc = run(pipe, FUNERAL, published="2026-01-21")
+    days = {e.date.start for e in doc.events if e.event_type == "protest"}
+    assert days == {dt.date(2026, 1, 20)}
+
+
+def test_arrests_after_a_charge_on_the_marchers_are_at_their_march(pipe):
+    doc = run(pipe, FUNERAL, published="2026-01-21")
+    assert on("Rasht", "arrest", dt.date(2026, 1, 20)) in rows(doc)
+    assert on("Rasht", "protest_with_intervention", dt.date(2026, 1, 20)) in rows(doc)

@@ -103,7 +103,7 @@ _INCLUDING_N_IN = re.compile(r"\bincluding\s+(?:(?:at\s+least|more\s+than|over|a
 
 
 #: a definite back-reference to a protest already told ("who had joined the gathering", "the crowd")
-_TOLD_PROTEST_REF = re.compile(r"\b(?:joined|joining|left|leaving)? ?the (?:gathering|crowd|protest|rally|march|protesters|demonstrators)\b")
+_TOLD_PROTEST_REF = re.compile(r"\b(?:joined|joining|left|leaving)? ?the (?:gathering|crowd|protest|rally|march|protesters|demonstrators|marchers|mourners)\b")
 #: ... or to the town a sentence before told of ("on the city's Jomhouri Boulevard")
 _TOLD_TOWN_REF = re.compile(r"\b(?:the|this) (?:city|town)(?:['\u2019]s)?\b")
 
@@ -682,6 +682,7 @@ class AssembleStage:
         country: list[tuple[int, Trigger]] = []
         home = home_place(ctx)
         focus: tuple[int, int, PlaceMention] | None = None  # (paragraph, sentence, place) last told about
+        dispersal_met: tuple[int, tuple[Draft, ...]] | None = None  # (paragraph, protests) a dispersal last met
         kinds, skip, sent_triggers, sent_places = ctx.kinds, ctx.skip, ctx.sent_triggers, ctx.sent_places
         # a story filed abroad ("LONDON — ... rallied ... In Iran, residents of Kerman ..."): its
         # dateline city is no home for acts in Iran, so a paragraph that names no place goes on
@@ -824,7 +825,7 @@ class AssembleStage:
                 # (a dispersal reaches back one paragraph: "the crowd marched ..." / "police fired tear gas")
                 # (each answer below is asked only when the one before leaves it a say: all of
                 # them are free of side effects)
-                prev = []
+                prev, from_met = [], False
                 if intervened(triggers):
                     dispersal = any((spec := spec_of(t)) is not None and spec.intervention for t in triggers if usable(t))
                     first_para = sent.paragraph - 1 if dispersal else sent.paragraph
@@ -840,6 +841,11 @@ class AssembleStage:
                     if dispersal and any(d.sentence.paragraph == sent.paragraph for d in prev):
                         # the paragraph told its own protest: the dispersal is that one's
                         prev = [d for d in prev if d.sentence.paragraph == sent.paragraph]
+                    if not prev and dispersal_met is not None and dispersal_met[0] == sent.paragraph \
+                            and any(t.sub_event_type == "arrest" and usable(t) for t in triggers):
+                        # "Riot police charged the marchers [of the paragraph before]. At least 14 people
+                        # were detained": the arrests are at the protest the dispersal just met
+                        prev, from_met = list(dispersal_met[1]), True
                     if len(prev) > 1 and i > 0 and doc.sentences[i - 1].paragraph == sent.paragraph:
                         # "Protests continued in A, B and C. In C, security forces opened fire. Two
                         # were killed": the casualties are those of the town the sentence before named
@@ -861,6 +867,8 @@ class AssembleStage:
                     acts = [t for t in triggers if usable(t)]
                     act_day = date_for(doc, acts[0].span)[0] if acts else None
                     upgraded = False
+                    if dispersal:
+                        dispersal_met = (sent.paragraph, tuple(prev))
                     for d in prev:
                         if d.sub == "symbolic_action" and not _another_day(act_day, date_for(doc, d.triggers[0].span)[0] if d.triggers else None):
                             d.sub, d.etype = "protest_with_intervention", "protest"
@@ -881,7 +889,7 @@ class AssembleStage:
                                             own_gathering, [], inferred=True))
                     # (a bullet line with no day of its own, under the same place heading as the protest's
                     # line: dated by the protest, "- Families gathered ... on Sunday" / "- Agents dispersed them")
-                    own_day = any(x.role == "event" for x in ctx.sent_dates[i]) or not _after_protest_in_section(ctx, i)
+                    own_day = any(x.role == "event" for x in ctx.sent_dates[i]) or not (from_met or _after_protest_in_section(ctx, i))
                     for t in triggers:
                         if t.sub_event_type in ("arrest", "killing", "attack_on_civilians"):
                             for d in prev:

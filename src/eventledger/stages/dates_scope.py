@@ -560,6 +560,10 @@ _AFTER_OCCASION = re.compile(r"\s*(?:After|Following|At the end of) the (?:[\w'â
                              r"service|rally|prayers|gathering|vigil|march|sermon|commemoration|chehelom)\b")
 
 
+_FUNERAL_WORDS = frozenset({"funeral", "burial"})
+_DEATH_BEFORE_DATE = re.compile(r"\b(?:died|killed|shot|executed|hanged)\b[^.;]{0,40}\Z", re.I)
+
+
 def _occasion_date(doc: Doc, idx: DateIndex, span: Span, p: int) -> DateMention | None:
     """The date of the occasion an undated sentence (or its paragraph) opens after: the latest
     date, in this or the two paragraphs before, whose sentence names the same occasion."""
@@ -570,14 +574,17 @@ def _occasion_date(doc: Doc, idx: DateIndex, span: Span, p: int) -> DateMention 
     m = next((x for x in (_AFTER_OCCASION.match(view, o) for o in opens) if x is not None), None)
     if m is None:
         return None
-    noun = re.compile(rf"\b{m.group('noun')}\b", re.I)
+    word = m.group("noun").lower()
+    # (a burial is the funeral's: "The funeral ... turned into a protest on Tuesday ... After the burial, ...")
+    noun = re.compile(r"\b(?:funeral|burial)\b" if word in _FUNERAL_WORDS else rf"\b{word}\b", re.I)
     for q in range(p, max(-1, p - 3), -1):
         for x in reversed(idx.governing.get(q) or ()):
             if x.span.start >= m.start() or x.range.start is None:
                 continue
             s2 = doc.sentence_at(x.span.start)
-            if s2 is not None and noun.search(view, s2.span.start, s2.span.end):
-                return x
+            if s2 is not None and noun.search(view, s2.span.start, s2.span.end) \
+                    and not _DEATH_BEFORE_DATE.search(view, max(s2.span.start, x.span.start - 60), x.span.start):
+                return x  # (not the day of the death the funeral is for: "a porter who died last week")
     return None
 
 
@@ -704,6 +711,10 @@ def event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
             past = _not_after_anchor(doc, idx.governing[q])
             if past is not None:
                 return _carried(_similar_in_period(doc, idx, span, q, past), doc, span)
+        elif c == "body" and (occasion := _occasion_date(doc, idx, Span(idx.starts[q], idx.starts[q] + 1), q)) is not None:
+            # an undated paragraph dated by its occasion ("After the burial, hundreds marched ...")
+            # dates the paragraph after it too, not the paragraph before it
+            return _carried(occasion, doc, span)
         q -= 1
     caption = _photo_caption(doc, idx, p, by_town=True)
     if caption is not None:
