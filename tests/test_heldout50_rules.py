@@ -151,3 +151,24 @@ def test_arrests_after_a_charge_on_the_marchers_are_at_their_march(pipe):
     doc = run(pipe, FUNERAL, published="2026-01-21")
     assert on("Rasht", "arrest", dt.date(2026, 1, 20)) in rows(doc)
     assert on("Rasht", "protest_with_intervention", dt.date(2026, 1, 20)) in rows(doc)
+
+
+DAM = ("Hundreds of farmers rallied at the Zayandeh Rud dam on Monday demanding water, and police fired tear gas.\n\n"
+       "The farmers held up empty bottles. The dam lies near the town of Chadegan.\n\n"
+       "A guard post at the dam was set on fire, the provincial judiciary said.\n\n"
+       "Isfahan's governor told state television that \"a small number of people\" had gathered.\n")
+
+
+def test_a_site_the_story_locates_later_places_the_lede(pipe):
+    got = {(c, s) for c, s, *_ in rows(run(pipe, DAM, published="2025-07-22"))}
+    assert {("Chadegan", "protest_with_intervention"), ("Chadegan", "property_attack")} <= got
+
+
+def test_an_official_restating_a_told_protest_is_no_protest_in_his_town(pipe):
+    assert "Isfahan" not in towns(run(pipe, DAM, published="2025-07-22"))
+
+
+def test_the_seat_of_officials_is_no_place_for_a_waiting_act(pipe):
+    doc = run(pipe, "On Sunday, dozens of farmers rallied in Varzaneh.\n\nProtests over water have also spread to the "
+                    "southwest. Authorities in Tehran have cut water pressure at night.\n", published="2025-07-22")
+    assert "Tehran" not in towns(doc)

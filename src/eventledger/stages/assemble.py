@@ -108,6 +108,34 @@ _TOLD_PROTEST_REF = re.compile(r"\b(?:joined|joining|left|leaving)? ?the (?:gath
 _TOLD_TOWN_REF = re.compile(r"\b(?:the|this) (?:city|town)(?:['\u2019]s)?\b")
 
 
+#: "authorities in Tehran", "officials in Ahvaz": an office's seat before the place
+_OFFICIALS_IN = re.compile(r"\b(?:[Aa]uthorities|[Oo]fficials|[Mm]inistr(?:y|ies)|[Gg]overnment|[Pp]rosecutors?)\s+in\s+\Z")
+#: a site named in a sentence ("rallied at the Zayandeh Rud dam"), and a later sentence that locates
+#: it ("The dam lies near the town of Chadegan", "The refinery is located in Abadan")
+_SITE_NOUN = r"(?:dam|refinery|mine|plant|prison|camp|complex|factory|reservoir|port|airport|base|field)"
+_SITE_NAMED = re.compile(rf"\bthe\s+(?:[A-Z][\w'’-]*\s+){{0,4}}(?P<noun>{_SITE_NOUN})\b")
+_SITE_LOCATED = re.compile(rf"\b[Tt]he\s+(?P<noun>{_SITE_NOUN})\s+(?:lies|is\s+located|is\s+situated|sits|stands)\s+"
+                           r"(?:just\s+)?(?:near|in|outside|on\s+the\s+outskirts\s+of)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$")
+
+
+def _site_located_later(ctx, i: int) -> PlaceMention | None:
+    """The town a sentence near this placeless one (two paragraphs either side) locates the site
+    it names: "Hundreds of farmers rallied at the Zayandeh Rud dam on Monday" and, below, "The dam
+    lies near the town of Chadegan" (or, later, "a guard post at the dam was set on fire")."""
+    sent = ctx.doc.sentences[i]
+    named = {m.group("noun") for m in _SITE_NAMED.finditer(ctx.view, sent.span.start, sent.span.end)}
+    if not named:
+        return None
+    for j in range(max(0, i - 8), min(len(ctx.doc.sentences), i + 6)):
+        if j == i or abs(ctx.doc.sentences[j].paragraph - sent.paragraph) > 2:
+            continue
+        for p in event_places(ctx, j):
+            m = _SITE_LOCATED.search(ctx.view, max(ctx.doc.sentences[j].span.start, p.span.start - 80), p.span.start)
+            if m is not None and m.group("noun") in named and p.place.precision == 1:
+                return p
+    return None
+
+
 def _names_no_place(ctx, i: int, paragraph: int) -> bool:
     """No sentence of the paragraph from sentence ``i`` on names an event place (quotes aside)."""
     sents = ctx.doc.sentences
@@ -782,6 +810,9 @@ class AssembleStage:
                 # Paris": an act the waiting sentence placed in one country is not in another's towns
                 if pending_country and all(p.place.country and p.place.country not in pending_country for p in places):
                     places = []
+                # "Protests have also spread to the southwest. ... Authorities in Tehran have cut water
+                # pressure": the seat of the officials a sentence speaks of is no place for a waiting act
+                places = [p for p in places if not _OFFICIALS_IN.search(ctx.view, max(0, p.span.start - 30), p.span.start)]
                 # "A vigil the families had planned in Karaj was called off": no act waits for that town
                 if void := doc.extras.get("void_spans"):
                     places = [p for p in places if not any(a <= p.span.start < b for a, b in void)]
@@ -932,10 +963,19 @@ class AssembleStage:
                 eligible = not intro and kind in ("body", "list_item") and acting
                 juris = jurisdiction_place(ctx, i) if eligible else None
                 section = ctx.section_place.get(sent.paragraph) if eligible else None  # (see place_sections)
+                # (not a protest the report already told, restated by the official: "Isfahan's governor
+                # told state television that 'a small number of people' had gathered")
+                if juris is not None and restated_by_source(ctx, i, acting[0].span.start) \
+                        and all(t.event_type == "protest" for t in acting) and any(d.etype == "protest" for d in drafts):
+                    juris = None
                 if juris is not None and not is_tally(ctx, i) and not any(d.role == "period" for d in ctx.sent_dates[i]):
                     # "the governor of Khash said 11 people had been arrested": the official's
                     # jurisdiction, the only place named, is where it happened
                     target = juris
+                elif eligible and not is_tally(ctx, i) and (site := _site_located_later(ctx, i)) is not None:
+                    # "... rallied at the Zayandeh Rud dam on Monday ... / The dam lies near the town of
+                    # Chadegan": the town the story locates the site in
+                    target = site
                 elif eligible and not next_lists_places(ctx, i) \
                         and not wider_scope(ctx, i, home, in_section=section is not None) \
                         and not is_tally(ctx, i) and not any(d.role == "period" for d in ctx.sent_dates[i]):
