@@ -172,3 +172,14 @@ def test_the_seat_of_officials_is_no_place_for_a_waiting_act(pipe):
     doc = run(pipe, "On Sunday, dozens of farmers rallied in Varzaneh.\n\nProtests over water have also spread to the "
                     "southwest. Authorities in Tehran have cut water pressure at night.\n", published="2025-07-22")
     assert "Tehran" not in towns(doc)
+
+
+def test_deaths_on_the_spot_and_in_the_towns_hospital_are_the_towns(pipe):
+    # the story's town named again as the hospital's is no other place: the deaths are in Ahvaz,
+    # not a country-level count
+    doc = run(pipe, "At least three prisoners have died since a riot broke out at Sepidar prison in Ahvaz on "
+                    "Friday night, sources said.\n\nTwo prisoners died on the spot and a third died in a hospital "
+                    "in Ahvaz on Sunday, the sources said.\n", published="2025-12-09")
+    got = {(c, s) for c, s, *_ in rows(doc)}
+    assert ("Ahvaz", "killing") in got
+    assert "Iran" not in towns(doc)
