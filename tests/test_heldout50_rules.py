@@ -183,3 +183,13 @@ def test_deaths_on_the_spot_and_in_the_towns_hospital_are_the_towns(pipe):
     got = {(c, s) for c, s, *_ in rows(doc)}
     assert ("Ahvaz", "killing") in got
     assert "Iran" not in towns(doc)
+
+
+def test_other_victims_are_of_the_act_just_told(pipe):
+    # the paragraph names no town of its own (an unknown village, the hospital's town): the two
+    # wounded are the lede's shooting's, near Baneh on Sunday
+    doc = run(pipe, "Border guards shot dead three porters near the town of Baneh late on Sunday, rights groups "
+                    "said.\n\nThe porters were fired on near the village of Nanur, the group said. Two other "
+                    "porters were wounded and taken to a hospital in Saqqez, it said.\n", published="2025-11-18")
+    assert on("Baneh", "attack_on_civilians", dt.date(2025, 11, 16)) in rows(doc)
+    assert "Saqqez" not in towns(doc)

@@ -108,6 +108,9 @@ _TOLD_PROTEST_REF = re.compile(r"\b(?:joined|joining|left|leaving)? ?the (?:gath
 _TOLD_TOWN_REF = re.compile(r"\b(?:the|this) (?:city|town)(?:['\u2019]s)?\b")
 
 
+#: "Two other porters were wounded", "three others were arrested": more victims of the act just told
+_OTHER_VICTIMS = re.compile(r"\b(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|\d{1,3}|[Aa]nother)\s+"
+                            r"(?:others?|other\s+[\w-]+)\s+(?:were|was|had\s+been)\s+(?:also\s+)?(?:wounded|injured|hurt|killed|arrested|detained)\b")
 #: "authorities in Tehran", "officials in Ahvaz": an office's seat before the place
 _OFFICIALS_IN = re.compile(r"\b(?:[Aa]uthorities|[Oo]fficials|[Mm]inistr(?:y|ies)|[Gg]overnment|[Pp]rosecutors?)\s+in\s+\Z")
 #: a site named in a sentence ("rallied at the Zayandeh Rud dam"), and a later sentence that locates
@@ -927,6 +930,17 @@ class AssembleStage:
                                 drafts.append(Draft(t.sub_event_type, t.event_type, d.place, sent, [t], [], inferred=True,
                                                     date_from=None if own_day else d.triggers[0].span))
                     continue
+                # "Two other porters were wounded": more victims of the act just told (this paragraph
+                # or the one before), at its place and on its day
+                if not any(d.role == "event" for d in ctx.sent_dates[i]) and _OTHER_VICTIMS.search(ctx.view, sent.span.start, sent.span.end):
+                    told = next((d for d in reversed(drafts) if d.etype == "repression" and d.place is not None
+                                 and sent.paragraph - 1 <= d.sentence.paragraph), None)
+                    hurt = [t for t in triggers if usable(t) and t.event_type == "repression"
+                            and t.sub_event_type in ("attack_on_civilians", "killing", "arrest")]
+                    if told is not None and hurt:
+                        drafts.extend(Draft(t.sub_event_type, t.event_type, told.place, sent, [t], [], inferred=True,
+                                            date_from=told.triggers[0].span) for t in hurt[:1])
+                        continue
                 # no place named: the place this paragraph is about ("the crowd marched to the
                 # city's main square"), else the story's dateline city; else a country-level candidate
                 target = None
