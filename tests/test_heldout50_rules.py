@@ -193,3 +193,9 @@ def test_other_victims_are_of_the_act_just_told(pipe):
                     "porters were wounded and taken to a hospital in Saqqez, it said.\n", published="2025-11-18")
     assert on("Baneh", "attack_on_civilians", dt.date(2025, 11, 16)) in rows(doc)
     assert "Saqqez" not in towns(doc)
+
+
+def test_a_call_by_officials_names_them_as_the_source_of_its_figure(pipe):
+    doc = run(pipe, "Authorities in Tehran have cut water pressure at night, and officials have urged residents "
+                    "to cut consumption by 20%.\n", published="2025-07-22")
+    assert any(c.value == 20 and c.attributed_to and "official" in c.attributed_to.lower() for c in doc.claims)
