@@ -199,3 +199,14 @@ def test_a_call_by_officials_names_them_as_the_source_of_its_figure(pipe):
     doc = run(pipe, "Authorities in Tehran have cut water pressure at night, and officials have urged residents "
                     "to cut consumption by 20%.\n", published="2025-07-22")
     assert any(c.value == 20 and c.attributed_to and "official" in c.attributed_to.lower() for c in doc.claims)
+
+
+def test_chanting_that_waited_for_a_place_is_the_told_protests_tactic(pipe):
+    doc = run(pipe, "Hundreds of farmers rallied at the Zayandeh Rud dam on Monday, and police fired tear gas.\n\n"
+                    "The farmers, many of whom travelled overnight from other towns, chanted \"Our water has been "
+                    "stolen\" and held up empty bottles, according to videos shared online. The dam lies near the "
+                    "town of Chadegan.\n",
+              published="2025-07-22")
+    events = [e for e in doc.events if e.location.canonical == "Chadegan"]
+    assert [e.sub_event_type for e in events] == ["protest_with_intervention"]
+    assert "chanting" in events[0].tactics

@@ -241,6 +241,25 @@ _DURING_ARREST = re.compile(r"\b(?:during|after|upon|on) (?:the|their|his|her) (
                             r"\bin (?:custody|detention)\b", re.I)
 
 
+def _fold_chants_into_told(made: list[Draft], drafts: list[Draft], paragraph: int) -> list[Draft]:
+    """Chanting that waited for a place ("The farmers ... chanted 'Our water has been stolen'. The dam lies
+    near the town of Chadegan") at the town of a protest told in this or the previous paragraph is that
+    protest's tactic, not an act of its own."""
+    if not made:
+        return made
+    hosts = [d for d in drafts if d.etype == "protest" and d.sub not in ("symbolic_action", "strike")
+             and d.place is not None and paragraph - 1 <= d.sentence.paragraph]
+    kept = []
+    for m in made:
+        host = next((h for h in hosts if m.place is not None and place_key(h.place) == place_key(m.place)), None)
+        if host is not None and m.sub in ("symbolic_action", "demonstration") \
+                and all(t.event_type == "protest" and set(t.tactics) <= {"chanting"} for t in m.triggers):
+            host.tactics.extend(x for x in m.tactics if x not in host.tactics)
+            continue
+        kept.append(m)
+    return kept
+
+
 def _another_day(a: DateRange | None, b: DateRange | None) -> bool:
     """Are ``a`` and ``b`` two different single days?"""
     return a is not None and b is not None and a.precision == b.precision == "day" and a.start != b.start
@@ -820,6 +839,7 @@ class AssembleStage:
                 if void := doc.extras.get("void_spans"):
                     places = [p for p in places if not any(a <= p.span.start < b for a, b in void)]
                 made = _sentence_drafts(ctx, i, _kind_named(ctx, i, pending), places) if places else []
+                made = _fold_chants_into_told(made, drafts, sent.paragraph)
                 if pending_list:
                     list_drafts.extend(made)
                     list_para = sent.paragraph
