@@ -987,7 +987,10 @@ class AssembleStage:
                                  # colleague was detained earlier in the month")
                                  and _CAUSE_WORDS.isdisjoint(ctx.view[sent.span.start : min(
                                      t.span.start for t in acting if t.event_type == "repression")].lower().split())) \
-                        and not _after_protest_in_section(ctx, i):
+                        and not _after_protest_in_section(ctx, i) \
+                        and not (any(t.event_type != "repression" for t in acting) and _site_located_later(ctx, i) is not None):
+                    # (kept beside an act at the story's site told with it: "eight people were arrested
+                    # after a guard post at the dam was set on fire")
                     acting = [t for t in acting if t.event_type != "repression" or against_security(ctx, t)
                               or (t.sub_event_type == "arrest" and any(
                                   u.event_type == "protest" and u.sub_event_type != "symbolic_action"
