@@ -210,3 +210,18 @@ def test_chanting_that_waited_for_a_place_is_the_told_protests_tactic(pipe):
     events = [e for e in doc.events if e.location.canonical == "Chadegan"]
     assert [e.sub_event_type for e in events] == ["protest_with_intervention"]
     assert "chanting" in events[0].tactics
+
+
+def test_an_ordinal_running_count_is_a_figure(pipe):
+    doc = run(pipe, "The group says Karimi is the 14th person executed in connection with protests since 2022. "
+                    "She is at least the 40th lawyer to be detained since September, a rights group said.\n",
+              published="2026-03-13")
+    got = {(c.kind, c.value, c.qualifier) for c in doc.claims}
+    assert ("executed", 14, "exact") in got and ("arrested", 40, "at_least") in got
+
+
+def test_one_guard_counts_but_a_guard_post_does_not(pipe):
+    doc = run(pipe, "The police said one guard was wounded in an exchange of fire. A guard post at the dam was "
+                    "set on fire, the judiciary said.\n", published="2025-11-18")
+    values = [(c.kind, c.value) for c in doc.claims if c.value is not None]
+    assert ("injured", 1) in values and len(values) == 1
