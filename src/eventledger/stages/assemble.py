@@ -103,9 +103,40 @@ _INCLUDING_N_IN = re.compile(r"\bincluding\s+(?:(?:at\s+least|more\s+than|over|a
 
 
 #: a definite back-reference to a protest already told ("who had joined the gathering", "the crowd")
-_TOLD_PROTEST_REF = re.compile(r"\b(?:joined|joining|left|leaving)? ?the (?:gathering|crowd|protest|rally|march|protesters|demonstrators)\b")
+_TOLD_PROTEST_REF = re.compile(r"\b(?:joined|joining|left|leaving)? ?the (?:gathering|crowd|protest|rally|march|protesters|demonstrators|marchers|mourners)\b")
 #: ... or to the town a sentence before told of ("on the city's Jomhouri Boulevard")
 _TOLD_TOWN_REF = re.compile(r"\b(?:the|this) (?:city|town)(?:['\u2019]s)?\b")
+
+
+#: "Two other porters were wounded", "three others were arrested": more victims of the act just told
+_OTHER_VICTIMS = re.compile(r"\b(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|\d{1,3}|[Aa]nother)\s+"
+                            r"(?:others?|other\s+[\w-]+)\s+(?:were|was|had\s+been)\s+(?:also\s+)?(?:wounded|injured|hurt|killed|arrested|detained)\b")
+#: "authorities in Tehran", "officials in Ahvaz": an office's seat before the place
+_OFFICIALS_IN = re.compile(r"\b(?:[Aa]uthorities|[Oo]fficials|[Mm]inistr(?:y|ies)|[Gg]overnment|[Pp]rosecutors?)\s+in\s+\Z")
+#: a site named in a sentence ("rallied at the Zayandeh Rud dam"), and a later sentence that locates
+#: it ("The dam lies near the town of Chadegan", "The refinery is located in Abadan")
+_SITE_NOUN = r"(?:dam|refinery|mine|plant|prison|camp|complex|factory|reservoir|port|airport|base|field)"
+_SITE_NAMED = re.compile(rf"\bthe\s+(?:[A-Z][\w'’-]*\s+){{0,4}}(?P<noun>{_SITE_NOUN})\b")
+_SITE_LOCATED = re.compile(rf"\b[Tt]he\s+(?P<noun>{_SITE_NOUN})\s+(?:lies|is\s+located|is\s+situated|sits|stands)\s+"
+                           r"(?:just\s+)?(?:near|in|outside|on\s+the\s+outskirts\s+of)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$")
+
+
+def _site_located_later(ctx, i: int) -> PlaceMention | None:
+    """The town a sentence near this placeless one (two paragraphs either side) locates the site
+    it names: "Hundreds of farmers rallied at the Zayandeh Rud dam on Monday" and, below, "The dam
+    lies near the town of Chadegan" (or, later, "a guard post at the dam was set on fire")."""
+    sent = ctx.doc.sentences[i]
+    named = {m.group("noun") for m in _SITE_NAMED.finditer(ctx.view, sent.span.start, sent.span.end)}
+    if not named:
+        return None
+    for j in range(max(0, i - 8), min(len(ctx.doc.sentences), i + 6)):
+        if j == i or abs(ctx.doc.sentences[j].paragraph - sent.paragraph) > 2:
+            continue
+        for p in event_places(ctx, j):
+            m = _SITE_LOCATED.search(ctx.view, max(ctx.doc.sentences[j].span.start, p.span.start - 80), p.span.start)
+            if m is not None and m.group("noun") in named and p.place.precision == 1:
+                return p
+    return None
 
 
 def _names_no_place(ctx, i: int, paragraph: int) -> bool:
@@ -208,6 +239,25 @@ def _called_off_in_own_clause(view: str, t: Trigger, place: PlaceMention, sent_e
 #: own story, not an act of its own waiting for the town named before
 _DURING_ARREST = re.compile(r"\b(?:during|after|upon|on) (?:the|their|his|her) (?:arrests?|detentions?)\b|"
                             r"\bin (?:custody|detention)\b", re.I)
+
+
+def _fold_chants_into_told(made: list[Draft], drafts: list[Draft], paragraph: int) -> list[Draft]:
+    """Chanting that waited for a place ("The farmers ... chanted 'Our water has been stolen'. The dam lies
+    near the town of Chadegan") at the town of a protest told in this or the previous paragraph is that
+    protest's tactic, not an act of its own."""
+    if not made:
+        return made
+    hosts = [d for d in drafts if d.etype == "protest" and d.sub not in ("symbolic_action", "strike")
+             and d.place is not None and paragraph - 1 <= d.sentence.paragraph]
+    kept = []
+    for m in made:
+        host = next((h for h in hosts if m.place is not None and place_key(h.place) == place_key(m.place)), None)
+        if host is not None and m.sub in ("symbolic_action", "demonstration") \
+                and all(t.event_type == "protest" and set(t.tactics) <= {"chanting"} for t in m.triggers):
+            host.tactics.extend(x for x in m.tactics if x not in host.tactics)
+            continue
+        kept.append(m)
+    return kept
 
 
 def _another_day(a: DateRange | None, b: DateRange | None) -> bool:
@@ -682,6 +732,7 @@ class AssembleStage:
         country: list[tuple[int, Trigger]] = []
         home = home_place(ctx)
         focus: tuple[int, int, PlaceMention] | None = None  # (paragraph, sentence, place) last told about
+        dispersal_met: tuple[int, tuple[Draft, ...]] | None = None  # (paragraph, protests) a dispersal last met
         kinds, skip, sent_triggers, sent_places = ctx.kinds, ctx.skip, ctx.sent_triggers, ctx.sent_places
         # a story filed abroad ("LONDON — ... rallied ... In Iran, residents of Kerman ..."): its
         # dateline city is no home for acts in Iran, so a paragraph that names no place goes on
@@ -778,15 +829,22 @@ class AssembleStage:
                 made = _sentence_drafts(ctx, i, told_before[1], places)
                 drafts.extend(made)
                 continue
-            elif places and pending:
+            elif places and pending and not any(t.modality in ("planned", "threatened", "called_for") or t.negated
+                                                for t in sent_triggers[i]):
+                # (a sentence whose own act is only planned or denied keeps its places for it: "News of the
+                # execution spread quickly. ... Further rallies are planned in Paris and Toronto on Saturday")
                 # "Units across Iran recorded video messages. They were shown at the summit in
                 # Paris": an act the waiting sentence placed in one country is not in another's towns
                 if pending_country and all(p.place.country and p.place.country not in pending_country for p in places):
                     places = []
+                # "Protests have also spread to the southwest. ... Authorities in Tehran have cut water
+                # pressure": the seat of the officials a sentence speaks of is no place for a waiting act
+                places = [p for p in places if not _OFFICIALS_IN.search(ctx.view, max(0, p.span.start - 30), p.span.start)]
                 # "A vigil the families had planned in Karaj was called off": no act waits for that town
                 if void := doc.extras.get("void_spans"):
                     places = [p for p in places if not any(a <= p.span.start < b for a, b in void)]
                 made = _sentence_drafts(ctx, i, _kind_named(ctx, i, pending), places) if places else []
+                made = _fold_chants_into_told(made, drafts, sent.paragraph)
                 if pending_list:
                     list_drafts.extend(made)
                     list_para = sent.paragraph
@@ -826,7 +884,7 @@ class AssembleStage:
                 # (a dispersal reaches back one paragraph: "the crowd marched ..." / "police fired tear gas")
                 # (each answer below is asked only when the one before leaves it a say: all of
                 # them are free of side effects)
-                prev = []
+                prev, from_met = [], False
                 if intervened(triggers):
                     dispersal = any((spec := spec_of(t)) is not None and spec.intervention for t in triggers if usable(t))
                     first_para = sent.paragraph - 1 if dispersal else sent.paragraph
@@ -842,6 +900,11 @@ class AssembleStage:
                     if dispersal and any(d.sentence.paragraph == sent.paragraph for d in prev):
                         # the paragraph told its own protest: the dispersal is that one's
                         prev = [d for d in prev if d.sentence.paragraph == sent.paragraph]
+                    if not prev and dispersal_met is not None and dispersal_met[0] == sent.paragraph \
+                            and any(t.sub_event_type == "arrest" and usable(t) for t in triggers):
+                        # "Riot police charged the marchers [of the paragraph before]. At least 14 people
+                        # were detained": the arrests are at the protest the dispersal just met
+                        prev, from_met = list(dispersal_met[1]), True
                     if len(prev) > 1 and i > 0 and doc.sentences[i - 1].paragraph == sent.paragraph:
                         # "Protests continued in A, B and C. In C, security forces opened fire. Two
                         # were killed": the casualties are those of the town the sentence before named
@@ -863,6 +926,8 @@ class AssembleStage:
                     acts = [t for t in triggers if usable(t)]
                     act_day = date_for(doc, acts[0].span)[0] if acts else None
                     upgraded = False
+                    if dispersal:
+                        dispersal_met = (sent.paragraph, tuple(prev))
                     for d in prev:
                         if d.sub == "symbolic_action" and not _another_day(act_day, date_for(doc, d.triggers[0].span)[0] if d.triggers else None):
                             d.sub, d.etype = "protest_with_intervention", "protest"
@@ -883,13 +948,24 @@ class AssembleStage:
                                             own_gathering, [], inferred=True))
                     # (a bullet line with no day of its own, under the same place heading as the protest's
                     # line: dated by the protest, "- Families gathered ... on Sunday" / "- Agents dispersed them")
-                    own_day = any(x.role == "event" for x in ctx.sent_dates[i]) or not _after_protest_in_section(ctx, i)
+                    own_day = any(x.role == "event" for x in ctx.sent_dates[i]) or not (from_met or _after_protest_in_section(ctx, i))
                     for t in triggers:
                         if t.sub_event_type in ("arrest", "killing", "attack_on_civilians"):
                             for d in prev:
                                 drafts.append(Draft(t.sub_event_type, t.event_type, d.place, sent, [t], [], inferred=True,
                                                     date_from=None if own_day else d.triggers[0].span))
                     continue
+                # "Two other porters were wounded": more victims of the act just told (this paragraph
+                # or the one before), at its place and on its day
+                if not any(d.role == "event" for d in ctx.sent_dates[i]) and _OTHER_VICTIMS.search(ctx.view, sent.span.start, sent.span.end):
+                    told = next((d for d in reversed(drafts) if d.etype == "repression" and d.place is not None
+                                 and sent.paragraph - 1 <= d.sentence.paragraph), None)
+                    hurt = [t for t in triggers if usable(t) and t.event_type == "repression"
+                            and t.sub_event_type in ("attack_on_civilians", "killing", "arrest")]
+                    if told is not None and hurt:
+                        drafts.extend(Draft(t.sub_event_type, t.event_type, told.place, sent, [t], [], inferred=True,
+                                            date_from=told.triggers[0].span) for t in hurt[:1])
+                        continue
                 # no place named: the place this paragraph is about ("the crowd marched to the
                 # city's main square"), else the story's dateline city; else a country-level candidate
                 target = None
@@ -916,7 +992,10 @@ class AssembleStage:
                                  # colleague was detained earlier in the month")
                                  and _CAUSE_WORDS.isdisjoint(ctx.view[sent.span.start : min(
                                      t.span.start for t in acting if t.event_type == "repression")].lower().split())) \
-                        and not _after_protest_in_section(ctx, i):
+                        and not _after_protest_in_section(ctx, i) \
+                        and not (any(t.event_type != "repression" for t in acting) and _site_located_later(ctx, i) is not None):
+                    # (kept beside an act at the story's site told with it: "eight people were arrested
+                    # after a guard post at the dam was set on fire")
                     acting = [t for t in acting if t.event_type != "repression" or against_security(ctx, t)
                               or (t.sub_event_type == "arrest" and any(
                                   u.event_type == "protest" and u.sub_event_type != "symbolic_action"
@@ -926,10 +1005,19 @@ class AssembleStage:
                 eligible = not intro and kind in ("body", "list_item") and acting
                 juris = jurisdiction_place(ctx, i) if eligible else None
                 section = ctx.section_place.get(sent.paragraph) if eligible else None  # (see place_sections)
+                # (not a protest the report already told, restated by the official: "Isfahan's governor
+                # told state television that 'a small number of people' had gathered")
+                if juris is not None and restated_by_source(ctx, i, acting[0].span.start) \
+                        and all(t.event_type == "protest" for t in acting) and any(d.etype == "protest" for d in drafts):
+                    juris = None
                 if juris is not None and not is_tally(ctx, i) and not any(d.role == "period" for d in ctx.sent_dates[i]):
                     # "the governor of Khash said 11 people had been arrested": the official's
                     # jurisdiction, the only place named, is where it happened
                     target = juris
+                elif eligible and not is_tally(ctx, i) and (site := _site_located_later(ctx, i)) is not None:
+                    # "... rallied at the Zayandeh Rud dam on Monday ... / The dam lies near the town of
+                    # Chadegan": the town the story locates the site in
+                    target = site
                 elif eligible and not next_lists_places(ctx, i) \
                         and not wider_scope(ctx, i, home, in_section=section is not None) \
                         and not is_tally(ctx, i) and not any(d.role == "period" for d in ctx.sent_dates[i]):

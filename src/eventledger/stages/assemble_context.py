@@ -657,9 +657,17 @@ def wider_scope(ctx: DocContext, i: int, home: PlaceMention | None = None, *, in
     # any other place named (a home town, a province elsewhere, the country): not this town's act
     # (a road named by its towns is no other place: "they blocked the Ahvaz-Mahshahr road")
     # (nor the place a source's name holds: "according to the Kurdistan Human Rights Network")
+    # (nor the story's own town as the place of a hospital someone died in: "Two prisoners died on the
+    # spot and a third died in a hospital in Ahvaz on Sunday")
+    home_key = place_key(home) if home is not None else None
     return any(not ctx.in_quote(p.span) and p is not home and p.role != "route" and not _is_dateline(ctx, p)
                and not _in_source_name(ctx, i, p)
+               and not (home_key is not None and p.role != "event" and place_key(p) == home_key
+                        and _DIED_IN_HOSPITAL_BEFORE.search(ctx.view, max(s.start, p.span.start - 60), p.span.start))
                for p in ctx.sent_places[i])
+
+
+_DIED_IN_HOSPITAL_BEFORE = re.compile(r"\bdied\s+(?:[\w'’-]+\s+){0,4}?in\s+(?:a|the)\s+(?:[\w-]+\s+)?hospital\s+in\s+\Z", re.I)
 
 
 def _in_source_name(ctx: DocContext, i: int, p: PlaceMention) -> bool:

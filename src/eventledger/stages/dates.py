@@ -61,7 +61,8 @@ HISTORY_DAYS = 180
 
 # "Iran, August 30, 2020—", "Aug. 5, 2020 —": a place (optional) then the date, then a dash
 _DATELINE_HEAD = re.compile(r"[A-Z][\w .,'’()/-]{0,40},\s*$|\s*$")
-_DATELINE_DASH = re.compile(r"\s*(?:[—–-]{1,2}|:)\s*")
+# (an agency in brackets may stand before the dash: "Tehran, Aug 5, 2025 (AFP) - ")
+_DATELINE_DASH = re.compile(r"\s*(?:\([A-Z][^()\n]{1,30}\)\s*)?(?:[—–-]{1,2}|:)\s*")
 #: "NCRI - ", "Hengaw – ": a name, then a dash or a bar, before a date that ends its line
 _PUBLISHER_DASH = re.compile(r"([A-Z][\w&'’./ ]{1,40}?)\s*[—–|-]\s*")
 # "TEHRAN (Reuters) -", "PARIS, France (AFP) —", "BANDAR ABBAS, Iran, May 24 (Gulf Desk News) -",
@@ -438,6 +439,25 @@ def _current_solar_year(view: str, part) -> int | None:
     return None
 
 
+#: what makes a Gregorian year the report's own: "so far in 2025", "since the start of 2025",
+#: "so far this year (2025)" are the year the story is told in, not history
+_CURRENT_GREGORIAN_YEAR = re.compile(
+    r"\b(?:so\s+far\s+in|since\s+the\s+(?:start|beginning)\s+of|earlier\s+in)\s+((?:19|20)\d\d)\b(?!\s*[-–/]\d)", re.I)
+
+
+def _current_gregorian_year(view: str) -> int | None:
+    """The year a yearless wire dateline ("DUBAI, Nov 18 (Reuters) -") is in when the story
+    counts something "so far in 2025": the latest such year written (a story that tells
+    "so far in 2025, up from 41 in 2024" is told in 2025, whatever weekday its lede names)."""
+    years = [int(m.group(1)) for m in _CURRENT_GREGORIAN_YEAR.finditer(view)]
+    return max(years) if years else None
+
+
+#: a weekday a plan is told for, in the same clause ("rallies are planned in Paris on Saturday"):
+#: the plan's day, which neither dates an act nor carries to the next sentence
+_PLANNED_BEFORE = re.compile(r"\b(?:are|is)\s+(?:also\s+)?(?:planned|scheduled|due|expected)\b[^.;:!?\n]{0,50}?\bon\s+\Z", re.I)
+
+
 #: a yearless dateline this far from the only full date written gets its year by guess
 _FAR_YEAR_HINT_DAYS = 90
 _LEDE_CHARS = 700
@@ -521,7 +541,11 @@ def find_anchor(doc: Doc, atoms: list[Atom], dateline: Atom | None, classes: lis
                 r = resolve_atom_range(replace(dateline, a=nearest_year(dateline.a, near)), None) if near else None
                 if r is not None and r.start is not None and abs((r.start - near).days) > _FAR_YEAR_HINT_DAYS:
                     r = _year_by_lede_weekday(doc.view or doc.text, dateline, near) or r
-                if near is None:
+                if near is None and dateline.a.m is not None and dateline.a.cal == "g":
+                    y = _current_gregorian_year(doc.view or doc.text)
+                    if y is not None:
+                        r = resolve_atom_range(replace(dateline, a=dateline.a._replace(y=y)), None)
+                if near is None and r is None:
                     # no full date at all, only history's months and years ("in June 2018", "in
                     # November 2019"): the story is later than the latest of them, and the lede's
                     # weekday for the dateline's day says which year (never a guess without it)
@@ -835,11 +859,17 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
                 role = "other"  # "the martyrs of the November 2019 uprising": a name, not when
             elif a.kind in ("date", "weekday") and _offence_date(view, a.start):
                 role = "other"  # "sentenced ... to death over an arson at a police station on October 10"
+            elif a.kind == "weekday" and a.b is None and _PLANNED_BEFORE.search(view, max(0, a.start - 70), a.start):
+                role = "other"  # "Further rallies are planned in Paris and Toronto on Saturday": a plan's day
         k = bisect.bisect_right(sent_starts, a.start) - 1
         scope = sentences[k].span if k >= 0 and a.start < sentences[k].span.end else None
-        if role == "event" and prev_event is not None and view.startswith(" on ", a.start - 4) \
-                and scope is not None and prev_event.span.start >= doc.paragraphs[i].span.start \
-                and _TRAILING_SAID.search(view, max(scope.start, a.start - 140), a.start - 3) \
+        # (the act's date may be an ongoing one, which is no prev_event: "have been on strike since
+        # Saturday ..., a workers' council said on Tuesday")
+        told = prev_event if prev_event is not None or not ongoing else out[ongoing[-1][0]]
+        if role == "event" and told is not None and view.startswith(" on ", a.start - 4) \
+                and scope is not None and told.span.start >= doc.paragraphs[i].span.start \
+                and (_TRAILING_SAID.search(view, max(scope.start, a.start - 140), a.start - 3)
+                     or _TRAILING_SAID.search(view, max(scope.start, a.start - 140), a.start - 4)) \
                 and _SENTENCE_END.match(view, a.end):
             role = "other"  # "..., the Tehran police said in a statement carried by Tasnim on Tuesday."
         if classes and classes[i] == "label":
@@ -1002,7 +1032,9 @@ def _glosses_follow(view: str, out: list[DateMention]) -> None:
 _TRAILING_SAID = re.compile(
     r",\s+(?:the\s+|a\s+|an\s+)?[\w'’. -]{2,60}?\s+(?:said|announced|reported|stated|confirmed|added)"
     r"(?:\s+in\s+a\s+(?:statement|report|post)(?:\s+(?:carried|published|quoted|posted)\s+by\s+[\w'’. -]{2,40}?)?)?\Z", re.I)
-_SENTENCE_END = re.compile(r"\s*(?:[.;]|$)")
+# (or a clause of another speaker or a gloss: "..., a workers' council said on Tuesday, while the
+# ministry insisted ...")
+_SENTENCE_END = re.compile(r"\s*(?:[.;]|$|,\s+(?:while|whereas|as|but|adding)\s)")
 
 
 #: "On the same day and on Friday, October 16": the day told before and the day named, one range
@@ -1078,6 +1110,8 @@ _EVE_OF = re.compile(r"\bthe[ \u00a0]+eve[ \u00a0]+of[ \u00a0]+\Z", re.I)
 
 #: "The strike began on Sunday", "spread on Monday to Sirjan": the day an action started
 _STARTED_BEFORE = re.compile(r"\b(?:began|begun|started|spread|broke\s+out|erupted)\s+(?:(?:on|from)\s+)?$", re.I)
+#: "By Monday, it said, the strike had spread to Kangan": the day opens the clause, the verb follows
+_BY_DAY_SPREAD_AFTER = re.compile(r",\s+(?:[\w'’-]+,?\s+){0,6}?(?:had|has|have)\s+(?:also\s+)?(?:spread|extended)\s+to\b", re.I)
 #: how long after its start an ongoing action still counts as the same one
 _START_TO_STREAK_DAYS = 14
 
@@ -1096,7 +1130,8 @@ def _extend_starts(view: str, out: list[DateMention], ongoing: list[tuple[int, A
         if j in skip or m.role != "event" or r.precision != "day" or r.start is None or not (
                 r.start < last and (last - r.start).days <= _START_TO_STREAK_DAYS):
             continue
-        if _STARTED_BEFORE.search(view, max(0, m.span.start - 30), m.span.start):
+        if _STARTED_BEFORE.search(view, max(0, m.span.start - 30), m.span.start) or (
+                m.text[:3].lower() == "by " and _BY_DAY_SPREAD_AFTER.match(view, m.span.end)):
             rng = DateRange(r.start, last, "range", min(r.confidence, 0.9), r.flags + ("ongoing",))
             out[j] = DateMention(m.span, m.text, rng, m.role, m.scope)
 

@@ -307,8 +307,10 @@ _TIED_GAP = re.compile(r"\s+on\s+(?:the\s+)?")
 
 
 #: a day counted from the one just named, right after a verb ("who had led a strike on Monday,
-#: July 20, were arrested the next day")
-_NEXT_DAY_AFTER = re.compile(r"\s+(?:on\s+)?the\s+(?:next|following)\s+(?:day|morning|evening|night)\b|\s+(?:a|one)\s+day\s+later\b",
+#: July 20, were arrested the next day"); a place word that points back may stand between
+#: ("... shot dead three porters on Sunday, and hundreds protested in the town the next day")
+_NEXT_DAY_AFTER = re.compile(r"(?:\s+(?:in|at)\s+the\s+(?:same\s+)?(?:town|city|village|area|streets)|\s+there|\s+again)?"
+                             r"(?:\s+(?:on\s+)?the\s+(?:next|following)\s+(?:day|morning|evening|night)\b|\s+(?:a|one)\s+day\s+later\b)",
                              re.I)
 
 
@@ -529,11 +531,25 @@ def _outside_asides(doc: Doc, mentions, span: Span) -> tuple[DateMention, ...]:
     return tuple(own or kept)
 
 
-def _carried(m: DateMention) -> tuple[DateRange, tuple[Span, ...]]:
+#: a strike told as ongoing ("have been on strike since Saturday", "strike entered its third day")
+_ONGOING_STRIKE_BEFORE = re.compile(r"\b(?:on\s+strike|strik(?:e|es|ing)|stoppage|walkout)\b[^.;]{0,30}\Z", re.I)
+#: the same strike told again by its sites ("workers had downed tools at more than 30 sites, including ...")
+_STRIKE_RESTATED = re.compile(r"\b(?:downed\s+tools|stopped\s+work|walked\s+out|(?:were|was|are|is|had\s+been|have\s+been)\s+on\s+strike)\b", re.I)
+
+
+def _carried(m: DateMention, doc: Doc | None = None, span: Span | None = None) -> tuple[DateRange, tuple[Span, ...]]:
     """The date an earlier sentence's mention gives a later one. An ongoing action ("went on
     strike for a third day on Saturday") spans its own days; what the next sentences tell
-    ("The workers gathered outside the governor's office") happened on the day named."""
+    ("The workers gathered outside the governor's office") happened on the day named, unless
+    the next sentence tells the same strike by its sites ("have been on strike since Saturday
+    ... / ... workers had downed tools at more than 30 sites, including Asaluyeh"): its days."""
     r = m.range
+    if r.end is not None and "ongoing" in r.flags and doc is not None and span is not None:
+        view = doc.view or doc.text
+        sent = doc.sentence_at(span.start)
+        if sent is not None and _ONGOING_STRIKE_BEFORE.search(view, max(0, m.span.start - 40), m.span.start) \
+                and _STRIKE_RESTATED.search(view, sent.span.start, sent.span.end):
+            return r, (m.span,)
     if r.end is not None and "ongoing" in r.flags:
         r = DateRange(r.end, r.end, "day", r.confidence, tuple(f for f in r.flags if f != "ongoing"))
     return r, (m.span,)
@@ -598,6 +614,8 @@ def _vote_date(doc: Doc, idx: DateIndex, span: Span) -> DateMention | None:
                 if found is None or x.span.start > found.span.start:
                     found = x
     return found
+_FUNERAL_WORDS = frozenset({"funeral", "burial"})
+_DEATH_BEFORE_DATE = re.compile(r"\b(?:died|killed|shot|executed|hanged)\b[^.;]{0,40}\Z", re.I)
 
 
 def _occasion_date(doc: Doc, idx: DateIndex, span: Span, p: int) -> DateMention | None:
@@ -613,14 +631,17 @@ def _occasion_date(doc: Doc, idx: DateIndex, span: Span, p: int) -> DateMention 
         if any(_ON_VOTE_DAY.match(view, o) for o in opens):
             return _vote_date(doc, idx, span)
         return None
-    noun = re.compile(rf"\b{m.group('noun')}\b", re.I)
+    word = m.group("noun").lower()
+    # (a burial is the funeral's: "The funeral ... turned into a protest on Tuesday ... After the burial, ...")
+    noun = re.compile(r"\b(?:funeral|burial)\b" if word in _FUNERAL_WORDS else rf"\b{word}\b", re.I)
     for q in range(p, max(-1, p - 3), -1):
         for x in reversed(idx.governing.get(q) or ()):
             if x.span.start >= m.start() or x.range.start is None:
                 continue
             s2 = doc.sentence_at(x.span.start)
-            if s2 is not None and noun.search(view, s2.span.start, s2.span.end):
-                return x
+            if s2 is not None and noun.search(view, s2.span.start, s2.span.end) \
+                    and not _DEATH_BEFORE_DATE.search(view, max(s2.span.start, x.span.start - 60), x.span.start):
+                return x  # (not the day of the death the funeral is for: "a porter who died last week")
     return None
 
 
@@ -712,7 +733,7 @@ def event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
                 last = mentions[lo - 1]
                 if lo > 1:
                     last = _held_day_in_range(doc, mentions[:lo], _past_appositive(doc, mentions[:lo], span, last))
-                return _carried(_occasion_date(doc, idx, span, p) or _day_within_week(doc, mentions[:lo], last))
+                return _carried(_occasion_date(doc, idx, span, p) or _day_within_week(doc, mentions[:lo], last), doc, span)
         else:
             in_sent = list(_outside_asides(doc, [m for m in mentions if s_start <= m.span.start < s_end], span))
             if in_sent:
@@ -724,7 +745,7 @@ def event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
                 return idx.frame, idx.frame_spans
             earlier = [m for m in mentions if m.span.start < s_start]
             if earlier:
-                return _carried(_occasion_date(doc, idx, span, p) or earlier[-1])
+                return _carried(_occasion_date(doc, idx, span, p) or earlier[-1], doc, span)
     elif idx.classes[p] == "label":
         return idx.frame, idx.frame_spans
     elif (stamp := _post_stamp_below(doc, idx, p, span)) is not None:
@@ -750,7 +771,11 @@ def event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
         if c == "body" and idx.governing.get(q):
             past = _not_after_anchor(doc, idx.governing[q])
             if past is not None:
-                return _carried(_similar_in_period(doc, idx, span, q, past))
+                return _carried(_similar_in_period(doc, idx, span, q, past), doc, span)
+        elif c == "body" and (occasion := _occasion_date(doc, idx, Span(idx.starts[q], idx.starts[q] + 1), q)) is not None:
+            # an undated paragraph dated by its occasion ("After the burial, hundreds marched ...")
+            # dates the paragraph after it too, not the paragraph before it
+            return _carried(occasion, doc, span)
         q -= 1
     caption = _photo_caption(doc, idx, p, by_town=True)
     if caption is not None:

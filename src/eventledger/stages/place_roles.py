@@ -54,6 +54,9 @@ ORIGIN_BEFORE_RE = re.compile(
     r"\d+)\s+(?:\w+\s+){0,2}?(?:\([^()]{1,40}\)\s+)?from\s+(?:the\s+(?:city|town|village)\s+of\s+)?$)"
     r"|(?:\bborn\s+in\s+(?:the\s+(?:city|town|village)\s+of\s+)?$)|(?:\bnatives?\s+of\s+$)"
     r"|(?:\bhails?\s+from\s+$)|(?:\bhailing\s+from\s+$)|(?:\boriginally\s+from\s+$)"
+    # where people came from to the act's place ("farmers, many of whom travelled overnight in
+    # pickup trucks from Varzaneh and other towns, chanted ..."): not where it happened
+    r"|(?:\b(?:travell?ed|drove)\s+(?:[\w-]+\s+){0,7}?from\s+(?:the\s+(?:city|town|village)\s+of\s+)?$)"
     r"|(?:\bhome\s*town\s+(?:of\s+|is\s+|was\s+)?$)"
     # a person's origin told in a relative clause: "Zahra Safaei, who is from Qom"
     r"|(?:\b(?:who|he|she|they)\s+(?:is|are|was|were)\s+(?:originally\s+)?from\s+$)",
@@ -84,7 +87,8 @@ _ROUTE_BEFORE_RE = re.compile(
     r"\bbetween\s+$)|(?:\b(?:km|kilometers?|kilometres?|miles?)\s+(?:\w+\s+)?(?:of|from)\s+$)"
     # "in Shahin Shahr, north of Isfahan": a bearing from a landmark town ("the north of Tehran"
     # is a part of the town, and stays an event place)
-    r"|(?:(?<!\bthe\s)\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+$)"
+    # ("villages east of the Iranian city of Isfahan": the landmark named with its kind)
+    r"|(?:(?<!\bthe\s)\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+(?:[A-Z][\w-]*\s+)?(?:city|town)\s+of\s+)?$)"
     # "In Khomeini Shahr, near Isfahan, ...": the landmark town after a comma, as a bearing
     r"|(?:,\s+near\s+$)"
     # "In Khomeyni Shahr, on the western edge of Isfahan, ...": the landmark town a bearing too
@@ -106,11 +110,15 @@ _ORG_AFTER_RE = re.compile(
     r"Municipality|Chamber|Institute|Radio|TV|Television|Agency|Group|Dialogue|Forum|Prize|International|"
     r"Human\s+Rights|Focus|Watch|Insight|Khodro|Railways?|Metro)\b"
 )
-#: a site named after a place, then the town it is in ("Jam gas refinery, Kangan", "Zarand steel plant, Kerman")
+#: a site named after a place, then the town it is in ("Jam gas refinery, Kangan", "Zarand steel plant, Kerman",
+#: "the Parsian gas refinery near Lamerd", "the Zayandeh Rud dam in Chadegan")
 _FACILITY_IN_TOWN_AFTER_RE = re.compile(
-    r"^\s+(?:[a-z]+\s+){0,2}?(?:refinery|plant|field|complex|mine|factory|works|company|station|terminal)\s*,\s+[A-Z]")
+    r"^\s+(?:[a-z]+\s+){0,2}?(?:refinery|plant|field|complex|mine|factory|works|company|station|terminal|dam)"
+    r"(?:\s*,\s+|\s+(?:near|in|outside)\s+(?:the\s+(?:town|city)\s+of\s+)?)[A-Z]")
 #: lower-case outlet words after a place: the outlet named after it ("the regime's Fars news agency")
 _OUTLET_AFTER_RE = re.compile(r"^\s+news\s+(?:agency|website|site|outlet)\b|^\s+newspaper\b")
+#: a rights group named after a place ("according to the Karun human rights group"): the group
+_RIGHTS_GROUP_AFTER_RE = re.compile(r"^\s+(?:human\s+)?rights\s+(?:group|organi[sz]ation|monitor|network|watch|cent(?:er|re))\b")
 #: a clock named after a town ("times are Tehran time", "at 9 pm Tehran local time"): no place
 _TIME_ZONE_AFTER_RE = re.compile(r"^\s+(?:local\s+)?time\b(?!['’]s)")
 _COUNTRY_EVENT_BEFORE_RE = re.compile(
@@ -346,6 +354,9 @@ def assign_roles(items: list[PlaceItem], view: str) -> None:
             role = "other"  # whose release the crowd demands was arrested there; the crowd is in the town before
         elif spaced and after.lstrip()[:1] == "n" and it.name_end == it.end and _OUTLET_AFTER_RE.match(after):
             role = "other"
+        elif spaced and after.lstrip()[:1] in ("h", "r") and it.name_end == it.end and before.endswith("the ") \
+                and _RIGHTS_GROUP_AFTER_RE.match(after):
+            role = "other"  # "the Karun human rights group": a source, not where anything happened
         elif spaced and after.lstrip()[:1] in ("t", "l") and it.name_end == it.end and _TIME_ZONE_AFTER_RE.match(after):
             role = "other"
         elif spaced and "a" <= after.lstrip()[:1] <= "z" and it.name_end == it.end and _FACILITY_IN_TOWN_AFTER_RE.match(after):

@@ -233,6 +233,18 @@ _HONORIFICS = frozenset({"Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr"})
 _EZAFE_BEFORE_RE = re.compile(r"[A-Za-z]+-y?e[ \u00a0]$")
 
 
+#: "the city's <Tazeh Abad> cemetery": a site of the city the report is in, named like a village
+_CITYS_BEFORE_RE = re.compile(r"\b(?:the|this|that)\s+(?:city|town)['\u2019]s\s+$", re.I)
+_SITE_AFTER_RE = re.compile(r"\s+(?:cemetery|graveyard|square|street|boulevard|avenue|park|bazaar|district|neighbou?rhood|"
+                            r"prison|hospital|mosque|stadium|university|campus)\b", re.I)
+
+
+def _site_of_the_city(start: int, end: int, view: str) -> bool:
+    """A village name between "the city's" and a site noun ("the city's Tazeh Abad cemetery") is the
+    site's name inside the city just told, not that village."""
+    return _CITYS_BEFORE_RE.search(view, max(0, start - 20), start) is not None and _SITE_AFTER_RE.match(view, end) is not None
+
+
 def _after_ezafe(start: int, view: str) -> bool:
     """A name right after a transliterated Persian ezafe ("Simay-e <Azadi>", "Khiaban-e <Azadi>"):
     the name is the second word of a compound name, not a village of that name."""
@@ -274,6 +286,8 @@ def _resolve_all(hits: list[tuple], default_country: str | None, view: str) -> l
             continue  # "the Qods Force", "Qods Day"
         if c.source == "gn" and c.place.population < 20_000 and _after_ezafe(start, view):
             continue  # "Simay-e Azadi", "Meydan-e Azadi": the second word of a Persian name
+        if c.source == "gn" and c.place.population < 20_000 and _site_of_the_city(start, end, view):
+            continue  # "the city's Tazeh Abad cemetery": a site of the town told, not a village
         if in_longer_run and c.source not in ("cur", "user") and c.place.feature in ("city", "admin1") and (
                 c.place.population < 20_000 or c.place.country != default_country):
             continue  # part of a person's or organisation's name more likely than a village

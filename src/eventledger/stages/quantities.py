@@ -51,6 +51,8 @@ _PERSON_WORDS = (
     # "two Afghan nationals", "five residents", "40 shopkeepers", "11 Baha'is")
     "residents?", "villagers?", "shopkeepers?", "merchants?", "truckers?", "lawyers?", "doctors?", "miners?",
     "fishermen", "bakers?", "Kurds?", "Baluch(?:is?)?", "Arabs?", "Baha['’]is?", "Christians?", "converts?", "nationals?",
+    # ("one guard was wounded in an exchange of fire"; not "a guard post")
+    r"guards?(?!\s+(?:posts?|houses?|towers?|stations?|booths?))", "soldiers?", "policemen", "policeman",
 )
 _PERSON_FIRSTS = first_letters(_PERSON_WORDS)
 # Up to two words, then a people noun. The words are taken whole (possessive): a word can be
@@ -477,7 +479,31 @@ def find_quantities(doc: Doc) -> list[Quantity]:
                 and _ONE_PERSON_AND.search(view, max(0, start - 40), start):
             value += 1  # "arrested Hamed's father and four other people": five people
         out.append(Quantity(Span(start, end), Count(kind, value, qualifier, count_text)))
+    if "th " in view or "st " in view or "nd " in view or "rd " in view:
+        ordinal = _ordinal_tallies(view)
+        if ordinal:
+            out = sorted(out + ordinal, key=lambda q: q.span.start)
     return _drop_restatements(out, view)
+
+
+#: a running count told as an ordinal ("Karimi is the 14th person executed in connection with the
+#: protests", "She is at least the 40th lawyer to be detained"): that many so far
+_ORDINAL_TALLY = re.compile(
+    r"\b(?P<q>at\s+least\s+)?the\s+(?P<n>\d{1,4})(?:st|nd|rd|th)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:person|people|prisoner|protester|man|woman|lawyer|journalist|activist|student|teacher|kolbar|porter|inmate|"
+    r"detainee|dissident|demonstrator|child|minor)s?\s+(?:to\s+(?:be|have\s+been)\s+)?"
+    r"(?P<verb>executed|hanged|put\s+to\s+death|killed|shot\s+dead|detained|arrested|sentenced\s+to\s+death)\b", re.I)
+_ORDINAL_KINDS = {"executed": "executed", "hanged": "executed", "put to death": "executed", "killed": "killed",
+                  "shot dead": "killed", "detained": "arrested", "arrested": "arrested", "sentenced to death": "sentenced_to_death"}
+
+
+def _ordinal_tallies(view: str) -> list[Quantity]:
+    out = []
+    for m in _ORDINAL_TALLY.finditer(view):
+        verb = " ".join(m.group("verb").lower().split())
+        qualifier = "at_least" if m.group("q") else "exact"
+        out.append(Quantity(Span(m.start("n"), m.end("verb")), Count(_ORDINAL_KINDS[verb], int(m.group("n")), qualifier, m.group(0))))
+    return out
 
 
 def _phone_cue_offsets(low: str) -> list[int]:
