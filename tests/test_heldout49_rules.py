@@ -1,0 +1,81 @@
+"""Rules added after held-out set 49 (ho301-ho306: opposition and activist voices: a news-in-brief
+daily, an uprising day report, a Telegram channel roundup, a Kurdish party's strike statement, a
+student union's statement and a diaspora network's rally report), each on text of its own."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+from test_assemble import pipe  # noqa: F401  (the same pipeline fixture)
+
+from eventledger.models import Report
+
+
+def run(pipe, text: str, published: str | None = "2025-06-03"):
+    day = dt.date.fromisoformat(published) if published else None
+    return pipe.run(Report("t1", text, hashlib.sha256(text.encode()).hexdigest(), publisher="Monitor", published=day))
+
+
+def rows(doc):
+    return {(e.location.canonical, e.sub_event_type, e.date.start, e.date.end) for e in doc.events}
+
+
+def towns(doc):
+    """The events' places, by canonical name and as written."""
+    return {e.location.canonical for e in doc.events} | {e.location.name for e in doc.events}
+
+
+def on(town: str, sub: str, day: dt.date) -> tuple:
+    return town, sub, day, day
+
+
+def test_a_call_on_the_people_of_a_list_of_towns_is_no_strike(pipe):
+    # the people called on are named by a list with commas: still a call, no strike in those towns
+    doc = run(pipe, "Shops stayed closed in Bukan and Baneh on Monday. The party calls on the people of "
+                    "Ilam, Kermanshah and Dehloran to join the next general strike.")
+    assert {"Bukan", "Baneh"} <= towns(doc)
+    assert not towns(doc) & {"Ilam", "Kermanshah", "Dehloran"}
+
+
+def test_a_human_chain_is_a_demonstration(pipe):
+    doc = run(pipe, "About 300 people formed a human chain along the river in Ahvaz on Sunday.")
+    assert on("Ahvaz", "demonstration", dt.date(2025, 6, 1)) in rows(doc)
+
+
+def test_a_protest_said_not_to_have_happened_is_no_event(pipe):
+    doc = run(pipe, "On Monday, teachers gathered outside the education office in Arak. Reports that teachers "
+                    "in Qom held a similar gathering are not correct.")
+    assert "Arak" in towns(doc)
+    assert "Qom" not in towns(doc)
+
+
+def test_a_town_in_a_clause_of_a_planned_act_does_not_take_the_act_before(pipe):
+    # "would join next week's rally": the town's own act is planned; the chanting told before is not its
+    doc = run(pipe, "Retirees gathered outside the governorate in Arak on Tuesday to demand the pension increases. "
+                    "Holding placards that read \"Our tables are empty,\" the retirees chanted \"Only in the street will "
+                    "we win our rights.\" Retirees in Khomein said they would join next Tuesday's rally if the payments "
+                    "were not made.")
+    assert "Arak" in towns(doc)
+    assert "Khomein" not in towns(doc)
+
+
+def test_a_town_whose_clause_tells_a_future_act_does_not_take_the_act_before(pipe):
+    # (the act before names no place of its own and would otherwise wait for the next town)
+    doc = run(pipe, "About 400 people rallied on Saturday against the executions. Organisers in "
+                    "Gothenburg will hold theirs next Saturday.", published="2025-10-20")
+    assert "Gothenburg" not in towns(doc)
+
+
+def test_a_protest_town_told_with_a_count_of_arrests_still_takes_the_arrests(pipe):
+    # a count's noun ("put the number of arrests at 31 in A") is no act to come: the town keeps the
+    # arrests the sentence before told without a place
+    doc = run(pipe, "The governor told state television that 14 people had been detained on Monday. "
+                    "A rights group put the number of arrests at 31 in Shadegan, without a breakdown.")
+    assert ("Shadegan", "arrest") in {(e.location.canonical, e.sub_event_type) for e in doc.events}
+
+
+def test_sahand_before_a_surname_is_a_person(pipe):
+    doc = run(pipe, "On Monday, the Revolutionary Court of Tabriz sentenced Sahand Karimi, a student, to one year in prison.")
+    assert "Tabriz" in towns(doc)
+    assert "Sahand" not in towns(doc)
