@@ -79,3 +79,21 @@ def test_sahand_before_a_surname_is_a_person(pipe):
     doc = run(pipe, "On Monday, the Revolutionary Court of Tabriz sentenced Sahand Karimi, a student, to one year in prison.")
     assert "Tabriz" in towns(doc)
     assert "Sahand" not in towns(doc)
+
+
+STATEMENT = ("Statement of the party\n\nFriday, 16 Aban 1404 (7 November 2025)\n\n"
+             "Yesterday, Thursday, the towns of Kurdistan answered the call with a general strike, in protest at the "
+             "execution of a prisoner in Urmia Central Prison last week and at the death sentences issued against "
+             "three other activists.\n\nShops stayed closed in Sanandaj, Saqqez and Baneh.\n")
+
+
+def test_a_reason_date_is_not_carried_to_the_paragraphs_after(pipe):
+    # "last week" dates the execution the strike answers; the list paragraph takes "Yesterday, Thursday"
+    doc = run(pipe, STATEMENT, published=None)
+    for town in ("Sanandaj", "Saqqez", "Baneh"):
+        assert on(town, "strike", dt.date(2025, 11, 6)) in rows(doc)
+
+
+def test_a_second_reason_joined_to_the_first_is_no_sentence(pipe):
+    doc = run(pipe, STATEMENT, published=None)
+    assert not any(e.sub_event_type in ("sentence", "execution") for e in doc.events)

@@ -744,7 +744,25 @@ def _not_after_anchor(doc: Doc, mentions: tuple[DateMention, ...]) -> DateMentio
     still to come ("they will boycott hearings on Wednesday") dates its own sentence, not the
     paragraphs after it (in a live blog told newest first, those tell the hours before)."""
     anchor = doc.anchor.date if doc.anchor is not None else None
-    for m in reversed(mentions):
+    for k in range(len(mentions) - 1, -1, -1):
+        m = mentions[k]
         if anchor is None or m.range.start is None or m.range.start <= anchor:
+            if k and _dates_the_reason(doc, mentions[k - 1], m):
+                continue
             return m
     return None
+
+
+#: what an act answers, named after it ("went on strike, in protest at the execution of X last week")
+_REASON_CUE = re.compile(r"\b(?:in protest (?:at|against|over|of)|in (?:reaction|response) to|protesting|condemning"
+                         r"|(?:after|following|over) the (?:killing|death|execution|hanging|arrest|shooting)s?)\b", re.I)
+
+
+def _dates_the_reason(doc: Doc, before: DateMention, m: DateMention) -> bool:
+    """``m`` dates the reason an act of its sentence answers, not the act: an earlier date of the
+    same sentence is the act's ("Yesterday, Thursday, the towns answered with a general strike, in
+    protest at the execution of a prisoner last week"), so the paragraphs after carry that one."""
+    sent = doc.sentence_at(m.span.start)
+    if sent is None or not sent.span.start <= before.span.start < m.span.start:
+        return False
+    return _REASON_CUE.search(doc.view or doc.text, before.span.end, m.span.start) is not None
