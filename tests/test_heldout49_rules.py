@@ -97,3 +97,15 @@ def test_a_reason_date_is_not_carried_to_the_paragraphs_after(pipe):
 def test_a_second_reason_joined_to_the_first_is_no_sentence(pipe):
     doc = run(pipe, STATEMENT, published=None)
     assert not any(e.sub_event_type in ("sentence", "execution") for e in doc.events)
+
+
+def test_an_unknown_organisation_and_a_date_under_the_title_date_the_report(pipe):
+    # a date line "<Name ending in an organisation word> – <full date>": the page's date, so a bare
+    # weekday is the one before it, not one near the last date the body named ("began on December 28")
+    doc = run(pipe, "Iran Protests: Day 12 – Night marches spread as death toll rises\n\n"
+                    "Example Freedom Monitor – Thursday, January 8, 2026\n\n"
+                    "The protests that began on December 28 entered their twelfth day on Thursday. Our correspondents "
+                    "reported protests in at least 40 cities on Wednesday night.\n\nTehran\n\n"
+                    "On Wednesday night, residents of Narmak in Tehran took to the streets and chanted slogans.\n",
+              published=None)
+    assert ("Tehran", "demonstration", dt.date(2026, 1, 7), dt.date(2026, 1, 7)) in rows(doc)

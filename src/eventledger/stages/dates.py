@@ -381,9 +381,11 @@ class _Top:
             tail = ""
         if len(atoms) > 2 or tail or not (m := _PUBLISHER_DASH.fullmatch(self.view, sp.start, a.start)):
             return False
-        from ..publishers import load_publishers  # (a lazy import: the stage loads without the table)
+        from ..publishers import load_publishers, names_an_organisation  # (a lazy import: the stage loads without the table)
         from ..textutil import fold_name
-        return fold_name(m.group(1)) in load_publishers()
+        # (a name the table does not know counts when it ends in an organisation word: "Iran
+        # Freedom Monitor – Thursday, January 8, 2026"; a photo's place and date do not)
+        return fold_name(m.group(1)) in load_publishers() or names_an_organisation(m.group(1).strip())
 
     def _week_subtitle(self, by_par: dict[int, list[Atom]]) -> bool:
         """Is the second line the period under an undated title ("Campus Bulletin | weekly
