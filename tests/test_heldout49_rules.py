@@ -109,3 +109,24 @@ def test_an_unknown_organisation_and_a_date_under_the_title_date_the_report(pipe
                     "On Wednesday night, residents of Narmak in Tehran took to the streets and chanted slogans.\n",
               published=None)
     assert ("Tehran", "demonstration", dt.date(2026, 1, 7), dt.date(2026, 1, 7)) in rows(doc)
+
+
+def test_a_post_headed_by_its_time_and_weekday_takes_that_day(pipe):
+    # a channel roundup over two days: "23:10 (Friday)" dates the post below it, not the title's two days
+    doc = run(pipe, "Channel posts of Friday night and Saturday, 21–22 Azar 1404\n\n"
+                    "Roundup for Saturday, 13 December 2025.\n\n23:10 (Friday)\n\n"
+                    "Video received. Ekbatan, Tehran: residents chanting \"Azadi\" from their balconies.\n",
+              published=None)
+    assert on("Tehran", "demonstration", dt.date(2025, 12, 12)) in rows(doc)
+
+
+def test_a_persian_month_alone_after_in_dates_its_clause(pipe):
+    # "in Mehr" (23 Sep-22 Oct 2025), not the day of the sentence before
+    doc = run(pipe, "Roundup for Saturday, 13 December 2025.\n\nHis family say he was beaten by guards in Ahvaz on "
+                    "Thursday. He was arrested in Dezful in Mehr.\n", published=None)
+    assert ("Dezful", "arrest", dt.date(2025, 9, 23), dt.date(2025, 10, 22)) in rows(doc)
+
+
+def test_a_persian_month_before_a_name_is_no_date(pipe):
+    doc = run(pipe, "On Sunday, police arrested two journalists in Tabriz, Mehr News Agency reported.")
+    assert on("Tabriz", "arrest", dt.date(2025, 6, 1)) in rows(doc)

@@ -508,7 +508,9 @@ def _carried(m: DateMention) -> tuple[DateRange, tuple[Span, ...]]:
 
 
 #: what a section heading may say besides its day ("Wednesday night", "Friday, 3 May — evening")
-_DAY_HEADING_REST = re.compile(r"[\W_]*(?:(?:on|the|of|night|nights|evening|morning|afternoon|dawn)\b[\W_]*)*", re.I)
+#: (a post's clock time may head it with its day: "23:10 (Friday)" over a channel's post)
+_DAY_HEADING_REST = re.compile(r"[\W_]*(?:(?:on|the|of|night|nights|evening|morning|afternoon|dawn"
+                               r"|(?<!\d)[0-2]?[0-9][:.][0-5][0-9](?:\s*[ap]\.?m\.?)?)\b[\W_]*)*", re.I)
 
 
 def _is_list_item(doc: Doc, i: int) -> bool:
