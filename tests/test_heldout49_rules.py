@@ -130,3 +130,11 @@ def test_a_persian_month_alone_after_in_dates_its_clause(pipe):
 def test_a_persian_month_before_a_name_is_no_date(pipe):
     doc = run(pipe, "On Sunday, police arrested two journalists in Tabriz, Mehr News Agency reported.")
     assert on("Tabriz", "arrest", dt.date(2025, 6, 1)) in rows(doc)
+
+
+def test_a_chanted_place_name_is_not_the_town_of_the_districts_after_it(pipe):
+    # "chants of "Azadi" ... in the Abresan and Roshdiyeh districts": the districts are Tabriz's,
+    # not those of a village called Azadi
+    doc = run(pipe, "Tabriz, tonight: chants of \"Azadi\" from rooftops in the Abresan and Roshdiyeh districts.")
+    assert towns(doc) & {"Tabriz"}
+    assert all(e.location.canonical == "Tabriz" for e in doc.events)
