@@ -138,3 +138,20 @@ def test_a_chanted_place_name_is_not_the_town_of_the_districts_after_it(pipe):
     doc = run(pipe, "Tabriz, tonight: chants of \"Azadi\" from rooftops in the Abresan and Roshdiyeh districts.")
     assert towns(doc) & {"Tabriz"}
     assert all(e.location.canonical == "Tabriz" for e in doc.events)
+
+
+def test_a_vigil_for_the_executed_is_no_execution_and_no_tactic_of_another_towns_rally(pipe):
+    doc = run(pipe, "London. Protesters gathered outside the embassy on Saturday.\n\n"
+                    "Toronto. On Sunday evening, several hundred people held a candlelight vigil at Mel Lastman "
+                    "Square for the prisoners executed this month.\n", published="2025-10-20")
+    got = rows(doc)
+    assert on("Toronto", "symbolic_action", dt.date(2025, 10, 19)) in got
+    assert not any(e.sub_event_type == "execution" for e in doc.events)
+
+
+def test_a_title_that_opens_with_a_quoted_phrase_reports_no_event(pipe):
+    doc = run(pipe, "Solidarity Network – Weekly report\n\n\"No to executions\": a weekend of rallies from Paris "
+                    "to Toronto, and answers from inside Iran\n\nMonday, 20 October 2025\n\n"
+                    "In Paris, about 6,000 people rallied on Saturday.\n", published=None)
+    assert "Toronto" not in towns(doc)
+    assert on("Paris", "demonstration", dt.date(2025, 10, 18)) in rows(doc)

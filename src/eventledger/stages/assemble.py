@@ -968,8 +968,13 @@ class AssembleStage:
                     # "A banner carried by the crowd read ...": the banners and chants of a protest
                     # told just before are its tactics, not events of their own
                     crowd = CROWD.search(ctx.view, sent.span.start, sent.span.end) is not None
+                    # (when the paragraph names the act's own town, the protest of that town: a vigil
+                    # under "Toronto." is no tactic of the London rally told in the paragraph before)
+                    named_here = section is not None or (focus is not None and target is focus[2]
+                                                         and focus[0] == sent.paragraph)
                     host = next((d for d in reversed(drafts) if d.place is not None and d.etype == "protest"
-                                 and d.sub != "symbolic_action" and (crowd or sent.paragraph - 1 <= d.sentence.paragraph)),
+                                 and d.sub != "symbolic_action" and (crowd or sent.paragraph - 1 <= d.sentence.paragraph)
+                                 and (not named_here or place_key(d.place) == place_key(target))),
                                 None)
                     if host is not None or crowd:  # "Participants chanted ...": no act of its own
                         for t in [t for t in acting if t.sub_event_type == "symbolic_action" or (host and is_chant(t))]:
