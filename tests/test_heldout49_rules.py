@@ -155,3 +155,24 @@ def test_a_title_that_opens_with_a_quoted_phrase_reports_no_event(pipe):
                     "In Paris, about 6,000 people rallied on Saturday.\n", published=None)
     assert "Toronto" not in towns(doc)
     assert on("Paris", "demonstration", dt.date(2025, 10, 18)) in rows(doc)
+
+
+def claim_sources(doc):
+    return {(c.value, c.attributed_to) for c in doc.claims if c.value is not None}
+
+
+def test_a_trailing_activist_lawyer_or_council_member_is_the_source(pipe):
+    doc = run(pipe, "In Karaj, agents arrested at least 35 people on Tuesday, a local activist said. Branch 1 of the "
+                    "court sentenced her to five years in prison on Sunday, her lawyer said. Six farmers were "
+                    "detained in Isfahan on Monday, a local council member told the channel.")
+    got = {v: a for v, a in claim_sources(doc)}
+    assert "activist" in (got.get(35) or "")
+    assert "lawyer" in (got.get(60) or "")
+    assert "council member" in (got.get(6) or "")
+
+
+def test_a_police_headquarters_after_a_semicolon_is_its_own_source(pipe):
+    doc = run(pipe, "Organisers estimated the crowd in Paris at about 6,000; the Paris police headquarters put it at 2,300.",
+              published="2025-10-20")
+    got = {v: a for v, a in claim_sources(doc)}
+    assert "police headquarters" in (got.get(2300) or "")
