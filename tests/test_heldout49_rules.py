@@ -176,3 +176,11 @@ def test_a_police_headquarters_after_a_semicolon_is_its_own_source(pipe):
               published="2025-10-20")
     got = {v: a for v, a in claim_sources(doc)}
     assert "police headquarters" in (got.get(2300) or "")
+
+
+def test_a_death_in_an_apposition_that_ends_the_sentence_places_nothing(pipe):
+    doc = run(pipe, "Weekly report, Monday, 20 October 2025\n\nParis. The largest rally took place on Saturday at "
+                    "the square, chanting \"Say no to executions\". Speakers included Leila Sobhani, sister of Navid "
+                    "Sobhani, a protester from Bukan executed in Urmia in September.\n", published=None)
+    assert "Paris" in towns(doc)
+    assert not towns(doc) & {"Urmia", "Bukan"}

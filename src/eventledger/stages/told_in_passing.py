@@ -42,8 +42,8 @@ def death_in_apposition(view: str, start: int, end: int) -> bool:
     """The participle at ``start:end`` tells, in an apposition closed by a comma, the death of
     the person named before it ("X, the commander ... killed a year ago, in ...")."""
     lo = max(0, start - 100)
-    if view[start:end].lower() not in DEATH_PARTICIPLES or view.find(",", end, end + 60) < 0 \
-            or ", " not in view[lo:start]:
+    if view[start:end].lower() not in DEATH_PARTICIPLES or ", " not in view[lo:start] \
+            or (view.find(",", end, end + 60) < 0 and not _ENDS_SENTENCE.match(view, end)):
         return False
     m = DEATH_IN_APPOSITION_RE.search(view, lo, end)
     if m is None:
@@ -56,6 +56,11 @@ def death_in_apposition(view: str, start: int, end: int) -> bool:
         rest = view[end : view.find(",", end, end + 60)]
         return not (_DATED.search(rest) and _PLACED.search(rest))
     return True
+
+
+#: (or the apposition closes the sentence: "..., sister of X, a protester from Bukan executed in
+#: Urmia in September.")
+_ENDS_SENTENCE = re.compile(r"[^,;.!?\n]{0,60}[.;!?](?:\s|$)")
 
 
 _PLACED = re.compile(r"\b(?:near|at|outside|in)\s+(?!(?:the\s+)?(?:\d|January|February|March|April|May|June|July|August|"
