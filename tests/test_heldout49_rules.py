@@ -184,3 +184,9 @@ def test_a_death_in_an_apposition_that_ends_the_sentence_places_nothing(pipe):
                     "Sobhani, a protester from Bukan executed in Urmia in September.\n", published=None)
     assert "Paris" in towns(doc)
     assert not towns(doc) & {"Urmia", "Bukan"}
+
+
+def test_a_gathering_on_one_day_and_again_on_the_next_is_a_range(pipe):
+    doc = run(pipe, "London. Protesters gathered outside the Iranian embassy in Kensington on Friday evening and "
+                    "again on Saturday.", published="2025-10-20")
+    assert ("London", "demonstration", dt.date(2025, 10, 17), dt.date(2025, 10, 18)) in rows(doc)
