@@ -190,3 +190,9 @@ def test_a_gathering_on_one_day_and_again_on_the_next_is_a_range(pipe):
     doc = run(pipe, "London. Protesters gathered outside the Iranian embassy in Kensington on Friday evening and "
                     "again on Saturday.", published="2025-10-20")
     assert ("London", "demonstration", dt.date(2025, 10, 17), dt.date(2025, 10, 18)) in rows(doc)
+
+
+def test_families_stopped_on_their_way_to_the_cemetery_and_sent_home_met_an_intervention(pipe):
+    doc = run(pipe, "Zahedan: families of executed prisoners were stopped by security forces on their way to the "
+                    "cemetery on Sunday and sent home.", published="2025-10-20")
+    assert on("Zahedan", "protest_with_intervention", dt.date(2025, 10, 19)) in rows(doc)
