@@ -196,3 +196,9 @@ def test_families_stopped_on_their_way_to_the_cemetery_and_sent_home_met_an_inte
     doc = run(pipe, "Zahedan: families of executed prisoners were stopped by security forces on their way to the "
                     "cemetery on Sunday and sent home.", published="2025-10-20")
     assert on("Zahedan", "protest_with_intervention", dt.date(2025, 10, 19)) in rows(doc)
+
+
+def test_people_shown_with_wounds_are_injured(pipe):
+    doc = run(pipe, "On Wednesday night, security forces fired pellet guns at the crowd in Tehranpars in Tehran; a "
+                    "video sent to us shows at least three people with wounds to the legs.", published="2026-01-08")
+    assert on("Tehran", "attack_on_civilians", dt.date(2026, 1, 7)) in rows(doc)
