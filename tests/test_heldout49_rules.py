@@ -202,3 +202,16 @@ def test_people_shown_with_wounds_are_injured(pipe):
     doc = run(pipe, "On Wednesday night, security forces fired pellet guns at the crowd in Tehranpars in Tehran; a "
                     "video sent to us shows at least three people with wounds to the legs.", published="2026-01-08")
     assert on("Tehran", "attack_on_civilians", dt.date(2026, 1, 7)) in rows(doc)
+
+
+def test_the_nth_day_of_a_strike_after_a_stated_day_is_a_range(pipe):
+    doc = run(pipe, "Shops in the Kermanshah bazaar remained closed on Thursday morning, the second day of the strike "
+                    "there.", published="2026-01-08")
+    assert ("Kermanshah", "strike", dt.date(2026, 1, 7), dt.date(2026, 1, 8)) in rows(doc)
+
+
+def test_the_nth_day_of_an_uprising_keeps_the_stated_day(pipe):
+    # the count of a wave dates the wave, not the act of its sentence
+    doc = run(pipe, "Students gathered at the university in Tabriz on Thursday, the third day of the uprising.",
+              published="2026-01-08")
+    assert on("Tabriz", "demonstration", dt.date(2026, 1, 8)) in rows(doc)

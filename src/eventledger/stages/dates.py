@@ -900,6 +900,8 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
     if ongoing:
         _extend_ongoing(doc, out, ongoing)
         _extend_starts(view, out, ongoing)
+    if " day of " in view:
+        _nth_day_of_strike_after(view, out)
     _weekdays_told_by_the_date_after(atoms, out)
     if anchor_date is not None and len(out) > 1:
         _weekday_run_before_dateline(atoms, out, anchor_date)
@@ -1197,6 +1199,32 @@ def _heading_above(doc: Doc, i: int) -> int | None:
     while k >= 0 and paras[k].kind == "list_item":
         k -= 1
     return k if k >= 0 and paras[k].kind == "heading" else None
+
+
+#: ", the second day of the strike" right after a stated day: the strike began that many days before
+_NTH_DAY_OF_STRIKE = re.compile(
+    r"(?:[ \u00a0]+(?:morning|afternoon|evening|night))?,[ \u00a0]+the[ \u00a0]+(?P<ord>second|third|fourth|fifth|sixth|seventh|"
+    r"eighth|ninth|tenth)[ \u00a0]+(?:(?:straight|consecutive|successive)[ \u00a0]+)?day[ \u00a0]+of[ \u00a0]+(?:the|their|its)[ \u00a0]+"
+    r"(?:[\w'’-]+[ \u00a0]+){0,2}?(?:strikes?|shutdowns?|closures?|boycotts?|sit-ins?)\b", re.I)
+
+
+def _nth_day_of_strike_after(view: str, out: list[DateMention]) -> None:
+    """"Rasht's bazaar stayed shut on Wednesday, the third day of the merchants' strike": the
+    stated day ends a range of the strike's days (as "for a third day on Wednesday" does). Only a
+    strike or a closure, which is the act that goes on; "the 61st day of the uprising" counts the wave."""
+    for k, m in enumerate(out):
+        r = m.range
+        if m.role != "event" or r.precision != "day" or r.start is None:
+            continue
+        g = _NTH_DAY_OF_STRIKE.match(view, m.span.end)
+        if g is None:
+            continue
+        n = _ORDINAL_DAYS[g.group("ord").lower()]
+        rng = DateRange(r.start - dt.timedelta(days=n - 1), r.end, "range", min(r.confidence, 0.9), r.flags + ("ongoing",))
+        out[k] = DateMention(m.span, m.text, rng, m.role, m.scope)
+
+
+_ORDINAL_DAYS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
 
 
 def _is_ongoing(a: Atom) -> bool:
