@@ -215,3 +215,10 @@ def test_the_nth_day_of_an_uprising_keeps_the_stated_day(pipe):
     doc = run(pipe, "Students gathered at the university in Tabriz on Thursday, the third day of the uprising.",
               published="2026-01-08")
     assert on("Tabriz", "demonstration", dt.date(2026, 1, 8)) in rows(doc)
+
+
+def test_an_ongoing_count_in_a_clause_of_its_own_does_not_stretch_the_stated_day(pipe):
+    doc = run(pipe, "State television claimed that a Basij member was stabbed to death by \"rioters\" in Shahrekord "
+                    "on Tuesday night and that 14 police officers had been injured across the country since Sunday.",
+              published="2026-01-08")
+    assert ("Shahr-e Kord", "attack_on_people", dt.date(2026, 1, 6), dt.date(2026, 1, 6)) in rows(doc)

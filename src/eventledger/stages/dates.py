@@ -1227,6 +1227,11 @@ def _nth_day_of_strike_after(view: str, out: list[DateMention]) -> None:
 _ORDINAL_DAYS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
 
 
+#: a clause of its own between a stated day and an ongoing action ("claimed that a Basij member was
+#: stabbed on Tuesday night and that 14 officers had been injured since Sunday"): the day is not its end
+_OWN_CLAUSE_BREAK = re.compile(r";|\band that\b|,\s+(?:while|whereas)\b")
+
+
 def _is_ongoing(a: Atom) -> bool:
     return a.kind == "streak" or (a.kind == "weekday" and a.rel == "since" and a.b is None)
 
@@ -1250,7 +1255,9 @@ def _extend_ongoing(doc: Doc, out: list[DateMention], ongoing: list[tuple[int, A
         if sent is not None:
             lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
             cands = [j for j in range(lo, hi) if j not in skip and out[j].role == "event"
-                     and out[j].range.precision == "day"]
+                     and out[j].range.precision == "day"
+                     and not _OWN_CLAUSE_BREAK.search(doc.view or doc.text, min(out[j].span.end, m.span.end),
+                                                      max(out[j].span.start, m.span.start))]
             if cands:
                 stated_idx = min(cands, key=lambda j: (abs(out[j].span.start - m.span.start), -out[j].span.start))
         end = out[stated_idx].range.start if stated_idx is not None else None
