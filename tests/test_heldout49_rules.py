@@ -222,3 +222,16 @@ def test_an_ongoing_count_in_a_clause_of_its_own_does_not_stretch_the_stated_day
                     "on Tuesday night and that 14 police officers had been injured across the country since Sunday.",
               published="2026-01-08")
     assert ("Shahr-e Kord", "attack_on_people", dt.date(2026, 1, 6), dt.date(2026, 1, 6)) in rows(doc)
+
+
+def test_a_post_headed_only_by_its_clock_time_is_of_the_roundups_day(pipe):
+    # the night before is marked "(Friday)"; an unmarked post of the Saturday roundup is Saturday's,
+    # not the title's two days
+    doc = run(pipe, "Channel posts of Friday night and Saturday, 21–22 Azar 1404\n\n"
+                    "Roundup for Saturday, 13 December 2025.\n\n23:10 (Friday)\n\n"
+                    "Ekbatan, Tehran: residents chanting \"Azadi\" from their balconies.\n\n10:40\n\n"
+                    "Rasht, Shahrdari Square: about fifty retirees gathered holding copies of their pay slips.\n",
+              published=None)
+    got = rows(doc)
+    assert on("Tehran", "demonstration", dt.date(2025, 12, 12)) in got
+    assert on("Rasht", "demonstration", dt.date(2025, 12, 13)) in got

@@ -540,6 +540,21 @@ def _day_heading(doc: Doc, idx: DateIndex, q: int) -> DateMention | None:
     return m if _DAY_HEADING_REST.fullmatch(rest) else None
 
 
+#: a heading that is only a clock time ("10:40" over a channel's post)
+_CLOCK_HEADING = re.compile(r"\s*[0-2]?[0-9][:.][0-5][0-9](?:\s*[ap]\.?m\.?)?\s*", re.I)
+
+
+def _clock_heading_day(doc: Doc, idx: DateIndex, q: int) -> tuple[DateRange, tuple[Span, ...]] | None:
+    """A post headed only by its clock time, in a roundup dated by its own day ("Roundup for
+    Saturday, 13 December 2025"; the posts of the night before are marked "23:10 (Friday)"): the
+    post is of the report's day, not of the whole period its title names."""
+    anchor = doc.anchor
+    if anchor is None or anchor.date is None or idx.governing.get(q) \
+            or not _CLOCK_HEADING.fullmatch(doc.text, idx.starts[q], idx.ends[q]):
+        return None
+    return DateRange(anchor.date, anchor.date, "day", 0.8, ("clock_heading",)), ((anchor.span,) if anchor.span else ())
+
+
 #: a paragraph or sentence that opens on an occasion told before ("After the ceremony, mourners
 #: marched ..."): it happened on that occasion's day, not on the last day named
 _AFTER_OCCASION = re.compile(r"\s*(?:After|Following|At the end of) the (?:[\w'’-]+ ){0,2}?(?P<noun>ceremony|funeral|burial|memorial|"
@@ -682,6 +697,8 @@ def event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
             day = _day_heading(doc, idx, q)
             if day is not None:
                 return _carried(day)
+            if (own_day := _clock_heading_day(doc, idx, q)) is not None:
+                return own_day
             break
         if item and _is_list_item(doc, q):
             q -= 1  # a sibling bullet's own day is not this bullet's: the list's frame is
