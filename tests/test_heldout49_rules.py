@@ -235,3 +235,9 @@ def test_a_post_headed_only_by_its_clock_time_is_of_the_roundups_day(pipe):
     got = rows(doc)
     assert on("Tehran", "demonstration", dt.date(2025, 12, 12)) in got
     assert on("Rasht", "demonstration", dt.date(2025, 12, 13)) in got
+
+
+def test_a_count_of_countries_is_a_figure(pipe):
+    doc = run(pipe, "By our count, rallies were held in 23 cities in 14 countries between Friday and Sunday.",
+              published="2025-10-20")
+    assert {14, 23} <= {c.value for c in doc.claims}
