@@ -124,9 +124,12 @@ def paragraph_kind(line: str, is_boilerplate: bool) -> str:
 
 
 def _goes_on_after_quote(s: str) -> bool:
-    """More than three words follow the quotation that opens the line."""
+    """A colon or a dash, then more than three words, follow the quotation that opens the line."""
     close = min((i for i in (s.find(c, 1) for c in _QUOTE_CLOSE_MARKS) if i > 0), default=-1)
-    return close > 0 and len(s[close + 1 :].split()) > 3
+    if close < 0:
+        return False
+    rest = s[close + 1 :].lstrip()
+    return rest[:1] in (":", "-", "\u2013", "\u2014") and len(rest[1:].split()) > 3
 
 
 _QUOTE_CLOSE_MARKS = ('"', "\u201d", "\u2019")
