@@ -241,3 +241,16 @@ def test_a_count_of_countries_is_a_figure(pipe):
     doc = run(pipe, "By our count, rallies were held in 23 cities in 14 countries between Friday and Sunday.",
               published="2025-10-20")
     assert {14, 23} <= {c.value for c in doc.claims}
+
+
+def test_two_full_dates_joined_by_and_again_stay_two_dates(pipe):
+    # "and again" joins two weekdays of one act, not two full dates years apart
+    doc = run(pipe, "Teachers held a sit-in in Arak. They first protested there on June 1, 2019 and again on May 3, 2025.",
+              published="2025-05-04")
+    assert not any(e.date.start is not None and e.date.start.year == 2019 and e.date.end.year == 2025 for e in doc.events)
+
+
+def test_a_weekday_then_a_definite_clause_closing_the_sentence_is_news(pipe):
+    # "On Sunday, the regime hanged a prisoner in Zanjan.": no apposition after a name
+    doc = run(pipe, "On Sunday, the regime hanged a prisoner in Zanjan.")
+    assert on("Zanjan", "execution", dt.date(2025, 6, 1)) in rows(doc)

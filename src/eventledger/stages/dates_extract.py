@@ -642,6 +642,11 @@ _PAIR_FIRST = ("on", "last", "this", "past")
 _PART_OF_DAY_GAP = re.compile(r"\A[ \u00a0]+(?:night|evening|morning|afternoon)(?=\s*,?\s*(?:and|&|to|until|till|through)\s)", re.I)
 
 
+#: "on Friday evening and again on Saturday": one act told on two days of the week (weekdays only:
+#: "first protested on June 1, 2019 and again on May 3, 2021" are two acts years apart)
+_AGAIN_GAP = re.compile(r"\s*,?\s*and\s+(?:again|also)\s+(?:on\s+)?", re.I)
+
+
 def _weekday_pair(a: Atom, b: Atom, view: str, P: _Patterns) -> Atom | None:
     """"on Thursday and Friday", "from Saturday to Monday": one range of days."""
     if not (a.kind == b.kind == "weekday" and a.b is None and a.rel in _PAIR_FIRST and b.rel == "on"):
@@ -649,7 +654,7 @@ def _weekday_pair(a: Atom, b: Atom, view: str, P: _Patterns) -> Atom | None:
     gap = _PART_OF_DAY_GAP.sub("", view[a.end : b.start], count=1)  # "on Thursday night and Friday"
     if P.range_gap.fullmatch(gap):
         joined = "to"
-    elif P.and_gap.fullmatch(gap):
+    elif P.and_gap.fullmatch(gap) or _AGAIN_GAP.fullmatch(gap):
         joined = "and"
     else:
         return None

@@ -211,8 +211,7 @@ def patterns() -> Patterns:
         anniversary_near=_anniversary_regex(L, lambda raw: not raw.startswith("anniversary")),
         # "August 30 - September 2", "from X to Y"; a dash followed by words is a dateline, not a range
         range_gap=re.compile(r"\s?[-–—]\s?|\s*,?\s*(?:to|until|till|through|thru)\s+(?:on\s+)?", _I),
-        # ("on Friday evening and again on Saturday": one act told on two days)
-        and_gap=re.compile(r"\s*,?\s*(?:and|&)\s*(?:(?:again|also)\s+)?(?:on\s+)?", _I),
+        and_gap=re.compile(r"\s*,?\s*(?:and|&)\s*(?:on\s+)?", _I),
         from_before=re.compile(r"(?:from|between)\s+(?:the\s+)?$", _I),
     )
 
