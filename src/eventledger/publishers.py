@@ -93,12 +93,25 @@ def masthead_publisher(text: str, path: Path | None = None) -> str | None:
         bare = " ".join(w for w in words if not w.startswith("("))
         if fold_name(bare) in known or fold_name(name) in known:
             return name
-        tail = bare.split()
-        if len(tail) >= 3 and tail[-1] == "Iran" and tail[-2] in heads:
-            tail = tail[:-1]  # "Execution Watch Iran": the organisation word before the country
-        if len(words) >= 2 and tail[-1] in heads and words[0][0].isupper():
+        if _ends_in_organisation_word(words, bare, heads):
             return name
     return None
+
+
+def _ends_in_organisation_word(words: list[str], bare: str, heads: frozenset[str]) -> bool:
+    tail = bare.split()
+    if len(tail) >= 3 and tail[-1] == "Iran" and tail[-2] in heads:
+        tail = tail[:-1]  # "Execution Watch Iran": the organisation word before the country
+    return len(words) >= 2 and bool(tail) and tail[-1] in heads and words[0][0].isupper()
+
+
+def names_an_organisation(name: str) -> bool:
+    """A short capitalised name that ends in an organisation word ("Iran Freedom Monitor",
+    ``masthead_heads``): an outlet's or a group's name even when the table does not know it."""
+    words = name.split()
+    if not 1 <= len(words) <= 8 or _NOT_IN_NAME.search(name) or not is_name_words(words):
+        return False
+    return _ends_in_organisation_word(words, " ".join(w for w in words if not w.startswith("(")), _masthead_heads())
 
 
 def canonical_publisher(publisher: str | None, path: Path | None = None) -> str | None:

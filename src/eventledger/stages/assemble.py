@@ -193,6 +193,25 @@ _AND_CLAUSE = re.compile(r";|,\s+(?:and|while|whereas)\s+")
 _CLAUSE_OPENER = re.compile(r";|,\s+(?:while|whereas|and)\s+(?:in|at)\s", re.I)
 
 
+#: a verb of what is yet to happen ("will hold", "would join", "plan to march")
+_FUTURE_VERB = re.compile(r"\b(?:will|would|shall|(?:plans?|planned|planning|intends?|intended|hopes?) to|(?:is|are) expected to)\s+(?!be\s+(?:held|released)\b)[a-z]", re.I)
+
+
+_TO_COME = frozenset({"planned", "threatened", "called_for"})
+
+
+def _own_clause_to_come(view: str, place: PlaceMention, sent, triggers: list[Trigger]) -> bool:
+    """The place's clause (to the next semicolon or the sentence end) tells a trigger of its own
+    that is no asserted act, or, with no trigger of its own, a verb of the future."""
+    start = max((view.rfind(";", sent.span.start, place.span.start) + 1), sent.span.start)
+    end = view.find(";", place.span.end, sent.span.end)
+    end = sent.span.end if end < 0 else end
+    own = [t for t in triggers if start <= t.span.start < end]
+    if own:  # (a count's noun, "put the number of arrests at 31 in A", is no act to come)
+        return not any(usable(t) for t in own) and any(t.negated or t.modality in _TO_COME for t in own)
+    return _FUTURE_VERB.search(view, place.span.end, end) is not None
+
+
 def _choose_trigger(triggers: list[Trigger], place: PlaceMention, view: str) -> Trigger:
     """The trigger that holds the place, else the nearest before it, else the nearest after it, else the first. A
     semicolon (or ", while in", ", and in") between the place and the trigger before it opens a
@@ -843,6 +862,11 @@ class AssembleStage:
                 # "A vigil the families had planned in Karaj was called off": no act waits for that town
                 if void := doc.extras.get("void_spans"):
                     places = [p for p in places if not any(a <= p.span.start < b for a, b in void)]
+                # "Retirees in Shush said they would join next Tuesday's rally", "organisers in The
+                # Hague will hold theirs next Saturday": a town whose own clause tells an act planned,
+                # negated or to come is that act's, and no act told before waits for it
+                if sent_triggers[i] or _FUTURE_VERB.search(ctx.view, sent.span.start, sent.span.end):
+                    places = [p for p in places if not _own_clause_to_come(ctx.view, p, sent, sent_triggers[i])]
                 made = _sentence_drafts(ctx, i, _kind_named(ctx, i, pending), places) if places else []
                 made = _fold_chants_into_told(made, drafts, sent.paragraph)
                 if pending_list:
@@ -1037,8 +1061,13 @@ class AssembleStage:
                     # "A banner carried by the crowd read ...": the banners and chants of a protest
                     # told just before are its tactics, not events of their own
                     crowd = CROWD.search(ctx.view, sent.span.start, sent.span.end) is not None
+                    # (when the paragraph names the act's own town, the protest of that town: a vigil
+                    # under "Toronto." is no tactic of the London rally told in the paragraph before)
+                    named_here = section is not None or (focus is not None and target is focus[2]
+                                                         and focus[0] == sent.paragraph)
                     host = next((d for d in reversed(drafts) if d.place is not None and d.etype == "protest"
-                                 and d.sub != "symbolic_action" and (crowd or sent.paragraph - 1 <= d.sentence.paragraph)),
+                                 and d.sub != "symbolic_action" and (crowd or sent.paragraph - 1 <= d.sentence.paragraph)
+                                 and (not named_here or place_key(d.place) == place_key(target))),
                                 None)
                     if host is not None or crowd:  # "Participants chanted ...": no act of its own
                         for t in [t for t in acting if t.sub_event_type == "symbolic_action" or (host and is_chant(t))]:

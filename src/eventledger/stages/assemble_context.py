@@ -812,7 +812,12 @@ def next_lists_places(ctx: DocContext, i: int) -> bool:
     j = i + 1
     if j >= len(ctx.doc.sentences) or ctx.doc.sentences[j].paragraph != ctx.doc.sentences[i].paragraph:
         return False
-    return bool(event_places(ctx, j)) and not any(usable(t) for t in ctx.sent_triggers[j])
+    places = event_places(ctx, j)
+    if places and (void := ctx.doc.extras.get("void_spans")):
+        # ("Reports that students in Karaj joined a similar march are not correct"): a town inside
+        # a protest not held waits for no act
+        places = [p for p in places if not any(a <= p.span.start < b for a, b in void)]
+    return bool(places) and not any(usable(t) for t in ctx.sent_triggers[j])
 
 
 def is_recent(ctx: DocContext, d: Draft, date_for) -> bool:

@@ -380,9 +380,11 @@ class _Top:
             tail = ""
         if len(atoms) > 2 or tail or not (m := _PUBLISHER_DASH.fullmatch(self.view, sp.start, a.start)):
             return False
-        from ..publishers import load_publishers  # (a lazy import: the stage loads without the table)
+        from ..publishers import load_publishers, names_an_organisation  # (a lazy import: the stage loads without the table)
         from ..textutil import fold_name
-        return fold_name(m.group(1)) in load_publishers()
+        # (a name the table does not know counts when it ends in an organisation word: "Iran
+        # Freedom Monitor – Thursday, January 8, 2026"; a photo's place and date do not)
+        return fold_name(m.group(1)) in load_publishers() or names_an_organisation(m.group(1).strip())
 
     def _week_subtitle(self, by_par: dict[int, list[Atom]]) -> bool:
         """Is the second line the period under an undated title ("Campus Bulletin | weekly
@@ -926,6 +928,8 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
     if ongoing:
         _extend_ongoing(doc, out, ongoing)
         _extend_starts(view, out, ongoing)
+    if " day of " in view:
+        _nth_day_of_strike_after(view, out)
     _weekdays_told_by_the_date_after(atoms, out)
     if anchor_date is not None and len(out) > 1:
         _weekday_run_before_dateline(atoms, out, anchor_date)
@@ -1230,6 +1234,37 @@ def _heading_above(doc: Doc, i: int) -> int | None:
     return k if k >= 0 and paras[k].kind == "heading" else None
 
 
+#: ", the second day of the strike" right after a stated day: the strike began that many days before
+_NTH_DAY_OF_STRIKE = re.compile(
+    r"(?:[ \u00a0]+(?:morning|afternoon|evening|night))?,[ \u00a0]+the[ \u00a0]+(?P<ord>second|third|fourth|fifth|sixth|seventh|"
+    r"eighth|ninth|tenth)[ \u00a0]+(?:(?:straight|consecutive|successive)[ \u00a0]+)?day[ \u00a0]+of[ \u00a0]+(?:the|their|its)[ \u00a0]+"
+    r"(?:[\w'’-]+[ \u00a0]+){0,2}?(?:strikes?|shutdowns?|closures?|boycotts?|sit-ins?)\b", re.I)
+
+
+def _nth_day_of_strike_after(view: str, out: list[DateMention]) -> None:
+    """"Rasht's bazaar stayed shut on Wednesday, the third day of the merchants' strike": the
+    stated day ends a range of the strike's days (as "for a third day on Wednesday" does). Only a
+    strike or a closure, which is the act that goes on; "the 61st day of the uprising" counts the wave."""
+    for k, m in enumerate(out):
+        r = m.range
+        if m.role != "event" or r.precision != "day" or r.start is None:
+            continue
+        g = _NTH_DAY_OF_STRIKE.match(view, m.span.end)
+        if g is None:
+            continue
+        n = _ORDINAL_DAYS[g.group("ord").lower()]
+        rng = DateRange(r.start - dt.timedelta(days=n - 1), r.end, "range", min(r.confidence, 0.9), r.flags + ("ongoing",))
+        out[k] = DateMention(m.span, m.text, rng, m.role, m.scope)
+
+
+_ORDINAL_DAYS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+
+
+#: a clause of its own between a stated day and an ongoing action ("claimed that a Basij member was
+#: stabbed on Tuesday night and that 14 officers had been injured since Sunday"): the day is not its end
+_OWN_CLAUSE_BREAK = re.compile(r";|\band that\b|,\s+(?:while|whereas)\b")
+
+
 def _is_ongoing(a: Atom) -> bool:
     return a.kind == "streak" or (a.kind == "weekday" and a.rel == "since" and a.b is None)
 
@@ -1253,7 +1288,9 @@ def _extend_ongoing(doc: Doc, out: list[DateMention], ongoing: list[tuple[int, A
         if sent is not None:
             lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
             cands = [j for j in range(lo, hi) if j not in skip and out[j].role == "event"
-                     and out[j].range.precision == "day"]
+                     and out[j].range.precision == "day"
+                     and not _OWN_CLAUSE_BREAK.search(doc.view or doc.text, min(out[j].span.end, m.span.end),
+                                                      max(out[j].span.start, m.span.start))]
             if cands:
                 stated_idx = min(cands, key=lambda j: (abs(out[j].span.start - m.span.start), -out[j].span.start))
         end = out[stated_idx].range.start if stated_idx is not None else None

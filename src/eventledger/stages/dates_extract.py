@@ -242,6 +242,19 @@ def _yearless_month_day(view: str, r: re.Match[str]) -> bool:
     return not nxt or nxt[0] in "(),.;–—-\n"
 
 
+_IN_BEFORE = re.compile(r"(?<![\w-])(?:in|since|during)[ \u00a0]+\Z", re.I)
+
+
+def _month_alone(view: str, p: int, q: int, tok: str) -> bool:
+    """A capitalised Persian month after "in", "since" or "during" with only a clause's end after
+    it ("in Mehr.", "in Aban, ..."): that month; not a name ("Mehr News Agency", "in Azar Karimi's
+    case")."""
+    if not tok[:1].isupper() or _IN_BEFORE.search(view, max(0, p - 8), p) is None:
+        return False
+    nxt = view[q : q + 2]
+    return not nxt or nxt[0] in ".,;:)\n" or nxt == " ("
+
+
 def _jalali_dates(L: DateLexicon, view: str, hits, taken: _Taken, out: list[Atom]) -> None:
     P = _patterns()
     for p, q, tok, mo in hits.get("jalali", ()):
@@ -256,6 +269,11 @@ def _jalali_dates(L: DateLexicon, view: str, hits, taken: _Taken, out: list[Atom
             y = _int(r.group("y"))
             out.append(Atom(p, r.end("y"), "date", Part(y, mo, None, None, "j")))
             taken.take(p, r.end("y"))
+            continue
+        if d is None and ld is None and not r.group("y") and _month_alone(view, p, q, tok):
+            # "He was arrested in Dezful in Mehr.": a month alone after "in", ending its clause
+            out.append(Atom(p, q, "date", Part(None, mo, None, None, "j")))
+            taken.take(p, q)
             continue
         if d is None or not 1 <= d <= 31:
             continue  # "Mehr News Agency": a Jalali month name counts only with a day
@@ -624,6 +642,11 @@ _PAIR_FIRST = ("on", "last", "this", "past")
 _PART_OF_DAY_GAP = re.compile(r"\A[ \u00a0]+(?:night|evening|morning|afternoon)(?=\s*,?\s*(?:and|&|to|until|till|through)\s)", re.I)
 
 
+#: "on Friday evening and again on Saturday": one act told on two days of the week (weekdays only:
+#: "first protested on June 1, 2019 and again on May 3, 2021" are two acts years apart)
+_AGAIN_GAP = re.compile(r"\s*,?\s*and\s+(?:again|also)\s+(?:on\s+)?", re.I)
+
+
 def _weekday_pair(a: Atom, b: Atom, view: str, P: _Patterns) -> Atom | None:
     """"on Thursday and Friday", "from Saturday to Monday": one range of days."""
     if not (a.kind == b.kind == "weekday" and a.b is None and a.rel in _PAIR_FIRST and b.rel == "on"):
@@ -631,7 +654,7 @@ def _weekday_pair(a: Atom, b: Atom, view: str, P: _Patterns) -> Atom | None:
     gap = _PART_OF_DAY_GAP.sub("", view[a.end : b.start], count=1)  # "on Thursday night and Friday"
     if P.range_gap.fullmatch(gap):
         joined = "to"
-    elif P.and_gap.fullmatch(gap):
+    elif P.and_gap.fullmatch(gap) or _AGAIN_GAP.fullmatch(gap):
         joined = "and"
     else:
         return None

@@ -556,7 +556,9 @@ def _carried(m: DateMention, doc: Doc | None = None, span: Span | None = None) -
 
 
 #: what a section heading may say besides its day ("Wednesday night", "Friday, 3 May — evening")
-_DAY_HEADING_REST = re.compile(r"[\W_]*(?:(?:on|the|of|night|nights|evening|morning|afternoon|dawn)\b[\W_]*)*", re.I)
+#: (a post's clock time may head it with its day: "23:10 (Friday)" over a channel's post)
+_DAY_HEADING_REST = re.compile(r"[\W_]*(?:(?:on|the|of|night|nights|evening|morning|afternoon|dawn"
+                               r"|(?<!\d)[0-2]?[0-9][:.][0-5][0-9](?:\s*[ap]\.?m\.?)?)\b[\W_]*)*", re.I)
 
 
 def _is_list_item(doc: Doc, i: int) -> bool:
@@ -584,6 +586,21 @@ def _day_heading(doc: Doc, idx: DateIndex, q: int) -> DateMention | None:
     else:
         rest = text[start : m.span.start] + " " + text[m.span.end : end]
     return m if _DAY_HEADING_REST.fullmatch(rest) else None
+
+
+#: a heading that is only a clock time ("10:40" over a channel's post)
+_CLOCK_HEADING = re.compile(r"\s*[0-2]?[0-9][:.][0-5][0-9](?:\s*[ap]\.?m\.?)?\s*", re.I)
+
+
+def _clock_heading_day(doc: Doc, idx: DateIndex, q: int) -> tuple[DateRange, tuple[Span, ...]] | None:
+    """A post headed only by its clock time, in a roundup dated by its own day ("Roundup for
+    Saturday, 13 December 2025"; the posts of the night before are marked "23:10 (Friday)"): the
+    post is of the report's day, not of the whole period its title names."""
+    anchor = doc.anchor
+    if anchor is None or anchor.date is None or idx.governing.get(q) \
+            or not _CLOCK_HEADING.fullmatch(doc.text, idx.starts[q], idx.ends[q]):
+        return None
+    return DateRange(anchor.date, anchor.date, "day", 0.8, ("clock_heading",)), ((anchor.span,) if anchor.span else ())
 
 
 #: a paragraph or sentence that opens on an occasion told before ("After the ceremony, mourners
@@ -764,6 +781,8 @@ def event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
             day = _day_heading(doc, idx, q)
             if day is not None:
                 return _carried(day)
+            if (own_day := _clock_heading_day(doc, idx, q)) is not None:
+                return own_day
             break
         if item and _is_list_item(doc, q):
             q -= 1  # a sibling bullet's own day is not this bullet's: the list's frame is
@@ -855,7 +874,25 @@ def _not_after_anchor(doc: Doc, mentions: tuple[DateMention, ...]) -> DateMentio
     still to come ("they will boycott hearings on Wednesday") dates its own sentence, not the
     paragraphs after it (in a live blog told newest first, those tell the hours before)."""
     anchor = doc.anchor.date if doc.anchor is not None else None
-    for m in reversed(mentions):
+    for k in range(len(mentions) - 1, -1, -1):
+        m = mentions[k]
         if anchor is None or m.range.start is None or m.range.start <= anchor:
+            if k and _dates_the_reason(doc, mentions[k - 1], m):
+                continue
             return m
     return None
+
+
+#: what an act answers, named after it ("went on strike, in protest at the execution of X last week")
+_REASON_CUE = re.compile(r"\b(?:in protest (?:at|against|over|of)|in (?:reaction|response) to|protesting|condemning"
+                         r"|(?:after|following|over) the (?:killing|death|execution|hanging|arrest|shooting)s?)\b", re.I)
+
+
+def _dates_the_reason(doc: Doc, before: DateMention, m: DateMention) -> bool:
+    """``m`` dates the reason an act of its sentence answers, not the act: an earlier date of the
+    same sentence is the act's ("Yesterday, Thursday, the towns answered with a general strike, in
+    protest at the execution of a prisoner last week"), so the paragraphs after carry that one."""
+    sent = doc.sentence_at(m.span.start)
+    if sent is None or not sent.span.start <= before.span.start < m.span.start:
+        return False
+    return _REASON_CUE.search(doc.view or doc.text, before.span.end, m.span.start) is not None

@@ -24,7 +24,7 @@ import re
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
-from .told_in_passing import KIN_OF_DEAD, place_of_death_in_relative
+from .told_in_passing import KIN_OF_DEAD, death_in_apposition, place_of_death_in_relative
 
 if TYPE_CHECKING:
     from .places import PlaceItem
@@ -408,6 +408,9 @@ _YEARS_AFTER_PAST_RE = re.compile(
     r"\s+(?:on|at|in|of)\s+(?:the\s+)?$")
 
 
+_DEATH_PARTICIPLE_BEFORE_RE = re.compile(r"\b(killed|executed|assassinated|slain|murdered|hanged|shot dead)\s+(?:in|at|near)\s+(?:the\s+)?$")
+
+
 def is_kin_death_place(before: str) -> bool:
     """The place after ``before`` is where the dead whose kin or graves the sentence is about
     were killed ("the families of three prisoners executed in Qezelhesar ...")."""
@@ -448,6 +451,12 @@ def _names_without_being_there(before: str, view: str, it: PlaceItem) -> bool:
         return True  # "the families of three prisoners executed in Qezelhesar went to ...": the execution's place
     if last in ("in", "at", "near", "the") and place_of_death_in_relative(view, it.start):
         return True  # "The funeral of X, ..., who died after being beaten in custody in Ahvaz, turned into ...": where X died
+    if last in ("in", "at", "near") and (m := _DEATH_PARTICIPLE_BEFORE_RE.search(before)) is not None:
+        # "Speakers included X, a protester from Bukan executed in Urmia in September": a death told
+        # in an apposition after a name, its place no event's
+        at = it.start - len(before) + m.start(1)
+        if death_in_apposition(view, at, at + len(m.group(1))):
+            return True
     for hint in _BEFORE_OTHER_HINTS:
         if hint in tail:
             return bool(_SOLIDARITY_BEFORE_RE.search(tail) or _TAKEN_TO_BEFORE_RE.search(before))

@@ -712,8 +712,18 @@ def _town_earlier_in_sentence(items: list[PlaceItem], view: str, pos: int) -> Pl
                 return None
             if is_kin_death_place(view[max(0, it.start - 120) : it.start]):
                 continue  # "the families of prisoners executed in Qezelhesar went to the X cemetery"
+            if _whole_quote(view, it):
+                continue  # "chants of \"Azadi\" from rooftops in the Valiasr district": a chanted word
             return it
     return None
+
+
+_OPEN_QUOTES, _CLOSE_QUOTES = "\"\u201c", "\"\u201d"
+
+
+def _whole_quote(view: str, it: PlaceItem) -> bool:
+    """The place is all a quoted text holds (a one-word chant or slogan)."""
+    return it.start > 0 and view[it.start - 1] in _OPEN_QUOTES and view[it.end : it.end + 1] in tuple(_CLOSE_QUOTES)
 
 
 class PlacesStage:

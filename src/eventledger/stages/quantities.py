@@ -110,7 +110,8 @@ _PHONE_CUE_WORDS = ("hotline", "helpline", "phone", "tel", "fax", "call", "whats
 _COMPARED_BEFORE = re.compile(r"\b(?:(?:up|down)\s+from|(?:rose|risen|rising|climbed|increased|jumped|fell|dropped)\s+to|"
                               r"(?:bringing|brings|brought|raising|raises|raised)(?:\s+the\s+[\w-]+)?\s+to)\s*$", re.I)
 # "in 19 cities", "in 27 prisons": a small number before a place noun counts places, not a day
-_PLACES_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+)?(?:cities|towns|villages|provinces|counties|prisons|universities)\b", re.I)
+# ("rallies were held in 23 cities in 14 countries": countries too)
+_PLACES_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+)?(?:cities|towns|villages|provinces|counties|prisons|universities|countries)\b", re.I)
 # "not even one in a thousand", "one in five": a ratio, not a count
 _RATIO_AFTER = re.compile(rf"\s+in\s+(?:(?:a|an|every|each)\s+(?:hundred|thousand|million|{_WORD}|\d[\d,]*)\b|"
                           rf"(?:{_WORD}|\d{{1,3}})(?![\w,])(?!\s+[a-z]))", re.I)
@@ -158,7 +159,7 @@ _HEAD_KINDS = [
     (re.compile(r"^\s*+(?:\w++[- ]){0,1}?(?=[i])(?:indictments?)\b", re.I), "indicted"),
     (re.compile(r"^\s*+(?:\w++ ){0,1}?(?=[cpt])(?:cities|towns|provinces)\b", re.I), "cities"),
     # ("1,200 prisoners in 22 prisons went on hunger strike": prisons counted, not the strikers)
-    (re.compile(r"^\s*+(?:\w++ ){0,1}?(?=[pu])(?:prisons|universities)\b", re.I), "other"),
+    (re.compile(r"^\s*+(?:\w++ ){0,1}?(?=[cpu])(?:prisons|universities|countries)\b", re.I), "other"),
     # "18 months", "a 13-year prison term"
     (re.compile(r"^(?:\s*+|-)(?:months?)\b", re.I), "months"),
     (re.compile(r"^(?:\s*+|-)(?:years?)\b", re.I), "years"),

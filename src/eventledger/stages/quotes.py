@@ -154,7 +154,9 @@ _NP_LOW = (
     # "a medical source at Tohid Hospital in Sanandaj told": the source, not the town
     r"sources? at (?:the )?(?:[A-Z][\w'’-]* ){1,3}(?:[Hh]ospital|[Cc]linic|[Pp]rison|[Cc]emetery|[Uu]niversity)(?: in [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)?|"
     # ("The units said they had carried out activities in 47 cities": the Resistance Units named before)
-    r"media|officials?|authorities|sources?|experts?|(?:eye)?witness(?:es)?|activists|groups?|monitors?|resistance|opposition|units|"
+    # ("..., a local activist said", "her lawyer said", "a local council member told the channel")
+    r"media|officials?|authorities|sources?|experts?|(?:eye)?witness(?:es)?|activists?|groups?|monitors?|resistance|opposition|units|"
+    r"lawyers?|attorneys?|(?:council|board|committee|union|family) members?|"
     # the people of a protest speaking for themselves ("The nurses say that 31 of their colleagues
     # were dismissed"; only before a speech verb, see find_attributions)
     rf"(?<=[Tt]he )(?:{'|'.join(_PROTEST_PEOPLE)})|"
@@ -191,7 +193,8 @@ _NP_LOW = (
     # ("the bakers' guild of Kermanshah", "the truckers' union of Isfahan": the body, placed by "of")
     # ("the student trade union councils count at least 140": the plural bodies)
     rf"(?:unions?|councils?|committees?|guilds?)(?: of (?:the )?{_CAP}(?: {_CAP}){{0,2}})?|"
-    r"(?:police |military |army )?command|residents|families|family|figures|statistics|"
+    # ("the Paris police headquarters put it at 2,300": a force's headquarters speaks for it)
+    r"(?:police |military |army )?command|(?:police|army|military) headquarters|residents|families|family|figures|statistics|"
     # "the Hengaw organisation reported", "the regime’s oil minister claimed" (the portfolio in lower case)
     r"organi[sz]ations?|(?:(?:oil|interior|foreign|labou?r|energy|health|economy|intelligence|justice|education|"
     r"agriculture|roads|culture|defen[cs]e|welfare|industry|trade|communications) )?minister|"

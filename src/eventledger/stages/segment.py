@@ -94,6 +94,10 @@ def paragraph_kind(line: str, is_boilerplate: bool) -> str:
     if _BULLET.match(s):
         return "list_item"
     if s[0] in _QUOTE_OPEN:
+        # (a headline that opens with a quoted phrase and goes on without a full stop, '"No to
+        # executions": a weekend of rallies from Paris to Toronto', is a title, not a quotation)
+        if not _ends_terminal(s) and len(s.split()) <= 25 and _goes_on_after_quote(s):
+            return "heading"
         return "quote"
     if len(s) <= 240 and ":" in s and _LABELLED_LIST.match(s):
         return "list_item"  # "Gilan: Rasht, Lahijan, Langarud" under "... the following cities:"
@@ -119,6 +123,16 @@ def paragraph_kind(line: str, is_boilerplate: bool) -> str:
     return "body"
 
 
+def _goes_on_after_quote(s: str) -> bool:
+    """A colon or a dash, then more than three words, follow the quotation that opens the line."""
+    close = min((i for i in (s.find(c, 1) for c in _QUOTE_CLOSE_MARKS) if i > 0), default=-1)
+    if close < 0:
+        return False
+    rest = s[close + 1 :].lstrip()
+    return rest[:1] in (":", "-", "\u2013", "\u2014") and len(rest[1:].split()) > 3
+
+
+_QUOTE_CLOSE_MARKS = ('"', "\u201d", "\u2019")
 _MONTH_INITIALS = frozenset("jfmasondJFMASOND")
 _TERMINAL_CHARS = frozenset(".!?…:;")
 _CLOSERS = "'\"”’)]"

@@ -43,11 +43,17 @@ def death_in_apposition(view: str, start: int, end: int) -> bool:
     """The participle at ``start:end`` tells, in an apposition closed by a comma, the death of
     the person named before it ("X, the commander ... killed a year ago, in ...")."""
     lo = max(0, start - 100)
-    if view[start:end].lower() not in DEATH_PARTICIPLES or view.find(",", end, end + 60) < 0 \
-            or ", " not in view[lo:start]:
+    if view[start:end].lower() not in DEATH_PARTICIPLES or ", " not in view[lo:start]:
+        return False
+    closed_by_comma = view.find(",", end, end + 60) >= 0
+    if not closed_by_comma and not _ENDS_SENTENCE.match(view, end):
         return False
     m = DEATH_IN_APPOSITION_RE.search(view, lo, end)
     if m is None:
+        return False
+    if not closed_by_comma and not _INDEFINITE_APPOSITION.match(view, m.start()):
+        # (an apposition that closes its sentence names a person with "a"/"an" after a name: "X,
+        # a protester from Bukan executed in Urmia"; "On Sunday, the regime hanged a prisoner" is news)
         return False
     if "who" in view[m.start() : start]:
         # a relative clause that places and dates the death tells it as an event of its own ("Hiwa
@@ -57,6 +63,16 @@ def death_in_apposition(view: str, start: int, end: int) -> bool:
         rest = view[end : view.find(",", end, end + 60)]
         return not (_DATED.search(rest) and _PLACED.search(rest))
     return True
+
+
+#: (or the apposition closes the sentence: "..., sister of X, a protester from Bukan executed in
+#: Urmia in September.")
+_ENDS_SENTENCE = re.compile(r"[^,;.!?\n]{0,60}[.;!?](?:\s|$)")
+
+
+#: a name (not a day or a month) and "a"/"an": "Navid Sobhani, a protester ..."
+_INDEFINITE_APPOSITION = re.compile(r"(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February|March|April|May|June|"
+                                    r"July|August|September|October|November|December)\b)[A-Z][\w'’-]+,\s+(?:\d{1,2},\s+)?an?\s")
 
 
 _PLACED = re.compile(r"\b(?:near|at|outside|in)\s+(?!(?:the\s+)?(?:\d|January|February|March|April|May|June|July|August|"
