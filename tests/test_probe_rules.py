@@ -349,3 +349,12 @@ def test_the_highway_to_a_cemetery_leads_to_the_act(pipe):
     # the road to a town is not in that town
     doc = run(pipe, "Farmers blocked the road to Tabriz near Bonab on Wednesday.\n")
     assert ("Tabriz", "demonstration") not in summary(doc)
+
+
+def test_chanting_told_by_videos_as_the_source_is_a_demonstration(pipe):
+    doc = run(pipe, "On Friday, hundreds of mourners attended the funeral of one of the dead in Khash, chanting slogans "
+                    "against the authorities, according to videos posted online.\n")
+    assert summary(doc) == {("Khash", "demonstration")}
+    # chanting in the posted videos themselves stays an online act
+    doc = run(pipe, "Activists in Tabriz posted videos of themselves chanting slogans on Friday.\n")
+    assert summary(doc) == {("Tabriz", "symbolic_action")}

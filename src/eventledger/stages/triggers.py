@@ -119,8 +119,12 @@ _ONLINE = re.compile(
 # show a crowd chanting outside the central mosque", "footage showed hundreds of people chanting")
 _FOOTAGE_OF_A_CROWD = re.compile(
     r"\b(?:videos?|footage|clips?)\s+(?:[\w'’-]+\s+){0,4}?(?:shows?|showed|showing|show)\s+"
-    r"(?:a\s+|the\s+)?(?:large\s+|big\s+)?(?:crowds?|hundreds|thousands|dozens|people|protesters|demonstrators|mourners|"
-    r"residents|marchers|worshippers)\b", re.I)
+    r"(?:a\s+|the\s+)?(?:large\s+|big\s+|small\s+)?(?:group\s+of\s+)?(?:young\s+)?(?:crowds?|hundreds|thousands|dozens|people|protesters|demonstrators|mourners|"
+    r"residents|marchers|worshippers|men|women|students)\b", re.I)
+# a video named as the report's source ("chanting slogans, according to videos posted online"): the
+# act is told, not done online
+_SOURCED_BY_VIDEO = re.compile(r"\b(?:according\s+to|in)\s+(?:a\s+|the\s+)?(?:videos?|footage|clips?)\s+(?:(?:posted|shared|circulating|published)\s+"
+                               r"(?:online|on\s+social\s+media|on\s+(?:Instagram|Twitter|Telegram|X))|obtained\s+by\s+[\w/'’-]+)", re.I)
 # chanting inside a prison is not "in public" (near, outside or in front of one it is)
 _NOT_PUBLIC = re.compile(r"(?<!\bnear the )(?<!\bnear )(?<!\boutside the )(?<!\boutside )(?<!\bfront of the )"
                          r"(?<!\baround the )(?<!\bgate of the )(?<!\bgates of the )"
@@ -129,6 +133,14 @@ _NOT_PUBLIC = re.compile(r"(?<!\bnear the )(?<!\bnear )(?<!\boutside the )(?<!\b
                          r"(?<!\bof )(?<!\bfor )(?<!\bwith )(?<!\bof political )(?<!\bfor political )(?<!\bwith political )"
                          r"(?:prisoners|inmates|detainees))\b", re.I)
 _NOT_PUBLIC_STEMS = ("prison", "inmate", "detainee", "jail", "ward", "cell")
+
+
+def _only_the_source_online(view: str, s0: int, s1: int) -> bool:
+    """Every online word of the sentence is inside a phrase naming a video as the report's source."""
+    cited = [(m.start(), m.end()) for m in _SOURCED_BY_VIDEO.finditer(view, s0, s1)]
+    if not cited:
+        return False
+    return all(any(a <= m.start() < b for a, b in cited) for m in _ONLINE.finditer(view, s0, s1))
 
 
 def _may_be_not_public(view: str, s0: int, s1: int) -> bool:
@@ -280,7 +292,7 @@ def find_triggers(doc: Doc, quote_spans: list[Span] | None = None) -> list[Trigg
             # chanting by people in public (mourners at a funeral, young men in a street) is a
             # demonstration (codebook); chanting in a posted video or online stays symbolic
             s0, s1 = sidx.bounds(s, 300, len(view))
-            if (not _ONLINE.search(view, s0, s1) or _FOOTAGE_OF_A_CROWD.search(view, s0, s)) \
+            if (not _ONLINE.search(view, s0, s1) or _FOOTAGE_OF_A_CROWD.search(view, s0, s) or _only_the_source_online(view, s0, s1)) \
                     and not (_may_be_not_public(view, s0, s1) and _NOT_PUBLIC.search(view, s0, s1)):
                 etype, sub = "protest", "demonstration"
         if cue_hits is None:  # the modality cue words of the document, found once
