@@ -844,6 +844,9 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
                 and _TRAILING_SAID.search(view, max(scope.start, a.start - 140), a.start - 3) \
                 and _SENTENCE_END.match(view, a.end):
             role = "other"  # "..., the Tehran police said in a statement carried by Tasnim on Tuesday."
+        if role == "event" and _OPENING_STATEMENT.search(view, max(0, a.start - 60), a.start) \
+                and _SAID_THAT_AFTER.match(view, a.end):
+            role = "other"  # "In a statement on 18 August, the Shiraz prosecutor ... said that ...": the statement's day
         if classes and classes[i] == "label":
             scope = Span(doc.paragraphs[i].span.start, doc.paragraphs[i].span.end) if doc.paragraphs else scope
         if (a.kind == "weekday" and role == "event" and scope is not None and out and out[-1].role == "history"
@@ -1005,6 +1008,15 @@ _TRAILING_SAID = re.compile(
     r",\s+(?:the\s+|a\s+|an\s+)?[\w'’. -]{2,60}?\s+(?:said|announced|reported|stated|confirmed|added)"
     r"(?:\s+in\s+a\s+(?:statement|report|post)(?:\s+(?:carried|published|quoted|posted)\s+by\s+[\w'’. -]{2,40}?)?)?\Z", re.I)
 _SENTENCE_END = re.compile(r"\s*(?:[.;]|$)")
+
+#: a statement dated at the head of its sentence ("In a statement on 18 August, the Shiraz prosecutor,
+#: Ali Mirzaei, said that ..."): the day it was said, not the day of the acts it reports
+_OPENING_STATEMENT = re.compile(
+    r"(?:^|[.\n]\s*)In\s+an?\s+(?:[\w-]+\s+)?(?:statement|press\s+release|interview|letter|post|press\s+conference|speech|message)"
+    r"(?:\s+(?:issued|published|released|posted|given|carried))?\s+on\s+\Z", re.I)
+#: ... whose source speaks right after the date: ", <up to about ten words>, said/announced ... that"
+_SAID_THAT_AFTER = re.compile(
+    r",\s+(?:[\w'’.-]+,?\s+){1,10}?(?:said|says|announced|stated|claimed|confirmed|denied|added|wrote|told\s+[\w'’. -]{2,40}?)\s+that\b", re.I)
 
 
 #: "On the same day and on Friday, October 16": the day told before and the day named, one range

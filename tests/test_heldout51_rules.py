@@ -1,0 +1,79 @@
+"""Rules added after held-out set 51 (ho313-ho318: an Amnesty-style statement on arrests of Baha'is, a
+KHRN-style note on kolbars and village raids, an HRANA-style protest digest, an IRNA police statement
+after a football match, a Tasnim item on a "terrorist team", a Hengaw-style monthly report), each on
+text of its own."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+from test_assemble import pipe  # noqa: F401  (the same pipeline fixture)
+
+from eventledger.models import Report
+
+
+def run(pipe, text: str, published: str | None = "2025-06-03"):
+    day = dt.date.fromisoformat(published) if published else None
+    return pipe.run(Report("t1", text, hashlib.sha256(text.encode()).hexdigest(), publisher="Monitor", published=day))
+
+
+def rows(doc):
+    return {(e.location.canonical, e.sub_event_type, e.date.start, e.date.end) for e in doc.events}
+
+
+def on(town: str, sub: str, day: dt.date) -> tuple:
+    return town, sub, day, day
+
+
+def subs(doc) -> set[tuple[str, str]]:
+    return {(e.location.canonical, e.sub_event_type) for e in doc.events}
+
+
+def test_information_gathered_by_a_monitor_is_no_gathering(pipe):
+    # "gathered" with information as its object: the monitor collected it, nobody gathered
+    doc = run(pipe, "Agents arrested at least nine teachers in Tabriz and Zanjan on 1 June, according to "
+                    "information the organization gathered from their relatives.")
+    got = subs(doc)
+    assert ("Tabriz", "arrest") in got and ("Zanjan", "arrest") in got
+    assert not any(sub in ("demonstration", "protest_with_intervention") for _, sub in got)
+
+
+def test_people_gathered_are_still_a_gathering(pipe):
+    doc = run(pipe, "On 1 June, retirees gathered in front of the governorate in Tabriz.")
+    assert ("Tabriz", "demonstration") in subs(doc)
+
+
+def test_the_detained_named_by_their_number_are_no_new_arrest(pipe):
+    # "Of the 12 detained" points back at arrests told before; the next sentence's towns are where
+    # the others are held
+    doc = run(pipe, "On 1 June, agents arrested twelve workers in Arak.\n\n"
+                    "Of the 12 detained, at least four have been released on bail. The others are being held "
+                    "in Qom and Kashan.")
+    got = subs(doc)
+    assert ("Arak", "arrest") in got
+    assert ("Qom", "arrest") not in got and ("Kashan", "arrest") not in got
+
+
+def test_a_statement_dated_at_the_head_of_its_sentence_does_not_date_the_acts_it_reports(pipe):
+    doc = run(pipe, "On 28 May, agents arrested five activists in Rasht.\n\n"
+                    "In a statement on 1 June, the Rasht prosecutor, Ali Moradi, said that \"a number of "
+                    "rioters\" had been arrested.")
+    got = rows(doc)
+    assert on("Rasht", "arrest", dt.date(2025, 5, 28)) in got
+    assert on("Rasht", "arrest", dt.date(2025, 6, 1)) not in got
+
+
+def test_and_on_a_second_day_opening_its_own_clause_is_no_range(pipe):
+    doc = run(pipe, "In Semnan, two shopkeepers were arrested on the night of 30 May, and on 31 May three "
+                    "more were arrested in Yazd after their homes were searched.")
+    got = rows(doc)
+    assert on("Semnan", "arrest", dt.date(2025, 5, 30)) in got
+    assert on("Yazd", "arrest", dt.date(2025, 5, 31)) in got
+
+
+def test_and_on_a_second_day_after_the_act_stays_a_range(pipe):
+    # no subject and verb of its own after the second day: one range for the act told before
+    doc = run(pipe, "Youths honoured her memory in Sanandaj on Monday, May 26, and Tuesday, May 27.")
+    dates = {(e.date.start, e.date.end) for e in doc.events if e.location.canonical == "Sanandaj"}
+    assert (dt.date(2025, 5, 26), dt.date(2025, 5, 27)) in dates
