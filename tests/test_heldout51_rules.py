@@ -77,3 +77,22 @@ def test_and_on_a_second_day_after_the_act_stays_a_range(pipe):
     doc = run(pipe, "Youths honoured her memory in Sanandaj on Monday, May 26, and Tuesday, May 27.")
     dates = {(e.date.start, e.date.end) for e in doc.events if e.location.canonical == "Sanandaj"}
     assert (dt.date(2025, 5, 26), dt.date(2025, 5, 27)) in dates
+
+
+def test_a_death_after_a_fall_is_no_killing(pipe):
+    doc = run(pipe, "On 1 June, a kolbar fell from a cliff near Nowsud while fleeing a border patrol and died "
+                    "of his injuries.")
+    assert not any(e.sub_event_type == "killing" for e in doc.events)
+
+
+def test_a_shot_before_a_death_is_still_a_killing(pipe):
+    doc = run(pipe, "On 1 June, border guards shot a kolbar near Nowsud and he died of his injuries.")
+    assert any(e.sub_event_type == "killing" for e in doc.events)
+
+
+def test_several_shops_damaged_are_no_wider_scope(pipe):
+    # "several" before the things an act struck names no places beyond the story's town
+    doc = run(pipe, "TABRIZ, June 3 (Monitor) - The police chief said on Tuesday that 46 people had been arrested "
+                    "after Monday night's match at Tabriz's stadium.\n\n"
+                    "He told the agency that spectators set fire to two buses and damaged several shops.")
+    assert ("Tabriz", "property_attack") in subs(doc)

@@ -233,6 +233,13 @@ def _intervene_in_told_protest(drafts: list[Draft], places: list[PlaceMention], 
     return hit
 
 
+def _told_before(drafts: list[Draft], acting: list[Trigger]) -> bool:
+    """Has an earlier sentence told an act of one of these sub-types, which a source's "said that"
+    would restate?"""
+    subs = {t.sub_event_type for t in acting}
+    return any(d.sub in subs for d in drafts)
+
+
 def _sentence_drafts(ctx: DocContext, i: int, triggers: list[Trigger], places: list[PlaceMention]) -> list[Draft]:
     sent = ctx.doc.sentences[i]
     caption = ctx.kinds[i] == "caption"
@@ -938,7 +945,10 @@ class AssembleStage:
                         # "On Tuesday evening, "rioters" who had joined the gathering threw stones ...":
                         # the gathering the paragraph before told in its town, not the dateline's
                         target = told_at
-                    elif home is not None and not restated_by_source(ctx, i, acting[0].span.start):
+                    elif home is not None and not (restated_by_source(ctx, i, acting[0].span.start)
+                                                   and _told_before(drafts, acting)):
+                        # (a source telling an act of a kind no sentence before told tells it first: "He
+                        # told the agency that spectators set fire to two buses" is the news itself)
                         target = home
                 if target is not None:
                     # "A banner carried by the crowd read ...": the banners and chants of a protest

@@ -637,7 +637,11 @@ _WIDER = Cue(r"\b(?:cities|towns|provinces|nationwide|across the country|across 
              r"(?!\s+(?:hundreds?|thousands?|dozens?|of\s+them|people|protesters|demonstrators|residents|"
              r"students|workers|women|men|youths?|drivers|farmers|nurses|teachers|retirees|"
              # ("held for several hours", "many times": a duration or a frequency, not places)
-             r"minutes|hours|days|nights|weeks|months|years|times)\b))\b",
+             r"minutes|hours|days|nights|weeks|months|years|times|"
+             # ("damaged several shops", "set fire to several cars", "several officers were hurt": the
+             # things or people an act struck, not places)
+             r"shops|stores|banks|cars|vehicles|buses|motorcycles|windows|bins|kiosks|buildings|officers|agents|"
+             r"members|policemen)\b))\b",
              ("cities", "towns", "provinces", "nationwide", "across ", "several", "many", "other"))
 
 
