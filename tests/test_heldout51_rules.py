@@ -96,3 +96,18 @@ def test_several_shops_damaged_are_no_wider_scope(pipe):
                     "after Monday night's match at Tabriz's stadium.\n\n"
                     "He told the agency that spectators set fire to two buses and damaged several shops.")
     assert ("Tabriz", "property_attack") in subs(doc)
+
+
+def test_a_paragraph_opening_with_a_quote_and_its_speaker_is_prose(pipe):
+    # a quotation, its speaker and more: the paragraph's sentences are read like any other
+    doc = run(pipe, "TABRIZ, June 3 (Monitor) - The police chief said on Tuesday that 46 people had been arrested "
+                    "in Tabriz after Sunday night's match.\n\n"
+                    "\"Police forces dispersed the rioters within two hours,\" Azizi said, adding that 15 others "
+                    "identified from footage had been arrested on Monday. Most of them were aged between 17 and 25.")
+    assert on("Tabriz", "arrest", dt.date(2025, 6, 2)) in rows(doc)
+
+
+def test_a_quoted_line_alone_is_still_a_slogan_line(pipe):
+    from eventledger.stages.segment import paragraph_kind
+    assert paragraph_kind("“Woman, Resistance, Freedom”", False) == "quote"
+    assert paragraph_kind("\"We will fight, we will die,\" the crowd chanted in Tabriz on Monday.", False) == "quote"

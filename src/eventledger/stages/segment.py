@@ -86,6 +86,14 @@ def _name_lines_to_list(blocks: list) -> None:
 _SENT_END = re.compile(r"[.!?…]+['\"”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9\u0600-\u06FF])")
 
 
+#: a news paragraph that opens with a quotation and goes on to its speaker and more ("\"Police forces
+#: dispersed the rioters,\" Azizi said, adding that 31 people had been arrested ..."): prose, not a
+#: slogan line (a slogan line is the quotation alone)
+_QUOTE_THEN_SPEAKER = re.compile(
+    r"[\"“«‘'„][^\"“”«»\n]{3,400}?[,.!?]?[\"”»’'],?\s+(?:[\w'’.-]+\s+){0,6}?"
+    r"(?:said|says|told|added|stated|announced|warned|wrote|explained|insisted|noted|declared)\b")
+
+
 def paragraph_kind(line: str, is_boilerplate: bool) -> str:
     """Classify one paragraph line (see module doc)."""
     if is_boilerplate:
@@ -93,7 +101,7 @@ def paragraph_kind(line: str, is_boilerplate: bool) -> str:
     s = line.strip()
     if _BULLET.match(s):
         return "list_item"
-    if s[0] in _QUOTE_OPEN:
+    if s[0] in _QUOTE_OPEN and not _QUOTE_THEN_SPEAKER.match(s):
         return "quote"
     if len(s) <= 240 and ":" in s and _LABELLED_LIST.match(s):
         return "list_item"  # "Gilan: Rasht, Lahijan, Langarud" under "... the following cities:"
