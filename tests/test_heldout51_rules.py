@@ -111,3 +111,33 @@ def test_a_quoted_line_alone_is_still_a_slogan_line(pipe):
     from eventledger.stages.segment import paragraph_kind
     assert paragraph_kind("“Woman, Resistance, Freedom”", False) == "quote"
     assert paragraph_kind("\"We will fight, we will die,\" the crowd chanted in Tabriz on Monday.", False) == "quote"
+
+
+def claims_of(doc) -> dict[float, str | None]:
+    return {c.value: c.attributed_to for c in doc.claims if c.value is not None}
+
+
+def test_a_source_cited_by_the_acronym_the_report_spelled_out_is_named_in_full(pipe):
+    doc = run(pipe, "Agents arrested nine Baha'is in Shiraz on 1 June, according to the Baha'i International "
+                    "Community (BIC).\n\nThe BIC told the monitor that more than 230 Baha'is have been arrested "
+                    "since January.")
+    assert claims_of(doc)[230] == "Baha'i International Community (BIC)"
+
+
+def test_an_acronym_whose_letters_are_not_the_names_initials_is_left_alone(pipe):
+    from eventledger.stages.claims import defined_acronyms
+    assert defined_acronyms("the Tehran Times (TT) and Iran Human Rights (IHRNGO)") == {"TT": "Tehran Times (TT)"}
+
+
+def test_one_worker_speaking_is_a_source(pipe):
+    doc = run(pipe, "Asaluyeh – Contract workers at the gas field went on strike on Monday. A worker told the "
+                    "monitor that more than 400 workers had stopped work.")
+    assert (claims_of(doc)[400] or "").lower().endswith("worker")
+
+
+def test_the_publishers_own_department_is_the_publisher(pipe):
+    text = ("HRANA News Agency\n\nDaily digest\n\nHRANA's statistics department says it recorded 342 protest "
+            "gatherings in Iran in September 2025.")
+    doc = pipe.run(Report("t1", text, hashlib.sha256(text.encode()).hexdigest(), publisher="HRANA News Agency",
+                          published=dt.date(2025, 10, 27)))
+    assert claims_of(doc)[342] == "HRANA News Agency"
