@@ -141,3 +141,20 @@ def test_the_publishers_own_department_is_the_publisher(pipe):
     doc = pipe.run(Report("t1", text, hashlib.sha256(text.encode()).hexdigest(), publisher="HRANA News Agency",
                           published=dt.date(2025, 10, 27)))
     assert claims_of(doc)[342] == "HRANA News Agency"
+
+
+def test_an_arrest_recalled_in_an_apposition_neither_places_nor_dates_the_sentence(pipe):
+    doc = run(pipe, "Branch 1 of the Revolutionary Court of Sanandaj sentenced three Kurdish political prisoners, "
+                    "arrested in Divandarreh in March 2025, to death on 18 May.")
+    got = rows(doc)
+    assert on("Sanandaj", "sentence", dt.date(2025, 5, 18)) in got
+    assert not any(town == "Divandarreh" for town, *_ in got)
+
+
+def test_the_rest_of_a_total_takes_the_totals_period(pipe):
+    doc = run(pipe, "At least 11 prisoners were executed in May 2025.\n\n"
+                    "On 26 May, a prisoner was executed in Dizelabad prison in Kermanshah. The other six executions "
+                    "took place in the prisons of Qazvin and Mashhad.", published="2025-06-02")
+    got = rows(doc)
+    assert on("Kermanshah", "execution", dt.date(2025, 5, 26)) in got
+    assert ("Qazvin", "execution", dt.date(2025, 5, 1), dt.date(2025, 5, 31)) in got

@@ -489,6 +489,8 @@ def event_places(ctx: DocContext, i: int) -> list[PlaceMention]:
             and not _COMPOUND_AFTER.match(ctx.view, p.span.end)]
         if got and any(d.role == "history" for d in ctx.sent_dates[i]):
             got = ctx.event_places[i] = [p for p in got if not _place_of_history(ctx, i, p)]
+        if len(got) > 1:
+            got = ctx.event_places[i] = [p for p in got if not _place_of_earlier_arrest(ctx, p)]
         if len(got) == 1 and got[0].place.precision == 3:
             town = _road_town(ctx, i, got[0])
             if town is not None:
@@ -520,6 +522,20 @@ def _place_of_history(ctx: DocContext, i: int, p: PlaceMention) -> bool:
                 and _HISTORY_GAP.match(ctx.view[p.span.end : d.span.start]):
             return True
     return False
+
+
+#: the arrest an apposition recalls between a sentence's object and its term ("sentenced three
+#: prisoners, arrested in Divandarreh in July 2025, to death on 18 November")
+_ARREST_APPOSITION_BEFORE = re.compile(r",\s+(?:who\s+(?:were|was|had\s+been)\s+)?(?:arrested|detained|captured|seized)"
+                                       r"\s+(?:in|at)\s+\Z")
+_ARREST_APPOSITION_AFTER = re.compile(r"(?:\s+(?:in|on|during)\s+[^,;.()]{1,30})?,\s+to\s+(?:death|life|(?:[\w-]+\s+){1,4}(?:years?|months?))\b")
+
+
+def _place_of_earlier_arrest(ctx: DocContext, p: PlaceMention) -> bool:
+    """A town in an apposition that recalls the earlier arrest of a sentence's object: where they
+    were arrested, not where the sentence (told with its other town) was passed."""
+    return _ARREST_APPOSITION_BEFORE.search(ctx.view, max(0, p.span.start - 40), p.span.start) is not None \
+        and _ARREST_APPOSITION_AFTER.match(ctx.view, p.span.end) is not None
 
 
 # "the Kyiv-bound plane", "a Tehran-based group", "Paris-born": the place qualifies a noun,

@@ -844,6 +844,9 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
                 and _TRAILING_SAID.search(view, max(scope.start, a.start - 140), a.start - 3) \
                 and _SENTENCE_END.match(view, a.end):
             role = "other"  # "..., the Tehran police said in a statement carried by Tasnim on Tuesday."
+        if role == "event" and _ARREST_APPOSITION_BEFORE.search(view, max(0, a.start - 70), a.start) \
+                and _ARREST_APPOSITION_AFTER.match(view, a.end):
+            role = "other"  # "sentenced three prisoners, arrested in Divandarreh in July 2025, to death": the arrest's date
         if role == "event" and _OPENING_STATEMENT.search(view, max(0, a.start - 60), a.start) \
                 and _SAID_THAT_AFTER.match(view, a.end):
             role = "other"  # "In a statement on 18 August, the Shiraz prosecutor ... said that ...": the statement's day
@@ -1008,6 +1011,14 @@ _TRAILING_SAID = re.compile(
     r",\s+(?:the\s+|a\s+|an\s+)?[\w'’. -]{2,60}?\s+(?:said|announced|reported|stated|confirmed|added)"
     r"(?:\s+in\s+a\s+(?:statement|report|post)(?:\s+(?:carried|published|quoted|posted)\s+by\s+[\w'’. -]{2,40}?)?)?\Z", re.I)
 _SENTENCE_END = re.compile(r"\s*(?:[.;]|$)")
+
+#: the earlier arrest an apposition recalls between a sentence's object and its term ("sentenced three
+#: Kurdish prisoners, arrested in Divandarreh in July 2025, to death on 18 November"): its date is
+#: the arrest's, and the sentence's own date comes after
+_ARREST_APPOSITION_BEFORE = re.compile(
+    r",\s+(?:who\s+(?:were|was|had\s+been)\s+)?(?:arrested|detained|captured|seized)"
+    r"(?:\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?\s+(?:in|on|during)\s+\Z")
+_ARREST_APPOSITION_AFTER = re.compile(r",\s+to\s+(?:death|life|(?:[\w-]+\s+){1,4}(?:years?|months?))\b")
 
 #: a statement dated at the head of its sentence ("In a statement on 18 August, the Shiraz prosecutor,
 #: Ali Mirzaei, said that ..."): the day it was said, not the day of the acts it reports
