@@ -158,3 +158,15 @@ def test_the_rest_of_a_total_takes_the_totals_period(pipe):
     got = rows(doc)
     assert on("Kermanshah", "execution", dt.date(2025, 5, 26)) in got
     assert ("Qazvin", "execution", dt.date(2025, 5, 1), dt.date(2025, 5, 31)) in got
+
+
+def test_gunmen_firing_on_a_police_patrol_attack_people(pipe):
+    doc = run(pipe, "The governor of Iranshahr said that gunmen had fired on a police patrol on the road near "
+                    "Iranshahr on Sunday, causing no casualties.")
+    assert ("Iranshahr", "attack_on_people") in subs(doc)
+
+
+def test_forces_firing_on_protesters_stay_an_intervention(pipe):
+    doc = run(pipe, "On Sunday, police fired on protesters who had gathered in front of the governorate in Iranshahr.")
+    got = subs(doc)
+    assert ("Iranshahr", "protest_with_intervention") in got and ("Iranshahr", "attack_on_people") not in got
