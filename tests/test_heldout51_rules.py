@@ -170,3 +170,21 @@ def test_forces_firing_on_protesters_stay_an_intervention(pipe):
     doc = run(pipe, "On Sunday, police fired on protesters who had gathered in front of the governorate in Iranshahr.")
     got = subs(doc)
     assert ("Iranshahr", "protest_with_intervention") in got and ("Iranshahr", "attack_on_people") not in got
+
+
+def test_a_day_inside_a_count_tables_month_row_is_its_own_event(pipe):
+    doc = run(pipe, "Monthly report – May 2025\n\nAt least 20 Kurdish citizens were arrested in May 2025.\n\n"
+                    "Arrests by town, May 2025\nSanandaj: 14\nMarivan: 6\n\n"
+                    "On the night of 9 May, intelligence agents raided the home of a teacher in Marivan and "
+                    "arrested her together with her husband.", published="2025-06-02")
+    got = rows(doc)
+    assert ("Marivan", "arrest", dt.date(2025, 5, 1), dt.date(2025, 5, 31)) in got
+    assert on("Marivan", "arrest", dt.date(2025, 5, 9)) in got
+
+
+def test_an_act_on_the_road_between_two_towns_is_near_the_first(pipe):
+    doc = run(pipe, "On 6 May, border guards shot dead three porters near Saravan. On 19 May, IRGC forces shot "
+                    "dead two porters on the road between Khash and Iranshahr.", published="2025-06-02")
+    got = rows(doc)
+    assert on("Khash", "killing", dt.date(2025, 5, 19)) in got
+    assert on("Saravan", "killing", dt.date(2025, 5, 19)) not in got

@@ -753,6 +753,7 @@ class AssembleStage:
                 made = _sentence_drafts(ctx, i, triggers, places)
                 for d in made if table_from is not None else ():
                     d.date_from = table_from
+                    d.table_row = True
                 made = _fold_also_into_told(ctx, i, made, drafts)
                 # "... gathered in Kermanshah and Ilam on Tuesday. The protest in Ilam was dispersed
                 # by police": the protest just told in the named town met the intervention
@@ -1111,7 +1112,7 @@ class AssembleStage:
                 row = {"etype": etype, "sub": sub, "loc": loc, "date": date, "tactics": [], "actor1": actor1,
                        "actor2": _target(ctx, i, d), "counts": [], "evidence": [], "caption": d.caption,
                        "attributed_to": attributed_source(ctx, i, publisher), "place_key": pkey, "seen_ev": set(),
-                       "own_date": False}
+                       "own_date": False, "table_row": d.table_row}
                 merged[key] = row
             else:
                 row["caption"] = row["caption"] and d.caption
@@ -1182,6 +1183,18 @@ class AssembleStage:
 _COUNTRY = Location("Iran", "Iran", None, "IR", None, None, 4)
 
 
+def _day_inside_month_row(o: dict, r: dict) -> bool:
+    """One of the two rows is a count table's month row ("Executions by prison, October 2025" /
+    "Ghezel Hesar (Karaj): 24") and the other a day of that month ("On October 8, seven prisoners
+    ... were hanged in Ghezel Hesar", "On October 21, Mehran Karimi was executed in Urmia Central
+    Prison"): a part the month's figure counts, told as its own act (a table over a few days,
+    "Casualties by town" of a four-day crackdown, still folds its town's day into it)."""
+    if o.get("table_row") == r.get("table_row"):
+        return False
+    table, day = (o, r) if o.get("table_row") else (r, o)
+    return table["date"].precision == "month" and day["date"].precision == "day"
+
+
 def _fold_rows(rows: list[dict]) -> list[dict]:
     """Captions that show a body event fold into it; a plain protest folds into the same
     place's protest with intervention (the more specific sub-type)."""
@@ -1213,6 +1226,9 @@ def _fold_rows(rows: list[dict]) -> list[dict]:
                     and o["actor1"] not in _GENERIC_ACTORS and r["actor1"] not in _GENERIC_ACTORS \
                     and not r["caption"] and not o["caption"]:
                 continue  # "teachers stayed away from their classes" and "shopkeepers closed their shops": two strikes
+            if same and _day_inside_month_row(o, r):
+                continue  # "Marivan: 6" for November, then "On the night of 9 November, ... arrested her together
+                # with her husband" in Marivan: a day's act counted in the month's row, an event of its own
             if same and o["date"].start is not None and r["date"].start is not None and (
                     not _acts(o) or (not _acts(r) and not _own_commemoration(r, o))
                     or set(o["tactics"]) & set(r["tactics"])):

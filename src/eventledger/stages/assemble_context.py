@@ -101,6 +101,7 @@ class Draft:
     caption: bool = False
     inferred: bool = False  # the place is the story's place (dateline, "the city"), not named here
     date_from: Span | None = None  # the text that dates it when not its own (the protest it was at)
+    table_row: bool = False  # a row of a count table by place ("Marivan: 6" under "Arrests by town, November 2025")
 
 
 class DocContext:
@@ -495,7 +496,23 @@ def event_places(ctx: DocContext, i: int) -> list[PlaceMention]:
             town = _road_town(ctx, i, got[0])
             if town is not None:
                 got = ctx.event_places[i] = [town]
+        elif not got and (town := _between_towns(ctx, i)) is not None:
+            got = ctx.event_places[i] = [town]
     return got
+
+
+_ROAD_BETWEEN = re.compile(r"\broad\s+between\s+(?:the\s+(?:towns?|cities)\s+of\s+)?\Z", re.I)
+
+
+def _between_towns(ctx: DocContext, i: int) -> PlaceMention | None:
+    """"shot dead two porters on the road between Khash and Iranshahr": with no other place in
+    its sentence, the act is near the first town of the road it names (precision 2), not in the
+    town the sentence before told."""
+    for p in ctx.sent_places[i]:
+        if p.role == "route" and p.place.precision == 1 and not ctx.in_quote(p.span) \
+                and _ROAD_BETWEEN.search(ctx.view, max(0, p.span.start - 40), p.span.start):
+            return replace(p, role="event", place=replace(p.place, precision=2))
+    return None
 
 
 def _road_town(ctx: DocContext, i: int, province: PlaceMention) -> PlaceMention | None:
