@@ -188,3 +188,18 @@ def test_an_act_on_the_road_between_two_towns_is_near_the_first(pipe):
     got = rows(doc)
     assert on("Khash", "killing", dt.date(2025, 5, 19)) in got
     assert on("Saravan", "killing", dt.date(2025, 5, 19)) not in got
+
+
+def count_at(doc, town: str, sub: str):
+    return next((e.count.value for e in doc.events if e.location.canonical == town and e.sub_event_type == sub and e.count), None)
+
+
+def test_homes_raided_are_no_count_of_people(pipe):
+    doc = run(pipe, "In Shiraz, security agents raided seven homes in the early hours of 1 June and arrested nine Baha'is.")
+    assert count_at(doc, "Shiraz", "arrest") == 9
+
+
+def test_the_part_named_inside_a_whole_is_no_count(pipe):
+    doc = run(pipe, "On 1 June, three Kurdish prisoners, among them two brothers from Piranshahr, were hanged in "
+                    "Urmia Central Prison.")
+    assert count_at(doc, "Urmia", "execution") == 3

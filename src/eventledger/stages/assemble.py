@@ -432,6 +432,9 @@ def _placeless_in_sentence(ctx: DocContext, i: int, triggers: list[Trigger], pla
     return out
 
 
+_SUBSET_BEFORE = re.compile(r"\b(?:among them|among whom|of (?:them|whom)|including)\s+(?:at least\s+|some\s+)?\Z", re.I)
+
+
 def _pick_count(ctx: DocContext, i: int, d: Draft) -> Quantity | None:
     kinds = COUNT_KINDS_BY_SUBTYPE.get(d.sub, ())
     if "video_message" in d.tactics:
@@ -439,6 +442,10 @@ def _pick_count(ctx: DocContext, i: int, d: Draft) -> Quantity | None:
     quants = [q for q in ctx.sent_quants[i] if q.count.kind in kinds]
     if not quants:
         return None
+    if len(quants) > 1:
+        # ("three Kurdish prisoners, among them two brothers from Piranshahr, were hanged": the
+        # part named inside the whole is not the event's count)
+        quants = [q for q in quants if not _SUBSET_BEFORE.search(ctx.view, max(0, q.span.start - 24), q.span.start)] or quants
     place = d.place
     if place is None:
         t = d.triggers[0]

@@ -151,6 +151,8 @@ _HEAD_KINDS = [
     (re.compile(r"^\s*+(?:\w++ ){0,1}?(?=[cpt])(?:cities|towns|provinces)\b", re.I), "cities"),
     # ("1,200 prisoners in 22 prisons went on hunger strike": prisons counted, not the strikers)
     (re.compile(r"^\s*+(?:\w++ ){0,1}?(?=[pu])(?:prisons|universities)\b", re.I), "other"),
+    # ("raided seven homes ... and arrested nine Baha'is": the homes raided, not the people arrested)
+    (re.compile(r"^\s*+(?:\w++ ){0,1}?(?=[hrfa])(?:homes|houses|residences|flats|apartments)\b", re.I), "other"),
     # "18 months", "a 13-year prison term"
     (re.compile(r"^(?:\s*+|-)(?:months?)\b", re.I), "months"),
     (re.compile(r"^(?:\s*+|-)(?:years?)\b", re.I), "years"),
