@@ -9,21 +9,9 @@ import datetime as dt
 import hashlib
 
 from test_assemble import pipe  # noqa: F401  (the same pipeline fixture)
+from test_heldout47_rules import on, rows, run  # (the same helpers)
 
 from eventledger.models import Report
-
-
-def run(pipe, text: str, published: str | None = "2025-06-03"):
-    day = dt.date.fromisoformat(published) if published else None
-    return pipe.run(Report("t1", text, hashlib.sha256(text.encode()).hexdigest(), publisher="Monitor", published=day))
-
-
-def rows(doc):
-    return {(e.location.canonical, e.sub_event_type, e.date.start, e.date.end) for e in doc.events}
-
-
-def on(town: str, sub: str, day: dt.date) -> tuple:
-    return town, sub, day, day
 
 
 def subs(doc) -> set[tuple[str, str]]:
