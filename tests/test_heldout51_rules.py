@@ -191,3 +191,9 @@ def test_the_part_named_inside_a_whole_is_no_count(pipe):
     doc = run(pipe, "On 1 June, three Kurdish prisoners, among them two brothers from Piranshahr, were hanged in "
                     "Urmia Central Prison.")
     assert count_at(doc, "Urmia", "execution") == 3
+
+
+def test_a_count_tables_bare_row_figure_is_its_events_count(pipe):
+    doc = run(pipe, "Monthly report – May 2025\n\nAt least 20 Kurdish citizens were arrested in May 2025.\n\n"
+                    "Arrests by town, May 2025\nSanandaj: 14\nMarivan: 6\n", published="2025-06-02")
+    assert count_at(doc, "Sanandaj", "arrest") == 14 and count_at(doc, "Marivan", "arrest") == 6

@@ -440,6 +440,13 @@ def _pick_count(ctx: DocContext, i: int, d: Draft) -> Quantity | None:
     if "video_message" in d.tactics:
         kinds = (*kinds, "video_messages")
     quants = [q for q in ctx.sent_quants[i] if q.count.kind in kinds]
+    if not quants and d.table_row and kinds:
+        # a count table's row whose figure has no word of its own ("Marivan: 6" under "Arrests by town,
+        # November 2025"): the heading's kind is what it counts
+        bare = [q for q in ctx.sent_quants[i] if q.count.kind == "other" and q.count.value is not None]
+        if len(bare) == 1:
+            q = bare[0]
+            return Quantity(q.span, Count(kinds[0], q.count.value, q.count.qualifier, q.count.qualifier_text))
     if not quants:
         return None
     if len(quants) > 1:
