@@ -197,3 +197,11 @@ def test_a_count_tables_bare_row_figure_is_its_events_count(pipe):
     doc = run(pipe, "Monthly report – May 2025\n\nAt least 20 Kurdish citizens were arrested in May 2025.\n\n"
                     "Arrests by town, May 2025\nSanandaj: 14\nMarivan: 6\n", published="2025-06-02")
     assert count_at(doc, "Sanandaj", "arrest") == 14 and count_at(doc, "Marivan", "arrest") == 6
+
+
+def test_a_part_of_a_set_and_an_age_range_are_no_event_count(pipe):
+    doc = run(pipe, "On Monday, police arrested people in Tabriz. Most of the detainees were aged between 17 and 25, "
+                    "and four of them were residents of other provinces.")
+    assert ("Tabriz", "arrest") in subs(doc)
+    assert count_at(doc, "Tabriz", "arrest") is None
+    assert not any(c.value in (17, 25) for c in doc.claims)

@@ -432,6 +432,7 @@ def _placeless_in_sentence(ctx: DocContext, i: int, triggers: list[Trigger], pla
     return out
 
 
+_SUBSET_AFTER = re.compile(r"\s+of\s+(?:them|whom|those|these|the\s+(?:detainees|arrested|dead|victims|wounded|injured|executed|prisoners))\b", re.I)
 _SUBSET_BEFORE = re.compile(r"\b(?:among them|among whom|of (?:them|whom)|including)\s+(?:at least\s+|some\s+)?\Z", re.I)
 
 
@@ -453,6 +454,11 @@ def _pick_count(ctx: DocContext, i: int, d: Draft) -> Quantity | None:
         # ("three Kurdish prisoners, among them two brothers from Piranshahr, were hanged": the
         # part named inside the whole is not the event's count)
         quants = [q for q in quants if not _SUBSET_BEFORE.search(ctx.view, max(0, q.span.start - 24), q.span.start)] or quants
+    # ("Most of the detainees were aged between 17 and 25, and four of them were residents of other
+    # provinces": a part of the set told before, not how many the act counts)
+    quants = [q for q in quants if not _SUBSET_AFTER.match(ctx.view, q.span.end)]
+    if not quants:
+        return None
     place = d.place
     if place is None:
         t = d.triggers[0]
