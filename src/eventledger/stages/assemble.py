@@ -432,7 +432,9 @@ def _placeless_in_sentence(ctx: DocContext, i: int, triggers: list[Trigger], pla
     return out
 
 
-_SUBSET_AFTER = re.compile(r"\s+of\s+(?:them|whom|those|these|the\s+(?:detainees|arrested|dead|victims|wounded|injured|executed|prisoners))\b", re.I)
+#: ("five of them in Yasuj and one in Dehdasht": a place's share of a toll stays that place's count)
+_SUBSET_AFTER = re.compile(r"\s+of\s+(?:them|whom|those|these|the\s+(?:detainees|arrested|dead|victims|wounded|injured|executed|prisoners))\b"
+                           r"(?!,?\s+(?:in|at|near|outside|inside)\b)", re.I)
 _SUBSET_BEFORE = re.compile(r"\b(?:among them|among whom|of (?:them|whom)|including)\s+(?:at least\s+|some\s+)?\Z", re.I)
 
 
