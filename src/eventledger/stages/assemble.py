@@ -302,6 +302,13 @@ def _intervene_in_told_protest(drafts: list[Draft], places: list[PlaceMention], 
     return hit
 
 
+def _told_before(drafts: list[Draft], acting: list[Trigger]) -> bool:
+    """Has an earlier sentence told an act of one of these sub-types, which a source's "said that"
+    would restate?"""
+    subs = {t.sub_event_type for t in acting}
+    return any(d.sub in subs for d in drafts)
+
+
 def _sentence_drafts(ctx: DocContext, i: int, triggers: list[Trigger], places: list[PlaceMention]) -> list[Draft]:
     sent = ctx.doc.sentences[i]
     caption = ctx.kinds[i] == "caption"
@@ -494,11 +501,33 @@ def _placeless_in_sentence(ctx: DocContext, i: int, triggers: list[Trigger], pla
     return out
 
 
+#: ("five of them in Yasuj and one in Dehdasht": a place's share of a toll stays that place's count)
+_SUBSET_AFTER = re.compile(r"\s+of\s+(?:them|whom|those|these|the\s+(?:detainees|arrested|dead|victims|wounded|injured|executed|prisoners))\b"
+                           r"(?!,?\s+(?:in|at|near|outside|inside)\b)", re.I)
+_SUBSET_BEFORE = re.compile(r"\b(?:among them|among whom|of (?:them|whom)|including)\s+(?:at least\s+|some\s+)?\Z", re.I)
+
+
 def _pick_count(ctx: DocContext, i: int, d: Draft) -> Quantity | None:
     kinds = COUNT_KINDS_BY_SUBTYPE.get(d.sub, ())
     if "video_message" in d.tactics:
         kinds = (*kinds, "video_messages")
     quants = [q for q in ctx.sent_quants[i] if q.count.kind in kinds]
+    if not quants and d.table_row and kinds:
+        # a count table's row whose figure has no word of its own ("Marivan: 6" under "Arrests by town,
+        # November 2025"): the heading's kind is what it counts
+        bare = [q for q in ctx.sent_quants[i] if q.count.kind == "other" and q.count.value is not None]
+        if len(bare) == 1:
+            q = bare[0]
+            return Quantity(q.span, Count(kinds[0], q.count.value, q.count.qualifier, q.count.qualifier_text))
+    if not quants:
+        return None
+    if len(quants) > 1:
+        # ("three Kurdish prisoners, among them two brothers from Piranshahr, were hanged": the
+        # part named inside the whole is not the event's count)
+        quants = [q for q in quants if not _SUBSET_BEFORE.search(ctx.view, max(0, q.span.start - 24), q.span.start)] or quants
+    # ("Most of the detainees were aged between 17 and 25, and four of them were residents of other
+    # provinces": a part of the set told before, not how many the act counts)
+    quants = [q for q in quants if not _SUBSET_AFTER.match(ctx.view, q.span.end)]
     if not quants:
         return None
     place = d.place
@@ -816,6 +845,7 @@ class AssembleStage:
                 made = _sentence_drafts(ctx, i, triggers, places)
                 for d in made if table_from is not None else ():
                     d.date_from = table_from
+                    d.table_row = True
                 made = _fold_also_into_told(ctx, i, made, drafts)
                 # "... gathered in Kermanshah and Ilam on Tuesday. The protest in Ilam was dispersed
                 # by police": the protest just told in the named town met the intervention
@@ -1055,7 +1085,10 @@ class AssembleStage:
                         # "On Tuesday evening, "rioters" who had joined the gathering threw stones ...":
                         # the gathering the paragraph before told in its town, not the dateline's
                         target = told_at
-                    elif home is not None and not restated_by_source(ctx, i, acting[0].span.start):
+                    elif home is not None and not (restated_by_source(ctx, i, acting[0].span.start)
+                                                   and _told_before(drafts, acting)):
+                        # (a source telling an act of a kind no sentence before told tells it first: "He
+                        # told the agency that spectators set fire to two buses" is the news itself)
                         target = home
                 if target is not None:
                     # "A banner carried by the crowd read ...": the banners and chants of a protest
@@ -1232,7 +1265,7 @@ class AssembleStage:
                 row = {"etype": etype, "sub": sub, "loc": loc, "date": date, "tactics": [], "actor1": actor1,
                        "actor2": _target(ctx, i, d), "counts": [], "evidence": [], "caption": d.caption,
                        "attributed_to": attributed_source(ctx, i, publisher), "place_key": pkey, "seen_ev": set(),
-                       "own_date": False}
+                       "own_date": False, "table_row": d.table_row}
                 merged[key] = row
             else:
                 row["caption"] = row["caption"] and d.caption
@@ -1335,6 +1368,18 @@ def _dated_before_relative(ctx: DocContext, act: Span, place: Span) -> bool:
 _COUNTRY = Location("Iran", "Iran", None, "IR", None, None, 4)
 
 
+def _day_inside_month_row(o: dict, r: dict) -> bool:
+    """One of the two rows is a count table's month row ("Executions by prison, October 2025" /
+    "Ghezel Hesar (Karaj): 24") and the other a day of that month ("On October 8, seven prisoners
+    ... were hanged in Ghezel Hesar", "On October 21, Mehran Karimi was executed in Urmia Central
+    Prison"): a part the month's figure counts, told as its own act (a table over a few days,
+    "Casualties by town" of a four-day crackdown, still folds its town's day into it)."""
+    if o.get("table_row") == r.get("table_row"):
+        return False
+    table, day = (o, r) if o.get("table_row") else (r, o)
+    return table["date"].precision == "month" and day["date"].precision == "day"
+
+
 def _fold_rows(rows: list[dict]) -> list[dict]:
     """Captions that show a body event fold into it; a plain protest folds into the same
     place's protest with intervention (the more specific sub-type)."""
@@ -1366,6 +1411,9 @@ def _fold_rows(rows: list[dict]) -> list[dict]:
                     and o["actor1"] not in _GENERIC_ACTORS and r["actor1"] not in _GENERIC_ACTORS \
                     and not r["caption"] and not o["caption"]:
                 continue  # "teachers stayed away from their classes" and "shopkeepers closed their shops": two strikes
+            if same and _day_inside_month_row(o, r):
+                continue  # "Marivan: 6" for November, then "On the night of 9 November, ... arrested her together
+                # with her husband" in Marivan: a day's act counted in the month's row, an event of its own
             if same and o["date"].start is not None and r["date"].start is not None and (
                     not _acts(o) or (not _acts(r) and not _own_commemoration(r, o))
                     or set(o["tactics"]) & set(r["tactics"])):

@@ -101,6 +101,7 @@ class Draft:
     caption: bool = False
     inferred: bool = False  # the place is the story's place (dateline, "the city"), not named here
     date_from: Span | None = None  # the text that dates it when not its own (the protest it was at)
+    table_row: bool = False  # a row of a count table by place ("Marivan: 6" under "Arrests by town, November 2025")
 
 
 class DocContext:
@@ -489,11 +490,29 @@ def event_places(ctx: DocContext, i: int) -> list[PlaceMention]:
             and not _COMPOUND_AFTER.match(ctx.view, p.span.end)]
         if got and any(d.role == "history" for d in ctx.sent_dates[i]):
             got = ctx.event_places[i] = [p for p in got if not _place_of_history(ctx, i, p)]
+        if len(got) > 1:
+            got = ctx.event_places[i] = [p for p in got if not _place_of_earlier_arrest(ctx, p)]
         if len(got) == 1 and got[0].place.precision == 3:
             town = _road_town(ctx, i, got[0])
             if town is not None:
                 got = ctx.event_places[i] = [town]
+        elif not got and (town := _between_towns(ctx, i)) is not None:
+            got = ctx.event_places[i] = [town]
     return got
+
+
+_ROAD_BETWEEN = re.compile(r"\broad\s+between\s+(?:the\s+(?:towns?|cities)\s+of\s+)?\Z", re.I)
+
+
+def _between_towns(ctx: DocContext, i: int) -> PlaceMention | None:
+    """"shot dead two porters on the road between Khash and Iranshahr": with no other place in
+    its sentence, the act is near the first town of the road it names (precision 2), not in the
+    town the sentence before told."""
+    for p in ctx.sent_places[i]:
+        if p.role == "route" and p.place.precision == 1 and not ctx.in_quote(p.span) \
+                and _ROAD_BETWEEN.search(ctx.view, max(0, p.span.start - 40), p.span.start):
+            return replace(p, role="event", place=replace(p.place, precision=2))
+    return None
 
 
 def _road_town(ctx: DocContext, i: int, province: PlaceMention) -> PlaceMention | None:
@@ -520,6 +539,20 @@ def _place_of_history(ctx: DocContext, i: int, p: PlaceMention) -> bool:
                 and _HISTORY_GAP.match(ctx.view[p.span.end : d.span.start]):
             return True
     return False
+
+
+#: the arrest an apposition recalls between a sentence's object and its term ("sentenced three
+#: prisoners, arrested in Divandarreh in July 2025, to death on 18 November")
+_ARREST_APPOSITION_BEFORE = re.compile(r",\s+(?:who\s+(?:were|was|had\s+been)\s+)?(?:arrested|detained|captured|seized)"
+                                       r"\s+(?:in|at)\s+\Z")
+_ARREST_APPOSITION_AFTER = re.compile(r"(?:\s+(?:in|on|during)\s+[^,;.()]{1,30})?,\s+to\s+(?:death|life|(?:[\w-]+\s+){1,4}(?:years?|months?))\b")
+
+
+def _place_of_earlier_arrest(ctx: DocContext, p: PlaceMention) -> bool:
+    """A town in an apposition that recalls the earlier arrest of a sentence's object: where they
+    were arrested, not where the sentence (told with its other town) was passed."""
+    return _ARREST_APPOSITION_BEFORE.search(ctx.view, max(0, p.span.start - 40), p.span.start) is not None \
+        and _ARREST_APPOSITION_AFTER.match(ctx.view, p.span.end) is not None
 
 
 # "the Kyiv-bound plane", "a Tehran-based group", "Paris-born": the place qualifies a noun,
@@ -637,7 +670,11 @@ _WIDER = Cue(r"\b(?:cities|towns|provinces|nationwide|across the country|across 
              r"(?!\s+(?:hundreds?|thousands?|dozens?|of\s+them|people|protesters|demonstrators|residents|"
              r"students|workers|women|men|youths?|drivers|farmers|nurses|teachers|retirees|"
              # ("held for several hours", "many times": a duration or a frequency, not places)
-             r"minutes|hours|days|nights|weeks|months|years|times)\b))\b",
+             r"minutes|hours|days|nights|weeks|months|years|times|"
+             # ("damaged several shops", "set fire to several cars", "several officers were hurt": the
+             # things or people an act struck, not places)
+             r"shops|stores|banks|cars|vehicles|buses|motorcycles|windows|bins|kiosks|buildings|officers|agents|"
+             r"members|policemen)\b))\b",
              ("cities", "towns", "provinces", "nationwide", "across ", "several", "many", "other"))
 
 

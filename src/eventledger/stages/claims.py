@@ -370,6 +370,26 @@ class _ClaimIndex:
 _MISSING = object()
 
 
+#: a name with its acronym in brackets after it: "the Baha'i International Community (BIC)"
+_ACRONYM_DEFINED = re.compile(r"((?:[A-Z][\w'’-]*\s+(?:(?:of|the|for|and|on|in)\s+)*){1,7}?[A-Z][\w'’-]*)\s+\(([A-Z]{2,7})\)")
+
+
+def defined_acronyms(text: str) -> dict[str, str]:
+    """Acronyms the report spells out ("according to the Baha'i International Community (BIC) ...
+    The BIC told Amnesty that ..."): a source cited by its acronym is the name spelled out, the
+    acronym kept after it, so that either form names it. Only a name whose capitalised words' initials
+    are the acronym's letters counts (not "Tehran Times (English edition)")."""
+    out: dict[str, str] = {}
+    for m in _ACRONYM_DEFINED.finditer(text):
+        acr = m.group(2)
+        words = [w for w in re.split(r"[\s-]+", m.group(1)) if w[:1].isupper()]
+        if len(words) >= len(acr) and "".join(w[0] for w in words[-len(acr):]) == acr:
+            full = " ".join(words[-len(acr):])
+            name = m.group(1)[m.group(1).find(words[-len(acr)]):] if words[-len(acr)] in m.group(1) else full
+            out.setdefault(acr, f"{' '.join(name.split())} ({acr})")
+    return out
+
+
 def build_claims(doc: Doc, events: list[Event], publisher: str | None, skip: set[int],
                  publisher_stance: str | None = None, ctx: DocContext | None = None) -> list[Claim]:
     """``publisher_stance`` (publishers table): a rights monitor's own headline figures
@@ -384,6 +404,7 @@ def build_claims(doc: Doc, events: list[Event], publisher: str | None, skip: set
     doc_id = doc.id
     sentences = doc.sentences
     numbered_sentences: set[int] = set()
+    acronyms = defined_acronyms(text)
     counted: dict[tuple[int, int], list[Event]] = {}  # count span -> events whose count it is
     for e in events:
         if e.count is not None:
@@ -442,7 +463,7 @@ def build_claims(doc: Doc, events: list[Event], publisher: str | None, skip: set
             continue
         # the publisher naming itself ("RMI said", "according to our tally") is attributed to
         # the publisher; a number told in its plain narrative voice is attributed to no one
-        sources = [publisher if _same(s, publisher) else s for s in index.sources(i, q.span, quote)]
+        sources = [publisher if _same(s, publisher) else acronyms.get(s, s) for s in index.sources(i, q.span, quote)]
         if publisher and quote is None and (not sources or all(s.lower() in _TALLY_NOUNS for s in sources)) and index.own_tally(i):
             sources = [publisher]  # ("we" in a quote is its speaker; "the statistics of this news agency": its own)
         if not sources and publisher and publisher_stance == "rights_monitor" and sent.kind == "heading":
@@ -536,13 +557,23 @@ _SELF_HEADS = frozenset({"network", "organisation", "organization", "monitor", "
                          "group", "centre", "center", "association", "union", "council"})
 
 
+_OWN_OFFICE = re.compile(r"(?:the\s+)?(?P<owner>[\w/]+)['’]s\s+(?:[a-z][\w-]+\s+){0,2}(?:department|office|desk|unit|team)")
+
+
 def _same(source: str, publisher: str | None) -> bool:
     if not publisher:
         return False
     if source.casefold() == publisher.casefold():
         return True
     m = _SELF_REFERENCE.fullmatch(source.strip())
-    return m is not None and m.group("head").casefold() in _SELF_HEADS and is_publisher_head(m.group("head"), publisher)
+    if m is not None and m.group("head").casefold() in _SELF_HEADS and is_publisher_head(m.group("head"), publisher):
+        return True
+    # the publisher's own office ("HRANA's statistics department says" in a report by HRANA News Agency)
+    o = _OWN_OFFICE.fullmatch(source.strip())
+    if o is None:
+        return False
+    owner, pub = o.group("owner").casefold(), publisher.casefold()
+    return pub == owner or pub.startswith(owner + " ")
 
 
 def _slogan_owner(events: list[Event], quote: Quote) -> str | None:

@@ -874,6 +874,12 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
                      or _TRAILING_SAID.search(view, max(scope.start, a.start - 140), a.start - 4)) \
                 and _SENTENCE_END.match(view, a.end):
             role = "other"  # "..., the Tehran police said in a statement carried by Tasnim on Tuesday."
+        if role == "event" and _ARREST_APPOSITION_BEFORE.search(view, max(0, a.start - 70), a.start) \
+                and _ARREST_APPOSITION_AFTER.match(view, a.end):
+            role = "other"  # "sentenced three prisoners, arrested in Divandarreh in July 2025, to death": the arrest's date
+        if role == "event" and _OPENING_STATEMENT.search(view, max(0, a.start - 60), a.start) \
+                and _SAID_THAT_AFTER.match(view, a.end):
+            role = "other"  # "In a statement on 18 August, the Shiraz prosecutor ... said that ...": the statement's day
         if classes and classes[i] == "label":
             scope = Span(doc.paragraphs[i].span.start, doc.paragraphs[i].span.end) if doc.paragraphs else scope
         if (a.kind == "weekday" and role == "event" and scope is not None and out and out[-1].role == "history"
@@ -1039,6 +1045,23 @@ _TRAILING_SAID = re.compile(
 # (or a clause of another speaker or a gloss: "..., a workers' council said on Tuesday, while the
 # ministry insisted ...")
 _SENTENCE_END = re.compile(r"\s*(?:[.;]|$|,\s+(?:while|whereas|as|but|adding)\s)")
+
+#: the earlier arrest an apposition recalls between a sentence's object and its term ("sentenced three
+#: Kurdish prisoners, arrested in Divandarreh in July 2025, to death on 18 November"): its date is
+#: the arrest's, and the sentence's own date comes after
+_ARREST_APPOSITION_BEFORE = re.compile(
+    r",\s+(?:who\s+(?:were|was|had\s+been)\s+)?(?:arrested|detained|captured|seized)"
+    r"(?:\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?\s+(?:in|on|during)\s+\Z")
+_ARREST_APPOSITION_AFTER = re.compile(r",\s+to\s+(?:death|life|(?:[\w-]+\s+){1,4}(?:years?|months?))\b")
+
+#: a statement dated at the head of its sentence ("In a statement on 18 August, the Shiraz prosecutor,
+#: Ali Mirzaei, said that ..."): the day it was said, not the day of the acts it reports
+_OPENING_STATEMENT = re.compile(
+    r"(?:^|[.\n]\s*)In\s+an?\s+(?:[\w-]+\s+)?(?:statement|press\s+release|interview|letter|post|press\s+conference|speech|message)"
+    r"(?:\s+(?:issued|published|released|posted|given|carried))?\s+on\s+\Z", re.I)
+#: ... whose source speaks right after the date: ", <up to about ten words>, said/announced ... that"
+_SAID_THAT_AFTER = re.compile(
+    r",\s+(?:[\w'’.-]+,?\s+){1,10}?(?:said|says|announced|stated|claimed|confirmed|denied|added|wrote|told\s+[\w'’. -]{2,40}?)\s+that\b", re.I)
 
 
 #: "On the same day and on Friday, October 16": the day told before and the day named, one range

@@ -669,6 +669,27 @@ def _may_join(view: str, end: int, start: int) -> bool:
     return end < start and (view[end].isspace() or view[end] in ",-–—&tTuUaA")
 
 
+#: the clause before a date already has its verb ("two shopkeepers were arrested on the night of")
+_VERB_IN_CLAUSE = re.compile(r"\b(?:was|were|is|are|had|has|have)\b|\b[a-z]{3,}ed\b")
+_CLAUSE_START = re.compile(r"[.;:!?\n]")
+#: ... and the second date opens a clause with a subject and a verb of its own ("and on 17 August
+#: three more were arrested")
+_OWN_VERB_AFTER = re.compile(r"[ \u00a0]+(?:[\w'’-]+[ \u00a0]+){1,5}?(?:was|were|had|has|have)\b")
+
+
+def _second_clause(view: str, start: int, end: int, gap: str) -> bool:
+    """"Two were arrested on the night of 16 August, and on 17 August three more were arrested in Yazd":
+    ", and on" between a clause that told its act before its date and a clause with its own subject
+    and verb gives each clause its own day, not a range ("honored her memory on Monday, September 11,
+    and Tuesday, September 12." stays one)."""
+    if "," not in gap or not _OWN_VERB_AFTER.match(view, end):
+        return False
+    lo = max(0, start - 200)
+    left = view[lo:start]
+    cut = max((m.end() for m in _CLAUSE_START.finditer(left)), default=0)
+    return _VERB_IN_CLAUSE.search(left, cut) is not None
+
+
 def _join_ranges(atoms: list[Atom], view: str, P: _Patterns) -> list[Atom]:
     out: list[Atom] = []
     i = 0
@@ -690,7 +711,7 @@ def _join_ranges(atoms: list[Atom], view: str, P: _Patterns) -> list[Atom]:
                 if P.range_gap.fullmatch(gap):
                     joined = "to"
                     head = P.from_before.search(view, max(0, a.start - 14), a.start)
-                elif P.and_gap.fullmatch(gap):
+                elif P.and_gap.fullmatch(gap) and not _second_clause(view, a.start, b.end, gap):
                     head = P.from_before.search(view, max(0, a.start - 14), a.start)
                     if ca == "day" or (head and head.group(0).lower().startswith("between")):
                         joined = "between" if head and head.group(0).lower().startswith("between") else "and"

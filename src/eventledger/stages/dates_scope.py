@@ -742,6 +742,8 @@ def event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
                 return m.range, (m.span,)
             if idx.classes[p] == "label":
                 return idx.frame, idx.frame_spans
+            if lo and (total := _period_of_total(doc, idx, s_start, p)) is not None:
+                return _carried(total)
             while lo and ", where" in (doc.view or doc.text) and where_aside(doc, mentions[lo - 1].span) is not None:
                 lo -= 1  # an earlier sentence's ", where ..." date dates only its own clause
             if not lo and (stamp := _post_stamp_below(doc, idx, p, span)) is not None:
@@ -761,6 +763,8 @@ def event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
             if idx.classes[p] == "label":
                 return idx.frame, idx.frame_spans
             earlier = [m for m in mentions if m.span.start < s_start]
+            if earlier and (total := _period_of_total(doc, idx, s_start, p)) is not None:
+                return _carried(total)
             if earlier:
                 return _carried(_occasion_date(doc, idx, span, p) or earlier[-1], doc, span)
     elif idx.classes[p] == "label":
@@ -822,6 +826,23 @@ def _post_stamp_below(doc: Doc, idx, p: int, span: Span) -> DateMention | None:
                 and POST_STAMP_BEFORE.search(view, max(0, a - 16), a) is not None:
             return m
         return None  # (the paragraph's own first date is no time line: it governs as before)
+#: "The other six executions took place in the prisons of Qazvin, Isfahan and Mashhad": the rest of a
+#: total the report counts over its period, not acts of the day the sentence before told
+_REMAINDER = re.compile(r"(?:the|The)\s+(?:other|remaining)\s+(?:[\w-]+\s+){0,2}?(?:executions|hangings|arrests|"
+                        r"detentions|killings|deaths|death\s+sentences|sentences|detainees|prisoners|cases)\b")
+
+
+def _period_of_total(doc: Doc, idx: DateIndex, s_start: int, p: int) -> DateMention | None:
+    """When the sentence at ``s_start`` opens with the rest of a total ("The other six executions ..."),
+    the period that total was counted over: the latest month or range told before it (the lede's
+    "in November 2025"), not the day of the sentence before."""
+    if _REMAINDER.match(doc.view or doc.text, s_start) is None:
+        return None
+    for q in range(p, -1, -1):
+        for m in reversed(idx.governing.get(q, ())):
+            if m.span.start < s_start and m.role == "event" and m.range.start is not None \
+                    and m.range.precision in ("month", "range", "week"):
+                return m
     return None
 
 

@@ -95,6 +95,8 @@ _AGE_BEFORE = re.compile(r"(?:[A-Z][\w'’-]+(?:,[ ]|[ ]\()|\b[A-Z][a-z'’-]+ [
                          r"\b(?:member|protester|demonstrator|man|woman|boy|girl|student|worker|teacher|activist|"
                          r"prisoner|detainee|officer|guard|driver|nurse|retiree|pensioner|farmer|porter|kolbar|"
                          r"mother|father|son|daughter|brother|sister|wife|husband|cousin)(?:,[ ]|[ ]\())$")
+# a range of ages: "aged between 17 and 25", "aged from 15 to 20", "between the ages of 18 and 30"
+_AGED_RANGE_BEFORE = re.compile(r"\b(?:aged|ages(?: of)?|between the ages of)\s+(?:(?:between|from)\s+)?(?:\d{1,3}\s+(?:and|to)\s+)?$", re.I)
 # an age closing a sentence after a full name ("the head of the guild, Morad Rostami, 58.")
 _NAME_AGE_END = re.compile(r"[A-Z][a-z'’-]+ [A-Z][\w'’-]+, $")
 # ages in a list: "were 27, 25 and 33 years old" (the last number's "years old" makes them all ages)
@@ -160,6 +162,8 @@ _HEAD_KINDS = [
     (re.compile(r"^\s*+(?:\w++ ){0,1}?(?=[cpt])(?:cities|towns|provinces)\b", re.I), "cities"),
     # ("1,200 prisoners in 22 prisons went on hunger strike": prisons counted, not the strikers)
     (re.compile(r"^\s*+(?:\w++ ){0,1}?(?=[cpu])(?:prisons|universities|countries)\b", re.I), "other"),
+    # ("raided seven homes ... and arrested nine Baha'is": the homes raided, not the people arrested)
+    (re.compile(r"^\s*+(?:\w++ ){0,1}?(?=[hrfa])(?:homes|houses|residences|flats|apartments)\b", re.I), "other"),
     # "18 months", "a 13-year prison term"
     (re.compile(r"^(?:\s*+|-)(?:months?)\b", re.I), "months"),
     (re.compile(r"^(?:\s*+|-)(?:years?)\b", re.I), "years"),
@@ -544,6 +548,8 @@ def _not_a_count(view: str, cues: list[int], start: int, end: int, qual_word: st
     if end - start <= 3 and view[end : end + 1] in (",", ")") and not qual_word and _AGE_BEFORE.search(
             view, max(0, start - 30), start):
         return True
+    if end - start <= 3 and _AGED_RANGE_BEFORE.search(view, max(0, start - 30), start):
+        return True  # "Most of the detainees were aged between 17 and 25": ages, both ends of the range
     if end - start <= 2 and view[end : end + 1] == "." and not qual_word and _NAME_AGE_END.search(
             view, max(0, start - 40), start):
         return True  # "..., among them the head of the guild, Morad Rostami, 58.": an age ends the sentence

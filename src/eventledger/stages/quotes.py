@@ -177,7 +177,10 @@ _NP_LOW = (
     # kin and delegates who speak for someone ("his brother told HRANA", "the workers' representatives"),
     # an office's department, and a statement that speaks ("their statement said")
     r"brothers?|sisters?|fathers?|mothers?|sons?|daughters?|wife|husband|cousins?|uncles?|aunts?|"
-    r"workers|employees|representatives?|department|(?<=[Tt]heir )statement|(?<=[Hh]is )statement|(?<=[Hh]er )statement|(?<=[Ii]ts )statement|"
+    # ("A worker told HRANA that more than 400 workers had stopped work": one of them speaks; "HRANA's
+    # statistics department says": an office named by its lower-case words)
+    r"(?<=[Aa] )(?:worker|employee|nurse|teacher|driver|farmer|retiree|pensioner|shopkeeper|merchant|miner|student)|"
+    r"workers|employees|representatives?|(?:[a-z][\w-]+ ){0,2}department|(?<=[Tt]heir )statement|(?<=[Hh]is )statement|(?<=[Hh]er )statement|(?<=[Ii]ts )statement|"
     # "a UN fact-finding mission", "the Special Rapporteur"
     r"(?:fact-finding )?mission|(?:special )?rapporteur|"
     # "a member of the parliament’s national security committee" (a name after it is taken instead)

@@ -86,6 +86,14 @@ def _name_lines_to_list(blocks: list) -> None:
 _SENT_END = re.compile(r"[.!?…]+['\"”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9\u0600-\u06FF])")
 
 
+#: a news paragraph that opens with a quotation and goes on to its speaker and more ("\"Police forces
+#: dispersed the rioters,\" Azizi said, adding that 31 people had been arrested ..."): prose, not a
+#: slogan line (a slogan line is the quotation alone)
+_QUOTE_THEN_SPEAKER = re.compile(
+    r"[\"“«‘'„][^\"“”«»\n]{3,400}?[,.!?]?[\"”»’'],?\s+(?:[\w'’.-]+\s+){0,6}?"
+    r"(?:said|says|told|added|stated|announced|warned|wrote|explained|insisted|noted|declared)\b")
+
+
 def paragraph_kind(line: str, is_boilerplate: bool) -> str:
     """Classify one paragraph line (see module doc)."""
     if is_boilerplate:
@@ -93,7 +101,7 @@ def paragraph_kind(line: str, is_boilerplate: bool) -> str:
     s = line.strip()
     if _BULLET.match(s):
         return "list_item"
-    if s[0] in _QUOTE_OPEN:
+    if s[0] in _QUOTE_OPEN and not _QUOTE_THEN_SPEAKER.match(s):
         # (a headline that opens with a quoted phrase and goes on without a full stop, '"No to
         # executions": a weekend of rallies from Paris to Toronto', is a title, not a quotation)
         if not _ends_terminal(s) and len(s.split()) <= 25 and _goes_on_after_quote(s):
