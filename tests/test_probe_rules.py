@@ -355,6 +355,9 @@ def test_chanting_told_by_videos_as_the_source_is_a_demonstration(pipe):
     doc = run(pipe, "On Friday, hundreds of mourners attended the funeral of one of the dead in Khash, chanting slogans "
                     "against the authorities, according to videos posted online.\n")
     assert summary(doc) == {("Khash", "demonstration")}
+    doc = run(pipe, "In Tehran, residents of the Ekbatan housing complex chanted slogans from their windows on Friday "
+                    "night, videos posted on social media showed.\n")
+    assert summary(doc) == {("Tehran", "demonstration")}
     # chanting in the posted videos themselves stays an online act
     doc = run(pipe, "Activists in Tabriz posted videos of themselves chanting slogans on Friday.\n")
     assert summary(doc) == {("Tabriz", "symbolic_action")}
