@@ -361,3 +361,11 @@ def test_chanting_told_by_videos_as_the_source_is_a_demonstration(pipe):
     # chanting in the posted videos themselves stays an online act
     doc = run(pipe, "Activists in Tabriz posted videos of themselves chanting slogans on Friday.\n")
     assert summary(doc) == {("Tabriz", "symbolic_action")}
+
+
+def test_neighbourhoods_of_the_capital_are_tehran_also_when_the_report_names_it(pipe):
+    doc = run(pipe, "Police arrested two students in Tehran on Monday. On Tuesday night, in many neighbourhoods of the "
+                    "capital, young people gathered around bonfires and chanted against the regime.\n")
+    assert ("Tehran", "demonstration", "2024-03-05") in _days_of(doc)
+    doc = run(pipe, "On Tuesday night, in many neighbourhoods of the capital, young people chanted against the regime.\n")
+    assert summary(doc) == {("Tehran", "demonstration")}

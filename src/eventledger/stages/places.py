@@ -169,18 +169,32 @@ _THE_CAPITAL_RE = re.compile(
     r"(?P<n>the\s+(?:Iranian\s+)?capital|Iran['\u2019]s\s+capital)(?![\w-])(?!\s*,?\s*(?:of|city)\b)")
 
 
+#: parts of "the capital" (its neighbourhoods, streets, districts): Tehran, also in a report that names it
+_CAPITAL_PARTS_RE = re.compile(
+    r"\b(?:neighbou?rhoods?|streets|districts?|parts|squares|quarters)\s+of\s+(?P<n>the\s+capital)(?![\w-])(?!\s*,?\s*(?:of|city)\b)")
+
+
 def _the_capital(items: list[PlaceItem], view: str, gazetteer: Gazetteer) -> list[PlaceItem]:
     """"the capital" named for Tehran in a report that does not name Tehran, unless a place
     follows it ("the capital of Kurdistan province") or the paragraph is about a town abroad
     ("LONDON — ... in the capital")."""
     tehran = next((c for c in gazetteer.lookup("Tehran") if c.place.country == "IR" and c.place.feature == "city"), None)
+    if tehran is None:
+        return items
     # (a report that names Tehran tells its acts there by name; "in the capital" is then a
-    # lead's summary of them: "TEHRAN (April 9, 2025) — ... merchants in the capital ...")
-    if tehran is None or any(it.place.canonical == tehran.place.canonical for it in items):
+    # lead's summary of them: "TEHRAN (April 9, 2025) — ... merchants in the capital ...";
+    # parts of the capital are places of their own: "in many neighbourhoods of the capital")
+    named = any(it.place.canonical == tehran.place.canonical for it in items)
+    if named and "of the capital" not in view:
         return items
     added = []
-    for m in _THE_CAPITAL_RE.finditer(view):
+    seen = set()
+    parts = _CAPITAL_PARTS_RE.finditer(view) if "of the capital" in view else ()
+    for m in [*(() if named else _THE_CAPITAL_RE.finditer(view)), *parts]:
         s, e = m.span("n")
+        if s in seen:
+            continue
+        seen.add(s)
         par_lo = view.rfind("\n", 0, s) + 1
         if any(e <= it.start <= e + 25 for it in items) or any(
                 par_lo <= it.start < s and it.place.country != "IR" for it in items):
