@@ -369,3 +369,16 @@ def test_neighbourhoods_of_the_capital_are_tehran_also_when_the_report_names_it(
     assert ("Tehran", "demonstration", "2024-03-05") in _days_of(doc)
     doc = run(pipe, "On Tuesday night, in many neighbourhoods of the capital, young people chanted against the regime.\n")
     assert summary(doc) == {("Tehran", "demonstration")}
+
+
+def test_passive_attacks_on_a_site_and_on_protesters(pipe):
+    doc = run(pipe, "On Monday, a Basij center in Ahvaz was targeted.\n")
+    assert summary(doc) == {("Ahvaz", "property_attack")}
+    doc = run(pipe, "On Monday, protesters in Ahvaz were attacked by riot police.\n")
+    assert summary(doc) == {("Ahvaz", "protest_with_intervention")}
+    # a past attack told with its own old date is history
+    assert not run(pipe, "Rask's police headquarters was attacked in April 2019 by gunmen.\n").events
+    # families kept from a cemetery met an intervention
+    doc = run(pipe, "Families of the victims gathered at Khavaran cemetery in southeast Tehran on Friday, despite "
+                    "security agents, who filmed them and tried to prevent them from entering.\n")
+    assert summary(doc) == {("Tehran", "protest_with_intervention")}

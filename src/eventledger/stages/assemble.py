@@ -77,6 +77,8 @@ _SUBJECT_GAP = re.compile(r"(?:\s+(?!(?:base|bases|headquarters|cent(?:er|re)s?|
 def _state_did_it(ctx: DocContext, i: int, t: Trigger) -> bool:
     """Is a state actor the subject of the property-attack verb ``t`` ("security forces
     destroyed ...", "Basij members pulled down ...")? Such acts are not riots."""
+    if ctx.view.startswith(("was ", "were ", "had been ", "has been "), t.span.start):
+        return False  # a passive with the site as its subject ("a Basij center ... was targeted"): no agent told
     before = None
     for a in ctx.sent_actors[i]:
         if a.span.end <= t.span.start:

@@ -745,8 +745,11 @@ def fired_on_crowd(ctx: DocContext, t: Trigger) -> bool:
     word = _intervention_words(ctx, t)
     if word is None:
         return False
-    if word[:5].lower() == "clash" and _CLASHING_CROWD.search(ctx.view, max(0, t.span.start - 60), t.span.start):
-        return True  # "Protesters clashed with riot police": the crowd is the clash's subject
+    if (word[:5].lower() == "clash" or word.startswith(("was ", "were ", "had been "))) \
+            and _CLASHING_CROWD.search(ctx.view, max(0, t.span.start - 60), t.span.start):
+        # "Protesters clashed with riot police", "protesters in Ahvaz were attacked by riot police":
+        # the crowd is the subject
+        return True
     return bool(CROWD.pattern.search(word) or re.search(r"protesters|demonstrators|\bcrowds?\b", word, re.I)
                 or _CROWD_AFTER.match(ctx.view, t.span.end, t.span.end + 60))
 

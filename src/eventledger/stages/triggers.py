@@ -410,6 +410,9 @@ def _not_an_act(view: str, s: int, e: int, spec: TriggerSpec, sidx: SentenceInde
     if " " not in word and word.endswith("ed") and _DETERMINER_BEFORE.search(view, max(s0, s - 20), s):
         if _NOUN_AFTER.match(view, e, s1):
             return True
+    if spec.sub_event_type == "property_attack" and word[:3] in ("was", "wer", "had", "has") \
+            and not _SITE_BEFORE_PASSIVE.search(view, max(s0, s - 70), s):
+        return True  # "the protesters were attacked": people, not a site (an intervention's words)
     if spec.sub_event_type == "property_attack" and _told_as_a_cause(view, s, e, s0, word):
         return True  # "arrested five people over the attack on the base": the act told before
     if spec.sub_event_type in ("attack_on_civilians", "killing", "arrest") and cause_of_death_in_relative(view, s):
@@ -419,6 +422,9 @@ def _not_an_act(view: str, s: int, e: int, spec: TriggerSpec, sidx: SentenceInde
     return False
 
 
+#: the site a passive "was targeted/attacked" is told of ("a Basij center in the Kut Abdullah district was targeted")
+_SITE_BEFORE_PASSIVE = re.compile(r"\b(?:base|bases|cent(?:er|re)s?|offices?|buildings?|headquarters|seminary|stations?|kiosks?)"
+                                  r"(?:\s+[\w'’-]+){0,5}?\s+$", re.I)
 #: an attack named again as the cause or the time of a later step ("arrested five people over the
 #: attack on the Basij base", "Hours after the arson in Tabriz, police said ..."), or by a relative
 #: clause in the pluperfect ("the rioters who had attacked the seminary"): the act told before
