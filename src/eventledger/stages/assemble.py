@@ -155,6 +155,13 @@ _OWN_WIDER_SCOPE = re.compile(
     r"|in\s+the\s+(?:north|south|east|west)(?:east|west)?(?:ern)?\b(?!\s+of\s+[A-Z]))", re.I)
 
 
+#: a clause that opens with its own, wider place before its trigger ("posters appeared in Zanjan
+#: and Sari, and in other cities his images were set on fire"): the act is not the towns' before it
+_WIDER_SCOPE_OPENS = re.compile(
+    r"(?:;|,\s+(?:and|while|whereas|but)\s+)(?:in|across)\s+(?:several|many|other|some|dozens\s+of|a\s+number\s+of)\s+"
+    r"(?:\w+\s+)?(?:cities|towns|provinces|places)\b[^,;.]{0,50}\Z", re.I)
+
+
 #: ", and" / ", while" / ";" before a trigger: the clause it is in ("…, and residents of Oshnavieh gathered")
 _AND_CLAUSE = re.compile(r";|,\s+(?:and|while|whereas)\s+")
 #: what opens a clause of its own between a trigger and a place: a semicolon, ", while in",
@@ -289,7 +296,8 @@ def _sentence_drafts(ctx: DocContext, i: int, triggers: list[Trigger], places: l
         # fire to a banner of Khamenei and wrote 'Death to Khamenei' on walls")
         if sub in chosen_subs or id(t) in vague or (sub == "symbolic_action" and t.tactics != ("graffiti",)):
             continue
-        if _OWN_WIDER_SCOPE.match(ctx.view, t.span.end, min(sent.span.end, t.span.end + 40)):
+        if _OWN_WIDER_SCOPE.match(ctx.view, t.span.end, min(sent.span.end, t.span.end + 40)) \
+                or _WIDER_SCOPE_OPENS.search(ctx.view, max(sent.span.start, t.span.start - 80), t.span.start):
             continue  # "..., as shops stayed shut across the Kurdish regions": not the places before it
         start = t.span.start
         targets = [p for p in places if p.span.end <= start] or places

@@ -856,6 +856,10 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
             # (or of that day: "On September 30, 2022, ... after Friday prayers", which it is)
             if out[-1].range.precision == "day":
                 rng = DateRange(out[-1].range.start, out[-1].range.end, "day", rng.confidence, rng.flags)
+        if role == "event" and a.kind == "date" and rng.precision == "day" and "year_from_anchor" in rng.flags:
+            told = _month_told_before(out, scope, rng)
+            if told is not None:
+                role, rng = "history", told  # "In July 2021, ... shot dead a young man in Shadegan on July 16"
         if lede_week is not None and a.kind == "weekday" and a.b is None and a.rel == "on" and role == "event" \
                 and classes and classes[i] == "label" and rng.start is not None \
                 and not lede_week.start <= rng.start <= lede_week.end:
@@ -909,6 +913,26 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
     if len(out) > 1 and " in " in view:
         out = _that_day_in_year(view, text, out)
     return out
+
+
+def _month_told_before(out: list[DateMention], scope: Span | None, rng: DateRange) -> DateRange | None:
+    """"In July 2021, during the water protests, security forces shot dead a young man on July
+    16": a yearless day of the month that a history mention of its own sentence named with its
+    year ("July 2021") is that day of that year, not of the report's year."""
+    if scope is None or rng.start is None:
+        return None
+    for m in reversed(out):
+        if m.scope != scope:
+            break
+        r = m.range
+        if m.role == "history" and r.precision == "month" and r.start is not None and "year_from_anchor" not in r.flags \
+                and r.start.month == rng.start.month and r.start.year != rng.start.year:
+            try:
+                day = rng.start.replace(year=r.start.year)
+            except ValueError:  # February 29 in a year without one
+                return None
+            return DateRange(day, day, "day", rng.confidence, rng.flags + ("month_told_before",))
+    return None
 
 
 def _months_sharing_year(view: str, text: str, out: list[DateMention]) -> list[DateMention]:

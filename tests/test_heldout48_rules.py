@@ -1,0 +1,83 @@
+"""Rules added after held-out set 48 (ho295-ho300: PMOI/MEK Resistance Units and protest reports of
+2025 on a blackout wave, a prisoners' hunger-strike week, a bazaar strike, Cyrus Day, a petrol price
+tier and Khomeini's death anniversary), each on text of its own."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+from test_assemble import pipe  # noqa: F401  (the same pipeline fixture)
+
+from eventledger.models import Report
+
+
+def run(pipe, text: str, published: str | None = "2025-09-10"):
+    day = dt.date.fromisoformat(published) if published else None
+    return pipe.run(Report("t1", text, hashlib.sha256(text.encode()).hexdigest(), publisher="PMOI/MEK", published=day))
+
+
+def rows(doc):
+    return {(e.location.canonical, e.sub_event_type, e.date.start, e.date.end) for e in doc.events}
+
+
+def on(town: str, sub: str, day: dt.date) -> tuple:
+    return town, sub, day, day
+
+
+def test_a_yearless_day_of_a_month_named_with_its_year_before_it_is_that_years(pipe):
+    # the sentence opens with "In August 2019": "on August 12" is that August, history, not this year's
+    doc = run(pipe, "Iran, September 10, 2025 - Workers gathered in Arak on Monday.\n\n"
+                    "In August 2019, during the strikes of the sugar workers, police beat a worker in Shush on August 12.\n")
+    got = rows(doc)
+    assert on("Arak", "demonstration", dt.date(2025, 9, 8)) in got
+    assert not any(c == "Shush" and s == dt.date(2025, 8, 12) for c, _, s, _ in got)
+
+
+def test_a_day_of_another_month_keeps_the_reports_year(pipe):
+    # "In August 2019" names another month: "on September 2" is still this year's
+    doc = run(pipe, "Iran, September 10, 2025 - In August 2019 the factory was sold; "
+                    "its workers gathered in Arak on September 2.\n")
+    assert on("Arak", "demonstration", dt.date(2025, 9, 2)) in rows(doc)
+
+
+def test_a_clause_with_its_own_wider_place_does_not_give_its_act_to_the_towns_before(pipe):
+    doc = run(pipe, "Iran, September 10, 2025 - Posters of the units appeared on Monday in Zanjan and Sari, "
+                    "and in other cities banners of Khamenei were set on fire.\n")
+    got = {(c, s) for c, s, *_ in rows(doc)}
+    assert {("Zanjan", "symbolic_action"), ("Sari", "symbolic_action")} <= got
+    assert not any(s == "property_attack" for _, s in got)
+
+
+def test_an_act_told_for_the_towns_after_and_in_keeps_them(pipe):
+    # ", and in Sari" names a town: its act is Sari's (the rule is for unnamed wider places only)
+    doc = run(pipe, "Iran, September 10, 2025 - Posters appeared on Monday in Zanjan, "
+                    "and in Sari a banner of Khamenei was set on fire.\n")
+    assert ("Sari", "property_attack") in {(c, s) for c, s, *_ in rows(doc)}
+
+
+def test_bare_plural_banners_burned_in_the_passive_are_no_banner_put_up(pipe):
+    doc = run(pipe, "Iran, September 10, 2025 - In Karaj and Qazvin, banners of Khomeini and Khamenei "
+                    "were burned on Monday night.\n")
+    got = {(c, s) for c, s, *_ in rows(doc)}
+    assert {("Karaj", "property_attack"), ("Qazvin", "property_attack")} <= got
+    assert not any(s == "symbolic_action" for _, s in got)
+
+
+def test_words_excluded_alone_inside_the_slogan_an_act_wrote_keep_the_act(pipe):
+    # "hunger strike" alone is a state, no act; inside the slogan written on walls it is the slogan's
+    doc = run(pipe, "Iran, September 10, 2025 - On Monday, Resistance Units in Tabriz wrote "
+                    "\"Every Tuesday a hunger strike, every day an execution\" on walls.\n")
+    assert on("Tabriz", "symbolic_action", dt.date(2025, 9, 8)) in rows(doc)
+
+
+def test_hunger_strike_alone_stays_no_act(pipe):
+    doc = run(pipe, "Iran, September 10, 2025 - Prisoners in Tabriz prison have been on hunger strike for two weeks.\n")
+    assert not any(s == "strike" for _, s, *_ in rows(doc))
+
+
+def test_a_weekday_that_ends_a_sentence_is_not_joined_to_the_next_sentences_date(pipe):
+    # "on Monday.\n\nIn August 2019" is two dates, not "Monday, August 2019"
+    doc = run(pipe, "Iran, September 10, 2025 - Workers gathered in Arak on Monday.\n\n"
+                    "In August 2019, the factory in Shush was sold.\n")
+    assert on("Arak", "demonstration", dt.date(2025, 9, 8)) in rows(doc)
