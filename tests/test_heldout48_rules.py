@@ -81,3 +81,30 @@ def test_a_weekday_that_ends_a_sentence_is_not_joined_to_the_next_sentences_date
     doc = run(pipe, "Iran, September 10, 2025 - Workers gathered in Arak on Monday.\n\n"
                     "In August 2019, the factory in Shush was sold.\n")
     assert on("Arak", "demonstration", dt.date(2025, 9, 8)) in rows(doc)
+
+
+def test_a_paragraphs_town_label_places_its_later_sentences_under_a_province_heading(pipe):
+    doc = run(pipe, "Iran, September 10, 2025 - Bazaars closed.\n\nEast Azerbaijan\n\n"
+                    "Tabriz: The bazaar was closed on Monday. On Tuesday, merchants gathered in the Amir caravanserai.\n\n"
+                    "Ardabil: Shops were shut on Tuesday.\n")
+    got = rows(doc)
+    assert on("Tabriz", "demonstration", dt.date(2025, 9, 9)) in got
+    assert not any(c == "East Azerbaijan" for c, *_ in got)
+
+
+def test_a_count_told_in_reported_speech_after_a_protest_is_its_arrests(pipe):
+    # "said at least 23 had been arrested": the pluperfect of reported speech, one act, no tally
+    doc = run(pipe, "Iran, September 10, 2025 - Protests.\n\n"
+                    "- Mashhad: Hundreds of people gathered outside a petrol station on Monday. Security forces "
+                    "fired tear gas, and the police chief, quoted by Tasnim, said at least 23 \"rioters\" had been arrested.\n"
+                    "- Rasht: Workers gathered on Monday.\n")
+    got = rows(doc)
+    assert on("Mashhad", "arrest", dt.date(2025, 9, 8)) in got
+    assert on("Mashhad", "protest_with_intervention", dt.date(2025, 9, 8)) in got
+
+
+def test_a_running_count_in_reported_speech_stays_a_tally(pipe):
+    # "have been arrested" (present perfect) in reported speech is still a running total
+    doc = run(pipe, "Iran, September 10, 2025 - Workers gathered in Arak on Monday. HRANA said that "
+                    "at least 300 people have been arrested.\n")
+    assert not any(s == "arrest" for _, s, *_ in rows(doc))

@@ -848,7 +848,19 @@ def _is_tally_uncached(ctx: DocContext, i: int) -> bool:
         # over the few days since a weekday is that town's act over those days, not a tally (a
         # total for several towns stays one)
         return False
-    return vague and _PERFECT.search(ctx.view, s.start, s.end) is not None
+    if not vague:
+        return False
+    perfect = _PERFECT.search(ctx.view, s.start, s.end)
+    if perfect is not None and _REPORTED_PAST.search(ctx.view, s.start, perfect.start()) \
+            and perfect.group().startswith("had") and "since" not in ctx.view[s.start : s.end]:
+        # "the police chief said at least 23 had been arrested": reported speech puts the simple
+        # past back into the pluperfect; it counts one act, not a running total
+        return False
+    return perfect is not None
+
+
+#: a speech verb in the past opening reported speech ("the police chief, quoted by Tasnim, said ...")
+_REPORTED_PAST = re.compile(r"\b(?:said|told\s+\w+|reported|announced|stated|added)\s+(?:that\s+)?(?:[^\s,;.]+\s+){0,6}\Z")
 
 
 #: a count over the days since a weekday ("since Saturday", "since last Thursday")
