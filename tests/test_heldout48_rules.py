@@ -108,3 +108,17 @@ def test_a_running_count_in_reported_speech_stays_a_tally(pipe):
     doc = run(pipe, "Iran, September 10, 2025 - Workers gathered in Arak on Monday. HRANA said that "
                     "at least 300 people have been arrested.\n")
     assert not any(s == "arrest" for _, s, *_ in rows(doc))
+
+
+def test_honking_and_banging_pots_are_demonstrations(pipe):
+    doc = run(pipe, "Iran, September 10, 2025 - In Tabriz, motorists honked their horns on Valiasr Street on Monday. "
+                    "In Rasht, women banged pots on their balconies on Monday night.\n")
+    got = rows(doc)
+    assert {on("Tabriz", "demonstration", dt.date(2025, 9, 8)), on("Rasht", "demonstration", dt.date(2025, 9, 8))} <= got
+
+
+def test_a_caption_in_the_present_tells_a_gathering(pipe):
+    doc = run(pipe, "Iran, September 10, 2025 - Protests over water cuts.\n\n"
+                    "Residents of Sabzevar gather in front of the governorate – September 7, 2025\n\n"
+                    "The cuts went on all week.\n")
+    assert on("Sabzevar", "demonstration", dt.date(2025, 9, 7)) in rows(doc)
