@@ -122,3 +122,9 @@ def test_a_caption_in_the_present_tells_a_gathering(pipe):
                     "Residents of Sabzevar gather in front of the governorate – September 7, 2025\n\n"
                     "The cuts went on all week.\n")
     assert on("Sabzevar", "demonstration", dt.date(2025, 9, 7)) in rows(doc)
+
+
+def test_people_who_gather_in_a_warning_are_no_gathering(pipe):
+    doc = run(pipe, "Iran, September 10, 2025 - The prosecutor warned on Monday that families who gather "
+                    "outside Dastgerd prison in Isfahan will be dealt with.\n")
+    assert not any(s == "demonstration" for _, s, *_ in rows(doc))
