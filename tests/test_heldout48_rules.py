@@ -128,3 +128,17 @@ def test_people_who_gather_in_a_warning_are_no_gathering(pipe):
     doc = run(pipe, "Iran, September 10, 2025 - The prosecutor warned on Monday that families who gather "
                     "outside Dastgerd prison in Isfahan will be dealt with.\n")
     assert not any(s == "demonstration" for _, s, *_ in rows(doc))
+
+
+def test_a_walk_turned_back_at_a_checkpoint_is_a_protest_with_intervention(pipe):
+    doc = run(pipe, "Iran, September 10, 2025 - On Monday, families who tried to walk to the shrine were "
+                    "turned back at a police checkpoint outside Pasargad.\n")
+    assert ("Pasargad", "protest_with_intervention") in {(c, s) for c, s, *_ in rows(doc)}
+
+
+def test_detainees_named_by_their_university_are_not_placed_there(pipe):
+    doc = run(pipe, "Iran, September 10, 2025 - In Marvdasht, police detained six young men on Monday, "
+                    "among them two students of Shiraz University.\n")
+    got = rows(doc)
+    assert on("Marvdasht", "arrest", dt.date(2025, 9, 8)) in got
+    assert not any(c == "Shiraz" for c, *_ in got)

@@ -236,6 +236,11 @@ def _may_be_route_after(after: str) -> bool:
 #: every branch of ORIGIN_BEFORE_RE / _ROUTE_BEFORE_RE ends "<one of these words>\s+$", so the
 #: last whitespace-separated word of ``before`` ends with one of them (for ASCII text, where
 #: re.I is plain lower-casing); testing that first skips most regex searches
+#: the people of an act named in an apposition by where they study or work ("police detained six
+#: young men, among them two students of Shiraz University"): their affiliation, not the place
+_AFFILIATION_BEFORE_RE = re.compile(
+    r"\b(?:among\s+them|including|one\s+of\s+them|two\s+of\s+them)\s+(?:\w+\s+){0,2}?"
+    r"(?:students?|professors?|lecturers?|teachers?|staff|members?|workers?|employees?)\s+(?:of|at|from)\s+(?:the\s+)?$", re.I)
 _ORIGIN_LAST = ("from", "in", "of", "town", "is", "was")
 _ROUTE_LAST = ("to", "from", "toward", "towards", "between", "of", "near")
 #: the same for the English branch of _COUNTRY_EVENT_BEFORE_RE (its Persian branch is non-ASCII)
@@ -293,6 +298,8 @@ def assign_roles(items: list[PlaceItem], view: str) -> None:
         elif (quotes and _in_slogan(view, it.start, quotes)) or (
                 last is not None and _names_without_being_there(before, view, it)):
             role = "other"
+        elif last in ("of", "at", "from") and _AFFILIATION_BEFORE_RE.search(before):
+            role = "origin"  # "detained six young men, among them two students of Shiraz University": who they are
         elif "ospital " in view[it.start : it.end] and (cut := view.rfind(" in ", it.start, it.end)) > it.start \
                 and _TAKEN_TO_BEFORE_RE.search(view, max(0, cut - 90), cut + 4):
             role = "other"  # "taken to Khatam al-Anbia hospital in Zahedan": a named hospital with its town
