@@ -142,3 +142,15 @@ def test_detainees_named_by_their_university_are_not_placed_there(pipe):
     got = rows(doc)
     assert on("Marvdasht", "arrest", dt.date(2025, 9, 8)) in got
     assert not any(c == "Shiraz" for c, *_ in got)
+
+
+def test_a_count_since_a_weekday_for_a_province_and_a_town_stays_a_tally(pipe):
+    doc = run(pipe, "Iran, September 10, 2025 - Workers gathered in Arak on Monday. HRANA said on Tuesday that "
+                    "at least 31 people had been detained in Khuzestan and Kerman since Saturday.\n")
+    assert not any(s == "arrest" for _, s, *_ in rows(doc))
+
+
+def test_a_count_since_a_weekday_in_one_town_is_that_towns_arrests(pipe):
+    doc = run(pipe, "Iran, September 10, 2025 - HRANA said on Tuesday that "
+                    "at least 31 people had been detained in Izeh since Saturday.\n")
+    assert ("Izeh", "arrest") in {(c, s) for c, s, *_ in rows(doc)}

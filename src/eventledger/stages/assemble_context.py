@@ -843,10 +843,12 @@ def _is_tally_uncached(ctx: DocContext, i: int) -> bool:
     quants = ctx.sent_quants[i]
     vague = any(q.count.value is None or q.count.qualifier in ("more_than", "at_least") for q in quants)
     if vague and _SINCE_WEEKDAY.search(ctx.view, s.start, s.end) is not None \
-            and len({place_key(p) for p in event_places(ctx, i) if p.place.precision == 1}) == 1:
+            and len(told := {place_key(p): p for p in event_places(ctx, i)}) == 1 \
+            and next(iter(told.values())).place.precision == 1:
         # "at least four protesters had been killed in Kuhdasht since Saturday": one town's toll
         # over the few days since a weekday is that town's act over those days, not a tally (a
-        # total for several towns stays one)
+        # total for several towns stays one, and so does one for a town and a province: "in
+        # Khuzestan and Kerman since Saturday")
         return False
     if not vague:
         return False
