@@ -154,3 +154,18 @@ def test_a_count_since_a_weekday_in_one_town_is_that_towns_arrests(pipe):
     doc = run(pipe, "Iran, September 10, 2025 - HRANA said on Tuesday that "
                     "at least 31 people had been detained in Izeh since Saturday.\n")
     assert ("Izeh", "arrest") in {(c, s) for c, s, *_ in rows(doc)}
+
+
+def test_the_day_a_strike_began_then_its_span_gives_the_span(pipe):
+    doc = run(pipe, "Iran, September 10, 2025 - A strike that began in Tabriz's bazaar on Sunday spread to other cities.\n\n"
+                    "Tabriz: Shops in the bazaar stayed shut from Sunday to Tuesday. The head of the guilds said "
+                    "most shops were closed on Monday.\n\nArdabil: Shops were shut on Tuesday.\n")
+    got = {(c, s, a, b) for c, s, a, b in rows(doc) if c == "Tabriz" and s == "strike"}
+    assert got == {("Tabriz", "strike", dt.date(2025, 9, 7), dt.date(2025, 9, 9))}
+
+
+def test_a_town_listed_with_a_range_is_still_narrowed_by_its_own_day(pipe):
+    # no "began": the list's range for several towns yields to a town's own day told again
+    doc = run(pipe, "Iran, September 10, 2025 - Shops were shut in Tabriz and Ardabil on Sunday and Monday.\n\n"
+                    "In Tabriz, shopkeepers closed their shops on Sunday.\n")
+    assert on("Tabriz", "strike", dt.date(2025, 9, 7)) in rows(doc)

@@ -1128,6 +1128,8 @@ class AssembleStage:
                 row["tied"] = _tied_by_day_list(ctx, anchor_span, date_spans[0])
             if not row.get("own_sent") and (date_spans and ctx.idx(date_spans[0].start) == ctx.idx(anchor_span.start)):
                 row["own_sent"] = True
+            if sub == "strike" and _BEGAN_AFTER.match(ctx.view, t0.span.end):
+                row["began"] = True  # "A strike that began in Tehran's Grand Bazaar on Sunday": its first day
             # (a row told only by vague words, "carried out activities in A, B and C")
             row["vague"] = row.get("vague", True) and all((sp := spec_of(t)) is not None and sp.vague for t in d.triggers)
             tactics = row["tactics"]
@@ -1180,6 +1182,10 @@ class AssembleStage:
 _COUNTRY = Location("Iran", "Iran", None, "IR", None, None, 4)
 
 
+#: a strike's first day told after it ("A strike that began in Tehran's Grand Bazaar on Sunday")
+_BEGAN_AFTER = re.compile(r"\s+(?:that|which)\s+(?:began|started|broke\s+out)\b", re.I)
+
+
 def _fold_rows(rows: list[dict]) -> list[dict]:
     """Captions that show a body event fold into it; a plain protest folds into the same
     place's protest with intervention (the more specific sub-type)."""
@@ -1223,7 +1229,13 @@ def _fold_rows(rows: list[dict]) -> list[dict]:
                 # inside the range, "Hamadan and Arak: residents sent videos of the posters" after
                 # "Karaj: On Saturday, June 13, ...", keeps the list's range)
                 host = o
-                if _days(r["date"]) < _days(o["date"]) and r.get("own_date", True) \
+                if o.get("began") and r["date"].start == o["date"].start and _days(r["date"]) > _days(o["date"]):
+                    # the day a strike began, then its span told for its place ("stayed shut from
+                    # Sunday to Tuesday"): the span, which a day inside it no longer narrows
+                    o["date"], o["began"], o["spanned"] = r["date"], False, True
+                elif r.get("began") and r["date"].start == o["date"].start or o.get("spanned"):
+                    pass
+                elif _days(r["date"]) < _days(o["date"]) and r.get("own_date", True) \
                         and (o["etype"] != "repression" or r["counts"]):
                     o["date"], o["loc"] = r["date"], r["loc"]
                 break
