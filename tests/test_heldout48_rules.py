@@ -169,3 +169,15 @@ def test_a_town_listed_with_a_range_is_still_narrowed_by_its_own_day(pipe):
     doc = run(pipe, "Iran, September 10, 2025 - Shops were shut in Tabriz and Ardabil on Sunday and Monday.\n\n"
                     "In Tabriz, shopkeepers closed their shops on Sunday.\n")
     assert on("Tabriz", "strike", dt.date(2025, 9, 7)) in rows(doc)
+
+
+def test_shopkeepers_who_followed_the_closures_strike(pipe):
+    doc = run(pipe, "Iran, September 10, 2025 - Bazaars closed.\n\nTabriz: The bazaar was shut on Monday.\n\n"
+                    "Marand and Ahar: Shopkeepers followed on Tuesday.\n")
+    got = rows(doc)
+    assert {on("Marand", "strike", dt.date(2025, 9, 9)), on("Ahar", "strike", dt.date(2025, 9, 9))} <= got
+
+
+def test_followed_with_another_object_is_no_strike(pipe):
+    doc = run(pipe, "Iran, September 10, 2025 - In Tabriz, merchants followed the news of the rial on Monday.\n")
+    assert not any(s == "strike" for _, s, *_ in rows(doc))
