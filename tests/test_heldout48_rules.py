@@ -181,3 +181,23 @@ def test_shopkeepers_who_followed_the_closures_strike(pipe):
 def test_followed_with_another_object_is_no_strike(pipe):
     doc = run(pipe, "Iran, September 10, 2025 - In Tabriz, merchants followed the news of the rial on Monday.\n")
     assert not any(s == "strike" for _, s, *_ in rows(doc))
+
+
+def test_a_hanging_after_an_opening_weekday_with_the_prisoners_age_is_an_execution(pipe):
+    # "On Sunday, the regime hanged X, 28, ...": "Sunday, the regime" is no name in apposition
+    doc = run(pipe, "Iran, September 10, 2025 - On Sunday, the regime hanged Ali Moradi, 28, from Izeh, "
+                    "in Sepidar prison in Ahvaz.\n")
+    got = rows(doc)
+    assert on("Ahvaz", "execution", dt.date(2025, 9, 7)) in got
+    assert not any(c == "Izeh" for c, *_ in got)
+
+
+def test_an_opening_town_then_the_regime_executed_a_named_prisoner(pipe):
+    doc = run(pipe, "Iran, September 10, 2025 - In Ahvaz, the regime executed Ali Moradi, 28, on Monday, his family said.\n")
+    assert on("Ahvaz", "execution", dt.date(2025, 9, 8)) in rows(doc)
+
+
+def test_a_death_in_apposition_after_a_name_is_still_no_act(pipe):
+    doc = run(pipe, "Iran, September 10, 2025 - Youths in Tabriz set fire to a banner of Soleimani, "
+                    "the commander killed in 2020, on Monday.\n")
+    assert not any(s == "killing" for _, s, *_ in rows(doc))

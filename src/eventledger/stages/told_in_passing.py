@@ -46,7 +46,7 @@ def death_in_apposition(view: str, start: int, end: int) -> bool:
             or ", " not in view[lo:start]:
         return False
     m = DEATH_IN_APPOSITION_RE.search(view, lo, end)
-    if m is None:
+    if m is None or _OPENING_PHRASE.match(view, max(0, m.start() - 4), m.end()):
         return False
     if "who" in view[m.start() : start]:
         # a relative clause that places and dates the death tells it as an event of its own ("Hiwa
@@ -56,6 +56,13 @@ def death_in_apposition(view: str, start: int, end: int) -> bool:
         rest = view[end : view.find(",", end, end + 60)]
         return not (_DATED.search(rest) and _PLACED.search(rest))
     return True
+
+
+#: a sentence's opening phrase before its subject, no name in apposition: "On Sunday, the regime
+#: hanged X, 28, in ...", "In Ahvaz, the regime executed X, ..." (the participle is the main verb)
+_OPENING_PHRASE = re.compile(r".{0,4}?(?<![\w'’-])(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,"
+                             r"|.{0,4}?(?<!\w)(?:In|On|At|By)\s[A-Z][\w'’-]+,\s+(?:the|a|an)\s+(?:regime|authorities|judiciary|"
+                             r"security\s+forces|police|guards|agents|officers|forces)\s")
 
 
 _PLACED = re.compile(r"\b(?:near|at|outside|in)\s+(?!(?:the\s+)?(?:\d|January|February|March|April|May|June|July|August|"
