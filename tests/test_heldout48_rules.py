@@ -201,3 +201,10 @@ def test_a_death_in_apposition_after_a_name_is_still_no_act(pipe):
     doc = run(pipe, "Iran, September 10, 2025 - Youths in Tabriz set fire to a banner of Soleimani, "
                     "the commander killed in 2020, on Monday.\n")
     assert not any(s == "killing" for _, s, *_ in rows(doc))
+
+
+def test_a_hanging_after_an_opening_persian_date_is_an_execution(pipe):
+    doc = run(pipe, "Iran, September 10, 2025 - On Monday, 17 Shahrivar, the regime executed three prisoners in "
+                    "Ghezel Hesar prison, among them Hossein Rahimi, 34, from Kermanshah.\n")
+    got = rows(doc)
+    assert on("Karaj", "execution", dt.date(2025, 9, 8)) in got

@@ -59,8 +59,11 @@ def death_in_apposition(view: str, start: int, end: int) -> bool:
 
 
 #: a sentence's opening phrase before its subject, no name in apposition: "On Sunday, the regime
-#: hanged X, 28, in ...", "In Ahvaz, the regime executed X, ..." (the participle is the main verb)
-_OPENING_PHRASE = re.compile(r".{0,4}?(?<![\w'’-])(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,"
+#: hanged X, 28, in ...", "On Tuesday, 21 Bahman, the regime executed ...", "In Ahvaz, the regime
+#: executed X, ..." (the participle is the main verb)
+_OPENING_PHRASE = re.compile(r".{0,4}?(?<![\w'’-])(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|"
+                             r"July|August|September|October|November|December|Farvardin|Ordibehesht|Khordad|Tir|Mordad|"
+                             r"Shahrivar|Mehr|Aban|Azar|Dey|Bahman|Esfand),"
                              r"|.{0,4}?(?<!\w)(?:In|On|At|By)\s[A-Z][\w'’-]+,\s+(?:the|a|an)\s+(?:regime|authorities|judiciary|"
                              r"security\s+forces|police|guards|agents|officers|forces)\s")
 
