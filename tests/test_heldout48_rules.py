@@ -208,3 +208,16 @@ def test_a_hanging_after_an_opening_persian_date_is_an_execution(pipe):
                     "Ghezel Hesar prison, among them Hossein Rahimi, 34, from Kermanshah.\n")
     got = rows(doc)
     assert on("Karaj", "execution", dt.date(2025, 9, 8)) in got
+
+
+def test_lower_case_march_after_to_is_the_verb_not_the_month(pipe):
+    doc = run(pipe, "Iran, September 10, 2025 - Police fired tear gas in Isfahan on Monday when farmers "
+                    "tried to march to the governorate.\n")
+    assert on("Isfahan", "protest_with_intervention", dt.date(2025, 9, 8)) in rows(doc)
+
+
+def test_march_the_month_still_dates(pipe):
+    doc = run(pipe, "Iran, March 10, 2025 - Workers gathered in Arak on march 5. Retirees rallied in Qom in March.\n",
+              published="2025-03-10")
+    assert on("Arak", "demonstration", dt.date(2025, 3, 5)) in rows(doc)
+    assert ("Qom", "demonstration", dt.date(2025, 3, 1), dt.date(2025, 3, 31)) in rows(doc)
