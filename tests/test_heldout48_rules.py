@@ -221,3 +221,11 @@ def test_march_the_month_still_dates(pipe):
               published="2025-03-10")
     assert on("Arak", "demonstration", dt.date(2025, 3, 5)) in rows(doc)
     assert ("Qom", "demonstration", dt.date(2025, 3, 1), dt.date(2025, 3, 31)) in rows(doc)
+
+
+def test_faces_projected_onto_walls_are_a_projection(pipe):
+    doc = run(pipe, "Iran, September 10, 2025 - In Sanandaj, a unit projected the faces of executed prisoners "
+                    "onto walls on Monday. In Marivan, youths projected the Lion and Sun onto the wall of a school on Monday.\n")
+    got = rows(doc)
+    assert {on("Sanandaj", "symbolic_action", dt.date(2025, 9, 8)), on("Marivan", "symbolic_action", dt.date(2025, 9, 8))} <= got
+    assert not any(s == "execution" for _, s, *_ in got)
