@@ -229,3 +229,10 @@ def test_faces_projected_onto_walls_are_a_projection(pipe):
     got = rows(doc)
     assert {on("Sanandaj", "symbolic_action", dt.date(2025, 9, 8)), on("Marivan", "symbolic_action", dt.date(2025, 9, 8))} <= got
     assert not any(s == "execution" for _, s, *_ in got)
+
+
+def test_a_verbless_caption_of_candles_for_the_martyrs_is_a_commemoration(pipe):
+    doc = run(pipe, "Iran, September 10, 2025 - Resistance Units marked the day in several cities.\n\n"
+                    "Kermanshah – candles for the martyrs of the uprising – September 7, 2025\n\n"
+                    "The regime stepped up its security measures.\n")
+    assert on("Kermanshah", "symbolic_action", dt.date(2025, 9, 7)) in rows(doc)
