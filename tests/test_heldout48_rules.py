@@ -236,3 +236,24 @@ def test_a_verbless_caption_of_candles_for_the_martyrs_is_a_commemoration(pipe):
                     "Kermanshah – candles for the martyrs of the uprising – September 7, 2025\n\n"
                     "The regime stepped up its security measures.\n")
     assert on("Kermanshah", "symbolic_action", dt.date(2025, 9, 7)) in rows(doc)
+
+
+def test_the_prison_a_detainee_was_transferred_to_is_not_the_arrests_place(pipe):
+    doc = run(pipe, "Iran, September 10, 2025 - Intelligence agents arrested a worker at his home in Shahriar on "
+                    "Sunday and transferred him to Evin prison two days later.\n")
+    got = rows(doc)
+    assert on("Shahriar", "arrest", dt.date(2025, 9, 7)) in got
+    assert not any(c == "Tehran" for c, *_ in got)
+
+
+def test_an_act_in_his_home_town_of_x_happens_there(pipe):
+    doc = run(pipe, "Iran, September 10, 2025 - The regime hanged Navid Karimi in Ghezel Hesar on Monday. "
+                    "The next day, his family held a mourning ceremony in his home town of Izeh, where dozens "
+                    "chanted \"Death to the dictator\".\n")
+    assert ("Izeh", "demonstration") in {(c, s) for c, s, *_ in rows(doc)}
+
+
+def test_a_bare_home_town_stays_an_origin(pipe):
+    doc = run(pipe, "Iran, September 10, 2025 - The regime hanged Navid Karimi, whose home town is Izeh, "
+                    "in Ghezel Hesar on Monday.\n")
+    assert not any(c == "Izeh" for c, *_ in rows(doc))

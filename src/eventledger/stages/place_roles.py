@@ -54,7 +54,8 @@ ORIGIN_BEFORE_RE = re.compile(
     r"\d+)\s+(?:\w+\s+){0,2}?(?:\([^()]{1,40}\)\s+)?from\s+(?:the\s+(?:city|town|village)\s+of\s+)?$)"
     r"|(?:\bborn\s+in\s+(?:the\s+(?:city|town|village)\s+of\s+)?$)|(?:\bnatives?\s+of\s+$)"
     r"|(?:\bhails?\s+from\s+$)|(?:\bhailing\s+from\s+$)|(?:\boriginally\s+from\s+$)"
-    r"|(?:\bhome\s*town\s+(?:of\s+|is\s+|was\s+)?$)"
+    # (an act told "in his home town of Izeh" happens there: only the bare home town is an origin)
+    r"|(?:(?<!\bin his )(?<!\bin her )(?<!\bin their )\bhome\s*town\s+(?:of\s+|is\s+|was\s+)?$)"
     # a person's origin told in a relative clause: "Zahra Safaei, who is from Qom"
     r"|(?:\b(?:who|he|she|they)\s+(?:is|are|was|were)\s+(?:originally\s+)?from\s+$)",
     re.I,
@@ -382,7 +383,9 @@ _KIN_DEATH_PLACE_RE = re.compile(KIN_OF_DEAD + r"\s+(?:in|at)\s+(?:the\s+)?$", r
 #: "arrested four of them, who were taken to Isfahan": where detainees were taken, not the arrest's town
 _TAKEN_AWAY_TO_RE = re.compile(
     r"\b(?:who|and|then|later)\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:later\s+|then\s+)?"
-    r"(?:taken|transferred)\s+to\s+$", re.I)
+    r"(?:taken|transferred)\s+to\s+$"
+    # (or in the active, the detainee its object: "arrested X at his home in Shahriar and transferred him to Evin prison")
+    r"|\b(?:transferred|taken|took)\s+(?:him|her|them)\s+to\s+$", re.I)
 #: "is being held in Dezful prison", "remains jailed in Evin prison": where a detainee is kept,
 #: not where the arrest (or anything else) happened ("a rally was held in" has no prison after it)
 _HELD_IN_RE = re.compile(
