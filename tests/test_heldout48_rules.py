@@ -257,3 +257,13 @@ def test_a_bare_home_town_stays_an_origin(pipe):
     doc = run(pipe, "Iran, September 10, 2025 - The regime hanged Navid Karimi, whose home town is Izeh, "
                     "in Ghezel Hesar on Monday.\n")
     assert not any(c == "Izeh" for c, *_ in rows(doc))
+
+
+def test_a_strike_that_entered_its_third_day_spans_the_three_days(pipe):
+    doc = run(pipe, "Iran, September 10, 2025 - The strike of the Tabriz bazaar entered its third day on Tuesday.\n")
+    assert ("Tabriz", "strike", dt.date(2025, 9, 7), dt.date(2025, 9, 9)) in rows(doc)
+
+
+def test_the_uprisings_day_count_still_dates_only_the_day(pipe):
+    doc = run(pipe, "Iran, September 10, 2025 - The uprising entered its third day on Tuesday, with a strike in Tabriz.\n")
+    assert on("Tabriz", "strike", dt.date(2025, 9, 9)) in rows(doc)

@@ -1225,6 +1225,12 @@ def _is_ongoing(a: Atom) -> bool:
     return a.kind == "streak" or (a.kind == "weekday" and a.rel == "since" and a.b is None)
 
 
+#: the act a day count is told of, as its subject ("The strike of the Tehran bazaar entered its third day")
+_COUNTED_ACTION_BEFORE = re.compile(
+    r"\b(?:strikes?|sit-ins?|closures?|boycotts?|stoppages?|walkouts?)\s+(?:(?:of|in|at|by)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?)?\Z",
+    re.I)
+
+
 def _extend_ongoing(doc: Doc, out: list[DateMention], ongoing: list[tuple[int, Atom, dt.date | None]]) -> None:
     """"for a third day on Tuesday", "since Sunday", "for the past two days": a range from the
     start to the day stated in the same sentence (else, for "a third day", the day stated
@@ -1259,8 +1265,9 @@ def _extend_ongoing(doc: Doc, out: list[DateMention], ongoing: list[tuple[int, A
         if end is None:
             continue
         start = end - dt.timedelta(days=a.n - 1) if a.kind == "streak" else min(m.range.start, end)
-        if a.rel == "count":
+        if a.rel == "count" and not _COUNTED_ACTION_BEFORE.search(doc.view or doc.text, max(0, m.span.start - 90), m.span.start):
             # the wave's count, not the span of the acts its sentence tells: the mention keeps the day
+            # (but a strike that "entered its third day on Tuesday" is the act itself: it spans them)
             firsts.append(start)
             out[idx] = DateMention(m.span, m.text, DateRange(end, end, "day", confidence, ("day_count",)), m.role, m.scope)
             continue
