@@ -267,3 +267,11 @@ def test_a_strike_that_entered_its_third_day_spans_the_three_days(pipe):
 def test_the_uprisings_day_count_still_dates_only_the_day(pipe):
     doc = run(pipe, "Iran, September 10, 2025 - The uprising entered its third day on Tuesday, with a strike in Tabriz.\n")
     assert on("Tabriz", "strike", dt.date(2025, 9, 9)) in rows(doc)
+
+
+def test_a_crowd_attacked_with_batons_the_sentence_after_is_a_protest_with_intervention(pipe):
+    doc = run(pipe, "Iran, September 10, 2025 - In Tabriz, merchants marched through the bazaar on Monday. "
+                    "Riot police attacked them with batons.\n")
+    got = rows(doc)
+    assert on("Tabriz", "protest_with_intervention", dt.date(2025, 9, 8)) in got
+    assert not any(s == "attack_on_civilians" for _, s, *_ in got)
