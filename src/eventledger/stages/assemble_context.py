@@ -854,13 +854,16 @@ def _is_tally_uncached(ctx: DocContext, i: int) -> bool:
         return False
     perfect = _PERFECT.search(ctx.view, s.start, s.end)
     if perfect is not None and _REPORTED_PAST.search(ctx.view, s.start, perfect.start()) \
-            and perfect.group().startswith("had") and "since" not in ctx.view[s.start : s.end]:
+            and perfect.group().startswith("had") and "since" not in ctx.view[s.start : s.end] \
+            and not event_places(ctx, i) and not _ACROSS.search(ctx.view, s.start, s.end):
         # "the police chief said at least 23 had been arrested": reported speech puts the simple
-        # past back into the pluperfect; it counts one act, not a running total
+        # past back into the pluperfect; it counts one act (of the protest told before it), not a
+        # running total ("had been detained across the country and in Zanjan" stays one)
         return False
     return perfect is not None
 
 
+_ACROSS = re.compile(r"\b(?:across|throughout|nationwide|all over|around the country)\b", re.I)
 #: a speech verb in the past opening reported speech ("the police chief, quoted by Tasnim, said ...")
 _REPORTED_PAST = re.compile(r"\b(?:said|told\s+\w+|reported|announced|stated|added)\s+(?:that\s+)?(?:[^\s,;.]+\s+){0,6}\Z")
 
