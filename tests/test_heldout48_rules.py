@@ -275,3 +275,8 @@ def test_a_crowd_attacked_with_batons_the_sentence_after_is_a_protest_with_inter
     got = rows(doc)
     assert on("Tabriz", "protest_with_intervention", dt.date(2025, 9, 8)) in got
     assert not any(s == "attack_on_civilians" for _, s, *_ in got)
+
+
+def test_prisoners_who_joined_the_hunger_strike_strike(pipe):
+    doc = run(pipe, "Iran, September 10, 2025 - On Tuesday, inmates of Urmia Central Prison joined the hunger strike.\n")
+    assert on("Urmia", "strike", dt.date(2025, 9, 9)) in rows(doc)
