@@ -175,7 +175,8 @@ def _item_labels(doc: Doc, view: str, sent_places: Sequence[Sequence[PlaceMentio
             label.append(p)
             at = p.span.end
             if view.startswith(":", at):
-                found[k] = tuple(label)
+                if view[at + 1 : doc.paragraphs[k].span.end].strip():  # (a heading alone, "Kerman:", is none)
+                    found[k] = tuple(label)
                 break
     if len(found) >= 2:
         for k, label in found.items():
