@@ -280,3 +280,9 @@ def test_a_crowd_attacked_with_batons_the_sentence_after_is_a_protest_with_inter
 def test_prisoners_who_joined_the_hunger_strike_strike(pipe):
     doc = run(pipe, "Iran, September 10, 2025 - On Tuesday, inmates of Urmia Central Prison joined the hunger strike.\n")
     assert on("Urmia", "strike", dt.date(2025, 9, 9)) in rows(doc)
+
+
+def test_a_town_near_another_without_a_comma_keeps_the_other_a_bearing(pipe):
+    doc = run(pipe, "Iran, September 10, 2025 - On Monday, Resistance Units put up posters in Rask near Saravan.\n")
+    got = {c for c, *_ in rows(doc)}
+    assert len(got) == 1 and "Saravan" not in got  # (Rask is "Rasak" in the gazetteer)
