@@ -286,3 +286,10 @@ def test_a_town_near_another_without_a_comma_keeps_the_other_a_bearing(pipe):
     doc = run(pipe, "Iran, September 10, 2025 - On Monday, Resistance Units put up posters in Rask near Saravan.\n")
     got = {c for c, *_ in rows(doc)}
     assert len(got) == 1 and "Saravan" not in got  # (Rask is "Rasak" in the gazetteer)
+
+
+def test_a_town_whose_own_clause_says_its_shops_reopened_has_no_strike(pipe):
+    doc = run(pipe, "Iran, September 10, 2025 - The bazaars of Tabriz and Isfahan stayed closed on Tuesday, while in "
+                    "Shiraz shopkeepers reopened after the police threatened to seal their shops.\n")
+    got = {(c, s) for c, s, *_ in rows(doc)}
+    assert {("Tabriz", "strike"), ("Isfahan", "strike")} <= got and ("Shiraz", "strike") not in got

@@ -195,9 +195,11 @@ def _choose_trigger(triggers: list[Trigger], place: PlaceMention, view: str) -> 
 
 
 #: a clause that says its act did not happen ("..., while in Mashhad the guild called off a closure
-#: planned for Wednesday"): searched in the place's own clause only
+#: planned for Wednesday", "..., while in Shiraz shopkeepers reopened"): searched in the place's own clause only
 _CALLED_OFF_CLAUSE = re.compile(
-    r"\b(?:call(?:ed|s)?|calling)\s+(?:(?:it|them)\s+)?off\b|\b(?:cancell?ed|postponed)\s+(?:an?|the|its|their)\b", re.I)
+    r"\b(?:call(?:ed|s)?|calling)\s+(?:(?:it|them)\s+)?off\b|\b(?:cancell?ed|postponed)\s+(?:an?|the|its|their)\b"
+    # (or the closure ended: "..., while in Shiraz shopkeepers reopened after the police threatened them")
+    r"|\b(?:reopened|returned\s+to\s+work|went\s+back\s+to\s+work)\b", re.I)
 _CLAUSE_END = re.compile(r"[;.]|,\s+(?:while|whereas|and|but)\s")
 
 
