@@ -1235,8 +1235,8 @@ def _fold_rows(rows: list[dict]) -> list[dict]:
                     # the day a strike began, then its span told for its place ("stayed shut from
                     # Sunday to Tuesday"): the span, which a day inside it no longer narrows
                     o["date"], o["began"], o["spanned"] = r["date"], False, True
-                elif r.get("began") and r["date"].start == o["date"].start or o.get("spanned"):
-                    pass
+                elif (r.get("began") and r["date"].start == o["date"].start) or o.get("spanned"):
+                    pass  # (the began day told after the span; or a day inside a span already told)
                 elif _days(r["date"]) < _days(o["date"]) and r.get("own_date", True) \
                         and (o["etype"] != "repression" or r["counts"]):
                     o["date"], o["loc"] = r["date"], r["loc"]
