@@ -188,6 +188,13 @@ _OWN_WIDER_SCOPE = re.compile(
     r"|in\s+the\s+(?:north|south|east|west)(?:east|west)?(?:ern)?\b(?!\s+of\s+[A-Z]))", re.I)
 
 
+#: a clause that opens with its own, wider place before its trigger ("posters appeared in Zanjan
+#: and Sari, and in other cities his images were set on fire"): the act is not the towns' before it
+_WIDER_SCOPE_OPENS = re.compile(
+    r"(?:;|,\s+(?:and|while|whereas|but)\s+)(?:in|across)\s+(?:several|many|other|some|dozens\s+of|a\s+number\s+of)\s+"
+    r"(?:\w+\s+)?(?:cities|towns|provinces|places)\b[^,;.]{0,50}\Z", re.I)
+
+
 #: ", and" / ", while" / ";" before a trigger: the clause it is in ("…, and residents of Oshnavieh gathered")
 _AND_CLAUSE = re.compile(r";|,\s+(?:and|while|whereas)\s+")
 #: what opens a clause of its own between a trigger and a place: a semicolon, ", while in",
@@ -240,9 +247,11 @@ def _choose_trigger(triggers: list[Trigger], place: PlaceMention, view: str) -> 
 
 
 #: a clause that says its act did not happen ("..., while in Mashhad the guild called off a closure
-#: planned for Wednesday"): searched in the place's own clause only
+#: planned for Wednesday", "..., while in Shiraz shopkeepers reopened"): searched in the place's own clause only
 _CALLED_OFF_CLAUSE = re.compile(
-    r"\b(?:call(?:ed|s)?|calling)\s+(?:(?:it|them)\s+)?off\b|\b(?:cancell?ed|postponed)\s+(?:an?|the|its|their)\b", re.I)
+    r"\b(?:call(?:ed|s)?|calling)\s+(?:(?:it|them)\s+)?off\b|\b(?:cancell?ed|postponed)\s+(?:an?|the|its|their)\b"
+    # (or the closure ended: "..., while in Shiraz shopkeepers reopened after the police threatened them")
+    r"|\b(?:reopened|returned\s+to\s+work|went\s+back\s+to\s+work)\b", re.I)
 _CLAUSE_END = re.compile(r"[;.]|,\s+(?:while|whereas|and|but)\s")
 
 
@@ -367,7 +376,8 @@ def _sentence_drafts(ctx: DocContext, i: int, triggers: list[Trigger], places: l
         # fire to a banner of Khamenei and wrote 'Death to Khamenei' on walls")
         if sub in chosen_subs or id(t) in vague or (sub == "symbolic_action" and t.tactics != ("graffiti",)):
             continue
-        if _OWN_WIDER_SCOPE.match(ctx.view, t.span.end, min(sent.span.end, t.span.end + 40)):
+        if _OWN_WIDER_SCOPE.match(ctx.view, t.span.end, min(sent.span.end, t.span.end + 40)) \
+                or _WIDER_SCOPE_OPENS.search(ctx.view, max(sent.span.start, t.span.start - 80), t.span.start):
             continue  # "..., as shops stayed shut across the Kurdish regions": not the places before it
         start = t.span.start
         targets = [p for p in places if p.span.end <= start] or places
@@ -1286,6 +1296,8 @@ class AssembleStage:
                 row["tied"] = _tied_by_day_list(ctx, anchor_span, date_spans[0])
             if not row.get("own_sent") and (date_spans and ctx.idx(date_spans[0].start) == ctx.idx(anchor_span.start)):
                 row["own_sent"] = True
+            if sub == "strike" and _BEGAN_AFTER.match(ctx.view, t0.span.end):
+                row["began"] = True  # "A strike that began in Tehran's Grand Bazaar on Sunday": its first day
             # (a row told only by vague words, "carried out activities in A, B and C")
             row["vague"] = row.get("vague", True) and all((sp := spec_of(t)) is not None and sp.vague for t in d.triggers)
             tactics = row["tactics"]
@@ -1380,6 +1392,8 @@ def _day_inside_month_row(o: dict, r: dict) -> bool:
         return False
     table, day = (o, r) if o.get("table_row") else (r, o)
     return table["date"].precision == "month" and day["date"].precision == "day"
+#: a strike's first day told after it ("A strike that began in Tehran's Grand Bazaar on Sunday")
+_BEGAN_AFTER = re.compile(r"\s+(?:that|which)\s+(?:began|started|broke\s+out)\b", re.I)
 
 
 def _fold_rows(rows: list[dict]) -> list[dict]:
@@ -1428,7 +1442,13 @@ def _fold_rows(rows: list[dict]) -> list[dict]:
                 # inside the range, "Hamadan and Arak: residents sent videos of the posters" after
                 # "Karaj: On Saturday, June 13, ...", keeps the list's range)
                 host = o
-                if _days(r["date"]) < _days(o["date"]) and r.get("own_date", True) \
+                if o.get("began") and r["date"].start == o["date"].start and _days(r["date"]) > _days(o["date"]):
+                    # the day a strike began, then its span told for its place ("stayed shut from
+                    # Sunday to Tuesday"): the span, which a day inside it no longer narrows
+                    o["date"], o["began"], o["spanned"] = r["date"], False, True
+                elif (r.get("began") and r["date"].start == o["date"].start) or o.get("spanned"):
+                    pass  # (the began day told after the span; or a day inside a span already told)
+                elif _days(r["date"]) < _days(o["date"]) and r.get("own_date", True) \
                         and (o["etype"] != "repression" or r["counts"]):
                     o["date"], o["loc"] = r["date"], r["loc"]
                 break

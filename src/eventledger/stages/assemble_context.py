@@ -911,12 +911,29 @@ def _is_tally_uncached(ctx: DocContext, i: int) -> bool:
     quants = ctx.sent_quants[i]
     vague = any(q.count.value is None or q.count.qualifier in ("more_than", "at_least") for q in quants)
     if vague and _SINCE_WEEKDAY.search(ctx.view, s.start, s.end) is not None \
-            and len({place_key(p) for p in event_places(ctx, i) if p.place.precision == 1}) == 1:
+            and len(told := {place_key(p): p for p in event_places(ctx, i)}) == 1 \
+            and next(iter(told.values())).place.precision == 1:
         # "at least four protesters had been killed in Kuhdasht since Saturday": one town's toll
         # over the few days since a weekday is that town's act over those days, not a tally (a
-        # total for several towns stays one)
+        # total for several towns stays one, and so does one for a town and a province: "in
+        # Khuzestan and Kerman since Saturday")
         return False
-    return vague and _PERFECT.search(ctx.view, s.start, s.end) is not None
+    if not vague:
+        return False
+    perfect = _PERFECT.search(ctx.view, s.start, s.end)
+    if perfect is not None and _REPORTED_PAST.search(ctx.view, s.start, perfect.start()) \
+            and perfect.group().startswith("had") and "since" not in ctx.view[s.start : s.end] \
+            and not event_places(ctx, i) and not _ACROSS.search(ctx.view, s.start, s.end):
+        # "the police chief said at least 23 had been arrested": reported speech puts the simple
+        # past back into the pluperfect; it counts one act (of the protest told before it), not a
+        # running total ("had been detained across the country and in Zanjan" stays one)
+        return False
+    return perfect is not None
+
+
+_ACROSS = re.compile(r"\b(?:across|throughout|nationwide|all over|around the country)\b", re.I)
+#: a speech verb in the past opening reported speech ("the police chief, quoted by Tasnim, said ...")
+_REPORTED_PAST = re.compile(r"\b(?:said|told\s+\w+|reported|announced|stated|added)\s+(?:that\s+)?(?:[^\s,;.]+\s+){0,6}\Z")
 
 
 #: a count over the days since a weekday ("since Saturday", "since last Thursday")

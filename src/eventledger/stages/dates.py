@@ -892,6 +892,10 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
             # (or of that day: "On September 30, 2022, ... after Friday prayers", which it is)
             if out[-1].range.precision == "day":
                 rng = DateRange(out[-1].range.start, out[-1].range.end, "day", rng.confidence, rng.flags)
+        if role == "event" and a.kind == "date" and rng.precision == "day" and "year_from_anchor" in rng.flags:
+            told = _month_told_before(out, scope, rng)
+            if told is not None:
+                role, rng = "history", told  # "In July 2021, ... shot dead a young man in Shadegan on July 16"
         if lede_week is not None and a.kind == "weekday" and a.b is None and a.rel == "on" and role == "event" \
                 and classes and classes[i] == "label" and rng.start is not None \
                 and not lede_week.start <= rng.start <= lede_week.end:
@@ -947,6 +951,26 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
     if len(out) > 1 and " in " in view:
         out = _that_day_in_year(view, text, out)
     return out
+
+
+def _month_told_before(out: list[DateMention], scope: Span | None, rng: DateRange) -> DateRange | None:
+    """"In July 2021, during the water protests, security forces shot dead a young man on July
+    16": a yearless day of the month that a history mention of its own sentence named with its
+    year ("July 2021") is that day of that year, not of the report's year."""
+    if scope is None or rng.start is None:
+        return None
+    for m in reversed(out):
+        if m.scope != scope:
+            break
+        r = m.range
+        if m.role == "history" and r.precision == "month" and r.start is not None and "year_from_anchor" not in r.flags \
+                and r.start.month == rng.start.month and r.start.year != rng.start.year:
+            try:
+                day = rng.start.replace(year=r.start.year)
+            except ValueError:  # February 29 in a year without one
+                return None
+            return DateRange(day, day, "day", rng.confidence, rng.flags + ("month_told_before",))
+    return None
 
 
 def _months_sharing_year(view: str, text: str, out: list[DateMention]) -> list[DateMention]:
@@ -1292,6 +1316,12 @@ def _is_ongoing(a: Atom) -> bool:
     return a.kind == "streak" or (a.kind == "weekday" and a.rel == "since" and a.b is None)
 
 
+#: the act a day count is told of, as its subject ("The strike of the Tehran bazaar entered its third day")
+_COUNTED_ACTION_BEFORE = re.compile(
+    r"\b(?:strikes?|sit-ins?|closures?|boycotts?|stoppages?|walkouts?)\s+(?:(?:of|in|at|by)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?)?\Z",
+    re.I)
+
+
 def _extend_ongoing(doc: Doc, out: list[DateMention], ongoing: list[tuple[int, Atom, dt.date | None]]) -> None:
     """"for a third day on Tuesday", "since Sunday", "for the past two days": a range from the
     start to the day stated in the same sentence (else, for "a third day", the day stated
@@ -1328,8 +1358,9 @@ def _extend_ongoing(doc: Doc, out: list[DateMention], ongoing: list[tuple[int, A
         if end is None:
             continue
         start = end - dt.timedelta(days=a.n - 1) if a.kind == "streak" else min(m.range.start, end)
-        if a.rel == "count":
+        if a.rel == "count" and not _COUNTED_ACTION_BEFORE.search(doc.view or doc.text, max(0, m.span.start - 90), m.span.start):
             # the wave's count, not the span of the acts its sentence tells: the mention keeps the day
+            # (but a strike that "entered its third day on Tuesday" is the act itself: it spans them)
             firsts.append(start)
             out[idx] = DateMention(m.span, m.text, DateRange(end, end, "day", confidence, ("day_count",)), m.role, m.scope)
             continue

@@ -187,6 +187,8 @@ def _month_dates(L: DateLexicon, view: str, hits, taken: _Taken, out: list[Atom]
             continue
         if d is None and y is None and sub is None and not g.get("prep"):
             continue  # a month name alone ("Rebellious August") is not a date
+        if d is None and y is None and tok == "march":
+            continue  # the verb or the noun in lower case ("farmers tried to march to the governorate")
         if d is not None and not 1 <= d <= 31 or d2 is not None and not 1 <= d2 <= 31:
             continue
         if d2 is not None and r.group("sep") and r.group("sep").lower() in ("and", "&") and (

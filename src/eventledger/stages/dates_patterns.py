@@ -126,7 +126,8 @@ def patterns() -> Patterns:
     L = lexicon()
     wd = L.wd
     left = re.compile(
-        rf"(?<!\w)(?:(?P<wd>{wd})\.?,?\s+)?(?:the\s+)?"
+        # (a period only after a short form, "Tues. 4 March": "on Monday. In August 2019" is two sentences)
+        rf"(?<!\w)(?:(?P<wd>{wd})(?:(?<![Dd][Aa][Yy])\.)?,?\s+)?(?:the\s+)?"
         r"(?:(?P<ld>[0-3]?[0-9])(?:st|nd|rd|th)?(?:\s*(?P<lsep>-|–|—|to|and|&)\s*(?P<ld2>[0-3]?[0-9])(?:st|nd|rd|th)?)?\s*(?:of\s+)?"
         r"|(?P<w>first|1st|second|2nd|third|3rd|fourth|4th|last|final)\s+week\s+of\s+(?:the\s+month\s+of\s+)?"
         r"|(?P<part>early|mid|late|end\s+of|beginning\s+of|start\s+of|middle\s+of)[\s\-]+"

@@ -58,6 +58,8 @@ ORIGIN_BEFORE_RE = re.compile(
     # pickup trucks from Varzaneh and other towns, chanted ..."): not where it happened
     r"|(?:\b(?:travell?ed|drove)\s+(?:[\w-]+\s+){0,7}?from\s+(?:the\s+(?:city|town|village)\s+of\s+)?$)"
     r"|(?:\bhome\s*town\s+(?:of\s+|is\s+|was\s+)?$)"
+    # (an act told "in his home town of Izeh" happens there: only the bare home town is an origin)
+    r"|(?:(?<!\bin his )(?<!\bin her )(?<!\bin their )\bhome\s*town\s+(?:of\s+|is\s+|was\s+)?$)"
     # a person's origin told in a relative clause: "Zahra Safaei, who is from Qom"
     r"|(?:\b(?:who|he|she|they)\s+(?:is|are|was|were)\s+(?:originally\s+)?from\s+$)",
     re.I,
@@ -201,8 +203,8 @@ _SLOGAN_OPENER_RE = re.compile(
 _TAKEN_THERE_AFTER_RE = re.compile(
     r"^,\s+where\s+(?:\w+\s+){0,4}?(?:wounded|injured|bodies|dead|victims|detainees)\s+(?:were|had\s+been|have\s+been)\s+"
     r"(?:taken|transferred|moved|rushed|brought|sent|hospitali[sz]ed)\b", re.I)
-#: "<town>, near <landmark town>": the gap between the two names
-_NEAR_LANDMARK_GAP_RE = re.compile(r",\s+(?:just\s+|somewhere\s+)?near\s+$")
+#: "<town>, near <landmark town>" (or without the comma, "in Rask near Saravan"): the gap between the two names
+_NEAR_LANDMARK_GAP_RE = re.compile(r",?\s+(?:just\s+|somewhere\s+)?near\s+$")
 LIST_GAP_RE = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*)$")
 
 
@@ -247,6 +249,11 @@ def _may_be_route_after(after: str) -> bool:
 #: every branch of ORIGIN_BEFORE_RE / _ROUTE_BEFORE_RE ends "<one of these words>\s+$", so the
 #: last whitespace-separated word of ``before`` ends with one of them (for ASCII text, where
 #: re.I is plain lower-casing); testing that first skips most regex searches
+#: the people of an act named in an apposition by where they study or work ("police detained six
+#: young men, among them two students of Shiraz University"): their affiliation, not the place
+_AFFILIATION_BEFORE_RE = re.compile(
+    r"\b(?:among\s+them|including|one\s+of\s+them|two\s+of\s+them)\s+(?:\w+\s+){0,2}?"
+    r"(?:students?|professors?|lecturers?|teachers?|staff|members?|workers?|employees?)\s+(?:of|at|from)\s+(?:the\s+)?$", re.I)
 _ORIGIN_LAST = ("from", "in", "of", "town", "is", "was")
 _ROUTE_LAST = ("to", "from", "toward", "towards", "between", "of", "near")
 #: the same for the English branch of _COUNTRY_EVENT_BEFORE_RE (its Persian branch is non-ASCII)
@@ -304,6 +311,8 @@ def assign_roles(items: list[PlaceItem], view: str) -> None:
         elif (quotes and _in_slogan(view, it.start, quotes)) or (
                 last is not None and _names_without_being_there(before, view, it)):
             role = "other"
+        elif last in ("of", "at", "from") and _AFFILIATION_BEFORE_RE.search(before):
+            role = "origin"  # "detained six young men, among them two students of Shiraz University": who they are
         elif "ospital " in view[it.start : it.end] and (cut := view.rfind(" in ", it.start, it.end)) > it.start \
                 and _TAKEN_TO_BEFORE_RE.search(view, max(0, cut - 90), cut + 4):
             role = "other"  # "taken to Khatam al-Anbia hospital in Zahedan": a named hospital with its town
@@ -390,7 +399,9 @@ _KIN_DEATH_PLACE_RE = re.compile(KIN_OF_DEAD + r"\s+(?:in|at)\s+(?:the\s+)?$", r
 #: "arrested four of them, who were taken to Isfahan": where detainees were taken, not the arrest's town
 _TAKEN_AWAY_TO_RE = re.compile(
     r"\b(?:who|and|then|later)\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:later\s+|then\s+)?"
-    r"(?:taken|transferred)\s+to\s+$", re.I)
+    r"(?:taken|transferred)\s+to\s+$"
+    # (or in the active, the detainee its object: "arrested X at his home in Shahriar and transferred him to Evin prison")
+    r"|\b(?:transferred|taken|took)\s+(?:him|her|them)\s+to\s+$", re.I)
 #: "is being held in Dezful prison", "remains jailed in Evin prison": where a detainee is kept,
 #: not where the arrest (or anything else) happened ("a rally was held in" has no prison after it)
 _HELD_IN_RE = re.compile(

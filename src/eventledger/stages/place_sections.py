@@ -145,7 +145,43 @@ def place_sections(doc: Doc, view: str, kinds: Sequence[str], sent_places: Seque
             out[k] = heads
     if "\u2014" in view or "\u2013" in view:
         _item_datelines(doc, view, sent_places, out)
+    if ":" in view:
+        _item_labels(doc, view, sent_places, out)
     return out
+
+
+#: what may join the towns of an item's label ("Najafabad and Shahin Shahr: ...")
+_LABEL_JOIN = re.compile(r"(?:,\s*|\s+and\s+|\s*&\s*)")
+
+
+def _item_labels(doc: Doc, view: str, sent_places: Sequence[Sequence[PlaceMention]],
+                 out: dict[int, tuple[PlaceMention, ...]]) -> None:
+    """Paragraphs that open with their towns and a colon ("Tabriz: The bazaar was closed on
+    Monday. On Monday, merchants gathered ..."), two such paragraphs or more: the label's towns
+    are the place of the paragraph's later sentences too, before a province heading above them
+    ("East Azerbaijan" over "Tabriz: ..."). A town heading above keeps its paragraph."""
+    found: dict[int, tuple[PlaceMention, ...]] = {}
+    seen: set[int] = set()
+    for i, sent in enumerate(doc.sentences):
+        k = sent.paragraph
+        if k in seen or k >= len(doc.paragraphs):
+            continue
+        seen.add(k)
+        at = doc.paragraphs[k].span.start
+        label: list[PlaceMention] = []
+        for p in sorted(sent_places[i], key=lambda q: q.span.start):
+            if p.place.precision != 1 or view[at : p.span.start].strip() and not _LABEL_JOIN.fullmatch(view, at, p.span.start):
+                break
+            label.append(p)
+            at = p.span.end
+            if view.startswith(":", at):
+                if view[at + 1 : doc.paragraphs[k].span.end].strip():  # (a heading alone, "Kerman:", is none)
+                    found[k] = tuple(label)
+                break
+    if len(found) >= 2:
+        for k, label in found.items():
+            if k not in out or all(p.place.precision == 3 for p in out[k]):
+                out[k] = label
 
 
 #: the dash after an item's town in capitals ("ZAHEDAN — Agents arrested ...")

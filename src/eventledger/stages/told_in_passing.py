@@ -49,7 +49,7 @@ def death_in_apposition(view: str, start: int, end: int) -> bool:
     if not closed_by_comma and not _ENDS_SENTENCE.match(view, end):
         return False
     m = DEATH_IN_APPOSITION_RE.search(view, lo, end)
-    if m is None:
+    if m is None or _OPENING_PHRASE.match(view, max(0, m.start() - 4), m.end()):
         return False
     if not closed_by_comma and not _INDEFINITE_APPOSITION.match(view, m.start()):
         # (an apposition that closes its sentence names a person with "a"/"an" after a name: "X,
@@ -73,6 +73,14 @@ _ENDS_SENTENCE = re.compile(r"[^,;.!?\n]{0,60}[.;!?](?:\s|$)")
 #: a name (not a day or a month) and "a"/"an": "Navid Sobhani, a protester ..."
 _INDEFINITE_APPOSITION = re.compile(r"(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February|March|April|May|June|"
                                     r"July|August|September|October|November|December)\b)[A-Z][\w'’-]+,\s+(?:\d{1,2},\s+)?an?\s")
+#: a sentence's opening phrase before its subject, no name in apposition: "On Sunday, the regime
+#: hanged X, 28, in ...", "On Tuesday, 21 Bahman, the regime executed ...", "In Ahvaz, the regime
+#: executed X, ..." (the participle is the main verb)
+_OPENING_PHRASE = re.compile(r".{0,4}?(?<![\w'’-])(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|"
+                             r"July|August|September|October|November|December|Farvardin|Ordibehesht|Khordad|Tir|Mordad|"
+                             r"Shahrivar|Mehr|Aban|Azar|Dey|Bahman|Esfand),"
+                             r"|.{0,4}?(?<!\w)(?:In|On|At|By)\s[A-Z][\w'’-]+,\s+(?:the|a|an)\s+(?:regime|authorities|judiciary|"
+                             r"security\s+forces|police|guards|agents|officers|forces)\s")
 
 
 _PLACED = re.compile(r"\b(?:near|at|outside|in)\s+(?!(?:the\s+)?(?:\d|January|February|March|April|May|June|July|August|"

@@ -223,6 +223,13 @@ _DESCRIBED_SUBJECT = re.compile(
     r"(?P<verb>are|is|remain|remains|(?:now )?faces?|have been|has been|risk)\b")
 
 
+def _quoted_within(a: int, b: int, s: int, e: int, quote_spans: list[Span]) -> bool:
+    """Is the excluded phrase ``a..b`` inside a quote that lies inside the trigger ``s..e``? Then it
+    is words of the slogan the act wrote, not a phrase about the act: 'wrote "Every Tuesday a
+    hunger strike" on walls' is graffiti, though "hunger strike" alone is no act."""
+    return any(s <= q.start <= a and b <= q.end <= e for q in quote_spans)
+
+
 def find_triggers(doc: Doc, quote_spans: list[Span] | None = None) -> list[Trigger]:
     lex = _lexicon()
     view = doc.view or doc.text
@@ -264,7 +271,7 @@ def find_triggers(doc: Doc, quote_spans: list[Span] | None = None) -> list[Trigg
                 occasion.append((a, town.end()))
     for s, e, key in lex.patterns.finditer(view):
         spec = lex.specs[key]  # type: ignore[index]
-        if excluded and any(a < e and s < b for a, b in excluded) and not (
+        if excluded and any(a < e and s < b and not _quoted_within(a, b, s, e, quote_spans) for a, b in excluded) and not (
                 spec.sub_event_type == "symbolic_action" and any(a == s for a, _ in excluded)
                 and _PUT_UP_BEFORE.search(view, max(0, s - 40), s)):
             if spec.sub_event_type in ("demonstration", "strike"):
@@ -324,7 +331,8 @@ _BURNT_VERB = re.compile(r"w(?<=\bw)(?:as|ere)\s+(?:also\s+)?(?:torn\s+down\s+an
 #: may be long: "a banner bearing the pictures of X and Y, put up for the anniversary at the entrance
 #: to Kianpars, was set on fire")
 _PASSIVE_BURNT = re.compile(
-    r"\b(?:an?|the|two|three|several|many|some|dozens\s+of)\s+(?:[\w’'-]+\s+){0,3}?"
+    # (a bare plural may open its clause: "In Karaj and Mohammad Shahr, banners of Khomeini were burned")
+    r"(?:\b(?:an?|the|two|three|several|many|some|dozens\s+of)\s+(?:[\w’'-]+\s+){0,3}?|(?<=, )(?:large\s+)?(?=\w+s\b))"
     r"(?:banners?|posters?|portraits?|billboards?|placards?|images?|pictures?|photos?)\b"
     r"(?:,?\s+(?!(?:and|or|but|while|where|which|who)\b)[\w’'-]+|\s+and\s+(?-i:[A-Z])[\w’'-]+){0,18}?,?\s+(?:was|were)\s+(?:also\s+)?"
     r"(?:torn\s+down\s+and\s+)?(?P<verb>burn(?:ed|t)|torched|set\s+(?:on\s+fire|ablaze|alight))\b",
