@@ -57,7 +57,6 @@ ORIGIN_BEFORE_RE = re.compile(
     # where people came from to the act's place ("farmers, many of whom travelled overnight in
     # pickup trucks from Varzaneh and other towns, chanted ..."): not where it happened
     r"|(?:\b(?:travell?ed|drove)\s+(?:[\w-]+\s+){0,7}?from\s+(?:the\s+(?:city|town|village)\s+of\s+)?$)"
-    r"|(?:\bhome\s*town\s+(?:of\s+|is\s+|was\s+)?$)"
     # (an act told "in his home town of Izeh" happens there: only the bare home town is an origin)
     r"|(?:(?<!\bin his )(?<!\bin her )(?<!\bin their )\bhome\s*town\s+(?:of\s+|is\s+|was\s+)?$)"
     # a person's origin told in a relative clause: "Zahra Safaei, who is from Qom"
