@@ -3,6 +3,7 @@ sentence of its own."""
 
 from __future__ import annotations
 
+import pytest
 import test_assemble
 from test_assemble import pipe, summary  # noqa: F401  (the same pipeline fixture and event summary)
 
@@ -382,3 +383,17 @@ def test_passive_attacks_on_a_site_and_on_protesters(pipe):
     doc = run(pipe, "Families of the victims gathered at Khavaran cemetery in southeast Tehran on Friday, despite "
                     "security agents, who filmed them and tried to prevent them from entering.\n")
     assert summary(doc) == {("Tehran", "protest_with_intervention")}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("On Monday, intelligence agents took three students from their homes in Sanandaj to an unknown location.\n",
+     {("Sanandaj", "arrest")}),
+    ("On Monday, a young man died under torture in a police station in Rasht.\n", {("Rasht", "killing")}),
+    ("On Monday, security forces tear-gassed a rally of farmers in Isfahan.\n", {("Isfahan", "protest_with_intervention")}),
+    ("On Monday, several protesters were injured when police charged a crowd in Ahvaz.\n",
+     {("Ahvaz", "attack_on_civilians"), ("Ahvaz", "protest_with_intervention")}),
+    # officers hurt are still the rioters' victims
+    ("On Monday, rioters injured two police officers in Ahvaz.\n", {("Ahvaz", "attack_on_people")}),
+])
+def test_repression_phrasings(pipe, text, expected):
+    assert summary(run(pipe, text)) == expected
