@@ -945,3 +945,8 @@ def test_the_person_who_speaks_is_the_source_and_no_count(pipe):
 def test_a_city_based_source_is_not_the_claims_place(pipe):
     doc = run(pipe, "Over the past week, 23 prisoners were executed, the Oslo-based group said.\n")
     assert [(c.value, c.place) for c in doc.claims if c.value is not None] == [(23, None)]
+
+
+def test_a_present_tense_estimate_names_its_source(pipe):
+    doc = run(pipe, "Rights groups estimate that 500 people were killed.\n")
+    assert [(c.value, c.attributed_to) for c in doc.claims if c.value is not None] == [(500, "Rights groups")]
