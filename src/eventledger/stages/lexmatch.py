@@ -19,6 +19,8 @@ from collections.abc import Iterator, Sequence
 from re import _constants as _C  # type: ignore[attr-defined]
 from re import _parser as _P  # type: ignore[attr-defined]
 
+from .lowered import lowered
+
 __all__ = ["KeyedPatterns", "literal_prefixes", "candidate_positions", "SentenceIndex", "sentence_index", "first_letters"]
 
 _K = 6
@@ -316,20 +318,21 @@ def candidate_positions(view: str) -> list[list[tuple[int, tuple[int, ...]]]]:
     last = _last_scan
     if last[0] is view and len(last[1]) == len(_registry):
         return last[1]
-    lowered = view.lower()
-    if len(lowered) != len(view):  # a few characters lower-case to two ("İ"): keep offsets valid
-        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in view)
+    # (the lower-cased view that the places, dates and trigger rules search too, made once)
+    low = lowered(view)
+    if len(low) != len(view):  # a few characters lower-case to two ("İ"): keep offsets valid
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in view)
     out: list[list[tuple[int, tuple[int, ...]]]] = [[] for _ in _registry]
     scan = _union_scan()
     table = scan.table
     # the lists' bound append methods, looked up once per document rather than once per
     # word start (the same appends in the same order); m[1] is m.group(1) without the call
     appends = [lst.append for lst in out]
-    m0 = scan.first.match(lowered)
+    m0 = scan.first.match(low)
     if m0 is not None:
         for rid, cands in table[m0[1]]:
             appends[rid]((0, cands))
-    for m in scan.rest.finditer(lowered):
+    for m in scan.rest.finditer(low):
         s = m.end()  # the match is the one character before the word
         for rid, cands in table[m[1]]:
             appends[rid]((s, cands))

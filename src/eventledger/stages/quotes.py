@@ -111,11 +111,19 @@ def before_source_cues() -> tuple[str, ...]:
 # A source noun phrase: capitalised words with connectors, optionally preceded by a
 # lower-case descriptor ("the state media", "many experts close to the regime").
 _CAP = r"[A-Z](?:[\w'’&-]|\.(?=[A-Za-z])|/(?=[A-Z]))*"  # "U.S" and "PMOI/MEK" but not "HRANA." at a sentence end
+# _CAP taken whole (possessive) in the noun phrases below: everything that may follow a name
+# word there (a space, a comma, the end of the phrase, and after the phrase a space, comma,
+# parenthesis or colon in every pattern that uses them) is a character the word cannot
+# hold, so a name word given back character by character can never lead to a match; the
+# engine would otherwise retry the rest of the phrase at every shorter word, at every word
+# start the source search tries. (Not so where a name may end before a full stop, "[.;]"
+# in literal and before_src's apposition: those keep _CAP.)
+_CAP_WORD = r"[A-Z](?:[\w'’&-]|\.(?=[A-Za-z])|/(?=[A-Z]))*+"
 # (a comma only before a capitalised word: "Ali Shamkhani, Secretary"; "..., the police arrested five
 # people in Ahvaz, the Intelligence Ministry said" names the ministry, not "Ahvaz, the Intelligence Ministry")
 # ("the Human Rights Activists in Iran group", "the Center for Human Rights in Iran": "in Iran"
 # closes such a name; any other "in" places a source: "Amnesty International in London")
-_NP_CAP = rf"(?:the |The )?{_CAP}(?:,? {_CAP}| (?:of|the|for|and|de|al|in(?= Iran\b))){{0,7}}"
+_NP_CAP = rf"(?:the |The )?{_CAP_WORD}(?:,? {_CAP_WORD}| (?:of|the|for|and|de|al|in(?= Iran\b))){{0,7}}"
 # the lower-case descriptors of _NP_LOW ("state", "local", "human rights" media). Each
 # repetition first tests the next character against their first letters: one test where the
 # engine would otherwise enter every alternative (re.I literals have no quick reject), and
@@ -185,7 +193,7 @@ _NP_LOW = (
     r"(?:fact-finding )?mission|(?:special )?rapporteur|"
     # "a member of the parliament’s national security committee" (a name after it is taken instead)
     # ("a member of parliament from Tehran told": the seat the member holds, not who speaks)
-    rf"members? of (?:the )?(?:[\w'’-]+ ){{0,5}}(?:committee|commission|council|parliament|assembly|board|Majlis)(?: (?:from|for) {_CAP}(?: {_CAP}){{0,2}})?|"
+    rf"members? of (?:the )?(?:[\w'’-]+ ){{0,5}}(?:committee|commission|council|parliament|assembly|board|Majlis)(?: (?:from|for) {_CAP_WORD}(?: {_CAP_WORD}){{0,2}})?|"
     r"news agency|agency|newspaper|website|news site|site|daily|outlets?|television|TV|radio|(?:news |Telegram )?channels?|"
     r"organi[sz]ers|spokes(?:person|man|woman)|judiciary|ministry|associations?|coalition|"
     # ("The hospital's management said", "the parliament's research centre estimated", "Iran's road
@@ -195,7 +203,7 @@ _NP_LOW = (
     r"compan(?:y|ies)|"
     # ("the bakers' guild of Kermanshah", "the truckers' union of Isfahan": the body, placed by "of")
     # ("the student trade union councils count at least 140": the plural bodies)
-    rf"(?:unions?|councils?|committees?|guilds?)(?: of (?:the )?{_CAP}(?: {_CAP}){{0,2}})?|"
+    rf"(?:unions?|councils?|committees?|guilds?)(?: of (?:the )?{_CAP_WORD}(?: {_CAP_WORD}){{0,2}})?|"
     # ("the Paris police headquarters put it at 2,300": a force's headquarters speaks for it)
     r"(?:police |military |army )?command|(?:police|army|military) headquarters|residents|families|family|figures|statistics|"
     # "the Hengaw organisation reported", "the regime’s oil minister claimed" (the portfolio in lower case)
@@ -204,7 +212,7 @@ _NP_LOW = (
     # an official with the jurisdiction it speaks for: "the prosecutor of Sistan and
     # Baluchestan province", "the governor of Khash", "the police chief of Zahedan"
     rf"(?:prosecutor|governor|police(?: chief)?|mayor|police commander|judiciary chief|head)"
-    rf"(?: of (?:the )?{_CAP}(?: (?:and )?{_CAP}){{0,3}}(?: province| county| city)?)?|"
+    rf"(?: of (?:the )?{_CAP_WORD}(?: (?:and )?{_CAP_WORD}){{0,3}}(?: province| county| city)?)?|"
     # an office holder placed by "in": "the head of the judiciary in Khuzestan", "Khamenei’s
     # representative in Mashhad" (the place alone is not who speaks)
     # ("the Intelligence Ministry's directorate in Khuzestan province announced")
@@ -212,7 +220,7 @@ _NP_LOW = (
     # ("a lawyer in Mashhad had told her office": the lawyer speaks, not the town)
     rf"[Ll]awyers?|[Aa]ctivists?|[Jj]ournalists?|[Ww]itness(?:es)?|[Rr]esidents?)"
     # ("the commander of the IRGC in Razavi Khorasan province": a body named by its acronym, the province word)
-    rf"(?: of (?:the )?(?:[a-z][\w'’-]*|[A-Z]{{2,}}(?![\w'’]))(?: [a-z][\w'’-]*){{0,2}})? in {_CAP}(?: {_CAP}){{0,2}}(?: province| county)?|"
+    rf"(?: of (?:the )?(?:[a-z][\w'’-]*|[A-Z]{{2,}}(?![\w'’]))(?: [a-z][\w'’-]*){{0,2}})? in {_CAP_WORD}(?: {_CAP_WORD}){{0,2}}(?: province| county)?|"
     # "a lawyer representing two of them", "a lawyer for the family"
     r"lawyers?(?: (?:representing|for|of) (?:[\w'’-]+ ){0,3}?[\w'’-]+)?|"
     r"tally of different reports)"
@@ -318,7 +326,8 @@ _REPORTED_TO_PLACE = re.compile(r"\s+(?:to|at)\s+(?:the\s+|an?\s+|his\s+|her\s+|
 #: a source's document as the subject of a report verb ("HRANA's annual report recorded", "Amnesty's
 #: latest report said"): ends where the verb begins
 _POSSESSED_DOCUMENT = re.compile(
-    rf"(?<![\w'’])(?P<src>{_NP_CAP})['’]s (?:(?:new|latest|annual|monthly|weekly|quarterly|yearly|recent|last|"
+    # (unlike _NP_CAP's possessive name words, these give back the "'s" of the owner)
+    rf"(?<![\w'’])(?P<src>(?:the |The )?{_CAP}(?: {_CAP}| (?:of|the|for|and|de|al)){{0,7}})['’]s (?:(?:new|latest|annual|monthly|weekly|quarterly|yearly|recent|last|"
     r"preliminary|final|own|first|second|third) ){0,2}(?:report|statement|study|survey|data|figures|tally|count|"
     r"review|bulletin|digest|analysis|findings)\s+(?:also |further )?(?:has |have |had )?\Z")
 #: a document named by its kind alone, whose author a sentence before named
