@@ -48,8 +48,8 @@ _PERSON_WORDS = (
     # ("against the suspension of 14 classmates", "three pupils")
     "classmates?", "pupils?", "colleagues?",
     # people counted by where they live, their trade or their community ("27 Kurds were arrested",
-    # "two Afghan nationals", "five residents", "40 shopkeepers", "11 Baha'is")
-    "residents?", "villagers?", "shopkeepers?", "merchants?", "truckers?", "lawyers?", "doctors?", "miners?",
+    # "two Afghan nationals", "five residents", "11 Baha'is")
+    "residents?", "villagers?", "truckers?", "lawyers?", "doctors?", "miners?",
     "fishermen", "bakers?", "Kurds?", "Baluch(?:is?)?", "Arabs?", "Baha['’]is?", "Christians?", "converts?", "nationals?",
     # ("one guard was wounded in an exchange of fire"; not "a guard post")
     r"guards?(?!\s+(?:posts?|houses?|towers?|stations?|booths?))", "soldiers?", "policemen", "policeman",
