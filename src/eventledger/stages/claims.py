@@ -374,12 +374,17 @@ _MISSING = object()
 _ACRONYM_DEFINED = re.compile(r"((?:[A-Z][\w'’-]*\s+(?:(?:of|the|for|and|on|in)\s+)*){1,7}?[A-Z][\w'’-]*)\s+\(([A-Z]{2,7})\)")
 
 
+_ACRONYM_IN_BRACKETS = re.compile(r"\([A-Z]{2,7}\)")
+
+
 def defined_acronyms(text: str) -> dict[str, str]:
     """Acronyms the report spells out ("according to the Baha'i International Community (BIC) ...
     The BIC told Amnesty that ..."): a source cited by its acronym is the name spelled out, the
     acronym kept after it, so that either form names it. Only a name whose capitalised words' initials
     are the acronym's letters counts (not "Tehran Times (English edition)")."""
     out: dict[str, str] = {}
+    if not _ACRONYM_IN_BRACKETS.search(text):
+        return out  # (the name pattern tries every capitalised word: most reports define no acronym)
     for m in _ACRONYM_DEFINED.finditer(text):
         acr = m.group(2)
         words = [w for w in re.split(r"[\s-]+", m.group(1)) if w[:1].isupper()]

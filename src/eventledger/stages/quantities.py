@@ -502,8 +502,15 @@ _ORDINAL_KINDS = {"executed": "executed", "hanged": "executed", "put to death": 
                   "shot dead": "killed", "detained": "arrested", "arrested": "arrested", "sentenced to death": "sentenced_to_death"}
 
 
+#: a necessary part of every _ORDINAL_TALLY match (searched first: the pattern itself, case-blind and
+#: led by an optional group, is tried at every word start)
+_ORDINAL_DIGITS = re.compile(r"\d(?:st|nd|rd|th)\s", re.I)
+
+
 def _ordinal_tallies(view: str) -> list[Quantity]:
-    out = []
+    out: list[Quantity] = []
+    if not _ORDINAL_DIGITS.search(view):
+        return out
     for m in _ORDINAL_TALLY.finditer(view):
         verb = " ".join(m.group("verb").lower().split())
         qualifier = "at_least" if m.group("q") else "exact"
