@@ -461,10 +461,12 @@ def _names_without_being_there(before: str, view: str, it: PlaceItem) -> bool:
         return True  # "the families of three prisoners executed in Qezelhesar went to ...": the execution's place
     if last in ("in", "at", "near", "the") and place_of_death_in_relative(view, it.start):
         return True  # "The funeral of X, ..., who died after being beaten in custody in Ahvaz, turned into ...": where X died
-    if last in ("in", "at", "near") and (m := _DEATH_PARTICIPLE_BEFORE_RE.search(before)) is not None:
+    # (searched in the last words only: the pattern is anchored at the end, and a search of the whole
+    # text before would try every start position)
+    if last in ("in", "at", "near") and (m := _DEATH_PARTICIPLE_BEFORE_RE.search(win := before[-40:])) is not None:
         # "Speakers included X, a protester from Bukan executed in Urmia in September": a death told
         # in an apposition after a name, its place no event's
-        at = it.start - len(before) + m.start(1)
+        at = it.start - len(win) + m.start(1)
         if death_in_apposition(view, at, at + len(m.group(1))):
             return True
     for hint in _BEFORE_OTHER_HINTS:
