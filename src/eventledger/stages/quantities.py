@@ -502,24 +502,17 @@ _ORDINAL_KINDS = {"executed": "executed", "hanged": "executed", "put to death": 
                   "shot dead": "killed", "detained": "arrested", "arrested": "arrested", "sentenced to death": "sentenced_to_death"}
 
 
-#: where an _ORDINAL_TALLY match can begin: "the" and the ordinal (the pattern itself, case-blind
-#: and led by an optional group, would be tried at every word start); "at least" may come before it
-#: (case-sensitive on its first letter so that the engine skips to each "t"; the word boundary is
-#: tested after)
-_ORDINAL_START = re.compile(r"(?:[Tt]he|THE|tHE|ThE|THe|tHe|thE)\s+\d{1,4}(?i:st|nd|rd|th)\s")
-_AT_LEAST_BEFORE = re.compile(r"\bat\s+least\s+\Z", re.I)
+#: a necessary part of every _ORDINAL_TALLY match, searched for first in the lower-cased view (the
+#: pattern itself, case-blind and led by an optional group, is tried at every word start: about
+#: 140 µs a report, where this test costs a third of that and most reports have no ordinal)
+_ORDINAL_HINT = re.compile(r"\d(?:st|nd|rd|th)\s")
 
 
 def _ordinal_tallies(view: str) -> list[Quantity]:
     out: list[Quantity] = []
-    for h in _ORDINAL_START.finditer(view):
-        s = h.start()
-        if s and (view[s - 1].isalnum() or view[s - 1] == "_"):
-            continue  # (not at a word start: "bathe 2nd")
-        q = _AT_LEAST_BEFORE.search(view, max(0, s - 16), s)
-        m = (_ORDINAL_TALLY.match(view, q.start()) if q is not None else None) or _ORDINAL_TALLY.match(view, s)
-        if m is None:
-            continue
+    if not _ORDINAL_HINT.search(lowered(view)):
+        return out
+    for m in _ORDINAL_TALLY.finditer(view):
         verb = " ".join(m.group("verb").lower().split())
         qualifier = "at_least" if m.group("q") else "exact"
         out.append(Quantity(Span(m.start("n"), m.end("verb")), Count(_ORDINAL_KINDS[verb], int(m.group("n")), qualifier, m.group(0))))
