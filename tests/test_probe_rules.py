@@ -3,9 +3,13 @@ sentence of its own."""
 
 from __future__ import annotations
 
+import hashlib
+
 import pytest
 import test_assemble
 from test_assemble import pipe, summary  # noqa: F401  (the same pipeline fixture and event summary)
+
+from eventledger.models import Report
 
 
 def run(pipe, text: str, publisher: str | None = "PMOI/MEK", published: str = "2024-03-09"):
@@ -397,3 +401,27 @@ def test_passive_attacks_on_a_site_and_on_protesters(pipe):
 ])
 def test_repression_phrasings(pipe, text, expected):
     assert summary(run(pipe, text)) == expected
+
+
+_WIRE = ("Iran protests spread\n\nDUBAI, Nov 19 (Reuters) - Iranian police arrested more than 40 people in Shiraz after "
+         "protests over petrol prices spread on Tuesday, state media reported.\n\nThe protests began on Sunday in Ahvaz "
+         "and reached Shiraz and Bandar Abbas by Monday night, witnesses said.\n\nIran was shaken by nationwide protests "
+         "in November 2019 after a similar rise in fuel prices.\n\n(Reporting by Dubai newsroom; Editing by Alex "
+         "Richardson)\n")
+
+
+def test_a_yearless_wire_dateline_is_after_the_month_it_recalls(pipe):
+    doc = pipe.run(Report("w1", _WIRE, hashlib.sha256(_WIRE.encode()).hexdigest(), publisher="Reuters", published=None))
+    # Nov 19 is a Tuesday in 2019 and 2024: "protests in November 2019" are recalled, so not 2019
+    assert {e.date.start.year for e in doc.events} == {2024}
+
+
+def test_the_protests_told_again_as_they_spread_are_news_in_new_towns(pipe):
+    doc = pipe.run(Report("w1", _WIRE, hashlib.sha256(_WIRE.encode()).hexdigest(), publisher="Reuters", published=None))
+    got = {(e.location.canonical, e.sub_event_type) for e in doc.events}
+    assert {("Ahvaz", "demonstration"), ("Bandar Abbas", "demonstration")} <= got
+    # a credit line's name is a person's, not a town's
+    assert not [p for p in doc.places if p.name == "Richardson" and p.role == "event"]
+    # the strike told in a town before and named again there is no new one
+    doc = run(pipe, "On Sunday, merchants in Tabriz went on strike.\n\nOn Monday, the strike in Tabriz continued.\n")
+    assert [e.sub_event_type for e in doc.events] == ["strike"]

@@ -793,6 +793,12 @@ def fired_on_people(ctx: DocContext, t: Trigger) -> bool:
 _GATHERING_SUBS = ("demonstration", "protest_with_intervention")
 
 
+#: the protests as the subject of their own spread ("The protests began on Sunday in ...", "the
+#: strike spread to ...", "the protests have since reached ...")
+_SPREAD_AFTER = re.compile(r"\s+(?:(?:have|has|had)\s+)?(?:since\s+|also\s+|quickly\s+)?(?:began|started|broke\s+out|erupted|spread|"
+                           r"reached|expanded|extended)\b", re.I)
+
+
 def drop_back_references(ctx: DocContext, i: int, triggers: list[Trigger], places: list[PlaceMention],
                           drafts: list[Draft]) -> list[Trigger]:
     """"After the end of the gathering, rioters set fire to ...": a protest noun after a
@@ -811,6 +817,13 @@ def drop_back_references(ctx: DocContext, i: int, triggers: list[Trigger], place
         prior = [d for d in drafts if d.etype == "protest" and d.sub in family]
         if places:
             keys = {place_key(p) for p in places}
+            told = {place_key(d.place) for d in prior if d.place is not None}
+            if keys - told and _SPREAD_AFTER.match(ctx.view, t.span.end):
+                # ("The protests began on Sunday in Ahvaz and Mahshahr ... and reached Shiraz": the wave
+                # told again as it began and spread, in towns no protest was told in before, is news
+                # there; not "slogans in support of the strike in Tehran, Karaj ...")
+                out.append(t)
+                continue
             prior = [d for d in prior if d.place is not None and place_key(d.place) in keys]
         else:
             prior = prior[-1:]

@@ -40,7 +40,7 @@ from ..models import DateRange, Span
 from ..textutil import is_name_words, make_view
 from .dates_extract import Atom, extract
 from .dates_lexicon import lexicon
-from .dates_resolve import (nearest_year, resolve_anniversary, resolve_atom_range, resolve_month_day, resolve_relative,
+from .dates_resolve import (month_range, nearest_year, resolve_anniversary, resolve_atom_range, resolve_month_day, resolve_relative,
                             resolve_weekday, resolve_weekday_near, resolve_weekday_pair)
 from .dates_scope import INDEX_KEY, POST_REACH, POST_STAMP_BEFORE, block_class, build_index, event_date_for, paragraph_spans
 from .told_in_passing import KIN_OF_DEAD, dates_a_death_in_apposition
@@ -504,9 +504,9 @@ def _year_by_lede_weekday(view: str, dateline: Atom, near: dt.date, years: int =
 _SINCE_BEGAN = re.compile(r"\bsince\s+(?:[\w'-]+\s+){1,4}?(?:began|erupted|started|broke\s+out)\s+(?:in\s+)?\Z", re.I)
 
 
-def _latest_written_year(atoms: list[Atom], view: str) -> tuple[dt.date, bool] | None:
+def _latest_written_year(atoms: list[Atom], view: str) -> tuple[dt.date, bool, dt.date] | None:
     """The first day of the latest month-year or bare year written ("November 2019", "1979",
-    "since mid-September 2022"), and whether it opens a period ("since ...")."""
+    "since mid-September 2022"), whether it opens a period ("since ..."), and its last day."""
     best = None
     for a in atoms:
         p = a.a
@@ -519,7 +519,8 @@ def _latest_written_year(atoms: list[Atom], view: str) -> tuple[dt.date, bool] |
             continue
         day = dt.date(p.y, p.m or 1, 1)
         if best is None or day > best[0]:
-            best = (day, role == "period" or _SINCE_BEGAN.search(view, max(0, a.start - 60), a.start) is not None)
+            last = month_range(p.y, p.m)[1] if p.m else dt.date(p.y, 12, 31)
+            best = (day, role == "period" or _SINCE_BEGAN.search(view, max(0, a.start - 60), a.start) is not None, last)
     return best
 
 
@@ -561,8 +562,10 @@ def find_anchor(doc: Doc, atoms: list[Atom], dateline: Atom | None, classes: lis
                         # Thursday, not 2027)
                         r = _year_by_lede_weekday(doc.view or doc.text, dateline, floor[0], _SINCE_YEARS_AHEAD, (0, 1))
                     # (within a few years of it: _HISTORY_YEARS_AHEAD)
+                    # (after the recalled month or year has ended: "Iran was shaken by protests in
+                    # November 2019" in a story datelined "Nov 19" is not told on November 19, 2019)
                     if r is None and floor is not None:
-                        r = _year_by_lede_weekday(doc.view or doc.text, dateline, floor[0], _HISTORY_YEARS_AHEAD)
+                        r = _year_by_lede_weekday(doc.view or doc.text, dateline, floor[2], _HISTORY_YEARS_AHEAD)
                 if r is None and dateline.a.m is not None:
                     y = _current_solar_year(doc.view or doc.text, dateline.a)
                     if y is not None:

@@ -451,6 +451,8 @@ def _names_without_being_there(before: str, view: str, it: PlaceItem) -> bool:
     if last in ("in", "at") and ("held" in tail or "jailed" in tail or "kept" in tail or "imprisoned" in tail) \
             and _HELD_IN_RE.search(tail) and _PRISON_WORD_RE.search(view, it.start, it.end + 12):
         return True  # "... was arrested at his home in Shush and is being held in Dezful prison": the jail
+    if " by " in tail and _CREDIT_BEFORE.search(tail):
+        return True  # "(Reporting by Parisa Hafezi; Editing by Alex Richardson)": a person's name
     if last == "in" and _based_in(stripped):
         return True  # "Iran Human Rights, a monitoring group based in Oslo, reported ...": the source's seat
     if view.startswith("-based", it.end):
@@ -473,6 +475,11 @@ def _names_without_being_there(before: str, view: str, it: PlaceItem) -> bool:
         if hint in tail:
             return bool(_SOLIDARITY_BEFORE_RE.search(tail) or _TAKEN_TO_BEFORE_RE.search(before))
     return False
+
+
+#: a wire story's credit line before a name (searched in the lower-cased tail)
+_CREDIT_BEFORE = re.compile(r"\b(?:reporting|editing|writing|additional reporting|compiled|photos?|photographs?|translated)"
+                            r"\s+by\s+(?:[\w'’.-]+\s+){0,3}$")
 
 
 def _based_in(stripped: str) -> bool:
