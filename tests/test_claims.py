@@ -950,3 +950,8 @@ def test_a_city_based_source_is_not_the_claims_place(pipe):
 def test_a_present_tense_estimate_names_its_source(pipe):
     doc = run(pipe, "Rights groups estimate that 500 people were killed.\n")
     assert [(c.value, c.attributed_to) for c in doc.claims if c.value is not None] == [(500, "Rights groups")]
+
+
+def test_people_who_held_a_protest_are_its_participants_though_a_video_shows_it(pipe):
+    doc = run(pipe, "In Tehran, about 40 students held a silent protest on Thursday, according to a video seen by the agency.\n")
+    assert [(c.kind, c.value) for c in doc.claims if c.value is not None] == [("participants", 40)]

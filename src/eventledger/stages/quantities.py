@@ -187,7 +187,9 @@ _VERB_KINDS = [
     (re.compile(r"\b(?:indict\w*|charged with|faces? charges|facing charges)\b", re.I), "indicted"),
     (re.compile(r"\b(?:torched|set fire|set on fire|burned|targeted|attacked)\b", re.I), "sites_attacked"),
     (re.compile(r"\b(?:participa\w*|involving|attended|gathered|rall(?:y|ied)|marched|joined|took part|turned out|solidarity|"
-                r"on (?:a )?(?:hunger )?strike|protested|demonstrated|picketed)\b", re.I), "participants"),
+                r"on (?:a )?(?:hunger )?strike|protested|demonstrated|picketed|"
+                # (the gathering they held: "dozens of students held a silent protest, according to a video")
+                r"protests?|sit-ins?|vigils?|gatherings?|march(?:es)?)\b", re.I), "participants"),
     (re.compile(r"\b(?:video)\b", re.I), "video_messages"),
 ]
 _PERSON_AFTER = re.compile(rf"\s+{_PERSON_NOUN}", re.I)
