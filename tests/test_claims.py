@@ -955,3 +955,8 @@ def test_a_present_tense_estimate_names_its_source(pipe):
 def test_people_who_held_a_protest_are_its_participants_though_a_video_shows_it(pipe):
     doc = run(pipe, "In Tehran, about 40 students held a silent protest on Thursday, according to a video seen by the agency.\n")
     assert [(c.kind, c.value) for c in doc.claims if c.value is not None] == [("participants", 40)]
+
+
+def test_put_the_dead_at_names_its_source(pipe):
+    doc = run(pipe, "State media quoted officials on the clashes.\n\nThe governor of Sistan and Baluchestan put the dead at 19.\n")
+    assert (19, "governor of Sistan and Baluchestan") in {(c.value, c.attributed_to) for c in doc.claims}

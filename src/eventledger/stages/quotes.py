@@ -163,7 +163,7 @@ _NP_LOW = (
     r"sources? at (?:the )?(?:[A-Z][\w'’-]* ){1,3}(?:[Hh]ospital|[Cc]linic|[Pp]rison|[Cc]emetery|[Uu]niversity)(?: in [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)?|"
     # ("The units said they had carried out activities in 47 cities": the Resistance Units named before)
     # ("..., a local activist said", "her lawyer said", "a local council member told the channel")
-    r"media|officials?|authorities|sources?|experts?|(?:eye)?witness(?:es)?|activists?|groups?|monitors?|resistance|opposition|units|"
+    r"media|officials?|authorities|sources?|experts?|economists?|analysts?|observers|(?:eye)?witness(?:es)?|activists?|groups?|monitors?|resistance|opposition|units|"
     r"lawyers?|attorneys?|(?:council|board|committee|union|family) members?|"
     # the people of a protest speaking for themselves ("The nurses say that 31 of their colleagues
     # were dismissed"; only before a speech verb, see find_attributions)
