@@ -425,3 +425,14 @@ def test_the_protests_told_again_as_they_spread_are_news_in_new_towns(pipe):
     # the strike told in a town before and named again there is no new one
     doc = run(pipe, "On Sunday, merchants in Tabriz went on strike.\n\nOn Monday, the strike in Tabriz continued.\n")
     assert [e.sub_event_type for e in doc.events] == ["strike"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # state media's "martyred" officers are killed, by the attackers
+    ("Two police officers were martyred in an armed attack in Zahedan on Friday.\n", {("Zahedan", "attack_on_people")}),
+    # a denied report of protests reports none; the regime's own anniversary rallies are no protest
+    ("The governor of Ahvaz denied reports of protests in the city on Saturday.\n", set()),
+    ("Hundreds of thousands took part in the 22 Bahman rallies in Tehran on Monday, state television reported.\n", set()),
+])
+def test_state_media_phrasings(pipe, text, expected):
+    assert summary(run(pipe, text)) == expected
