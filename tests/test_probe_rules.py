@@ -436,3 +436,11 @@ def test_the_protests_told_again_as_they_spread_are_news_in_new_towns(pipe):
 ])
 def test_state_media_phrasings(pipe, text, expected):
     assert summary(run(pipe, text)) == expected
+
+
+def test_a_title_day_just_before_the_publication_dates_a_digests_items(pipe):
+    text = ("HRANA Daily Report – 14 January 2026\n\nPublished 15 January 2026\n\nLabour protests\n"
+            "- Ahvaz: About 200 contract workers gathered in front of the governorate to protest unpaid wages.\n")
+    doc = pipe.run(Report("d1", text, hashlib.sha256(text.encode()).hexdigest(), publisher="HRANA", published=None))
+    assert [(e.location.canonical, e.date.start.isoformat(), e.date.end.isoformat()) for e in doc.events] == [
+        ("Ahvaz", "2026-01-14", "2026-01-14")]

@@ -233,6 +233,16 @@ def _frame(doc: Doc, classes: list[str], gov: dict[int, tuple[DateMention, ...]]
                 if r.start is not None and r.precision in ("day", "range", "week"):
                     flags = tuple(dict.fromkeys(r.flags + ("document_frame",)))
                     return DateRange(r.start, r.end, r.precision, min(r.confidence, FRAME_CONFIDENCE), flags), (m.span,)
+        # ("HRANA Daily Report – 14 January 2026" over "Published 15 January 2026"): the day a title
+        # line names, shortly before the publication, is the day the report covers
+        for i, c in enumerate(classes[:4]):
+            if c == "body":
+                break
+            for m in gov.get(i, ()):
+                r = m.range
+                if r.start is not None and r.precision == "day" and 0 <= (anchor.date - r.start).days <= 3:
+                    flags = tuple(dict.fromkeys(r.flags + ("document_frame", "title_day")))
+                    return DateRange(r.start, r.end, "day", min(r.confidence, FRAME_CONFIDENCE), flags), (m.span,)
         s, e = week_ending(anchor.date)
         return DateRange(s, e, "week", ANCHOR_WEEK_CONFIDENCE, ("anchor_week",)), ((anchor.span,) if anchor.span else ())
     # dated only by captions/body dates: the month they agree on
