@@ -444,3 +444,13 @@ def test_a_title_day_just_before_the_publication_dates_a_digests_items(pipe):
     doc = pipe.run(Report("d1", text, hashlib.sha256(text.encode()).hexdigest(), publisher="HRANA", published=None))
     assert [(e.location.canonical, e.date.start.isoformat(), e.date.end.isoformat()) for e in doc.events] == [
         ("Ahvaz", "2026-01-14", "2026-01-14")]
+
+
+def test_a_persian_calendar_dateline_is_no_event_place(pipe):
+    text = ("Police: 31 detained after unrest in Izeh\n\nIzeh, 25 Aban 1404 (MNA) – The police chief of Khuzestan "
+            "province said on Saturday that 31 people had been detained in connection with Thursday night's unrest in "
+            "Izeh.\n")
+    doc = pipe.run(Report("m1", text, hashlib.sha256(text.encode()).hexdigest(), publisher="Mehr News Agency",
+                          published=None))
+    # one arrest, of the unrest's night (Thursday, November 13, 2025), not a second one on the statement's day
+    assert [(e.sub_event_type, e.date.start.isoformat()) for e in doc.events] == [("arrest", "2025-11-13")]

@@ -467,6 +467,8 @@ _DATELINE_AFTER = re.compile(
     rf"(?:\s*\([^)]{{1,30}}\))?,\s*(?:[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+[A-Z][a-z]{{2,8}}(?:\s+\d{{4}})?)\s*(?:{_AGENCY})?\s*[-–—]"
     rf"|\s*{_AGENCY}\s*[-–—]"
     r"|\s*\([^)]{1,40}\)\s*[-–—]"  # "Bukan (Regional Correspondent) –"
+    # ("Izeh, 25 Aban 1404 (MNA) –": a Persian-calendar day and any agency's initials in brackets)
+    r"|,\s*\d{1,2}\s+[A-Z][a-z]{2,11}\s+\d{4}\s*(?:\([A-Z]{2,8}\))?\s*[-–—]"
 )
 
 
