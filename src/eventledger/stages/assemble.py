@@ -40,9 +40,10 @@ from .actors import needs_attribution
 from .assemble_cues import Cue
 from .assemble_context import (ANAPHOR_BEFORE, COUNT_KINDS_BY_SUBTYPE, CROWD, DocContext, Draft, against_security,
                                attributed_source, country_ok, country_total, drop_back_references, event_places,
-                               beat_crowd, fallback_date, fired_on_crowd, fired_on_people, fold_name, home_place, in_named_province, intervened,
-                               is_chant, is_recent, is_tally, jurisdiction_place, next_lists_places, not_history,
-                               place_key, restated_by_source, to_home, usable, wider_scope, TALLY_PRECISIONS)
+                               beat_crowd, fallback_date, fired_on_crowd, fired_on_people, fold_name, home_place,
+                               in_named_province, intervened, is_force, is_chant, is_recent, is_tally,
+                               jurisdiction_place, next_lists_places, not_history, place_key, restated_by_source,
+                               to_home, usable, wider_scope, TALLY_PRECISIONS)
 from .claims import build_claims
 from .dates_scope import dated_by_next_sentence, dated_in_own_after_clause, next_day_after, split_by_aside
 from .slogans import attach_slogans
@@ -1349,12 +1350,7 @@ class AssembleStage:
 
 def _force_days(ctx: DocContext, triggers: list[Trigger], date_for) -> list[DateRange]:
     """The days of a sentence's interventions and repression acts (see ``intervened``)."""
-    out = []
-    for t in triggers:
-        spec = spec_of(t)
-        if usable(t) and ((spec and spec.intervention) or t.sub_event_type in ("arrest", "killing", "attack_on_civilians")):
-            out.append(date_for(ctx.doc, t.span)[0])
-    return out
+    return [date_for(ctx.doc, t.span)[0] for t in triggers if is_force(t)]
 
 
 #: a relative clause that tells what the people of an act had done before it

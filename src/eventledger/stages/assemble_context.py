@@ -27,7 +27,7 @@ from .triggers import spec_of
 __all__ = [
     "ANAPHOR_BEFORE", "COUNT_KINDS_BY_SUBTYPE", "CROWD", "DocContext", "Draft", "against_security",
     "attributed_source", "beat_crowd", "country_ok", "drop_back_references", "event_places", "fallback_date",
-    "fired_on_crowd", "fold_name", "home_place", "place_key", "intervened", "is_chant", "is_history", "is_recent",
+    "fired_on_crowd", "fold_name", "home_place", "place_key", "intervened", "is_force", "is_chant", "is_history", "is_recent",
     "is_tally", "jurisdiction_place", "next_lists_places", "not_history", "to_home", "usable", "wider_scope",
 ]
 
@@ -956,14 +956,16 @@ _REPORTED_PAST = re.compile(r"\b(?:said|told\s+\w+|reported|announced|stated|add
 _SINCE_WEEKDAY = re.compile(r"\bsince (?:last )?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 
 
+def is_force(t: Trigger) -> bool:
+    """An asserted intervention, arrest, killing or attack: the force a protest may meet."""
+    if not usable(t):
+        return False
+    spec = spec_of(t)
+    return bool(spec and spec.intervention) or t.sub_event_type in ("arrest", "killing", "attack_on_civilians")
+
+
 def intervened(triggers: list[Trigger]) -> bool:
-    for t in triggers:
-        spec = spec_of(t)
-        if not usable(t):
-            continue
-        if (spec and spec.intervention) or t.sub_event_type in ("arrest", "killing", "attack_on_civilians"):
-            return True
-    return False
+    return any(is_force(t) for t in triggers)
 
 
 def country_ok(ctx: DocContext, i: int, t: Trigger, date: DateRange) -> bool:

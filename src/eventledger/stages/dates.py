@@ -42,7 +42,7 @@ from .dates_extract import Atom, extract
 from .dates_lexicon import lexicon
 from .dates_resolve import (month_range, nearest_year, resolve_anniversary, resolve_atom_range, resolve_month_day, resolve_relative,
                             resolve_weekday, resolve_weekday_near, resolve_weekday_pair)
-from .dates_scope import INDEX_KEY, POST_REACH, POST_STAMP_BEFORE, block_class, build_index, event_date_for, paragraph_spans
+from .dates_scope import INDEX_KEY, POST_REACH, block_class, build_index, event_date_for, is_post_stamp, paragraph_spans
 from .told_in_passing import KIN_OF_DEAD, dates_a_death_in_apposition
 
 __all__ = ["DatesStage", "event_date_for", "find_anchor", "HISTORY_DAYS", "DATELINE_PLACE_KEY"]
@@ -82,10 +82,6 @@ _HAS_TIME = re.compile(r"[0-2]?[0-9][:.][0-5][0-9]")
 #: or opening a masthead line's field after a separator ("2–8 November 2025 | Published 9 November 2025")
 _PUBLISHED_OPENS = re.compile(r"(?:^|[.!?]\s+|\n|\s[|·•]\s+)Published\s+(?:on\s+)?\Z")
 
-#: (a social-media post's platform time line: dates_scope.POST_STAMP_BEFORE)
-_POST_STAMP_BEFORE = POST_STAMP_BEFORE
-_POST_REACH = POST_REACH
-
 
 def _retweeted_at(view: str, start: int) -> int:
     """Where a retweet's words ("RT @handle: Per HRANA, ... tonight") stand in the post it
@@ -107,8 +103,7 @@ def _post_stamps(view: str, atoms: list[Atom]) -> list[tuple[int, dt.date]]:
     """The platform time lines of a compilation of posts: (start, day), in text order."""
     out: list[tuple[int, dt.date]] = []
     for a in atoms:
-        if a.kind == "date" and _full(a) and view.rfind("·", max(0, a.start - 4), a.start) != -1 \
-                and _POST_STAMP_BEFORE.search(view, max(0, a.start - 16), a.start):
+        if a.kind == "date" and _full(a) and is_post_stamp(view, a.start):
             r = resolve_atom_range(a, None)
             if r.start is not None and r.precision == "day":
                 out.append((a.start, r.start))
@@ -807,7 +802,7 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
             ref = ref.replace(day=1) - dt.timedelta(days=1)  # (the last day of the month before)
         if stamps and a.kind == "relative":  # "tonight" in a post: the day of the post's time line
             k = bisect.bisect_right(stamp_starts, _retweeted_at(view, a.start))
-            if k < len(stamps) and stamps[k][0] - a.start <= _POST_REACH:
+            if k < len(stamps) and stamps[k][0] - a.start <= POST_REACH:
                 ref = stamps[k][1]
         role = _role_before(view, a.start) or "event"
         if role == "event" and a.kind in ("date", "relative", "year") and ('"' in view[max(0, a.start - _SLOGAN_CHARS):a.start]

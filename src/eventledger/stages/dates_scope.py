@@ -37,7 +37,7 @@ from .lowered import lowered
 POST_STAMP_BEFORE = re.compile(r"(?:^|\n)[ \t]*[0-2]?[0-9]:[0-5][0-9](?:[ \u00a0]?[AaPp]\.?[Mm]\.?)?[ \u00a0]*·[ \u00a0]*\Z")
 
 __all__ = ["DateIndex", "build_index", "event_date_for", "block_class", "INDEX_KEY", "split_by_aside",
-           "dated_by_next_sentence", "dated_in_own_after_clause", "next_day_after", "POST_STAMP_BEFORE", "POST_REACH"]
+           "dated_by_next_sentence", "dated_in_own_after_clause", "next_day_after", "is_post_stamp", "POST_REACH"]
 
 INDEX_KEY = "dates.index"
 #: confidence of a date that comes from the document frame rather than the text near the event
@@ -820,6 +820,11 @@ def event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
 POST_REACH = 600
 
 
+def is_post_stamp(view: str, start: int) -> bool:
+    """Does the date at ``start`` stand on a post's platform time line ("10:45 PM · Jan 8, 2026")?"""
+    return view.rfind("·", max(0, start - 4), start) != -1 and POST_STAMP_BEFORE.search(view, max(0, start - 16), start) is not None
+
+
 def _post_stamp_below(doc: Doc, idx, p: int, span: Span) -> DateMention | None:
     """The time line of the post whose text ``span`` is in: the first date of this paragraph or
     of the next one, when it is a platform time line at most POST_REACH characters below."""
@@ -832,10 +837,12 @@ def _post_stamp_below(doc: Doc, idx, p: int, span: Span) -> DateMention | None:
             continue
         m = mentions[0]
         a = m.span.start
-        if a >= span.start and a - span.start <= POST_REACH and view.rfind("·", max(0, a - 4), a) != -1 \
-                and POST_STAMP_BEFORE.search(view, max(0, a - 16), a) is not None:
+        if a >= span.start and a - span.start <= POST_REACH and is_post_stamp(view, a):
             return m
         return None  # (the paragraph's own first date is no time line: it governs as before)
+    return None
+
+
 #: "The other six executions took place in the prisons of Qazvin, Isfahan and Mashhad": the rest of a
 #: total the report counts over its period, not acts of the day the sentence before told
 _REMAINDER = re.compile(r"(?:the|The)\s+(?:other|remaining)\s+(?:[\w-]+\s+){0,2}?(?:executions|hangings|arrests|"

@@ -19,7 +19,7 @@ distributed." in Tehran and in Shiraz) are two acts, not a repeated paragraph.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from ..doc import DateMention, Doc, PlaceMention
 
@@ -154,6 +154,17 @@ def place_sections(doc: Doc, view: str, kinds: Sequence[str], sent_places: Seque
 _LABEL_JOIN = re.compile(r"(?:,\s*|\s+and\s+|\s*&\s*)")
 
 
+def _paragraph_openings(doc: Doc) -> Iterator[tuple[int, int]]:
+    """(sentence index, paragraph index) of each paragraph's first sentence."""
+    seen: set[int] = set()
+    for i, sent in enumerate(doc.sentences):
+        k = sent.paragraph
+        if k in seen or k >= len(doc.paragraphs):
+            continue
+        seen.add(k)
+        yield i, k
+
+
 def _item_labels(doc: Doc, view: str, sent_places: Sequence[Sequence[PlaceMention]],
                  out: dict[int, tuple[PlaceMention, ...]]) -> None:
     """Paragraphs that open with their towns and a colon ("Tabriz: The bazaar was closed on
@@ -161,12 +172,7 @@ def _item_labels(doc: Doc, view: str, sent_places: Sequence[Sequence[PlaceMentio
     are the place of the paragraph's later sentences too, before a province heading above them
     ("East Azerbaijan" over "Tabriz: ..."). A town heading above keeps its paragraph."""
     found: dict[int, tuple[PlaceMention, ...]] = {}
-    seen: set[int] = set()
-    for i, sent in enumerate(doc.sentences):
-        k = sent.paragraph
-        if k in seen or k >= len(doc.paragraphs):
-            continue
-        seen.add(k)
+    for i, k in _paragraph_openings(doc):
         at = doc.paragraphs[k].span.start
         label: list[PlaceMention] = []
         for p in sorted(sent_places[i], key=lambda q: q.span.start):
@@ -194,12 +200,7 @@ def _item_datelines(doc: Doc, view: str, sent_places: Sequence[Sequence[PlaceMen
     ("ZAHEDAN — ...", "RASK — ..."), two items or more: each item's town is its section's
     place (a single such opening is a wire story's dateline, left to the assembler)."""
     found: dict[int, PlaceMention] = {}
-    seen: set[int] = set()
-    for i, sent in enumerate(doc.sentences):
-        k = sent.paragraph
-        if k in seen or k >= len(doc.paragraphs):
-            continue
-        seen.add(k)
+    for i, k in _paragraph_openings(doc):
         para = doc.paragraphs[k]
         for p in sent_places[i]:
             if p.span.start - para.span.start > 3 or p.place.precision != 1:

@@ -105,8 +105,9 @@ def dates_a_death_in_apposition(view: str, start: int) -> bool:
 #: a person named, then a relative clause that tells how the person died, up to the cause's
 #: participle: "The funeral of Ali Sawari, a 23-year-old man from Susangerd who died on Thursday
 #: after being beaten in the custody of the police in Ahvaz, turned into a protest"
+_DIED_CLAUSE = r"[A-Z][\w'’-]+,\s+(?:[^,;.!?\n]{0,80}?\s)?who\s+(?:had\s+)?died\b"
 _DIED_AFTER_RE = re.compile(
-    r"[A-Z][\w'’-]+,\s+(?:[^,;.!?\n]{0,80}?\s)?who\s+(?:had\s+)?died\b[^,;.!?\n]{0,60}?\b(?:after|from|following|of)\s+"
+    _DIED_CLAUSE + r"[^,;.!?\n]{0,60}?\b(?:after|from|following|of)\s+"
     r"(?:being\s+|having\s+been\s+|injuries\s+sustained\s+when\s+(?:he|she)\s+was\s+)?(?:[a-z]+ly\s+)?$")
 
 
@@ -122,8 +123,7 @@ def cause_of_death_in_relative(view: str, start: int) -> bool:
 
 #: ... and the place of that death, inside the same clause ("... who died on Thursday after being
 #: beaten in the custody of the police in Ahvaz"): where the person died, not where the act is
-_DIED_IN_RE = re.compile(
-    r"[A-Z][\w'’-]+,\s+(?:[^,;.!?\n]{0,80}?\s)?who\s+(?:had\s+)?died\b[^,;.!?\n]{0,100}?\s(?:in|at|near)\s+(?:the\s+)?$")
+_DIED_IN_RE = re.compile(_DIED_CLAUSE + r"[^,;.!?\n]{0,100}?\s(?:in|at|near)\s+(?:the\s+)?$")
 
 
 def place_of_death_in_relative(view: str, start: int) -> bool:
