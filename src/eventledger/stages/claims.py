@@ -372,8 +372,7 @@ _MISSING = object()
 
 #: a name with its acronym in brackets after it: "the Baha'i International Community (BIC)"
 _ACRONYM_DEFINED = re.compile(r"((?:[A-Z][\w'’-]*\s+(?:(?:of|the|for|and|on|in)\s+)*){1,7}?[A-Z][\w'’-]*)\s+\(([A-Z]{2,7})\)")
-
-
+#: its necessary last part, searched for first
 _ACRONYM_IN_BRACKETS = re.compile(r"\([A-Z]{2,7}\)")
 
 
