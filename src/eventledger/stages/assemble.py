@@ -556,7 +556,7 @@ def _pick_count(ctx: DocContext, i: int, d: Draft) -> Quantity | None:
     if before:
         q = before[-1]
         if not any(q.span.end <= o.span.start < place.span.start for o in others):
-            return q
+            return _coordinated_sum(ctx.view, before) or q
         return None
     after = [q for q in quants if q.span.start >= place.span.end]
     if after:
@@ -564,6 +564,28 @@ def _pick_count(ctx: DocContext, i: int, d: Draft) -> Quantity | None:
         if not any(place.span.end <= o.span.start < q.span.start for o in others):
             return q
     return None
+
+
+#: the words between two counts of one list of people ("5 women and 3 men", "two teachers, a student
+#: and four workers" after the first): a noun or two, then a comma or "and"
+_COUNT_LIST_GAP = re.compile(r"[ \u00a0]+(?:[\w'’-]+[ \u00a0]+)?[\w'’-]+(?:,[ \u00a0]+(?:and[ \u00a0]+)?|[ \u00a0]+and[ \u00a0]+)\Z")
+
+
+def _coordinated_sum(view: str, quants: list[Quantity]) -> Quantity | None:
+    """The sum of the last counts of ``quants`` that one list joins ("arrested 5 women and 3 men": 8);
+    None when the last count stands alone or a value is vague."""
+    run = [quants[-1]]
+    for q in reversed(quants[:-1]):
+        if q.count.kind != run[-1].count.kind or not _COUNT_LIST_GAP.match(view[q.span.end : run[-1].span.start]):
+            break
+        run.append(q)
+    if len(run) < 2 or any(not isinstance(q.count.value, int) for q in run):
+        return None
+    quals = {q.count.qualifier for q in run}
+    first, last = run[-1], run[0]
+    return Quantity(Span(first.span.start, last.span.end),
+                    Count(last.count.kind, sum(q.count.value for q in run),  # type: ignore[misc]
+                          quals.pop() if len(quals) == 1 else "at_least", None))
 
 
 def _pick_actor(ctx: DocContext, i: int, etype: str, t: Trigger) -> ActorMention | None:

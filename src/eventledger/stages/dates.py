@@ -829,8 +829,10 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
             rng, role = _same_as_history(out[-1], prev_fine, rng, role)
         if heading_week is not None and a.kind == "relative" and a.rel == "tw" and rng.start is not None:
             rng = DateRange(heading_week.start, heading_week.end, "week", rng.confidence, rng.flags + ("heading_week",))
-        if a.kind == "date" and rng.precision == "day" and rng.start is not None and _EVE_OF.search(view, max(0, a.start - 16), a.start):
-            day = rng.start - dt.timedelta(days=1)  # "on the eve of 16 Azar": the day before it
+        if a.kind in ("date", "anniversary") and rng.precision == "day" and rng.start is not None \
+                and (_EVE_OF if a.kind == "date" else _EVE_OF_OCCASION).search(view, max(0, a.start - 20), a.start):
+            # "on the eve of 16 Azar", "on the eve of Nowruz": the day before it
+            day = rng.start - dt.timedelta(days=1)
             rng = DateRange(day, day, "day", rng.confidence, rng.flags + ("eve",))
         if undated and a.kind == "date" and anchor_date is not None:
             rng = _undated_ahead(a, rng, anchor_date)
@@ -1155,6 +1157,8 @@ _STATED_ON = re.compile(r"\b(?:said|says|announced|stated|reported)\s+(?:on\s+)?
 _PRAYERS_AFTER_WEEKDAY = re.compile(r"\s+prayers?\b", re.I)
 #: "on the eve of 16 Azar", "the eve of March 1": the day before the date that follows
 _EVE_OF = re.compile(r"\bthe[ \u00a0]+eve[ \u00a0]+of[ \u00a0]+\Z", re.I)
+#: an occasion's name may follow its article ("the eve of the anniversary of ...")
+_EVE_OF_OCCASION = re.compile(r"\bthe[ \u00a0]+eve[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?\Z", re.I)
 
 
 #: "The strike began on Sunday", "spread on Monday to Sirjan": the day an action started

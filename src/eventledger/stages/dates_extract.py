@@ -16,6 +16,7 @@ one range.
 
 from __future__ import annotations
 
+import calendar
 import re
 from functools import lru_cache
 from operator import attrgetter
@@ -705,6 +706,10 @@ def _join_ranges(atoms: list[Atom], view: str, P: _Patterns) -> list[Atom]:
                 i += 2
                 continue
             ca, cb = _precision_class(a), _precision_class(b)
+            if ca == "day" and b.kind == "weekday" and (end := _weekday_after(a, b, view, P)) is not None:
+                out.append(Atom(a.start, b.end, "date", a.a, end, joined="to"))
+                i += 2
+                continue
             if ca and ca == cb and a.a.cal == b.a.cal and _may_join(view, a.end, b.start):
                 gap = view[a.end : b.start]
                 joined = ""
@@ -728,6 +733,25 @@ def _join_ranges(atoms: list[Atom], view: str, P: _Patterns) -> list[Atom]:
         out.append(a)
         i += 1
     return out
+
+
+def _weekday_after(a: Atom, b: Atom, view: str, P: _Patterns) -> Part | None:
+    """"on the night of Tuesday, March 11, to Wednesday": the weekday that ends a range begun on a
+    dated weekday is that day of the same week (Gregorian, within the month or into the next)."""
+    if a.a is None or a.a.wd is None or a.a.cal != "g" or b.b is not None or b.a is None or b.a.wd is None \
+            or b.rel != "on" or not P.range_gap.fullmatch(view[a.end : b.start]):
+        return None
+    delta = (b.a.wd - a.a.wd) % 7
+    if not delta or a.a.m is None or a.a.d is None:
+        return None
+    last = calendar.monthrange(a.a.y or 2001, a.a.m)[1]
+    if a.a.y is None and a.a.m == 2 and a.a.d + delta > 28:
+        return None  # (a yearless February: its length is unknown)
+    d, m, y = a.a.d + delta, a.a.m, a.a.y
+    if d > last:
+        d, m = d - last, m % 12 + 1
+        y = y + 1 if y is not None and m == 1 else y
+    return Part(y=y, m=m, d=d, wd=b.a.wd)
 
 
 def _inherit(a: Part, b: Part) -> tuple[Part, Part]:

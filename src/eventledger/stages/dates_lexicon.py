@@ -27,6 +27,10 @@ class Anniversary:
     year: int | None  # year of the original event (Gregorian), when there is one
     pattern: re.Pattern[str]  # all of ``raw`` (compiled at load, so a bad pattern fails early)
     raw: tuple[str, ...]  # the lexicon's patterns, joined into larger regexes by the stage
+    # an occasion kept on a weekday near a fixed day (Chaharshanbe Suri: the evening before the
+    # last Wednesday before Nowruz): the last such weekday (0 Monday) before month/day, then shifted
+    last_weekday_before: int | None = None
+    offset_days: int = 0
 
 
 def _alternation(words: list[str]) -> str:
@@ -135,7 +139,7 @@ def lexicon() -> DateLexicon:
         annivs.append(
             Anniversary(row["key"], row.get("label", row["key"]), row.get("calendar", "gregorian"),
                         int(row["month"]), int(row["day"]), row.get("year"), pattern,
-                        tuple(row["patterns"]))
+                        tuple(row["patterns"]), row.get("last_weekday_before"), int(row.get("offset_days", 0)))
         )
     return DateLexicon(
         months=months,

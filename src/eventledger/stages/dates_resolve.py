@@ -301,6 +301,13 @@ def nearest_year(p: Part, near: dt.date) -> Part:
 
 def _occurrence(ann: Anniversary, gy: int) -> dt.date:
     """The day the commemoration falls on in Gregorian year ``gy``."""
+    day = _fixed_day(ann, gy)
+    if ann.last_weekday_before is not None:
+        day -= dt.timedelta(days=(day.weekday() - ann.last_weekday_before - 1) % 7 + 1)
+    return day + dt.timedelta(days=ann.offset_days)
+
+
+def _fixed_day(ann: Anniversary, gy: int) -> dt.date:
     if ann.calendar == "jalali":
         for jy in (gy - 622, gy - 621):
             g = jdatetime.date(jy, ann.month, ann.day).togregorian()

@@ -156,7 +156,9 @@ _HEAD_KINDS = [
     (re.compile(r"^\s*+(?:(?:million|billion|trillion)\s++)?(?=[bdegklmrt])(?:kilo(?:gram|metre|meter)s?|kg|grams?|tonnes?|tons|"
                 r"litres?|liters?|km|metres?|meters?|miles?|rials?|tomans?|dollars?|euros?|billion|trillion)\b", re.I), "measure"),
     (re.compile(r"^\s*+(?:\w++[- ]){0,2}?(?=[v])video(?: messages?| clips?)?\b", re.I), "video_messages"),
-    (re.compile(r"^\s*+(?:\w++[- ]){0,3}?(?=[u])(?:uprisings?)\b", re.I), "uprisings"),
+    # ("22,000 people during the uprising": people counted, the uprising only dates them)
+    (re.compile(r"^\s*+(?:(?!(?:people|persons|during|in|of|the|since|after|before|at)\b)\w++[- ]){0,3}?(?=[u])(?:uprisings?)\b",
+                re.I), "uprisings"),
     (re.compile(r"^\s*+(?:\w++[- ]){0,3}?(?=[o])(?:operations?)\b", re.I), "operations"),
     (re.compile(r"^\s*+(?:\w++[- ]){0,1}?(?=[i])(?:indictments?)\b", re.I), "indicted"),
     (re.compile(r"^\s*+(?:\w++ ){0,1}?(?=[cpt])(?:cities|towns|provinces)\b", re.I), "cities"),
@@ -176,7 +178,7 @@ _HEAD_KINDS = [
     (re.compile(r"^\s*+(?:\w++ ){0,3}?(?=[dfkm])(?:death toll|deaths|dead|killed|fatalities|martyrs)\b", re.I), "killed"),
 ]
 _VERB_KINDS = [
-    (re.compile(r"\b(?:execut\w*|hang(?:ed|ing|ings)?|hung|gallows|massacre|put to death)\b", re.I), "executed"),
+    (re.compile(r"\b(?:execut\w*|hang(?:ed|ing|ings)?|hung|gallows|massacred?|put to death)\b", re.I), "executed"),
     (re.compile(r"\b(?:beaten to death|stoned to death|shot dead)\b", re.I), "killed"),
     (re.compile(r"\b(?:sentenced to death|death sentences?|condemned to death|to death)\b", re.I), "sentenced_to_death"),
     # ("the PMOI put the toll at 1,500": a toll alone is of the dead)

@@ -427,7 +427,9 @@ def _at_line_starts(pat: re.Pattern[str], view: str, needs: str = "") -> Iterato
 
 
 _THE = re.compile(r"^(?:the|The|a|A|an|An|his|His|her|Her|their|Their)\s+")
-_GENERIC_SOURCE = re.compile(r"^(?:the |a |an )?(?:[a-z][\w'’-]* ){0,3}[a-z][\w'’-]*$", re.I)
+# ("The main opposition group", "The prosecutor of Yazd": a description, with a lower-case word
+# other than the article; a name such as "Maryam Rajavi" is none, whatever its apposition names)
+_GENERIC_SOURCE = re.compile(r"^(?:the |a |an )?(?=.*(?<![\w'’-])(?!(?:the|a|an)\b)(?-i:[a-z]))(?:[a-z][\w'’-]* ){0,3}[a-z][\w'’-]*$", re.I)
 _NAME_APPOSITION = re.compile(rf"^(?:the |The )?{_CAP}(?: (?:{_CAP}|of|for|the|and))*$")
 # ("the Norway-based group said": a description of a source named before, like "the group")
 _PRONOUN = re.compile(r"(?:[Hh]e|[Ss]he|(?<=, )it|(?:(?<=\. )|(?<=\n))It|[Tt]he (?:[A-Z][\w'’]*-based )?(?:official|prosecutor|spokes(?:man|woman|person)|minister|governor|chief|commander|judge|"

@@ -1,0 +1,105 @@
+"""Rules found by probing on 2026-12-08 (sentences in the dev genre's voice, written for the
+probe), each on a sentence of its own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import test_assemble
+from test_assemble import pipe  # noqa: F401  (the same pipeline fixture)
+
+from eventledger.stages.quotes import find_attributions
+
+
+def run(pipe, text: str, published: str = "2025-03-25", publisher: str | None = "PMOI/MEK"):
+    return test_assemble.run(pipe, text, publisher=publisher, published=published)
+
+
+def days(doc) -> set[tuple[str, str, dt.date, dt.date]]:
+    return {(e.location.canonical, e.sub_event_type, e.date.start, e.date.end) for e in doc.events}
+
+
+def test_the_eve_of_a_named_occasion_is_the_day_before_it(pipe):
+    # 1 Farvardin 1404 is 21 March 2025; its eve the 20th. The occasion alone keeps its own day.
+    eve = run(pipe, "On the eve of Nowruz, youths in Sari wrote slogans on walls.")
+    assert {(d[2], d[3]) for d in days(eve)} == {(dt.date(2025, 3, 20), dt.date(2025, 3, 20))}
+    day = run(pipe, "On Nowruz, youths in Sari wrote slogans on walls.")
+    assert {(d[2], d[3]) for d in days(day)} == {(dt.date(2025, 3, 21), dt.date(2025, 3, 21))}
+    womens = run(pipe, "On the eve of International Women's Day, Resistance Units in Tabriz put up posters.")
+    assert {d[2] for d in days(womens)} == {dt.date(2025, 3, 7)}
+
+
+def test_chaharshanbe_suri_is_the_tuesday_before_the_years_last_wednesday(pipe):
+    # 2024: Nowruz fell on Wednesday 20 March, so the last Wednesday before it was the 13th and the
+    # fires were lit on Tuesday 12 March; 2026: Nowruz on Saturday 21 March, fires on Tuesday 17 March
+    for published, day in (("2024-03-16", dt.date(2024, 3, 12)), ("2026-03-19", dt.date(2026, 3, 17))):
+        doc = run(pipe, "On the night of Chaharshanbe Suri, youths in Karaj set fire to a banner of Khamenei.",
+                  published=published)
+        assert {(d[0], d[2], d[3]) for d in days(doc)} == {("Karaj", day, day)}
+        doc = run(pipe, "During the Fire Festival, youths in Shiraz set fire to a Basij post.", published=published)
+        assert {(d[0], d[2]) for d in days(doc)} == {("Shiraz", day)}
+
+
+def test_a_weekday_ending_a_range_from_a_dated_weekday_is_that_week(pipe):
+    # "Wednesday" after "to" is the day after Tuesday, March 11, not the Wednesday before the report
+    doc = run(pipe, "On the night of Tuesday, March 11, to Wednesday, youths in Tabriz set fire to a Basij base.",
+              published="2025-03-20")
+    assert {(d[2], d[3]) for d in days(doc)} == {(dt.date(2025, 3, 11), dt.date(2025, 3, 12))}
+    # across a month end
+    doc = run(pipe, "From Friday, January 30, to Monday, Resistance Units in Qom put up posters.", published="2026-02-10")
+    assert {(d[2], d[3]) for d in days(doc)} == {(dt.date(2026, 1, 30), dt.date(2026, 2, 2))}
+
+
+def test_a_name_before_an_apposition_naming_an_organisation_is_the_source(pipe):
+    doc = run(pipe, "Maryam Rajavi, the NCRI's President-elect, said the regime had executed more than 120,000 "
+                    "political prisoners.")
+    assert [a.source for a in find_attributions(doc)] == ["Maryam Rajavi"]
+    # a description before the apposition still gives way to the name in it
+    doc = run(pipe, "A rights group, the Kurdish Human Rights Bureau, said 14 people were arrested in Baneh.")
+    assert [a.source for a in find_attributions(doc)] == ["Kurdish Human Rights Bureau"]
+
+
+def test_people_counted_during_an_uprising_are_not_uprisings(pipe):
+    doc = run(pipe, "The regime's security forces arrested at least 22,000 people during the uprising, "
+                    "according to official figures.")
+    assert {(c.kind, c.value) for c in doc.claims} == {("arrested", 22000)}
+    doc = run(pipe, "The PMOI said there had been 12 uprisings since 2017.")
+    assert {(c.kind, c.value) for c in doc.claims} == {("uprisings", 12)}
+
+
+def test_prisoners_massacred_are_executions(pipe):
+    doc = run(pipe, "The NCRI said more than 30,000 political prisoners were massacred in the summer of 1988.")
+    assert {(c.kind, c.value) for c in doc.claims} == {("executed", 30000)}
+
+
+def test_condemned_with_the_person_between_is_a_sentence(pipe):
+    doc = run(pipe, "The Revolutionary Court of Isfahan condemned a 24-year-old protester to death on Tuesday.")
+    assert {(d[0], d[1]) for d in days(doc)} == {("Isfahan", "sentence")}
+    doc = run(pipe, "Protesters in Tabriz condemned the killing of a young man on Sunday.")
+    assert not any(d[1] == "sentence" for d in days(doc))
+
+
+def test_an_act_in_a_condition_is_not_reported(pipe):
+    doc = run(pipe, "Authorities threatened to arrest workers in Arak if they went on strike.")
+    assert not days(doc)
+    doc = run(pipe, "On Monday, workers in Arak went on strike as if nothing could stop them.")
+    assert {(d[0], d[1]) for d in days(doc)} == {("Arak", "strike")}
+
+
+def test_a_ceremony_forces_were_sent_to_prevent_is_not_reported(pipe):
+    doc = run(pipe, "On Thursday, security forces besieged the home of a martyr's family in Izeh to prevent a "
+                    "memorial ceremony.")
+    assert not days(doc)
+    doc = run(pipe, "Security forces were deployed in Izeh on Thursday to stop the funeral, but hundreds of mourners "
+                    "marched to the cemetery.")
+    assert {(d[0], d[1]) for d in days(doc)} == {("Izeh", "demonstration")}
+
+
+def test_counts_of_one_list_of_people_are_summed(pipe):
+    doc = run(pipe, "On Sunday, security forces arrested 5 women and 3 men in Ahvaz.")
+    assert [(e.count.kind, e.count.value) for e in doc.events] == [("arrested", 8)]
+    doc = run(pipe, "On Sunday, security forces arrested two teachers, a student and four workers in Ahvaz.")
+    assert [(e.count.kind, e.count.value) for e in doc.events] == [("arrested", 7)]
+    # a count of another act is not added ("arrested 12 ... and injured 3")
+    doc = run(pipe, "On Sunday, security forces arrested 12 people and injured 3 in Ahvaz.")
+    assert {(e.sub_event_type, e.count.value) for e in doc.events} == {("arrest", 12), ("attack_on_civilians", 3)}
