@@ -103,3 +103,36 @@ def test_counts_of_one_list_of_people_are_summed(pipe):
     # a count of another act is not added ("arrested 12 ... and injured 3")
     doc = run(pipe, "On Sunday, security forces arrested 12 people and injured 3 in Ahvaz.")
     assert {(e.sub_event_type, e.count.value) for e in doc.events} == {("arrest", 12), ("attack_on_civilians", 3)}
+
+
+def test_the_network_said_is_the_name_the_text_described_as_a_network(pipe):
+    doc = run(pipe, "In November 2019, security forces killed 1,500 protesters, according to Reuters.\n\n"
+                    "The Resistance Units, a network of activists affiliated with the PMOI/MEK, have grown since then. "
+                    "In 2025 alone, they carried out more than 8,000 activities, the network said.")
+    by_value = {c.value: c.attributed_to for c in doc.claims}
+    assert by_value[1500] == "Reuters"
+    assert by_value[8000] != "Reuters" and "Resistance Units" in by_value[8000]
+
+
+def test_kin_named_by_their_dead_act_on_their_own_day(pipe):
+    # the dead of the relative clause are no killing; the kin's act keeps the sentence's day, however
+    # long ago the death ("in 2022" does not make the arrest history)
+    doc = run(pipe, "On Wednesday, November 19, a group of mothers whose children were killed in the uprising gathered "
+                    "at Behesht-e Zahra cemetery in Tehran.", published="2025-11-21")
+    assert {(d[0], d[1], d[2]) for d in days(doc)} == {("Tehran", "symbolic_action", dt.date(2025, 11, 19))}
+    doc = run(pipe, "On Wednesday, the father of a young man who was shot dead by security forces in 2022 was "
+                    "arrested in Izeh.", published="2025-11-21")
+    assert {(d[0], d[1], d[2]) for d in days(doc)} == {("Izeh", "arrest", dt.date(2025, 11, 19))}
+    doc = run(pipe, "On Wednesday, relatives of prisoners who were executed last year held a vigil in Karaj.",
+              published="2025-11-21")
+    assert {(d[0], d[1], d[2]) for d in days(doc)} == {("Karaj", "demonstration", dt.date(2025, 11, 19))}
+    # a year naming a past event still voids what is told of it ("killed in the 2022 protests")
+    doc = run(pipe, "In Saqqez, four members of the family of a man killed in the 2022 protests were questioned for "
+                    "six hours on Thursday.", published="2025-11-21")
+    assert not any(d[1] in ("killing", "protest_with_intervention") for d in days(doc))
+
+
+def test_the_dead_whose_graves_an_act_is_at_are_no_killing(pipe):
+    doc = run(pipe, "On Monday, November 15, members of the Resistance Units laid flowers on the graves of protesters "
+                    "killed in November 2019 at Behesht-e Zahra cemetery in Tehran.", published="2021-11-17")
+    assert {(d[0], d[1]) for d in days(doc)} == {("Tehran", "symbolic_action")}

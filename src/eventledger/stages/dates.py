@@ -639,6 +639,15 @@ def _in_slogan(view: str, start: int, end: int) -> bool:
     return close - opened <= _SLOGAN_CHARS
 
 
+def _year_names_an_event(view: str, a: Atom) -> bool:
+    """"killed in the 2022 protests": a year before an event noun names that past event (its
+    history role voids the acts told of it)."""
+    if a.kind != "year":
+        return False
+    after = view[a.end : a.end + 30].lower().split()
+    return bool(after) and after[0].strip(".,;:'’s") in lexicon().event_nouns
+
+
 def _names_an_event(view: str, a: Atom) -> bool:
     """"of the November 2019 uprising": a month and year in a genitive before an event noun
     name a past event (what is remembered), not the time of the sentence's acts."""
@@ -661,7 +670,9 @@ def _names_the_dead(view: str, a: Atom) -> bool:
 
 #: the day of their death after the dead whose kin or graves a sentence is about: "the families
 #: of three prisoners executed in Qezelhesar last month went to ..."
-_KIN_OF_DEAD_RE = re.compile(KIN_OF_DEAD + r"(?:\s+(?:in|at)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?\s+(?:on\s+|in\s+)?$", re.I)
+# (the killers may be named between: "the father of a young man who was shot dead by security forces in 2022")
+_KIN_OF_DEAD_RE = re.compile(KIN_OF_DEAD + r"(?:\s+by\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:forces|police|guards|agents|officers|regime|IRGC|Basij))?"
+                             r"(?:\s+(?:in|at)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?\s+(?:on\s+|in\s+)?$", re.I)
 
 
 def _dates_the_death_of_kin(view: str, a: Atom) -> bool:
@@ -669,7 +680,7 @@ def _dates_the_death_of_kin(view: str, a: Atom) -> bool:
     not the act of the sentence ("the families of prisoners executed last month gathered on
     Friday": Friday)."""
     window = view[max(0, a.start - 120) : a.start]
-    if " of " not in window:
+    if " of " not in window and " whose " not in window:
         return False
     # the pattern (re.I, led by \b: an attempt at every character) ends on a death participle:
     # without one in the window it cannot match (casefold covers what re.I equates)
@@ -852,11 +863,13 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
                 rng = DateRange(rng.start, rng.end, rng.precision, rng.confidence, rng.flags + ("after_anchor",))
             elif a.kind in ("date", "year") and _names_the_dead(view, a):
                 role = "other"  # "posters of the martyrs of June 1981": whom they honour, not when
+            elif a.kind in ("date", "relative", "weekday", "year") and not _year_names_an_event(view, a) and (
+                    _dates_the_death_of_kin(view, a) or dates_a_death_in_apposition(view, a.start)):
+                # "the families of prisoners executed last month went ... on Friday"; however long
+                # ago the death, it dates the dead, not the act: no history that would void the act
+                role = "other"
             elif rng.end < history_before and not (a.kind == "anniversary" and a.n):
                 role = "history"  # (an ordinal anniversary, "the 44th anniversary of", dates itself)
-            elif a.kind in ("date", "relative", "weekday") and (_dates_the_death_of_kin(view, a)
-                                                                 or dates_a_death_in_apposition(view, a.start)):
-                role = "other"  # "the families of prisoners executed last month went ... on Friday"
             elif rng.precision == "month" and a.kind == "date" and _names_an_event(view, a):
                 role = "other"  # "the martyrs of the November 2019 uprising": a name, not when
             elif a.kind in ("date", "weekday") and _offence_date(view, a.start):

@@ -812,6 +812,12 @@ def _resolve_pronouns(named: list[Attribution], pronouns: list[tuple[Span, str, 
                 k, found = j, True
                 break
             j -= 1
+        if head in _GROUP_HEADS and not found and (described := _described_as(view, head, span.start)) is not None:
+            # ("The Resistance Units, a network of activists ..., have grown. ... more than 8,000
+            # activities, the network said": the name the text gave that description, not the
+            # source quoted last)
+            out.append(Attribution(span, described, cue, scope))
+            continue
         if head in _ROLE_HEADS and not found and k >= 0 and _other_role(_source_words(named[k], view), head) and not any(
                 head in _source_words(named[j], view) for j in range(k, -1, -1) if span.start - named[j].span.start <= _SPEAKER_REACH):
             # ("…, the prosecutor told Tasnim. … 63 teams …, the minister said": another office than
@@ -833,6 +839,24 @@ def _resolve_pronouns(named: list[Attribution], pronouns: list[tuple[Span, str, 
             out.append(Attribution(span, named[k].source, cue, scope))
     out.sort(key=lambda a: (a.span.start, a.span.end))
     return out
+
+
+def _described_as(view: str, head: str, pos: int) -> str | None:
+    """The name the text last described as a <head> before ``pos`` ("the Resistance Units, a network
+    of activists", "Hengaw, a Norway-based rights group"), within a speaker's reach."""
+    lo = max(0, pos - _SPEAKER_REACH)
+    if view.find(head, lo, pos) < 0:
+        return None
+    pat = _DESCRIBED_AS.get(head)
+    if pat is None:
+        pat = _DESCRIBED_AS[head] = re.compile(rf"(?<![\w'’])(?P<name>{_NP_CAP}), (?:an?|the) (?:[\w'’-]+ ){{0,3}}?{head}\b")
+    last = None
+    for m in pat.finditer(view, lo, pos):
+        last = m
+    return normalise_source(last.group("name")) if last is not None else None
+
+
+_DESCRIBED_AS: dict[str, re.Pattern[str]] = {}
 
 
 def _scope(doc: Doc, start: int, end: int) -> Span:

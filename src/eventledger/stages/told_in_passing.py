@@ -18,11 +18,15 @@ __all__ = ["KIN_OF_DEAD", "DEATH_PARTICIPLES", "DEATH_IN_APPOSITION_RE", "death_
 #: families of three prisoners executed", "the graves of protesters who were shot"): where and when
 #: the killing was is not where and when the kin act
 KIN_OF_DEAD = (
-    r"\b(?:famil(?:y|ies)|relatives|mothers|fathers|parents|graves?|memory|funerals?|burials?|"
+    r"\b(?:(?:famil(?:y|ies)|relatives|mothers?|fathers?|parents|widows?|graves?|memory|funerals?|burials?|"
     # (or their pictures an act shows: "projected the images of the prisoners executed in March")
-    r"images|pictures|portraits|photos|photographs|posters|names)\s+of\s+(?:the\s+)?"
-    r"(?:[\w'’-]+\s+){0,4}?(?:prisoners?|protesters?|people|men|women|youths?|sons?|daughters?|victims?|activists?|"
-    r"workers?|students?|porters?|kolbars?|demonstrators?)\s+(?:who\s+(?:were|was)\s+)?"
+    r"images|pictures|portraits|photos|photographs|posters|names)\s+of\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:[\w'’-]+\s+){0,4}?(?:prisoners?|protesters?|people|(?:wo)?m[ae]n|boys?|girls?|child(?:ren)?|teenagers?|youths?|"
+    r"sons?|daughters?|victims?|activists?|workers?|students?|porters?|kolbars?|demonstrators?)\s+(?:who\s+(?:were|was)\s+)?"
+    # ("mothers whose children were killed in the uprising")
+    r"|(?:famil(?:y|ies)|relatives|mothers?|fathers?|parents|widows?|wives|(?:wo)?m[ae]n|people)\s+whose\s+(?:[\w'’-]+\s+)?"
+    r"(?:child(?:ren)?|sons?|daughters?|husbands?|wives|brothers?|sisters?|relatives|loved\s+ones|family\s+members)\s+"
+    r"(?:were|was|had\s+been|have\s+been)\s+)"
     r"(?:executed|killed|hanged|shot(?:\s+dead)?|slain|murdered)"
 )
 
