@@ -136,3 +136,43 @@ def test_the_dead_whose_graves_an_act_is_at_are_no_killing(pipe):
     doc = run(pipe, "On Monday, November 15, members of the Resistance Units laid flowers on the graves of protesters "
                     "killed in November 2019 at Behesht-e Zahra cemetery in Tehran.", published="2021-11-17")
     assert {(d[0], d[1]) for d in days(doc)} == {("Tehran", "symbolic_action")}
+
+
+def test_a_source_before_the_clause_is_no_apposition_of_a_death(pipe):
+    # "HRANA, the regime executed": the source of "According to", then the clause's subject
+    doc = run(pipe, "According to HRANA, the regime executed at least 41 prisoners in the first ten days of January, "
+                    "including 12 in Ghezel Hesar prison on January 7.", published="2026-01-12", publisher="NCRI")
+    assert [(e.location.canonical, e.sub_event_type, e.date.start, e.count.value) for e in doc.events] == [
+        ("Karaj", "execution", dt.date(2026, 1, 7), 12)]
+
+
+def test_the_part_of_a_total_named_with_its_place_is_that_places_count(pipe):
+    doc = run(pipe, "At least 20 teachers were detained on Sunday, among them five in Tabriz and three in Ardabil.",
+              published="2026-01-12")
+    assert {(e.location.canonical, e.count.value) for e in doc.events} == {("Tabriz", 5), ("Ardabil", 3)}
+    # a part named by who they are, not where, is still no count of its own
+    doc = run(pipe, "Three Kurdish prisoners, among them two brothers from Piranshahr, were hanged in Urmia on Tuesday.",
+              published="2026-01-12")
+    assert [(e.location.canonical, e.count.value) for e in doc.events] == [("Urmia", 3)]
+
+
+def test_a_day_ending_a_list_line_is_no_count_of_the_heading_below(pipe):
+    doc = run(pipe, "- Tabriz – a Basij base set on fire – January 10\n\n\nRetirees protest in Ahvaz and Shush\n",
+              published="2026-01-12")
+    assert 10 not in {c.value for c in doc.claims}
+    # hard-wrapped text still counts across its line break
+    doc = run(pipe, "Security forces arrested 12\nprotesters in Tabriz on Monday.\n", published="2026-01-12")
+    assert [(e.sub_event_type, e.count.value) for e in doc.events] == [("arrest", 12)]
+
+
+def test_a_source_named_as_who_published_or_compiled_the_figures(pipe):
+    cases = {
+        "According to a report published by Amnesty International on Thursday, at least 853 people were "
+        "executed in 2023.": (853, "Amnesty International"),
+        "The number of executions in 2024 reached 1,001, according to the annual report of Iran Human Rights.":
+            (1001, "Iran Human Rights"),
+        "Based on the figures compiled by HRANA, 551 protesters were killed during the uprising.": (551, "HRANA"),
+    }
+    for text, (value, source) in cases.items():
+        doc = run(pipe, text, publisher="NCRI")
+        assert [(c.value, c.attributed_to) for c in doc.claims if c.value == value] == [(value, source)]

@@ -520,6 +520,18 @@ _SUBSET_AFTER = re.compile(r"\s+of\s+(?:them|whom|those|these|the\s+(?:detainees
 _SUBSET_BEFORE = re.compile(r"\b(?:among them|among whom|of (?:them|whom)|including)\s+(?:at least\s+|some\s+)?\Z", re.I)
 
 
+#: between a part of a total and its place: "including 12 in", "among them three at"
+_AT_PLACE_GAP = re.compile(r"[ \u00a0]+(?:[\w'’-]+[ \u00a0]+)?(?:in|at)[ \u00a0]+(?:the[ \u00a0]+)?\Z")
+
+
+def _subset_at_place(view: str, quants: list[Quantity], place: PlaceMention) -> Quantity | None:
+    for q in quants:
+        if q.span.end <= place.span.start and _SUBSET_BEFORE.search(view, max(0, q.span.start - 24), q.span.start) \
+                and _AT_PLACE_GAP.match(view[q.span.end : place.span.start]):
+            return q
+    return None
+
+
 def _pick_count(ctx: DocContext, i: int, d: Draft) -> Quantity | None:
     kinds = COUNT_KINDS_BY_SUBTYPE.get(d.sub, ())
     if "video_message" in d.tactics:
@@ -535,6 +547,10 @@ def _pick_count(ctx: DocContext, i: int, d: Draft) -> Quantity | None:
     if not quants:
         return None
     if len(quants) > 1:
+        # ("... executed at least 41 prisoners in the first ten days of January, including 12 in
+        # Ghezel Hesar prison on January 7": the part the place is named with is that place's count)
+        if d.place is not None and (own := _subset_at_place(ctx.view, quants, d.place)) is not None:
+            return own
         # ("three Kurdish prisoners, among them two brothers from Piranshahr, were hanged": the
         # part named inside the whole is not the event's count)
         quants = [q for q in quants if not _SUBSET_BEFORE.search(ctx.view, max(0, q.span.start - 24), q.span.start)] or quants

@@ -194,7 +194,9 @@ _VERB_KINDS = [
                 r"protests?|sit-ins?|vigils?|gatherings?|march(?:es)?)\b", re.I), "participants"),
     (re.compile(r"\b(?:video)\b", re.I), "video_messages"),
 ]
-_PERSON_AFTER = re.compile(rf"\s+{_PERSON_NOUN}", re.I)
+# (across a line break only into a line that goes on in lower case, as hard-wrapped text does: "January
+# 10" ending a list line over the heading "Retirees protest in Ahvaz" is a day, not ten retirees)
+_PERSON_AFTER = re.compile(rf"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*(?=(?-i:[a-z]))){_PERSON_NOUN}", re.I)
 _PERSON_OF_AFTER = re.compile(rf"\s+(?:of )?{_PERSON_NOUN}", re.I)
 _ONE_AFTER = re.compile(r"\s+in\b|\s+" + _PERSON_NOUN, re.I)
 # ("July: 88\nAugust: 97": a table row's count before the next row's month is no day of that month)

@@ -83,7 +83,8 @@ _INDEFINITE_APPOSITION = re.compile(r"(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)
 _OPENING_PHRASE = re.compile(r".{0,4}?(?<![\w'’-])(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|"
                              r"July|August|September|October|November|December|Farvardin|Ordibehesht|Khordad|Tir|Mordad|"
                              r"Shahrivar|Mehr|Aban|Azar|Dey|Bahman|Esfand),"
-                             r"|.{0,4}?(?<!\w)(?:In|On|At|By)\s[A-Z][\w'’-]+,\s+(?:the|a|an)\s+(?:regime|authorities|judiciary|"
+                             # (or a source's name before the clause: "According to HRANA, the regime executed ...")
+                             r"|.{0,4}?(?<![\w'’-])[A-Z][\w'’-]+,\s+(?:the|a|an)\s+(?:regime|authorities|judiciary|"
                              r"security\s+forces|police|guards|agents|officers|forces)\s")
 
 
