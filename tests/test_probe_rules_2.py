@@ -176,3 +176,15 @@ def test_a_source_named_as_who_published_or_compiled_the_figures(pipe):
     for text, (value, source) in cases.items():
         doc = run(pipe, text, publisher="NCRI")
         assert [(c.value, c.attributed_to) for c in doc.claims if c.value == value] == [(value, source)]
+
+
+def test_crowd_control_used_on_a_group_of_people_is_a_protest_met_with_force(pipe):
+    for text in ("On Saturday, security forces fired tear gas at protesting retirees in Ahvaz.",
+                 "On Saturday, security forces dispersed retirees in Ahvaz.",
+                 "On Saturday, retirees were dispersed by police in Ahvaz.",
+                 "On Saturday, security forces used pepper spray against nurses in Ahvaz."):
+        doc = run(pipe, text, published="2025-03-20")
+        assert {(d[0], d[1]) for d in days(doc)} == {("Ahvaz", "protest_with_intervention")}, text
+    # gunfire at homes is no dispersal of a crowd
+    doc = run(pipe, "On Saturday, security forces fired tear gas into homes in Zahedan.", published="2025-03-20")
+    assert not days(doc)

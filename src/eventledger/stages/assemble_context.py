@@ -754,7 +754,25 @@ def fired_on_crowd(ctx: DocContext, t: Trigger) -> bool:
         # the crowd is the subject
         return True
     return bool(CROWD.pattern.search(word) or re.search(r"protesters|demonstrators|\bcrowds?\b", word, re.I)
-                or _CROWD_AFTER.match(ctx.view, t.span.end, t.span.end + 60))
+                or _CROWD_AFTER.match(ctx.view, t.span.end, t.span.end + 60)
+                or (_DISPERSAL_WORD.match(word) is not None
+                    and (_GROUP_AFTER.match(ctx.view, t.span.end, t.span.end + 60) is not None
+                         or _GROUP_BEFORE_PASSIVE.search(ctx.view, max(0, t.span.start - 50), t.span.start) is not None)))
+
+
+#: the crowd-control words of the intervention lexicon, which are used on a gathering only ...
+_DISPERSAL_WORD = re.compile(r"(?:tear gas|dispers|pepper|water cannon|broke up)", re.I)
+#: ... so that the people they were used on are a protesting crowd ("fired tear gas at protesting
+#: retirees", "dispersed retirees in Ahvaz", "used pepper spray against nurses")
+_GROUP_AFTER = re.compile(
+    r"\s+(?:(?:on|at|into|against)\s+)?(?:the\s+|a\s+group\s+of\s+|(?:hundreds|dozens|scores)\s+of\s+)?"
+    r"(?:(?:protesting|striking|gathered|angry)\s+)?(?:[\w'’-]+\s+)?"
+    r"(?:retirees|pensioners|workers|teachers|nurses|farmers|students|women|families|mothers|merchants|shopkeepers|"
+    r"drivers|employees|mourners|villagers)\b", re.I)
+#: ... or the subject of the passive ("retirees were dispersed by police")
+_GROUP_BEFORE_PASSIVE = re.compile(
+    r"\b(?:retirees|pensioners|workers|teachers|nurses|farmers|students|women|families|mothers|merchants|shopkeepers|"
+    r"drivers|employees|mourners|villagers)\s+(?:were|had\s+been|have\s+been)\s+(?:violently\s+|forcibly\s+|quickly\s+)?$", re.I)
 
 
 #: the protesters a beating is done to ("beat protesting retirees", "beat the demonstrators")
