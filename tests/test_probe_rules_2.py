@@ -188,3 +188,36 @@ def test_crowd_control_used_on_a_group_of_people_is_a_protest_met_with_force(pip
     # gunfire at homes is no dispersal of a crowd
     doc = run(pipe, "On Saturday, security forces fired tear gas into homes in Zahedan.", published="2025-03-20")
     assert not days(doc)
+
+
+def test_a_yearless_day_in_a_sentence_that_names_its_year_is_of_that_year(pipe):
+    doc = run(pipe, "Zahedan was the scene of the deadliest day of the 2022 unrest, when security forces killed at least "
+                    "66 people on Sept. 30, according to Amnesty International.", published="2025-02-03", publisher="Reuters")
+    assert not doc.events  # 30 September 2022: history, not an event of 2024
+    # a weekday written with the day that fits only the report's year keeps that year
+    doc = run(pipe, "The Revolutionary Court of Rasht sentenced a worker, arrested during the 2022 uprising, to death "
+                    "on Sunday, October 6, his family said.", published="2024-10-10")
+    assert {(d[0], d[1], d[2]) for d in days(doc)} == {("Rasht", "sentence", dt.date(2024, 10, 6))}
+
+
+def test_the_number_of_sources_that_speak_is_no_count(pipe):
+    doc = run(pipe, "Iranian security forces arrested dozens of people in Zahedan on Friday after protesters marched "
+                    "through the city, two rights groups said.", published="2025-02-03", publisher="Reuters")
+    assert 2 not in {e.count.value for e in doc.events if e.count} | {c.value for c in doc.claims}
+
+
+def test_fire_bombs_seized_are_no_arson(pipe):
+    doc = run(pipe, "The prosecutor said explosives and 14 Molotov cocktails were seized in Isfahan on Monday.",
+              published="2025-02-04", publisher="IRNA")
+    assert not any(d[1] == "property_attack" for d in days(doc))
+    doc = run(pipe, "On Monday, youths threw Molotov cocktails at a Basij base in Isfahan.", published="2025-02-04")
+    assert {(d[0], d[1]) for d in days(doc)} == {("Isfahan", "property_attack")}
+
+
+def test_an_office_named_with_its_province_is_the_source(pipe):
+    doc = run(pipe, "The Prosecutor of Isfahan province announced on Tuesday that 23 members of a team had been "
+                    "arrested in Isfahan.", published="2025-02-04", publisher="IRNA")
+    assert [(c.value, c.attributed_to) for c in doc.claims if c.value == 23] == [(23, "Prosecutor of Isfahan province")]
+    # a province alone is no source ("Our correspondent in Gilan province reports")
+    doc = run(pipe, "Our correspondent in Gilan province reports that 40 farmers protested.", published="2025-02-04")
+    assert "Gilan province" not in {c.attributed_to for c in doc.claims}

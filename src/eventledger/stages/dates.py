@@ -906,7 +906,7 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
             if out[-1].range.precision == "day":
                 rng = DateRange(out[-1].range.start, out[-1].range.end, "day", rng.confidence, rng.flags)
         if role == "event" and a.kind == "date" and rng.precision == "day" and "year_from_anchor" in rng.flags:
-            told = _month_told_before(out, scope, rng)
+            told = _month_told_before(out, scope, rng, a.a.wd if a.a is not None else None)
             if told is not None:
                 role, rng = "history", told  # "In July 2021, ... shot dead a young man in Shadegan on July 16"
         if lede_week is not None and a.kind == "weekday" and a.b is None and a.rel == "on" and role == "event" \
@@ -966,21 +966,27 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
     return out
 
 
-def _month_told_before(out: list[DateMention], scope: Span | None, rng: DateRange) -> DateRange | None:
+def _month_told_before(out: list[DateMention], scope: Span | None, rng: DateRange, weekday: int | None = None) -> DateRange | None:
     """"In July 2021, during the water protests, security forces shot dead a young man on July
     16": a yearless day of the month that a history mention of its own sentence named with its
-    year ("July 2021") is that day of that year, not of the report's year."""
+    year ("July 2021", or the year alone) is that day of that year, not of the report's year."""
     if scope is None or rng.start is None:
         return None
     for m in reversed(out):
         if m.scope != scope:
             break
         r = m.range
-        if m.role == "history" and r.precision == "month" and r.start is not None and "year_from_anchor" not in r.flags \
-                and r.start.month == rng.start.month and r.start.year != rng.start.year:
+        # (or a year alone: "the deadliest day of the 2022 unrest, when security forces killed at
+        # least 66 people on Sept. 30")
+        if m.role == "history" and r.start is not None and "year_from_anchor" not in r.flags and r.start.year != rng.start.year \
+                and (r.precision == "month" and r.start.month == rng.start.month or r.precision == "year"):
             try:
                 day = rng.start.replace(year=r.start.year)
             except ValueError:  # February 29 in a year without one
+                return None
+            if weekday is not None and day.weekday() != weekday:
+                # ("a worker, arrested during the 2022 uprising, to death on Sunday, October 6": the
+                # weekday written with the day fits the report's year, not the one told before)
                 return None
             return DateRange(day, day, "day", rng.confidence, rng.flags + ("month_told_before",))
     return None

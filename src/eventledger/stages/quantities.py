@@ -197,6 +197,10 @@ _VERB_KINDS = [
 # (across a line break only into a line that goes on in lower case, as hard-wrapped text does: "January
 # 10" ending a list line over the heading "Retirees protest in Ahvaz" is a day, not ten retirees)
 _PERSON_AFTER = re.compile(rf"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*(?=(?-i:[a-z]))){_PERSON_NOUN}", re.I)
+#: the sources a number counts ("two rights groups said", "three witnesses told Reuters")
+_SOURCES_AFTER = re.compile(
+    r"\s+(?:[\w'’-]+\s+){0,2}?(?:groups|organi[sz]ations|sources|witnesses|monitors|agencies|outlets|newspapers|"
+    r"activists|officials|residents|diplomats|lawyers)(?:,[^,.;]{0,60},)?\s+(?:said|say|says|reported|report|told|confirmed|claimed)\b", re.I)
 _PERSON_OF_AFTER = re.compile(rf"\s+(?:of )?{_PERSON_NOUN}", re.I)
 _ONE_AFTER = re.compile(r"\s+in\b|\s+" + _PERSON_NOUN, re.I)
 # ("July: 88\nAugust: 97": a table row's count before the next row's month is no day of that month)
@@ -415,6 +419,8 @@ def find_quantities(doc: Doc) -> list[Quantity]:
             value = parse_number(num_text)
             if value is None:
                 continue
+            if view.startswith(" ", end) and _SOURCES_AFTER.match(view, end, end + 90):
+                continue  # "two rights groups said": how many sources speak, not a count they give
             if view.startswith(" in ", end) and _RATIO_AFTER.match(view, end, end + 24):
                 continue
             if view.endswith(" of ", 0, num_start) and _PARENT_OF.search(view, max(0, num_start - 24), num_start):

@@ -123,7 +123,8 @@ _CAP_WORD = r"[A-Z](?:[\w'’&-]|\.(?=[A-Za-z])|/(?=[A-Z]))*+"
 # people in Ahvaz, the Intelligence Ministry said" names the ministry, not "Ahvaz, the Intelligence Ministry")
 # ("the Human Rights Activists in Iran group", "the Center for Human Rights in Iran": "in Iran"
 # closes such a name; any other "in" places a source: "Amnesty International in London")
-_NP_CAP = rf"(?:the |The )?{_CAP_WORD}(?:,? {_CAP_WORD}| (?:of|the|for|and|de|al|in(?= Iran\b))){{0,7}}"
+# ("The Prosecutor of Isfahan province announced": a province's name with its noun inside an office)
+_NP_CAP = rf"(?:the |The )?{_CAP_WORD}(?: of {_CAP_WORD} (?:province|county)\b|,? {_CAP_WORD}| (?:of|the|for|and|de|al|in(?= Iran\b))){{0,7}}"
 # the lower-case descriptors of _NP_LOW ("state", "local", "human rights" media). Each
 # repetition first tests the next character against their first letters: one test where the
 # engine would otherwise enter every alternative (re.I literals have no quick reject), and
