@@ -221,3 +221,11 @@ def test_an_office_named_with_its_province_is_the_source(pipe):
     # a province alone is no source ("Our correspondent in Gilan province reports")
     doc = run(pipe, "Our correspondent in Gilan province reports that 40 farmers protested.", published="2025-02-04")
     assert "Gilan province" not in {c.attributed_to for c in doc.claims}
+
+
+def test_a_numbered_lines_number_is_no_day_of_the_month_above(pipe):
+    doc = run(pipe, "Activities\n\n1) Karaj – leaflets – 10 May\n2) Qazvin – graffiti – 11 May\n", published="2025-05-13")
+    assert {(d[0], d[2]) for d in days(doc)} == {("Karaj", dt.date(2025, 5, 10)), ("Qazvin", dt.date(2025, 5, 11))}
+    # a hard-wrapped line's break between a month and its day still joins them
+    doc = run(pipe, "Youths set fire to a banner in Tabriz on May\n12, 2025.\n", published="2025-05-13")
+    assert {d[2] for d in days(doc)} == {dt.date(2025, 5, 12)}

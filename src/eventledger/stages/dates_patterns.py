@@ -188,8 +188,10 @@ def patterns() -> Patterns:
         left_token=_token_regex(left, ".,&-–—"),
         # (a day is not the hour of a time, "10:30"; a colon ending a sentence, "on May 27 and
         # 28:", does not stop it)
+        # (the day may follow its month across a hard-wrapped line's break, but not as the number of
+        # a numbered line: "Karaj – leaflets – 10 May" over "2) Qazvin – graffiti – 11 May")
         right=re.compile(
-            r"\.?(?:\s*(?P<d>[0-3]?[0-9])(?:st|nd|rd|th)?(?![0-9]|:[0-9])(?!,[0-9]{3}(?![0-9]))"
+            r"\.?(?:(?:[^\S\n]*|[^\S\n]*\n[^\S\n]*(?![0-9]{1,2}[).]))(?P<d>[0-3]?[0-9])(?:st|nd|rd|th)?(?![0-9]|:[0-9])(?!,[0-9]{3}(?![0-9]))"
             rf"(?:\s*(?P<sep>-|–|—|to|through|thru|until|till|and|&)\s*(?:(?P<wd2>{wd})\.?,?\s+)?(?P<d2>[0-3]?[0-9])(?:st|nd|rd|th)?(?![0-9]|:[0-9]))?)?"
             rf"(?:(?:\s*,\s*|\s+){_YEAR})?",
             _I,
