@@ -1,0 +1,53 @@
+"""Rules added after held-out set 52 (ho319-ho324: PMOI/MEK Resistance Units reports and "Iran News in
+Brief" items in small towns and county seats, with spelling variants such as Gurgan, Amul, Resht,
+Ghazvin, Chahbahar, Eilam and Kirmanshah), each on text of its own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from test_assemble import pipe  # noqa: F401  (the same pipeline fixture)
+from test_heldout47_rules import on, rows, run  # (the same helpers)
+
+from eventledger.gazetteer import get_gazetteer
+from eventledger.gazetteer.resolve import best
+
+
+def subs(doc) -> set[tuple[str, str]]:
+    return {(e.location.canonical, e.sub_event_type) for e in doc.events}
+
+
+def test_spellings_of_provincial_capitals_resolve_to_their_towns():
+    g = get_gazetteer()
+    for name, town in (("Kirmanshah", "Kermanshah"), ("Eilam", "Ilam"), ("Langrud", "Langarud")):
+        place = best(g.lookup(name)).candidate.place
+        assert (place.canonical, place.precision) == (town, 1)
+
+
+def test_a_capitals_spelling_before_province_is_the_province(pipe):
+    # "Eilam" spells Ilam, the town and the province it shares its name with
+    doc = run(pipe, "On Monday, the Resistance Units wrote slogans on walls in Dehloran and Abdanan, in Eilam province.")
+    got = subs(doc)
+    assert ("Dehloran", "symbolic_action") in got and ("Abdanan", "symbolic_action") in got
+    assert ("Ilam", "symbolic_action") not in got
+
+
+def test_oman_is_the_country_not_the_village_of_that_name(pipe):
+    place = best(get_gazetteer().lookup("Oman")).candidate.place
+    assert (place.canonical, place.country) == ("Oman", "OM")
+    doc = run(pipe, "From the Gulf of Oman to the Zagros, fishermen in Chabahar gathered on Monday.")
+    got = subs(doc)
+    assert ("Chabahar", "demonstration") in got and not any(town == "\u2018Omman" for town, _ in got)
+
+
+def test_an_occasion_named_in_a_slogan_does_not_date_an_act_with_its_own_day(pipe):
+    doc = run(pipe, "In Amol, the Resistance Units projected the slogan \"Nowruz without Khamenei\" onto a wall "
+                    "on Wednesday night.", published="2026-04-04")
+    assert on("Amol", "symbolic_action", dt.date(2026, 4, 1)) in rows(doc)
+
+
+def test_an_occasion_named_in_an_officials_quoted_words_is_left_alone(pipe):
+    # a warning quoted in the report is not a slogan: the occasion it names may still date the sentence
+    doc = run(pipe, "The police chief warned that \"anyone who disrupts Nowruz\" would be punished. In Sari, "
+                    "Resistance Units put up posters.", published="2026-03-22")
+    assert ("Sari", "symbolic_action") in subs(doc)
