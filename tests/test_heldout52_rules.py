@@ -51,3 +51,15 @@ def test_an_occasion_named_in_an_officials_quoted_words_is_left_alone(pipe):
     doc = run(pipe, "The police chief warned that \"anyone who disrupts Nowruz\" would be punished. In Sari, "
                     "Resistance Units put up posters.", published="2026-03-22")
     assert ("Sari", "symbolic_action") in subs(doc)
+
+
+def test_an_occasion_an_object_was_put_up_for_does_not_date_the_act(pipe):
+    # "put up for Nowruz" is the banner's purpose; the sentence's own day dates the arson
+    doc = run(pipe, "In Gonbad-e Kavus, young people set fire to a banner of Khamenei that had been put up for "
+                    "Nowruz, on Thursday afternoon.", published="2026-04-04")
+    assert on("Gonbad-e Kavus", "property_attack", dt.date(2026, 4, 2)) in rows(doc)
+
+
+def test_sizdah_bedar_is_the_13th_of_farvardin(pipe):
+    doc = run(pipe, "On Sizdah Bedar, police arrested three young men in a park in Babol.", published="2026-04-04")
+    assert on("Babol", "arrest", dt.date(2026, 4, 2)) in rows(doc)

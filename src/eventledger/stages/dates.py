@@ -639,6 +639,7 @@ def _in_slogan(view: str, start: int, end: int) -> bool:
     return close - opened <= _SLOGAN_CHARS
 
 
+_FOR_OCCASION_RE = re.compile(r"\bfor\s+(?:the\s+)?$", re.I)
 _SLOGAN_WORD_RE = re.compile(r"\b(?:slogans?|reading|read|words|chant(?:ed|ing)?|wrote|writing)\s*:?\s*$", re.I)
 
 
@@ -827,6 +828,11 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
             # (an occasion a slogan names, "projected the slogan 'Nowruz without Khamenei' ... on
             # Wednesday night", dates nothing when its sentence tells its own day; alone, or in an
             # official's quoted words, it may be the occasion of the act)
+            role = "other"
+        elif role == "event" and a.kind == "anniversary" and _FOR_OCCASION_RE.search(view, max(0, a.start - 9), a.start) \
+                and _sentence_key(doc, a.start) in sentence_dated_otherwise:
+            # "a banner that had been put up for Nowruz, on Thursday afternoon": the occasion is the
+            # banner's purpose; the sentence's own day dates the act
             role = "other"
         fine = prev_fine
         if a.kind == "same" and label_mentions and fine_par != i:
