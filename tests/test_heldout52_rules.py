@@ -63,3 +63,36 @@ def test_an_occasion_an_object_was_put_up_for_does_not_date_the_act(pipe):
 def test_sizdah_bedar_is_the_13th_of_farvardin(pipe):
     doc = run(pipe, "On Sizdah Bedar, police arrested three young men in a park in Babol.", published="2026-04-04")
     assert on("Babol", "arrest", dt.date(2026, 4, 2)) in rows(doc)
+
+
+def test_the_governorate_of_a_town_as_a_building_places_the_gathering(pipe):
+    doc = run(pipe, "About 120 saffron growers gathered in front of the governorate of Torbat-e Heydarieh on Tuesday.",
+              published="2023-11-18")
+    assert on("Torbat-e Heydariyeh", "demonstration", dt.date(2023, 11, 14)) in rows(doc)
+
+
+def test_the_governorate_of_a_town_speaking_is_no_place(pipe):
+    doc = run(pipe, "The governorate of Quchan said on Tuesday that the drivers' strike had ended; in Shirvan, "
+                    "drivers gathered on Monday.", published="2023-11-18")
+    assert ("Quchan", "strike") not in subs(doc)
+
+
+def test_a_habit_told_in_a_relative_clause_before_the_act_is_the_subjects(pipe):
+    # "some of whom travel each day from Bojnurd" describes the workers; the rally is one act
+    doc = run(pipe, "Workers of the Esfarayen industrial complex, some of whom travel each day from Bojnurd, rallied "
+                    "outside the plant on Wednesday.", published="2023-11-18")
+    got = rows(doc)
+    assert on("Esfarayen", "demonstration", dt.date(2023, 11, 15)) in got
+    assert not any(r[0] == "Bojnurd" for r in got)
+
+
+def test_a_habit_told_before_the_act_outside_a_relative_clause_is_still_a_habit(pipe):
+    doc = run(pipe, "Each day, workers of the Esfarayen industrial complex rally outside the plant.", published="2023-11-18")
+    assert ("Esfarayen", "demonstration") not in subs(doc)
+
+
+def test_a_person_named_by_a_trade_from_a_town_is_an_origin(pipe):
+    doc = run(pipe, "The Revolutionary Court of Bandar Abbas sentenced Abdolghafour Mirani, a fisherman from Minab, "
+                    "to death on Tuesday.", published="2023-05-24")
+    got = subs(doc)
+    assert ("Bandar Abbas", "sentence") in got and ("Minab", "sentence") not in got
