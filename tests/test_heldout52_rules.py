@@ -96,3 +96,17 @@ def test_a_person_named_by_a_trade_from_a_town_is_an_origin(pipe):
                     "to death on Tuesday.", published="2023-05-24")
     got = subs(doc)
     assert ("Bandar Abbas", "sentence") in got and ("Minab", "sentence") not in got
+
+
+def test_a_list_lines_label_naming_a_province_over_its_towns_is_the_grouping(pipe):
+    doc = run(pipe, "On Saturday and Sunday, the units put up posters in the following towns:\n\n"
+                    "West Azerbaijan: Bukan, Naqadeh and Miandoab\nArdabil: Khalkhal, Meshginshahr and Germi",
+              published="2025-09-17")
+    got = subs(doc)
+    assert ("Khalkhal", "symbolic_action") in got and ("Germi", "symbolic_action") in got
+    assert ("Ardabil", "symbolic_action") not in got
+
+
+def test_a_town_heading_its_own_line_stays_the_town(pipe):
+    doc = run(pipe, "Ardabil: on Sunday, police arrested two students near the university.", published="2025-09-17")
+    assert ("Ardabil", "arrest") in subs(doc)
