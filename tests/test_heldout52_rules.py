@@ -110,3 +110,10 @@ def test_a_list_lines_label_naming_a_province_over_its_towns_is_the_grouping(pip
 def test_a_town_heading_its_own_line_stays_the_town(pipe):
     doc = run(pipe, "Ardabil: on Sunday, police arrested two students near the university.", published="2025-09-17")
     assert ("Ardabil", "arrest") in subs(doc)
+
+
+def test_fishermen_keeping_their_boats_in_harbour_are_on_strike(pipe):
+    doc = run(pipe, "In Konarak, fishermen kept their boats in the harbour on Monday and Tuesday.", published="2023-05-24")
+    got = rows(doc)
+    assert ("Konarak", "strike", dt.date(2023, 5, 22), dt.date(2023, 5, 23)) in got
+    assert not any(sub == "arrest" for _, sub, _, _ in got)
