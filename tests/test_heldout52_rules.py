@@ -117,3 +117,12 @@ def test_fishermen_keeping_their_boats_in_harbour_are_on_strike(pipe):
     got = rows(doc)
     assert ("Konarak", "strike", dt.date(2023, 5, 22), dt.date(2023, 5, 23)) in got
     assert not any(sub == "arrest" for _, sub, _, _ in got)
+
+
+def test_a_grave_visit_told_after_a_strike_is_no_tactic_of_the_strike(pipe):
+    doc = run(pipe, "On Tuesday, shops stayed closed in Bukan and Mahabad.\n\nIn Bukan, agents warned the fathers of two "
+                    "young men not to hold a ceremony. The families went to the cemetery anyway on Tuesday morning.",
+              published="2025-09-17")
+    got = rows(doc)
+    assert on("Bukan", "strike", dt.date(2025, 9, 16)) in got
+    assert on("Bukan", "symbolic_action", dt.date(2025, 9, 16)) in got

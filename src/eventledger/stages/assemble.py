@@ -1111,9 +1111,13 @@ class AssembleStage:
                     # under "Toronto." is no tactic of the London rally told in the paragraph before)
                     named_here = section is not None or (focus is not None and target is focus[2]
                                                          and focus[0] == sent.paragraph)
+                    # (a visit to the graves is no tactic of a strike: "shops stayed closed in Bukan ... The
+                    # families went to the cemetery on Tuesday morning" is a grave visit of its own)
+                    graves = any("grave_visit" in t.tactics for t in acting)
                     host = next((d for d in reversed(drafts) if d.place is not None and d.etype == "protest"
                                  and d.sub != "symbolic_action" and (crowd or sent.paragraph - 1 <= d.sentence.paragraph)
-                                 and (not named_here or place_key(d.place) == place_key(target))),
+                                 and (not named_here or place_key(d.place) == place_key(target))
+                                 and not (graves and d.sub == "strike" and not crowd)),
                                 None)
                     if host is not None or crowd:  # "Participants chanted ...": no act of its own
                         for t in [t for t in acting if t.sub_event_type == "symbolic_action" or (host and is_chant(t))]:
