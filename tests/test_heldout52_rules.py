@@ -126,3 +126,19 @@ def test_a_grave_visit_told_after_a_strike_is_no_tactic_of_the_strike(pipe):
     got = rows(doc)
     assert on("Bukan", "strike", dt.date(2025, 9, 16)) in got
     assert on("Bukan", "symbolic_action", dt.date(2025, 9, 16)) in got
+
+
+def test_names_of_the_dead_written_on_walls_at_length_are_graffiti_of_its_day(pipe):
+    # the dead named at length inside the act ("killed in the town in 2022") are whom it honours:
+    # neither a killing nor the act's date
+    doc = run(pipe, "In Bukan, the units wrote the names of young people killed in the town in 2022 on the walls of "
+                    "the Imam Khomeini boulevard on Sunday night.", published="2025-09-17")
+    got = rows(doc)
+    assert on("Bukan", "symbolic_action", dt.date(2025, 9, 14)) in got
+    assert not any(sub == "killing" for _, sub, _, _ in got)
+
+
+def test_a_history_date_after_a_participle_and_its_place_dates_the_participle(pipe):
+    doc = run(pipe, "On Sunday, the court in Mahabad sentenced two men detained in Bukan in 2023 to death.",
+              published="2025-09-17")
+    assert on("Mahabad", "sentence", dt.date(2025, 9, 14)) in rows(doc)

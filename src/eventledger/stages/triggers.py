@@ -315,6 +315,12 @@ def find_triggers(doc: Doc, quote_spans: list[Span] | None = None) -> list[Trigg
         out.append(Trigger(Span(s, e), etype, sub, tactics, negated, modality))
         if "arson" in spec.tactics:
             last_arson = out[-1]
+    # the dead a symbolic act names inside its own span ("wrote the names of young people killed in
+    # the town in 2022 on the walls") are whom the act honours, not a killing told
+    held = [t.span for t in out if t.sub_event_type == "symbolic_action" and t.span.end - t.span.start > 30]
+    if held:
+        out = [t for t in out if t.event_type != "repression"
+               or not any(h.start < t.span.start and t.span.end < h.end for h in held)]
     return out
 
 
