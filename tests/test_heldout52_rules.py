@@ -142,3 +142,11 @@ def test_a_history_date_after_a_participle_and_its_place_dates_the_participle(pi
     doc = run(pipe, "On Sunday, the court in Mahabad sentenced two men detained in Bukan in 2023 to death.",
               published="2025-09-17")
     assert on("Mahabad", "sentence", dt.date(2025, 9, 14)) in rows(doc)
+
+
+def test_a_banner_that_burns_in_a_caption_is_the_arsons_object(pipe):
+    doc = run(pipe, "Sarpol-e Zahab, Kermanshah province – January 5, 2026 – A banner with a portrait of Soleimani burns "
+                    "on the road to Qasr-e Shirin", published="2026-01-06")
+    got = subs(doc)
+    assert ("Sarpol-e Zahab", "property_attack") in got
+    assert ("Sarpol-e Zahab", "symbolic_action") not in got and ("Qasr-e Shirin", "property_attack") not in got

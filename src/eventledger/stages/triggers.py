@@ -350,11 +350,12 @@ _DETAINED_FOR = re.compile(r"\b(?:arrested|detained|jailed|sentenced|summoned|ch
                            r"[^.;!?\n]{0,100}$", re.I)
 #: the participle searched (lower-cased view, literal-led) for a verbless row's burnt object, and
 #: that object right before it ("a banner of Khamenei set on fire", "two posters of Soleimani torched")
-_BARE_BURNT_VERB = re.compile(r"(?:set\s+(?:on\s+fire|ablaze|alight)|torched|burn(?:ed|t))\b")
+#: (a caption's present too: "A banner with a portrait of Soleimani burns on the road to ...")
+_BARE_BURNT_VERB = re.compile(r"(?:set\s+(?:on\s+fire|ablaze|alight)|torched|burn(?:ed|t|s|ing))\b")
 _BARE_BURNT_SUBJECT = re.compile(
     r"(?<![\w’'-])(?:an?|the|two|three|several)\s+(?:[\w’'-]+\s+){0,2}?"
     r"(?:banners?|posters?|portraits?|billboards?|placards?|images?|pictures?|photos?)"
-    r"(?:\s+(?:of|with|showing|bearing)\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+)?\s+\Z",
+    r"(?:\s+(?:of|with|showing|bearing)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+)?\s+\Z",
     re.I,
 )
 #: "torched a seminary in X and a large poster of Soleimani in Y": a second object of the same
