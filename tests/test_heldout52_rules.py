@@ -150,3 +150,9 @@ def test_a_banner_that_burns_in_a_caption_is_the_arsons_object(pipe):
     got = subs(doc)
     assert ("Sarpol-e Zahab", "property_attack") in got
     assert ("Sarpol-e Zahab", "symbolic_action") not in got and ("Qasr-e Shirin", "property_attack") not in got
+
+
+def test_a_source_after_a_quoted_charge_closes_the_sentence(pipe):
+    doc = run(pipe, 'A Revolutionary Court in Amol sentenced Kamran Pourhosseini, 29, to five years in prison for '
+                    '"assembly and collusion against national security," his lawyer said on Tuesday.', published="2024-02-14")
+    assert any(c.value == 60 and c.attributed_to and "lawyer" in c.attributed_to for c in doc.claims)
