@@ -156,3 +156,9 @@ def test_a_source_after_a_quoted_charge_closes_the_sentence(pipe):
     doc = run(pipe, 'A Revolutionary Court in Amol sentenced Kamran Pourhosseini, 29, to five years in prison for '
                     '"assembly and collusion against national security," his lawyer said on Tuesday.', published="2024-02-14")
     assert any(c.value == 60 and c.attributed_to and "lawyer" in c.attributed_to for c in doc.claims)
+
+
+def test_drivers_who_joined_them_are_on_strike(pipe):
+    doc = run(pipe, "Truck drivers in Quchan went on strike for a third day on Friday. Drivers in the neighbouring town "
+                    "of Shirvan, in North Khorasan, joined them on Friday.", published="2023-11-18")
+    assert on("Shirvan", "strike", dt.date(2023, 11, 17)) in rows(doc)
