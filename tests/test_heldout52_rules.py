@@ -162,3 +162,18 @@ def test_drivers_who_joined_them_are_on_strike(pipe):
     doc = run(pipe, "Truck drivers in Quchan went on strike for a third day on Friday. Drivers in the neighbouring town "
                     "of Shirvan, in North Khorasan, joined them on Friday.", published="2023-11-18")
     assert on("Shirvan", "strike", dt.date(2023, 11, 17)) in rows(doc)
+
+
+def test_years_after_an_event_are_no_prison_term(pipe):
+    doc = run(pipe, "Courts in Mashhad handed down new sentences this week, four years after the November 2019 uprising.",
+              published="2023-11-18")
+    assert not any(c.kind == "sentenced_months" for c in doc.claims)
+    assert all(e.count is None or e.count.kind != "sentenced_months" for e in doc.events)
+
+
+def test_a_ledes_week_of_repression_is_told_by_the_day_of_the_one_act_given(pipe):
+    doc = run(pipe, "Iran News in Brief – November 18, 2023\n\nThe regime's courts in Mashhad handed down new sentences "
+                    "this week.\n\nBranch 3 of the Revolutionary Court of Mashhad sentenced Saeed Yaghoubi to death, his "
+                    "family said on Thursday.", published=None)
+    got = [r for r in rows(doc) if r[1] == "sentence"]
+    assert got == [on("Mashhad", "sentence", dt.date(2023, 11, 16))]

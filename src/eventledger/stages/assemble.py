@@ -1449,7 +1449,7 @@ def _fold_rows(rows: list[dict]) -> list[dict]:
                 elif (r.get("began") and r["date"].start == o["date"].start) or o.get("spanned"):
                     pass  # (the began day told after the span; or a day inside a span already told)
                 elif _days(r["date"]) < _days(o["date"]) and r.get("own_date", True) \
-                        and (o["etype"] != "repression" or r["counts"]):
+                        and (o["etype"] != "repression" or r["counts"] or _week_summary(o)):
                     o["date"], o["loc"] = r["date"], r["loc"]
                 break
             if {o["sub"], r["sub"]} == {"demonstration", "protest_with_intervention"}:
@@ -1533,6 +1533,12 @@ def _after_protest_in_section(ctx, i: int) -> bool:
     if here is None or ctx.section_place.get(sents[i - 1].paragraph) is not here:
         return False
     return any(t.event_type == "protest" and t.sub_event_type != "symbolic_action" for t in ctx.sent_triggers[i - 1])
+
+
+def _week_summary(row: dict) -> bool:
+    """A lede's repression with no number over the week ("the regime's courts in Mashhad handed
+    down new sentences this week"): the summary of the acts the report goes on to tell."""
+    return row["date"].precision == "week" and not row["counts"]
 
 
 def _acts(row: dict) -> set[str]:
