@@ -133,7 +133,11 @@ class _IndexedGazetteer:
         # a new list (never mutate: a copy made for a user alias file shares the old lists)
         old = self._index.get(key, ())
         old = [old] if type(old) is int else list(old)
-        self._index[key] = [Candidate(best.place, alias, True, source, poi), *old]
+        # a spelling of a capital that shares its province's name ("Eilam" for Ilam) spells the
+        # province too, so that "Eilam province" is the province, as "Ilam province" is
+        same_named = [] if poi or best.place.precision != 1 or best.place.canonical != best.place.admin1 else [
+            Candidate(c.place, alias, False, source) for c in targets if c.place.feature == "admin1"]
+        self._index[key] = [Candidate(best.place, alias, True, source, poi), *same_named, *old]
 
     def add_alias_rows(self, rows: Iterable[list[str]], source: str, where: str) -> None:
         for n, row in enumerate(rows, 1):

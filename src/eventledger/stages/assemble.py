@@ -1149,9 +1149,13 @@ class AssembleStage:
                     # under "Toronto." is no tactic of the London rally told in the paragraph before)
                     named_here = section is not None or (focus is not None and target is focus[2]
                                                          and focus[0] == sent.paragraph)
+                    # (a visit to the graves is no tactic of a strike: "shops stayed closed in Bukan ... The
+                    # families went to the cemetery on Tuesday morning" is a grave visit of its own)
+                    graves = any("grave_visit" in t.tactics for t in acting)
                     host = next((d for d in reversed(drafts) if d.place is not None and d.etype == "protest"
                                  and d.sub != "symbolic_action" and (crowd or sent.paragraph - 1 <= d.sentence.paragraph)
-                                 and (not named_here or place_key(d.place) == place_key(target))),
+                                 and (not named_here or place_key(d.place) == place_key(target))
+                                 and not (graves and d.sub == "strike" and not crowd)),
                                 None)
                     if host is not None or crowd:  # "Participants chanted ...": no act of its own
                         for t in [t for t in acting if t.sub_event_type == "symbolic_action" or (host and is_chant(t))]:
@@ -1483,7 +1487,7 @@ def _fold_rows(rows: list[dict]) -> list[dict]:
                 elif (r.get("began") and r["date"].start == o["date"].start) or o.get("spanned"):
                     pass  # (the began day told after the span; or a day inside a span already told)
                 elif _days(r["date"]) < _days(o["date"]) and r.get("own_date", True) \
-                        and (o["etype"] != "repression" or r["counts"]):
+                        and (o["etype"] != "repression" or r["counts"] or _week_summary(o)):
                     o["date"], o["loc"] = r["date"], r["loc"]
                 break
             if {o["sub"], r["sub"]} == {"demonstration", "protest_with_intervention"}:
@@ -1567,6 +1571,12 @@ def _after_protest_in_section(ctx, i: int) -> bool:
     if here is None or ctx.section_place.get(sents[i - 1].paragraph) is not here:
         return False
     return any(t.event_type == "protest" and t.sub_event_type != "symbolic_action" for t in ctx.sent_triggers[i - 1])
+
+
+def _week_summary(row: dict) -> bool:
+    """A lede's repression with no number over the week ("the regime's courts in Mashhad handed
+    down new sentences this week"): the summary of the acts the report goes on to tell."""
+    return row["date"].precision == "week" and not row["counts"]
 
 
 def _acts(row: dict) -> set[str]:

@@ -370,7 +370,9 @@ _YEARS_AGO_OPEN = re.compile(r"(?:[A-Z][a-z]+|[0-9]{1,2}|A)?\s*(?:[a-z]+\s+)?yea
 
 #: (the date may end the participle's event: "a student killed in the dormitory raid of 1999")
 # (the date may follow "the": "two young men arrested during the November 2019 protests")
-_PARTICIPLE_BEFORE = re.compile(r"\b[a-z]+ed\s+(?:in|during|since)\s+(?:the\s+(?:(?:[\w-]+\s+){1,2}?of\s+)?)?$")
+#: (a place may stand between: "young people killed in the town in 2022", "detained in Tehran in 2023")
+_PARTICIPLE_BEFORE = re.compile(r"\b[a-z]+ed\s+(?:(?:in|at|near)\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}?)?(?:in|during|since)\s+"
+                                r"(?:the\s+(?:(?:[\w-]+\s+){1,2}?of\s+)?)?$")
 
 
 #: only an auxiliary between a history date and the verb after it ("... in Quchan in 2023 was hanged")
@@ -407,7 +409,7 @@ def _dates_another_participle(ctx: DocContext, d: DateMention, t: Trigger) -> bo
     participle right before it ("detained"), not to a trigger elsewhere in the sentence."""
     if d.role != "history" or d.span.start < t.span.start:
         return False
-    m = _PARTICIPLE_BEFORE.search(ctx.view, max(0, d.span.start - 44), d.span.start)
+    m = _PARTICIPLE_BEFORE.search(ctx.view, max(0, d.span.start - 60), d.span.start)
     # (or inside a long trigger, naming its object: "painted the names of protesters killed in
     # 2019 on walls")
     return m is not None and (m.start() >= t.span.end or (m.start() > t.span.start and d.span.end <= t.span.end))

@@ -648,6 +648,18 @@ def _year_names_an_event(view: str, a: Atom) -> bool:
     return bool(after) and after[0].strip(".,;:'’s") in lexicon().event_nouns
 
 
+_FOR_OCCASION_RE = re.compile(r"\bfor\s+(?:the\s+)?$", re.I)
+_SLOGAN_WORD_RE = re.compile(r"\b(?:slogans?|reading|read|words|chant(?:ed|ing)?|wrote|writing)\s*:?\s*$", re.I)
+
+
+def _quoted_as_slogan(view: str, start: int) -> bool:
+    """Whether the quotation around ``start`` is introduced as a slogan ("the slogan", "reading",
+    "chanted"), not as someone's words."""
+    lo = max(0, start - _SLOGAN_CHARS)
+    opened = max(view.rfind('"', lo, start), view.rfind("\u201c", lo, start))
+    return opened > 0 and bool(_SLOGAN_WORD_RE.search(view, max(0, opened - 30), opened))
+
+
 def _names_an_event(view: str, a: Atom) -> bool:
     """"of the November 2019 uprising": a month and year in a genitive before an event noun
     name a past event (what is remembered), not the time of the sentence's acts."""
@@ -760,10 +772,13 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
     seen = _Weekdays()
     ongoing: list[tuple[int, Atom, dt.date | None]] = []  # (index in out, atom, reference date)
     sentence_has_date: set[int] = set()
+    sentence_dated_otherwise: set[int] = set()  # (sentences with a date that is no anniversary)
     if any(a.kind == "anniversary" for a in atoms):  # only anniversaries need to know
         for a in atoms:
             if a.kind == "date" and (a.a is None or a.a.d is not None):
                 sentence_has_date.add(_sentence_key(doc, a.start))
+            if a.kind != "anniversary":
+                sentence_dated_otherwise.add(_sentence_key(doc, a.start))
     history_before = anchor.date - dt.timedelta(days=HISTORY_DAYS) if anchor.date else None
     sentences = doc.sentences
     sent_starts = [x.span.start for x in sentences]
@@ -816,9 +831,19 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
             if k < len(stamps) and stamps[k][0] - a.start <= POST_REACH:
                 ref = stamps[k][1]
         role = _role_before(view, a.start) or "event"
-        if role == "event" and a.kind in ("date", "relative", "year") and ('"' in view[max(0, a.start - _SLOGAN_CHARS):a.start]
+        if role == "event" and a.kind in ("date", "relative", "year", "anniversary") and ('"' in view[max(0, a.start - _SLOGAN_CHARS):a.start]
                                                      or "\u201c" in view[max(0, a.start - _SLOGAN_CHARS):a.start]) \
-                and _in_slogan(view, a.start, a.end):
+                and _in_slogan(view, a.start, a.end) \
+                and (a.kind != "anniversary" or (_sentence_key(doc, a.start) in sentence_dated_otherwise
+                                                 and _quoted_as_slogan(view, a.start))):
+            # (an occasion a slogan names, "projected the slogan 'Nowruz without Khamenei' ... on
+            # Wednesday night", dates nothing when its sentence tells its own day; alone, or in an
+            # official's quoted words, it may be the occasion of the act)
+            role = "other"
+        elif role == "event" and a.kind == "anniversary" and _FOR_OCCASION_RE.search(view, max(0, a.start - 9), a.start) \
+                and _sentence_key(doc, a.start) in sentence_dated_otherwise:
+            # "a banner that had been put up for Nowruz, on Thursday afternoon": the occasion is the
+            # banner's purpose; the sentence's own day dates the act
             role = "other"
         fine = prev_fine
         if a.kind == "same" and label_mentions and fine_par != i:

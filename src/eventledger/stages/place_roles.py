@@ -43,7 +43,9 @@ ORIGIN_BEFORE_RE = re.compile(
     r"(?:\b(?:prisoners?|inmates?|activists?|citizens?|residents?|natives?|man|woman|men|women|youths?|"
     r"students?|teachers?|workers?|protesters?|people|family|families|dissidents?|journalists?|lawyers?|"
     r"farmers?|retirees|nurses?|doctors?|truckers?|drivers?|labou?rers?|athletes?|wrestlers?|boxers?|"
-    r"kolbars?|sukhtbars?|porters?|shepherds?|fishermen|conscripts?|"
+    r"kolbars?|sukhtbars?|porters?|shepherds?|fisherm[ae]n|conscripts?|"
+    # other trades a person is named by ("a fisherman from Minab", "a shopkeeper from Saqqez")
+    r"shopkeepers?|merchants?|vendors?|bakers?|employees?|engineers?|writers?|poets?|bloggers?|"
     # a person named by his people ("a Baluch from Iranshahr", "a Kurd from Bukan")
     r"baluch(?:i|es)?|kurds?|arabs?|lurs?|turkmens?|"
     r"rappers?|singers?|artists?|clerics?|mothers?|fathers?|sons?|daughters?|brothers?|sisters?|"
@@ -437,8 +439,12 @@ def _names_without_being_there(before: str, view: str, it: PlaceItem) -> bool:
     tail = before[-50:].lower()
     stripped = tail.rstrip()
     last = stripped[stripped.rfind(" ") + 1 :]
-    if last == "of" and _OFFICIAL_OF_RE.search(tail) \
-            and not _IN_THE_CITY_RE.search(_sentence(view, it.start, it.end)):
+    if last == "of" and (official := _OFFICIAL_OF_RE.search(tail)) is not None \
+            and not _IN_THE_CITY_RE.search(_sentence(view, it.start, it.end)) \
+            and not (official.group(0).lower().startswith("governorate")
+                     and _AT_BUILDING_BEFORE_RE.search(tail, 0, official.start())):
+        # ("gathered in front of the governorate of Torbat-e Heydarieh": the building, as "in front
+        # of the Salmas governorate" is)
         return True
     if last in _METONYM_LAST_WORDS and _METONYM_BEFORE_RE.search(tail):
         return True

@@ -135,6 +135,8 @@ def recognize_places(view: str, text: str, gazetteer: Gazetteer, default_country
     _apply_qualifiers(items, view, default_country)
     if "province" in view:  # (the word is rare; most reports skip the step)
         _named_provinces(items, view)
+    if ": " in view:  # (a list line's label: "Ardabil: Khalkhal, Germi")
+        _province_labels(items, view)
     items = [it for it in items if not it.absorbed]
     _fold_districts(items, view)
     items = [it for it in items if not it.absorbed]
@@ -419,6 +421,25 @@ def _named_provinces(items: list[PlaceItem], view: str) -> None:
                 j -= 1
                 listed.append(items[j])
         _as_provinces(listed)
+
+
+def _province_labels(items: list[PlaceItem], view: str) -> None:
+    """``Ardabil: Khalkhal, Meshginshahr and Germi``: a line's label that names a province (its
+    capital too) over towns of that province only is the province, the grouping of the towns."""
+    for k, it in enumerate(items[:-1]):
+        if view[it.end : it.end + 1] != ":" or it.candidates is None or it.place.precision != 1:
+            continue
+        line = view.rfind("\n", 0, it.start) + 1
+        if view[line : it.start].strip(" \t-\u2022*"):
+            continue  # (not the line's first word)
+        prov = next((c for c in it.candidates if c.place.feature == "admin1"
+                     and c.place.country == it.place.country), None)
+        if prov is None:
+            continue
+        end = view.find("\n", it.end)
+        towns = [x for x in items[k + 1 :] if x.start < (end if end >= 0 else len(view))]
+        if towns and all(x.place.admin1 == prov.place.admin1 and x.place.precision == 1 for x in towns):
+            it.candidate = prov
 
 
 def _as_provinces(listed: list[PlaceItem]) -> None:

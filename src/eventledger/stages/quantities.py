@@ -313,6 +313,7 @@ _UNPAID_BEFORE = re.compile(r"\b(?:not|never)\s+(?:been\s+)?(?:paid|received\s+(
                             r"\s+(?:for|in)\s+(?:the\s+(?:past|last)\s+)?(?:over\s+|more\s+than\s+)?$", re.I)
 
 
+_TIME_DISTANCE_AFTER = re.compile(r"\s+(?:after|since|before|ago|later|earlier|on\s+from)\b", re.I)
 _LATE_AFTER = re.compile(r"\s*months?\s+(?:late|overdue|behind|in\s+arrears)\b", re.I)
 _PAY_BEFORE = re.compile(r"\b(?:wages|salar(?:y|ies)|pay|pensions?)\b[^.;]{0,50}$", re.I)
 
@@ -328,6 +329,8 @@ def _kind(view: str, start: int, end: int, sent_start: int, sent_end: int, verbs
                 return "other"
             if _LATE_AFTER.match(view, end) and _PAY_BEFORE.search(view, max(sent_start, start - 60), start):
                 return "other"  # ("wages that are, at some sites, four months late"): arrears too
+            if _TIME_DISTANCE_AFTER.match(view, hm.end()):
+                return "duration"  # ("four years after the November 2019 uprising"): a span of time, no term
             return "sentenced_months" if _SENTENCE_CUE.search(view, sent_start, sent_end) else "duration"
         return kind  # ("lashes", "weapons": told apart from a number with no cue, then stored as "other")
     # nearest kind cue in the same clause, after the number first, then before it

@@ -315,6 +315,12 @@ def find_triggers(doc: Doc, quote_spans: list[Span] | None = None) -> list[Trigg
         out.append(Trigger(Span(s, e), etype, sub, tactics, negated, modality))
         if "arson" in spec.tactics:
             last_arson = out[-1]
+    # the dead a symbolic act names inside its own span ("wrote the names of young people killed in
+    # the town in 2022 on the walls") are whom the act honours, not a killing told
+    held = [t.span for t in out if t.sub_event_type == "symbolic_action" and t.span.end - t.span.start > 30]
+    if held:
+        out = [t for t in out if t.event_type != "repression"
+               or not any(h.start < t.span.start and t.span.end < h.end for h in held)]
     return out
 
 
@@ -344,11 +350,12 @@ _DETAINED_FOR = re.compile(r"\b(?:arrested|detained|jailed|sentenced|summoned|ch
                            r"[^.;!?\n]{0,100}$", re.I)
 #: the participle searched (lower-cased view, literal-led) for a verbless row's burnt object, and
 #: that object right before it ("a banner of Khamenei set on fire", "two posters of Soleimani torched")
-_BARE_BURNT_VERB = re.compile(r"(?:set\s+(?:on\s+fire|ablaze|alight)|torched|burn(?:ed|t))\b")
+#: (a caption's present too: "A banner with a portrait of Soleimani burns on the road to ...")
+_BARE_BURNT_VERB = re.compile(r"(?:set\s+(?:on\s+fire|ablaze|alight)|torched|burn(?:ed|t|s|ing))\b")
 _BARE_BURNT_SUBJECT = re.compile(
     r"(?<![\w’'-])(?:an?|the|two|three|several)\s+(?:[\w’'-]+\s+){0,2}?"
     r"(?:banners?|posters?|portraits?|billboards?|placards?|images?|pictures?|photos?)"
-    r"(?:\s+(?:of|with|showing|bearing)\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+)?\s+\Z",
+    r"(?:\s+(?:of|with|showing|bearing)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+)?\s+\Z",
     re.I,
 )
 #: "torched a seminary in X and a large poster of Soleimani in Y": a second object of the same
@@ -475,7 +482,10 @@ def _modality(sidx: SentenceIndex, view: str, s: int, e: int, quote_spans: list[
             if not habitual and not _inside_any(cs, quote_spans):
                 # (nor the rhythm of the grievance the act answers: "closed early on Thursday in
                 # protest at daily power cuts" tells one closure)
-                habitual = cs < e or (_RELATIVE.search(view, e, cs) is None and _GRIEVANCE_BEFORE.search(view, e, cs) is None)
+                # (nor in a relative clause set off by commas before it: "Workers, some of whom
+                # travel each day from Bojnurd, rallied on Wednesday" tells one rally)
+                habitual = (cs < e and not _in_closed_relative(view, cs, s)) \
+                    or (cs >= e and _RELATIVE.search(view, e, cs) is None and _GRIEVANCE_BEFORE.search(view, e, cs) is None)
         elif lo <= cs < s:
             near = True
         elif e <= cs < e + _AFTER_WINDOW:
@@ -525,7 +535,16 @@ _OWN_VERB_AFTER_CUE = re.compile(r"\s(?:was|were|had been|have been|has been)\s*
 
 #: a relative clause set off by commas that closes a few words before the trigger
 #: ("Farmers, whose animals have been dying in the wetland, gathered ...")
-_CLOSED_RELATIVE = re.compile(r",\s+(?:whose|who|which)\b[^,;]*,(?=\s+(?:[\w'\u2019-]+\s+){0,3}$)")
+_CLOSED_RELATIVE = re.compile(r",\s+(?:whose|who|which|(?:some|many|most|all|several|one|two|a\s+few)\s+of\s+(?:whom|which))\b"
+                              r"[^,;]*,(?=\s+(?:[\w'\u2019-]+\s+){0,3}$)")
+
+
+def _in_closed_relative(view: str, cue: int, trigger: int) -> bool:
+    """Whether offset ``cue`` lies inside a relative clause set off by commas that closes a few
+    words before ``trigger`` (the cue then describes the subject, not the act)."""
+    lo = max(0, cue - 80)
+    m = _CLOSED_RELATIVE.search(view[lo:trigger])
+    return m is not None and lo + m.start() < cue < lo + m.end()
 
 
 def _generic_in_relative(before: str, generic: re.Pattern[str]) -> bool:
