@@ -200,7 +200,7 @@ _WIDER_SCOPE_OPENS = re.compile(
 _AND_CLAUSE = re.compile(r";|,\s+(?:and|while|whereas)\s+")
 #: what opens a clause of its own between a trigger and a place: a semicolon, ", while in",
 #: ", and in" ("... torched a Basij base on Monday, while in Sirjan a poster was installed")
-_CLAUSE_OPENER = re.compile(r";|,\s+(?:while|whereas|and)\s+(?:in|at)\s", re.I)
+_CLAUSE_OPENER = re.compile(r";|,\s+(?:while|whereas|and)\s+(?:in|at|on)\s", re.I)
 
 
 #: a verb of what is yet to happen ("will hold", "would join", "plan to march")
@@ -318,6 +318,10 @@ def _told_before(drafts: list[Draft], acting: list[Trigger]) -> bool:
     """Has an earlier sentence told an act of one of these sub-types, which a source's "said that"
     would restate?"""
     subs = {t.sub_event_type for t in acting}
+    if "attack_on_civilians" in subs:
+        # ("He said 14 police officers had been injured by stones" after the stone-throwing told:
+        # the injuries are of the riot's people, so the riot told before is the same kind)
+        subs.add("attack_on_people")
     return any(d.sub in subs for d in drafts)
 
 
