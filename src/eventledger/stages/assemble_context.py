@@ -521,6 +521,8 @@ def event_places(ctx: DocContext, i: int) -> list[PlaceMention]:
             got = ctx.event_places[i] = [p for p in got if not _place_of_history(ctx, i, p)]
         if len(got) > 1:
             got = ctx.event_places[i] = [p for p in got if not _place_of_earlier_arrest(ctx, p)]
+        if not got and (court := _court_tried_in(ctx, i)) is not None:
+            got = ctx.event_places[i] = [court]
         if len(got) == 1 and got[0].place.precision == 3:
             town = _road_town(ctx, i, got[0])
             if town is not None:
@@ -528,6 +530,28 @@ def event_places(ctx: DocContext, i: int) -> list[PlaceMention]:
         elif not got and (town := _between_towns(ctx, i)) is not None:
             got = ctx.event_places[i] = [town]
     return got
+
+
+#: "A Revolutionary Court in northwestern Iran": a court placed only by a region of the country
+_COURT_IN_REGION_BEFORE = re.compile(r"\bcourt\s+in\s+(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central)\s+$", re.I)
+#: "The eight defendants were tried together in four closed sessions in Urmia": where the trial sat
+_TRIED_IN_BEFORE = re.compile(r"\b(?:tried|trial|hearings?|sessions?)\b[^.;\n]{0,60}?\bin\s+$", re.I)
+
+
+def _court_tried_in(ctx: DocContext, i: int) -> PlaceMention | None:
+    """A court placed by a region of the country ("A Revolutionary Court in northwestern Iran has
+    sentenced ...") sat in the town where the next sentence says the defendants were tried."""
+    if not any(p.place.precision == 4 and _COURT_IN_REGION_BEFORE.search(ctx.view, max(0, p.span.start - 40), p.span.start)
+               for p in ctx.sent_places[i]):
+        return None
+    sents = ctx.doc.sentences
+    if i + 1 >= len(sents) or sents[i + 1].paragraph - sents[i].paragraph > 1:
+        return None
+    for p in ctx.sent_places[i + 1]:
+        if p.role == "event" and p.place.precision == 1 and _TRIED_IN_BEFORE.search(
+                ctx.view, max(sents[i + 1].span.start, p.span.start - 80), p.span.start):
+            return p
+    return None
 
 
 _ROAD_BETWEEN = re.compile(r"\broad\s+between\s+(?:the\s+(?:towns?|cities)\s+of\s+)?\Z", re.I)

@@ -137,7 +137,8 @@ _COUNTRY_EVENT_BEFORE_RE = re.compile(
 _OFFICIAL_AFTER_RE = re.compile(
     r"^(['\u2019]s)?\s+(?:(?:deputy|public|chief|acting|provincial|general|revolutionary|local)\s+){0,2}"
     r"(?:governor(?:-general)?|governorate|prosecutor(?:-general)?|police\s+(?:chief|commander)|mayor|"
-    r"judiciary(?:\s+chief)?|chief\s+justice|Friday\s+prayer\s+leader|imam|MPs?|representatives?|"
+    # ("Tehran's imam", not a site named after one: "Tehran's Imam Khomeini and Sina hospitals")
+    r"judiciary(?:\s+chief)?|chief\s+justice|Friday\s+prayer\s+leader|imam(?!\s+(?-i:[A-Z]))|MPs?|representatives?|"
     r"officials?|authorities|city\s+council|intelligence\s+(?:office|department|chief))\b",
     re.I,
 )

@@ -302,7 +302,8 @@ def _patterns() -> _AttrPatterns:
             re.compile(rf"(?<=,)\s+(?P<cue>said|says|reported|added)\s+(?P<src>(?:the |The )?{_CAP}"
                        rf"(?: (?:{_CAP}|of|the|for|and|in(?= Iran\b))){{0,7}})"
                        # (its apposition belongs to the attribution: it still closes the sentence)
-                       r"(?:,\s+(?:a|an|the)\s+[^,.;\n“\"]{2,60}?)?(?=[.;]|\s*$)"),
+                       # ("said Haalvsh, a group that monitors rights abuses against the Baluch community.")
+                       r"(?:,\s+(?:a|an|the)\s+[^,.;\n“\"]{2,100}?)?(?=[.;]|\s*$)"),
             _SPEAKER_LINE,
             _TOLL_LINE,
             _HEADLINE_SOURCE,
@@ -431,7 +432,7 @@ _GENERIC_SOURCE = re.compile(r"^(?:the |a |an )?(?:[a-z][\w'’-]* ){0,3}[a-z][\
 _NAME_APPOSITION = re.compile(rf"^(?:the |The )?{_CAP}(?: (?:{_CAP}|of|for|the|and))*$")
 # ("the Norway-based group said": a description of a source named before, like "the group")
 _PRONOUN = re.compile(r"(?:[Hh]e|[Ss]he|(?<=, )it|(?:(?<=\. )|(?<=\n))It|[Tt]he (?:[A-Z][\w'’]*-based )?(?:official|prosecutor|spokes(?:man|woman|person)|minister|governor|chief|commander|judge|"
-                      r"group|organi[sz]ation|monitor|agency|network))")
+                      r"group|organi[sz]ation|monitor|agency|network|party))")
 # ("In August, it had claimed the arrest of ...": an organisation's "it", after an opening phrase)
 _PRONOUN_SRC = re.compile(rf"(?<![\w'’])(?P<src>{_PRONOUN.pattern}),?\s+(?:also |further |later )?(?:had |has )?$")
 # ("according to reports compiled by the MEK’s network": whose reports they are)
@@ -719,7 +720,7 @@ def _saying_clauses(doc: Doc, view: str) -> list[Attribution]:
     return out
 
 
-_GROUP_HEADS = frozenset({"group", "organisation", "organization", "monitor", "network"})
+_GROUP_HEADS = frozenset({"group", "organisation", "organization", "monitor", "network", "party"})
 
 
 def is_publisher_head(head: str, publisher: str | None) -> bool:
