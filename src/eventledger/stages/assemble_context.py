@@ -980,12 +980,13 @@ def _is_tally_uncached(ctx: DocContext, i: int) -> bool:
     quants = ctx.sent_quants[i]
     vague = any(q.count.value is None or q.count.qualifier in ("more_than", "at_least") for q in quants)
     if vague and _SINCE_WEEKDAY.search(ctx.view, s.start, s.end) is not None \
-            and len(told := {place_key(p): p for p in event_places(ctx, i)}) == 1 \
-            and next(iter(told.values())).place.precision == 1:
+            and (told := {place_key(p): p for p in event_places(ctx, i)}) \
+            and all(p.place.precision == 1 for p in told.values()):
         # "at least four protesters had been killed in Kuhdasht since Saturday": one town's toll
-        # over the few days since a weekday is that town's act over those days, not a tally (a
-        # total for several towns stays one, and so does one for a town and a province: "in
-        # Khuzestan and Kerman since Saturday")
+        # over the few days since a weekday is that town's act over those days, not a tally; so
+        # are the towns of a total ("at least 46 people had been detained in Shadegan, Hamidiyeh and
+        # Susangerd since Sunday": each town's arrests, the total a claim), while a town and a
+        # province stay one ("in Khuzestan and Kerman since Saturday")
         return False
     if not vague:
         return False
