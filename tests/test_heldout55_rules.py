@@ -209,3 +209,19 @@ def test_footage_vouched_for_by_an_agency_is_the_agencys(pipe):
     doc = run(pipe, "Police forced at least six students into a van on Monday, according to a video verified by "
                     "Reuters.")
     assert claims_of(doc).get(6) in (None, "Reuters")  # (not "video")
+
+
+def test_a_placeless_casualty_count_is_the_lone_protests_of_the_story(pipe):
+    doc = run(pipe, "Police fired tear gas at hundreds of farmers protesting against a water transfer near the town "
+                    "of Varzaneh on Monday.\n\nVideos showed men being carried away.\n\n"
+                    "HRANA said at least eight people were wounded by pellets and that five farmers were arrested.")
+    got = rows(doc)
+    assert ("Varzaneh", "attack_on_civilians", MONDAY, MONDAY) in got
+    assert ("Varzaneh", "arrest", MONDAY, MONDAY) in got
+
+
+def test_a_raid_into_the_protests_site_is_at_the_protests_town(pipe):
+    doc = run(pipe, "Students protested at a dormitory in Mashhad on Monday night.\n\n"
+                    "Guards entered the complex shortly after midnight and beat students with batons, a student "
+                    "channel said.")
+    assert ("Mashhad", "attack_on_civilians") in subs(doc)
