@@ -225,3 +225,22 @@ def test_a_raid_into_the_protests_site_is_at_the_protests_town(pipe):
                     "Guards entered the complex shortly after midnight and beat students with batons, a student "
                     "channel said.")
     assert ("Mashhad", "attack_on_civilians") in subs(doc)
+
+
+def test_a_protest_that_began_on_a_day_spans_to_the_last_day_told_there(pipe):
+    doc = run(pipe, "Residents of Bushehr province protested for a third day on Tuesday.\n\n"
+                    "The protests began on Sunday in Borazjan after the water was cut.\n\n"
+                    "Videos showed hundreds of people blocking a road in Borazjan on Monday night.")
+    assert ("Borazjan", "demonstration", dt.date(2025, 6, 1), MONDAY) in rows(doc)
+
+
+def test_overnight_is_the_night_ending_on_the_reports_day(pipe):
+    doc = run(pipe, "Graffiti calling for a general strike appeared on walls in several districts of Qazvin overnight, "
+                    "activists said.")
+    assert ("Qazvin", "symbolic_action", MONDAY, dt.date(2025, 6, 3)) in rows(doc)
+
+
+def test_overnight_beside_the_acts_own_day_keeps_that_day(pipe):
+    doc = run(pipe, "Students in Sanandaj held a sit-in overnight, and dozens were detained when guards entered the "
+                    "dormitories early on Tuesday.")
+    assert ("Sanandaj", "arrest", dt.date(2025, 6, 3), dt.date(2025, 6, 3)) in rows(doc)

@@ -1474,6 +1474,12 @@ def _fold_rows(rows: list[dict]) -> list[dict]:
                     o["date"], o["began"], o["spanned"] = r["date"], False, True
                 elif (r.get("began") and r["date"].start == o["date"].start) or o.get("spanned"):
                     pass  # (the began day told after the span; or a day inside a span already told)
+                elif "began" in o["date"].flags and o["etype"] == "protest" and o["date"].start < r["date"].start \
+                        and r.get("own_date", True):
+                    # "The protests began on Sunday in Shadegan" ... "blocking the main road into Shadegan
+                    # on Tuesday night": from the day it began to the last day told there
+                    o["date"] = DateRange(o["date"].start, r["date"].end, "range",
+                                          min(o["date"].confidence, r["date"].confidence), o["date"].flags)
                 elif _days(r["date"]) < _days(o["date"]) and r.get("own_date", True) \
                         and (o["etype"] != "repression" or r["counts"]):
                     o["date"], o["loc"] = r["date"], r["loc"]
