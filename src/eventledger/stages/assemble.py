@@ -204,7 +204,8 @@ _WIDER_SCOPE_OPENS = re.compile(
 #: ", and" / ", while" / ";" before a trigger: the clause it is in ("…, and residents of Oshnavieh gathered")
 _AND_CLAUSE = re.compile(r";|,\s+(?:and|while|whereas)\s+")
 #: what opens a clause of its own between a trigger and a place: a semicolon, ", while in",
-#: ", and in" ("... torched a Basij base on Monday, while in Sirjan a poster was installed")
+#: ", and in" ("... torched a Basij base on Monday, while in Sirjan a poster was installed"),
+#: ", and on" ("... refused to put to sea, and on Qeshm island dozens of fishermen blocked the pier")
 _CLAUSE_OPENER = re.compile(r";|,\s+(?:while|whereas|and)\s+(?:in|at|on)\s", re.I)
 
 

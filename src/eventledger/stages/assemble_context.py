@@ -981,12 +981,14 @@ def _is_tally_uncached(ctx: DocContext, i: int) -> bool:
     vague = any(q.count.value is None or q.count.qualifier in ("more_than", "at_least") for q in quants)
     if vague and _SINCE_WEEKDAY.search(ctx.view, s.start, s.end) is not None \
             and (told := {place_key(p): p for p in event_places(ctx, i)}) \
-            and all(p.place.precision == 1 for p in told.values()):
+            and all(p.place.precision == 1 for p in told.values()) \
+            and (len(told) == 1 or _only_arrests(ctx, i)):
         # "at least four protesters had been killed in Kuhdasht since Saturday": one town's toll
         # over the few days since a weekday is that town's act over those days, not a tally; so
-        # are the towns of a total ("at least 46 people had been detained in Shadegan, Hamidiyeh and
-        # Susangerd since Sunday": each town's arrests, the total a claim), while a town and a
-        # province stay one ("in Khuzestan and Kerman since Saturday")
+        # are the towns of an arrest total ("at least 46 people had been detained in Shadegan,
+        # Hamidiyeh and Susangerd since Sunday": each town's detentions, the total a claim), while a
+        # death toll for several towns stays one ("killed since Saturday in Yasuj and Dehdasht"), and
+        # so does a total for a town and a province ("in Khuzestan and Kerman since Saturday")
         return False
     if not vague:
         return False
@@ -999,6 +1001,12 @@ def _is_tally_uncached(ctx: DocContext, i: int) -> bool:
         # running total ("had been detained across the country and in Zanjan" stays one)
         return False
     return perfect is not None
+
+
+def _only_arrests(ctx: DocContext, i: int) -> bool:
+    """The sentence's repression is arrests only ("had been detained in A, B and C since Sunday")."""
+    kinds = {t.sub_event_type for t in ctx.sent_triggers[i] if t.event_type == "repression"}
+    return kinds == {"arrest"}
 
 
 _ACROSS = re.compile(r"\b(?:across|throughout|nationwide|all over|around the country)\b", re.I)
