@@ -244,3 +244,10 @@ def test_overnight_beside_the_acts_own_day_keeps_that_day(pipe):
     doc = run(pipe, "Students in Sanandaj held a sit-in overnight, and dozens were detained when guards entered the "
                     "dormitories early on Tuesday.")
     assert ("Sanandaj", "arrest", dt.date(2025, 6, 3), dt.date(2025, 6, 3)) in rows(doc)
+
+
+def test_smugglers_shepherds_and_crewmen_are_people_a_number_counts(pipe):
+    doc = run(pipe, "Border police said on Monday that one smuggler was killed and three shepherds were wounded "
+                    "near Saravan.")
+    got = claims_of(doc)
+    assert 1 in got and 3 in got
