@@ -9,17 +9,10 @@ from __future__ import annotations
 import datetime as dt
 
 from test_assemble import pipe  # noqa: F401  (the same pipeline fixture)
-from test_heldout47_rules import on, rows, run  # (the same helpers)
+from test_heldout47_rules import rows, run  # (the same helpers)
+from test_heldout51_rules import claims_of, subs
 
 MONDAY = dt.date(2025, 6, 2)  # (the helpers publish on Tuesday, 3 June 2025)
-
-
-def subs(doc) -> set[tuple[str, str]]:
-    return {(e.location.canonical, e.sub_event_type) for e in doc.events}
-
-
-def claims_of(doc) -> dict[float, str | None]:
-    return {c.value: c.attributed_to for c in doc.claims if c.value is not None}
 
 
 # -- places ----------------------------------------------------------------------------------------
