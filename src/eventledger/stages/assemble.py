@@ -109,6 +109,8 @@ _INCLUDING_N_IN = re.compile(r"\bincluding\s+(?:(?:at\s+least|more\s+than|over|a
 _TOLD_PROTEST_REF = re.compile(r"\b(?:joined|joining|left|leaving)? ?the (?:gathering|crowd|protest|rally|march|protesters|demonstrators|marchers|mourners)\b")
 #: ... or to the town a sentence before told of ("on the city's Jomhouri Boulevard")
 _TOLD_TOWN_REF = re.compile(r"\b(?:the|this) (?:city|town)(?:['\u2019]s)?\b")
+#: ... or to the site of the protest told ("entered the complex shortly after midnight and beat students")
+_TOLD_SITE_REF = re.compile(r"\b(?:entered|stormed|raided|surrounded|inside|into) the (?:complex|campus|dormitor(?:y|ies)|compound|courtyard)\b")
 
 
 #: "Two other porters were wounded", "three others were arrested": more victims of the act just told
@@ -157,13 +159,16 @@ def _told_protest_place(ctx, sent, drafts: list[Draft]) -> PlaceMention | None:
     names it again by a definite back-reference ("the gathering", "the crowd") and names no town."""
     if "th" not in ctx.view[sent.span.start : sent.span.end]:
         return None
-    protest = _TOLD_PROTEST_REF.search(ctx.view, sent.span.start, sent.span.end) is not None
+    site = _TOLD_SITE_REF.search(ctx.view, sent.span.start, sent.span.end) is not None
+    protest = site or _TOLD_PROTEST_REF.search(ctx.view, sent.span.start, sent.span.end) is not None
     if not protest and not _TOLD_TOWN_REF.search(ctx.view, sent.span.start, sent.span.end):
         return None
+    # (the site may be two paragraphs back: the lede's protest, then a paragraph on how it began)
+    reach = 2 if site else 1
     for d in reversed(drafts):
         if d.place is not None and d.place.place.precision == 1 and (
                 not protest or (d.etype == "protest" and d.sub != "symbolic_action")):
-            return d.place if sent.paragraph - 1 <= d.sentence.paragraph <= sent.paragraph else None
+            return d.place if sent.paragraph - reach <= d.sentence.paragraph <= sent.paragraph else None
     return None
 
 
@@ -199,8 +204,9 @@ _WIDER_SCOPE_OPENS = re.compile(
 #: ", and" / ", while" / ";" before a trigger: the clause it is in ("…, and residents of Oshnavieh gathered")
 _AND_CLAUSE = re.compile(r";|,\s+(?:and|while|whereas)\s+")
 #: what opens a clause of its own between a trigger and a place: a semicolon, ", while in",
-#: ", and in" ("... torched a Basij base on Monday, while in Sirjan a poster was installed")
-_CLAUSE_OPENER = re.compile(r";|,\s+(?:while|whereas|and)\s+(?:in|at)\s", re.I)
+#: ", and in" ("... torched a Basij base on Monday, while in Sirjan a poster was installed"),
+#: ", and on" ("... refused to put to sea, and on Qeshm island dozens of fishermen blocked the pier")
+_CLAUSE_OPENER = re.compile(r";|,\s+(?:while|whereas|and)\s+(?:in|at|on)\s", re.I)
 
 
 #: a verb of what is yet to happen ("will hold", "would join", "plan to march")
@@ -314,10 +320,24 @@ def _intervene_in_told_protest(drafts: list[Draft], places: list[PlaceMention], 
     return hit
 
 
+def _lone_protest_met(drafts: list[Draft], sent) -> Draft | None:
+    """The one protest with intervention of a story that has told acts in one town only, in the
+    three paragraphs before: what a placeless, undated count of casualties there is about."""
+    met = [d for d in drafts if d.sub == "protest_with_intervention" and d.place is not None
+           and sent.paragraph - 3 <= d.sentence.paragraph <= sent.paragraph]
+    if len(met) != 1 or len({place_key(d.place) for d in drafts if d.place is not None}) != 1:
+        return None
+    return met[0]
+
+
 def _told_before(drafts: list[Draft], acting: list[Trigger]) -> bool:
     """Has an earlier sentence told an act of one of these sub-types, which a source's "said that"
     would restate?"""
     subs = {t.sub_event_type for t in acting}
+    if "attack_on_civilians" in subs:
+        # ("He said 14 police officers had been injured by stones" after the stone-throwing told:
+        # the injuries are of the riot's people, so the riot told before is the same kind)
+        subs.add("attack_on_people")
     return any(d.sub in subs for d in drafts)
 
 
@@ -1010,6 +1030,13 @@ class AssembleStage:
                         # "Riot police charged the marchers [of the paragraph before]. At least 14 people
                         # were detained": the arrests are at the protest the dispersal just met
                         prev, from_met = list(dispersal_met[1]), True
+                    if not prev and dispersal and not event_places(ctx, i) \
+                            and not any(x.role == "event" for x in ctx.sent_dates[i]) \
+                            and (lone := _lone_protest_met(drafts, sent)) is not None:
+                        # "Police fired teargas and shotgun pellets at hundreds of villagers ... near
+                        # Sardasht on Saturday" ... "Hengaw said at least 19 people were injured by pellets
+                        # and that 12 protesters were arrested": the one protest the story told
+                        prev, from_met = [lone], True
                     if len(prev) > 1 and i > 0 and doc.sentences[i - 1].paragraph == sent.paragraph:
                         # "Protests continued in A, B and C. In C, security forces opened fire. Two
                         # were killed": the casualties are those of the town the sentence before named
@@ -1098,7 +1125,11 @@ class AssembleStage:
                                  and _CAUSE_WORDS.isdisjoint(ctx.view[sent.span.start : min(
                                      t.span.start for t in acting if t.event_type == "repression")].lower().split())) \
                         and not _after_protest_in_section(ctx, i) \
-                        and not (any(t.event_type != "repression" for t in acting) and _site_located_later(ctx, i) is not None):
+                        and not (any(t.event_type != "repression" for t in acting) and _site_located_later(ctx, i) is not None) \
+                        and not (_TOLD_SITE_REF.search(ctx.view, sent.span.start, sent.span.end)
+                                 and _told_protest_place(ctx, sent, drafts) is not None):
+                    # (kept when it tells the site of the protest just told: "Agents entered the
+                    # complex shortly after midnight and beat students with batons")
                     # (kept beside an act at the story's site told with it: "eight people were arrested
                     # after a guard post at the dam was set on fire")
                     acting = [t for t in acting if t.event_type != "repression" or against_security(ctx, t)
@@ -1486,6 +1517,12 @@ def _fold_rows(rows: list[dict]) -> list[dict]:
                     o["date"], o["began"], o["spanned"] = r["date"], False, True
                 elif (r.get("began") and r["date"].start == o["date"].start) or o.get("spanned"):
                     pass  # (the began day told after the span; or a day inside a span already told)
+                elif "began" in o["date"].flags and o["etype"] == "protest" and o["date"].start < r["date"].start \
+                        and r.get("own_date", True):
+                    # "The protests began on Sunday in Shadegan" ... "blocking the main road into Shadegan
+                    # on Tuesday night": from the day it began to the last day told there
+                    o["date"] = DateRange(o["date"].start, r["date"].end, "range",
+                                          min(o["date"].confidence, r["date"].confidence), o["date"].flags)
                 elif _days(r["date"]) < _days(o["date"]) and r.get("own_date", True) \
                         and (o["etype"] != "repression" or r["counts"] or _week_summary(o)):
                     o["date"], o["loc"] = r["date"], r["loc"]

@@ -326,7 +326,7 @@ def is_history(ctx: DocContext, i: int, t: Trigger) -> bool:
                          and any(d.role == "event" for d in dates)):
             return True
     if any(d.role == "event" for d in dates):
-        return False
+        return _history_opens_clause(ctx, i, dates, t)
     # "... executed in August 1988, and in Dezful dozens were hanged that summer": "that
     # summer" points back to the sentence's history date, so the second act is history too
     if _BACK_TO_HISTORY.match(ctx.view, t.span.end, min(len(ctx.view), t.span.end + 40)):
@@ -338,6 +338,24 @@ def is_history(ctx: DocContext, i: int, t: Trigger) -> bool:
     if ago is not None:  # "Four years ago, on Teachers' Day 2022 (May 2, 2022), ...": the opening is after it
         opening += ago.end() - ago.start()
     return any(d.role == "history" and (abs(d.span.start - t.span.start) < 80 or d.span.start < opening) for d in dates)
+
+
+#: a later clause of its own with its own date ("..., and in October, 11 students were suspended")
+_NEXT_DATED_CLAUSE = re.compile(r"(?:,\s*(?:and|while|but)|;)\s+(?:(?:in|on|by|during)\s+)?$", re.I)
+
+
+def _history_opens_clause(ctx: DocContext, i: int, dates: list[DateMention], t: Trigger) -> bool:
+    """"In April, students at Shiraz University staged a sit-in over similar complaints, and in
+    October, 11 students ... were suspended": a history date that opens the sentence governs the
+    triggers of its own clause; the later clause's event date does not reach back over ", and"."""
+    s0 = ctx.doc.sentences[i].span.start
+    head = next((d for d in dates if d.span.start < s0 + _OPENING_CHARS), None)
+    if head is None or head.role != "history" or t.span.start < head.span.end:
+        return False
+    later = next((d for d in dates if d.role == "event" and d.span.start > t.span.end), None)
+    if later is None or any(d.role == "event" and d.span.end <= t.span.start for d in dates):
+        return False
+    return _NEXT_DATED_CLAUSE.search(ctx.view, t.span.end, later.span.start) is not None
 
 
 def _in_quote(view: str, s0: int, pos: int) -> int | None:
@@ -466,18 +484,27 @@ def _beside_event_date(ctx: DocContext, d: DateMention) -> bool:
 
 _AGENCY = r"\((?:Reuters|AP|AFP|IRNA|dpa|UPI|ISNA|Tasnim|Fars|Mehr|IranWire)\)"
 _DATELINE_AFTER = re.compile(
+    # ("Tehran/Berlin (dpa) -": a joint dateline names the second desk after a slash)
+    r"(?:/[A-Z][A-Za-z'-]+(?=[\s(,]))?(?:"
     rf"(?:\s*\([^)]{{1,30}}\))?,\s*(?:[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+[A-Z][a-z]{{2,8}}(?:\s+\d{{4}})?)\s*(?:{_AGENCY})?\s*[-–—]"
     rf"|\s*{_AGENCY}\s*[-–—]"
     r"|\s*\([^)]{1,40}\)\s*[-–—]"  # "Bukan (Regional Correspondent) –"
     # ("Izeh, 25 Aban 1404 (MNA) –": a Persian-calendar day and any agency's initials in brackets)
     r"|,\s*\d{1,2}\s+[A-Z][a-z]{2,11}\s+\d{4}\s*(?:\([A-Z]{2,8}\))?\s*[-–—]"
+    r")"
 )
+# the first desk of a joint dateline, before the second one's slash
+_DATELINE_FIRST_DESK = re.compile(r"[A-Z][A-Za-z'-]+/\Z")
 
 
 def _is_dateline(ctx: DocContext, p: PlaceMention) -> bool:
     """'TEHRAN, Jan 3 (Reuters) -': the place a report was filed from, not an event place."""
     para = ctx.paragraph_at(p.span.start)
-    if para is None or p.span.start - para.span.start > 3:
+    if para is None:
+        return False
+    if p.span.start - para.span.start > 3 and not (
+            p.span.start - para.span.start < 40
+            and _DATELINE_FIRST_DESK.match(ctx.view, para.span.start, p.span.start)):
         return False
     if _DATELINE_AFTER.match(ctx.view, p.span.end):
         return True
@@ -496,6 +523,8 @@ def event_places(ctx: DocContext, i: int) -> list[PlaceMention]:
             got = ctx.event_places[i] = [p for p in got if not _place_of_history(ctx, i, p)]
         if len(got) > 1:
             got = ctx.event_places[i] = [p for p in got if not _place_of_earlier_arrest(ctx, p)]
+        if not got and (court := _court_tried_in(ctx, i)) is not None:
+            got = ctx.event_places[i] = [court]
         if len(got) == 1 and got[0].place.precision == 3:
             town = _road_town(ctx, i, got[0])
             if town is not None:
@@ -503,6 +532,28 @@ def event_places(ctx: DocContext, i: int) -> list[PlaceMention]:
         elif not got and (town := _between_towns(ctx, i)) is not None:
             got = ctx.event_places[i] = [town]
     return got
+
+
+#: "A Revolutionary Court in northwestern Iran": a court placed only by a region of the country
+_COURT_IN_REGION_BEFORE = re.compile(r"\bcourt\s+in\s+(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central)\s+$", re.I)
+#: "The eight defendants were tried together in four closed sessions in Urmia": where the trial sat
+_TRIED_IN_BEFORE = re.compile(r"\b(?:tried|trial|hearings?|sessions?)\b[^.;\n]{0,60}?\bin\s+$", re.I)
+
+
+def _court_tried_in(ctx: DocContext, i: int) -> PlaceMention | None:
+    """A court placed by a region of the country ("A Revolutionary Court in northwestern Iran has
+    sentenced ...") sat in the town where the next sentence says the defendants were tried."""
+    if not any(p.place.precision == 4 and _COURT_IN_REGION_BEFORE.search(ctx.view, max(0, p.span.start - 40), p.span.start)
+               for p in ctx.sent_places[i]):
+        return None
+    sents = ctx.doc.sentences
+    if i + 1 >= len(sents) or sents[i + 1].paragraph - sents[i].paragraph > 1:
+        return None
+    for p in ctx.sent_places[i + 1]:
+        if p.role == "event" and p.place.precision == 1 and _TRIED_IN_BEFORE.search(
+                ctx.view, max(sents[i + 1].span.start, p.span.start - 80), p.span.start):
+            return p
+    return None
 
 
 _ROAD_BETWEEN = re.compile(r"\broad\s+between\s+(?:the\s+(?:towns?|cities)\s+of\s+)?\Z", re.I)
@@ -723,7 +774,9 @@ def _in_source_name(ctx: DocContext, i: int, p: PlaceMention) -> bool:
 #: the story told; without a place or a date of its own it is no new act in the dateline's town
 _SOURCE_SAYS = re.compile(r"\b(?:said|says|stated|announced|claimed|denied|confirmed)\s+(?:in\s+a\s+statement\s+)?that\b"
                           # ("told the semi-official Example Daily news site that ...")
-                          r"|\btold\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,5}?that\b", re.I)
+                          r"|\btold\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,5}?that\b"
+                          # (reported speech with "that" left out: "He said 14 police officers had been injured")
+                          r"|\b(?:said|says|claimed)\s+(?:[\w'’-]+\s+){1,5}?(?:had|have|has)\s+been\b", re.I)
 
 
 def restated_by_source(ctx: DocContext, i: int, first_trigger: int) -> bool:
@@ -947,12 +1000,15 @@ def _is_tally_uncached(ctx: DocContext, i: int) -> bool:
     quants = ctx.sent_quants[i]
     vague = any(q.count.value is None or q.count.qualifier in ("more_than", "at_least") for q in quants)
     if vague and _SINCE_WEEKDAY.search(ctx.view, s.start, s.end) is not None \
-            and len(told := {place_key(p): p for p in event_places(ctx, i)}) == 1 \
-            and next(iter(told.values())).place.precision == 1:
+            and (told := {place_key(p): p for p in event_places(ctx, i)}) \
+            and all(p.place.precision == 1 for p in told.values()) \
+            and (len(told) == 1 or _only_arrests(ctx, i)):
         # "at least four protesters had been killed in Kuhdasht since Saturday": one town's toll
-        # over the few days since a weekday is that town's act over those days, not a tally (a
-        # total for several towns stays one, and so does one for a town and a province: "in
-        # Khuzestan and Kerman since Saturday")
+        # over the few days since a weekday is that town's act over those days, not a tally; so
+        # are the towns of an arrest total ("at least 46 people had been detained in Shadegan,
+        # Hamidiyeh and Susangerd since Sunday": each town's detentions, the total a claim), while a
+        # death toll for several towns stays one ("killed since Saturday in Yasuj and Dehdasht"), and
+        # so does a total for a town and a province ("in Khuzestan and Kerman since Saturday")
         return False
     if not vague:
         return False
@@ -965,6 +1021,12 @@ def _is_tally_uncached(ctx: DocContext, i: int) -> bool:
         # running total ("had been detained across the country and in Zanjan" stays one)
         return False
     return perfect is not None
+
+
+def _only_arrests(ctx: DocContext, i: int) -> bool:
+    """The sentence's repression is arrests only ("had been detained in A, B and C since Sunday")."""
+    kinds = {t.sub_event_type for t in ctx.sent_triggers[i] if t.event_type == "repression"}
+    return kinds == {"arrest"}
 
 
 _ACROSS = re.compile(r"\b(?:across|throughout|nationwide|all over|around the country)\b", re.I)

@@ -1229,7 +1229,8 @@ def _extend_starts(view: str, out: list[DateMention], ongoing: list[tuple[int, A
             continue
         if _STARTED_BEFORE.search(view, max(0, m.span.start - 30), m.span.start) or (
                 m.text[:3].lower() == "by " and _BY_DAY_SPREAD_AFTER.match(view, m.span.end)):
-            rng = DateRange(r.start, last, "range", min(r.confidence, 0.9), r.flags + ("ongoing",))
+            # ("began": the first day told; a later day told for the same act ends its span there)
+            rng = DateRange(r.start, last, "range", min(r.confidence, 0.9), r.flags + ("ongoing", "began"))
             out[j] = DateMention(m.span, m.text, rng, m.role, m.scope)
 
 

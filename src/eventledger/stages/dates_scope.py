@@ -709,6 +709,38 @@ def _photo_caption(doc: Doc, idx: DateIndex, p: int, by_town: bool) -> DateMenti
 def event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
     """The date governing the text at ``span`` (a trigger, a place, an evidence sentence)
     and the spans of the date expressions it came from (see the module doc for the rules)."""
+    r, spans = _event_date_for(doc, span)
+    view = doc.view or doc.text
+    at = view.find("overnight", span.end, span.end + _OVERNIGHT_REACH)
+    if at != -1 and r.start is not None and (anchor := doc.anchor.date) is not None \
+            and ((r.precision == "day" and r.start in (anchor, anchor - dt.timedelta(days=1)))
+                 or "anchor_week" in r.flags) and not _CLAUSE_END.search(view, span.end, at) \
+            and not _own_day_in_sentence(doc, view, at, spans):
+        # "slogans were written on walls in several neighbourhoods overnight", "staged a sit-in
+        # overnight" in a report of that morning: the night ending on the report's day
+        return DateRange(anchor - dt.timedelta(days=1), anchor, "range", min(r.confidence, 0.9),
+                         r.flags + ("overnight",)), spans
+    return r, spans
+
+
+#: how far after an act "overnight" still tells its time ("... were written on walls in several neighbourhoods overnight")
+_OVERNIGHT_REACH = 150
+_CLAUSE_END = re.compile(r"[.;!?\n]|,\s+(?:and|while|but)\s")
+#: a statement's day ("..., student groups said on Tuesday"), not the act's
+_SAID_ON = re.compile(r"\b(?:said|says|told|reported|announced|added)\s+(?:\w+\s+){0,3}?(?:on\s+)?$", re.I)
+
+
+def _own_day_in_sentence(doc: Doc, view: str, at: int, spans: tuple[Span, ...]) -> bool:
+    """The date came from the sentence of the "overnight" and is the act's own ("dozens were
+    detained when security forces entered the dormitories early on Thursday"), not a statement's."""
+    sent = doc.sentence_at(at)
+    if sent is None:
+        return False
+    return any(sent.span.start <= sp.start < sent.span.end
+               and not _SAID_ON.search(view, max(sent.span.start, sp.start - 40), sp.start) for sp in spans)
+
+
+def _event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
     idx = _index(doc)
     p = idx.paragraph_of(span.start)
     if p is None:

@@ -59,6 +59,8 @@ ORIGIN_BEFORE_RE = re.compile(
     # where people came from to the act's place ("farmers, many of whom travelled overnight in
     # pickup trucks from Varzaneh and other towns, chanted ..."): not where it happened
     r"|(?:\b(?:travell?ed|drove)\s+(?:[\w-]+\s+){0,7}?from\s+(?:the\s+(?:city|town|village)\s+of\s+)?$)"
+    # where a source spoke from ("his brother told the AP by phone from Erbil"): no act's place
+    r"|(?:\b(?:by\s+(?:tele)?phone|by\s+video\s+link|in\s+a\s+(?:tele)?phone\s+(?:call|interview))\s+from\s+$)"
     # (an act told "in his home town of Izeh" happens there: only the bare home town is an origin)
     r"|(?:(?<!\bin his )(?<!\bin her )(?<!\bin their )\bhome\s*town\s+(?:of\s+|is\s+|was\s+)?$)"
     # a person's origin told in a relative clause: "Zahra Safaei, who is from Qom"
@@ -111,7 +113,9 @@ _ORG_AFTER_RE = re.compile(
     r"^\s+(?:Times|Post|Bureau|Tribune|Herald|Daily|News|Gazette|Declaration|Accord|Agreement|"
     r"Conference|Summit|Process|Stock|Exchange|FC|Club|Airways|Air|Province\s+Governor|Governorate|"
     r"Municipality|Chamber|Institute|Radio|TV|Television|Agency|Group|Dialogue|Forum|Prize|International|"
-    r"Human\s+Rights|Focus|Watch|Insight|Khodro|Railways?|Metro)\b"
+    r"Human\s+Rights|Focus|Watch|Insight|Khodro|Railways?|Metro|"
+    # a party named after its region ("the Kurdistan Democratic Party of Iran", "Kurdistan Free Life Party")
+    r"Democratic\s+Party|Free\s+Life\s+Party|Freedom\s+Party|Socialist\s+Party)\b"
 )
 #: a site named after a place, then the town it is in ("Jam gas refinery, Kangan", "Zarand steel plant, Kerman",
 #: "the Parsian gas refinery near Lamerd", "the Zayandeh Rud dam in Chadegan")
@@ -135,7 +139,8 @@ _COUNTRY_EVENT_BEFORE_RE = re.compile(
 _OFFICIAL_AFTER_RE = re.compile(
     r"^(['\u2019]s)?\s+(?:(?:deputy|public|chief|acting|provincial|general|revolutionary|local)\s+){0,2}"
     r"(?:governor(?:-general)?|governorate|prosecutor(?:-general)?|police\s+(?:chief|commander)|mayor|"
-    r"judiciary(?:\s+chief)?|chief\s+justice|Friday\s+prayer\s+leader|imam|MPs?|representatives?|"
+    # ("Tehran's imam", not a site named after one: "Tehran's Imam Khomeini and Sina hospitals")
+    r"judiciary(?:\s+chief)?|chief\s+justice|Friday\s+prayer\s+leader|imam(?!\s+(?-i:[A-Z]))|MPs?|representatives?|"
     r"officials?|authorities|city\s+council|intelligence\s+(?:office|department|chief))\b",
     re.I,
 )
@@ -167,6 +172,12 @@ _GRIEVANCE_BEFORE_RE = re.compile(
     r"\bto\s+protest\s+(?:against\s+)?(?:the|a|an)\s+(?:[\w'\u2019-]+\s+){1,12}?(?:in|at)\s+$"
     r"|\b(?:in\s+protest\s+(?:at|against|over)|over|against)\s+the\s+(?:[\w'\u2019-]+\s+){0,3}?"
     r"(?:killings?|deaths?|executions?|shootings?|massacre|crackdown)\s+(?:of\s+(?:[\w'\u2019-]+\s+){1,5}?)?in\s+$", re.I)
+#: "has sentenced three men to death and five others to prison terms over a protest in the Kurdish
+#: city of Bukan": the place of the protest a court punished, not where the court sat
+_PUNISHED_PROTEST_BEFORE_RE = re.compile(
+    r"\b(?:sentenc\w*|prison\s+terms?|convicted|jailed|condemned|executed|hanged)\s+(?:[\w'\u2019-]+\s+){0,12}?"
+    r"(?:over|for)\s+(?:an?|the)\s+(?:[\w-]+\s+)?(?:protests?|riots?|unrest|demonstrations?|attack|clashes)\s+in\s+"
+    r"(?:the\s+(?:[\w-]+\s+)?(?:city|town|village)\s+of\s+)?$", re.I)
 #: "sentenced the journalist to five years in Tehran over his reporting on a funeral in Saqqez":
 #: the subject of a reporter's work, not where the sentence's act is (a town named before it)
 _REPORTED_SUBJECT_BEFORE_RE = re.compile(
@@ -182,7 +193,8 @@ _RELEASE_OF_BEFORE_RE = re.compile(
 #: "the wounded were taken to a hospital in Kermanshah": where people were taken, not the event
 _TAKEN_TO_BEFORE_RE = re.compile(
     r"\b(?:taken|took|transferred|moved|rushed|sent|flown|carried|admitted|hospitali[sz]ed|died)\s+(?:\w+\s+){0,3}?"
-    r"(?:to|in|at)\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+)?|(?:[A-Z][\w'\u2019-]*\s+){1,3})"
+    # (British usage drops the article: "were taken to hospital in Mahabad")
+    r"(?:to|in|at)\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+)?|(?:[A-Z][\w'\u2019-]*\s+){1,3})?"
     r"(?:hospitals?|clinic|medical\s+cent(?:er|re)|detention\s+cent(?:er|re))\s+"
     r"(?:in|at)\s+(?:the\s+(?:city|town)\s+of\s+)?$",
     re.I,
@@ -355,6 +367,8 @@ def assign_roles(items: list[PlaceItem], view: str) -> None:
                 and ("protest" in before or "over " in before or "against " in before) \
                 and ". " not in view[prev.end : it.start] and _GRIEVANCE_BEFORE_RE.search(before):
             role = "other"  # the grievance's place; the protest's town was named before it
+        elif last in ("in", "of") and ("over " in before or "for " in before) and _PUNISHED_PROTEST_BEFORE_RE.search(before):
+            role = "other"  # the protest a court punished, not the court's town
         elif last == "in" and prev is not None and prev.role == "event" \
                 and any(w in before for w in _REPORTED_SUBJECT_CUES) \
                 and ". " not in view[prev.end : it.start] and _REPORTED_SUBJECT_BEFORE_RE.search(before):

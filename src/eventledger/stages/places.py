@@ -173,7 +173,8 @@ _THE_CAPITAL_RE = re.compile(
 
 #: parts of "the capital" (its neighbourhoods, streets, districts): Tehran, also in a report that names it
 _CAPITAL_PARTS_RE = re.compile(
-    r"\b(?:neighbou?rhoods?|streets|districts?|parts|squares|quarters)\s+of\s+(?P<n>the\s+capital)(?![\w-])(?!\s*,?\s*(?:of|city)\b)")
+    # (or a quarter named by its bearing: "a dormitory complex in the north of the capital")
+    r"\b(?:neighbou?rhoods?|streets|districts?|parts|squares|quarters|(?<=the )(?:(?:north|south)(?:-?(?:east|west))?|east|west|centre|center|heart))\s+of\s+(?P<n>the\s+capital)(?![\w-])(?!\s*,?\s*(?:of|city)\b)")
 
 
 def _the_capital(items: list[PlaceItem], view: str, gazetteer: Gazetteer) -> list[PlaceItem]:
@@ -749,8 +750,14 @@ def _town_earlier_in_sentence(items: list[PlaceItem], view: str, pos: int) -> Pl
                 continue  # "the families of prisoners executed in Qezelhesar went to the X cemetery"
             if _whole_quote(view, it):
                 continue  # "chants of \"Azadi\" from rooftops in the Valiasr district": a chanted word
+            if (it.start == 0 or view[it.start - 1] == "\n") and _WIRE_DESK_AFTER.match(view, it.end):
+                return None  # "BEIRUT (AP) — A Revolutionary Court in northwestern Iran": the desk's town
             return it
     return None
+
+
+#: a wire dateline after a town that opens its line ("BEIRUT (AP) —", "DUBAI, Jan 3 (Reuters) -")
+_WIRE_DESK_AFTER = re.compile(r"(?:,[^\n()]{0,40})?\s*\([A-Za-z.]{2,12}\)\s*[-\u2013\u2014]")
 
 
 _OPEN_QUOTES, _CLOSE_QUOTES = "\"\u201c", "\"\u201d"

@@ -50,7 +50,8 @@ _PERSON_WORDS = (
     # people counted by where they live, their trade or their community ("27 Kurds were arrested",
     # "two Afghan nationals", "five residents", "11 Baha'is")
     "residents?", "villagers?", "truckers?", "lawyers?", "doctors?", "miners?",
-    "fishermen", "bakers?", "Kurds?", "Baluch(?:is?)?", "Arabs?", "Baha['’]is?", "Christians?", "converts?", "nationals?",
+    "fishermen", "fisherman", "crewm[ae]n", "sailors?", "shepherds?", "conscripts?", "smugglers?",
+    "bakers?", "Kurds?", "Baluch(?:is?)?", "Arabs?", "Baha['’]is?", "Christians?", "converts?", "nationals?",
     # ("one guard was wounded in an exchange of fire"; not "a guard post")
     r"guards?(?!\s+(?:posts?|houses?|towers?|stations?|booths?))", "soldiers?", "policemen", "policeman",
 )

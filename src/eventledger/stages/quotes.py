@@ -200,6 +200,11 @@ _NP_LOW = (
     # ("The hospital's management said", "the parliament's research centre estimated", "Iran's road
     # transport organisation denied ..., saying": an office named by its lower-case words)
     r"management|administration|research cent(?:re|er)|(?:[a-z][\w-]+ ){1,2}organi[sz]ation|"
+    # ("The university's chancellor told the ISNA news agency that 41 students ...")
+    r"chancellor|rector|dean|"
+    # the footage a figure is read from ("around 200 students rallied ..., videos shared on social media showed")
+    # (not footage another source vouched for: "a video verified by The Associated Press" is AP's)
+    r"(?:videos?|footage)(?: (?:shared|posted|circulating|published) (?:on social media|online))?(?! (?:verified|obtained|authenticated|geolocated) by)|"
     # ("the city's water company admitted that 60 percent of its reservoirs were empty")
     r"compan(?:y|ies)|"
     # ("the bakers' guild of Kermanshah", "the truckers' union of Isfahan": the body, placed by "of")
@@ -285,7 +290,8 @@ def _patterns() -> _AttrPatterns:
         # ("Amnesty International, which has documented 326 of those deaths": a relative clause
         # between the source and its verb; it is no apposition naming the source; nor is another
         # source's cue: "detained by the police, according to X, which said": X speaks, not the police)
-        verb_src=re.compile(rf"{src}(?:\s*\([^)]{{1,40}}\))?(?:,\s*(?P<app>(?!(?:which|who|whose)\b)(?!\s*(?:according|citing|quoting)\b)[^,\n]{{2,80}}),)?"
+        # ("..., internet monitor NetBlocks and residents said": the named source speaks for both)
+        verb_src=re.compile(rf"{src}(?:\s*\([^)]{{1,40}}\))?(?: and (?:residents|witnesses|eyewitnesses|activists|locals|relatives))?(?:,\s*(?P<app>(?!(?:which|who|whose)\b)(?!\s*(?:according|citing|quoting)\b)[^,\n]{{2,80}}),)?"
                             r"(?:,?\s+(?:which|who)\b)?(?:\s+(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?"  # ("HRANA on Monday reported")
                             r",?\s+(?:also |again |further |recently |now |later |earlier |first |has |have |had )*$"),
         # ("according to a member of the … committee, Hossein Naqavi Hosseini": the name in the apposition)
@@ -303,7 +309,8 @@ def _patterns() -> _AttrPatterns:
             re.compile(rf"(?<=,)\s+(?P<cue>said|says|reported|added)\s+(?P<src>(?:the |The )?{_CAP}"
                        rf"(?: (?:{_CAP}|of|the|for|and|in(?= Iran\b))){{0,7}})"
                        # (its apposition belongs to the attribution: it still closes the sentence)
-                       r"(?:,\s+(?:a|an|the)\s+[^,.;\n“\"]{2,60}?)?(?=[.;]|\s*$)"),
+                       # ("said Haalvsh, a group that monitors rights abuses against the Baluch community.")
+                       r"(?:,\s+(?:a|an|the)\s+[^,.;\n“\"]{2,100}?)?(?=[.;]|\s*$)"),
             _SPEAKER_LINE,
             _TOLL_LINE,
             _HEADLINE_SOURCE,
@@ -353,6 +360,8 @@ def _matches(doc: Doc, view: str) -> list[tuple[re.Match[str], str, int]]:
             m = pats.verb_src.search(view, lo, s)
             if m and (_PRONOUN.fullmatch(m.group("src")) or m.group("src") == "It"):
                 m = None
+            if m and (m.groupdict().get("named") or m.group("src"))[:1].islower() and view.startswith(" and ", m.end("src")):
+                m = None  # "organisers and witnesses said": no one named speaks for both (a name does: "NetBlocks and residents")
             if m is None and ("'s " in view[max(lo, s - 60) : s] or "’s " in view[max(lo, s - 60) : s]):
                 # "HRANA's annual report recorded 2,150 protests": the document's owner reports it
                 m = _POSSESSED_DOCUMENT.search(view, max(lo, s - 120), s)
@@ -434,7 +443,7 @@ _GENERIC_SOURCE = re.compile(r"^(?:the |a |an )?(?=.*(?<![\w'’-])(?!(?:the|a|a
 _NAME_APPOSITION = re.compile(rf"^(?:the |The )?{_CAP}(?: (?:{_CAP}|of|for|the|and))*$")
 # ("the Norway-based group said": a description of a source named before, like "the group")
 _PRONOUN = re.compile(r"(?:[Hh]e|[Ss]he|(?<=, )it|(?:(?<=\. )|(?<=\n))It|[Tt]he (?:[A-Z][\w'’]*-based )?(?:official|prosecutor|spokes(?:man|woman|person)|minister|governor|chief|commander|judge|"
-                      r"group|organi[sz]ation|monitor|agency|network))")
+                      r"group|organi[sz]ation|monitor|agency|network|party))")
 # ("In August, it had claimed the arrest of ...": an organisation's "it", after an opening phrase)
 _PRONOUN_SRC = re.compile(rf"(?<![\w'’])(?P<src>{_PRONOUN.pattern}),?\s+(?:also |further |later )?(?:had |has )?$")
 # ("according to reports compiled by the MEK’s network": whose reports they are)
@@ -451,6 +460,7 @@ _DATA_BY = re.compile(r" (?:(?:the|a|an|official) )?(?:(?:figures|data|statistic
                       # ("reports gathered by the network of the PMOI/MEK inside the country": whose network)
                       r"(?: (?:the )?(?:network|sources) (?:inside (?:the country|Iran) )?of)? ")
 _NAMED_TALLY = re.compile(rf" (?:a|an|the) (?P<src>{_CAP}(?: {_CAP}){{0,4}})(?:'s|’s)? (?:tally|count|survey|analysis|review|database)\b")
+_FOOTAGE_SOURCE = re.compile(r"(?:the )?(?:videos?|footage)\b", re.I)
 _DATA_SOURCE = re.compile(r"\b(?:figures|statistics|data|records|tally|count|reports?|survey)\b", re.I)
 _SPEAKER_REACH = 1200  # how far back a pronoun looks for its speaker (about two paragraphs)
 _STOP_SOURCES = re.compile(
@@ -602,8 +612,11 @@ def find_attributions(doc: Doc, quotes: list[Quote] | None = None) -> list[Attri
         src_text = view[src_span.start : src_span.end]
         if src_text.endswith(_SPEAKING_ONLY) and cue not in _SPEECH_CUES:
             continue  # "the units also recorded 45 video messages": their own act, not a source's words
-        if cue.startswith("show") and not _DATA_SOURCE.search(src_text):
-            continue  # "a video shows ...": a picture, not a source; "official figures show": one
+        if cue.startswith("show") and not _DATA_SOURCE.search(src_text) \
+                and not (view.startswith((".", ";"), cue_end) and _FOOTAGE_SOURCE.match(src_text)):
+            # "a video shows ...": a picture, not a source; "official figures show": one; and so is
+            # footage closing the sentence it sources ("..., videos shared on social media showed.")
+            continue
         if _STOP_SOURCES.match(src_text) and not src_text.lower().startswith("the "):
             continue
         if (src_span.start, src_span.end) in seen:
@@ -722,7 +735,7 @@ def _saying_clauses(doc: Doc, view: str) -> list[Attribution]:
     return out
 
 
-_GROUP_HEADS = frozenset({"group", "organisation", "organization", "monitor", "network"})
+_GROUP_HEADS = frozenset({"group", "organisation", "organization", "monitor", "network", "party"})
 
 
 def is_publisher_head(head: str, publisher: str | None) -> bool:

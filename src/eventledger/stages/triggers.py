@@ -511,6 +511,11 @@ def _modality(sidx: SentenceIndex, view: str, s: int, e: int, quote_spans: list[
             # "Two people who had posted calls for strikes on Instagram were summoned": the passive
             # of the trigger is a verb of its own, past the cue's object, which it does not govern
             m = None
+        if m is not None and _RELATIVE_BEFORE_CUE.search(window, 0, m.start()) \
+                and _MAIN_VERB_AFTER_RELATIVE.match(window, m.end()):
+            # "people from villages that would be flooded held a vigil": the cue is the relative
+            # clause's; the main verb after it is asserted
+            m = None
         if m is not None:
             modality = m.lastgroup or "planned"
         elif generic.search(" ".join(all_words[-_WINDOW_WORDS:])) and not _generic_in_relative(before, generic):
@@ -531,6 +536,11 @@ def _modality(sidx: SentenceIndex, view: str, s: int, e: int, quote_spans: list[
 
 #: a finite passive auxiliary right before the trigger, after a modality cue's object
 _OWN_VERB_AFTER_CUE = re.compile(r"\s(?:was|were|had been|have been|has been)\s*$", re.I)
+#: a modal cue opening a relative clause ("villages that would be flooded") ...
+_RELATIVE_BEFORE_CUE = re.compile(r"\b(?:that|which|who)\s+$", re.I)
+#: ... closed by the sentence's own past-tense verb ("... would be flooded held a vigil")
+_MAIN_VERB_AFTER_RELATIVE = re.compile(
+    r"\s+(?:be\s+|have\s+been\s+)?[a-z]+(?:ed|en)\s+(?:[a-z]+ed|held|took|staged|made|began|went|set|put)\b")
 
 
 #: a relative clause set off by commas that closes a few words before the trigger
