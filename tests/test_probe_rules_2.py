@@ -229,3 +229,19 @@ def test_a_numbered_lines_number_is_no_day_of_the_month_above(pipe):
     # a hard-wrapped line's break between a month and its day still joins them
     doc = run(pipe, "Youths set fire to a banner in Tabriz on May\n12, 2025.\n", published="2025-05-13")
     assert {d[2] for d in days(doc)} == {dt.date(2025, 5, 12)}
+
+
+def test_people_charged_are_indicted(pipe):
+    doc = run(pipe, "The Judiciary spokesman said on Tuesday that 100 people had been charged.", published="2025-03-20")
+    assert [(c.kind, c.value) for c in doc.claims if c.value == 100] == [("indicted", 100)]
+
+
+def test_the_protest_a_charge_is_placed_in_dates_no_arrest_and_quote_marks_pair_from_the_line_start(pipe):
+    # straight or curly quotes alike: the quoted charges close before the date, which is the
+    # protest's; the arrest takes the day the police chief spoke
+    for q1, q2 in (('"', '"'), ("\u201c", "\u201d")):
+        text = (f"The police chief told the IRNA news agency on Tuesday that 17 people had been arrested in Zahedan "
+                f"for {q1}attacking police posts{q2} and {q1}disturbing public order{q2} during a protest at the end "
+                f"of October. He added that {q1}the main elements{q2} had fled.")
+        doc = run(pipe, text, published="2025-11-20", publisher="Test Wire")
+        assert {(d[0], d[1], d[2]) for d in days(doc)} == {("Zahedan", "arrest", dt.date(2025, 11, 18))}, q1

@@ -603,10 +603,19 @@ def _offence_date(view: str, start: int) -> bool:
     if "over " not in window and "for " not in window:
         return False
     m = _OFFENCE_BEFORE.search(window)
-    if m is None:
-        return False
     sent_lo = max(view.rfind(". ", 0, start), view.rfind("\n", 0, start), start - 300)
+    if m is None:
+        # ('arrested in Zahedan for "attacking police posts" during a protest at the end of October':
+        # the protest the charge is placed in, not the arrest's day)
+        m = _CHARGED_DURING_BEFORE.search(window) if "during " in window else None
+        return m is not None and _ARRESTED_FOR_BEFORE.search(view, sent_lo, lo + m.start()) is not None
     return _PUNISHED_BEFORE.search(view, sent_lo, lo + m.start()) is not None
+
+
+_CHARGED_DURING_BEFORE = re.compile(
+    r"\bduring\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,2}?(?:protests?|rall(?:y|ies)|demonstrations?|unrest|riots?|gatherings?)\s+"
+    r"(?:(?:on|in|at|at\s+the\s+(?:end|start|beginning)\s+of|in\s+(?:early|late|mid-?))\s+)?(?:the\s+)?$", re.I)
+_ARRESTED_FOR_BEFORE = re.compile(r"\b(?:arrested|detained|charged|sentenced|convicted|executed|hanged)\b[^.;]{0,160}?\bfor\b", re.I)
 
 
 _RESTATED_BY_DATE = re.compile(r",?\s*(?:on|in)?\s*")
@@ -627,7 +636,11 @@ def _in_slogan(view: str, start: int, end: int) -> bool:
     cut = before.rfind("\n")
     if cut >= 0:
         before = before[cut + 1 :]
-    if before.count('"') % 2 == 1:
+    # (straight quotes pair from the line's start: a window cut between a pair's marks would count
+    # a closing mark as an opening one; '... for "attacking police posts" and "disturbing public
+    # order" during a protest at the end of October')
+    line_start = view.rfind("\n", max(0, start - 2000), start) + 1
+    if '"' in before and view.count('"', line_start, start) % 2 == 1:
         close = view.find('"', end, end + _SLOGAN_CHARS)
     elif before.rfind("\u201c") > before.rfind("\u201d"):
         close = view.find("\u201d", end, end + _SLOGAN_CHARS)
