@@ -45,7 +45,7 @@ from .assemble_context import (ANAPHOR_BEFORE, COUNT_KINDS_BY_SUBTYPE, CROWD, Do
                                jurisdiction_place, next_lists_places, not_history, place_key, restated_by_source,
                                to_home, usable, wider_scope, TALLY_PRECISIONS)
 from .claims import build_claims
-from .dates_scope import dated_by_next_sentence, dated_in_own_after_clause, next_day_after, split_by_aside
+from .dates_scope import dated_by_next_sentence, dated_in_own_after_clause, dated_in_own_and_clause, next_day_after, split_by_aside
 from .slogans import attach_slogans
 from .triggers import spec_of
 
@@ -199,8 +199,9 @@ _WIDER_SCOPE_OPENS = re.compile(
 #: ", and" / ", while" / ";" before a trigger: the clause it is in ("…, and residents of Oshnavieh gathered")
 _AND_CLAUSE = re.compile(r";|,\s+(?:and|while|whereas)\s+")
 #: what opens a clause of its own between a trigger and a place: a semicolon, ", while in",
-#: ", and in" ("... torched a Basij base on Monday, while in Sirjan a poster was installed")
-_CLAUSE_OPENER = re.compile(r";|,\s+(?:while|whereas|and)\s+(?:in|at)\s", re.I)
+#: ", and in" ("... torched a Basij base on Monday, while in Sirjan a poster was installed"), or ", and on"
+#: a day ("... projected ... on Tuesday, and on Wednesday young people in the Tollab district burned ...")
+_CLAUSE_OPENER = re.compile(r";|,\s+(?:while|whereas|and)\s+(?:in|at|on)\s", re.I)
 
 
 #: a verb of what is yet to happen ("will hold", "would join", "plan to march")
@@ -1158,7 +1159,9 @@ class AssembleStage:
                         country.append((i, t))
                 continue
             else:
-                if places and not sent_triggers[i] and kind == "body":
+                if places and kind == "body" and all(t.modality == "context" for t in sent_triggers[i]):
+                    # (a frame word names the cause, not an act: "answered the regime's wave of executions
+                    # in A, B and C. They wrote slogans ...")
                     places_only = (i, places)  # "... went out night after night: on Sunday in A and B"
                 elif places and not sent_triggers[i] and kind == "list_item" and not pending:
                     # a list line under an introducing sentence that told no act (see list_places)
@@ -1236,7 +1239,8 @@ class AssembleStage:
             if anchor_span is not t0.span and all(split_by_aside(doc, anchor_span, t.span) for t in d.triggers):
                 anchor_span = t0.span  # the act's clause dates it, not the place's ", where ..." aside
             elif anchor_span is not t0.span and (_dated_before_relative(ctx, t0.span, anchor_span)
-                                                 or dated_in_own_after_clause(doc, anchor_span, t0.span)):
+                                                 or dated_in_own_after_clause(doc, anchor_span, t0.span)
+                                                 or dated_in_own_and_clause(doc, anchor_span, t0.span)):
                 # "arrested 31 'rioters' on Monday who had set fire to a bank in Shadegan on Sunday night";
                 # "In Kuhdasht, 12 were arrested on Monday after young men chanted ... on Sunday night"
                 anchor_span = t0.span

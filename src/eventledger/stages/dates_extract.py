@@ -485,9 +485,12 @@ def _weekdays(L: DateLexicon, view: str, hits, taken: _Taken, out: list[Atom]) -
 _MONTH_DAY = re.compile(
     r"the\s+(?P<d>[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)\b"
     r"(?:\s*(?P<sep>-|–|—|to|and|&|through|until)\s*(?:the\s+)?(?P<d2>[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)\b)?"
-    r"(?=\s*(?:[,.;:!?)\n]|$)|\s+(?:and|in|at|when|while|as|with|near|outside|across|during|after|before|for|of\s+(?:this|that|the|last|the\s+previous)\s+month)\b)"
+    r"(?=\s*(?:[,.;:!?)\n]|$)|\s+(?:and|in|at|when|while|as|with|near|outside|across|during|after|before|for|of\s+(?:this|that|the|last|the\s+previous)\s+month)\b"
+    # (a purpose after the day: "gathered ... on the 24th to protest a death sentence")
+    r"|\s+to\s+(?!the\b)[a-z]{3,}\b)"
 )
-_MONTH_DAY_BEFORE = re.compile(r"(?<!\w)(?:on|by|since|until|till|from|before|after)\s+\Z")
+#: ... after "on", "by" ... or a part of the day ("on the night of the 25th", "on the evening of the 24th")
+_MONTH_DAY_BEFORE = re.compile(r"(?:(?<!\w)(?:on|by|since|until|till|from|before|after)|\b(?:night|evening|morning|afternoon)\s+of)\s+\Z")
 
 
 def _month_days(view: str, low: str, taken: _Taken, out: list[Atom]) -> None:
@@ -496,7 +499,7 @@ def _month_days(view: str, low: str, taken: _Taken, out: list[Atom]) -> None:
         return
     for m in _MONTH_DAY.finditer(low):
         s, e = m.span()
-        if not _is_word_start(view, s) or not taken.free(s, e) or not _MONTH_DAY_BEFORE.search(low, max(0, s - 8), s):
+        if not _is_word_start(view, s) or not taken.free(s, e) or not _MONTH_DAY_BEFORE.search(low, max(0, s - 16), s):
             continue
         d2 = m.group("d2")
         b = Part(d=int(d2)) if d2 else None
@@ -656,12 +659,29 @@ def _weekday_pair(a: Atom, b: Atom, view: str, P: _Patterns) -> Atom | None:
     gap = _PART_OF_DAY_GAP.sub("", view[a.end : b.start], count=1)  # "on Thursday night and Friday"
     if P.range_gap.fullmatch(gap):
         joined = "to"
+    elif "," in gap and _second_clause(view, a.start, b.end, gap, _OWN_PAST_AFTER, _PAST_IN_CLAUSE):
+        return None  # "a unit projected ... on Tuesday, and on Wednesday young people ... burned a poster": two days
     elif P.and_gap.fullmatch(gap) or _AGAIN_GAP.fullmatch(gap):
         joined = "and"
     else:
         return None
     head = P.from_before.search(view, max(0, a.start - 14), a.start)  # only for a pair (it costs)
     return Atom(head.start() if head else a.start, b.end, "weekday", a.a, b.a, rel=a.rel, joined=joined)
+
+
+_LIST_COMMA = re.compile(r"[ \u00a0]*,[ \u00a0]*")
+
+
+def _weekday_run(a: Atom, b: Atom, c: Atom, view: str, P: _Patterns) -> Atom | None:
+    """"On Sunday, Monday and Tuesday": three days in a row written as a list, one range of days
+    (days that do not follow one another are left to the pairs)."""
+    if not (b.kind == c.kind == "weekday" and a.b is None and b.b is None and c.b is None and a.rel in _PAIR_FIRST
+            and a.a is not None and b.a is not None and c.a is not None and a.a.wd is not None
+            and b.a.wd == (a.a.wd + 1) % 7 and c.a.wd == (b.a.wd + 1) % 7):
+        return None
+    if not (_LIST_COMMA.fullmatch(view, a.end, b.start) and P.and_gap.fullmatch(view[b.end : c.start])):
+        return None
+    return Atom(a.start, c.end, "weekday", a.a, c.a, rel=a.rel, joined="and")
 
 
 def _may_join(view: str, end: int, start: int) -> bool:
@@ -679,17 +699,28 @@ _CLAUSE_START = re.compile(r"[.;:!?\n]")
 _OWN_VERB_AFTER = re.compile(r"[ \u00a0]+(?:[\w'’-]+[ \u00a0]+){1,5}?(?:was|were|had|has|have)\b")
 
 
-def _second_clause(view: str, start: int, end: int, gap: str) -> bool:
+#: ... or, after a weekday, a past-tense verb of the second clause's own subject ("and on Wednesday young
+#: people in the Tollab district burned a poster", "and on Tuesday they projected")
+_OWN_PAST_AFTER = re.compile(r"[ \u00a0]+(?:[\w'’-]+[ \u00a0]+){1,6}?(?:was|were|had|has|have|[a-z]{2,}ed|set|burnt|put|hung|"
+                             r"wrote|held|took|beat|tore|threw|lit)\b")
+
+
+#: (the first clause's verb, irregular past tenses too: "units put up posters on Sunday")
+_PAST_IN_CLAUSE = re.compile(r"\b(?:was|were|is|are|had|has|have|put|set|hung|wrote|held|took|beat|tore|threw|lit|burnt)\b|\b[a-z]{3,}ed\b")
+
+
+def _second_clause(view: str, start: int, end: int, gap: str, own_verb: re.Pattern[str] = _OWN_VERB_AFTER,
+                   verb_before: re.Pattern[str] = _VERB_IN_CLAUSE) -> bool:
     """"Two were arrested on the night of 16 August, and on 17 August three more were arrested in Yazd":
     ", and on" between a clause that told its act before its date and a clause with its own subject
     and verb gives each clause its own day, not a range ("honored her memory on Monday, September 11,
     and Tuesday, September 12." stays one)."""
-    if "," not in gap or not _OWN_VERB_AFTER.match(view, end):
+    if "," not in gap or not own_verb.match(view, end):
         return False
     lo = max(0, start - 200)
     left = view[lo:start]
     cut = max((m.end() for m in _CLAUSE_START.finditer(left)), default=0)
-    return _VERB_IN_CLAUSE.search(left, cut) is not None
+    return verb_before.search(left, cut) is not None
 
 
 def _join_ranges(atoms: list[Atom], view: str, P: _Patterns) -> list[Atom]:
@@ -697,6 +728,10 @@ def _join_ranges(atoms: list[Atom], view: str, P: _Patterns) -> list[Atom]:
     i = 0
     while i < len(atoms):
         a = atoms[i]
+        if a.kind == "weekday" and i + 2 < len(atoms) and (run := _weekday_run(a, atoms[i + 1], atoms[i + 2], view, P)):
+            out.append(run)
+            i += 3
+            continue
         if i + 1 < len(atoms):
             b = atoms[i + 1]
             pair = _weekday_pair(a, b, view, P) if a.kind == "weekday" else None

@@ -400,6 +400,28 @@ def dated_in_own_after_clause(doc: Doc, place: Span, act: Span) -> bool:
         and any(place.end <= m.span.start < opener.start() and m.role == "event" for m in doc.dates)
 
 
+def dated_in_own_and_clause(doc: Doc, place: Span, act: Span) -> bool:
+    """The act is told in a clause of its own (", and", "; ") after its place's clause, and each
+    clause states its own day ("In Mashhad, a unit projected ... on Tuesday, and on Wednesday
+    young people ... burned a poster of Raisi"): the act's clause dates it, not the place's."""
+    view = doc.view or doc.text
+    if act.start <= place.end or act.start - place.end > 240:
+        return False
+    opener = None
+    for opener in _CLAUSE_OPENER.finditer(view, place.end, act.start):
+        pass
+    if opener is None:
+        return False
+    # (the act's clause names no other town: "on Sunday in A, on Monday in B, and on Tuesday in C
+    # gathered ...": the list's clauses share the act, each with its own day)
+    town = next((p.place.canonical for p in doc.places if p.span.start == place.start and p.place is not None), None)
+    if town is None or any(opener.end() <= p.span.start < act.start and p.role == "event" and p.place is not None
+                           and p.place.canonical != town for p in doc.places):
+        return False
+    return any(opener.end() <= m.span.start < act.start and m.role == "event" for m in doc.dates) \
+        and any(place.end <= m.span.start < opener.start() and m.role == "event" for m in doc.dates)
+
+
 def _date_of_own_clause(doc: Doc, in_sent: tuple[DateMention, ...], span: Span, m: DateMention) -> DateMention:
     """"Four prisoners were hanged on Wednesday in Isfahan, and one was hanged in Birjand on
     Thursday": a place in a clause of its own takes the date written after it in that clause,

@@ -425,11 +425,17 @@ def _not_an_act(view: str, s: int, e: int, spec: TriggerSpec, sidx: SentenceInde
         return True  # "arrested five people over the attack on the base": the act told before
     if spec.sub_event_type in ("attack_on_civilians", "killing", "arrest") and cause_of_death_in_relative(view, s):
         return True  # "X, ..., who died on Thursday after being beaten in custody": how X died, in passing
+    if spec.sub_event_type == "sentence" and _FOR_ONE_SENTENCED.search(view, max(s0, s - 70), s):
+        return True  # "held a silent gathering for a classmate who has been sentenced to death": whom the act is for
     if spec.sub_event_type in ("killing", "execution") and death_in_apposition(view, max(s0, s), e):
         return True  # "a banner of X, the commander of the Quds Force killed a year ago, in ...": who X was
     return False
 
 
+#: the person an act is for, whose sentence a relative clause recalls ("a vigil for a classmate who has
+#: been sentenced to death"): the sentence is no news of the report
+_FOR_ONE_SENTENCED = re.compile(r"\bfor\s+(?:a|an|the|their|his|her|two|three)\s+(?:[\w'’-]+\s+){0,3}?"
+                                r"(?:who|whom|that)\s+(?:has|have|had)\s+(?:already\s+)?been\s+\Z", re.I)
 #: the site a passive "was targeted/attacked" is told of ("a Basij center in the Kut Abdullah district was targeted")
 _SITE_BEFORE_PASSIVE = re.compile(r"\b(?:base|bases|cent(?:er|re)s?|offices?|buildings?|headquarters|seminary|stations?|kiosks?)"
                                   r"(?:\s+[\w'’-]+){0,5}?\s+$", re.I)

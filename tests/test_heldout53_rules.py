@@ -1,0 +1,95 @@
+"""Rules added after held-out set 53 (ho325-ho330: the dev genre at full length on the 1953 coup's
+anniversary, Camp Ashraf's anniversary, the day against violence toward women, Ferdowsi Day, Mehregan
+and the Dey 1396 uprising's anniversary), each on text of its own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from test_assemble import pipe  # noqa: F401  (the same pipeline fixture)
+from test_heldout47_rules import on, rows, run  # (the same helpers)
+
+
+def subs(doc) -> set[tuple[str, str]]:
+    return {(e.location.canonical, e.sub_event_type) for e in doc.events}
+
+
+def test_a_list_told_with_a_frame_word_takes_the_act_of_the_next_sentence(pipe):
+    # "answered the wave of executions in A, B and C": the executions are the cause, no act; the
+    # towns are those of the acts the next sentence tells
+    doc = run(pipe, "On Monday, the units answered the wave of executions in Yazd, Qom and Arak. They wrote "
+                    "slogans and put up posters.")
+    got = rows(doc)
+    for town in ("Yazd", "Qom", "Arak"):
+        assert on(town, "symbolic_action", dt.date(2025, 6, 2)) in got
+    assert not any(sub == "execution" for _, sub in subs(doc))
+
+
+def test_a_day_and_the_previous_night_are_one_range(pipe):
+    doc = run(pipe, "On Monday, 12 Khordad, the day of the festival, and the previous night, youths put up "
+                    "posters in Zanjan.")
+    assert ("Zanjan", "symbolic_action", dt.date(2025, 6, 1), dt.date(2025, 6, 2)) in rows(doc)
+
+
+def test_the_previous_night_alone_is_the_day_before(pipe):
+    doc = run(pipe, "In Zanjan, youths burned a banner on Monday. The previous night, they had put up posters there.")
+    assert on("Zanjan", "symbolic_action", dt.date(2025, 6, 1)) in rows(doc)
+
+
+def test_the_sentence_of_the_person_an_act_is_for_is_no_sentence(pipe):
+    doc = run(pipe, "In Qom, students held a vigil on Monday for a classmate who has been sentenced to death.")
+    got = subs(doc)
+    assert ("Qom", "demonstration") in got and ("Qom", "sentence") not in got
+
+
+def test_a_sentence_told_as_news_with_a_relative_clause_is_kept(pipe):
+    doc = run(pipe, "On Monday, a court in Qom sentenced a student who has been held since May to death.")
+    assert ("Qom", "sentence") in subs(doc)
+
+
+def test_an_execution_after_a_paragraph_break_opens_with_its_day(pipe):
+    # "On Wednesday, the regime hanged ..." right after a paragraph: the opening phrase, not a name
+    # in apposition telling someone's death
+    doc = run(pipe, "In Yazd, students held a vigil on Monday for a classmate who has been arrested.\n\n"
+                    "On Tuesday, the regime hanged three prisoners in Qom, among them a man from Arak.")
+    assert on("Qom", "execution", dt.date(2025, 6, 3)) in rows(doc)
+
+
+def test_three_weekdays_in_a_row_are_one_range(pipe):
+    doc = run(pipe, "On Saturday, Sunday and Monday, units put up posters in Semnan.")
+    assert ("Semnan", "symbolic_action", dt.date(2025, 5, 31), dt.date(2025, 6, 2)) in rows(doc)
+
+
+def test_a_second_clause_with_its_own_day_and_subject_dates_its_own_act(pipe):
+    doc = run(pipe, "In Semnan, a unit projected an image of Maryam Rajavi onto a building on Sunday, and on "
+                    "Monday young people near the bazaar burned a poster of Khamenei.")
+    got = rows(doc)
+    assert on("Semnan", "symbolic_action", dt.date(2025, 6, 1)) in got
+    assert on("Semnan", "property_attack", dt.date(2025, 6, 2)) in got
+    assert on("Semnan", "symbolic_action", dt.date(2025, 6, 2)) not in got
+
+
+def test_two_weekdays_of_one_act_stay_a_range(pipe):
+    doc = run(pipe, "Units put up posters in Semnan on Sunday, and Monday.")
+    assert ("Semnan", "symbolic_action", dt.date(2025, 6, 1), dt.date(2025, 6, 2)) in rows(doc)
+
+
+def test_a_day_by_day_list_keeps_each_towns_day(pipe):
+    doc = run(pipe, "On Saturday in Yazd, on Sunday in Qom, and on Monday in Arak retirees gathered.")
+    got = rows(doc)
+    assert on("Yazd", "demonstration", dt.date(2025, 5, 31)) in got
+    assert on("Arak", "demonstration", dt.date(2025, 6, 2)) in got
+
+
+def test_when_someone_took_office_dates_no_act(pipe):
+    doc = run(pipe, "From Saturday, May 31, to Monday, June 2, units were active. Banners against Raisi, who "
+                    "took office last month, were put up in Yazd and Qom.")
+    assert ("Yazd", "symbolic_action", dt.date(2025, 5, 31), dt.date(2025, 6, 2)) in rows(doc)
+
+
+def test_a_day_of_the_month_after_the_night_of(pipe):
+    doc = run(pipe, "In Yazd, youths set fire to the gate of a Basij base on the night of the 1st. In Qom, "
+                    "women gathered in front of the governorate on the 2nd to protest a death sentence.")
+    got = rows(doc)
+    assert on("Yazd", "property_attack", dt.date(2025, 6, 1)) in got
+    assert on("Qom", "demonstration", dt.date(2025, 6, 2)) in got
