@@ -93,3 +93,70 @@ def test_a_day_of_the_month_after_the_night_of(pipe):
     got = rows(doc)
     assert on("Yazd", "property_attack", dt.date(2025, 6, 1)) in got
     assert on("Qom", "demonstration", dt.date(2025, 6, 2)) in got
+
+
+def test_a_town_described_by_the_uprising_that_began_there_tells_no_protest(pipe):
+    doc = run(pipe, "In Mashhad, where the uprising began, youths wrote slogans on walls on Monday.")
+    got = subs(doc)
+    assert ("Mashhad", "symbolic_action") in got and ("Mashhad", "demonstration") not in got
+
+
+def test_the_relative_of_one_killed_is_no_killing(pipe):
+    doc = run(pipe, "In Dorud, agents arrested the brother of a young man who was killed in the uprising on Monday.")
+    got = subs(doc)
+    assert ("Dorud", "arrest") in got and ("Dorud", "killing") not in got
+
+
+def test_a_poet_and_a_tyrant_are_no_towns(pipe):
+    doc = run(pipe, "On Monday, supporters in Tus recited the verses of the poet Ferdowsi about the tyrant Zahhak.")
+    towns = {e.location.canonical for e in doc.events}
+    assert not towns & {"Zehak", "Hoseynabad"}
+
+
+def test_people_pushed_out_or_ordered_to_leave_met_an_intervention(pipe):
+    doc = run(pipe, "In Yazd, supporters gathered at the tomb on Monday. Guards of the tomb pushed them out.\n\n"
+                    "In Qom, supporters laid flowers on his grave on Monday. Agents ordered them to leave.")
+    got = subs(doc)
+    assert ("Yazd", "protest_with_intervention") in got and ("Qom", "protest_with_intervention") in got
+
+
+def test_mothers_stopped_and_sent_home_in_one_town_of_two(pipe):
+    doc = run(pipe, "In Yazd and Izeh, families visited the graves on Monday, and in Izeh security forces stopped "
+                    "the mothers at the gate of the cemetery and sent them home.")
+    got = subs(doc)
+    assert ("Izeh", "protest_with_intervention") in got
+    assert ("Yazd", "symbolic_action") in got and ("Yazd", "protest_with_intervention") not in got
+
+
+def test_a_call_on_the_people_of_towns_named_at_length(pipe):
+    doc = run(pipe, "The Resistance Units called on the people of Karaj and Qazvin to hang portraits of Dr. Mossadegh "
+                    "on their balconies.")
+    assert not doc.events
+
+
+def test_the_town_a_village_is_near_is_a_bearing(pipe):
+    doc = run(pipe, "Supporters in Ahmadabad, the village near Karaj where Dr. Mossadegh is buried, laid flowers on "
+                    "his grave on Monday.")
+    towns = {e.location.canonical for e in doc.events}
+    assert "Karaj" not in towns and towns
+
+
+def test_one_of_them_with_a_home_town_and_a_hospital_town(pipe):
+    doc = run(pipe, "In Mashhad, plainclothes agents arrested three young men on Monday. One of them, a student from "
+                    "Quchan, was beaten so badly that he had to be taken to a hospital in Chenaran.")
+    got = subs(doc)
+    assert ("Mashhad", "attack_on_civilians") in got
+    assert not {t for t, _ in got} & {"Quchan", "Chenaran"}
+
+
+def test_the_dead_honoured_at_length_are_no_killing(pipe):
+    doc = run(pipe, "On Monday, the units honoured the 52 members of the organization who were killed in the attack "
+                    "on Camp Ashraf in Iraq on September 1, 2013. Posters were put up in Yazd.")
+    got = subs(doc)
+    assert ("Yazd", "symbolic_action") in got and not any(sub == "killing" for _, sub in got)
+
+
+def test_a_source_after_a_quoted_charge(pipe):
+    doc = run(pipe, "On Sunday, a court in Ahvaz sentenced two men to five years in prison each for \"membership in "
+                    "the organization,\" the judiciary's Mizan news agency reported.")
+    assert any(c.kind == "sentenced_months" and c.value == 60 and "Mizan" in (c.attributed_to or "") for c in doc.claims)

@@ -1188,8 +1188,11 @@ class AssembleStage:
                         # group of young men chanted slogans in the town's main square on Sunday night")
                         d.sub = "protest_with_intervention"
             elif any(_memorial(d) for d in made) and _dispersal_in(ctx.sent_triggers[i]):
+                # (in the towns of the dispersal's own clause: "families visited the graves in A and B on
+                # Thursday, and in B security forces stopped the mothers ... and sent them home")
+                met = _intervention_clause_places(ctx, i, ctx.sent_triggers[i]) if len(made) > 1 else set()
                 for d in made:  # "police broke up a memorial that the family held at his grave"
-                    if _memorial(d):
+                    if _memorial(d) and (not met or (d.place is not None and place_key(d.place) in met)):
                         d.sub, d.etype = "protest_with_intervention", "protest"
             drafts.extend(made)
 

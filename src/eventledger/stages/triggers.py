@@ -297,6 +297,9 @@ def find_triggers(doc: Doc, quote_spans: list[Span] | None = None) -> list[Trigg
             tactics = ("image_burning",)
         if spec.event_type in ("repression", "riot") and _not_an_act(view, s, e, spec, sidx):
             continue
+        if spec.sub_event_type == "demonstration" and _WHERE_IT_BEGAN.search(view, max(0, s - 12), s) \
+                and view.startswith("uprising", s):
+            continue  # "In Mashhad, where the uprising began, youths wrote ...": the town's past, no act told
         etype, sub = spec.event_type, spec.sub_event_type
         if tactics == ("chanting",):
             # chanting by people in public (mourners at a funeral, young men in a street) is a
@@ -432,6 +435,8 @@ def _not_an_act(view: str, s: int, e: int, spec: TriggerSpec, sidx: SentenceInde
     return False
 
 
+#: a town described by the wave that began there (", where the uprising began,")
+_WHERE_IT_BEGAN = re.compile(r",\s+where\s+the\s+\Z", re.I)
 #: the person an act is for, whose sentence a relative clause recalls ("a vigil for a classmate who has
 #: been sentenced to death"): the sentence is no news of the report
 _FOR_ONE_SENTENCED = re.compile(r"\bfor\s+(?:a|an|the|their|his|her|two|three)\s+(?:[\w'’-]+\s+){0,3}?"
@@ -507,7 +512,9 @@ def _modality(sidx: SentenceIndex, view: str, s: int, e: int, quote_spans: list[
             # "Two people who had posted calls for strikes on Instagram were summoned": the passive
             # of the trigger is a verb of its own, past the cue's object, which it does not govern
             m = None
-        if m is not None:
+        if m is None and "to" in words[-3:] and _CALL_ON_TO.search(" ".join(words[-_CALL_WINDOW_WORDS:])):
+            modality = "called_for"  # "called on the people of Karaj and Qazvin to hang portraits": a call
+        elif m is not None:
             modality = m.lastgroup or "planned"
         elif generic.search(" ".join(all_words[-_WINDOW_WORDS:])) and not _generic_in_relative(before, generic):
             modality = "generic"
@@ -525,6 +532,10 @@ def _modality(sidx: SentenceIndex, view: str, s: int, e: int, quote_spans: list[
     return negated, modality
 
 
+#: a call whose addressees are named at length before its verb ("called on the people of Karaj and Qazvin
+#: to hang portraits ..."): the call reaches further back than the modality window
+_CALL_WINDOW_WORDS = 14
+_CALL_ON_TO = re.compile(r"\b(?:call(?:ed|s|ing)?\s+on|urg(?:ed|es|ing)|appeal(?:ed|s|ing)?\s+to)\s+(?:\S+\s+){1,10}?to(?:\s+\S+){0,2}$", re.I)
 #: a finite passive auxiliary right before the trigger, after a modality cue's object
 _OWN_VERB_AFTER_CUE = re.compile(r"\s(?:was|were|had been|have been|has been)\s*$", re.I)
 
