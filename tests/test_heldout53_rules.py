@@ -8,10 +8,7 @@ import datetime as dt
 
 from test_assemble import pipe  # noqa: F401  (the same pipeline fixture)
 from test_heldout47_rules import on, rows, run  # (the same helpers)
-
-
-def subs(doc) -> set[tuple[str, str]]:
-    return {(e.location.canonical, e.sub_event_type) for e in doc.events}
+from test_heldout51_rules import subs
 
 
 def test_a_list_told_with_a_frame_word_takes_the_act_of_the_next_sentence(pipe):
