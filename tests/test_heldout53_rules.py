@@ -57,6 +57,13 @@ def test_three_weekdays_in_a_row_are_one_range(pipe):
     assert ("Semnan", "symbolic_action", dt.date(2025, 5, 31), dt.date(2025, 6, 2)) in rows(doc)
 
 
+def test_four_weekdays_in_a_row_are_one_range_and_days_apart_are_not(pipe):
+    got = rows(run(pipe, "On Friday, Saturday, Sunday and Monday, units put up posters in Semnan."))
+    assert ("Semnan", "symbolic_action", dt.date(2025, 5, 30), dt.date(2025, 6, 2)) in got
+    got = rows(run(pipe, "On Friday, Sunday and Monday, units put up posters in Semnan."))
+    assert ("Semnan", "symbolic_action", dt.date(2025, 5, 30), dt.date(2025, 6, 2)) not in got
+
+
 def test_a_second_clause_with_its_own_day_and_subject_dates_its_own_act(pipe):
     doc = run(pipe, "In Semnan, a unit projected an image of Maryam Rajavi onto a building on Sunday, and on "
                     "Monday young people near the bazaar burned a poster of Khamenei.")

@@ -672,16 +672,25 @@ def _weekday_pair(a: Atom, b: Atom, view: str, P: _Patterns) -> Atom | None:
 _LIST_COMMA = re.compile(r"[ \u00a0]*,[ \u00a0]*")
 
 
-def _weekday_run(a: Atom, b: Atom, c: Atom, view: str, P: _Patterns) -> Atom | None:
-    """"On Sunday, Monday and Tuesday": three days in a row written as a list, one range of days
-    (days that do not follow one another are left to the pairs)."""
-    if not (b.kind == c.kind == "weekday" and a.b is None and b.b is None and c.b is None and a.rel in _PAIR_FIRST
-            and a.a is not None and b.a is not None and c.a is not None and a.a.wd is not None
-            and b.a.wd == (a.a.wd + 1) % 7 and c.a.wd == (b.a.wd + 1) % 7):
+def _weekday_run(atoms: list[Atom], i: int, view: str, P: _Patterns) -> tuple[Atom, int] | None:
+    """"On Sunday, Monday and Tuesday" (or four or more: "Saturday, Sunday, Monday and Tuesday"): days
+    in a row written as a list, one range of days, and how many atoms it took (days that do not
+    follow one another are left to the pairs)."""
+    a = atoms[i]
+    if a.b is not None or a.rel not in _PAIR_FIRST or a.a is None or a.a.wd is None:
         return None
-    if not (_LIST_COMMA.fullmatch(view, a.end, b.start) and P.and_gap.fullmatch(view[b.end : c.start])):
-        return None
-    return Atom(a.start, c.end, "weekday", a.a, c.a, rel=a.rel, joined="and")
+    j = i
+    while j + 1 < len(atoms):
+        x, y = atoms[j], atoms[j + 1]
+        if y.kind != "weekday" or y.b is not None or y.a is None or y.a.wd != (x.a.wd + 1) % 7:
+            return None
+        if P.and_gap.fullmatch(view[x.end : y.start]):
+            # (the list ends at "and": three days at least, the one before it listed with a comma)
+            return (Atom(a.start, y.end, "weekday", a.a, y.a, rel=a.rel, joined="and"), j + 2 - i) if j > i else None
+        if not _LIST_COMMA.fullmatch(view, x.end, y.start):
+            return None
+        j += 1
+    return None
 
 
 def _may_join(view: str, end: int, start: int) -> bool:
@@ -728,9 +737,9 @@ def _join_ranges(atoms: list[Atom], view: str, P: _Patterns) -> list[Atom]:
     i = 0
     while i < len(atoms):
         a = atoms[i]
-        if a.kind == "weekday" and i + 2 < len(atoms) and (run := _weekday_run(a, atoms[i + 1], atoms[i + 2], view, P)):
-            out.append(run)
-            i += 3
+        if a.kind == "weekday" and i + 2 < len(atoms) and (run := _weekday_run(atoms, i, view, P)):
+            out.append(run[0])
+            i += run[1]
             continue
         if i + 1 < len(atoms):
             b = atoms[i + 1]
