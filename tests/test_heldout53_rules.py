@@ -164,3 +164,15 @@ def test_a_source_after_a_quoted_charge(pipe):
     doc = run(pipe, "On Sunday, a court in Ahvaz sentenced two men to five years in prison each for \"membership in "
                     "the organization,\" the judiciary's Mizan news agency reported.")
     assert any(c.kind == "sentenced_months" and c.value == 60 and "Mizan" in (c.attributed_to or "") for c in doc.claims)
+
+
+def test_the_acts_of_a_lead_list_told_by_they_in_the_next_sentence(pipe):
+    # "... marked the anniversary in A, B and C. They put up posters ...": the list's tactics; the
+    # families' grave visit on its own day in one of the towns is another act beside it
+    doc = run(pipe, "From Friday, May 30, to Monday, June 2, the units marked the anniversary in Yazd, Qom and Arak. "
+                    "They put up posters of the dead and wrote slogans on walls.\n\n"
+                    "In Qom, families visited the graves on Monday.")
+    got = {(e.location.canonical, e.date.start, e.date.end): e.tactics for e in doc.events}
+    assert "poster" in got[("Yazd", dt.date(2025, 5, 30), dt.date(2025, 6, 2))]
+    assert ("Qom", dt.date(2025, 5, 30), dt.date(2025, 6, 2)) in got
+    assert ("Qom", dt.date(2025, 6, 2), dt.date(2025, 6, 2)) in got

@@ -937,6 +937,20 @@ class AssembleStage:
                         for t in triggers:
                             d.tactics.extend(x for x in t.tactics if x not in d.tactics)
                     continue
+                # ... or of a lead's list of towns, told by "They" in the next sentence ("... marked the
+                # anniversary in A, B and C. They put up posters and wrote its slogans on walls")
+                # (its other acts, told with no town, "and set fire to symbols of the regime", go on as before)
+                if i > 0 and doc.sentences[i - 1].paragraph == sent.paragraph and _THEY_OPEN.match(ctx.view, sent.span.start) \
+                        and any(t.sub_event_type == "symbolic_action" for t in triggers):
+                    lead = [d for d in drafts if d.sentence is doc.sentences[i - 1] and d.sub == "symbolic_action"]
+                    if len({place_key(d.place) for d in lead if d.place is not None}) >= 2:
+                        for d in lead:
+                            for t in triggers:
+                                if t.sub_event_type == "symbolic_action":
+                                    d.tactics.extend(x for x in t.tactics if x not in d.tactics)
+                        triggers = [t for t in triggers if t.sub_event_type != "symbolic_action"]
+                        if not triggers:
+                            continue
                 intro = ctx.view[sent.span.start : sent.span.end].rstrip().endswith(":")
                 pending, pending_para, pending_list = triggers, sent.paragraph, intro
                 pending_country = {p.place.country for p in sent_places[i]
@@ -1435,7 +1449,7 @@ def _fold_rows(rows: list[dict]) -> list[dict]:
                 # with her husband" in Marivan: a day's act counted in the month's row, an event of its own
             if same and o["date"].start is not None and r["date"].start is not None and (
                     not _acts(o) or (not _acts(r) and not _own_commemoration(r, o))
-                    or set(o["tactics"]) & set(r["tactics"])):
+                    or _acts(o) & _acts(r)):
                 # a place listed (with the list's date range) and told again in detail: one
                 # event, with the detail's narrower dates (different tactics: two acts). For
                 # repression only a detail with its own number is the place's event ("four were
