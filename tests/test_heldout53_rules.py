@@ -176,3 +176,8 @@ def test_the_acts_of_a_lead_list_told_by_they_in_the_next_sentence(pipe):
     assert "poster" in got[("Yazd", dt.date(2025, 5, 30), dt.date(2025, 6, 2))]
     assert ("Qom", dt.date(2025, 5, 30), dt.date(2025, 6, 2)) in got
     assert ("Qom", dt.date(2025, 6, 2), dt.date(2025, 6, 2)) in got
+
+
+def test_verses_written_beside_slogans_are_graffiti(pipe):
+    doc = run(pipe, "On Monday, youths wrote verses of the Shahnameh beside the slogans of the Resistance in Yazd.")
+    assert any(e.location.canonical == "Yazd" and "graffiti" in e.tactics for e in doc.events)
