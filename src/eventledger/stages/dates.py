@@ -870,7 +870,8 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
                 role = "other"  # "the families of prisoners executed last month went ... on Friday"
             elif rng.precision == "month" and a.kind == "date" and _names_an_event(view, a):
                 role = "other"  # "the martyrs of the November 2019 uprising": a name, not when
-            elif _TOOK_OFFICE_BEFORE.search(view, max(0, a.start - 60), a.start):
+            elif view.find("who ", max(0, a.start - 60), a.start) >= 0 \
+                    and _TOOK_OFFICE_BEFORE.search(view, max(0, a.start - 60), a.start):
                 role = "other"  # "Ebrahim Raisi, ..., who took office last month, ...": when he took office, not when
             elif a.kind in ("date", "weekday") and _offence_date(view, a.start):
                 role = "other"  # "sentenced ... to death over an arson at a police station on October 10"
