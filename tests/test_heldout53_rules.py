@@ -22,6 +22,14 @@ def test_a_list_told_with_a_frame_word_takes_the_act_of_the_next_sentence(pipe):
     assert not any(sub == "execution" for _, sub in subs(doc))
 
 
+def test_a_concession_keeps_its_towns_for_the_repression(pipe):
+    # "despite the wave of arrests in A and B": the arrests' towns, not where the next sentence's acts were
+    doc = run(pipe, "On Monday, despite the wave of arrests in Zahedan and Khash, the units were active across Iran. "
+                    "They put up posters and wrote slogans.")
+    towns = {e.location.canonical for e in doc.events}
+    assert not towns & {"Zahedan", "Khash"}
+
+
 def test_a_day_and_the_previous_night_are_one_range(pipe):
     doc = run(pipe, "On Monday, 12 Khordad, the day of the festival, and the previous night, youths put up "
                     "posters in Zanjan.")

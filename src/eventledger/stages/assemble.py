@@ -434,6 +434,8 @@ _KIND_NOUNS = re.compile(r"\b(?:(?P<killing>deaths|dead|killings)|(?P<attack_on_
 #: "By Monday the strike had spread to ..." (the act named again is a trigger of its own sentence)
 #: a sentence whose subject is the actors just told of ("They put up posters ...")
 _THEY_OPEN = re.compile(r"They\s+(?:also\s+)?[a-z]")
+#: a concession before a frame word ("despite the wave of arrests in ...", "amid a spate of executions in ...")
+_CONCESSIVE_BEFORE = re.compile(r"\b(?:despite|in spite of|amid(?:st)?|notwithstanding)\b", re.I)
 
 
 def _acts_of_sentence_before(ctx: DocContext, i: int) -> bool:
@@ -1173,9 +1175,12 @@ class AssembleStage:
                         country.append((i, t))
                 continue
             else:
-                if places and kind == "body" and all(t.modality == "context" for t in sent_triggers[i]):
+                if places and kind == "body" and all(t.modality == "context" for t in sent_triggers[i]) \
+                        and not any(_CONCESSIVE_BEFORE.search(ctx.view, max(sent.span.start, t.span.start - 40), t.span.start)
+                                    for t in sent_triggers[i]):
                     # (a frame word names the cause, not an act: "answered the regime's wave of executions
-                    # in A, B and C. They wrote slogans ...")
+                    # in A, B and C. They wrote slogans ..."; not a concession, whose towns are the
+                    # repression's: "despite the wave of arrests in Zahedan and Khash, the units were active")
                     places_only = (i, places)  # "... went out night after night: on Sunday in A and B"
                 elif places and not sent_triggers[i] and kind == "list_item" and not pending:
                     # a list line under an introducing sentence that told no act (see list_places)
