@@ -45,7 +45,7 @@ from .assemble_context import (ANAPHOR_BEFORE, COUNT_KINDS_BY_SUBTYPE, CROWD, Do
                                jurisdiction_place, next_lists_places, not_history, place_key, restated_by_source,
                                to_home, usable, wider_scope, TALLY_PRECISIONS)
 from .claims import build_claims
-from .dates_scope import dated_by_next_sentence, dated_in_own_after_clause, next_day_after, split_by_aside
+from .dates_scope import dated_by_next_sentence, dated_in_own_after_clause, dated_in_own_and_clause, next_day_after, split_by_aside
 from .slogans import attach_slogans
 from .triggers import spec_of
 
@@ -204,8 +204,9 @@ _WIDER_SCOPE_OPENS = re.compile(
 #: ", and" / ", while" / ";" before a trigger: the clause it is in ("…, and residents of Oshnavieh gathered")
 _AND_CLAUSE = re.compile(r";|,\s+(?:and|while|whereas)\s+")
 #: what opens a clause of its own between a trigger and a place: a semicolon, ", while in",
-#: ", and in" ("... torched a Basij base on Monday, while in Sirjan a poster was installed"),
-#: ", and on" ("... refused to put to sea, and on Qeshm island dozens of fishermen blocked the pier")
+#: ", and in" ("... torched a Basij base on Monday, while in Sirjan a poster was installed"), or ", and on"
+#: a day or a place ("... projected ... on Tuesday, and on Wednesday young people in the Tollab district
+#: burned ...", "... refused to put to sea, and on Qeshm island dozens of fishermen blocked the pier")
 _CLAUSE_OPENER = re.compile(r";|,\s+(?:while|whereas|and)\s+(?:in|at|on)\s", re.I)
 
 
@@ -453,6 +454,8 @@ _KIND_NOUNS = re.compile(r"\b(?:(?P<killing>deaths|dead|killings)|(?P<attack_on_
 #: "By Monday the strike had spread to ..." (the act named again is a trigger of its own sentence)
 #: a sentence whose subject is the actors just told of ("They put up posters ...")
 _THEY_OPEN = re.compile(r"They\s+(?:also\s+)?[a-z]")
+#: a concession before a frame word ("despite the wave of arrests in ...", "amid a spate of executions in ...")
+_CONCESSIVE_BEFORE = re.compile(r"\b(?:despite|in spite of|amid(?:st)?|notwithstanding)\b", re.I)
 
 
 def _acts_of_sentence_before(ctx: DocContext, i: int) -> bool:
@@ -994,6 +997,20 @@ class AssembleStage:
                         for t in triggers:
                             d.tactics.extend(x for x in t.tactics if x not in d.tactics)
                     continue
+                # ... or of a lead's list of towns, told by "They" in the next sentence ("... marked the
+                # anniversary in A, B and C. They put up posters and wrote its slogans on walls")
+                # (its other acts, told with no town, "and set fire to symbols of the regime", go on as before)
+                if i > 0 and doc.sentences[i - 1].paragraph == sent.paragraph and _THEY_OPEN.match(ctx.view, sent.span.start) \
+                        and any(t.sub_event_type == "symbolic_action" for t in triggers):
+                    lead = [d for d in drafts if d.sentence is doc.sentences[i - 1] and d.sub == "symbolic_action"]
+                    if len({place_key(d.place) for d in lead if d.place is not None}) >= 2:
+                        for d in lead:
+                            for t in triggers:
+                                if t.sub_event_type == "symbolic_action":
+                                    d.tactics.extend(x for x in t.tactics if x not in d.tactics)
+                        triggers = [t for t in triggers if t.sub_event_type != "symbolic_action"]
+                        if not triggers:
+                            continue
                 intro = ctx.view[sent.span.start : sent.span.end].rstrip().endswith(":")
                 pending, pending_para, pending_list = triggers, sent.paragraph, intro
                 pending_country = {p.place.country for p in sent_places[i]
@@ -1231,7 +1248,12 @@ class AssembleStage:
                         country.append((i, t))
                 continue
             else:
-                if places and not sent_triggers[i] and kind == "body":
+                if places and kind == "body" and all(t.modality == "context" for t in sent_triggers[i]) \
+                        and not any(_CONCESSIVE_BEFORE.search(ctx.view, max(sent.span.start, t.span.start - 40), t.span.start)
+                                    for t in sent_triggers[i]):
+                    # (a frame word names the cause, not an act: "answered the regime's wave of executions
+                    # in A, B and C. They wrote slogans ..."; not a concession, whose towns are the
+                    # repression's: "despite the wave of arrests in Zahedan and Khash, the units were active")
                     places_only = (i, places)  # "... went out night after night: on Sunday in A and B"
                 elif places and not sent_triggers[i] and kind == "list_item" and not pending:
                     # a list line under an introducing sentence that told no act (see list_places)
@@ -1258,8 +1280,11 @@ class AssembleStage:
                         # group of young men chanted slogans in the town's main square on Sunday night")
                         d.sub = "protest_with_intervention"
             elif any(_memorial(d) for d in made) and _dispersal_in(ctx.sent_triggers[i]):
+                # (in the towns of the dispersal's own clause: "families visited the graves in A and B on
+                # Thursday, and in B security forces stopped the mothers ... and sent them home")
+                met = _intervention_clause_places(ctx, i, ctx.sent_triggers[i]) if len(made) > 1 else set()
                 for d in made:  # "police broke up a memorial that the family held at his grave"
-                    if _memorial(d):
+                    if _memorial(d) and (not met or (d.place is not None and place_key(d.place) in met)):
                         d.sub, d.etype = "protest_with_intervention", "protest"
             drafts.extend(made)
 
@@ -1309,7 +1334,8 @@ class AssembleStage:
             if anchor_span is not t0.span and all(split_by_aside(doc, anchor_span, t.span) for t in d.triggers):
                 anchor_span = t0.span  # the act's clause dates it, not the place's ", where ..." aside
             elif anchor_span is not t0.span and (_dated_before_relative(ctx, t0.span, anchor_span)
-                                                 or dated_in_own_after_clause(doc, anchor_span, t0.span)):
+                                                 or dated_in_own_after_clause(doc, anchor_span, t0.span)
+                                                 or dated_in_own_and_clause(doc, anchor_span, t0.span)):
                 # "arrested 31 'rioters' on Monday who had set fire to a bank in Shadegan on Sunday night";
                 # "In Kuhdasht, 12 were arrested on Monday after young men chanted ... on Sunday night"
                 anchor_span = t0.span
@@ -1501,7 +1527,7 @@ def _fold_rows(rows: list[dict]) -> list[dict]:
                 # with her husband" in Marivan: a day's act counted in the month's row, an event of its own
             if same and o["date"].start is not None and r["date"].start is not None and (
                     not _acts(o) or (not _acts(r) and not _own_commemoration(r, o))
-                    or set(o["tactics"]) & set(r["tactics"])):
+                    or _acts(o) & _acts(r)):
                 # a place listed (with the list's date range) and told again in detail: one
                 # event, with the detail's narrower dates (different tactics: two acts). For
                 # repression only a detail with its own number is the place's event ("four were

@@ -753,13 +753,18 @@ def wider_scope(ctx: DocContext, i: int, home: PlaceMention | None = None, *, in
     # (nor the story's own town as the place of a hospital someone died in: "Two prisoners died on the
     # spot and a third died in a hospital in Ahvaz on Sunday")
     home_key = place_key(home) if home is not None else None
+    # (one of the people just told, whose home town or hospital town the sentence names: "One of them, a
+    # student from Quchan, was beaten so badly that he had to be taken to a hospital in Chenaran")
+    subset = _ONE_OF_THEM.match(ctx.view, s.start) is not None
     return any(not ctx.in_quote(p.span) and p is not home and p.role != "route" and not _is_dateline(ctx, p)
+               and not (subset and p.role != "event")
                and not _in_source_name(ctx, i, p)
                and not (home_key is not None and p.role != "event" and place_key(p) == home_key
                         and _DIED_IN_HOSPITAL_BEFORE.search(ctx.view, max(s.start, p.span.start - 60), p.span.start))
                for p in ctx.sent_places[i])
 
 
+_ONE_OF_THEM = re.compile(r"(?:One|Two|Three|Some|Several|Most|Many|All|Each)\s+of\s+them\b")
 _DIED_IN_HOSPITAL_BEFORE = re.compile(r"\bdied\s+(?:[\w'’-]+\s+){0,4}?in\s+(?:a|the)\s+(?:[\w-]+\s+)?hospital\s+in\s+\Z", re.I)
 
 

@@ -548,6 +548,8 @@ def _several_sources(doc: Doc, a: Attribution, sent: Span) -> bool:
 #: a list item's mark: "- ", "• ", "1. ", "2) "
 _ITEM_MARK = re.compile(r"[ \t]*(?:[-–•*]|\d{1,2}[.)])[ \t]")
 #: (the comma may close a quoted charge: 'to five years for "propaganda against the state," his lawyer said')
+#: (the comma may close a quoted charge: '... for "membership in the organization," the judiciary's Mizan
+#: news agency reported')
 _COMMA_BEFORE = re.compile(r",[\"”’']?\s*(?:[\w'’-]+\s+){0,4}$")
 # a paragraph that opens with "HRANA reported ..." speaks for that source in its later sentences
 _LEAD_CUES = {"reported", "reports", "said", "says", "announced", "stated", "according to", "documented",

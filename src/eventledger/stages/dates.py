@@ -618,6 +618,13 @@ _CHARGED_DURING_BEFORE = re.compile(
 _ARRESTED_FOR_BEFORE = re.compile(r"\b(?:arrested|detained|charged|sentenced|convicted|executed|hanged)\b[^.;]{0,160}?\bfor\b", re.I)
 
 
+#: the gap between a day and "the previous night" joined to it ("On Wednesday, 16 Mehr, the festival of
+#: Mehregan, and the previous night"): an apposition may stand between them, no clause break
+_AND_THE_NIGHT_BEFORE = re.compile(r"(?:,[^.;:!?\n]{0,60})?,?\s+and\s+")
+#: a relative clause telling when someone took office ("Raisi, ..., who took office last month,"): its
+#: date is that of the office, no act of the report's sentence
+_TOOK_OFFICE_BEFORE = re.compile(r"\bwho\s+(?:took\s+office|came\s+to\s+power|was\s+(?:elected|appointed|sworn\s+in)|"
+                                 r"became\s+(?:president|prosecutor|governor|minister|judiciary\s+chief))\s+(?:in\s+|on\s+)?\Z", re.I)
 _RESTATED_BY_DATE = re.compile(r",?\s*(?:on|in)?\s*")
 #: "last year", "a month ago", "last week" before the full date they point at
 _BACK_RELS = frozenset({"ly", "lm", "lw", "yago", "mago", "wago"})
@@ -876,6 +883,12 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
             continue
         if a.kind == "same" and out and out[-1].role == "history" and a.rel in _DAY_UNITS:
             rng, role = _same_as_history(out[-1], prev_fine, rng, role)
+        elif a.kind == "same" and a.n == -1 and out and rng.precision == "day" and rng.start is not None \
+                and out[-1].role == "event" and out[-1].range.precision == "day" \
+                and out[-1].range.start == rng.start + dt.timedelta(days=1) \
+                and _AND_THE_NIGHT_BEFORE.fullmatch(view, out[-1].span.end, a.start):
+            # "On Wednesday, 16 Mehr, ..., and the previous night": the day and the night before it, one range
+            rng = DateRange(rng.start, out[-1].range.start, "range", rng.confidence, rng.flags + ("and_night_before",))
         if heading_week is not None and a.kind == "relative" and a.rel == "tw" and rng.start is not None:
             rng = DateRange(heading_week.start, heading_week.end, "week", rng.confidence, rng.flags + ("heading_week",))
         if a.kind in ("date", "anniversary") and rng.precision == "day" and rng.start is not None \
@@ -910,6 +923,9 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
                 role = "history"  # (an ordinal anniversary, "the 44th anniversary of", dates itself)
             elif rng.precision == "month" and a.kind == "date" and _names_an_event(view, a):
                 role = "other"  # "the martyrs of the November 2019 uprising": a name, not when
+            elif view.find("who ", max(0, a.start - 60), a.start) >= 0 \
+                    and _TOOK_OFFICE_BEFORE.search(view, max(0, a.start - 60), a.start):
+                role = "other"  # "Ebrahim Raisi, ..., who took office last month, ...": when he took office, not when
             elif a.kind in ("date", "weekday") and _offence_date(view, a.start):
                 role = "other"  # "sentenced ... to death over an arson at a police station on October 10"
             elif a.kind == "weekday" and a.b is None and _PLANNED_BEFORE.search(view, max(0, a.start - 70), a.start):

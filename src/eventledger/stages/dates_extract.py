@@ -486,9 +486,12 @@ def _weekdays(L: DateLexicon, view: str, hits, taken: _Taken, out: list[Atom]) -
 _MONTH_DAY = re.compile(
     r"the\s+(?P<d>[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)\b"
     r"(?:\s*(?P<sep>-|–|—|to|and|&|through|until)\s*(?:the\s+)?(?P<d2>[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)\b)?"
-    r"(?=\s*(?:[,.;:!?)\n]|$)|\s+(?:and|in|at|when|while|as|with|near|outside|across|during|after|before|for|of\s+(?:this|that|the|last|the\s+previous)\s+month)\b)"
+    r"(?=\s*(?:[,.;:!?)\n]|$)|\s+(?:and|in|at|when|while|as|with|near|outside|across|during|after|before|for|of\s+(?:this|that|the|last|the\s+previous)\s+month)\b"
+    # (a purpose after the day: "gathered ... on the 24th to protest a death sentence")
+    r"|\s+to\s+(?!the\b)[a-z]{3,}\b)"
 )
-_MONTH_DAY_BEFORE = re.compile(r"(?<!\w)(?:on|by|since|until|till|from|before|after)\s+\Z")
+#: ... after "on", "by" ... or a part of the day ("on the night of the 25th", "on the evening of the 24th")
+_MONTH_DAY_BEFORE = re.compile(r"(?:(?<!\w)(?:on|by|since|until|till|from|before|after)|\b(?:night|evening|morning|afternoon)\s+of)\s+\Z")
 
 
 def _month_days(view: str, low: str, taken: _Taken, out: list[Atom]) -> None:
@@ -497,7 +500,7 @@ def _month_days(view: str, low: str, taken: _Taken, out: list[Atom]) -> None:
         return
     for m in _MONTH_DAY.finditer(low):
         s, e = m.span()
-        if not _is_word_start(view, s) or not taken.free(s, e) or not _MONTH_DAY_BEFORE.search(low, max(0, s - 8), s):
+        if not _is_word_start(view, s) or not taken.free(s, e) or not _MONTH_DAY_BEFORE.search(low, max(0, s - 16), s):
             continue
         d2 = m.group("d2")
         b = Part(d=int(d2)) if d2 else None
@@ -657,12 +660,38 @@ def _weekday_pair(a: Atom, b: Atom, view: str, P: _Patterns) -> Atom | None:
     gap = _PART_OF_DAY_GAP.sub("", view[a.end : b.start], count=1)  # "on Thursday night and Friday"
     if P.range_gap.fullmatch(gap):
         joined = "to"
+    elif "," in gap and _second_clause(view, a.start, b.end, gap, _OWN_PAST_AFTER, _PAST_IN_CLAUSE):
+        return None  # "a unit projected ... on Tuesday, and on Wednesday young people ... burned a poster": two days
     elif P.and_gap.fullmatch(gap) or _AGAIN_GAP.fullmatch(gap):
         joined = "and"
     else:
         return None
     head = P.from_before.search(view, max(0, a.start - 14), a.start)  # only for a pair (it costs)
     return Atom(head.start() if head else a.start, b.end, "weekday", a.a, b.a, rel=a.rel, joined=joined)
+
+
+_LIST_COMMA = re.compile(r"[ \u00a0]*,[ \u00a0]*")
+
+
+def _weekday_run(atoms: list[Atom], i: int, view: str, P: _Patterns) -> tuple[Atom, int] | None:
+    """"On Sunday, Monday and Tuesday" (or four or more: "Saturday, Sunday, Monday and Tuesday"): days
+    in a row written as a list, one range of days, and how many atoms it took (days that do not
+    follow one another are left to the pairs)."""
+    a = atoms[i]
+    if a.b is not None or a.rel not in _PAIR_FIRST or a.a is None or a.a.wd is None:
+        return None
+    j = i
+    while j + 1 < len(atoms):
+        x, y = atoms[j], atoms[j + 1]
+        if y.kind != "weekday" or y.b is not None or y.a is None or y.a.wd != (x.a.wd + 1) % 7:
+            return None
+        if P.and_gap.fullmatch(view[x.end : y.start]):
+            # (the list ends at "and": three days at least, the one before it listed with a comma)
+            return (Atom(a.start, y.end, "weekday", a.a, y.a, rel=a.rel, joined="and"), j + 2 - i) if j > i else None
+        if not _LIST_COMMA.fullmatch(view, x.end, y.start):
+            return None
+        j += 1
+    return None
 
 
 def _may_join(view: str, end: int, start: int) -> bool:
@@ -680,17 +709,28 @@ _CLAUSE_START = re.compile(r"[.;:!?\n]")
 _OWN_VERB_AFTER = re.compile(r"[ \u00a0]+(?:[\w'’-]+[ \u00a0]+){1,5}?(?:was|were|had|has|have)\b")
 
 
-def _second_clause(view: str, start: int, end: int, gap: str) -> bool:
+#: ... or, after a weekday, a past-tense verb of the second clause's own subject ("and on Wednesday young
+#: people in the Tollab district burned a poster", "and on Tuesday they projected")
+_OWN_PAST_AFTER = re.compile(r"[ \u00a0]+(?:[\w'’-]+[ \u00a0]+){1,6}?(?:was|were|had|has|have|[a-z]{2,}ed|set|burnt|put|hung|"
+                             r"wrote|held|took|beat|tore|threw|lit)\b")
+
+
+#: (the first clause's verb, irregular past tenses too: "units put up posters on Sunday")
+_PAST_IN_CLAUSE = re.compile(r"\b(?:was|were|is|are|had|has|have|put|set|hung|wrote|held|took|beat|tore|threw|lit|burnt)\b|\b[a-z]{3,}ed\b")
+
+
+def _second_clause(view: str, start: int, end: int, gap: str, own_verb: re.Pattern[str] = _OWN_VERB_AFTER,
+                   verb_before: re.Pattern[str] = _VERB_IN_CLAUSE) -> bool:
     """"Two were arrested on the night of 16 August, and on 17 August three more were arrested in Yazd":
     ", and on" between a clause that told its act before its date and a clause with its own subject
     and verb gives each clause its own day, not a range ("honored her memory on Monday, September 11,
     and Tuesday, September 12." stays one)."""
-    if "," not in gap or not _OWN_VERB_AFTER.match(view, end):
+    if "," not in gap or not own_verb.match(view, end):
         return False
     lo = max(0, start - 200)
     left = view[lo:start]
     cut = max((m.end() for m in _CLAUSE_START.finditer(left)), default=0)
-    return _VERB_IN_CLAUSE.search(left, cut) is not None
+    return verb_before.search(left, cut) is not None
 
 
 def _join_ranges(atoms: list[Atom], view: str, P: _Patterns) -> list[Atom]:
@@ -698,6 +738,10 @@ def _join_ranges(atoms: list[Atom], view: str, P: _Patterns) -> list[Atom]:
     i = 0
     while i < len(atoms):
         a = atoms[i]
+        if a.kind == "weekday" and i + 2 < len(atoms) and (run := _weekday_run(atoms, i, view, P)):
+            out.append(run[0])
+            i += run[1]
+            continue
         if i + 1 < len(atoms):
             b = atoms[i + 1]
             pair = _weekday_pair(a, b, view, P) if a.kind == "weekday" else None

@@ -384,11 +384,7 @@ def dated_in_own_after_clause(doc: Doc, place: Span, act: Span) -> bool:
     Kuhdasht, 12 people were arrested on Monday after a group of young men chanted slogans in the
     main square on Sunday night"): the act's clause dates it, not the place's first clause."""
     view = doc.view or doc.text
-    if act.start <= place.end or act.start - place.end > 200:
-        return False
-    opener = None
-    for opener in _AFTER_OPENER.finditer(view, place.end, act.start):
-        pass
+    opener = _opener_between(view, place, act, _AFTER_OPENER, 200)
     if opener is None:
         return False
     stop = len(view)
@@ -396,8 +392,39 @@ def dated_in_own_after_clause(doc: Doc, place: Span, act: Span) -> bool:
         k = view.find(c, act.end, stop)
         if k != -1:
             stop = k
-    return any(act.end <= m.span.start < stop and m.role == "event" for m in doc.dates) \
-        and any(place.end <= m.span.start < opener.start() and m.role == "event" for m in doc.dates)
+    return _event_date_in(doc, act.end, stop) and _event_date_in(doc, place.end, opener.start())
+
+
+def _opener_between(view: str, place: Span, act: Span, pattern: re.Pattern[str], reach: int) -> re.Match[str] | None:
+    """The last clause opener (``pattern``) between a place and the act told after it, at most
+    ``reach`` characters on; None when the act comes first or farther."""
+    if act.start <= place.end or act.start - place.end > reach:
+        return None
+    found = None
+    for found in pattern.finditer(view, place.end, act.start):
+        pass
+    return found
+
+
+def _event_date_in(doc: Doc, lo: int, hi: int) -> bool:
+    """Does an event date of ``doc`` start in ``[lo, hi)``?"""
+    return any(lo <= m.span.start < hi and m.role == "event" for m in doc.dates)
+
+
+def dated_in_own_and_clause(doc: Doc, place: Span, act: Span) -> bool:
+    """The act is told in a clause of its own (", and", "; ") after its place's clause, and each
+    clause states its own day ("In Mashhad, a unit projected ... on Tuesday, and on Wednesday
+    young people ... burned a poster of Raisi"): the act's clause dates it, not the place's."""
+    opener = _opener_between(doc.view or doc.text, place, act, _CLAUSE_OPENER, 240)
+    if opener is None:
+        return False
+    # (the act's clause names no other town: "on Sunday in A, on Monday in B, and on Tuesday in C
+    # gathered ...": the list's clauses share the act, each with its own day)
+    town = next((p.place.canonical for p in doc.places if p.span.start == place.start and p.place is not None), None)
+    if town is None or any(opener.end() <= p.span.start < act.start and p.role == "event" and p.place is not None
+                           and p.place.canonical != town for p in doc.places):
+        return False
+    return _event_date_in(doc, opener.end(), act.start) and _event_date_in(doc, place.end, opener.start())
 
 
 def _date_of_own_clause(doc: Doc, in_sent: tuple[DateMention, ...], span: Span, m: DateMention) -> DateMention:

@@ -217,7 +217,8 @@ _TAKEN_THERE_AFTER_RE = re.compile(
     r"^,\s+where\s+(?:\w+\s+){0,4}?(?:wounded|injured|bodies|dead|victims|detainees)\s+(?:were|had\s+been|have\s+been)\s+"
     r"(?:taken|transferred|moved|rushed|brought|sent|hospitali[sz]ed)\b", re.I)
 #: "<town>, near <landmark town>" (or without the comma, "in Rask near Saravan"): the gap between the two names
-_NEAR_LANDMARK_GAP_RE = re.compile(r",?\s+(?:just\s+|somewhere\s+)?near\s+$")
+#: (an apposition may name what the first place is: "Ahmadabad, the village near Karaj where ...")
+_NEAR_LANDMARK_GAP_RE = re.compile(r",?\s+(?:the\s+(?:small\s+)?(?:village|town|city)\s+)?(?:just\s+|somewhere\s+)?near\s+$")
 LIST_GAP_RE = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*)$")
 
 

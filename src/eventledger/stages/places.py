@@ -231,7 +231,7 @@ def _is_person_name(start: int, end: int, key: str, view: str) -> bool:
     """``Navid <Afkari>`` (a surname after a given name) or ``<Nika> Shakarami``."""
     if start > 0 and view[start - 1] in (" ", "\u00a0"):  # (slice only when a word may precede)
         words = view[max(0, start - 30) : start].rsplit(None, 1)
-        if words and (_is_given_name(words[-1]) or words[-1] in _HONORIFICS):
+        if words and (_is_given_name(words[-1]) or words[-1] in _HONORIFICS or words[-1] in _PERSON_NOUNS):
             return True
     if key not in _given_names():
         return False
@@ -245,6 +245,8 @@ def _is_person_name(start: int, end: int, key: str, view: str) -> bool:
 
 # "Mr. <Nasiri>": a surname after a title (Nasiri is also an old name of Ahvaz)
 _HONORIFICS = frozenset({"Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr"})
+#: who a name after them is ("the tyrant Zahhak", "the poet Ferdowsi"): a person, not a town
+_PERSON_NOUNS = frozenset({"poet", "tyrant", "king", "queen", "hero", "blacksmith", "prophet", "philosopher", "mystic"})
 
 
 _EZAFE_BEFORE_RE = re.compile(r"[A-Za-z]+-y?e[ \u00a0]$")

@@ -79,12 +79,13 @@ _INDEFINITE_APPOSITION = re.compile(r"(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)
                                     r"July|August|September|October|November|December)\b)[A-Z][\w'’-]+,\s+(?:\d{1,2},\s+)?an?\s")
 #: a sentence's opening phrase before its subject, no name in apposition: "On Sunday, the regime
 #: hanged X, 28, in ...", "On Tuesday, 21 Bahman, the regime executed ...", "In Ahvaz, the regime
-#: executed X, ..." (the participle is the main verb)
-_OPENING_PHRASE = re.compile(r".{0,4}?(?<![\w'’-])(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|"
+#: executed X, ..." (the participle is the main verb; the few characters before it may hold the
+#: paragraph break: "...\n\nOn Wednesday, the regime hanged ...")
+_OPENING_PHRASE = re.compile(r"(?s:.{0,4}?)(?<![\w'’-])(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|"
                              r"July|August|September|October|November|December|Farvardin|Ordibehesht|Khordad|Tir|Mordad|"
                              r"Shahrivar|Mehr|Aban|Azar|Dey|Bahman|Esfand),"
                              # (or a source's name before the clause: "According to HRANA, the regime executed ...")
-                             r"|.{0,4}?(?<![\w'’-])[A-Z][\w'’-]+,\s+(?:the|a|an)\s+(?:regime|authorities|judiciary|"
+                             r"|(?s:.{0,4}?)(?<![\w'’-])[A-Z][\w'’-]+,\s+(?:the|a|an)\s+(?:regime|authorities|judiciary|"
                              r"security\s+forces|police|guards|agents|officers|forces)\s")
 
 

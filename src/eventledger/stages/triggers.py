@@ -297,6 +297,9 @@ def find_triggers(doc: Doc, quote_spans: list[Span] | None = None) -> list[Trigg
             tactics = ("image_burning",)
         if spec.event_type in ("repression", "riot") and _not_an_act(view, s, e, spec, sidx):
             continue
+        if spec.sub_event_type == "demonstration" and _WHERE_IT_BEGAN.search(view, max(0, s - 12), s) \
+                and view.startswith("uprising", s):
+            continue  # "In Mashhad, where the uprising began, youths wrote ...": the town's past, no act told
         etype, sub = spec.event_type, spec.sub_event_type
         if tactics == ("chanting",):
             # chanting by people in public (mourners at a funeral, young men in a street) is a
@@ -432,11 +435,25 @@ def _not_an_act(view: str, s: int, e: int, spec: TriggerSpec, sidx: SentenceInde
         return True  # "arrested five people over the attack on the base": the act told before
     if spec.sub_event_type in ("attack_on_civilians", "killing", "arrest") and cause_of_death_in_relative(view, s):
         return True  # "X, ..., who died on Thursday after being beaten in custody": how X died, in passing
+    if spec.sub_event_type in ("killing", "execution") and _HONOURED_DEAD.search(view, max(s0, s - 90), s):
+        return True  # "honoured the 52 members of the organization who were killed in the attack on ...": the dead honoured
+    if spec.sub_event_type == "sentence" and _FOR_ONE_SENTENCED.search(view, max(s0, s - 70), s):
+        return True  # "held a silent gathering for a classmate who has been sentenced to death": whom the act is for
     if spec.sub_event_type in ("killing", "execution") and death_in_apposition(view, max(s0, s), e):
         return True  # "a banner of X, the commander of the Quds Force killed a year ago, in ...": who X was
     return False
 
 
+#: a town described by the wave that began there (", where the uprising began,")
+_WHERE_IT_BEGAN = re.compile(r",\s+where\s+the\s+\Z", re.I)
+#: the dead an act honours, named at length before their death's verb ("honoured the 52 members of the
+#: organization who were killed"): a code test, run for killing and execution words only (a lexicon entry
+#: led by a look-behind has no literal prefix and would be tried at every position)
+_HONOURED_DEAD = re.compile(r"\bhono(?:u)?red\s+(?:the\s+)?(?:[\w'’-]+\s+){0,6}?(?:who|that)\s+(?:(?:were|was|had\s+been)\s+)?\Z", re.I)
+#: the person an act is for, whose sentence a relative clause recalls ("a vigil for a classmate who has
+#: been sentenced to death"): the sentence is no news of the report
+_FOR_ONE_SENTENCED = re.compile(r"\bfor\s+(?:a|an|the|their|his|her|two|three)\s+(?:[\w'’-]+\s+){0,3}?"
+                                r"(?:who|whom|that)\s+(?:has|have|had)\s+(?:already\s+)?been\s+\Z", re.I)
 #: the site a passive "was targeted/attacked" is told of ("a Basij center in the Kut Abdullah district was targeted")
 _SITE_BEFORE_PASSIVE = re.compile(r"\b(?:base|bases|cent(?:er|re)s?|offices?|buildings?|headquarters|seminary|stations?|kiosks?)"
                                   r"(?:\s+[\w'’-]+){0,5}?\s+$", re.I)
@@ -516,7 +533,9 @@ def _modality(sidx: SentenceIndex, view: str, s: int, e: int, quote_spans: list[
             # "people from villages that would be flooded held a vigil": the cue is the relative
             # clause's; the main verb after it is asserted
             m = None
-        if m is not None:
+        if m is None and "to" in words[-3:] and _CALL_ON_TO.search(" ".join(words[-_CALL_WINDOW_WORDS:])):
+            modality = "called_for"  # "called on the people of Karaj and Qazvin to hang portraits": a call
+        elif m is not None:
             modality = m.lastgroup or "planned"
         elif generic.search(" ".join(all_words[-_WINDOW_WORDS:])) and not _generic_in_relative(before, generic):
             modality = "generic"
@@ -534,6 +553,10 @@ def _modality(sidx: SentenceIndex, view: str, s: int, e: int, quote_spans: list[
     return negated, modality
 
 
+#: a call whose addressees are named at length before its verb ("called on the people of Karaj and Qazvin
+#: to hang portraits ..."): the call reaches further back than the modality window
+_CALL_WINDOW_WORDS = 14
+_CALL_ON_TO = re.compile(r"\b(?:call(?:ed|s|ing)?\s+on|urg(?:ed|es|ing)|appeal(?:ed|s|ing)?\s+to)\s+(?:\S+\s+){1,10}?to(?:\s+\S+){0,2}$", re.I)
 #: a finite passive auxiliary right before the trigger, after a modality cue's object
 _OWN_VERB_AFTER_CUE = re.compile(r"\s(?:was|were|had been|have been|has been)\s*$", re.I)
 #: a modal cue opening a relative clause ("villages that would be flooded") ...
