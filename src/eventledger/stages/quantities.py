@@ -71,7 +71,9 @@ _NUM_BODY = (
     # (possessive: the spaces, the word and the spaces after it are each taken whole, as what
     # follows each cannot begin with what it is made of)
     # (not the one who speaks: "a local cleric told AFP", "a doctor at the hospital said")
-    rf"(?P<art>\b(?:a|an|one)\b)(?=[ ]++(?:\d{{1,3}}-year-old[ ]++)?(?:(?!of\b)[A-Za-z'’]++\s++)?{_PERSON_NOUN}"
+    # ("detained at least a dozen of them", "a hundred more are held": a dozen, a hundred with no
+    # people noun after them still count)
+    rf"(?P<art>\b(?:a|an|one)\b)(?=[ ]++(?:dozen|hundred)\b(?![ ]++(?:years?|times|metres|meters|kilomet)\b)|[ ]++(?:\d{{1,3}}-year-old[ ]++)?(?:(?!of\b)[A-Za-z'’]++\s++)?{_PERSON_NOUN}"
     r"(?![ ]++(?:[\w'’-]++[ ]++){0,5}?(?:told|said|says|tells|added|confirmed)\b)))"
 )
 _NUM_RE = re.compile(_NUM_BODY, re.I)
@@ -173,7 +175,7 @@ _HEAD_KINDS = [
     (re.compile(r"^\s*+(?:\w++[- ]){0,1}?(?=[bcdgmrst])(?:missiles?|rockets?|bullets?|rounds|grenades?|drones?|bombs?|shells|"
                 r"tear gas canisters?|canisters?)\b", re.I), "weapons"),
     (re.compile(r"^\s*+(?:\w++[- ]){0,2}?(?=[eps])(?:participants|experts|speakers)\b", re.I), "participants"),
-    (re.compile(r"^\s*+(?:\w++ ){0,3}?(?=[dfkm])(?:death toll|deaths|dead|killed|fatalities|martyrs)\b", re.I), "killed"),
+    (re.compile(r"^\s*+(?:\w++ ){0,3}?(?=[dfkm])(?:death toll|deaths|death(?![ -](?:sentences?|penalty|row))|dead|killed|fatalities|martyrs)\b", re.I), "killed"),
 ]
 _VERB_KINDS = [
     (re.compile(r"\b(?:execut\w*|hang(?:ed|ing|ings)?|hung|gallows|massacre|put to death)\b", re.I), "executed"),
@@ -194,7 +196,8 @@ _VERB_KINDS = [
 ]
 _PERSON_AFTER = re.compile(rf"\s+{_PERSON_NOUN}", re.I)
 _PERSON_OF_AFTER = re.compile(rf"\s+(?:of )?{_PERSON_NOUN}", re.I)
-_ONE_AFTER = re.compile(r"\s+in\b|\s+" + _PERSON_NOUN, re.I)
+# ("reported one death", "confirmed one execution": one act counted)
+_ONE_AFTER = re.compile(r"\s+in\b|\s+(?:death|execution|killing)\b|\s+" + _PERSON_NOUN, re.I)
 # ("July: 88\nAugust: 97": a table row's count before the next row's month is no day of that month)
 _MONTH_AFTER = re.compile(r"[^\S\n]*" + _MONTHS)
 # "۱۵ شهریور ۱۴۰۴", "15 Shahrivar": a day of a Solar Hijri month (the month names of lexicons/dates.toml)
@@ -423,6 +426,8 @@ def find_quantities(doc: Doc) -> list[Quantity]:
                 # "a dozen young people" (the article admits one word before its people noun), "two dozen"
                 value = 6 if art and view.endswith(("half ", "Half "), 0, num_start) else value * 12
                 end += 6
+            elif art and view.startswith(" hundred", end):
+                value, end = 100, end + 8  # "a hundred more are held"
             count_text = None
             if dig:
                 scale = _DIGIT_SCALE.match(view, end, end + 10) if view.startswith((" m", " b", " M", " B"), end) else None  # "3.2 million"
@@ -475,7 +480,7 @@ def find_quantities(doc: Doc) -> list[Quantity]:
             continue  # "50 kilograms", "1,240 billion rials": no count of people or actions
         if kind == "cities" and word and _THE_BEFORE.search(view, max(0, start - 4), start):
             continue  # "in the two towns": the towns just named, not a count of them
-        if kind == "other" and (art or (word or "").lower() == "one"):
+        if kind == "other" and (art and value == 1 or (word or "").lower() == "one"):  # ("a hundred more": 100)
             continue  # "a member of ...": an article, not a number about people or actions
         if kind == "other" and out and out[-1].count.kind not in ("other", "percent_change") and start - out[-1].span.end <= 40 \
                 and start >= s0 and _COORDINATED.fullmatch(view, out[-1].span.end, start):
