@@ -4,8 +4,10 @@ summary, a UN fact-finding mission summary and a newsroom fact check), each on t
 
 from __future__ import annotations
 
+import datetime as dt
+
 from test_assemble import pipe  # noqa: F401  (the same pipeline fixture)
-from test_heldout47_rules import run  # (the same helper)
+from test_heldout47_rules import on, rows, run  # (the same helpers)
 from test_heldout51_rules import claims_of, subs
 
 
@@ -114,3 +116,48 @@ def test_a_district_of_a_city_is_that_city_only(pipe):
                     "Ahvaz on May 9.")
     assert ("Zabol", "property_attack") not in subs(doc)
     assert ("Ahvaz", "property_attack") in subs(doc)
+
+
+def test_a_national_total_takes_no_later_sentences_town(pipe):
+    doc = run(pipe, "According to the mission, between 18,000 and 20,000 people were arrested. Of 128 former "
+                    "detainees it interviewed, 97 described torture. A witness said a guard in Kahrizak had "
+                    "threatened him.")
+    assert not any(sub == "arrest" for _, sub in subs(doc))
+    assert 18000 in claims_of(doc)
+
+
+def test_protests_that_resumed_are_a_new_protest_in_the_paragraphs_town(pipe):
+    doc = run(pipe, "Residents of Ahvaz gathered on Sunday, June 1. The protests resumed on Monday night.")
+    got = rows(doc)
+    assert on("Ahvaz", "demonstration", dt.date(2025, 6, 1)) in got
+    assert on("Ahvaz", "demonstration", dt.date(2025, 6, 2)) in got
+
+
+def test_the_two_nights_are_the_nights_told_and_quoted_on_dates_the_statement(pipe):
+    doc = run(pipe, "On the evening of Saturday, May 31, residents of Ahvaz gathered. The protests resumed on "
+                    "Sunday night. On Monday, June 2, residents of Shadegan blocked a road.\n\n"
+                    "The police chief, quoted by IRNA on June 3, said 23 people had been arrested in Ahvaz on "
+                    "the two nights.")
+    assert ("Ahvaz", "arrest", dt.date(2025, 5, 31), dt.date(2025, 6, 1)) in rows(doc)
+
+
+def test_the_two_days_with_no_days_told_date_nothing(pipe):
+    doc = run(pipe, "Police said 23 people had been arrested in Ahvaz on the two days.")
+    assert all(e.date.start is not None for e in doc.events)
+
+
+def test_nights_are_a_duration_not_a_count(pipe):
+    doc = run(pipe, "Calm returned to Marivan after three nights of unrest, the police chief said.")
+    assert 3 not in claims_of(doc)
+
+
+def test_a_quoted_monitor_count_of_arrests_is_a_tally(pipe):
+    doc = run(pipe, "The Karun group told us it had counted \"more than 100\" arrests. A source said that about 80 "
+                    "new detainees arrived in Ahvaz's Sepidar prison on June 1.")
+    assert ("Ahvaz", "arrest") not in subs(doc)
+
+
+def test_an_office_of_a_province_is_a_source(pipe):
+    doc = run(pipe, "Separately, the Intelligence Department of Kurdistan province announced that its forces had "
+                    "arrested four members of a team in Kamyaran.")
+    assert claims_of(doc)[4] == "Intelligence Department of Kurdistan province"

@@ -1036,8 +1036,11 @@ class AssembleStage:
                 # no place named: the place this paragraph is about ("the crowd marched to the
                 # city's main square"), else the story's dateline city; else a country-level candidate
                 target = None
+                # (a protest that "resumed" is a new one, told with the article: "The protests resumed on
+                # Wednesday night" in the town the paragraph is about)
                 acting = [t for t in triggers if ((spec := spec_of(t)) is None or not (spec.vague or spec.intervention))
-                          and not ANAPHOR_BEFORE.search(ctx.view, max(sent.span.start, t.span.start - 12), t.span.start)]
+                          and (ctx.view.endswith("resumed", t.span.start, t.span.end)
+                               or not ANAPHOR_BEFORE.search(ctx.view, max(sent.span.start, t.span.start - 12), t.span.start))]
                 # repression told without a place needs its own date to be one act ("12 people had
                 # been detained since July 22" is a tally, a claim)
                 # (unless it is an arrest at a protest told before it in the same sentence: "When

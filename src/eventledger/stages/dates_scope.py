@@ -293,9 +293,10 @@ def _in_sentence_sorted(mentions: tuple[DateMention, ...], offsets: tuple[int, .
     return mentions[k if k >= lo else lo]
 
 
-#: "announced ... on Monday", "said on Sunday": the date a statement was made
+#: "announced ... on Monday", "said on Sunday": the date a statement was made ("The police chief,
+#: quoted by IRNA on June 5, said ...")
 _STATEMENT_BEFORE = re.compile(
-    r"\b(?:said|says|announced|reported|stated|declared|confirmed|told\s+[\w ]{1,30}?)\b[^.;:,\n]{0,80}$", re.I)
+    r"\b(?:said|says|announced|reported|stated|declared|confirmed|quoted|told\s+[\w ]{1,30}?)\b[^.;:,\n]{0,80}$", re.I)
 
 
 def _act_date_after_statement(doc: Doc, in_sent: tuple[DateMention, ...], span: Span, m: DateMention) -> DateMention:

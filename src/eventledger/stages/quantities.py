@@ -169,7 +169,7 @@ _HEAD_KINDS = [
     # "18 months", "a 13-year prison term"
     (re.compile(r"^(?:\s*+|-)(?:months?)\b", re.I), "months"),
     (re.compile(r"^(?:\s*+|-)(?:years?)\b", re.I), "years"),
-    (re.compile(r"^\s*+(?:decades?|days?|weeks?|hours?|centuries|century)\b", re.I), "duration"),
+    (re.compile(r"^\s*+(?:decades?|days?|nights?|weeks?|hours?|centuries|century)\b", re.I), "duration"),
     (re.compile(r"^\s*+(?:lashes)\b", re.I), "lashes"),
     # "hit by two missiles", "fired three rounds": weapons, not people (the verb nearby is no cue)
     (re.compile(r"^\s*+(?:\w++[- ]){0,1}?(?=[bcdgmrst])(?:missiles?|rockets?|bullets?|rounds|grenades?|drones?|bombs?|shells|"

@@ -124,7 +124,8 @@ _CAP_WORD = r"[A-Z](?:[\w'’&-]|\.(?=[A-Za-z])|/(?=[A-Z]))*+"
 # ("the Human Rights Activists in Iran group", "the Center for Human Rights in Iran": "in Iran"
 # closes such a name; any other "in" places a source: "Amnesty International in London")
 # ("according to the regime's Statistical Center": the office, not the regime whose it is)
-_NP_CAP = rf"(?:the |The )?(?:(?:regime|government|country)['’]s (?:own )?)?{_CAP_WORD}(?:,? {_CAP_WORD}| (?:of|the|for|and|de|al|in(?= Iran\b))){{0,7}}"
+# ("the Intelligence Department of Kurdistan province announced": the office's province word closes it)
+_NP_CAP = rf"(?:the |The )?(?:(?:regime|government|country)['’]s (?:own )?)?{_CAP_WORD}(?:,? {_CAP_WORD}| (?:of|the|for|and|de|al|in(?= Iran\b))){{0,7}}(?: of {_CAP_WORD}(?: and {_CAP_WORD})? province)?"
 # the lower-case descriptors of _NP_LOW ("state", "local", "human rights" media). Each
 # repetition first tests the next character against their first letters: one test where the
 # engine would otherwise enter every alternative (re.I literals have no quick reject), and
