@@ -161,3 +161,19 @@ def test_an_office_of_a_province_is_a_source(pipe):
     doc = run(pipe, "Separately, the Intelligence Department of Kurdistan province announced that its forces had "
                     "arrested four members of a team in Kamyaran.")
     assert claims_of(doc)[4] == "Intelligence Department of Kurdistan province"
+
+
+def test_arrested_a_day_after_a_sit_in_dates_the_sit_in_the_day_before(pipe):
+    doc = run(pipe, "On 10 March, five students of the University of Tabriz were arrested a day after a sit-in on "
+                    "the campus.")
+    got = rows(doc)
+    assert on("Tabriz", "arrest", dt.date(2025, 3, 10)) in got
+    assert on("Tabriz", "demonstration", dt.date(2025, 3, 9)) in got
+    assert not any(sub == "protest_with_intervention" for _, sub in subs(doc))
+
+
+def test_on_the_day_of_the_hearing_is_the_day_the_hearing_was_held(pipe):
+    doc = run(pipe, "The committee heard four witnesses on 25 May. The chair recalled the resolution of 14 "
+                    "January 2025.\n\nA lawyer said that the government had replied on 30 May.\n\n"
+                    "On the day of the hearing, some two hundred Iranians rallied outside the parliament in Brussels.")
+    assert on("Brussels", "demonstration", dt.date(2025, 5, 25)) in rows(doc)
