@@ -177,3 +177,16 @@ def test_on_the_day_of_the_hearing_is_the_day_the_hearing_was_held(pipe):
                     "January 2025.\n\nA lawyer said that the government had replied on 30 May.\n\n"
                     "On the day of the hearing, some two hundred Iranians rallied outside the parliament in Brussels.")
     assert on("Brussels", "demonstration", dt.date(2025, 5, 25)) in rows(doc)
+
+
+def test_a_country_mission_that_replied_is_the_source(pipe):
+    doc = run(pipe, "The secretariat said that Iran's mission to the EU had replied on 20 May, rejecting the "
+                    "allegations and stating that 2,700 prisoners had been pardoned.")
+    assert "Iran's mission to the EU" in {c.attributed_to for c in doc.claims if c.value == 2700}
+
+
+def test_who_had_interviewed_them_counts_them_but_not_a_university_in_a_relative_clause(pipe):
+    doc = run(pipe, "Dr Sara Amini, a researcher at the University of Leiden who has interviewed former detainees, "
+                    "told the committee that torture was common. Of the 143 former detainees she had interviewed, "
+                    "118 said they had been beaten.")
+    assert claims_of(doc)[118] == "Dr Sara Amini"

@@ -196,7 +196,8 @@ _NP_LOW = (
     r"(?: who (?:took part|was there|attended|joined (?:them|it|the \w+)))?|"
     r"workers|employees|representatives?|(?:[a-z][\w-]+ ){0,2}department|(?<=[Tt]heir )statement|(?<=[Hh]is )statement|(?<=[Hh]er )statement|(?<=[Ii]ts )statement|"
     # "a UN fact-finding mission", "the Special Rapporteur"
-    r"(?:fact-finding )?mission|(?:special )?rapporteur|"
+    # ("Iran's mission to the EU had replied": a country's mission to a body)
+    r"(?:fact-finding )?mission(?: to the (?:UN|EU|United Nations|European Union)(?: in [A-Z][\w-]+)?)?|(?:special )?rapporteur|"
     # "a member of the parliament’s national security committee" (a name after it is taken instead)
     # ("a member of parliament from Tehran told": the seat the member holds, not who speaks)
     rf"members? of (?:the )?(?:[\w'’-]+ ){{0,5}}(?:committee|commission|council|parliament|assembly|board|Majlis)(?: (?:from|for) {_CAP_WORD}(?: {_CAP_WORD}){{0,2}})?|"
