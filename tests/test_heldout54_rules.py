@@ -190,3 +190,16 @@ def test_who_had_interviewed_them_counts_them_but_not_a_university_in_a_relative
                     "told the committee that torture was common. Of the 143 former detainees she had interviewed, "
                     "118 said they had been beaten.")
     assert claims_of(doc)[118] == "Dr Sara Amini"
+
+
+def test_what_interviewees_told_a_survey_is_no_act(pipe):
+    doc = run(pipe, "Of the 143 former detainees she had interviewed since 2023, 118 said they had been beaten "
+                    "during interrogation. A former prisoner of Evin said the ward was overcrowded.")
+    assert not any(sub == "attack_on_civilians" for _, sub in subs(doc))
+    assert 118 in claims_of(doc)
+
+
+def test_weeks_of_the_protests_are_the_wave_not_a_protest(pipe):
+    doc = run(pipe, "Doctors said that hospitals in Tehran had treated between 500 and 600 eye injuries in the "
+                    "first two weeks of the protests.")
+    assert not any(sub in ("demonstration", "protest_with_intervention") for _, sub in subs(doc))
