@@ -203,3 +203,23 @@ def test_weeks_of_the_protests_are_the_wave_not_a_protest(pipe):
     doc = run(pipe, "Doctors said that hospitals in Tehran had treated between 500 and 600 eye injuries in the "
                     "first two weeks of the protests.")
     assert not any(sub in ("demonstration", "protest_with_intervention") for _, sub in subs(doc))
+
+
+def test_phone_numbers_with_an_area_code_or_a_long_group_are_no_figures(pipe):
+    doc = run(pipe, "A recording is available from our office at (202) 747-7847. Tips: Signal +44 7700 900123.")
+    assert not claims_of(doc)
+
+
+def test_the_second_day_of_a_month_range_is_no_count(pipe):
+    doc = run(pipe, "Agents detained nine women in Sanandaj between May 12 and 15, a rights group said.")
+    assert set(claims_of(doc)) == {9}
+
+
+def test_ages_told_by_when_are_no_counts(pipe):
+    doc = run(pipe, "At least four of those executed were juvenile offenders, arrested when they were 16 or 17.")
+    assert set(claims_of(doc)) == {4}
+
+
+def test_an_ordinal_word_and_a_document_symbol_are_no_figures(pipe):
+    doc = run(pipe, "The summary accompanies the report to the Council's sixty-first session (document A/HRC/61/68).")
+    assert not claims_of(doc)
