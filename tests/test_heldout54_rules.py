@@ -223,3 +223,9 @@ def test_ages_told_by_when_are_no_counts(pipe):
 def test_an_ordinal_word_and_a_document_symbol_are_no_figures(pipe):
     doc = run(pipe, "The summary accompanies the report to the Council's sixty-first session (document A/HRC/61/68).")
     assert not claims_of(doc)
+
+
+def test_a_strike_begun_on_a_day_then_counted_ongoing_spans_to_the_count(pipe):
+    doc = run(pipe, "On Sunday, June 1, about 3,000 workers of the Mobarakeh Steel Company went on strike over "
+                    "wages, and the strike was in its third day yesterday.", published="2025-06-04")
+    assert ("Mobarakeh", "strike", dt.date(2025, 6, 1), dt.date(2025, 6, 3)) in rows(doc)

@@ -1184,9 +1184,23 @@ def _extend_starts(view: str, out: list[DateMention], ongoing: list[tuple[int, A
                 r.start < last and (last - r.start).days <= _START_TO_STREAK_DAYS):
             continue
         if _STARTED_BEFORE.search(view, max(0, m.span.start - 30), m.span.start) or (
-                m.text[:3].lower() == "by " and _BY_DAY_SPREAD_AFTER.match(view, m.span.end)):
+                m.text[:3].lower() == "by " and _BY_DAY_SPREAD_AFTER.match(view, m.span.end)) or any(
+                _began_then_ongoing(view, m, out[idx]) for idx, _, _ in ongoing):
             rng = DateRange(r.start, last, "range", min(r.confidence, 0.9), r.flags + ("ongoing",))
             out[j] = DateMention(m.span, m.text, rng, m.role, m.scope)
+
+
+#: the start of an action told after its day ("On Tuesday, February 17, 3,000 workers went on strike")
+_WENT_ON_STRIKE = re.compile(r"\b(?:went|go|goes|walked)\s+(?:out\s+)?on\s+strike\b|\bwalked\s+out\b|\bbegan\s+(?:a|an|their|its)\s+(?:[\w-]+\s+)?strike\b", re.I)
+
+
+def _began_then_ongoing(view: str, m: DateMention, streak: DateMention) -> bool:
+    """"On Tuesday, February 17, about 3,000 workers went on strike, and the strike was in its third
+    day yesterday": the day the strike began, then its ongoing count in the same sentence."""
+    if not (m.span.end <= streak.span.start <= m.span.end + 240):
+        return False
+    gap = view[m.span.end : streak.span.start]
+    return ". " not in gap and "\n" not in gap and _WENT_ON_STRIKE.search(gap) is not None
 
 
 #: anchor sources that are not the publication date but the latest date the text writes
