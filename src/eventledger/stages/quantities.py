@@ -417,7 +417,8 @@ def find_quantities(doc: Doc) -> list[Quantity]:
                     continue
                 if _MONTH_AFTER.match(view, end, end + 12) or _JALALI_AFTER.match(view, end, end + 14):  # "15 August"
                     continue
-                if not qual_word and int(float(plain)) <= 31 and view[num_start - 5 : num_start].endswith(("and ", "to ", "-", "–")) \
+                if not qual_word and end - num_start <= 2 and int(plain) <= 31 \
+                        and view[num_start - 5 : num_start].endswith(("and ", "to ", "-", "–")) \
                         and _MONTH_DAY_BEFORE.search(view, max(0, num_start - 24), num_start):
                     continue  # "between October 12 and 15": the range's second day
             value = parse_number(num_text)
