@@ -229,3 +229,8 @@ def test_a_strike_begun_on_a_day_then_counted_ongoing_spans_to_the_count(pipe):
     doc = run(pipe, "On Sunday, June 1, about 3,000 workers of the Mobarakeh Steel Company went on strike over "
                     "wages, and the strike was in its third day yesterday.", published="2025-06-04")
     assert ("Mobarakeh", "strike", dt.date(2025, 6, 1), dt.date(2025, 6, 3)) in rows(doc)
+
+
+def test_a_list_headed_by_whose_figures_they_are_is_theirs(pipe):
+    doc = run(pipe, "HRANA's figures for October:\n- Arrests: 120\n- Executions: 31")
+    assert claims_of(doc) == {120: "HRANA", 31: "HRANA"}

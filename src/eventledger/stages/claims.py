@@ -29,7 +29,7 @@ from ..doc import Attribution, Doc, Quantity, Quote, Segment
 from ..models import Claim, DateRange, Event, Span
 from .assemble_context import DocContext
 from .assemble_cues import Cue
-from .quotes import before_source_cues, is_publisher_head
+from .quotes import before_source_cues, is_publisher_head, normalise_source
 
 __all__ = ["build_claims", "claim_id", "period_text"]
 
@@ -64,6 +64,12 @@ def _within(span: Span, quotes: list[Quote]) -> Quote | None:
         if q.span.start <= span.start and span.end <= q.span.end:
             return q
     return None
+
+
+#: a list's heading line naming whose figures the items are ("HRANA's figures for October:")
+_OWNERS_FIGURES_LINE = re.compile(r"\s*(?:[Tt]he\s+)?(?P<src>[A-Z][\w/&.-]*(?:\s+[A-Z][\w/&.-]*){0,5})(?:['’]s|(?<=s)['’])\s+"
+                                  r"(?:own\s+|latest\s+|monthly\s+|annual\s+|weekly\s+)*(?:figures|data|statistics|tally|count|numbers)"
+                                  r"\b[^:\n]{0,60}:\s*$")
 
 
 class _Reach:
@@ -194,6 +200,9 @@ class _ClaimIndex:
             for a in self.ctx.sent_attr_named[k]:
                 if a.source and a.span.start < pos + len(line) and not _same(a.source, self.publisher):
                     return a.source
+            owner = _OWNERS_FIGURES_LINE.match(line)  # "HRANA's figures for October:" over "- Arrests: 120"
+            if owner is not None and not _same(normalise_source(owner.group("src")), self.publisher):
+                return normalise_source(owner.group("src"))
             return None
         return None
 
