@@ -234,3 +234,8 @@ def test_a_strike_begun_on_a_day_then_counted_ongoing_spans_to_the_count(pipe):
 def test_a_list_headed_by_whose_figures_they_are_is_theirs(pipe):
     doc = run(pipe, "HRANA's figures for October:\n- Arrests: 120\n- Executions: 31")
     assert claims_of(doc) == {120: "HRANA", 31: "HRANA"}
+
+
+def test_a_source_between_commas_before_a_comparison_closes_the_clause(pipe):
+    doc = run(pipe, "The number of executions rose to 75, IHR said, twice the figure of a year earlier.")
+    assert claims_of(doc)[75] == "Iran Human Rights"

@@ -531,7 +531,9 @@ _OWN_TALLY = Cue(
 # groups said, as shops stayed shut …": a clause of circumstance after the cue is no new statement;
 # nor is "…, Mizan said, bringing to 13 the number …": the source closes the clause it follows)
 _SHORT_TAIL = re.compile(r"(?:\s+[\w'’/-]+){0,5}(?:\s+(?:for|of|and|on|the|[A-Z][\w'’-]*)){0,6}(?:,\s*(?:citing|quoting)(?:\s+[\w'’/-]+){1,6})?"
-                         r"(?:,\s*(?:as|while|amid|even as|bringing|raising|taking|adding|and)\b[^\n]*)?[\s.”\"']*")
+                         # (or a comparison in apposition: "…, IHR said, twice the figure of a year earlier")
+                         r"(?:,\s*(?:as|while|amid|even as|bringing|raising|taking|adding|and|twice|double|triple|up|down|compared|"
+                         r"an? (?:rise|fall|increase|decrease|drop|jump)|the (?:highest|lowest|most)|more than|nearly|almost)\b[^\n]*)?[\s.”\"']*")
 _SEVERAL_BEFORE = re.compile(r",\s*(?:[\w'’-]+\s+){1,4}and\s+(?:[\w'’-]+\s+){0,3}$")
 
 
