@@ -239,3 +239,14 @@ def test_a_list_headed_by_whose_figures_they_are_is_theirs(pipe):
 def test_a_source_between_commas_before_a_comparison_closes_the_clause(pipe):
     doc = run(pipe, "The number of executions rose to 75, IHR said, twice the figure of a year earlier.")
     assert claims_of(doc)[75] == "Iran Human Rights"
+
+
+def test_an_office_named_with_none_before_it_is_the_source(pipe):
+    doc = run(pipe, "The governor put the crowd at 300.")
+    assert claims_of(doc)[300] == "the governor"
+
+
+def test_an_office_is_no_one_of_the_collective_sources_named_before_it(pipe):
+    doc = run(pipe, "Eyewitnesses said about 2,000 people took part, while the governor put the crowd at 300.")
+    assert claims_of(doc)[300] == "the governor"
+    assert "Eyewitnesses" in {c.attributed_to for c in doc.claims if c.value == 2000}

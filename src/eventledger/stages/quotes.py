@@ -825,6 +825,12 @@ def _resolve_pronouns(named: list[Attribution], pronouns: list[tuple[Span, str, 
                 k, found = j, True
                 break
             j -= 1
+        if head in _ROLE_HEADS and not found and k >= 0 and (
+                _collective(named[k].source) or _COLLECTIVE_LAST.fullmatch(named[k].source.split()[-1].lower())):
+            # ("Eyewitnesses said ..., while the governor put the crowd at 300": an office is no one of
+            # the collective sources named before it; the role itself is the source)
+            out.append(Attribution(span, pronoun, cue, scope))
+            continue
         if head in _ROLE_HEADS and not found and k >= 0 and _other_role(_source_words(named[k], view), head) and not any(
                 head in _source_words(named[j], view) for j in range(k, -1, -1) if span.start - named[j].span.start <= _SPEAKER_REACH):
             # ("…, the prosecutor told Tasnim. … 63 teams …, the minister said": another office than
@@ -844,6 +850,9 @@ def _resolve_pronouns(named: list[Attribution], pronouns: list[tuple[Span, str, 
                 j -= 1
         if k >= 0 and span.start - named[k].span.start <= _SPEAKER_REACH:
             out.append(Attribution(span, named[k].source, cue, scope))
+        elif head in _ROLE_HEADS:
+            # ("The governor put the crowd at 300" with no governor named before: the office speaks)
+            out.append(Attribution(span, pronoun, cue, scope))
     out.sort(key=lambda a: (a.span.start, a.span.end))
     return out
 
