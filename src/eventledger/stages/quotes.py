@@ -825,10 +825,11 @@ def _resolve_pronouns(named: list[Attribution], pronouns: list[tuple[Span, str, 
                 k, found = j, True
                 break
             j -= 1
-        if head in _ROLE_HEADS and not found and k >= 0 and (
-                _collective(named[k].source) or _COLLECTIVE_LAST.fullmatch(named[k].source.split()[-1].lower())):
+        if head in _ROLE_HEADS and not found and k >= 0 and all(
+                _collective(named[j].source) or _COLLECTIVE_LAST.fullmatch(named[j].source.split()[-1].lower())
+                for j in range(k, -1, -1) if span.start - named[j].span.start <= _SPEAKER_REACH):
             # ("Eyewitnesses said ..., while the governor put the crowd at 300": an office is no one of
-            # the collective sources named before it; the role itself is the source)
+            # the collective sources named before it, with no person among them; the role itself speaks)
             out.append(Attribution(span, pronoun, cue, scope))
             continue
         if head in _ROLE_HEADS and not found and k >= 0 and _other_role(_source_words(named[k], view), head) and not any(
