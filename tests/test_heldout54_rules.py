@@ -250,3 +250,14 @@ def test_an_office_is_no_one_of_the_collective_sources_named_before_it(pipe):
     doc = run(pipe, "Eyewitnesses said about 2,000 people took part, while the governor put the crowd at 300.")
     assert claims_of(doc)[300] == "the governor"
     assert "Eyewitnesses" in {c.attributed_to for c in doc.claims if c.value == 2000}
+
+
+def test_a_table_whose_first_column_holds_the_sources_attributes_its_rows(pipe):
+    doc = run(pipe, "Source | Killed | Arrested\nHRANA | 31 | 1,200\nPolice | 4 | 350")
+    got = {c.value: (c.attributed_to, c.kind) for c in doc.claims if c.value is not None}
+    assert got[31] == ("HRANA", "killed") and got[1200] == ("HRANA", "arrested") and got[350] == ("Police", "arrested")
+
+
+def test_a_table_of_categories_is_no_source_table(pipe):
+    doc = run(pipe, "| Category | 2025 | 2024 |\n| Executions | 1,412 | 975 |")
+    assert claims_of(doc)[1412] is None

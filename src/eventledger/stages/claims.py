@@ -481,6 +481,12 @@ def build_claims(doc: Doc, events: list[Event], publisher: str | None, skip: set
             sources = [publisher]  # ("we" in a quote is its speaker; "the statistics of this news agency": its own)
         if not sources and publisher and publisher_stance == "rights_monitor" and sent.kind == "heading":
             sources = [publisher]
+        if not sources and "|" in text[sent.span.start : sent.span.end]:
+            row = _table_row_source(text, q.span.start)  # "Source | Killed" over "HRANA | 31"
+            if row is not None:
+                sources = [publisher if _same(row[0], publisher) else normalise_source(row[0])]
+                if kind == "other":
+                    kind = next((k for w, k in _COLUMN_KINDS if w in row[1].lower()), kind)
         if not sources and sent.kind in ("body", "list_item"):
             lead = index.paragraph_source(i)
             if lead is not None:
@@ -573,6 +579,42 @@ _SELF_HEADS = frozenset({"network", "organisation", "organization", "monitor", "
 
 
 _OWN_OFFICE = re.compile(r"(?:the\s+)?(?P<owner>[\w/]+)['’]s\s+(?:[a-z][\w-]+\s+){0,2}(?:department|office|desk|unit|team)")
+
+
+#: a table's head line whose first column names the sources ("Source | Killed | Arrested")
+_TABLE_SOURCE_HEAD = re.compile(r"\s*\|?\s*(?:sources?|who|according to|reported by|outlet|claimed by)\s*\|", re.I)
+
+
+#: what a table column counts, by a word of its head cell
+_COLUMN_KINDS = (("kill", "killed"), ("dead", "killed"), ("death", "killed"), ("arrest", "arrested"),
+                 ("detain", "arrested"), ("injur", "injured"), ("wound", "injured"), ("execut", "executed"))
+
+
+def _table_row_source(text: str, pos: int) -> tuple[str, str] | None:
+    """The first cell of the table row at ``pos`` when the table's head line says that column
+    holds the sources ("Source | Killed | Arrested" / "HRANA | 31 | 1,200": HRANA's figures), with
+    the head cell of the number's column."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start : end if end >= 0 else len(text)]
+    if line.count("|") < 2:
+        return None
+    top = start
+    while top > 0:  # up the run of table lines to its head
+        above = text.rfind("\n", 0, top - 1) + 1
+        if text[above : top - 1].count("|") < 2:
+            break
+        top = above
+    head_end = text.find("\n", top)
+    if top == start or not _TABLE_SOURCE_HEAD.match(text, top, head_end if head_end >= 0 else len(text)):
+        return None
+    cells = line.strip().strip("|").split("|")
+    cell = cells[0].strip()
+    if not cell or any(ch.isdigit() for ch in cell):
+        return None
+    heads = text[top : head_end if head_end >= 0 else len(text)].strip().strip("|").split("|")
+    col = line[: pos - start].strip().lstrip("|").count("|")
+    return cell, heads[col].strip() if col < len(heads) else ""
 
 
 def _same(source: str, publisher: str | None) -> bool:
