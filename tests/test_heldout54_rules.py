@@ -261,3 +261,9 @@ def test_a_table_whose_first_column_holds_the_sources_attributes_its_rows(pipe):
 def test_a_table_of_categories_is_no_source_table(pipe):
     doc = run(pipe, "| Category | 2025 | 2024 |\n| Executions | 1,412 | 975 |")
     assert claims_of(doc)[1412] is None
+
+
+def test_the_number_of_those_a_source_cites_is_no_figure(pipe):
+    doc = run(pipe, "Some 1,500 people were killed in November 2019, Reuters reported, citing three interior "
+                    "ministry officials.")
+    assert set(claims_of(doc)) == {1500}

@@ -466,6 +466,8 @@ def build_claims(doc: Doc, events: list[Event], publisher: str | None, skip: set
             continue
         if index.in_source_name(q.span):
             continue  # "a lawyer representing two of them said": part of the source's name, not a figure
+        if text.endswith(("citing ", "quoting "), 0, q.span.start):
+            continue  # "..., Reuters reported, citing three interior ministry officials": who it cites
         numbered_sentences.add(sent.index)
         quote = index.quote(q.span)
         period, said_on = index.period(i, q.span)
