@@ -267,3 +267,10 @@ def test_the_number_of_those_a_source_cites_is_no_figure(pipe):
     doc = run(pipe, "Some 1,500 people were killed in November 2019, Reuters reported, citing three interior "
                     "ministry officials.")
     assert set(claims_of(doc)) == {1500}
+
+
+def test_a_heading_naming_a_source_speaks_for_the_paragraph_below(pipe):
+    doc = run(pipe, "What Hengaw says\n\nAt least 14 Kurds were executed in May.\n\nArrests\n\nAt least 40 people "
+                    "were arrested in May.")
+    got = claims_of(doc)
+    assert got[14] == "Hengaw" and got[40] is None

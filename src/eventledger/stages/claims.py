@@ -169,7 +169,7 @@ class _ClaimIndex:
             sent = self.doc.sentences[i]
             got = self._paragraph_lead_source(sent)
             if got is None and not any(sent.span.contains(a.span) for a in self.ctx.sent_attr_named[i]):
-                got = self._paragraph_close_source(sent) or self._list_intro_source(sent)
+                got = self._paragraph_close_source(sent) or self._list_intro_source(sent) or self._heading_source(sent)
             self._paragraph_source[i] = got
         return got  # type: ignore[return-value]
 
@@ -205,6 +205,23 @@ class _ClaimIndex:
                 return normalise_source(owner.group("src"))
             return None
         return None
+
+    def _heading_source(self, sent: Segment) -> str | None:
+        """The source a heading line right above the paragraph names ("What Hengaw says", "HRANA's
+        figures") for the paragraph's sentences that name none."""
+        text = self.doc.text
+        para = self.ctx.paragraph_at(sent.span.start)
+        if para is None or para.span.start < 2:
+            return None
+        above_end = text.rfind("\n", 0, para.span.start)
+        while above_end > 0 and text[above_end - 1] == "\n":
+            above_end -= 1  # (past the blank line)
+        above = text[text.rfind("\n", 0, above_end) + 1 : above_end].strip()
+        m = _SOURCE_HEADING.fullmatch(above) if 0 < len(above) <= 60 else None
+        if m is None:
+            return None
+        src = normalise_source(m.group("src") or m.group("src2"))
+        return None if _same(src, self.publisher) else src
 
     def _paragraph_lead_source(self, sent: Segment) -> str | None:
         """The source named by the first sentence of ``sent``'s paragraph (a reporting verb or
@@ -583,6 +600,9 @@ _SELF_HEADS = frozenset({"network", "organisation", "organization", "monitor", "
 _OWN_OFFICE = re.compile(r"(?:the\s+)?(?P<owner>[\w/]+)['’]s\s+(?:[a-z][\w-]+\s+){0,2}(?:department|office|desk|unit|team)")
 
 
+#: a heading that names the source of the paragraph below it ("What Hengaw says", "HRANA's figures")
+_SOURCE_HEADING = re.compile(r"(?:What\s+(?:the\s+)?(?P<src>[A-Z][\w/&.-]*(?:\s+[A-Z][\w/&.-]*){0,5})\s+(?:says|said|reports|reported|found)"
+                             r"|(?P<src2>[A-Z][\w/&.-]*(?:\s+[A-Z][\w/&.-]*){0,5})(?:['’]s|(?<=s)['’])\s+(?:figures|account|count|data|findings|version))")
 #: a table's head line whose first column names the sources ("Source | Killed | Arrested")
 _TABLE_SOURCE_HEAD = re.compile(r"\s*\|?\s*(?:sources?|who|according to|reported by|outlet|claimed by)\s*\|", re.I)
 

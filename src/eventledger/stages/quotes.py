@@ -463,7 +463,7 @@ _NAMED_TALLY = re.compile(rf" (?:a|an|the) (?P<src>{_CAP}(?: {_CAP}){{0,4}})(?:'
 _DATA_SOURCE = re.compile(r"\b(?:figures|statistics|data|records|tally|count|reports?|survey)\b", re.I)
 _SPEAKER_REACH = 1200  # how far back a pronoun looks for its speaker (about two paragraphs)
 _STOP_SOURCES = re.compile(
-    r"^(?:the |The )?(?:It|This|That|These|Those|They|He|She|We|I|There|Also|However|But|And|In|On|At|As|When|While|"
+    r"^(?:the |The )?(?:It|This|That|These|Those|They|He|She|We|I|There|Also|However|But|And|In|On|At|As|When|While|What|Who|How|Why|"
     # a report's kind in a heading ("Monthly report – October 2024"), not who reports
     r"Monthly|Weekly|Daily|Annual|Yearly|Quarterly|Special|Final|Interim|Latest|Field|Sample|Not|"
     # a day is no source ("a statement posted on Monday said", "State media on Saturday quoted")
