@@ -274,3 +274,8 @@ def test_a_heading_naming_a_source_speaks_for_the_paragraph_below(pipe):
                     "were arrested in May.")
     got = claims_of(doc)
     assert got[14] == "Hengaw" and got[40] is None
+
+
+def test_sentenced_to_death_after_a_number_is_no_death(pipe):
+    doc = run(pipe, "Another 9 prisoners were sentenced to death in Urmia on Monday.")
+    assert {(c.value, c.kind) for c in doc.claims if c.value is not None} == {(9, "sentenced_to_death")}

@@ -181,7 +181,9 @@ _HEAD_KINDS = [
     (re.compile(r"^\s*+(?:\w++[- ]){0,1}?(?=[bcdgmrst])(?:missiles?|rockets?|bullets?|rounds|grenades?|drones?|bombs?|shells|"
                 r"tear gas canisters?|canisters?)\b", re.I), "weapons"),
     (re.compile(r"^\s*+(?:\w++[- ]){0,2}?(?=[eps])(?:participants|experts|speakers)\b", re.I), "participants"),
-    (re.compile(r"^\s*+(?:\w++ ){0,3}?(?=[dfkm])(?:death toll|deaths|death(?![ -](?:sentences?|penalty|row))|dead|killed|fatalities|martyrs)\b", re.I), "killed"),
+    (re.compile(r"^\s*+(?:\w++ ){0,3}?(?=[dfkm])(?:death toll|deaths|dead|killed|fatalities|martyrs)\b", re.I), "killed"),
+    # ("reported one death": the noun right after the number, not "sentenced to death")
+    (re.compile(r"^\s*+(?:[\w-]++ )?death\b(?![ -](?:sentences?|penalty|row))", re.I), "killed"),
 ]
 _VERB_KINDS = [
     (re.compile(r"\b(?:execut\w*|hang(?:ed|ing|ings)?|hung|gallows|massacre|put to death)\b", re.I), "executed"),
