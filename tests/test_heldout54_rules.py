@@ -279,3 +279,14 @@ def test_a_heading_naming_a_source_speaks_for_the_paragraph_below(pipe):
 def test_sentenced_to_death_after_a_number_is_no_death(pipe):
     doc = run(pipe, "Another 9 prisoners were sentenced to death in Urmia on Monday.")
     assert {(c.value, c.kind) for c in doc.claims if c.value is not None} == {(9, "sentenced_to_death")}
+
+
+def test_a_possessed_tally_that_stood_at_a_figure_is_its_owners(pipe):
+    doc = run(pipe, "Amnesty's tally stood at 52 on Friday. Attendance stood at 300.")
+    got = claims_of(doc)
+    assert got[52] == "Amnesty International" and got[300] is None
+
+
+def test_an_owner_in_lower_case_before_figure_of_is_the_source(pipe):
+    doc = run(pipe, "The interior ministry's figure of 41 arrests is far lower.")
+    assert claims_of(doc)[41] == "interior ministry"

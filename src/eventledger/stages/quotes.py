@@ -320,6 +320,7 @@ def _patterns() -> _AttrPatterns:
 
 
 _POSSESSED_CUES = frozenset({"count of", "tally of", "figure of"})
+_DOCUMENT_ONLY_CUES = frozenset({"stood at", "stands at"})
 #: "Only 21 of the executions were announced by official media": the share of the acts that someone
 #: announced, counted by the publisher (the cue tells which acts are counted, not who counts them)
 _COUNTED_BY_CUES = frozenset({"reported by", "announced by", "acknowledged by"})
@@ -337,6 +338,9 @@ _POSSESSED_DOCUMENT = re.compile(
     rf"(?<![\w'’])(?P<src>(?:the |The )?{_CAP}(?: {_CAP}| (?:of|the|for|and|de|al)){{0,7}})['’]s (?:(?:new|latest|annual|monthly|weekly|quarterly|yearly|recent|last|"
     r"preliminary|final|own|first|second|third) ){0,2}(?:report|statement|study|survey|data|figures|tally|count|"
     r"review|bulletin|digest|analysis|findings)\s+(?:also |further )?(?:has |have |had )?\Z")
+#: the owner right before a possessed cue ("the interior ministry's figure of", "Amnesty's count of")
+_POSSESSOR_BEFORE = re.compile(r"(?<![\w'’])(?P<src>(?:the |The )?(?:[a-z][\w-]* ){0,2}(?:ministry|judiciary|police|government|"
+                               r"authorities|governorate|prosecutor|prosecutor's office|regime|parliament|council|union))['’]s\s+\Z")
 #: a document named by its kind alone, whose author a sentence before named
 _THE_DOCUMENT = re.compile(r"\s+(?P<src>(?:the|its|this|that) (?:new |latest |annual |monthly |weekly )?(?:report|statement|study|survey|findings))\b")
 
@@ -356,13 +360,17 @@ def _matches(doc: Doc, view: str) -> list[tuple[re.Match[str], str, int]]:
                 lo = max(lo, s - 120)  # "Amnesty International's count of at least 14 killed"
             elif view[s] in "ctf" and view[s:e].lower() in _POSSESSED_CUES:
                 continue  # "a count of", "the official tally of": no owner named
-            m = pats.verb_src.search(view, lo, s)
+            # ("Amnesty's tally stood at 52": a tally's owner only; "Attendance stood at 300" has none)
+            m = pats.verb_src.search(view, lo, s) if view[s:e].lower() not in _DOCUMENT_ONLY_CUES else None
             if m and (_PRONOUN.fullmatch(m.group("src")) or m.group("src") == "It"
                       or view.endswith("same ", 0, m.start("src"))):  # ("the same daily": named before)
                 m = None
             if m is None and ("'s " in view[max(lo, s - 60) : s] or "’s " in view[max(lo, s - 60) : s]):
                 # "HRANA's annual report recorded 2,150 protests": the document's owner reports it
                 m = _POSSESSED_DOCUMENT.search(view, max(lo, s - 120), s)
+                if m is None and view[s:e].lower() in _POSSESSED_CUES:
+                    # ("The interior ministry's figure of 41 arrests": an owner in lower case)
+                    m = _POSSESSOR_BEFORE.search(view, max(lo, s - 120), s)
             if m:
                 out.append((m, view[s:e].lower(), e))
             else:
