@@ -45,7 +45,8 @@ from .assemble_context import (ANAPHOR_BEFORE, COUNT_KINDS_BY_SUBTYPE, CROWD, Do
                                jurisdiction_place, next_lists_places, not_history, place_key, restated_by_source,
                                to_home, usable, wider_scope, TALLY_PRECISIONS)
 from .claims import build_claims
-from .dates_scope import dated_by_next_sentence, dated_in_own_after_clause, dated_in_own_and_clause, next_day_after, split_by_aside
+from .dates_scope import (counted_from_another_day, dated_by_next_sentence, dated_in_own_after_clause, dated_in_own_and_clause,
+                          next_day_after, split_by_aside)
 from .slogans import attach_slogans
 from .triggers import spec_of
 
@@ -1118,8 +1119,11 @@ class AssembleStage:
                 # no place named: the place this paragraph is about ("the crowd marched to the
                 # city's main square"), else the story's dateline city; else a country-level candidate
                 target = None
+                # (a protest that "resumed" is a new one, told with the article: "The protests resumed on
+                # Wednesday night" in the town the paragraph is about)
                 acting = [t for t in triggers if ((spec := spec_of(t)) is None or not (spec.vague or spec.intervention))
-                          and not ANAPHOR_BEFORE.search(ctx.view, max(sent.span.start, t.span.start - 12), t.span.start)]
+                          and (ctx.view.endswith("resumed", t.span.start, t.span.end)
+                               or not ANAPHOR_BEFORE.search(ctx.view, max(sent.span.start, t.span.start - 12), t.span.start))]
                 # repression told without a place needs its own date to be one act ("12 people had
                 # been detained since July 22" is a tally, a claim)
                 # (unless it is an arrest at a protest told before it in the same sentence: "When
@@ -1339,6 +1343,9 @@ class AssembleStage:
                 # "arrested 31 'rioters' on Monday who had set fire to a bank in Shadegan on Sunday night";
                 # "In Kuhdasht, 12 were arrested on Monday after young men chanted ... on Sunday night"
                 anchor_span = t0.span
+            elif anchor_span is not t0.span and counted_from_another_day(doc, t0.span) \
+                    and not counted_from_another_day(doc, anchor_span):
+                anchor_span = t0.span  # "students of the University of Tabriz were arrested a day after a sit-in"
             date, date_spans = date_for(doc, anchor_span)
             if anchor_span is not t0.span and (nd := next_day_after(doc, t0.span)) is not None:
                 date, date_spans = nd.range, (nd.span,)  # "... were arrested the next day"

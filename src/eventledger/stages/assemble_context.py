@@ -971,8 +971,9 @@ _TALLY = Cue(
     r"|since (?:the )?(?:uprising|protests|unrest|crackdown) (?:began|started)"
     r"|(?:during|over) the (?:past |whole |entire )?month(?! of)|in the (?:past|whole|entire) month"  # a month's count ("during the month")
     # a monitor's count of many acts ("Iran Human Rights counted 441 executions", "its register lists 1,146 executions")
-    r"|(?:counted|recorded|registered|documented|tallied|lists|listed)\s+(?:(?:at least|more than|over|some|about|nearly|almost|around)\s+)?"
-    r"\d[\d,]*\s+(?:executions|arrests|detentions|deaths|killings|death sentences)"
+    # (the count may be quoted: 'told us it had counted "more than 100" arrests')
+    r"|(?:counted|recorded|registered|documented|tallied|lists|listed)\s+[\"“]?(?:(?:at least|more than|over|some|about|nearly|almost|around)\s+)?"
+    r"\d[\d,]*[\"”]?\s+(?:executions|arrests|detentions|deaths|killings|death sentences)"
     # a toll by its name ("Amnesty International's count of at least 14 killed", "the death toll had
     # risen to 39")
     r"|count of|toll (?:has |had )?(?:risen|rose|climbed) to"
@@ -1015,6 +1016,9 @@ def _is_tally_uncached(ctx: DocContext, i: int) -> bool:
         # death toll for several towns stays one ("killed since Saturday in Yasuj and Dehdasht"), and
         # so does a total for a town and a province ("in Khuzestan and Kerman since Saturday")
         return False
+    if any(q.count.kind in _TOLL_KINDS and isinstance(q.count.value, (int, float)) and q.count.value >= 1000
+           for q in quants) and not event_places(ctx, i):
+        return True  # "between 18,000 and 20,000 people were arrested": a national total, no one act
     if not vague:
         return False
     perfect = _PERFECT.search(ctx.view, s.start, s.end)
@@ -1034,6 +1038,7 @@ def _only_arrests(ctx: DocContext, i: int) -> bool:
     return kinds == {"arrest"}
 
 
+_TOLL_KINDS = frozenset({"arrested", "killed", "injured", "executed"})
 _ACROSS = re.compile(r"\b(?:across|throughout|nationwide|all over|around the country)\b", re.I)
 #: a speech verb in the past opening reported speech ("the police chief, quoted by Tasnim, said ...")
 _REPORTED_PAST = re.compile(r"\b(?:said|told\s+\w+|reported|announced|stated|added)\s+(?:that\s+)?(?:[^\s,;.]+\s+){0,6}\Z")

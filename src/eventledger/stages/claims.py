@@ -29,7 +29,7 @@ from ..doc import Attribution, Doc, Quantity, Quote, Segment
 from ..models import Claim, DateRange, Event, Span
 from .assemble_context import DocContext
 from .assemble_cues import Cue
-from .quotes import before_source_cues, is_publisher_head
+from .quotes import before_source_cues, is_publisher_head, normalise_source
 
 __all__ = ["build_claims", "claim_id", "period_text"]
 
@@ -64,6 +64,12 @@ def _within(span: Span, quotes: list[Quote]) -> Quote | None:
         if q.span.start <= span.start and span.end <= q.span.end:
             return q
     return None
+
+
+#: a list's heading line naming whose figures the items are ("HRANA's figures for October:")
+_OWNERS_FIGURES_LINE = re.compile(r"\s*(?:[Tt]he\s+)?(?P<src>[A-Z][\w/&.-]*(?:\s+[A-Z][\w/&.-]*){0,5})(?:['’]s|(?<=s)['’])\s+"
+                                  r"(?:own\s+|latest\s+|monthly\s+|annual\s+|weekly\s+)*(?:figures|data|statistics|tally|count|numbers)"
+                                  r"\b[^:\n]{0,60}:\s*$")
 
 
 class _Reach:
@@ -163,7 +169,7 @@ class _ClaimIndex:
             sent = self.doc.sentences[i]
             got = self._paragraph_lead_source(sent)
             if got is None and not any(sent.span.contains(a.span) for a in self.ctx.sent_attr_named[i]):
-                got = self._paragraph_close_source(sent) or self._list_intro_source(sent)
+                got = self._paragraph_close_source(sent) or self._list_intro_source(sent) or self._heading_source(sent)
             self._paragraph_source[i] = got
         return got  # type: ignore[return-value]
 
@@ -194,8 +200,28 @@ class _ClaimIndex:
             for a in self.ctx.sent_attr_named[k]:
                 if a.source and a.span.start < pos + len(line) and not _same(a.source, self.publisher):
                     return a.source
+            owner = _OWNERS_FIGURES_LINE.match(line)  # "HRANA's figures for October:" over "- Arrests: 120"
+            if owner is not None and not _same(normalise_source(owner.group("src")), self.publisher):
+                return normalise_source(owner.group("src"))
             return None
         return None
+
+    def _heading_source(self, sent: Segment) -> str | None:
+        """The source a heading line right above the paragraph names ("What Hengaw says", "HRANA's
+        figures") for the paragraph's sentences that name none."""
+        text = self.doc.text
+        para = self.ctx.paragraph_at(sent.span.start)
+        if para is None or para.span.start < 2:
+            return None
+        above_end = text.rfind("\n", 0, para.span.start)
+        while above_end > 0 and text[above_end - 1] == "\n":
+            above_end -= 1  # (past the blank line)
+        above = text[text.rfind("\n", 0, above_end) + 1 : above_end].strip()
+        m = _SOURCE_HEADING.fullmatch(above) if 0 < len(above) <= 60 else None
+        if m is None:
+            return None
+        src = normalise_source(m.group("src") or m.group("src2"))
+        return None if _same(src, self.publisher) else src
 
     def _paragraph_lead_source(self, sent: Segment) -> str | None:
         """The source named by the first sentence of ``sent``'s paragraph (a reporting verb or
@@ -457,6 +483,8 @@ def build_claims(doc: Doc, events: list[Event], publisher: str | None, skip: set
             continue
         if index.in_source_name(q.span):
             continue  # "a lawyer representing two of them said": part of the source's name, not a figure
+        if text.endswith(("citing ", "quoting "), 0, q.span.start):
+            continue  # "..., Reuters reported, citing three interior ministry officials": who it cites
         numbered_sentences.add(sent.index)
         quote = index.quote(q.span)
         period, said_on = index.period(i, q.span)
@@ -472,6 +500,12 @@ def build_claims(doc: Doc, events: list[Event], publisher: str | None, skip: set
             sources = [publisher]  # ("we" in a quote is its speaker; "the statistics of this news agency": its own)
         if not sources and publisher and publisher_stance == "rights_monitor" and sent.kind == "heading":
             sources = [publisher]
+        if not sources and "|" in text[sent.span.start : sent.span.end]:
+            row = _table_row_source(text, q.span.start)  # "Source | Killed" over "HRANA | 31"
+            if row is not None:
+                sources = [publisher if _same(row[0], publisher) else normalise_source(row[0])]
+                if kind == "other":
+                    kind = next((k for w, k in _COLUMN_KINDS if w in row[1].lower()), kind)
         if not sources and sent.kind in ("body", "list_item"):
             lead = index.paragraph_source(i)
             if lead is not None:
@@ -522,7 +556,9 @@ _OWN_TALLY = Cue(
 # groups said, as shops stayed shut …": a clause of circumstance after the cue is no new statement;
 # nor is "…, Mizan said, bringing to 13 the number …": the source closes the clause it follows)
 _SHORT_TAIL = re.compile(r"(?:\s+[\w'’/-]+){0,5}(?:\s+(?:for|of|and|on|the|[A-Z][\w'’-]*)){0,6}(?:,\s*(?:citing|quoting)(?:\s+[\w'’/-]+){1,6})?"
-                         r"(?:,\s*(?:as|while|amid|even as|bringing|raising|taking|adding|and)\b[^\n]*)?[\s.”\"']*")
+                         # (or a comparison in apposition: "…, IHR said, twice the figure of a year earlier")
+                         r"(?:,\s*(?:as|while|amid|even as|bringing|raising|taking|adding|and|twice|double|triple|up|down|compared|"
+                         r"an? (?:rise|fall|increase|decrease|drop|jump)|the (?:highest|lowest|most)|more than|nearly|almost)\b[^\n]*)?[\s.”\"']*")
 _SEVERAL_BEFORE = re.compile(r",\s*(?:[\w'’-]+\s+){1,4}and\s+(?:[\w'’-]+\s+){0,3}$")
 
 
@@ -565,6 +601,45 @@ _SELF_HEADS = frozenset({"network", "organisation", "organization", "monitor", "
 
 
 _OWN_OFFICE = re.compile(r"(?:the\s+)?(?P<owner>[\w/]+)['’]s\s+(?:[a-z][\w-]+\s+){0,2}(?:department|office|desk|unit|team)")
+
+
+#: a heading that names the source of the paragraph below it ("What Hengaw says", "HRANA's figures")
+_SOURCE_HEADING = re.compile(r"(?:What\s+(?:the\s+)?(?P<src>[A-Z][\w/&.-]*(?:\s+[A-Z][\w/&.-]*){0,5})\s+(?:says|said|reports|reported|found)"
+                             r"|(?P<src2>[A-Z][\w/&.-]*(?:\s+[A-Z][\w/&.-]*){0,5})(?:['’]s|(?<=s)['’])\s+(?:figures|account|count|data|findings|version))")
+#: a table's head line whose first column names the sources ("Source | Killed | Arrested")
+_TABLE_SOURCE_HEAD = re.compile(r"\s*\|?\s*(?:sources?|who|according to|reported by|outlet|claimed by)\s*\|", re.I)
+
+
+#: what a table column counts, by a word of its head cell
+_COLUMN_KINDS = (("kill", "killed"), ("dead", "killed"), ("death", "killed"), ("arrest", "arrested"),
+                 ("detain", "arrested"), ("injur", "injured"), ("wound", "injured"), ("execut", "executed"))
+
+
+def _table_row_source(text: str, pos: int) -> tuple[str, str] | None:
+    """The first cell of the table row at ``pos`` when the table's head line says that column
+    holds the sources ("Source | Killed | Arrested" / "HRANA | 31 | 1,200": HRANA's figures), with
+    the head cell of the number's column."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start : end if end >= 0 else len(text)]
+    if line.count("|") < 2:
+        return None
+    top = start
+    while top > 0:  # up the run of table lines to its head
+        above = text.rfind("\n", 0, top - 1) + 1
+        if text[above : top - 1].count("|") < 2:
+            break
+        top = above
+    head_end = text.find("\n", top)
+    if top == start or not _TABLE_SOURCE_HEAD.match(text, top, head_end if head_end >= 0 else len(text)):
+        return None
+    cells = line.strip().strip("|").split("|")
+    cell = cells[0].strip()
+    if not cell or any(ch.isdigit() for ch in cell):
+        return None
+    heads = text[top : head_end if head_end >= 0 else len(text)].strip().strip("|").split("|")
+    col = line[: pos - start].strip().lstrip("|").count("|")
+    return cell, heads[col].strip() if col < len(heads) else ""
 
 
 def _same(source: str, publisher: str | None) -> bool:

@@ -898,8 +898,12 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
             rng = DateRange(day, day, "day", rng.confidence, rng.flags + ("eve",))
         if undated and a.kind == "date" and anchor_date is not None:
             rng = _undated_ahead(a, rng, anchor_date)
-        elif a.kind == "same" and a.rel in ("days", "week") and rng.start is not None:
-            rng = _same_span(out, a, rng)
+        elif a.kind == "same" and a.rel in ("days", "week") and (
+                rng.start is not None or (a.rel == "days" and "same" not in view[a.start : a.end].lower())):
+            bare_days = a.rel == "days" and "same" not in view[a.start : a.end].lower()
+            rng = _same_span(out, a, rng, view)
+            if bare_days and "days_told" not in rng.flags:
+                continue  # "during the two days" with no such days told before: left to the sentence's other cues
         elif a.kind == "same" and a.rel in ("theweek", "thatweek"):
             rng = _the_week(out, a.rel == "thatweek")
             if rng is None:
@@ -1257,10 +1261,24 @@ def _extend_starts(view: str, out: list[DateMention], ongoing: list[tuple[int, A
                 r.start < last and (last - r.start).days <= _START_TO_STREAK_DAYS):
             continue
         if _STARTED_BEFORE.search(view, max(0, m.span.start - 30), m.span.start) or (
-                m.text[:3].lower() == "by " and _BY_DAY_SPREAD_AFTER.match(view, m.span.end)):
+                m.text[:3].lower() == "by " and _BY_DAY_SPREAD_AFTER.match(view, m.span.end)) or any(
+                _began_then_ongoing(view, m, out[idx]) for idx, _, _ in ongoing):
             # ("began": the first day told; a later day told for the same act ends its span there)
             rng = DateRange(r.start, last, "range", min(r.confidence, 0.9), r.flags + ("ongoing", "began"))
             out[j] = DateMention(m.span, m.text, rng, m.role, m.scope)
+
+
+#: the start of an action told after its day ("On Tuesday, February 17, 3,000 workers went on strike")
+_WENT_ON_STRIKE = re.compile(r"\b(?:went|go|goes|walked)\s+(?:out\s+)?on\s+strike\b|\bwalked\s+out\b|\bbegan\s+(?:a|an|their|its)\s+(?:[\w-]+\s+)?strike\b", re.I)
+
+
+def _began_then_ongoing(view: str, m: DateMention, streak: DateMention) -> bool:
+    """"On Tuesday, February 17, about 3,000 workers went on strike, and the strike was in its third
+    day yesterday": the day the strike began, then its ongoing count in the same sentence."""
+    if not (m.span.end <= streak.span.start <= m.span.end + 240):
+        return False
+    gap = view[m.span.end : streak.span.start]
+    return ". " not in gap and "\n" not in gap and _WENT_ON_STRIKE.search(gap) is not None
 
 
 #: anchor sources that are not the publication date but the latest date the text writes
@@ -1570,7 +1588,7 @@ def _sentence_key(doc: Doc, offset: int) -> int:
 _DAY_UNITS = frozenset({"day", "date", "morning", "afternoon", "evening", "night"})
 
 
-def _same_span(out: list[DateMention], a: Atom, rng: DateRange) -> DateRange:
+def _same_span(out: list[DateMention], a: Atom, rng: DateRange, view: str = "") -> DateRange:
     """"Over the same four days" after "from Sunday, March 3, to Wednesday, March 6" (and a day
     told between them) is that span of four days; "during the same week" after "the first week of
     January" and "on Monday, January 6" is that week, not the Monday."""
@@ -1581,7 +1599,26 @@ def _same_span(out: list[DateMention], a: Atom, rng: DateRange) -> DateRange:
         if (a.rel == "days" and (r.end - r.start).days + 1 == a.n) or (
                 a.rel == "week" and r.precision == "week" and r.start <= rng.start <= r.end and rng.end <= r.end):
             return DateRange(r.start, r.end, r.precision, r.confidence, tuple(dict.fromkeys(r.flags + ("same_as_previous",))))
+    if a.rel == "days" and a.n:
+        # ("on the two nights" after "On the evening of Tuesday, June 2" and "on Wednesday night", said
+        # "on June 5"): the latest run of that many days told one by one that follow one another, the
+        # nights among them when the phrase counts nights
+        nights = view[a.start : a.end].lower().endswith("nights")
+        days = sorted({m.range.start for m in out if m.role == "event" and m.range.precision == "day"
+                       and m.range.start is not None
+                       and (not nights or _NIGHT_AFTER.match(view, m.span.end)
+                            or _NIGHT_BEFORE.search(view, max(0, m.span.start - 24), m.span.start))},
+                      reverse=True)
+        for k in range(len(days) - a.n + 1):
+            if (days[k] - days[k + a.n - 1]).days == a.n - 1:
+                return DateRange(days[k + a.n - 1], days[k], "range", rng.confidence,
+                                 tuple(dict.fromkeys(rng.flags + ("same_as_previous", "days_told"))))
     return rng
+
+
+#: a day told as a night: "on Wednesday night", "On the evening of Tuesday, June 2"
+_NIGHT_AFTER = re.compile(r"\s*(?:night|evening)\b", re.I)
+_NIGHT_BEFORE = re.compile(r"\b(?:night|evening)\s+of\s+(?:the\s+)?\Z", re.I)
 
 
 def _the_week(out: list[DateMention], named: bool = False) -> DateRange | None:

@@ -165,7 +165,8 @@ def patterns() -> Patterns:
         # "Protests were also held during the week in ...": the week (or a range of up to seven days) just named
         r"|(?<!\w)(?:during|over|in)\s+the\s+(?P<u3>week)(?!\s+(?:of|before|after|ending|to|that|when)\b)(?!\w)"
         # "over the same four days": the span of that many days just named
-        r"|(?<!\w)(?:(?:on|in|during|over)\s+)?the\s+same\s+(?P<nd>two|three|four|five|six|seven|[2-9])\s+days(?!\w)",
+        # ("arrested in Ahvaz on the two nights" after a protest on Tuesday and again on Wednesday night)
+        r"|(?<!\w)(?:(?:on|in|during|over)\s+)?the\s+(?:same\s+)?(?P<nd>two|three|four|five|six|seven|[2-9])\s+(?:days|nights)(?!\w)",
         _I,
     )
     # an ongoing action: "for a third day", "for the second consecutive night", "for the

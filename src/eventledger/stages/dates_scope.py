@@ -37,7 +37,7 @@ from .lowered import lowered
 POST_STAMP_BEFORE = re.compile(r"(?:^|\n)[ \t]*[0-2]?[0-9]:[0-5][0-9](?:[ \u00a0]?[AaPp]\.?[Mm]\.?)?[ \u00a0]*·[ \u00a0]*\Z")
 
 __all__ = ["DateIndex", "build_index", "event_date_for", "block_class", "INDEX_KEY", "split_by_aside",
-           "dated_by_next_sentence", "dated_in_own_after_clause", "next_day_after", "is_post_stamp", "POST_REACH"]
+           "dated_by_next_sentence", "dated_in_own_after_clause", "next_day_after", "counted_from_another_day", "is_post_stamp", "POST_REACH"]
 
 INDEX_KEY = "dates.index"
 #: confidence of a date that comes from the document frame rather than the text near the event
@@ -126,7 +126,8 @@ def build_index(doc: Doc, classes: list[str] | None = None, dateline_par: int | 
 
 
 #: "came a week after", "followed two days after", "came three days before"
-_CAME_AFTER = re.compile(r"\b(?:came|comes|come|followed)\s+(?:just\s+|only\s+)?(?P<n>a|one|two|three|four|five|six|seven|"
+# ("five students were arrested a day after a sit-in on the campus": the sit-in the day before)
+_CAME_AFTER = re.compile(r"\b(?:came|comes|come|followed|arrested|detained|summoned)\s+(?:just\s+|only\s+)?(?P<n>a|one|two|three|four|five|six|seven|"
                          r"eight|nine|ten|[1-9][0-9]?)\s+(?P<u>days?|weeks?)\s+(?P<ba>after|before)\s+", re.I)
 _NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                  "nine": 9, "ten": 10}
@@ -139,7 +140,7 @@ def _came_after_matches(view: str) -> list[re.Match[str]]:
     if len(low) != len(view):  # (a few characters lower-case to two: offsets would not agree)
         return list(_CAME_AFTER.finditer(view))
     starts: set[int] = set()
-    for verb in ("came", "come", "followed"):  # ("come" also finds "comes")
+    for verb in ("came", "come", "followed", "arrested", "detained", "summoned"):  # ("come" also finds "comes")
         pos = low.find(verb)
         while pos != -1:
             if pos == 0 or not (low[pos - 1].isalnum() or low[pos - 1] == "_"):
@@ -172,6 +173,12 @@ def _counted_from(doc: Doc) -> tuple[tuple[int, int, int, int], ...]:
             continue
         out.append((m.end(), sent.span.end, -days if m.group("ba").lower() == "after" else days, sent.span.start))
     return tuple(out)
+
+
+def counted_from_another_day(doc: Doc, span: Span) -> bool:
+    """Whether ``span`` is inside the clause after "came a week after", "arrested a day after"
+    (an act of a day counted from the sentence's own)."""
+    return any(lo <= span.start < hi for lo, hi, _, _ in _index(doc).counted_from)
 
 
 #: ", when" right after a "since" date: the clause it opens tells what happened on that day
@@ -293,9 +300,10 @@ def _in_sentence_sorted(mentions: tuple[DateMention, ...], offsets: tuple[int, .
     return mentions[k if k >= lo else lo]
 
 
-#: "announced ... on Monday", "said on Sunday": the date a statement was made
+#: "announced ... on Monday", "said on Sunday": the date a statement was made ("The police chief,
+#: quoted by IRNA on June 5, said ...")
 _STATEMENT_BEFORE = re.compile(
-    r"\b(?:said|says|announced|reported|stated|declared|confirmed|told\s+[\w ]{1,30}?)\b[^.;:,\n]{0,80}$", re.I)
+    r"\b(?:said|says|announced|reported|stated|declared|confirmed|quoted|told\s+[\w ]{1,30}?)\b[^.;:,\n]{0,80}$", re.I)
 
 
 def _act_date_after_statement(doc: Doc, in_sent: tuple[DateMention, ...], span: Span, m: DateMention) -> DateMention:
@@ -642,8 +650,13 @@ def _clock_heading_day(doc: Doc, idx: DateIndex, q: int) -> tuple[DateRange, tup
 
 #: a paragraph or sentence that opens on an occasion told before ("After the ceremony, mourners
 #: marched ..."): it happened on that occasion's day, not on the last day named
-_AFTER_OCCASION = re.compile(r"\s*(?:After|Following|At the end of) the (?:[\w'’-]+ ){0,2}?(?P<noun>ceremony|funeral|burial|memorial|"
-                             r"service|rally|prayers|gathering|vigil|march|sermon|commemoration|chehelom)\b")
+# ("On the day of the hearing, some two hundred Iranians rallied outside the Parliament": the day
+# the report gave the hearing, "The Subcommittee heard four witnesses on 25 March", however far back)
+_AFTER_OCCASION = re.compile(r"\s*(?:After|Following|At the end of|(?P<on>On the day of)) the (?:[\w'’-]+ ){0,2}?(?P<noun>ceremony|funeral|burial|memorial|"
+                             r"service|rally|prayers|gathering|vigil|march|sermon|commemoration|chehelom|"
+                             r"(?<=On the day of the )(?:hearing|trial|session|summit|conference))\b")
+#: the verb that tells an occasion named by its noun ("the hearing" / "heard four witnesses on 25 March")
+_OCCASION_VERBS = {"hearing": "hearing|heard", "trial": "trial|tried", "session": "session|met"}
 
 
 #: a sentence dated by the day of a vote the report has dated ("On election day, youths set fire to
@@ -675,7 +688,8 @@ _DEATH_BEFORE_DATE = re.compile(r"\b(?:died|killed|shot|executed|hanged)\b[^.;]{
 def _occasion_date(doc: Doc, idx: DateIndex, span: Span, p: int) -> DateMention | None:
     """The date of the occasion an undated sentence (or its paragraph) opens after: the latest
     date, in this or the two paragraphs before, whose sentence names the same occasion (for a
-    vote's day, the date the report gives the vote)."""
+    vote's day, the date the report gives the vote; for "On the day of the hearing", the latest
+    date anywhere before that the occasion's word or verb comes just before)."""
     view = doc.view or doc.text
     sent = doc.sentence_at(span.start)
     opens = [sent.span.start] if sent is not None else []
@@ -687,13 +701,17 @@ def _occasion_date(doc: Doc, idx: DateIndex, span: Span, p: int) -> DateMention 
         return None
     word = m.group("noun").lower()
     # (a burial is the funeral's: "The funeral ... turned into a protest on Tuesday ... After the burial, ...")
-    noun = re.compile(r"\b(?:funeral|burial)\b" if word in _FUNERAL_WORDS else rf"\b{word}\b", re.I)
-    for q in range(p, max(-1, p - 3), -1):
+    noun = re.compile(r"\b(?:funeral|burial)\b" if word in _FUNERAL_WORDS else rf"\b(?:{_OCCASION_VERBS.get(word, word)})\b", re.I)
+    for q in range(p, -1 if m.group("on") else max(-1, p - 3), -1):
         for x in reversed(idx.governing.get(q) or ()):
             if x.span.start >= m.start() or x.range.start is None:
                 continue
             s2 = doc.sentence_at(x.span.start)
-            if s2 is not None and noun.search(view, s2.span.start, s2.span.end) \
+            if s2 is None:
+                continue
+            # (for "On the day of the hearing", the day told with the occasion's own word just before it)
+            lo, hi = (max(s2.span.start, x.span.start - 40), x.span.start) if m.group("on") else (s2.span.start, s2.span.end)
+            if noun.search(view, lo, hi) \
                     and not _DEATH_BEFORE_DATE.search(view, max(s2.span.start, x.span.start - 60), x.span.start):
                 return x  # (not the day of the death the funeral is for: "a porter who died last week")
     return None

@@ -530,6 +530,8 @@ def _fold_pois(items: list[PlaceItem], view: str, gazetteer: Gazetteer | None = 
     starts = [it.start for it in items]
     for idx, (s, e, head) in enumerate(pois):
         near = items[bisect_left(starts, s - 1) : bisect_right(starts, e + 40)]  # items are sorted by start
+        if view.startswith(" of ", e) and any(it.start <= s and e < it.end and not it.absorbed for it in near):
+            continue  # "Kianpars district of Ahvaz", folded into Ahvaz already: no second mention
         inside = [it for it in near if s <= it.start and it.end <= e and not it.absorbed]
         # 0. a curated finer place written with a lower-case head ("Lakan prison", "Azadi square")
         if gazetteer is not None and not any(it.candidate.poi for it in inside):

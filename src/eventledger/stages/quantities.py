@@ -72,7 +72,9 @@ _NUM_BODY = (
     # (possessive: the spaces, the word and the spaces after it are each taken whole, as what
     # follows each cannot begin with what it is made of)
     # (not the one who speaks: "a local cleric told AFP", "a doctor at the hospital said")
-    rf"(?P<art>\b(?:a|an|one)\b)(?=[ ]++(?:\d{{1,3}}-year-old[ ]++)?(?:(?!of\b)[A-Za-z'’]++\s++)?{_PERSON_NOUN}"
+    # ("detained at least a dozen of them", "a hundred more are held": a dozen, a hundred with no
+    # people noun after them still count)
+    rf"(?P<art>\b(?:a|an|one)\b)(?=[ ]++(?:dozen|hundred)\b(?![ ]++(?:years?|times|metres|meters|kilomet)\b)|[ ]++(?:\d{{1,3}}-year-old[ ]++)?(?:(?!of\b)[A-Za-z'’]++\s++)?{_PERSON_NOUN}"
     r"(?![ ]++(?:[\w'’-]++[ ]++){0,5}?(?:told|said|says|tells|added|confirmed)\b)))"
 )
 _NUM_RE = re.compile(_NUM_BODY, re.I)
@@ -80,7 +82,8 @@ _NUM_RE = re.compile(_NUM_BODY, re.I)
 _NUM_STARTS = KeyedPatterns([(0, _NUM_BODY)])
 _SIZED_AFTER = re.compile(r" \w+-member\b")
 # ("a four-member team was arrested": the team's members are the people the sentence counts)
-_AFTER_BAD = re.compile(r"^(?:st|nd|rd|th)\b|^-(?:point|year-old|day|member(?! (?:team|cell|gang|group)))|^\s*(?:%\s*)?(?:a\.m\.|p\.m\.|am\b|pm\b)|^[:/]\d", re.I)
+# ("the Council's sixty-first session": an ordinal, not sixty)
+_AFTER_BAD = re.compile(r"^(?:st|nd|rd|th)\b|^-(?:point|year-old|day|member(?! (?:team|cell|gang|group))|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|^\s*(?:%\s*)?(?:a\.m\.|p\.m\.|am\b|pm\b)|^[:/]\d", re.I)
 _BEFORE_DATE = re.compile(rf"{_MONTHS}\s*$|\b(?:in|since|of|from|until|by|to|and|year|,)\s*$", re.I)
 _YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d|13\d\d|14\d\d)$")
 # numbers that name or identify rather than count: "Article 610", "Branch 15", "Ward 209"
@@ -96,6 +99,8 @@ _AGE_BEFORE = re.compile(r"(?:[A-Z][\w'’-]+(?:,[ ]|[ ]\()|\b[A-Z][a-z'’-]+ [
                          r"\b(?:member|protester|demonstrator|man|woman|boy|girl|student|worker|teacher|activist|"
                          r"prisoner|detainee|officer|guard|driver|nurse|retiree|pensioner|farmer|porter|kolbar|"
                          r"mother|father|son|daughter|brother|sister|wife|husband|cousin)(?:,[ ]|[ ]\())$")
+# an age told by "when": "arrested when they were 16 or 17", "when he was 15"
+_WHEN_AGED_BEFORE = re.compile(r"\b(?:when|while) (?:they|he|she) (?:was|were) (?:\d{1,2} (?:or|and) )?\Z")
 # a range of ages: "aged between 17 and 25", "aged from 15 to 20", "between the ages of 18 and 30"
 _AGED_RANGE_BEFORE = re.compile(r"\b(?:aged|ages(?: of)?|between the ages of)\s+(?:(?:between|from)\s+)?(?:\d{1,3}\s+(?:and|to)\s+)?$", re.I)
 # an age closing a sentence after a full name ("the head of the guild, Morad Rostami, 58.")
@@ -103,7 +108,8 @@ _NAME_AGE_END = re.compile(r"[A-Z][a-z'’-]+ [A-Z][\w'’-]+, $")
 # ages in a list: "were 27, 25 and 33 years old" (the last number's "years old" makes them all ages)
 _AGE_LIST_AFTER = re.compile(r"(?:[ ]*,[ ]*\d{1,3})*+,?[ ]+(?:and|or)[ ]+\d{1,3}[ ]+years?[ -]old\b", re.I)
 # phone numbers: "+33 1 39 22 45 80", "00 33 1 ...", "the hotline on 110 or 197"
-_PHONE_RUN = re.compile(r"(?:\+|\b00[ ]?)?\d{1,4}(?:[ .-]\d{1,4}){2,}")
+# ("(202) 747-7847": an area code in brackets; "+44 7700 900123": a subscriber group of six digits)
+_PHONE_RUN = re.compile(r"(?:\+|\b00[ ]?)?(?:\(\d{1,4}\)[ ]?)?\d{1,4}(?:[ .-]\d{1,6}){1,}")
 _PHONE_CUE = re.compile(r"\b(?:hotline|helpline|phone|telephone|tel|fax|call|whatsapp|telegram|enquiries|inquiries)\b[^.\n]{0,25}$", re.I)
 # (found once per report with str.find in the lower-cased view; the regex runs only after a number
 # that has one of them in the 30 characters before it)
@@ -132,6 +138,8 @@ _PARTITIVE_AFTER = re.compile(r"\s+of\s+(?:them|whom|those|these|the|their|our|h
 _PARTITIVE_NP = re.compile(r"\s+of\s+(?:them|whom|(?:those|these|the)(?:\s+[\w'’-]+){1,2})", re.I)
 # "between 20 and 30 women": one quantity, the lower bound, with the range kept as its words
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.I)
+#: a month's day and a range word right before a number ("between October 12 and 15", "May 3-5")
+_MONTH_DAY_BEFORE = re.compile(rf"\b{_MONTHS}\s+[0-3]?\d(?:st|nd|rd|th)?\s*(?:and|to|-|–)\s*$")
 _AND_NUMBER = re.compile(rf"\s+and\s+(?:{_DIGITS}|{_WORDNUM})\b", re.I)
 _DIGIT_SCALE = re.compile(r"\s+(million|billion)\b", re.I)
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
@@ -170,13 +178,15 @@ _HEAD_KINDS = [
     # "18 months", "a 13-year prison term"
     (re.compile(r"^(?:\s*+|-)(?:months?)\b", re.I), "months"),
     (re.compile(r"^(?:\s*+|-)(?:years?)\b", re.I), "years"),
-    (re.compile(r"^\s*+(?:decades?|days?|weeks?|hours?|centuries|century)\b", re.I), "duration"),
+    (re.compile(r"^\s*+(?:decades?|days?|nights?|weeks?|hours?|centuries|century)\b", re.I), "duration"),
     (re.compile(r"^\s*+(?:lashes)\b", re.I), "lashes"),
     # "hit by two missiles", "fired three rounds": weapons, not people (the verb nearby is no cue)
     (re.compile(r"^\s*+(?:\w++[- ]){0,1}?(?=[bcdgmrst])(?:missiles?|rockets?|bullets?|rounds|grenades?|drones?|bombs?|shells|"
                 r"tear gas canisters?|canisters?)\b", re.I), "weapons"),
     (re.compile(r"^\s*+(?:\w++[- ]){0,2}?(?=[eps])(?:participants|experts|speakers)\b", re.I), "participants"),
     (re.compile(r"^\s*+(?:\w++ ){0,3}?(?=[dfkm])(?:death toll|deaths|dead|killed|fatalities|martyrs)\b", re.I), "killed"),
+    # ("reported one death": the noun right after the number, not "sentenced to death")
+    (re.compile(r"^\s*+(?:[\w-]++ )?death\b(?![ -](?:sentences?|penalty|row))", re.I), "killed"),
 ]
 _VERB_KINDS = [
     (re.compile(r"\b(?:execut\w*|hang(?:ed|ing|ings)?|hung|gallows|massacred?|put to death)\b", re.I), "executed"),
@@ -203,7 +213,8 @@ _SOURCES_AFTER = re.compile(
     r"\s+(?:[\w'’-]+\s+){0,2}?(?:groups|organi[sz]ations|sources|witnesses|monitors|agencies|outlets|newspapers|"
     r"activists|officials|residents|diplomats|lawyers)(?:,[^,.;]{0,60},)?\s+(?:said|say|says|reported|report|told|confirmed|claimed)\b", re.I)
 _PERSON_OF_AFTER = re.compile(rf"\s+(?:of )?{_PERSON_NOUN}", re.I)
-_ONE_AFTER = re.compile(r"\s+in\b|\s+" + _PERSON_NOUN, re.I)
+# ("reported one death", "confirmed one execution": one act counted)
+_ONE_AFTER = re.compile(r"\s+in\b|\s+(?:death|execution|killing)\b|\s+" + _PERSON_NOUN, re.I)
 # ("July: 88\nAugust: 97": a table row's count before the next row's month is no day of that month)
 _MONTH_AFTER = re.compile(r"[^\S\n]*" + _MONTHS)
 # "۱۵ شهریور ۱۴۰۴", "15 Shahrivar": a day of a Solar Hijri month (the month names of lexicons/dates.toml)
@@ -381,7 +392,7 @@ def find_quantities(doc: Doc) -> list[Quantity]:
     phone_cues = _phone_cue_offsets(lowered(view))
     for m, _ in _NUM_STARTS.matches(view):
         s = m.start()
-        if s < skip_until or (s > 0 and view[s - 1] in ".,:"):  # "3.5", "1,000", "14:05"
+        if s < skip_until or (s > 0 and view[s - 1] in ".,:/"):  # "3.5", "1,000", "14:05", "A/HRC/61/68"
             continue
         start, end = s, m.end()
         qual, dig, word, vague, art = m.group("qual", "dig", "word", "vague", "art")  # one call for all five
@@ -420,6 +431,10 @@ def find_quantities(doc: Doc) -> list[Quantity]:
                     continue
                 if _MONTH_AFTER.match(view, end, end + 12) or _JALALI_AFTER.match(view, end, end + 14):  # "15 August"
                     continue
+                if not qual_word and end - num_start <= 2 and int(plain) <= 31 \
+                        and view[num_start - 5 : num_start].endswith(("and ", "to ", "-", "–")) \
+                        and _MONTH_DAY_BEFORE.search(view, max(0, num_start - 24), num_start):
+                    continue  # "between October 12 and 15": the range's second day
             value = parse_number(num_text)
             if value is None:
                 continue
@@ -437,6 +452,8 @@ def find_quantities(doc: Doc) -> list[Quantity]:
                 # "a dozen young people" (the article admits one word before its people noun), "two dozen"
                 value = 6 if art and view.endswith(("half ", "Half "), 0, num_start) else value * 12
                 end += 6
+            elif art and view.startswith(" hundred", end):
+                value, end = 100, end + 8  # "a hundred more are held"
             count_text = None
             if dig:
                 scale = _DIGIT_SCALE.match(view, end, end + 10) if view.startswith((" m", " b", " M", " B"), end) else None  # "3.2 million"
@@ -489,7 +506,7 @@ def find_quantities(doc: Doc) -> list[Quantity]:
             continue  # "50 kilograms", "1,240 billion rials": no count of people or actions
         if kind == "cities" and word and _THE_BEFORE.search(view, max(0, start - 4), start):
             continue  # "in the two towns": the towns just named, not a count of them
-        if kind == "other" and (art or (word or "").lower() == "one"):
+        if kind == "other" and (art and value == 1 or (word or "").lower() == "one"):  # ("a hundred more": 100)
             continue  # "a member of ...": an article, not a number about people or actions
         if kind == "other" and out and out[-1].count.kind not in ("other", "percent_change") and start - out[-1].span.end <= 40 \
                 and start >= s0 and _COORDINATED.fullmatch(view, out[-1].span.end, start):
@@ -572,6 +589,8 @@ def _not_a_count(view: str, cues: list[int], start: int, end: int, qual_word: st
     if end - start <= 3 and view[end : end + 1] in (",", ")") and not qual_word and _AGE_BEFORE.search(
             view, max(0, start - 30), start):
         return True
+    if end - start <= 2 and _WHEN_AGED_BEFORE.search(view, max(0, start - 30), start):
+        return True  # "juvenile offenders, arrested when they were 16 or 17": ages
     if end - start <= 3 and _AGED_RANGE_BEFORE.search(view, max(0, start - 30), start):
         return True  # "Most of the detainees were aged between 17 and 25": ages, both ends of the range
     if end - start <= 2 and view[end : end + 1] == "." and not qual_word and _NAME_AGE_END.search(
@@ -580,9 +599,12 @@ def _not_a_count(view: str, cues: list[int], start: int, end: int, qual_word: st
     # (a phone run has a digit group right before or after the number, or a "+")
     # ("1-800-555-0192": a group after a dash, or the digits after a leading zero)
     if prev == "+" or prev.isdigit() or (prev in (" ", "-") and view[start - 2 : start - 1].isdigit()) or (
-            view[end : end + 1] in (" ", "-", ".") and view[end + 1 : end + 2].isdigit()):
+            view[end : end + 1] in (" ", "-", ".") and view[end + 1 : end + 2].isdigit()) or (
+            prev == "(" and view[end : end + 2] == ") " and view[end + 2 : end + 3].isdigit()) or (
+            prev == " " and view[start - 2 : start - 1] == ")"):
         for m in _PHONE_RUN.finditer(view, max(0, start - 20), min(len(view), end + 20)):
-            if m.start() <= start and end <= m.end() and m.group().count(" ") + m.group().count("-") + m.group().count(".") >= 2:
+            run = m.group()
+            if m.start() <= start and end <= m.end() and run.count(" ") + run.count("-") + run.count(".") + run.count(")") >= 2:
                 return True
     if not cues:
         return False
