@@ -322,6 +322,33 @@ def _intervene_in_told_protest(drafts: list[Draft], places: list[PlaceMention], 
     return hit
 
 
+#: a second site of the same crowd with a day of its own, after "and" ("gathered outside the Majlis in
+#: Tehran on Sunday and outside the organization's headquarters on Tuesday")
+_AND_SITE_ON = re.compile(r"\s+and\s+(?:again\s+)?(?:outside|in\s+front\s+of|at|before)\s+(?:the\s+|a\s+)?"
+                          r"[\w'’ -]{2,60}?\s+on\s+\Z", re.I)
+
+
+def _second_site_days(ctx: DocContext, i: int, made: list[Draft], date_for) -> list[Draft]:
+    """The one town's gathering told again at a second site on another day of the sentence: a
+    gathering of that day there too (the site is in the town the sentence named)."""
+    gatherings = [d for d in made if d.sub == "demonstration" and d.place is not None]
+    if len(gatherings) != 1 or len({place_key(d.place) for d in made if d.place is not None}) != 1:
+        return []
+    sent = ctx.doc.sentences[i].span
+    if " and " not in ctx.view[gatherings[0].place.span.end : sent.end]:
+        return []
+    told, _ = date_for(ctx.doc, gatherings[0].triggers[0].span)
+    out: list[Draft] = []
+    for m in ctx.sent_dates[i]:
+        if m.role != "event" or m.range.precision != "day" or m.span.start <= gatherings[0].place.span.end \
+                or not _another_day(m.range, told) or any(p.span.start > gatherings[0].place.span.end for p in ctx.sent_places[i]):
+            continue
+        if _AND_SITE_ON.search(ctx.view, max(gatherings[0].place.span.end, m.span.start - 90), m.span.start):
+            g = gatherings[0]
+            out.append(Draft(g.sub, g.etype, g.place, g.sentence, g.triggers, list(g.tactics), inferred=True, date_from=m.span))
+    return out
+
+
 def _lone_protest_met(drafts: list[Draft], sent) -> Draft | None:
     """The one protest with intervention of a story that has told acts in one town only, in the
     three paragraphs before: what a placeless, undated count of casualties there is about."""
@@ -903,9 +930,11 @@ class AssembleStage:
             if not (triggers or places):
                 continue
             if triggers and drafts:
-                triggers = drop_back_references(ctx, i, triggers, places, drafts)
+                triggers = drop_back_references(ctx, i, triggers, places, drafts, date_for)
             table_from = None
-            if kind == "heading" and not any(d.role == "event" for d in ctx.sent_dates[i]):
+            # (an occasion's name dates no heading: the deck "Teachers rally on Teachers' Day, steel workers
+            # strike in Mobarakeh" sums up items the body tells with their own days)
+            if kind == "heading" and not any(d.role == "event" and "anniversary" not in d.range.flags for d in ctx.sent_dates[i]):
                 table = _count_table_triggers(ctx, i)
                 if table is None:
                     continue  # a headline or related-article title reports no event by itself
@@ -922,6 +951,7 @@ class AssembleStage:
                     d.date_from = table_from
                     d.table_row = True
                 made = _fold_also_into_told(ctx, i, made, drafts)
+                made += _second_site_days(ctx, i, made, date_for)
                 # "... gathered in Kermanshah and Ilam on Tuesday. The protest in Ilam was dispersed
                 # by police": the protest just told in the named town met the intervention
                 upgraded = not any(d.etype == "protest" for d in made) and intervened(triggers) \
@@ -1204,10 +1234,16 @@ class AssembleStage:
                     # (a visit to the graves is no tactic of a strike: "shops stayed closed in Bukan ... The
                     # families went to the cemetery on Tuesday morning" is a grave visit of its own)
                     graves = any("grave_visit" in t.tactics for t in acting)
+                    # (nor an act of a day of its own: "Worshippers marched in Zahedan on Friday ... On
+                    # Saturday, families of the victims visited their graves in the city's cemetery")
+                    own_day = date_for(doc, acting[0].span)[0] \
+                        if any(x.role == "event" and x.range.precision == "day" for x in ctx.sent_dates[i]) else None
                     host = next((d for d in reversed(drafts) if d.place is not None and d.etype == "protest"
                                  and d.sub != "symbolic_action" and (crowd or sent.paragraph - 1 <= d.sentence.paragraph)
                                  and (not named_here or place_key(d.place) == place_key(target))
-                                 and not (graves and d.sub == "strike" and not crowd)),
+                                 and not (graves and d.sub == "strike" and not crowd)
+                                 and not (own_day is not None and not crowd and d.triggers
+                                          and _another_day(own_day, date_for(doc, d.triggers[0].span)[0]))),
                                 None)
                     if host is not None or crowd:  # "Participants chanted ...": no act of its own
                         for t in [t for t in acting if t.sub_event_type == "symbolic_action" or (host and is_chant(t))]:

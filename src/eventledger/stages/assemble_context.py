@@ -722,7 +722,7 @@ ANAPHOR_BEFORE = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+$", re
 CROWD = Cue(r"\b(?:participants|protesters|demonstrators|the crowd|crowds|marchers|mourners|those gathered)\b",
             ("participants", "protesters", "demonstrators", "crowd", "marchers", "mourners", "those gathered"))
 #: ("several hundred people gathered", "beat several of them": a crowd's size, not several places)
-_WIDER = Cue(r"\b(?:cities|towns|provinces|nationwide|across the country|across Iran|other|(?:several|many)"
+_WIDER = Cue(r"\b(?:cities|towns|provinces|nationwide|across the country|across Iran|the country[’']s|other|(?:several|many)"
              r"(?!\s+(?:hundreds?|thousands?|dozens?|of\s+them|people|protesters|demonstrators|residents|"
              r"students|workers|women|men|youths?|drivers|farmers|nurses|teachers|retirees|"
              # ("held for several hours", "many times": a duration or a frequency, not places)
@@ -731,7 +731,8 @@ _WIDER = Cue(r"\b(?:cities|towns|provinces|nationwide|across the country|across 
              # things or people an act struck, not places)
              r"shops|stores|banks|cars|vehicles|buses|motorcycles|windows|bins|kiosks|buildings|officers|agents|"
              r"members|policemen)\b))\b",
-             ("cities", "towns", "provinces", "nationwide", "across ", "several", "many", "other"))
+             # ("about 30 percent of the country's trucks had stopped work": the country's, no town's)
+             ("cities", "towns", "provinces", "nationwide", "across ", "the country", "several", "many", "other"))
 
 
 #: under a town's heading, "several districts" or "other walls" are that town's: only these
@@ -880,7 +881,7 @@ _SPREAD_AFTER = re.compile(r"\s+(?:(?:have|has|had)\s+)?(?:since\s+|also\s+|quic
 
 
 def drop_back_references(ctx: DocContext, i: int, triggers: list[Trigger], places: list[PlaceMention],
-                          drafts: list[Draft]) -> list[Trigger]:
+                          drafts: list[Draft], date_for=None) -> list[Trigger]:
     """"After the end of the gathering, rioters set fire to ...": a protest noun after a
     definite article, once a protest has been told, refers back to it and is no new event
     (the arson is). A dispersal told with it ("police dispersed the rally") upgrades the
@@ -910,10 +911,32 @@ def drop_back_references(ctx: DocContext, i: int, triggers: list[Trigger], place
         if not prior:
             out.append(t)
             continue
+        if family is _GATHERING_SUBS and date_for is not None and _dispersed_on_another_day(ctx, i, t, prior, date_for):
+            # "Retirees rallied on Saturday ... When they returned on Monday, security forces dispersed
+            # the gathering": a crowd dispersed on a day of its own is that day's gathering
+            out.append(t)
+            continue
         if family is _GATHERING_SUBS and intervened(ctx.sent_triggers[i]):
             for d in prior:
                 d.sub = "protest_with_intervention"
     return out
+
+
+def _dispersed_on_another_day(ctx: DocContext, i: int, t: Trigger, prior: list[Draft], date_for) -> bool:
+    """Is the protest noun the object of a dispersal told for one day of its own, while every
+    protest it could refer back to was told for another single day?"""
+    if not any(d.role == "event" and d.range.precision == "day" for d in ctx.sent_dates[i]):
+        return False
+    if not any((spec := spec_of(x)) is not None and spec.intervention for x in ctx.sent_triggers[i]):
+        return False
+    day, _ = date_for(ctx.doc, t.span)
+    if day.precision != "day" or day.start is None:
+        return False
+    for d in prior:
+        told, _ = date_for(ctx.doc, d.triggers[0].span) if d.triggers else (None, ())
+        if told is None or told.precision != "day" or told.start == day.start:
+            return False
+    return True
 
 
 _OFFICIAL = (r"governor(?:-general)?|prosecutor(?:-general)?|police chief|chief of police|police commander|mayor|"

@@ -164,6 +164,8 @@ _HEAD_KINDS = [
     # weights, distances and money are not counts of people or actions ("50 kilograms", "1,240 billion rials")
     (re.compile(r"^\s*+(?:(?:million|billion|trillion)\s++)?(?=[bdegklmrt])(?:kilo(?:gram|metre|meter)s?|kg|grams?|tonnes?|tons|"
                 r"litres?|liters?|km|metres?|meters?|miles?|rials?|tomans?|dollars?|euros?|billion|trillion)\b", re.I), "measure"),
+    # a floor area ("a 75-square-meter apartment"; farmland left dry, "100,000 hectares", stays a figure as ho113 has it)
+    (re.compile(r"^(?:\s*+|-)(?=[s])square[- ](?:met(?:er|re)s?|kilomet(?:er|re)s?|km)\b", re.I), "measure"),
     (re.compile(r"^\s*+(?:\w++[- ]){0,2}?(?=[v])video(?: messages?| clips?)?\b", re.I), "video_messages"),
     # ("22,000 people during the uprising": people counted, the uprising only dates them)
     (re.compile(r"^\s*+(?:(?!(?:people|persons|during|in|of|the|since|after|before|at)\b)\w++[- ]){0,3}?(?=[u])(?:uprisings?)\b",

@@ -402,6 +402,8 @@ _FRAME_CUES = (
     # a ceremony for the dead recalls their killing: "the fortieth day after the deaths of two
     # young men killed by security forces", "the funeral of a protester shot dead on Monday"
     "deaths? of", "funerals? (?:of|for)", "fortieth[- ]day", "40th[- ]day", "seventh[- ]day", "7th[- ]day",
+    # what a call or a demand asks to stop: "called on the government to press for an end to executions"
+    "end to", "halt to", "moratorium on",
 )
 # each cue begins with a letter: the look-ahead rejects a word boundary on its next character
 # (the case-insensitive alternation has no quick reject and would enter every branch)
