@@ -93,3 +93,25 @@ def test_a_second_site_with_a_day_of_its_own_is_a_second_gathering(pipe):
 def test_an_area_is_no_figure(pipe):
     doc = run(pipe, "A state-run daily wrote that the rent of a 60-square-meter flat in Tehran had doubled.")
     assert not any(c.value == 60 for c in doc.claims)
+
+
+def test_a_capital_named_for_its_government_in_a_trade_is_no_event_place(pipe):
+    doc = run(pipe, "Exiles rallied outside the embassy in Vienna on Sunday, June 1, and called on Austria to tie "
+                    "its trade with Tehran to the release of political prisoners.")
+    got = subs(doc)
+    assert ("Vienna", "demonstration") in got
+    assert not any(town == "Tehran" for town, _ in got)
+
+
+def test_a_persian_month_before_the_source_is_no_part_of_its_name(pipe):
+    doc = run(pipe, "Two prisoners were hanged in Vakilabad Prison in Mashhad on 12 Khordad, Iran Human Rights "
+                    "reported.")
+    assert any(c.value == 2 and c.attributed_to == "Iran Human Rights" for c in doc.claims)
+
+
+def test_the_dead_whose_grave_a_gathering_was_at_are_no_killing(pipe):
+    doc = run(pipe, "According to state media, 23 people were arrested in Izeh on Tuesday after a gathering at the "
+                    "grave of a young man killed in 2022.")
+    got = subs(doc)
+    assert ("Izeh", "arrest") in got
+    assert ("Izeh", "killing") not in got

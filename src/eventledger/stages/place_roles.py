@@ -200,8 +200,10 @@ _TAKEN_TO_BEFORE_RE = re.compile(
     re.I,
 )
 #: "a harder line on Tehran", "talks with Tehran": a capital standing for its government
+#: (also "its trade with Tehran", "any agreement with Tehran", after a rally abroad)
 _METONYM_BEFORE_RE = re.compile(
     r"\b(?:line|pressure|sanctions|stance|position|polic(?:y|ies)|talks|relations|ties|dialogue|negotiations|"
+    r"trade|business|cooperation|agreements?|contracts?|dealings|"
     r"deal|engagement|approach|demands?|message|ultimatum|concessions?)\s+(?:on|against|with|toward|towards|to|"
     r"from)\s+$",
     re.I,

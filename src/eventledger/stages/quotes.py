@@ -497,7 +497,10 @@ _STOP_SOURCES = re.compile(
 # "On Saturday, the Intelligence Ministry said": the day before the comma is no part of the name
 _LEADING_TIME = re.compile(
     r"(?:(?:(?:On|In|Since|Last|Early|Late) )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|"
-    r"September|October|November|December|Today|Yesterday)(?: \d{1,2})?,? )+(?=[A-Za-z])")
+    r"September|October|November|December|Today|Yesterday)(?: \d{1,2})?,? "
+    # ("hanged on 20 Aban, Iran Human Rights reported": a Persian month, only with its comma, since
+    # "Mehr news agency" is a source)
+    r"|(?:Farvardin|Ordibehesht|Khordad|Tir|Mordad|Shahrivar|Mehr|Aban|Azar|Dey|Bahman|Esfand)(?: \d{4})?, )+(?=[A-Za-z])")
 # "Hengaw’s data", "Iran Human Rights’ figures": the organisation, not its data
 _POSSESSIVE_DATA = re.compile(r"(?:'s|’s|'|’)(?: (?:own )?(?:figures|data|statistics|tally|count|records|documentation|monitoring|network(?: inside (?:the country|Iran))?|(?:social |central )?headquarters(?: inside (?:the country|Iran))?))?$")
 

@@ -25,7 +25,7 @@ from .lexmatch import KeyedPatterns, SentenceIndex, first_letters, sentence_inde
 from .lowered import lowered
 from .quantities import find_quantities
 from .quotes import find_attributions, find_quotes
-from .told_in_passing import cause_of_death_in_relative, death_in_apposition
+from .told_in_passing import KIN_OF_DEAD, cause_of_death_in_relative, death_in_apposition
 
 __all__ = ["TriggersStage", "TriggerSpec", "trigger_specs", "find_triggers"]
 
@@ -443,7 +443,18 @@ def _not_an_act(view: str, s: int, e: int, spec: TriggerSpec, sidx: SentenceInde
         return True  # "held a silent gathering for a classmate who has been sentenced to death": whom the act is for
     if spec.sub_event_type in ("killing", "execution") and death_in_apposition(view, max(s0, s), e):
         return True  # "a banner of X, the commander of the Quds Force killed a year ago, in ...": who X was
+    if spec.sub_event_type in ("killing", "execution") and _kin_of_the_dead(view, max(s0, s - 120), e):
+        return True  # "a gathering at the grave of a young man killed in 2022": whose grave, no death told here
     return False
+
+
+#: KIN_OF_DEAD ending on the trigger's participle (searched only in a window with " of " or " whose ")
+_KIN_OF_DEAD_END = re.compile(KIN_OF_DEAD + r"\Z", re.I)
+
+
+def _kin_of_the_dead(view: str, lo: int, e: int) -> bool:
+    window = view[lo:e]
+    return (" of " in window or " whose " in window) and _KIN_OF_DEAD_END.search(window) is not None
 
 
 #: a town described by the wave that began there (", where the uprising began,")
