@@ -8,10 +8,7 @@ import datetime as dt
 
 from test_assemble import pipe  # noqa: F401  (the same pipeline fixture)
 from test_heldout47_rules import on, rows, run  # (the same helpers)
-
-
-def subs(doc) -> set[tuple[str, str]]:
-    return {(e.location.canonical, e.sub_event_type) for e in doc.events}
+from test_heldout51_rules import subs  # (the same helper)
 
 
 def test_an_end_to_executions_asked_for_is_no_execution(pipe):
@@ -115,3 +112,10 @@ def test_the_dead_whose_grave_a_gathering_was_at_are_no_killing(pipe):
     got = subs(doc)
     assert ("Izeh", "arrest") in got
     assert ("Izeh", "killing") not in got
+
+
+def test_the_day_an_official_spoke_does_not_narrow_the_week_he_counts(pipe):
+    doc = run(pipe, "The police chief said on Tuesday that 120 people had been arrested in Qom over the past week.",
+              published="2025-01-22")
+    got = rows(doc)
+    assert ("Qom", "arrest", dt.date(2025, 1, 16), dt.date(2025, 1, 22)) in got

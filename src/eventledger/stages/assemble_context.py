@@ -922,10 +922,17 @@ def drop_back_references(ctx: DocContext, i: int, triggers: list[Trigger], place
     return out
 
 
+#: the crowd told as coming back ("When they returned on Monday, ...", "gathered again on Monday")
+_CAME_BACK = re.compile(r"\b(?:returned|came\s+back|again|once\s+more|a\s+second\s+time)\b", re.I)
+
+
 def _dispersed_on_another_day(ctx: DocContext, i: int, t: Trigger, prior: list[Draft], date_for) -> bool:
-    """Is the protest noun the object of a dispersal told for one day of its own, while every
-    protest it could refer back to was told for another single day?"""
+    """Is the protest noun the object of a dispersal told for one day of its own, of a crowd that
+    came back, while every protest it could refer back to was told for another single day? (Without
+    the crowd's return, "On Wednesday, police dispersed the rally" is the rally told before.)"""
     if not any(d.role == "event" and d.range.precision == "day" for d in ctx.sent_dates[i]):
+        return False
+    if not _CAME_BACK.search(ctx.view, ctx.doc.sentences[i].span.start, t.span.start):
         return False
     if not any((spec := spec_of(x)) is not None and spec.intervention for x in ctx.sent_triggers[i]):
         return False

@@ -520,6 +520,12 @@ def _day_within_week(doc: Doc, mentions, m: DateMention) -> DateMention:
         return m
     days = [x for x in mentions if x is not m and x.range.precision == "day" and x.range.start is not None
             and sent.span.start <= x.span.start < sent.span.end and r.start <= x.range.start <= r.end]
+    if len(days) == 1:
+        # (not the day a source spoke: "the police chief said on Tuesday that 120 people had been arrested
+        # ... over the past week")
+        view = doc.view or doc.text
+        if _SAID_ON.search(view, max(sent.span.start, days[0].span.start - 40), days[0].span.start):
+            return m
     return days[0] if len(days) == 1 else m
 
 

@@ -313,6 +313,9 @@ def find_triggers(doc: Doc, quote_spans: list[Span] | None = None) -> list[Trigg
         negated, modality = _modality(sidx, view, s, e, quote_spans, lex, cue_hits)
         if modality == "asserted" and spec.event_type in ("repression", "riot") and _in_frame(view, s, sidx):
             modality = "context"
+        if modality == "asserted" and spec.sub_event_type in ("killing", "execution") \
+                and _kin_of_the_dead(view, max(sidx.bounds(s, 120, len(view))[0], s - 120), e):
+            modality = "context"  # "a gathering at the grave of a young man killed in 2022": whose grave, no death told here
         if modality == "asserted" and any(a <= s < b for a, b in described):
             modality = "context"
         out.append(Trigger(Span(s, e), etype, sub, tactics, negated, modality))
@@ -443,8 +446,6 @@ def _not_an_act(view: str, s: int, e: int, spec: TriggerSpec, sidx: SentenceInde
         return True  # "held a silent gathering for a classmate who has been sentenced to death": whom the act is for
     if spec.sub_event_type in ("killing", "execution") and death_in_apposition(view, max(s0, s), e):
         return True  # "a banner of X, the commander of the Quds Force killed a year ago, in ...": who X was
-    if spec.sub_event_type in ("killing", "execution") and _kin_of_the_dead(view, max(s0, s - 120), e):
-        return True  # "a gathering at the grave of a young man killed in 2022": whose grave, no death told here
     return False
 
 
