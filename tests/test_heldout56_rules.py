@@ -119,3 +119,9 @@ def test_the_day_an_official_spoke_does_not_narrow_the_week_he_counts(pipe):
               published="2025-01-22")
     got = rows(doc)
     assert ("Qom", "arrest", dt.date(2025, 1, 16), dt.date(2025, 1, 22)) in got
+
+
+def test_the_countrys_largest_site_is_a_description_not_a_scope(pipe):
+    doc = run(pipe, "Workers of the tractor factory in Tabriz stopped work on Sunday. On Monday, workers gathered "
+                    "outside the country's largest tractor maker.")
+    assert ("Tabriz", "demonstration") in subs(doc)

@@ -722,7 +722,7 @@ ANAPHOR_BEFORE = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+$", re
 CROWD = Cue(r"\b(?:participants|protesters|demonstrators|the crowd|crowds|marchers|mourners|those gathered)\b",
             ("participants", "protesters", "demonstrators", "crowd", "marchers", "mourners", "those gathered"))
 #: ("several hundred people gathered", "beat several of them": a crowd's size, not several places)
-_WIDER = Cue(r"\b(?:cities|towns|provinces|nationwide|across the country|across Iran|the country[’']s|other|(?:several|many)"
+_WIDER = Cue(r"\b(?:cities|towns|provinces|nationwide|across the country|across Iran|the country[’']s(?!\s+(?:largest|biggest|oldest|main|leading|second|third|top|most)\b)|other|(?:several|many)"
              r"(?!\s+(?:hundreds?|thousands?|dozens?|of\s+them|people|protesters|demonstrators|residents|"
              r"students|workers|women|men|youths?|drivers|farmers|nurses|teachers|retirees|"
              # ("held for several hours", "many times": a duration or a frequency, not places)
@@ -731,7 +731,8 @@ _WIDER = Cue(r"\b(?:cities|towns|provinces|nationwide|across the country|across 
              # things or people an act struck, not places)
              r"shops|stores|banks|cars|vehicles|buses|motorcycles|windows|bins|kiosks|buildings|officers|agents|"
              r"members|policemen)\b))\b",
-             # ("about 30 percent of the country's trucks had stopped work": the country's, no town's)
+             # ("about 30 percent of the country's trucks had stopped work": the country's, no town's; not
+             # "the country's largest tractor maker", a description of the town's site)
              ("cities", "towns", "provinces", "nationwide", "across ", "the country", "several", "many", "other"))
 
 
