@@ -497,3 +497,24 @@ def test_fast_date_writes_match_sqlalchemys_sqlite_format():
     process = Date().dialect_impl(sqlite.dialect()).bind_processor(sqlite.dialect())
     for d in (dt.date(1, 1, 1), dt.date(999, 12, 31), dt.date(2024, 2, 29), dt.date(9999, 12, 31)):
         assert d.isoformat() == process(d)
+
+
+def test_stored_json_is_what_the_json_module_writes():
+    """rows._dumps reuses one C encoder: its text must be JSONEncoder(ensure_ascii=False,
+    compact separators).encode's, byte for byte (floats, non-ASCII text, escapes, nesting)."""
+    from eventledger.store.rows import _dumps
+
+    encoder = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+    values = [
+        [1, "ev-1", "doc", ["Tehran", None, "Tehran", "IR", 35.6892, 51.389, 1], ["2024-01-01", None, "day", 0.9, []]],
+        ["مشهد ۱۴۰۳", "quote \" and \\ backslash", "tab\tnewline\n\x00\x1f", "emoji \U0001F600", "/"],
+        [0.1, 1.0, -0.0, 1e16, 1e-7, 2 / 3, 10**20, True, False, None],
+        [[[]], [{}], {"k": [1, {"n": None}]}, ["a"] * 3],
+        [float("inf"), float("-inf")],
+        ["x"],
+    ]
+    for value in values:
+        assert _dumps(value) == encoder.encode(value)
+    assert _dumps([]) == _dumps(()) == "[]"
+    with pytest.raises(TypeError):
+        _dumps([object()])
