@@ -17,6 +17,7 @@ from sqlalchemy import Connection, Date, DateTime, Engine, Table, create_engine,
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import StoreError
+from .rows import iso_date
 
 __all__ = ["CHUNK", "ComponentRow", "as_date", "bulk_insert", "chunks", "lock_key",
            "one_line", "reads", "sqlite_engine"]
@@ -96,8 +97,8 @@ def bulk_insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> N
         # column-wise: one list comprehension per converted column, then back to rows
         columns = list(zip(*data))
         for i, process, is_date in processors:
-            if is_date:  # a date's isoformat is SQLAlchemy's SQLite DATE format, and C-fast
-                columns[i] = [v.isoformat() if v.__class__ is dt.date else None if v is None else process(v)
+            if is_date:  # a date's isoformat is SQLAlchemy's SQLite DATE format (remembered: iso_date)
+                columns[i] = [iso_date(v) if v.__class__ is dt.date else None if v is None else process(v)
                               for v in columns[i]]  # type: ignore[call-overload]
             else:
                 columns[i] = [None if v is None else process(v) for v in columns[i]]  # type: ignore[call-overload]
