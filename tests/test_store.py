@@ -518,3 +518,19 @@ def test_stored_json_is_what_the_json_module_writes():
     assert _dumps([]) == _dumps(()) == "[]"
     with pytest.raises(TypeError):
         _dumps([object()])
+
+
+def test_none_still_binds_as_null_with_the_none_adapter(tmp_path):
+    """sql_io registers an adapter for None (a registry hit instead of a raised and cleared
+    AttributeError per None parameter): None must still be stored as NULL, by the store and by
+    any other sqlite3 connection of the process."""
+    store = open_store(tmp_path / "n.sqlite")
+    try:
+        con = sqlite3.connect(":memory:")
+        con.execute("CREATE TABLE t (a, b)")
+        con.executemany("INSERT INTO t VALUES (?, ?)", [(None, 1), (None, None)])
+        assert con.execute("SELECT typeof(a), typeof(b) FROM t").fetchall() == [("null", "integer"), ("null", "null")]
+        assert con.execute("SELECT count(*) FROM t WHERE a IS NULL").fetchone() == (2,)
+        con.close()
+    finally:
+        store.close()
