@@ -172,7 +172,8 @@ _NP_LOW = (
     r"deput(?:y|ies)|chair(?:man|woman|person)?|secretariat|"
     # the people of a protest speaking for themselves ("The nurses say that 31 of their colleagues
     # were dismissed"; only before a speech verb, see find_attributions)
-    rf"(?<=[Tt]he )(?:{'|'.join(_PROTEST_PEOPLE)})|"
+    # (or bare after "and", a clause of their own: "..., and students say at least four were killed")
+    rf"(?:(?<=[Tt]he )|(?<=\band ))(?:{'|'.join(_PROTEST_PEOPLE)})|"
     # ("the campaign said that prisoners in 56 prisons had joined": a campaign named before)
     r"campaigns?|"
     # ("the PMOI/MEK’s network reported": the organisation's network inside the country; "the Bar
