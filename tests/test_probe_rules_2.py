@@ -245,3 +245,10 @@ def test_the_protest_a_charge_is_placed_in_dates_no_arrest_and_quote_marks_pair_
                 f"of October. He added that {q1}the main elements{q2} had fled.")
         doc = run(pipe, text, published="2025-11-20", publisher="Test Wire")
         assert {(d[0], d[1], d[2]) for d in days(doc)} == {("Zahedan", "arrest", dt.date(2025, 11, 18))}, q1
+
+
+def test_an_act_denied_is_not_reported(pipe):
+    doc = run(pipe, "The police denied arresting any protesters in Tabriz on Monday.", published="2025-03-20")
+    assert not days(doc)
+    doc = run(pipe, "The police arrested 12 protesters in Tabriz on Monday.", published="2025-03-20")
+    assert {(d[0], d[1]) for d in days(doc)} == {("Tabriz", "arrest")}

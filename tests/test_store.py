@@ -497,3 +497,40 @@ def test_fast_date_writes_match_sqlalchemys_sqlite_format():
     process = Date().dialect_impl(sqlite.dialect()).bind_processor(sqlite.dialect())
     for d in (dt.date(1, 1, 1), dt.date(999, 12, 31), dt.date(2024, 2, 29), dt.date(9999, 12, 31)):
         assert d.isoformat() == process(d)
+
+
+def test_stored_json_is_what_the_json_module_writes():
+    """rows._dumps reuses one C encoder: its text must be JSONEncoder(ensure_ascii=False,
+    compact separators).encode's, byte for byte (floats, non-ASCII text, escapes, nesting)."""
+    from eventledger.store.rows import _dumps
+
+    encoder = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+    values = [
+        [1, "ev-1", "doc", ["Tehran", None, "Tehran", "IR", 35.6892, 51.389, 1], ["2024-01-01", None, "day", 0.9, []]],
+        ["مشهد ۱۴۰۳", "quote \" and \\ backslash", "tab\tnewline\n\x00\x1f", "emoji \U0001F600", "/"],
+        [0.1, 1.0, -0.0, 1e16, 1e-7, 2 / 3, 10**20, True, False, None],
+        [[[]], [{}], {"k": [1, {"n": None}]}, ["a"] * 3],
+        [float("inf"), float("-inf")],
+        ["x"],
+    ]
+    for value in values:
+        assert _dumps(value) == encoder.encode(value)
+    assert _dumps([]) == _dumps(()) == "[]"
+    with pytest.raises(TypeError):
+        _dumps([object()])
+
+
+def test_none_still_binds_as_null_with_the_none_adapter(tmp_path):
+    """sql_io registers an adapter for None (a registry hit instead of a raised and cleared
+    AttributeError per None parameter): None must still be stored as NULL, by the store and by
+    any other sqlite3 connection of the process."""
+    store = open_store(tmp_path / "n.sqlite")
+    try:
+        con = sqlite3.connect(":memory:")
+        con.execute("CREATE TABLE t (a, b)")
+        con.executemany("INSERT INTO t VALUES (?, ?)", [(None, 1), (None, None)])
+        assert con.execute("SELECT typeof(a), typeof(b) FROM t").fetchall() == [("null", "integer"), ("null", "null")]
+        assert con.execute("SELECT count(*) FROM t WHERE a IS NULL").fetchone() == (2,)
+        con.close()
+    finally:
+        store.close()

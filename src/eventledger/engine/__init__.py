@@ -25,7 +25,7 @@ PipelineFactory = Callable[["Options", "str | None"], "Pipeline"]
 
 
 #: young-generation threshold of the garbage collector while documents are processed
-GC_YOUNG_THRESHOLD = 20_000
+GC_YOUNG_THRESHOLD = 100_000
 
 
 def build_pipeline(options: "Options", upto: "str | None" = None) -> "Pipeline":
@@ -42,11 +42,15 @@ def build_pipeline(options: "Options", upto: "str | None" = None) -> "Pipeline":
 def tune_gc() -> None:
     """Set the collector up for processing documents: what is loaded by now (gazetteer,
     lexicons, compiled patterns) lives as long as the process, so it is moved out of the
-    collector's sight (``gc.freeze``), and young collections run every 20,000 allocations
+    collector's sight (``gc.freeze``), and young collections run every 100,000 allocations
     instead of 700. A document builds thousands of short-lived objects, almost none in
     cycles; with the defaults the collector ran several times per document and took about
-    a tenth of the pipeline's time (measured with ``eventledger bench``). Memory stays
-    bounded: the collector still runs, less often."""
+    a tenth of the pipeline's time (measured with ``eventledger bench``). At 20,000 (until
+    2026-12-08) a young collection still caught most documents mid-way and moved their
+    live mentions into the middle generation, whose collections then cost 0.08 ms per
+    document end to end; at 100,000 they cost 0.007 (CPU time in the collector, 1,000
+    synthetic documents into SQLite; peak RSS unchanged at 193 MB). Memory stays bounded:
+    the collector still runs, less often."""
     import gc
 
     gc.collect()

@@ -279,7 +279,9 @@ _VICTIMS_OF_DATE = re.compile(r"\b(?:killed|slain|executed|died|murdered|shot de
 _NAMES_VICTIMS_DATE = re.compile(r"\b(?:victims|martyrs)\s+of\s+(?:the\s+)?$"
                                  # "posters in memory of the students of 1999 on Wednesday": whom
                                  # the act remembers, named by their date
-                                 r"|\bin\s+(?:memory|honou?r)\s+of\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){1,3}?(?:of|from)\s+(?:the\s+)?$",
+                                 r"|\bin\s+(?:memory|honou?r)\s+of\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){1,3}?(?:of|from)\s+(?:the\s+)?$"
+                                 # "handed out leaflets about the women of the 1988 massacre on Monday": what they tell of
+                                 r"|\babout\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){1,3}?(?:of|from)\s+(?:the\s+)?$",
                                  re.I)
 
 

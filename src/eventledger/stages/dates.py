@@ -626,6 +626,9 @@ _AND_THE_NIGHT_BEFORE = re.compile(r"(?:,[^.;:!?\n]{0,60})?,?\s+and\s+")
 _TOOK_OFFICE_BEFORE = re.compile(r"\bwho\s+(?:took\s+office|came\s+to\s+power|was\s+(?:elected|appointed|sworn\s+in)|"
                                  r"became\s+(?:president|prosecutor|governor|minister|judiciary\s+chief))\s+(?:in\s+|on\s+)?\Z", re.I)
 _RESTATED_BY_DATE = re.compile(r",?\s*(?:on|in)?\s*")
+#: "the festival of water that falls on 13 Tir", "its annual celebration of 12 Farvardin": the
+#: occasion's calendar day, told to name it, not the day of the acts the sentence reports
+_OCCASION_DAY_BEFORE = re.compile(r"\b(?:(?:that|which)\s+)?falls\s+on\s+\Z|\bcelebrations?\s+of\s+\Z", re.I)
 #: "last year", "a month ago", "last week" before the full date they point at
 _BACK_RELS = frozenset({"ly", "lm", "lw", "yago", "mago", "wago"})
 #: between them at most an occasion's name: ", on Sizdah Bedar, "
@@ -934,6 +937,10 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
                 role = "other"  # "sentenced ... to death over an arson at a police station on October 10"
             elif a.kind == "weekday" and a.b is None and _PLANNED_BEFORE.search(view, max(0, a.start - 70), a.start):
                 role = "other"  # "Further rallies are planned in Paris and Toronto on Saturday": a plan's day
+            elif a.kind == "date" and ("fall" in view[max(0, a.start - 20) : a.start]
+                                       or "celebration" in view[max(0, a.start - 20) : a.start]) \
+                    and _OCCASION_DAY_BEFORE.search(view, max(0, a.start - 30), a.start):
+                role = "other"  # "the festival of water that falls on 13 Tir": the occasion's day, not the acts'
         k = bisect.bisect_right(sent_starts, a.start) - 1
         scope = sentences[k].span if k >= 0 and a.start < sentences[k].span.end else None
         # (the act's date may be an ongoing one, which is no prev_event: "have been on strike since

@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Sequence
+from itertools import islice
 from re import _constants as _C  # type: ignore[attr-defined]
 from re import _parser as _P  # type: ignore[attr-defined]
 
@@ -141,6 +142,8 @@ class KeyedPatterns:
     def __init__(self, entries: Sequence[tuple[object, str]], flags: int = re.I) -> None:
         self.keys = [k for k, _ in entries]
         self.compiled = [re.compile(rf"(?:{p})(?!\w)", flags) for _, p in entries]
+        # the bound match methods, looked up once: matches() calls one per candidate position
+        self._match = [c.match for c in self.compiled]
         self.by_prefix: dict[str, list[int]] = {}
         self.always: list[int] = []
         for i, (_, p) in enumerate(entries):
@@ -179,11 +182,11 @@ class KeyedPatterns:
         """Like :meth:`finditer`, with the winning match object (for its groups)."""
         end = len(view) if end is None else end
         positions = candidate_positions(view)[self.rid]
-        compiled = self.compiled
+        match = self._match
         keys = self.keys
         pos_min = start
-        if start:
-            positions = positions[bisect.bisect_left(positions, (start,)) :]
+        if start:  # (islice: no copy of the list's tail for a window)
+            positions = islice(positions, bisect.bisect_left(positions, (start,)), None)
         for s, cands in positions:
             if s >= end:
                 break
@@ -191,14 +194,16 @@ class KeyedPatterns:
                 continue
             if len(cands) == 1:  # most positions: one pattern, nothing to compare
                 i = cands[0]
-                mm = compiled[i].match(view, s, end)
-                if mm is not None and mm.end() > s:
-                    yield mm, keys[i]
-                    pos_min = mm.end()
+                mm = match[i](view, s, end)
+                if mm is not None:
+                    e = mm.end()
+                    if e > s:
+                        yield mm, keys[i]
+                        pos_min = e
                 continue
             best, best_end, best_key = None, s, None
             for i in cands:
-                mm = compiled[i].match(view, s, end)
+                mm = match[i](view, s, end)
                 if mm is not None and mm.end() > best_end:
                     best, best_end, best_key = mm, mm.end(), keys[i]
             if best is not None:

@@ -155,6 +155,9 @@ _OFFICIAL_OF_RE = re.compile(
 #: "in front of the Salmas governorate": the governorate as a building where people gathered
 _AT_BUILDING_BEFORE_RE = re.compile(
     r"\b(?:in\s+front\s+of|outside|at|near|before|to|towards?|around)\s+the\s+$", re.I)
+#: an apposition describing the town just named by what stands or lies in it
+_TOWN_WHERE_BEFORE_RE = re.compile(r",\s+the\s+(?:town|city|county|village)\s+(?:where|in\s+which)\s+(?:the\s+)?$")
+_BUILDING_AFTER_RE = re.compile(r"\s+(?:building|compound|offices)\b", re.I)
 _IN_THE_CITY_RE = re.compile(r"\b(?:in|across|throughout)\s+(?:the|this|that)\s+(?:city|town)\b", re.I)
 #: "in solidarity with Khash", "slogans in support of Zahedan": the place is named, not where it happened
 _SOLIDARITY_BEFORE_RE = re.compile(
@@ -320,7 +323,9 @@ def assign_roles(items: list[PlaceItem], view: str) -> None:
             role = "possessive"
         elif it.name_end == it.end and (spaced or apostrophe) \
                 and (official := _OFFICIAL_AFTER_RE.match(after)) is not None \
-                and not (official.group(0).lower().endswith("governorate") and _AT_BUILDING_BEFORE_RE.search(before)):
+                and not (official.group(0).lower().endswith("governorate")
+                         and (_AT_BUILDING_BEFORE_RE.search(before) or _BUILDING_AFTER_RE.match(after, official.end()))):
+            # ("projected ... onto the front of the Rasht governorate building": the building, a site in the town)
             role = "possessive" if official.group(1) else "other"
         # (every regex of _names_without_being_there ends in \s+$ or \s+(?:...)?$, so ``before``
         # must end with white space, i.e. ``last`` is not None; the function has no side effects)
@@ -476,6 +481,8 @@ def _names_without_being_there(before: str, view: str, it: PlaceItem) -> bool:
         return True  # "... was arrested at his home in Shush and is being held in Dezful prison": the jail
     if " by " in tail and _CREDIT_BEFORE.search(tail):
         return True  # "(Reporting by Parisa Hafezi; Editing by Alex Richardson)": a person's name
+    if "where" in tail and _TOWN_WHERE_BEFORE_RE.search(tail):
+        return True  # "In Varamin, the town where Qarchak prison stands, ...": what the town is known for
     if last == "in" and _based_in(stripped):
         return True  # "Iran Human Rights, a monitoring group based in Oslo, reported ...": the source's seat
     if view.startswith("-based", it.end):

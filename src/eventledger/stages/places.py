@@ -754,10 +754,21 @@ def _town_earlier_in_sentence(items: list[PlaceItem], view: str, pos: int) -> Pl
                 continue  # "the families of prisoners executed in Qezelhesar went to the X cemetery"
             if _whole_quote(view, it):
                 continue  # "chants of \"Azadi\" from rooftops in the Valiasr district": a chanted word
+            if _quote_closes_between(view, it.end, pos):
+                continue  # 'In Shiraz, the youths wrote "Jaleh, Mahshahr, Zahedan: one crime" on ... Boulevard': a slogan's town
             if (it.start == 0 or view[it.start - 1] == "\n") and _WIRE_DESK_AFTER.match(view, it.end):
                 return None  # "BEIRUT (AP) — A Revolutionary Court in northwestern Iran": the desk's town
             return it
     return None
+
+
+def _quote_closes_between(view: str, a: int, b: int) -> bool:
+    """Does a quotation open before ``a`` close between ``a`` and ``b`` (the town at ``a`` quoted)?"""
+    seg = view[a:b]
+    if '"' in seg:
+        return seg.count('"') % 2 == 1
+    close = seg.find("\u201d")
+    return close >= 0 and not 0 <= seg.find("\u201c") < close
 
 
 #: a wire dateline after a town that opens its line ("BEIRUT (AP) —", "DUBAI, Jan 3 (Reuters) -")

@@ -172,7 +172,8 @@ _NP_LOW = (
     r"deput(?:y|ies)|chair(?:man|woman|person)?|secretariat|"
     # the people of a protest speaking for themselves ("The nurses say that 31 of their colleagues
     # were dismissed"; only before a speech verb, see find_attributions)
-    rf"(?<=[Tt]he )(?:{'|'.join(_PROTEST_PEOPLE)})|"
+    # (or bare after "and", a clause of their own: "..., and students say at least four were killed")
+    rf"(?:(?<=[Tt]he )|(?<=\band ))(?:{'|'.join(_PROTEST_PEOPLE)})|"
     # ("the campaign said that prisoners in 56 prisons had joined": a campaign named before)
     r"campaigns?|"
     # ("the PMOI/MEK’s network reported": the organisation's network inside the country; "the Bar
@@ -666,10 +667,30 @@ def find_attributions(doc: Doc, quotes: list[Quote] | None = None) -> list[Attri
         start = src_span.start if lead else min(m.start(), src_span.start)
         out.append(Attribution(Span(start, cue_end), normalise_source(src_text), cue.lower(), scope))
     out.extend(_saying_clauses(doc, view))
+    if " at " in view:
+        out.extend(_elided_second_sources(view, out))
     out.sort(key=lambda a: (a.span.start, a.span.end))
     if pronouns:
         out = _resolve_pronouns(out, pronouns, view)
     return out
+
+
+#: "Amnesty International has put the number killed ... at 304, and Reuters at 1,500": a second
+#: source whose verb and noun are left out, its own figure after "at"
+_ELIDED_SECOND_SOURCE = re.compile(r",?\s+and\s+(?P<src>(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+at\s+"
+                                   r"(?=(?:about\s+|around\s+|some\s+|more\s+than\s+|at\s+least\s+|nearly\s+)?\d)")
+
+
+def _elided_second_sources(view: str, found: list[Attribution]) -> list[Attribution]:
+    extra: list[Attribution] = []
+    for a in found:
+        if not a.cue.startswith(("put ", "puts ")):
+            continue
+        m = _ELIDED_SECOND_SOURCE.search(view, a.span.end, a.scope.end)
+        if m is not None:
+            extra.append(Attribution(Span(m.start("src"), m.end()), normalise_source(m.group("src")), a.cue,
+                                     Span(m.start("src"), a.scope.end)))
+    return extra
 
 
 #: "the price rise, which the regime announced on Thursday, ...": the source of a relative clause

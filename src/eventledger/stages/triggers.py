@@ -289,6 +289,9 @@ def find_triggers(doc: Doc, quote_spans: list[Span] | None = None) -> list[Trigg
         if spec.sub_event_type == "symbolic_action" and view.endswith("for ", max(0, s - 4), s) \
                 and _DETAINED_FOR.search(view, sidx.bounds(s, 160, len(view))[0], s):
             continue  # what people were detained for ("detained ... on charges of '...' for writing slogans")
+        if spec.sub_event_type == "symbolic_action" and " they were " in view[max(0, s - 60) : s] \
+                and _CAUGHT_AT.search(view, max(0, s - 60), s) and _DETAINED_FOR.search(view, sidx.bounds(s, 160, len(view))[0], s):
+            continue  # the act they were caught at ("arrested two young men as they were writing slogans"): the town's act told before
         tactics = spec.tactics
         if "arson" in tactics and (obj := _OBJECT_IMAGES.match(view, e)) is not None:
             tactics = ("image_burning",)
@@ -318,9 +321,14 @@ def find_triggers(doc: Doc, quote_spans: list[Span] | None = None) -> list[Trigg
             modality = "context"  # "a gathering at the grave of a young man killed in 2022": whose grave, no death told here
         if modality == "asserted" and any(a <= s < b for a, b in described):
             modality = "context"
+        if modality == "asserted" and "when" in view[max(0, s - 70) : s] and "anniversary" in view[max(0, s - 140) : s] \
+                and _ANNIVERSARY_WHEN.search(view, max(0, s - 140), s):
+            modality = "context"  # "the anniversary of Black Friday, when the Shah's troops opened fire on a crowd": the day recalled
         out.append(Trigger(Span(s, e), etype, sub, tactics, negated, modality))
         if "arson" in spec.tactics:
             last_arson = out[-1]
+    if "the same" in low or "likewise" in low or "suit" in low:
+        out.extend(_acts_done_again(view, low, out, sidx))
     # the dead a symbolic act names inside its own span ("wrote the names of young people killed in
     # the town in 2022 on the walls") are whom the act honours, not a killing told
     held = [t.span for t in out if t.sub_event_type == "symbolic_action" and t.span.end - t.span.start > 30]
@@ -354,6 +362,12 @@ _PASSIVE_BURNT = re.compile(
 #: as an act ("two young men were detained last week on charges of '...' for writing slogans")
 _DETAINED_FOR = re.compile(r"\b(?:arrested|detained|jailed|sentenced|summoned|charged|convicted|accused)\b"
                            r"[^.;!?\n]{0,100}$", re.I)
+#: the clause after an anniversary's name that tells what happened on the day it recalls
+_ANNIVERSARY_WHEN = re.compile(r"\banniversary\s+of\s+[^.;:!?\n]{1,60}?,\s+when\s+[^.;:!?\n,]{0,60}\Z", re.I)
+#: the act people were arrested in the middle of, after the arrest ("arrested three young people on
+#: Tuesday as they were hanging a banner", "were arrested ... after they were filmed handing out leaflets")
+_CAUGHT_AT = re.compile(r"\b(?:as|while|when|after)\s+they\s+were\s+(?:(?:seen|filmed|caught|spotted)\s+)?"
+                        r"(?:[\w-]+ing(?:\s+(?:out|up))?\s+)?(?:(?:a|an|the|some)\s+)?(?:[\w'’-]+\s+){0,2}?\Z", re.I)
 #: the participle searched (lower-cased view, literal-led) for a verbless row's burnt object, and
 #: that object right before it ("a banner of Khamenei set on fire", "two posters of Soleimani torched")
 #: (a caption's present too: "A banner with a portrait of Soleimani burns on the road to ...")
@@ -415,6 +429,29 @@ _FRAME = re.compile(rf"\b(?=[{_FRAME_FIRSTS}])(?:{'|'.join(_FRAME_CUES)})\b", re
 _FRAME_WORDS = 8
 
 
+#: "they did the same in Isfahan, Shiraz and Ahvaz", "followed suit in ...": the act of the sentence
+#: before, told again for other places (searched in the lower-cased view)
+_DID_THE_SAME = re.compile(r"\b(?:did|do|does|doing)\s+(?:the\s+same|likewise)\b|\bfollowed\s+suit\b")
+
+
+def _acts_done_again(view: str, low: str, found: list[Trigger], sidx: SentenceIndex) -> list[Trigger]:
+    """Triggers for "did the same": one per sub-type the sentence before asserted, with its tactics,
+    at the phrase (its own sentence holds no act of its own)."""
+    extra: list[Trigger] = []
+    for m in _DID_THE_SAME.finditer(low):
+        s0, s1 = sidx.bounds(m.start(), 400, len(view))
+        if s0 == 0 or any(s0 <= t.span.start < s1 for t in found):
+            continue
+        p0, _ = sidx.bounds(s0 - 2, 600, len(view))
+        before = [t for t in found if p0 <= t.span.start < s0 and t.modality == "asserted" and not t.negated]
+        acts: dict[tuple[str, str], tuple[str, ...]] = {}
+        for t in before:
+            key = (t.event_type, t.sub_event_type)
+            acts[key] = acts.get(key, ()) + tuple(x for x in t.tactics if x not in acts.get(key, ()))
+        extra.extend(Trigger(Span(m.start(), m.end()), et, st, tac, False, "asserted") for (et, st), tac in acts.items())
+    return extra
+
+
 def _not_an_act(view: str, s: int, e: int, spec: TriggerSpec, sidx: SentenceIndex) -> bool:
     """Repression words that do not report an act here (see _HANG_OBJECT, _DETERMINER_BEFORE)."""
     word = view[s:e].lower()
@@ -431,7 +468,7 @@ def _not_an_act(view: str, s: int, e: int, spec: TriggerSpec, sidx: SentenceInde
             and _THOSE_OF_BEFORE.search(view, max(s0, s - 40), s):
         return True  # "put up posters of those killed in Zahedan": the dead honoured, no act told here
     if " " not in word and word.endswith("ed") and _DETERMINER_BEFORE.search(view, max(s0, s - 20), s):
-        if _NOUN_AFTER.match(view, e, s1):
+        if _NOUN_AFTER.match(view, e, s1) and not _burnt_image_captioned(view, s, e, spec):
             return True
     if spec.sub_event_type == "property_attack" and word[:3] in ("was", "wer", "had", "has") \
             and not _SITE_BEFORE_PASSIVE.search(view, max(s0, s - 70), s):
@@ -456,6 +493,20 @@ _KIN_OF_DEAD_END = re.compile(KIN_OF_DEAD + r"\Z", re.I)
 def _kin_of_the_dead(view: str, lo: int, e: int) -> bool:
     window = view[lo:e]
     return (" of " in window or " whose " in window) and _KIN_OF_DEAD_END.search(window) is not None
+
+
+#: a photo caption's line, "<Place> – <what it shows> – <date>" (the date ends the line with a year)
+_CAPTION_LINE = re.compile(r"[A-Z][^\n\u2013]{1,40}\s[\u2013-]\s[^\n]+\s[\u2013-]\s[^\n]*\d{4}\s*\Z")
+
+
+def _burnt_image_captioned(view: str, s: int, e: int, spec: TriggerSpec) -> bool:
+    """"Shiraz – A burned image of Khomeini on ... Street – January 31, 2020": a caption shows the
+    burnt image, an act of its place and day, though told by a participle after "a"."""
+    if spec.sub_event_type != "property_attack" or _OBJECT_IMAGES.match(view, e) is None:
+        return False
+    a = view.rfind("\n", 0, s) + 1
+    b = view.find("\n", e)
+    return (b < 0 or b - a < 200) and _CAPTION_LINE.match(view, a, b if b >= 0 else len(view)) is not None
 
 
 #: a town described by the wave that began there (", where the uprising began,")
