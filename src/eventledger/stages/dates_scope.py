@@ -630,7 +630,38 @@ def _day_heading(doc: Doc, idx: DateIndex, q: int) -> DateMention | None:
         rest = text[start : m.span.start] + " " + text[m.span.end : n.span.start] + " " + text[n.span.end : end]
     else:
         rest = text[start : m.span.start] + " " + text[m.span.end : end]
+        if "–" in rest or "—" in rest or " - " in rest:
+            rest = _towns_before_dash(doc, start, m.span.start) + " " + text[m.span.end : end]
     return m if _DAY_HEADING_REST.fullmatch(rest) else None
+
+
+#: what is left of a sample report's heading "Tehran and Karaj – Wednesday, June 19" once its
+#: towns are taken out: the towns' joins and the dash before the day
+_TOWNS_DASH = re.compile(r"[\s,]*(?:(?:and|&)[\s,]*)*[–—-]\s*")
+
+
+def _towns_before_dash(doc: Doc, start: int, stop: int) -> str:
+    """The text of a heading before its day with a leading "Town(s) – " taken out, when all that
+    stands before the dash is towns: the heading dates its section like a bare day heading."""
+    text = doc.text
+    pos, kept = start, []
+    for pm in sorted((pm for pm in doc.places if start <= pm.span.start and pm.span.end <= stop),
+                     key=lambda pm: pm.span.start):
+        kept.append(text[pos : pm.span.start])
+        pos = pm.span.end
+    if pos == start:
+        return text[start:stop]
+    kept.append(text[pos:stop])
+    if not all(not k.strip() or re.fullmatch(r"[\s,]*(?:and|&)?[\s,]*", k) for k in kept[:-1]) \
+            or not _TOWNS_DASH.fullmatch(kept[-1]) or kept[0].strip():
+        return text[start:stop]
+    return ""
+
+
+def _alt_text_line(doc: Doc, idx: DateIndex, q: int) -> bool:
+    """A scraped photo's alt text: one short line in lower case ("resistance units banner tehran june 19")."""
+    line = doc.text[idx.starts[q] : idx.ends[q]].strip()
+    return 0 < len(line) <= 120 and "\n" not in line and line == line.lower() and any(ch.isalpha() for ch in line)
 
 
 #: a heading that is only a clock time ("10:40" over a channel's post)
@@ -664,7 +695,8 @@ _OCCASION_VERBS = {"hearing": "hearing|heard", "trial": "trial|tried", "session"
 _ON_VOTE_DAY = re.compile(r"\s*On (?:the )?(?:(?:election|polling|voting) day|day of the (?:vote|election|polls))\b", re.I)
 #: the vote named right before its date ("held its sham parliamentary election on Friday", "the
 #: vote on March 1") or right after it ("the March 1 elections", "Friday's vote")
-_VOTE_BEFORE_DATE = re.compile(r"\b(?:elections?|vote|polls)\s+(?:(?:was|were|is|will be)\s+held\s+)?on\s+\Z", re.I)
+#: (also "the parliamentary election of Friday, February 21")
+_VOTE_BEFORE_DATE = re.compile(r"\b(?:elections?|vote|polls)\s+(?:(?:(?:was|were|is|will be)\s+held\s+)?on|of)\s+\Z", re.I)
 _VOTE_AFTER_DATE = re.compile(r"(?:['’]s)?\s+(?:(?:parliamentary|presidential|general|municipal|local)\s+)?(?:elections?|vote|polls)\b", re.I)
 
 
@@ -874,6 +906,9 @@ def _event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
                 return _carried(day)
             if (own_day := _clock_heading_day(doc, idx, q)) is not None:
                 return own_day
+            if q > 0 and idx.classes[q - 1] == "label" and _alt_text_line(doc, idx, q) \
+                    and (day := _day_heading(doc, idx, q - 1)) is not None:
+                return _carried(day)  # a photo's lower-case alt text between a day heading and its text
             break
         if item and _is_list_item(doc, q):
             q -= 1  # a sibling bullet's own day is not this bullet's: the list's frame is

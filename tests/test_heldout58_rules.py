@@ -1,0 +1,58 @@
+"""Rules added after held-out set 58 (ho355-ho360: NCRI/PMOI long essays with sample reports of
+2020-2026), each on text of its own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from test_assemble import pipe  # noqa: F401  (the same pipeline fixture)
+from test_heldout47_rules import on, rows, run  # (the same helpers)
+
+
+def test_a_town_and_day_heading_dates_the_paragraph_under_it(pipe):
+    # "Kerman – Tuesday, May 6" over a sample report whose paragraph tells no day; a photo's
+    # lower-case alt text may stand between them
+    doc = run(pipe, "Activities of the Resistance Units\n\nMay 9, 2025 - The units marked the week across Iran.\n\n"
+                    "Kerman – Tuesday, May 6\n\nresistance units graffiti kerman may\n\n"
+                    "Units wrote slogans on the walls of a school in Kerman.\n\n"
+                    "Yazd – Wednesday, May 7\n\nPosters of the Resistance leader were put up in Yazd.",
+              published="2025-05-09")
+    got = rows(doc)
+    assert on("Kerman", "symbolic_action", dt.date(2025, 5, 6)) in got
+    assert on("Yazd", "symbolic_action", dt.date(2025, 5, 7)) in got
+
+
+def test_striking_as_an_adjective_is_no_strike(pipe):
+    doc = run(pipe, "On Saturday, the most striking images of the rally did not come from Paris, Berlin or Rome.")
+    assert not any(e.sub_event_type == "strike" for e in doc.events)
+
+
+def test_striking_workers_are_still_a_strike(pipe):
+    doc = run(pipe, "On Saturday, more striking workers gathered outside the refinery in Abadan.")
+    assert any(e.location.canonical == "Abadan" for e in doc.events)
+
+
+def test_a_boycott_named_by_a_speaker_or_as_grounds_is_no_strike(pipe):
+    doc = run(pipe, "On Friday, a cleric in Qom called a boycott \"a sin\". Police arrested four people in Kashan "
+                    "on Saturday for inciting a boycott.")
+    got = {(e.location.canonical, e.sub_event_type) for e in doc.events}
+    assert ("Kashan", "arrest") in got
+    assert not any(sub == "strike" for _, sub in got)
+
+
+def test_towns_something_did_not_come_from_are_no_event_places(pipe):
+    doc = run(pipe, "On Saturday, thousands joined the online gathering. The images did not come from Paris, "
+                    "Berlin or Washington.")
+    assert not {e.location.canonical for e in doc.events} & {"Paris", "Berlin", "Washington"}
+
+
+def test_a_day_the_report_gives_its_election_dates_election_day(pipe):
+    doc = run(pipe, "The presidential election of Friday, May 30, was boycotted.\n\n"
+                    "On election day, Resistance Units in Yazd wrote slogans on walls.", published="2025-06-03")
+    assert on("Yazd", "symbolic_action", dt.date(2025, 5, 30)) in rows(doc)
+
+
+def test_a_wall_of_posters_set_on_fire_is_no_poster_put_up(pipe):
+    doc = run(pipe, "On Monday, youths set fire to a wall of candidates' posters in Qom.")
+    got = {(e.location.canonical, e.sub_event_type) for e in doc.events}
+    assert ("Qom", "property_attack") in got and ("Qom", "symbolic_action") not in got
