@@ -56,3 +56,22 @@ def test_a_wall_of_posters_set_on_fire_is_no_poster_put_up(pipe):
     doc = run(pipe, "On Monday, youths set fire to a wall of candidates' posters in Qom.")
     got = {(e.location.canonical, e.sub_event_type) for e in doc.events}
     assert ("Qom", "property_attack") in got and ("Qom", "symbolic_action") not in got
+
+
+def test_mourners_named_at_length_prevented_from_reaching_a_grave_met_an_intervention(pipe):
+    doc = run(pipe, "In Bukan, security forces surrounded the cemetery on Monday and prevented the Karimi family "
+                    "and dozens of mourners from reaching his grave.")
+    assert on("Bukan", "protest_with_intervention", dt.date(2025, 6, 2)) in rows(doc)
+
+
+def test_what_relatives_do_on_anniversaries_is_no_one_event(pipe):
+    doc = run(pipe, "In Tabriz, relatives who visit the graves on anniversaries are filmed by plainclothes agents.")
+    assert not doc.events
+
+
+def test_a_year_in_a_second_chanted_slogan_dates_nothing(pipe):
+    # the second quotation of a chant, over 60 characters long: its "This year" is the slogan's
+    doc = run(pipe, "On Tuesday night, residents of Zanjan chanted \"Death to the dictator\" and \"This year is "
+                    "the year of blood, Seyyed Ali will be overthrown at last\". Security forces fired tear gas "
+                    "and arrested several young people in Zanjan.", published="2025-03-20")
+    assert on("Zanjan", "arrest", dt.date(2025, 3, 18)) in rows(doc)
