@@ -648,9 +648,9 @@ def _in_slogan(view: str, start: int, end: int) -> bool:
     # order" during a protest at the end of October')
     line_start = view.rfind("\n", max(0, start - 2000), start) + 1
     if '"' in before and view.count('"', line_start, start) % 2 == 1:
-        close = view.find('"', end, end + _SLOGAN_CHARS)
+        close = view.find('"', end, end + 2 * _SLOGAN_CHARS)
     elif before.rfind("\u201c") > before.rfind("\u201d"):
-        close = view.find("\u201d", end, end + _SLOGAN_CHARS)
+        close = view.find("\u201d", end, end + 2 * _SLOGAN_CHARS)
     else:
         return False
     if close < 0 or "\n" in view[end:close]:
