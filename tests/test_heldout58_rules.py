@@ -75,3 +75,9 @@ def test_a_year_in_a_second_chanted_slogan_dates_nothing(pipe):
                     "the year of blood, Seyyed Ali will be overthrown at last\". Security forces fired tear gas "
                     "and arrested several young people in Zanjan.", published="2025-03-20")
     assert on("Zanjan", "arrest", dt.date(2025, 3, 18)) in rows(doc)
+
+
+def test_the_next_sentence_naming_the_slogans_dates_them(pipe):
+    doc = run(pipe, "In Arak, Resistance Units wrote on walls: \"Down with the dictator\". The slogans appeared "
+                    "on Thursday and Friday, May 29 and 30.", published="2025-06-03")
+    assert ("Arak", "symbolic_action", dt.date(2025, 5, 29), dt.date(2025, 5, 30)) in rows(doc)

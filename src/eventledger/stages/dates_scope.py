@@ -349,6 +349,9 @@ _SAME_ACT_NEXT = {
     "sentence": re.compile(r"\b(?:[Tt]he|[Tt]heir|[Hh]is|[Hh]er) (?:sentences?|verdicts?|ruling) (?:was|were|had been) "),
     "arrest": re.compile(r"\b(?:[Tt]he|[Tt]heir|[Hh]is|[Hh]er) (?:arrests?|detentions?) (?:was|were|took place|happened) "),
     "execution": re.compile(r"\b(?:[Tt]he|[Tt]heir|[Hh]is|[Hh]er) (?:executions?|hangings?) (?:was|were|took place) "),
+    # the material of a symbolic act ("... wrote on walls: '...'. The slogans appeared on Thursday and Friday")
+    "symbolic_action": re.compile(r"\b(?:[Tt]he|[Tt]hese|[Tt]heir) (?:slogans?|graffiti|banners?|posters?|leaflets?|writings?) "
+                                  r"(?:appeared|were (?:written|put up|hung|seen|spotted|painted|sprayed|distributed|found)) "),
 }
 
 
@@ -363,7 +366,7 @@ def dated_by_next_sentence(doc: Doc, sub: str, sentence_index: int) -> DateMenti
         return None
     own = [x for x in doc.dates if sent.span.start <= x.span.start < sent.span.end and x.role == "event"]
     told = [x for x in doc.dates if nxt.span.start <= x.span.start < nxt.span.end and x.role == "event"]
-    if own or len(told) != 1 or told[0].range.precision != "day":
+    if own or len(told) != 1 or told[0].range.precision not in (("day", "range") if sub == "symbolic_action" else ("day",)):
         return None
     return told[0]
 
