@@ -81,3 +81,8 @@ def test_the_next_sentence_naming_the_slogans_dates_them(pipe):
     doc = run(pipe, "In Arak, Resistance Units wrote on walls: \"Down with the dictator\". The slogans appeared "
                     "on Thursday and Friday, May 29 and 30.", published="2025-06-03")
     assert ("Arak", "symbolic_action", dt.date(2025, 5, 29), dt.date(2025, 5, 30)) in rows(doc)
+
+
+def test_a_figure_in_graffiti_whose_wall_comes_after_it_is_the_slogans(pipe):
+    doc = run(pipe, "On Sunday, Resistance Units in Qom wrote \"3,000 martyrs for freedom\" on walls in busy streets.")
+    assert any(c.value == 3000 and c.attributed_to and "slogan" in c.attributed_to for c in doc.claims)

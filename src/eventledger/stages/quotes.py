@@ -47,6 +47,11 @@ _SPEAKER_AFTER_COMMA = re.compile(
 # right after "that" is reported speech (the verb may sit before an earlier quote of the sentence)
 _THAT_BEFORE = re.compile(r"\bthat\s*$")
 _SCARE_BEFORE = re.compile(r"\b(?:so-called|purported|alleged|regime|of|as)\s*$", re.I)
+# graffiti whose wall comes after its text ('wrote "120,000 martyrs ..." on walls', also after a
+# second quotation: 'wrote "..." and "..." on walls near the bazaar'): a slogan, not a statement
+_WROTE_BEFORE = re.compile(r"\bwr(?:ote|ites|iting)\s*$", re.I)
+_ON_WALLS_AFTER = re.compile(
+    r"(?:\s*(?:,|and|,\s*and)\s*[“\"][^”\"\n]{1,150}[”\"])*\s*on\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?walls?\b", re.I)
 
 
 def find_quotes(doc: Doc) -> list[Quote]:
@@ -66,7 +71,9 @@ def find_quotes(doc: Doc) -> list[Quote]:
         after = view[m.end() : m.end() + 30]
         words = body.split()
         line_before = before.rsplit("\n", 1)[-1]
-        if (
+        if "wr" in before[-9:].lower() and _WROTE_BEFORE.search(before) and _ON_WALLS_AFTER.match(view, m.end()):
+            kind = "slogan"
+        elif (
             _STATEMENT_BEFORE.search(before)
             or _THAT_BEFORE.search(before)
             or _STATEMENT_AFTER.search(after)
