@@ -86,3 +86,9 @@ def test_the_next_sentence_naming_the_slogans_dates_them(pipe):
 def test_a_figure_in_graffiti_whose_wall_comes_after_it_is_the_slogans(pipe):
     doc = run(pipe, "On Sunday, Resistance Units in Qom wrote \"3,000 martyrs for freedom\" on walls in busy streets.")
     assert any(c.value == 3000 and c.attributed_to and "slogan" in c.attributed_to for c in doc.claims)
+
+
+def test_a_source_citing_others_before_its_verb_speaks_for_itself(pipe):
+    doc = run(pipe, "The Interior Minister said turnout was 42 percent. The PMOI/MEK, citing reports from 1,600 "
+                    "polling stations, put national turnout at less than 15 percent.")
+    assert any(c.value == 15 and c.attributed_to == "PMOI/MEK" for c in doc.claims)

@@ -306,6 +306,8 @@ def _patterns() -> _AttrPatterns:
         # source's cue: "detained by the police, according to X, which said": X speaks, not the police)
         # ("..., internet monitor NetBlocks and residents said": the named source speaks for both)
         verb_src=re.compile(rf"{src}(?:\s*\([^)]{{1,40}}\))?(?: and (?:residents|witnesses|eyewitnesses|activists|locals|relatives))?(?:,\s*(?P<app>(?!(?:which|who|whose)\b)(?!\s*(?:according|citing|quoting)\b)[^,\n]{{2,80}}),)?"
+                            # ("The PMOI/MEK, citing reports from 1,600 polling stations, put ...": the source cites, it speaks)
+                            r"(?:,\s*(?:citing|quoting)\s(?:[^,\n]|(?<=\d),(?=\d)){2,80},)?"
                             r"(?:,?\s+(?:which|who)\b)?(?:\s+(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?"  # ("HRANA on Monday reported")
                             r",?\s+(?:also |again |further |recently |now |later |earlier |first |has |have |had )*$"),
         # ("according to a member of the … committee, Hossein Naqavi Hosseini": the name in the apposition)
