@@ -92,3 +92,14 @@ def test_a_source_citing_others_before_its_verb_speaks_for_itself(pipe):
     doc = run(pipe, "The Interior Minister said turnout was 42 percent. The PMOI/MEK, citing reports from 1,600 "
                     "polling stations, put national turnout at less than 15 percent.")
     assert any(c.value == 15 and c.attributed_to == "PMOI/MEK" for c in doc.claims)
+
+
+def test_a_thousand_counts_like_a_hundred(pipe):
+    doc = run(pipe, "On Saturday, more than a thousand locations in 40 countries joined the online conference.")
+    assert any(c.value == 1000 for c in doc.claims)
+
+
+def test_she_said_after_a_call_is_the_caller(pipe):
+    doc = run(pipe, "Addressing the rally on Saturday, Leila Ahmadi called on the youths to join the protests. She "
+                    "said that more than 300 members of the network had been arrested in a year.")
+    assert any(c.value == 300 and c.attributed_to == "Leila Ahmadi" for c in doc.claims)
