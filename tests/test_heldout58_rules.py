@@ -103,3 +103,8 @@ def test_she_said_after_a_call_is_the_caller(pipe):
     doc = run(pipe, "Addressing the rally on Saturday, Leila Ahmadi called on the youths to join the protests. She "
                     "said that more than 300 members of the network had been arrested in a year.")
     assert any(c.value == 300 and c.attributed_to == "Leila Ahmadi" for c in doc.claims)
+
+
+def test_a_forces_commander_placed_by_of_is_a_source(pipe):
+    doc = run(pipe, "The Basij commander of Fars province said his forces had identified 400 troublemakers.")
+    assert any(c.value == 400 and c.attributed_to and "commander" in c.attributed_to for c in doc.claims)

@@ -231,7 +231,8 @@ _NP_LOW = (
     r"agriculture|roads|culture|defen[cs]e|welfare|industry|trade|communications) )?minister|"
     # an official with the jurisdiction it speaks for: "the prosecutor of Sistan and
     # Baluchestan province", "the governor of Khash", "the police chief of Zahedan"
-    rf"(?:prosecutor|governor|police(?: chief)?|mayor|police commander|judiciary chief|head)"
+    # ("the Basij commander of Tehran province said", "The IRGC commander said": a force's commander)
+    rf"(?:prosecutor|governor|police(?: chief)?|mayor|police commander|judiciary chief|head|commander|chief)"
     rf"(?: of (?:the )?{_CAP_WORD}(?: (?:and )?{_CAP_WORD}){{0,3}}(?: province| county| city)?)?|"
     # an office holder placed by "in": "the head of the judiciary in Khuzestan", "Khamenei’s
     # representative in Mashhad" (the place alone is not who speaks)
