@@ -108,3 +108,12 @@ def test_she_said_after_a_call_is_the_caller(pipe):
 def test_a_forces_commander_placed_by_of_is_a_source(pipe):
     doc = run(pipe, "The Basij commander of Fars province said his forces had identified 400 troublemakers.")
     assert any(c.value == 400 and c.attributed_to and "commander" in c.attributed_to for c in doc.claims)
+
+
+def test_similar_activities_after_a_dated_sample_in_its_paragraph_share_the_samples_period(pipe):
+    doc = run(pipe, "The units were active in 90 cities between May 20 and May 27, the PMOI said.\n\n"
+                    "In Ilam, on Sunday, May 25, units projected images onto a wall. Similar activities were "
+                    "reported in Bushehr and Yasuj.", published="2025-05-28")
+    got = rows(doc)
+    assert on("Ilam", "symbolic_action", dt.date(2025, 5, 25)) in got
+    assert ("Bushehr", "symbolic_action", dt.date(2025, 5, 20), dt.date(2025, 5, 27)) in got

@@ -874,7 +874,12 @@ def _event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
                 last = mentions[lo - 1]
                 if lo > 1:
                     last = _held_day_in_range(doc, mentions[:lo], _past_appositive(doc, mentions[:lo], span, last))
-                return _carried(_occasion_date(doc, idx, span, p) or _day_within_week(doc, mentions[:lo], last), doc, span)
+                # ("..., on the evening of Monday, July 12. Similar activities were reported in Rasht": in
+                # the last sample's paragraph too, the towns share the period the samples cover)
+                last = _day_within_week(doc, mentions[:lo], last)
+                if (similar := _similar_in_period(doc, idx, span, p, last)).range.precision != "range":
+                    similar = last  # (a month or a year holding the day is no period of the samples)
+                return _carried(_occasion_date(doc, idx, span, p) or similar, doc, span)
         else:
             in_sent = list(_outside_asides(doc, [m for m in mentions if s_start <= m.span.start < s_end], span))
             if in_sent:
