@@ -15,11 +15,13 @@ def test_a_town_and_day_heading_dates_the_paragraph_under_it(pipe):
     doc = run(pipe, "Activities of the Resistance Units\n\nMay 9, 2025 - The units marked the week across Iran.\n\n"
                     "Kerman – Tuesday, May 6\n\nresistance units graffiti kerman may\n\n"
                     "Units wrote slogans on the walls of a school in Kerman.\n\n"
-                    "Yazd – Wednesday, May 7\n\nPosters of the Resistance leader were put up in Yazd.",
+                    "Yazd – Wednesday, May 7\n\nPosters of the Resistance leader were put up in Yazd.\n\n"
+                    "Arak — Thursday night, May 8\n\nYouths set fire to a Basij base in Arak.",
               published="2025-05-09")
     got = rows(doc)
     assert on("Kerman", "symbolic_action", dt.date(2025, 5, 6)) in got
     assert on("Yazd", "symbolic_action", dt.date(2025, 5, 7)) in got
+    assert on("Arak", "property_attack", dt.date(2025, 5, 8)) in got
 
 
 def test_striking_as_an_adjective_is_no_strike(pipe):

@@ -625,16 +625,17 @@ def _day_heading(doc: Doc, idx: DateIndex, q: int) -> DateMention | None:
     if end - start > 40 or m.range.start is None:
         return None
     text = doc.text
+    head = text[start : m.span.start]
+    if "–" in head or "—" in head or " - " in head:
+        head = _towns_before_dash(doc, start, m.span.start)  # "Tehran – Wednesday, June 19"
     if len(mentions) == 2:
         # "Wednesday (18 Tir)": a weekday and the date it falls on, one day written twice
         n = mentions[1]
         if n.range.start != m.range.start or n.range.end != m.range.end:
             return None
-        rest = text[start : m.span.start] + " " + text[m.span.end : n.span.start] + " " + text[n.span.end : end]
+        rest = head + " " + text[m.span.end : n.span.start] + " " + text[n.span.end : end]
     else:
-        rest = text[start : m.span.start] + " " + text[m.span.end : end]
-        if "–" in rest or "—" in rest or " - " in rest:
-            rest = _towns_before_dash(doc, start, m.span.start) + " " + text[m.span.end : end]
+        rest = head + " " + text[m.span.end : end]
     return m if _DAY_HEADING_REST.fullmatch(rest) else None
 
 
