@@ -9,6 +9,11 @@ from test_assemble import pipe  # noqa: F401  (the same pipeline fixture)
 from test_heldout47_rules import on, rows, run  # (the same helpers)
 
 
+def sourced(doc, value: float, source_part: str = "") -> bool:
+    """Whether a claim of ``value`` is attributed to a source whose name holds ``source_part``."""
+    return any(c.value == value and (not source_part or source_part in (c.attributed_to or "")) for c in doc.claims)
+
+
 def test_a_town_and_day_heading_dates_the_paragraph_under_it(pipe):
     # "Kerman – Tuesday, May 6" over a sample report whose paragraph tells no day; a photo's
     # lower-case alt text may stand between them
@@ -87,29 +92,29 @@ def test_the_next_sentence_naming_the_slogans_dates_them(pipe):
 
 def test_a_figure_in_graffiti_whose_wall_comes_after_it_is_the_slogans(pipe):
     doc = run(pipe, "On Sunday, Resistance Units in Qom wrote \"3,000 martyrs for freedom\" on walls in busy streets.")
-    assert any(c.value == 3000 and c.attributed_to and "slogan" in c.attributed_to for c in doc.claims)
+    assert sourced(doc, 3000, "slogan")
 
 
 def test_a_source_citing_others_before_its_verb_speaks_for_itself(pipe):
     doc = run(pipe, "The Interior Minister said turnout was 42 percent. The PMOI/MEK, citing reports from 1,600 "
                     "polling stations, put national turnout at less than 15 percent.")
-    assert any(c.value == 15 and c.attributed_to == "PMOI/MEK" for c in doc.claims)
+    assert sourced(doc, 15, "PMOI/MEK")
 
 
 def test_a_thousand_counts_like_a_hundred(pipe):
     doc = run(pipe, "On Saturday, more than a thousand locations in 40 countries joined the online conference.")
-    assert any(c.value == 1000 for c in doc.claims)
+    assert sourced(doc, 1000)
 
 
 def test_she_said_after_a_call_is_the_caller(pipe):
     doc = run(pipe, "Addressing the rally on Saturday, Leila Ahmadi called on the youths to join the protests. She "
                     "said that more than 300 members of the network had been arrested in a year.")
-    assert any(c.value == 300 and c.attributed_to == "Leila Ahmadi" for c in doc.claims)
+    assert sourced(doc, 300, "Leila Ahmadi")
 
 
 def test_a_forces_commander_placed_by_of_is_a_source(pipe):
     doc = run(pipe, "The Basij commander of Fars province said his forces had identified 400 troublemakers.")
-    assert any(c.value == 400 and c.attributed_to and "commander" in c.attributed_to for c in doc.claims)
+    assert sourced(doc, 400, "commander")
 
 
 def test_similar_activities_after_a_dated_sample_in_its_paragraph_share_the_samples_period(pipe):
