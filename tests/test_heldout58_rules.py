@@ -124,3 +124,14 @@ def test_similar_activities_after_a_dated_sample_in_its_paragraph_share_the_samp
     got = rows(doc)
     assert on("Ilam", "symbolic_action", dt.date(2025, 5, 25)) in got
     assert ("Bushehr", "symbolic_action", dt.date(2025, 5, 20), dt.date(2025, 5, 27)) in got
+
+
+def test_a_town_and_day_heading_places_a_paragraph_that_names_no_town(pipe):
+    doc = run(pipe, "Activities of the Resistance Units\n\nJune 24, 2024 - The units marked the anniversary.\n\n"
+                    "Tabriz and Urmia – Sunday, June 23\n\nUnits wrote slogans on walls.\n\n"
+                    "Qom – Saturday, June 22\n\nresistance units qom posters\n\n"
+                    "Units put up posters of the Resistance leader.", published="2024-06-24")
+    got = rows(doc)
+    assert on("Tabriz", "symbolic_action", dt.date(2024, 6, 23)) in got
+    assert on("Urmia", "symbolic_action", dt.date(2024, 6, 23)) in got
+    assert on("Qom", "symbolic_action", dt.date(2024, 6, 22)) in got
