@@ -1385,7 +1385,7 @@ class AssembleStage:
             date, date_spans = date_for(doc, anchor_span)
             if anchor_span is not t0.span and (nd := next_day_after(doc, t0.span)) is not None:
                 date, date_spans = nd.range, (nd.span,)  # "... were arrested the next day"
-            elif d.etype == "repression" and (nd := dated_by_next_sentence(doc, d.sub, i)) is not None:
+            elif (d.etype == "repression" or d.sub == "symbolic_action") and (nd := dated_by_next_sentence(doc, d.sub, i)) is not None:
                 date, date_spans = nd.range, (nd.span,)  # "... were sentenced. The sentence was communicated on June 8"
             sub, etype = d.sub, d.etype
             # violence by protesters / "rioters": riot, not repression

@@ -651,15 +651,17 @@ def _in_slogan(view: str, start: int, end: int) -> bool:
     # order" during a protest at the end of October')
     line_start = view.rfind("\n", max(0, start - 2000), start) + 1
     if '"' in before and view.count('"', line_start, start) % 2 == 1:
-        close = view.find('"', end, end + _SLOGAN_CHARS)
+        close = view.find('"', end, end + 2 * _SLOGAN_CHARS)
     elif before.rfind("\u201c") > before.rfind("\u201d"):
-        close = view.find("\u201d", end, end + _SLOGAN_CHARS)
+        close = view.find("\u201d", end, end + 2 * _SLOGAN_CHARS)
     else:
         return False
     if close < 0 or "\n" in view[end:close]:
         return False
     opened = start - len(before) + max(before.rfind('"'), before.rfind("\u201c"))
-    return close - opened <= _SLOGAN_CHARS
+    # (a chant or a banner's words may run longer: 'chanted "This year is the year of blood, Seyyed
+    # Ali will be overthrown"')
+    return close - opened <= _SLOGAN_CHARS or close - opened <= 2 * _SLOGAN_CHARS and _quoted_as_slogan(view, start)
 
 
 def _year_names_an_event(view: str, a: Atom) -> bool:
@@ -675,12 +677,21 @@ _FOR_OCCASION_RE = re.compile(r"\bfor\s+(?:the\s+)?$", re.I)
 _SLOGAN_WORD_RE = re.compile(r"\b(?:slogans?|reading|read|words|chant(?:ed|ing)?|wrote|writing)\s*:?\s*$", re.I)
 
 
-def _quoted_as_slogan(view: str, start: int) -> bool:
+#: a quotation listed after another ('chanted "Death to the dictator" and "This year ..."')
+_AFTER_QUOTATION_RE = re.compile(r"[\"\u201d]\s*(?:,\s*)?(?:and\s+)?\Z")
+
+
+def _quoted_as_slogan(view: str, start: int, depth: int = 0) -> bool:
     """Whether the quotation around ``start`` is introduced as a slogan ("the slogan", "reading",
-    "chanted"), not as someone's words."""
+    "chanted"), not as someone's words; a quotation listed after one that is counts as well."""
     lo = max(0, start - _SLOGAN_CHARS)
     opened = max(view.rfind('"', lo, start), view.rfind("\u201c", lo, start))
-    return opened > 0 and bool(_SLOGAN_WORD_RE.search(view, max(0, opened - 30), opened))
+    if opened <= 0:
+        return False
+    if _SLOGAN_WORD_RE.search(view, max(0, opened - 30), opened):
+        return True
+    prev = _AFTER_QUOTATION_RE.search(view, max(0, opened - 8), opened)
+    return prev is not None and depth < 3 and _quoted_as_slogan(view, prev.start(), depth + 1)
 
 
 def _names_an_event(view: str, a: Atom) -> bool:

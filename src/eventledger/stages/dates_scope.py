@@ -349,6 +349,9 @@ _SAME_ACT_NEXT = {
     "sentence": re.compile(r"\b(?:[Tt]he|[Tt]heir|[Hh]is|[Hh]er) (?:sentences?|verdicts?|ruling) (?:was|were|had been) "),
     "arrest": re.compile(r"\b(?:[Tt]he|[Tt]heir|[Hh]is|[Hh]er) (?:arrests?|detentions?) (?:was|were|took place|happened) "),
     "execution": re.compile(r"\b(?:[Tt]he|[Tt]heir|[Hh]is|[Hh]er) (?:executions?|hangings?) (?:was|were|took place) "),
+    # the material of a symbolic act ("... wrote on walls: '...'. The slogans appeared on Thursday and Friday")
+    "symbolic_action": re.compile(r"\b(?:[Tt]he|[Tt]hese|[Tt]heir) (?:slogans?|graffiti|banners?|posters?|leaflets?|writings?) "
+                                  r"(?:appeared|were (?:written|put up|hung|seen|spotted|painted|sprayed|distributed|found)) "),
 }
 
 
@@ -363,7 +366,7 @@ def dated_by_next_sentence(doc: Doc, sub: str, sentence_index: int) -> DateMenti
         return None
     own = [x for x in doc.dates if sent.span.start <= x.span.start < sent.span.end and x.role == "event"]
     told = [x for x in doc.dates if nxt.span.start <= x.span.start < nxt.span.end and x.role == "event"]
-    if own or len(told) != 1 or told[0].range.precision != "day":
+    if own or len(told) != 1 or told[0].range.precision not in (("day", "range") if sub == "symbolic_action" else ("day",)):
         return None
     return told[0]
 
@@ -628,15 +631,47 @@ def _day_heading(doc: Doc, idx: DateIndex, q: int) -> DateMention | None:
     if end - start > 40 or m.range.start is None:
         return None
     text = doc.text
+    head = text[start : m.span.start]
+    if "–" in head or "—" in head or " - " in head:
+        head = _towns_before_dash(doc, start, m.span.start)  # "Tehran – Wednesday, June 19"
     if len(mentions) == 2:
         # "Wednesday (18 Tir)": a weekday and the date it falls on, one day written twice
         n = mentions[1]
         if n.range.start != m.range.start or n.range.end != m.range.end:
             return None
-        rest = text[start : m.span.start] + " " + text[m.span.end : n.span.start] + " " + text[n.span.end : end]
+        rest = head + " " + text[m.span.end : n.span.start] + " " + text[n.span.end : end]
     else:
-        rest = text[start : m.span.start] + " " + text[m.span.end : end]
+        rest = head + " " + text[m.span.end : end]
     return m if _DAY_HEADING_REST.fullmatch(rest) else None
+
+
+#: what is left of a sample report's heading "Tehran and Karaj – Wednesday, June 19" once its
+#: towns are taken out: the towns' joins and the dash before the day
+_TOWNS_DASH = re.compile(r"[\s,]*(?:(?:and|&)[\s,]*)*[–—-]\s*")
+
+
+def _towns_before_dash(doc: Doc, start: int, stop: int) -> str:
+    """The text of a heading before its day with a leading "Town(s) – " taken out, when all that
+    stands before the dash is towns: the heading dates its section like a bare day heading."""
+    text = doc.text
+    pos, kept = start, []
+    for pm in sorted((pm for pm in doc.places if start <= pm.span.start and pm.span.end <= stop),
+                     key=lambda pm: pm.span.start):
+        kept.append(text[pos : pm.span.start])
+        pos = pm.span.end
+    if pos == start:
+        return text[start:stop]
+    kept.append(text[pos:stop])
+    if not all(not k.strip() or re.fullmatch(r"[\s,]*(?:and|&)?[\s,]*", k) for k in kept[:-1]) \
+            or not _TOWNS_DASH.fullmatch(kept[-1]) or kept[0].strip():
+        return text[start:stop]
+    return ""
+
+
+def _alt_text_line(doc: Doc, idx: DateIndex, q: int) -> bool:
+    """A scraped photo's alt text: one short line in lower case ("resistance units banner tehran june 19")."""
+    line = doc.text[idx.starts[q] : idx.ends[q]].strip()
+    return 0 < len(line) <= 120 and "\n" not in line and line == line.lower() and any(ch.isalpha() for ch in line)
 
 
 #: a heading that is only a clock time ("10:40" over a channel's post)
@@ -670,7 +705,8 @@ _OCCASION_VERBS = {"hearing": "hearing|heard", "trial": "trial|tried", "session"
 _ON_VOTE_DAY = re.compile(r"\s*On (?:the )?(?:(?:election|polling|voting) day|day of the (?:vote|election|polls))\b", re.I)
 #: the vote named right before its date ("held its sham parliamentary election on Friday", "the
 #: vote on March 1") or right after it ("the March 1 elections", "Friday's vote")
-_VOTE_BEFORE_DATE = re.compile(r"\b(?:elections?|vote|polls)\s+(?:(?:was|were|is|will be)\s+held\s+)?on\s+\Z", re.I)
+#: (also "the parliamentary election of Friday, February 21")
+_VOTE_BEFORE_DATE = re.compile(r"\b(?:elections?|vote|polls)\s+(?:(?:(?:was|were|is|will be)\s+held\s+)?on|of)\s+\Z", re.I)
 _VOTE_AFTER_DATE = re.compile(r"(?:['’]s)?\s+(?:(?:parliamentary|presidential|general|municipal|local)\s+)?(?:elections?|vote|polls)\b", re.I)
 
 
@@ -845,7 +881,12 @@ def _event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
                 last = mentions[lo - 1]
                 if lo > 1:
                     last = _held_day_in_range(doc, mentions[:lo], _past_appositive(doc, mentions[:lo], span, last))
-                return _carried(_occasion_date(doc, idx, span, p) or _day_within_week(doc, mentions[:lo], last), doc, span)
+                # ("..., on the evening of Monday, July 12. Similar activities were reported in Rasht": in
+                # the last sample's paragraph too, the towns share the period the samples cover)
+                last = _day_within_week(doc, mentions[:lo], last)
+                if (similar := _similar_in_period(doc, idx, span, p, last)).range.precision != "range":
+                    similar = last  # (a month or a year holding the day is no period of the samples)
+                return _carried(_occasion_date(doc, idx, span, p) or similar, doc, span)
         else:
             in_sent = list(_outside_asides(doc, [m for m in mentions if s_start <= m.span.start < s_end], span))
             if in_sent:
@@ -880,6 +921,9 @@ def _event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
                 return _carried(day)
             if (own_day := _clock_heading_day(doc, idx, q)) is not None:
                 return own_day
+            if q > 0 and idx.classes[q - 1] == "label" and _alt_text_line(doc, idx, q) \
+                    and (day := _day_heading(doc, idx, q - 1)) is not None:
+                return _carried(day)  # a photo's lower-case alt text between a day heading and its text
             break
         if item and _is_list_item(doc, q):
             q -= 1  # a sibling bullet's own day is not this bullet's: the list's frame is

@@ -56,6 +56,8 @@ ORIGIN_BEFORE_RE = re.compile(
     r"\d+)\s+(?:\w+\s+){0,2}?(?:\([^()]{1,40}\)\s+)?from\s+(?:the\s+(?:city|town|village)\s+of\s+)?$)"
     r"|(?:\bborn\s+in\s+(?:the\s+(?:city|town|village)\s+of\s+)?$)|(?:\bnatives?\s+of\s+$)"
     r"|(?:\bhails?\s+from\s+$)|(?:\bhailing\s+from\s+$)|(?:\boriginally\s+from\s+$)"
+    # where something is denied to have come from ("the images did not come from Paris, Berlin or Washington")
+    r"|(?:\b(?:did|does|do)\s+not\s+come\s+from\s+$)"
     # where people came from to the act's place ("farmers, many of whom travelled overnight in
     # pickup trucks from Varzaneh and other towns, chanted ..."): not where it happened
     r"|(?:\b(?:travell?ed|drove)\s+(?:[\w-]+\s+){0,7}?from\s+(?:the\s+(?:city|town|village)\s+of\s+)?$)"

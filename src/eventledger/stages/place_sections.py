@@ -129,9 +129,13 @@ def place_sections(doc: Doc, view: str, kinds: Sequence[str], sent_places: Seque
                 # a photo's text, then "Tabriz, El Goli park, April 2, 2026": the line above is about that town
                 out[sent.paragraph - 1] = (cap[0],)
                 continue
-        if sent.span.end - sent.span.start > _MAX_HEADING_CHARS or kinds[i] == "caption":
+        if sent.span.end - sent.span.start > _MAX_HEADING_CHARS:
             continue
+        if kinds[i] == "caption" and not _DASH_DAY_HEADING.match(view, sent.span.start, sent.span.end):
+            continue  # (a photo's caption; "Tabriz – Sunday, June 23" heads a sample report instead)
         k = sent.paragraph + 1
+        if kinds[i] == "caption" and k + 1 < len(paras) and _lower_alt_text(view, paras[k]):
+            k += 1  # (its photo's lower-case alt text between: "resistance units graffiti tabriz")
         if k >= len(paras) or paras[k].index != k or (kinds[i] == "list_item" and paras[k].kind != "body"):
             continue  # (a bullet line is a heading only over a body paragraph: "1. Rasht" then its story)
         heads = _heading_places(doc, view, i, sent_places[i], sent_dates[i])
@@ -148,6 +152,17 @@ def place_sections(doc: Doc, view: str, kinds: Sequence[str], sent_places: Seque
     if ":" in view:
         _item_labels(doc, view, sent_places, out)
     return out
+
+
+#: a sample report's heading "Tabriz and Urmia – Sunday, June 23": towns, a dash, a day (no comma
+#: before the day, which would make it a photo caption: "Tabriz, El Goli park, April 2, 2026")
+_DASH_DAY_HEADING = re.compile(r"[A-Z][\w'’ -]{1,40}?\s[–—-]\s(?:[A-Z][a-z]+day\b|[A-Z][a-z]+ \d{1,2}\b)")
+
+
+def _lower_alt_text(view: str, para) -> bool:
+    """A scraped photo's alt text: one short line in lower case."""
+    line = view[para.span.start : para.span.end].strip()
+    return 0 < len(line) <= 120 and "\n" not in line and line == line.lower() and any(ch.isalpha() for ch in line)
 
 
 #: what may join the towns of an item's label ("Najafabad and Shahin Shahr: ...")

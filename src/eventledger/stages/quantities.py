@@ -72,9 +72,9 @@ _NUM_BODY = (
     # (possessive: the spaces, the word and the spaces after it are each taken whole, as what
     # follows each cannot begin with what it is made of)
     # (not the one who speaks: "a local cleric told AFP", "a doctor at the hospital said")
-    # ("detained at least a dozen of them", "a hundred more are held": a dozen, a hundred with no
+    # ("detained at least a dozen of them", "a hundred more are held": a dozen, a hundred (a thousand) with no
     # people noun after them still count)
-    rf"(?P<art>\b(?:a|an|one)\b)(?=[ ]++(?:dozen|hundred)\b(?![ ]++(?:years?|times|metres|meters|kilomet)\b)|[ ]++(?:\d{{1,3}}-year-old[ ]++)?(?:(?!of\b)[A-Za-z'’]++\s++)?{_PERSON_NOUN}"
+    rf"(?P<art>\b(?:a|an|one)\b)(?=[ ]++(?:dozen|hundred|thousand)\b(?![ ]++(?:years?|times|metres|meters|kilomet)\b)|[ ]++(?:\d{{1,3}}-year-old[ ]++)?(?:(?!of\b)[A-Za-z'’]++\s++)?{_PERSON_NOUN}"
     r"(?![ ]++(?:[\w'’-]++[ ]++){0,5}?(?:told|said|says|tells|added|confirmed)\b)))"
 )
 _NUM_RE = re.compile(_NUM_BODY, re.I)
@@ -456,6 +456,8 @@ def find_quantities(doc: Doc) -> list[Quantity]:
                 end += 6
             elif art and view.startswith(" hundred", end):
                 value, end = 100, end + 8  # "a hundred more are held"
+            elif art and view.startswith(" thousand", end) and not view.startswith("s", end + 9):
+                value, end = 1000, end + 9  # "more than a thousand locations"
             count_text = None
             if dig:
                 scale = _DIGIT_SCALE.match(view, end, end + 10) if view.startswith((" m", " b", " M", " B"), end) else None  # "3.2 million"

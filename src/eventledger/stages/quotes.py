@@ -47,6 +47,11 @@ _SPEAKER_AFTER_COMMA = re.compile(
 # right after "that" is reported speech (the verb may sit before an earlier quote of the sentence)
 _THAT_BEFORE = re.compile(r"\bthat\s*$")
 _SCARE_BEFORE = re.compile(r"\b(?:so-called|purported|alleged|regime|of|as)\s*$", re.I)
+# graffiti whose wall comes after its text ('wrote "120,000 martyrs ..." on walls', also after a
+# second quotation: 'wrote "..." and "..." on walls near the bazaar'): a slogan, not a statement
+_WROTE_BEFORE = re.compile(r"\bwr(?:ote|ites|iting)\s*$", re.I)
+_ON_WALLS_AFTER = re.compile(
+    r"(?:\s*(?:,|and|,\s*and)\s*[“\"][^”\"\n]{1,150}[”\"])*\s*on\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?walls?\b", re.I)
 
 
 def find_quotes(doc: Doc) -> list[Quote]:
@@ -66,7 +71,9 @@ def find_quotes(doc: Doc) -> list[Quote]:
         after = view[m.end() : m.end() + 30]
         words = body.split()
         line_before = before.rsplit("\n", 1)[-1]
-        if (
+        if "wr" in before[-9:].lower() and _WROTE_BEFORE.search(before) and _ON_WALLS_AFTER.match(view, m.end()):
+            kind = "slogan"
+        elif (
             _STATEMENT_BEFORE.search(before)
             or _THAT_BEFORE.search(before)
             or _STATEMENT_AFTER.search(after)
@@ -225,7 +232,8 @@ _NP_LOW = (
     r"agriculture|roads|culture|defen[cs]e|welfare|industry|trade|communications) )?minister|"
     # an official with the jurisdiction it speaks for: "the prosecutor of Sistan and
     # Baluchestan province", "the governor of Khash", "the police chief of Zahedan"
-    rf"(?:prosecutor|governor|police(?: chief)?|mayor|police commander|judiciary chief|head)"
+    # ("the Basij commander of Tehran province said", "The IRGC commander said": a force's commander)
+    rf"(?:prosecutor|governor|police(?: chief)?|mayor|police commander|judiciary chief|head|commander|chief)"
     rf"(?: of (?:the )?{_CAP_WORD}(?: (?:and )?{_CAP_WORD}){{0,3}}(?: province| county| city)?)?|"
     # an office holder placed by "in": "the head of the judiciary in Khuzestan", "Khamenei’s
     # representative in Mashhad" (the place alone is not who speaks)
@@ -300,6 +308,8 @@ def _patterns() -> _AttrPatterns:
         # source's cue: "detained by the police, according to X, which said": X speaks, not the police)
         # ("..., internet monitor NetBlocks and residents said": the named source speaks for both)
         verb_src=re.compile(rf"{src}(?:\s*\([^)]{{1,40}}\))?(?: and (?:residents|witnesses|eyewitnesses|activists|locals|relatives))?(?:,\s*(?P<app>(?!(?:which|who|whose)\b)(?!\s*(?:according|citing|quoting)\b)[^,\n]{{2,80}}),)?"
+                            # ("The PMOI/MEK, citing reports from 1,600 polling stations, put ...": the source cites, it speaks)
+                            r"(?:,\s*(?:citing|quoting)\s(?:[^,\n]|(?<=\d),(?=\d)){2,80},)?"
                             r"(?:,?\s+(?:which|who)\b)?(?:\s+(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?"  # ("HRANA on Monday reported")
                             r",?\s+(?:also |again |further |recently |now |later |earlier |first |has |have |had )*$"),
         # ("according to a member of the … committee, Hossein Naqavi Hosseini": the name in the apposition)

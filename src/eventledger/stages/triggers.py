@@ -108,7 +108,9 @@ def _SPEC_BY_KEY() -> dict[tuple[str, tuple[str, ...]], TriggerSpec]:
 
 
 _OBJECT_IMAGES = re.compile(
-    r"\s*(?:down\s+)?(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,2}?(?:images?|pictures?|portraits?|posters?|photos?|"
+    # (a collection of them too: "set fire to a wall of candidates' posters")
+    r"\s*(?:down\s+)?(?:the\s+|a\s+|an\s+)?(?:(?:wall|row|line|pile|stack|heap|set|series)\s+of\s+)?"
+    r"(?:\w+(?:['’]s?)?\s+){0,2}?(?:images?|pictures?|portraits?|posters?|photos?|"
     r"banners?|billboards?|effig(?:y|ies)|statues?)\b",
     re.I,
 )
