@@ -15,23 +15,23 @@ def test_images_that_appeared_on_walls_are_posters(pipe):
     assert on("Zanjan", "symbolic_action", dt.date(2025, 6, 2)) in rows(doc)
 
 
+def _under_alt_text(pipe, alt: str) -> set[tuple]:
+    """The rows of an undated sample item in Semnan under a photo's alt text ``alt``."""
+    return rows(run(pipe, "Notes on the week\n\nJune 3, 2025 - The units were active across the country.\n\n"
+                          f"Semnan: a slogan on a school\n\n{alt}\n\n"
+                          "Units wrote slogans on the walls of a school in Semnan.", published="2025-06-03"))
+
+
 def test_a_full_date_ending_a_photos_alt_text_dates_the_undated_item_below(pipe):
-    doc = run(pipe, "Notes on the week\n\nJune 3, 2025 - The units were active across the country.\n\n"
-                    "Semnan: a slogan on a school\n\nresistance units graffiti semnan may 30 2025\n\n"
-                    "Units wrote slogans on the walls of a school in Semnan.",
-              published="2025-06-03")
-    got = rows(doc)
+    got = _under_alt_text(pipe, "resistance units graffiti semnan may 30 2025")
     assert on("Semnan", "symbolic_action", dt.date(2025, 5, 30)) in got
     assert on("Semnan", "symbolic_action", dt.date(2025, 6, 3)) not in got
 
 
 def test_a_later_date_in_alt_text_does_not_date_the_item(pipe):
     # (a photo's date after the report's own is no date of the act below it)
-    doc = run(pipe, "Notes on the week\n\nJune 3, 2025 - The units were active across the country.\n\n"
-                    "Semnan: a slogan on a school\n\nresistance units graffiti semnan june 9 2025\n\n"
-                    "Units wrote slogans on the walls of a school in Semnan.",
-              published="2025-06-03")
-    assert not any(r[0] == "Semnan" and r[2] == dt.date(2025, 6, 9) for r in rows(doc))
+    got = _under_alt_text(pipe, "resistance units graffiti semnan june 9 2025")
+    assert not any(r[0] == "Semnan" and r[2] == dt.date(2025, 6, 9) for r in got)
 
 
 def test_the_night_before_a_named_occasion_counts_from_that_occasions_day(pipe):
