@@ -895,7 +895,9 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
             rng = DateRange.unresolved("invalid_date")
         if rng is None:
             continue
-        if a.kind == "same" and out and out[-1].role == "history" and a.rel in _DAY_UNITS:
+        if a.kind == "same" and a.n == -1 and out and (before := _day_before_occasion(doc, view, out, a)) is not None:
+            rng = before  # "the night before the families' gathering": the eve of the day that gathering was told on
+        elif a.kind == "same" and out and out[-1].role == "history" and a.rel in _DAY_UNITS:
             rng, role = _same_as_history(out[-1], prev_fine, rng, role)
         elif a.kind == "same" and a.n == -1 and out and rng.precision == "day" and rng.start is not None \
                 and out[-1].role == "event" and out[-1].range.precision == "day" \
@@ -1509,6 +1511,43 @@ def _date_counted_days(out: list[DateMention], counted: list[tuple[int, Atom]], 
         else:
             continue
         out[idx] = DateMention(m.span, m.text, rng, m.role, m.scope)
+
+
+#: "the night before the anniversary", "the day before the families' gathering": an occasion named
+#: after the relative day, which then counts from that occasion's day, not from the last day told
+_BEFORE_OCCASION = re.compile(r"\s+the\s+(?:[\w'’-]+\s+){0,2}?(?P<noun>gathering|funeral|burial|anniversary|rally|"
+                              r"ceremony|festival|march|vigil|commemoration)\b", re.I)
+#: the words a sentence tells each occasion by ("families gathered at the cemetery on Friday")
+#: (not a vote: "the night before the vote" is told from the day just named, see _vote_date)
+_OCCASION_TOLD = {"gathering": r"\bgather(?:ed|ing|s)?\b", "funeral": r"\b(?:funeral|burial|buried)\b", "burial": r"\b(?:funeral|burial|buried)\b",
+                  "anniversary": r"\banniversary\b", "rally": r"\brall(?:y|ied|ies)\b", "ceremony": r"\bceremon(?:y|ies)\b", "festival": r"\bfestival\b",
+                  "march": r"\b(?-i:march(?:ed|es)?)\b", "vigil": r"\bvigils?\b", "commemoration": r"\bcommemorat\w*"}
+
+
+#: how near its day the occasion's word must be (a marcher's "march", not the month, is lower case)
+_OCCASION_NEAR = 60
+
+
+def _day_before_occasion(doc: Doc, view: str, out: list[DateMention], a: Atom) -> DateRange | None:
+    """The day before the occasion "the night/day before" names, from the latest event day (told
+    before) whose sentence tells that occasion; None when the phrase names none or none was dated."""
+    if "before" not in view[a.start : a.end].lower():
+        return None
+    m = _BEFORE_OCCASION.match(view, a.end)
+    if m is None:
+        return None
+    told = re.compile(_OCCASION_TOLD[m.group("noun").lower()], re.I)
+    for x in reversed(out):
+        r = x.range
+        if x.role != "event" or r.precision != "day" or r.start is None:
+            continue
+        sent = doc.sentence_at(x.span.start)
+        # (the occasion's word close to its day, not anywhere in a caption's slogan)
+        if sent is not None and sent.span.end <= a.start and told.search(
+                view, max(sent.span.start, x.span.start - _OCCASION_NEAR), min(sent.span.end, x.span.end + _OCCASION_NEAR)):
+            day = r.start - dt.timedelta(days=1)
+            return DateRange(day, day, "day", r.confidence, tuple(dict.fromkeys(r.flags + ("before_occasion",))))
+    return None
 
 
 def _resolve_one(a: Atom, role: str, ref: dt.date | None, prev_day: dt.date | None,

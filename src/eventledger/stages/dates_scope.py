@@ -674,6 +674,28 @@ def _alt_text_line(doc: Doc, idx: DateIndex, q: int) -> bool:
     return 0 < len(line) <= 120 and "\n" not in line and line == line.lower() and any(ch.isalpha() for ch in line)
 
 
+#: a full date closing a photo's alt text ("... karaj august 18 2022"): month, day and year
+_ALT_TEXT_FULL_DATE = re.compile(r"[a-z]+ [0-3]?[0-9],? (?:19|20)[0-9]{2}\s*\Z")
+
+
+def _alt_text_day(doc: Doc, idx: DateIndex, q: int) -> DateMention | None:
+    """The day a photo's lower-case alt text ends on, when it is the line's only date and a full
+    one ("resistance units arson mashhad judiciary may 4 2026"): the scraped page's caption dates
+    the undated item below it. A day after the report's own is no such date."""
+    mentions = idx.governing.get(q)
+    if not mentions or len(mentions) != 1 or not _alt_text_line(doc, idx, q):
+        return None
+    m = mentions[0]
+    r = m.range
+    if r.start is None or r.precision != "day" or doc.text[m.span.end : idx.ends[q]].strip() \
+            or not _ALT_TEXT_FULL_DATE.search(doc.text, idx.starts[q], idx.ends[q]):
+        return None
+    anchor = doc.anchor
+    if anchor is not None and anchor.date is not None and r.start > anchor.date:
+        return None
+    return m
+
+
 #: a heading that is only a clock time ("10:40" over a channel's post)
 _CLOCK_HEADING = re.compile(r"\s*[0-2]?[0-9][:.][0-5][0-9](?:\s*[ap]\.?m\.?)?\s*", re.I)
 
@@ -924,6 +946,8 @@ def _event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
             if q > 0 and idx.classes[q - 1] == "label" and _alt_text_line(doc, idx, q) \
                     and (day := _day_heading(doc, idx, q - 1)) is not None:
                 return _carried(day)  # a photo's lower-case alt text between a day heading and its text
+            if (day := _alt_text_day(doc, idx, q)) is not None:
+                return _carried(day)  # "resistance units graffiti karaj august 18 2022" over an undated item
             break
         if item and _is_list_item(doc, q):
             q -= 1  # a sibling bullet's own day is not this bullet's: the list's frame is
