@@ -62,6 +62,9 @@ HISTORY_DAYS = 180
 # "Iran, August 30, 2020—", "Aug. 5, 2020 —": a place (optional) then the date, then a dash
 _DATELINE_HEAD = re.compile(r"[A-Z][\w .,'’()/-]{0,40},\s*$|\s*$")
 # (an agency in brackets may stand before the dash: "Tehran, Aug 5, 2025 (AFP) - ")
+#: a closing date line: an optional place and weekday before the date, nothing after it
+_CLOSING_HEAD = re.compile(r"(?:[A-Z][\w .'’()/-]{0,40},\s*)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?")
+_CLOSING_LINE_CHARS = 60
 _DATELINE_DASH = re.compile(r"\s*(?:\([A-Z][^()\n]{1,30}\)\s*)?(?:[—–-]{1,2}|:)\s*")
 #: "NCRI - ", "Hengaw – ": a name, then a dash or a bar, before a date that ends its line
 _PUBLISHER_DASH = re.compile(r"([A-Z][\w&'’./ ]{1,40}?)\s*[—–|-]\s*")
@@ -299,6 +302,23 @@ class _Top:
         if not found[2] and bare_lines > 1:
             return None
         return found[0], found[1]
+
+    def closing_date_line(self) -> tuple[dt.date, Atom] | None:
+        """A report dated only in its closing line ("Iran, Friday, January 17, 2025" as the
+        last paragraph): that line is its dateline, written at the foot instead of the head."""
+        if not self.spans or not self.atoms:
+            return None
+        sp, last = self.spans[-1], self.atoms[-1]
+        if not _full(last) or last.start < sp.start or sp.end - sp.start > _CLOSING_LINE_CHARS \
+                or "\n" in self.view[sp.start : sp.end].strip():
+            return None
+        if not _CLOSING_HEAD.fullmatch(self.view, sp.start, last.start) or self.view[last.end : sp.end].strip(" .") \
+                or (len(self.atoms) > 1 and self.atoms[-2].start >= sp.start):
+            return None
+        r = resolve_atom_range(last, None)
+        if r.start is None or r.precision != "day" or not _PLAUSIBLE[0] <= r.start <= _PLAUSIBLE[1]:
+            return None
+        return r.start, last
 
     def _lone_date_line(self, i: int, atoms: list[Atom]) -> tuple[Atom, Span] | None:
         """The full date that is alone on a later line of heading paragraph ``i``, and that line."""
@@ -572,6 +592,9 @@ def find_anchor(doc: Doc, atoms: list[Atom], dateline: Atom | None, classes: lis
             return Anchor(day, "dateline", Span(dateline.start, dateline.end))
     if stamp is not None:
         return Anchor(stamp[0], "timestamp", Span(stamp[1].start, stamp[1].end))
+    closing = top.closing_date_line() if top is not None else None
+    if closing is not None:
+        return Anchor(closing[0], "dateline", Span(closing[1].start, closing[1].end))
     if top is not None:
         title = doc.report.title or ""
         title_atoms = extract(title) if title and title.strip() not in (doc.view or doc.text)[:1500] else []

@@ -535,12 +535,26 @@ def _demote_provinces(items: list[PlaceItem], view: str) -> None:
             continue
         # listed among towns, as if it were one; a list of provinces ("in Khuzestan and
         # Kermanshah provinces") is still provinces
-        in_list = (i > 0 and items[i - 1].candidate.place.precision <= 2
-                   and LIST_GAP_RE.match(view[items[i - 1].name_end : it.name_start])) or (
-            i + 1 < len(items) and items[i + 1].candidate.place.precision <= 2
-            and LIST_GAP_RE.match(view[it.name_end : items[i + 1].name_start]))
-        if not in_list:
+        after_town = i > 0 and items[i - 1].candidate.place.precision <= 2 \
+            and LIST_GAP_RE.match(view[items[i - 1].name_end : it.name_start])
+        before_town = i + 1 < len(items) and items[i + 1].candidate.place.precision <= 2 \
+            and LIST_GAP_RE.match(view[it.name_end : items[i + 1].name_start])
+        if before_town and not after_town and _heads_its_towns(items, i, view):
+            it.role = "other"  # "In Fars, Shiraz and Marvdasht followed": the province heads its towns
+        elif not (after_town or before_town):
             it.role = "other"
+
+
+#: a clause that opens on a province before its towns ("...; in Khuzestan, Ahvaz and Dezful on Saturday")
+_CLAUSE_OPENS_IN = re.compile(r"(?:^|[.;:\n]\s*|,\s+and\s+)[Ii]n\s+\Z")
+
+
+def _heads_its_towns(items: list[PlaceItem], i: int, view: str) -> bool:
+    """Whether province ``i`` opens its clause ("In Fars, ...") and the next item is a town of it."""
+    it, nxt = items[i], items[i + 1]
+    if nxt.candidate.place.admin1 != it.candidate.place.admin1 or view[it.name_end : it.name_end + 1] != ",":
+        return False
+    return _CLAUSE_OPENS_IN.search(view, max(0, it.name_start - 8), it.name_start) is not None
 
 
 def _sentence(view: str, start: int, end: int) -> str:

@@ -49,7 +49,7 @@ _PERSON_WORDS = (
     "classmates?", "pupils?", "colleagues?",
     # people counted by where they live, their trade or their community ("27 Kurds were arrested",
     # "two Afghan nationals", "five residents", "11 Baha'is")
-    "residents?", "villagers?", "truckers?", "lawyers?", "doctors?", "miners?",
+    "residents?", "villagers?", "truckers?", "lawyers?", "doctors?", "miners?", "labou?rers?",
     "fishermen", "fisherman", "crewm[ae]n", "sailors?", "shepherds?", "conscripts?", "smugglers?",
     "bakers?", "Kurds?", "Baluch(?:is?)?", "Arabs?", "Baha['’]is?", "Christians?", "converts?", "nationals?",
     # ("one guard was wounded in an exchange of fire"; not "a guard post")

@@ -331,6 +331,8 @@ def find_triggers(doc: Doc, quote_spans: list[Span] | None = None) -> list[Trigg
             last_arson = out[-1]
     if "the same" in low or "likewise" in low or "suit" in low:
         out.extend(_acts_done_again(view, low, out, sidx))
+    if " active" in low or "followed on" in low:
+        out.extend(_campaign_acts_again(low, out, sidx, len(view)))
     # the dead a symbolic act names inside its own span ("wrote the names of young people killed in
     # the town in 2022 on the walls") are whom the act honours, not a killing told
     held = [t.span for t in out if t.sub_event_type == "symbolic_action" and t.span.end - t.span.start > 30]
@@ -451,6 +453,35 @@ def _acts_done_again(view: str, low: str, found: list[Trigger], sidx: SentenceIn
             key = (t.event_type, t.sub_event_type)
             acts[key] = acts.get(key, ()) + tuple(x for x in t.tactics if x not in acts.get(key, ()))
         extra.extend(Trigger(Span(m.start(), m.end()), et, st, tac, False, "asserted") for (et, st), tac in acts.items())
+    return extra
+
+
+#: "units in Ahvaz and Izeh were active on Tuesday", "Shiraz and Marvdasht followed on Friday": a
+#: campaign's places listed with no act of their own, after sentences that told its acts
+_CAMPAIGN_AGAIN = re.compile(r"\b(?:were|was)\s+(?:also\s+)?active\b|\bfollowed\s+on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
+#: how many sentences back the campaign's acts may have been told
+_CAMPAIGN_SENTENCES = 3
+
+
+def _campaign_acts_again(low: str, found: list[Trigger], sidx: SentenceIndex, n: int) -> list[Trigger]:
+    """A symbolic action, with the tactics of the nearest one told in the sentences before, for a
+    list of places that were "active" or "followed": the clause before the phrase holds no act."""
+    extra: list[Trigger] = []
+    for m in _CAMPAIGN_AGAIN.finditer(low):
+        s0, _ = sidx.bounds(m.start(), 400, n)
+        if s0 == 0 or any(s0 <= t.span.start < m.end() for t in found):
+            continue
+        if m.group(0)[0] == "w" and "unit" not in low[s0 : m.start()]:
+            continue  # (activists or officials "were active": not the campaign's units)
+        lo = s0
+        for _ in range(_CAMPAIGN_SENTENCES):
+            if lo <= 0:
+                break
+            lo, _ = sidx.bounds(lo - 2, 600, n)
+        before = [t for t in found if lo <= t.span.start < s0 and t.sub_event_type == "symbolic_action"
+                  and t.modality == "asserted" and not t.negated]
+        if before:
+            extra.append(Trigger(Span(m.start(), m.end()), "protest", "symbolic_action", before[-1].tactics, False, "asserted"))
     return extra
 
 
