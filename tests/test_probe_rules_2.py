@@ -252,3 +252,12 @@ def test_an_act_denied_is_not_reported(pipe):
     assert not days(doc)
     doc = run(pipe, "The police arrested 12 protesters in Tabriz on Monday.", published="2025-03-20")
     assert {(d[0], d[1]) for d in days(doc)} == {("Tabriz", "arrest")}
+
+
+def test_a_denial_whose_clause_runs_on_to_the_act_negates_it(pipe):
+    doc = run(pipe, "Officials denied that security forces had fired on protesters in Izeh on Sunday.", published="2025-03-20")
+    assert not days(doc)
+    # a denial closed by its clause leaves the next clause's act reported
+    doc = run(pipe, "Officials denied that the protest was large, but security forces fired on protesters in Izeh on Sunday.",
+              published="2025-03-20")
+    assert {(d[0], d[1]) for d in days(doc)} == {("Izeh", "protest_with_intervention")}

@@ -175,6 +175,8 @@ _AFTER_WINDOW = 30
 _UNCONFIRMED = re.compile(
     r"\b(?:not|never|unable\s+to|could\s+not|couldn't)\s+(?:\w+\s+){0,2}?(?:confirm|verify|corroborate)\w*\s+"
     r"(?:the\s+)?(?:reports?|claims?|accounts?|rumou?rs?)\s+(?:that|of)\b", re.I)
+#: a denial whose clause runs on to the act ("denied that security forces had fired on ...")
+_DENIED_THAT = re.compile(r"\bden(?:y|ies|ied|ying)\s+(?:\w+\s+){0,3}?that\b", re.I)
 #: nouns of an account of an act ("reports of executions"): a negation before them denies the act
 _REPORT_NOUNS = frozenset({"report", "reports", "news", "word", "confirmation", "evidence", "sign", "signs",
                            "accounts", "information"})
@@ -620,6 +622,8 @@ def _modality(sidx: SentenceIndex, view: str, s: int, e: int, quote_spans: list[
             negated = neg.search(" ".join(words[-_NEG_WINDOW_WORDS - 4 : -2])) is not None
         if not negated and _UNCONFIRMED.search(before):
             negated = True  # "could not confirm reports that a prisoner had died in X"
+        if not negated and _DENIED_THAT.search(_CLAUSE_BREAK.split(before)[-1]):
+            negated = True  # "Officials denied that security forces had fired on protesters": further back than the window
         window = " ".join(words[-_WINDOW_WORDS:])
         m = clause_cues.search(window)
         if m is not None and _OWN_VERB_AFTER_CUE.search(window, m.end()):
