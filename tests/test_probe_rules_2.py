@@ -261,3 +261,9 @@ def test_a_denial_whose_clause_runs_on_to_the_act_negates_it(pipe):
     doc = run(pipe, "Officials denied that the protest was large, but security forces fired on protesters in Izeh on Sunday.",
               published="2025-03-20")
     assert {(d[0], d[1]) for d in days(doc)} == {("Izeh", "protest_with_intervention")}
+
+
+def test_the_part_a_convicted_man_had_in_a_killing_is_no_killing(pipe):
+    doc = run(pipe, "A court in Tehran sentenced a protester to death for his role in the killing of a Basij member.",
+              published="2022-08-22")
+    assert {(d[0], d[1]) for d in days(doc)} == {("Tehran", "sentence")}
