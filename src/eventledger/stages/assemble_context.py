@@ -828,15 +828,14 @@ def fired_on_crowd(ctx: DocContext, t: Trigger) -> bool:
 _DISPERSAL_WORD = re.compile(r"(?:tear gas|dispers|pepper|water cannon|broke up)", re.I)
 #: ... so that the people they were used on are a protesting crowd ("fired tear gas at protesting
 #: retirees", "dispersed retirees in Ahvaz", "used pepper spray against nurses")
+_GROUP_NOUNS = (r"(?:retirees|pensioners|workers|teachers|nurses|farmers|students|women|families|mothers|merchants|"
+                r"shopkeepers|drivers|employees|mourners|villagers)")
 _GROUP_AFTER = re.compile(
     r"\s+(?:(?:on|at|into|against)\s+)?(?:the\s+|a\s+group\s+of\s+|(?:hundreds|dozens|scores)\s+of\s+)?"
-    r"(?:(?:protesting|striking|gathered|angry)\s+)?(?:[\w'’-]+\s+)?"
-    r"(?:retirees|pensioners|workers|teachers|nurses|farmers|students|women|families|mothers|merchants|shopkeepers|"
-    r"drivers|employees|mourners|villagers)\b", re.I)
+    rf"(?:(?:protesting|striking|gathered|angry)\s+)?(?:[\w'’-]+\s+)?{_GROUP_NOUNS}\b", re.I)
 #: ... or the subject of the passive ("retirees were dispersed by police")
 _GROUP_BEFORE_PASSIVE = re.compile(
-    r"\b(?:retirees|pensioners|workers|teachers|nurses|farmers|students|women|families|mothers|merchants|shopkeepers|"
-    r"drivers|employees|mourners|villagers)\s+(?:were|had\s+been|have\s+been)\s+(?:violently\s+|forcibly\s+|quickly\s+)?$", re.I)
+    rf"\b{_GROUP_NOUNS}\s+(?:were|had\s+been|have\s+been)\s+(?:violently\s+|forcibly\s+|quickly\s+)?$", re.I)
 
 
 #: the protesters a beating is done to ("beat protesting retirees", "beat the demonstrators")

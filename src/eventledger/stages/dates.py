@@ -365,14 +365,12 @@ class _Top:
                 sources.append((by_par.get(i, []), self.view, True))
         if title_atoms:
             sources.append((title_atoms, title, False))
-        nouns = lexicon().event_nouns
         latest = self.latest_full()
         for atoms, text, in_doc in sources:
             for a in atoms:
                 if a.kind != "date" or a.a is None or a.a.m is None or _role_before(text, a.start) is not None:
                     continue
-                after = text[a.end : a.end + 30].lower().split()
-                if after and after[0].strip(".,;:'’s") in nouns:
+                if _event_noun_after(text, a.end):
                     continue  # "Remembering the November 2019 uprising": an event's name, not a period
                 r = self._resolve_heading_atom(a)
                 if r is None or (latest is not None and latest > r.end + dt.timedelta(days=7)):
@@ -690,9 +688,12 @@ def _in_slogan(view: str, start: int, end: int) -> bool:
 def _year_names_an_event(view: str, a: Atom) -> bool:
     """"killed in the 2022 protests": a year before an event noun names that past event (its
     history role voids the acts told of it)."""
-    if a.kind != "year":
-        return False
-    after = view[a.end : a.end + 30].lower().split()
+    return a.kind == "year" and _event_noun_after(view, a.end)
+
+
+def _event_noun_after(text: str, end: int) -> bool:
+    """Is the word right after ``end`` an event noun ("uprising", "protests")?"""
+    after = text[end : end + 30].lower().split()
     return bool(after) and after[0].strip(".,;:'’s") in lexicon().event_nouns
 
 
@@ -720,10 +721,7 @@ def _quoted_as_slogan(view: str, start: int, depth: int = 0) -> bool:
 def _names_an_event(view: str, a: Atom) -> bool:
     """"of the November 2019 uprising": a month and year in a genitive before an event noun
     name a past event (what is remembered), not the time of the sentence's acts."""
-    if not view[max(0, a.start - 8) : a.start].lower().endswith("of the "):
-        return False
-    after = view[a.end : a.end + 30].lower().split()
-    return bool(after) and after[0].strip(".,;:'’s") in lexicon().event_nouns
+    return view[max(0, a.start - 8) : a.start].lower().endswith("of the ") and _event_noun_after(view, a.end)
 
 
 _DEAD_OF_RE = re.compile(r"\b(?:martyrs|victims|dead|fallen|heroes)\s+of\s+(?:the\s+)?$"
