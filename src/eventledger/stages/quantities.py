@@ -110,7 +110,10 @@ _AGE_LIST_AFTER = re.compile(r"(?:[ ]*,[ ]*\d{1,3})*+,?[ ]+(?:and|or)[ ]+\d{1,3}
 # phone numbers: "+33 1 39 22 45 80", "00 33 1 ...", "the hotline on 110 or 197"
 # ("(202) 747-7847": an area code in brackets; "+44 7700 900123": a subscriber group of six digits)
 _PHONE_RUN = re.compile(r"(?:\+|\b00[ ]?)?(?:\(\d{1,4}\)[ ]?)?\d{1,4}(?:[ .-]\d{1,6}){1,}")
-_PHONE_CUE = re.compile(r"\b(?:hotline|helpline|phone|telephone|tel|fax|call|whatsapp|telegram|enquiries|inquiries)\b[^.\n]{0,25}$", re.I)
+# (not past a clause the cue word opens: "an activist wrote on Telegram that 40 people were arrested"
+# names the channel of a statement, whose number is a count)
+_PHONE_CUE = re.compile(r"\b(?:hotline|helpline|phone|telephone|tel|fax|call|whatsapp|telegram|enquiries|inquiries)\b"
+                        r"(?![^.\n]*\b(?:that|said|says|reported|reports|wrote|writes|posted)\b)[^.\n]{0,25}$", re.I)
 # (found once per report with str.find in the lower-cased view; the regex runs only after a number
 # that has one of them in the 30 characters before it)
 _PHONE_CUE_WORDS = ("hotline", "helpline", "phone", "tel", "fax", "call", "whatsapp", "telegram", "enquiries", "inquiries")

@@ -50,6 +50,13 @@ _SCARE_BEFORE = re.compile(r"\b(?:so-called|purported|alleged|regime|of|as)\s*$"
 # graffiti whose wall comes after its text ('wrote "120,000 martyrs ..." on walls', also after a
 # second quotation: 'wrote "..." and "..." on walls near the bazaar'): a slogan, not a statement
 _WROTE_BEFORE = re.compile(r"\bwr(?:ote|ites|iting)\s*$", re.I)
+#: what "wrote" governs when it is graffiti, not a statement: slogans, graffiti, the walls, or a
+#: quotation put on walls ('wrote slogans', 'wrote on walls', 'wrote "Down with ..." on walls')
+_GRAFFITI_AFTER = re.compile(
+    r"\s+(?:(?:(?:anti-regime|new|more|their|the|these|such)\s+)?(?:slogans?|graffiti)\b"
+    r"|(?:on|across)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?walls?\b"
+    r"|[“\"][^”\"\n]{1,150}[”\"](?=(?:\s*(?:,|and|,\s*and)\s*[“\"][^”\"\n]{1,150}[”\"])*\s*on\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?walls?\b))",
+    re.I)
 _ON_WALLS_AFTER = re.compile(
     r"(?:\s*(?:,|and|,\s*and)\s*[“\"][^”\"\n]{1,150}[”\"])*\s*on\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?walls?\b", re.I)
 
@@ -586,6 +593,8 @@ def find_attributions(doc: Doc, quotes: list[Quote] | None = None) -> list[Attri
     seen: set[tuple[int, int]] = set()
     place_ends = {p.span.start: p.span.end for p in doc.places}  # (a town before a source's comma)
     for m, cue, cue_end in _matches(doc, view):
+        if cue in ("wrote", "writes") and _GRAFFITI_AFTER.match(view, cue_end):
+            continue  # "Youths wrote slogans in Tabriz": an act whose text is a slogan, no one's statement
         if cue.startswith("pronoun:"):
             head = m.group("src").split()[-1].casefold()
             own = _sentence_subject(doc, view, m.start("src")) if head in _GROUP_HEADS else None

@@ -1,0 +1,31 @@
+"""Rules found by probing on 2026-12-08, second session (sentences in the dev genre's voice,
+written for the probe), each on a sentence of its own."""
+
+from __future__ import annotations
+
+import test_assemble
+from test_assemble import pipe  # noqa: F401  (the same pipeline fixture)
+
+
+def run(pipe, text: str, published: str = "2025-06-03", publisher: str | None = "PMOI/MEK"):
+    return test_assemble.run(pipe, text, publisher=publisher, published=published)
+
+
+def test_people_who_wrote_slogans_made_no_statement(pipe):
+    doc = run(pipe, "Youths wrote slogans in Tabriz on Tuesday. Young people wrote \"Down with Khamenei\" "
+                    "on walls in Rasht. Resistance Units wrote on the walls of Karaj.")
+    assert not [c for c in doc.claims if c.kind == "statement"]
+    assert len(doc.events) == 3
+
+
+def test_a_source_that_wrote_that_still_speaks(pipe):
+    doc = run(pipe, "HRANA wrote that 12 workers were detained in Ahvaz.")
+    assert {(c.kind, c.value, c.attributed_to) for c in doc.claims} == {("arrested", 12, "HRANA")}
+
+
+def test_a_messaging_channel_before_a_clause_is_no_phone_number(pipe):
+    doc = run(pipe, "An activist wrote on Telegram that 40 people were arrested in Karaj.")
+    assert {(c.kind, c.value) for c in doc.claims} == {("arrested", 40)}
+    # a number the channel gives as a contact stays no count
+    doc = run(pipe, "Families can reach the committee on Telegram at 0912 345 6789 or call 110.")
+    assert not [c for c in doc.claims if c.value is not None]
