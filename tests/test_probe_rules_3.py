@@ -29,3 +29,12 @@ def test_a_messaging_channel_before_a_clause_is_no_phone_number(pipe):
     # a number the channel gives as a contact stays no count
     doc = run(pipe, "Families can reach the committee on Telegram at 0912 345 6789 or call 110.")
     assert not [c for c in doc.claims if c.value is not None]
+
+
+def test_a_contrasting_clause_has_its_own_source(pipe):
+    doc = run(pipe, "Iran Human Rights said at least 1,000 people were executed in 2025, while Amnesty "
+                    "International put the figure at 972.", published="2026-01-10", publisher="NCRI")
+    assert {(c.value, c.attributed_to) for c in doc.claims} == {(1000, "Iran Human Rights"), (972, "Amnesty International")}
+    doc = run(pipe, "At least 40 people were arrested in Zahedan, but the police said only 12 were held.",
+              published="2026-01-10", publisher="NCRI")
+    assert {(c.value, c.attributed_to) for c in doc.claims} == {(40, None), (12, "police")}

@@ -38,6 +38,9 @@ _SPEAKER_CUES = {"as saying", "said", "says", "stated", "wrote", "added"}
 # the cues that name their source after the statement ("… announced by X", "…, according to X"): a
 # parenthetical source line and the lexicon's phrases before a source
 _TRAILING_CUES = {"source", *before_source_cues()}
+#: a clause that sets another source's figure against the one before it: its source is not the
+#: earlier number's
+_CONTRAST = re.compile(r"[,;]\s+(?:while|whereas|but|although|though)\s")
 
 
 def claim_id(doc_id: str, kind: str, value, attributed_to: str | None, span: Span) -> str:
@@ -285,6 +288,8 @@ class _ClaimIndex:
             # an attribution after the number counts only for a quote ('"…," said X'), a source
             # line "(Tabnak, November 18)" or a trailing cue ("… announced by X", "according to X")
             if a.span.start >= span.end:
+                if quote is None and _CONTRAST.search(self.doc.text, span.end, a.span.start):
+                    continue  # "X said at least 1,000 ..., while Amnesty put the figure at 972": the other side's
                 closing, pooled = self._closing(a, i)
                 if closing and quote is None and pooled:
                     continue
