@@ -38,3 +38,19 @@ def test_a_contrasting_clause_has_its_own_source(pipe):
     doc = run(pipe, "At least 40 people were arrested in Zahedan, but the police said only 12 were held.",
               published="2026-01-10", publisher="NCRI")
     assert {(c.value, c.attributed_to) for c in doc.claims} == {(40, None), (12, "police")}
+
+
+def test_the_acts_of_a_past_event_told_in_its_relative_clause_are_history(pipe):
+    doc = run(pipe, "Between November 14 and 16, Resistance Units in Tehran and Mashhad marked the anniversary of "
+                    "the November 2019 uprising, in which 1,500 protesters were killed by the regime's forces.",
+              published="2025-11-18")
+    assert {e.sub_event_type for e in doc.events} == {"symbolic_action"}
+    doc = run(pipe, "Youths in Tehran commemorated the victims of the 1988 massacre, in which 30,000 political "
+                    "prisoners were executed.", published="2025-11-18")
+    assert {e.sub_event_type for e in doc.events} == {"symbolic_action"}
+
+
+def test_a_relative_clause_of_this_years_events_is_news(pipe):
+    doc = run(pipe, "The November 2025 protests, in which 40 people were arrested in Tabriz, continued.",
+              published="2025-11-18")
+    assert "arrest" in {e.sub_event_type for e in doc.events}

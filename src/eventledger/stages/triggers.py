@@ -328,6 +328,8 @@ def find_triggers(doc: Doc, quote_spans: list[Span] | None = None) -> list[Trigg
         if modality == "asserted" and "when" in view[max(0, s - 70) : s] and "anniversary" in view[max(0, s - 140) : s] \
                 and _ANNIVERSARY_WHEN.search(view, max(0, s - 140), s):
             modality = "context"  # "the anniversary of Black Friday, when the Shah's troops opened fire on a crowd": the day recalled
+        if modality == "asserted" and " which " in view[max(0, s - 90) : s] and _past_event_which(doc, view, s):
+            modality = "context"  # "the November 2019 uprising, in which 1,500 protesters were killed": the past event's own acts
         out.append(Trigger(Span(s, e), etype, sub, tactics, negated, modality))
         if "arson" in spec.tactics:
             last_arson = out[-1]
@@ -369,6 +371,27 @@ _PASSIVE_BURNT = re.compile(
 _DETAINED_FOR = re.compile(r"\b(?:arrested|detained|jailed|sentenced|summoned|charged|convicted|accused)\b"
                            r"[^.;!?\n]{0,100}$", re.I)
 #: the clause after an anniversary's name that tells what happened on the day it recalls
+#: a past event named with its year, then a relative clause that tells its acts ("the 1988 massacre,
+#: in which 30,000 political prisoners were executed"; "the uprising of November 2019, during which")
+_PAST_EVENT_WHICH = re.compile(
+    r"(?:\b(?P<y1>(?:19|20)\d\d)\s+(?:[\w'’-]+\s+)?(?P<n1>[a-z]+)|\b(?P<n2>[a-z]+)\s+of\s+(?:[A-Z][a-z]+\s+)?(?P<y2>(?:19|20)\d\d))"
+    r"\s*,\s*(?:in|during)\s+which\s+[^.;:!?\n]{0,80}\Z")
+_PAST_EVENT_NOUNS = frozenset({"massacre", "massacres", "uprising", "uprisings", "protests", "revolution", "war", "crackdown",
+                               "killings", "executions", "events", "unrest", "demonstrations", "strikes", "riots"})
+
+
+def _past_event_which(doc: Doc, view: str, s: int) -> bool:
+    """Is the trigger at ``s`` told in a relative clause of a past event named with a year before
+    the report's (the year of publication: "the January 2026 protests, in which" in a report of
+    January 2026 may be its news)?"""
+    pub = doc.report.published if doc.report is not None else None
+    m = _PAST_EVENT_WHICH.search(view, max(0, s - 150), s)
+    if m is None or pub is None:
+        return False
+    year, noun = (m["y1"], m["n1"]) if m["y1"] else (m["y2"], m["n2"])
+    return noun in _PAST_EVENT_NOUNS and int(year) < pub.year
+
+
 _ANNIVERSARY_WHEN = re.compile(r"\banniversary\s+of\s+[^.;:!?\n]{1,60}?,\s+when\s+[^.;:!?\n,]{0,60}\Z", re.I)
 #: the act people were arrested in the middle of, after the arrest ("arrested three young people on
 #: Tuesday as they were hanging a banner", "were arrested ... after they were filmed handing out leaflets")
