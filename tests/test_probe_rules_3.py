@@ -54,3 +54,24 @@ def test_a_relative_clause_of_this_years_events_is_news(pipe):
     doc = run(pipe, "The November 2025 protests, in which 40 people were arrested in Tabriz, continued.",
               published="2025-11-18")
     assert "arrest" in {e.sub_event_type for e in doc.events}
+
+
+def test_a_protest_that_was_held_is_a_demonstration(pipe):
+    doc = run(pipe, "A protest was held in Tabriz on Friday. A protest took place outside the governorate in Arak on Saturday.")
+    assert {(e.location.canonical, e.sub_event_type) for e in doc.events} == {("Tabriz", "demonstration"), ("Arak", "demonstration")}
+    assert not run(pipe, "No protest was held in Tabriz on Friday.").events
+
+
+def test_people_shot_and_not_told_dead_were_attacked(pipe):
+    doc = run(pipe, "Two kolbars were shot near Baneh on Saturday.")
+    assert [(e.sub_event_type, e.count.kind, e.count.value) for e in doc.events] == [("attack_on_civilians", "injured", 2)]
+    doc = run(pipe, "Border guards shot two kolbars near Baneh on Sunday.")
+    assert [(e.sub_event_type, e.count.value) for e in doc.events] == [("attack_on_civilians", 2)]
+    assert not run(pipe, "Footage was shot in Tehran on Friday.").events
+
+
+def test_people_shot_dead_with_the_object_between_were_killed(pipe):
+    doc = run(pipe, "Border guards shot two kolbars dead near Baneh on Sunday.")
+    assert [(e.sub_event_type, e.count.kind, e.count.value) for e in doc.events] == [("killing", "killed", 2)]
+    doc = run(pipe, "Security forces shot dead nine kolbars and wounded 17 near Sardasht on Sunday.")
+    assert {(e.sub_event_type, e.count.value) for e in doc.events} == {("killing", 9), ("attack_on_civilians", 17)}

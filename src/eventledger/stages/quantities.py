@@ -199,7 +199,10 @@ _VERB_KINDS = [
     (re.compile(r"\b(?:sentenced to death|death sentences?|condemned to death|to death)\b", re.I), "sentenced_to_death"),
     # ("the PMOI put the toll at 1,500": a toll alone is of the dead)
     (re.compile(r"\b(?:killed|killing|shot dead|died|death toll|(?:the|a|its|their) toll|fallen|martyred|(?:sacrificed|given|gave|give|laid down) their lives|lost their lives|murdered)\b", re.I), "killed"),
-    (re.compile(r"\b(?:injur\w*|wounded|wounding|hurt|beaten|poisoned)\b", re.I), "injured"),
+    # (people shot and not told dead are hurt: "two kolbars were shot near Baneh"; "shot two kolbars
+    # dead" is the killed's)
+    (re.compile(r"\b(?:injur\w*|wounded|wounding|hurt|beaten|poisoned|shot(?! dead\b| and killed\b| to death\b)"
+                r"(?!(?: [\w,'’-]+){1,4}? dead\b))\b", re.I), "injured"),
     (re.compile(r"\b(?:arrest\w*|detain\w*|detention|imprisoned|gone missing|taken into custody|abducted|summoned|"
                 r"took away|taken away|rounded up|in custody)\b", re.I), "arrested"),
     (re.compile(r"\b(?:indict\w*|charged with|(?:been|were|was) charged|faces? charges|facing charges)\b", re.I), "indicted"),
