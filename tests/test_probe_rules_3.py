@@ -75,3 +75,12 @@ def test_people_shot_dead_with_the_object_between_were_killed(pipe):
     assert [(e.sub_event_type, e.count.kind, e.count.value) for e in doc.events] == [("killing", "killed", 2)]
     doc = run(pipe, "Security forces shot dead nine kolbars and wounded 17 near Sardasht on Sunday.")
     assert {(e.sub_event_type, e.count.value) for e in doc.events} == {("killing", 9), ("attack_on_civilians", 17)}
+
+
+def test_the_landmark_town_of_an_apposition_is_no_event_place(pipe):
+    for text in ("Youths wrote slogans in Pardis, a suburb of Tehran, on Friday.",
+                 "Youths wrote slogans in Pardis, a town near Tehran, on Friday.",
+                 "Youths wrote slogans in Eslamshahr, in the south of Tehran, on Friday."):
+        assert {e.location.canonical for e in run(pipe, text).events} <= {"Pardis", "Eslamshahr"}, text
+    # a part of the town itself stays its place
+    assert {e.location.canonical for e in run(pipe, "Youths wrote slogans in the south of Tehran on Friday.").events} == {"Tehran"}

@@ -98,6 +98,11 @@ _ROUTE_BEFORE_RE = re.compile(
     r"|(?:(?<!\bthe\s)\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+(?:[A-Z][\w-]*\s+)?(?:city|town)\s+of\s+)?$)"
     # "In Khomeini Shahr, near Isfahan, ...": the landmark town after a comma, as a bearing
     r"|(?:,\s+near\s+$)"
+    # "in Pardis, a suburb of Tehran, ...", "in Fuman, a town near Rasht": the apposition's landmark
+    r"|(?:,\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:suburb|town|city|village|district|neighbou?rhood|satellite\s+town)\s+"
+    r"(?:of|close\s+to)\s+$)"
+    # "in Eslamshahr, in the south of Tehran, ...": a bearing after the town's comma
+    r"|(?:,\s+in\s+the\s+(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+(?:part\s+|outskirts\s+)?of\s+$)"
     # "In Khomeyni Shahr, on the western edge of Isfahan, ...": the landmark town a bearing too
     r"|(?:,\s+(?:on|at)\s+the\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?(?:edges?|outskirts|fringes?)\s+of\s+$)"
     # "protests have spread this summer from Khuzestan to Isfahan": where the wave came from
@@ -225,7 +230,8 @@ _TAKEN_THERE_AFTER_RE = re.compile(
     r"(?:taken|transferred|moved|rushed|brought|sent|hospitali[sz]ed)\b", re.I)
 #: "<town>, near <landmark town>" (or without the comma, "in Rask near Saravan"): the gap between the two names
 #: (an apposition may name what the first place is: "Ahmadabad, the village near Karaj where ...")
-_NEAR_LANDMARK_GAP_RE = re.compile(r",?\s+(?:the\s+(?:small\s+)?(?:village|town|city)\s+)?(?:just\s+|somewhere\s+)?near\s+$")
+# (the apposition's kind with "a" too: "in Pardis, a town near Tehran")
+_NEAR_LANDMARK_GAP_RE = re.compile(r",?\s+(?:(?:the|a|an)\s+(?:small\s+)?(?:village|town|city|suburb)\s+)?(?:just\s+|somewhere\s+)?near\s+$")
 LIST_GAP_RE = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*)$")
 
 
