@@ -84,3 +84,18 @@ def test_the_landmark_town_of_an_apposition_is_no_event_place(pipe):
         assert {e.location.canonical for e in run(pipe, text).events} <= {"Pardis", "Eslamshahr"}, text
     # a part of the town itself stays its place
     assert {e.location.canonical for e in run(pipe, "Youths wrote slogans in the south of Tehran on Friday.").events} == {"Tehran"}
+
+
+def test_people_rallying_somewhere_hold_a_rally(pipe):
+    doc = run(pipe, "Police tear-gassed retirees rallying in Shush on Sunday.")
+    assert [(e.location.canonical, e.sub_event_type) for e in doc.events] == [("Shush", "protest_with_intervention")]
+    assert not run(pipe, "The union is rallying support in Tehran.").events
+
+
+def test_people_assaulted_were_attacked_and_security_men_assaulted_by_protesters_a_riot(pipe):
+    doc = run(pipe, "Plainclothes agents assaulted women at a metro station in Tehran on Monday.")
+    assert [e.sub_event_type for e in doc.events] == ["attack_on_civilians"]
+    doc = run(pipe, "Protesters assaulted a Basij member in Tabriz on Monday.")
+    assert [(e.event_type, e.sub_event_type, e.actor1) for e in doc.events] == [("riot", "attack_on_people", "protesters")]
+    doc = run(pipe, "Protesters injured two IRGC members in Tabriz on Monday.")
+    assert [(e.event_type, e.sub_event_type) for e in doc.events] == [("riot", "attack_on_people")]

@@ -679,7 +679,10 @@ _SECURITY_VICTIM = re.compile(
 #: (not the agent of a passive: "porters were shot dead by border guards" are civilians, nor the
 #: agent of a clause after it: "three wounded when border guards opened fire")
 #: (not a place named by them: "died under torture in a police station in Rasht")
-_SECURITY_VICTIM_AFTER = re.compile(r"\s+(?:(?!(?:by|when|as|after|in|at|inside|outside|near|from)\b)\w+\s+){0,3}?(?:police|policem[ae]n|officers?|security personnel|guards?|agents)\b(?!\s+(?:stations?|posts?|headquarters|custody|vans?|cars?))", re.I)
+_SECURITY_VICTIM_AFTER = re.compile(r"\s+(?:(?!(?:by|when|as|after|in|at|inside|outside|near|from)\b)\w+\s+){0,3}?(?:police|policem[ae]n|officers?|security personnel|guards?|agents|"
+                                    # ("protesters assaulted a Basij member", "injured two IRGC members")
+                                    r"Basij(?:i)?\s+(?:members?|militia(?:men)?)|IRGC\s+(?:members?|officers?|commanders?)|"
+                                    r"members\s+of\s+the\s+(?:Basij|IRGC|security\s+forces|police))\b(?!\s+(?:stations?|posts?|headquarters|custody|vans?|cars?))", re.I)
 
 
 def against_security(ctx: DocContext, t: Trigger) -> bool:
