@@ -99,3 +99,29 @@ def test_people_assaulted_were_attacked_and_security_men_assaulted_by_protesters
     assert [(e.event_type, e.sub_event_type, e.actor1) for e in doc.events] == [("riot", "attack_on_people", "protesters")]
     doc = run(pipe, "Protesters injured two IRGC members in Tabriz on Monday.")
     assert [(e.event_type, e.sub_event_type) for e in doc.events] == [("riot", "attack_on_people")]
+
+
+def _days(doc):
+    return {(e.location.canonical, e.date.start.isoformat(), e.date.end.isoformat()) for e in doc.events}
+
+
+def test_respectively_pairs_the_places_with_the_days_in_order(pipe):
+    doc = run(pipe, "Resistance Units put up posters in Tehran and Mashhad on Monday and Tuesday, respectively.",
+              published="2025-11-18")
+    assert _days(doc) == {("Tehran", "2025-11-17", "2025-11-17"), ("Mashhad", "2025-11-18", "2025-11-18")}
+    doc = run(pipe, "Retirees rallied in Shush, Ahvaz and Arak on November 10, November 11 and November 12, respectively.",
+              published="2025-11-18")
+    assert _days(doc) == {("Shush", "2025-11-10", "2025-11-10"), ("Ahvaz", "2025-11-11", "2025-11-11"),
+                          ("Arak", "2025-11-12", "2025-11-12")}
+    # without it the towns share the range
+    doc = run(pipe, "Resistance Units put up posters in Tehran and Mashhad on Monday and Tuesday.", published="2025-11-18")
+    assert _days(doc) == {("Tehran", "2025-11-17", "2025-11-18"), ("Mashhad", "2025-11-17", "2025-11-18")}
+
+
+def test_a_date_in_brackets_or_after_a_dash_is_its_towns(pipe):
+    doc = run(pipe, "Resistance Units in Tehran (November 10), Mashhad (November 11) and Tabriz (November 12) wrote slogans.",
+              published="2025-11-18")
+    assert _days(doc) == {("Tehran", "2025-11-10", "2025-11-10"), ("Mashhad", "2025-11-11", "2025-11-11"),
+                          ("Tabriz", "2025-11-12", "2025-11-12")}
+    doc = run(pipe, "Resistance Units wrote slogans in Tehran – November 10, Mashhad – November 11.", published="2025-11-18")
+    assert _days(doc) == {("Tehran", "2025-11-10", "2025-11-10"), ("Mashhad", "2025-11-11", "2025-11-11")}

@@ -321,7 +321,9 @@ def _act_date_after_statement(doc: Doc, in_sent: tuple[DateMention, ...], span: 
 
 
 #: "in Rasht on Tuesday, June 9, and in Kermanshah on Wednesday, June 10": "on" and the date right after a place
-_TIED_GAP = re.compile(r"\s+on\s+(?:the\s+)?")
+# (or in brackets, or after a dash: "in Tehran (November 10), Mashhad (November 11) and ...",
+# "in Tehran – November 10, Mashhad – November 11")
+_TIED_GAP = re.compile(r"\s+on\s+(?:the\s+)?|\s*\(\s*(?:on\s+)?|\s+[–—-]\s+")
 
 
 #: a day counted from the one just named, right after a verb ("who had led a strike on Monday,
@@ -369,6 +371,35 @@ def dated_by_next_sentence(doc: Doc, sub: str, sentence_index: int) -> DateMenti
     if own or len(told) != 1 or told[0].range.precision not in (("day", "range") if sub == "symbolic_action" else ("day",)):
         return None
     return told[0]
+
+
+#: two days of one mention joined by "and" ("on Monday and Tuesday", "on November 10 and 12")
+_TWO_DAYS = re.compile(r"[^,;]+?\s+and\s+[^,;]+")
+
+
+def _respectively(doc: Doc, in_sent, span: Span, s_start: int, s_end: int) -> tuple[DateRange, tuple[Span, ...]] | None:
+    """"posters in Tehran and Mashhad on Monday and Tuesday, respectively": the n-th event place
+    before "respectively" takes the n-th day (separate mentions, or the two ends of one "A and B")."""
+    view = doc.view or doc.text
+    k = view.find("respectively", s_start, s_end)
+    places = [p.span.start for p in doc.places if s_start <= p.span.start < k and p.role == "event"]
+    if span.start not in places or len(places) < 2:
+        return None
+    i = places.index(span.start)
+    parts: list[tuple[dt.date | None, DateMention]] = []
+    for m in in_sent:
+        if m.role != "event" or m.span.start >= k:
+            continue
+        if m.range.precision == "range" and m.range.start is not None and _TWO_DAYS.fullmatch(m.text):
+            parts += [(m.range.start, m), (m.range.end, m)]  # ("November 11 and November 12": one mention, two days)
+        else:
+            parts.append((None, m))
+    if len(parts) != len(places):
+        return None
+    day, m = parts[i]
+    if day is None:
+        return m.range, (m.span,)
+    return DateRange(day, day, "day", m.range.confidence, m.range.flags + ("respectively",)), (m.span,)
 
 
 def _tied_after(doc: Doc, in_sent, span: Span) -> DateMention | None:
@@ -880,6 +911,9 @@ def _event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
                 offsets = tuple(x.span.start for x in mentions)
                 hi = lo + len(own)
             if lo < hi:
+                if "respectively" in (doc.view or doc.text)[s_start:s_end] \
+                        and (paired := _respectively(doc, mentions[lo:hi], span, s_start, s_end)) is not None:
+                    return paired
                 m = _in_sentence_sorted(mentions, offsets, lo, hi, span)
                 if m.span.end <= span.start:
                     m = _tied_after(doc, mentions[lo:hi], span) or _act_date_after_statement(doc, mentions[lo:hi], span, m)
