@@ -125,3 +125,13 @@ def test_a_date_in_brackets_or_after_a_dash_is_its_towns(pipe):
                           ("Tabriz", "2025-11-12", "2025-11-12")}
     doc = run(pipe, "Resistance Units wrote slogans in Tehran – November 10, Mashhad – November 11.", published="2025-11-18")
     assert _days(doc) == {("Tehran", "2025-11-10", "2025-11-10"), ("Mashhad", "2025-11-11", "2025-11-11")}
+
+
+def test_a_reported_toll_with_its_town_and_day_is_that_days_act(pipe):
+    doc = run(pipe, "Hengaw said at least four protesters had been killed in Dezful on Sunday night, a figure "
+                    "that officials denied.", published="2025-11-18")
+    assert [(e.location.canonical, e.sub_event_type, e.date.start.isoformat()) for e in doc.events] == \
+        [("Dezful", "killing", "2025-11-16")]
+    # a province's total with no day stays a claim
+    doc = run(pipe, "The police chief said at least 300 people had been arrested in Tehran province.", published="2025-11-18")
+    assert not doc.events and {c.value for c in doc.claims} == {300}

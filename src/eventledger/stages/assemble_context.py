@@ -1059,12 +1059,20 @@ def _is_tally_uncached(ctx: DocContext, i: int) -> bool:
     perfect = _PERFECT.search(ctx.view, s.start, s.end)
     if perfect is not None and _REPORTED_PAST.search(ctx.view, s.start, perfect.start()) \
             and perfect.group().startswith("had") and "since" not in ctx.view[s.start : s.end] \
-            and not event_places(ctx, i) and not _ACROSS.search(ctx.view, s.start, s.end):
+            and (not event_places(ctx, i) or _one_day_in_towns(ctx, i)) and not _ACROSS.search(ctx.view, s.start, s.end):
         # "the police chief said at least 23 had been arrested": reported speech puts the simple
         # past back into the pluperfect; it counts one act (of the protest told before it), not a
         # running total ("had been detained across the country and in Zanjan" stays one)
         return False
     return perfect is not None
+
+
+def _one_day_in_towns(ctx: DocContext, i: int) -> bool:
+    """The sentence names its towns and one day ("Hengaw said at least four protesters had been
+    killed in Dezful on Sunday night"): the act of that day, not a running total."""
+    places = event_places(ctx, i)
+    days = [d for d in ctx.sent_dates[i] if d.role == "event"]
+    return len(days) == 1 and days[0].range.precision == "day" and all(p.place.precision == 1 for p in places)
 
 
 def _only_arrests(ctx: DocContext, i: int) -> bool:
