@@ -135,3 +135,15 @@ def test_a_reported_toll_with_its_town_and_day_is_that_days_act(pipe):
     # a province's total with no day stays a claim
     doc = run(pipe, "The police chief said at least 300 people had been arrested in Tehran province.", published="2025-11-18")
     assert not doc.events and {c.value for c in doc.claims} == {300}
+
+
+def test_an_agency_desk_dateline_is_no_home_when_the_lead_names_other_towns(pipe):
+    text = ("TEHRAN (Tasnim) – The police chief of Khuzestan province announced on Tuesday that 45 people had "
+            "been arrested in Ahvaz, Dezful and Shush over the past three days.\n\n"
+            "He said that the detainees had set fire to two police cars.")
+    towns = {e.location.canonical for e in run(pipe, text, published="2025-11-18", publisher="Tasnim").events}
+    assert "Tehran" not in towns and {"Ahvaz", "Dezful", "Shush"} <= towns
+    # a dateline whose lead names no other town stays the story's town
+    text = ("SHAHR-E KORD, November 18, 2025 (PON) - Retired steelworkers rallied in front of the governorate.\n\n"
+            "Security forces later detained three of them.")
+    assert {e.location.canonical for e in run(pipe, text, published="2025-11-18", publisher="PON").events} == {"Shahr-e Kord"}

@@ -636,6 +636,25 @@ def _list_groups(ctx: DocContext, places: list[PlaceMention]) -> list[list[Place
 _ABOUT_IRAN = re.compile(r"\bIran(?:ian authorities|ian Government|ian government)?\b(?!ians)")
 
 
+def _bureau_dateline(ctx: DocContext, p: PlaceMention) -> bool:
+    """"TEHRAN (Tasnim) – ... 45 people had been arrested in Ahvaz, Dezful and Shush": the lead
+    names other towns and not the dateline's, so the dateline is the agency's desk, not the story's
+    town (an act told later without a place is not the capital's)."""
+    i = ctx.idx(p.span.start)
+    if i is None:
+        return False
+    key = place_key(p)
+    others = False
+    for j in range(i, min(i + 2, len(ctx.doc.sentences))):
+        for q in event_places(ctx, j):
+            if q.span == p.span:
+                continue
+            if place_key(q) == key:
+                return False
+            others = others or (q.place.precision == 1 and q.place.country in (None, "", "IR"))
+    return others
+
+
 def home_place(ctx: DocContext) -> PlaceMention | None:
     """The town a story is about: where a wire story is filed from ("SHAHR-E KORD, January
     30, 2024 (PON) -"; the dates stage's ``dateline_place_span`` when present, else a dateline
@@ -648,6 +667,8 @@ def home_place(ctx: DocContext) -> PlaceMention | None:
                         ctx.view, span.end, min(len(ctx.view), span.end + 400)):
                     # "GENEVA (10 March 2026) - UN experts expressed alarm at ... the Iranian
                     # authorities": an office abroad speaking of acts in Iran, not the acts' town
+                    return None
+                if _bureau_dateline(ctx, p):
                     return None
                 return p
         elif p.span.start > 200:
