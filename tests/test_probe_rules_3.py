@@ -147,3 +147,13 @@ def test_an_agency_desk_dateline_is_no_home_when_the_lead_names_other_towns(pipe
     text = ("SHAHR-E KORD, November 18, 2025 (PON) - Retired steelworkers rallied in front of the governorate.\n\n"
             "Security forces later detained three of them.")
     assert {e.location.canonical for e in run(pipe, text, published="2025-11-18", publisher="PON").events} == {"Shahr-e Kord"}
+
+
+def test_units_after_the_resistance_units_are_named_are_theirs(pipe):
+    text = ("Resistance Units were active in 12 cities.\n\nIn Tabriz, youths wrote slogans.\n\nIn Yazd, posters were put up.\n\n"
+            "In Qom, leaflets were handed out.\n\nOn Sunday, units in Ahvaz torched a Basij base. In Karaj, a unit hung a "
+            "banner from an overpass.")
+    got = {e.location.canonical: e.actor1 for e in run(pipe, text).events}
+    assert got["Ahvaz"] == got["Karaj"] == "MEK Resistance Units"
+    doc = run(pipe, "Resistance Units were active in Tehran. Security units arrested two people in Karaj on Monday.")
+    assert [e.actor1 for e in doc.events if e.sub_event_type == "arrest"] == ["Iranian security forces"]

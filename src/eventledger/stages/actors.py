@@ -78,7 +78,36 @@ def find_actors(doc: Doc) -> list[ActorMention]:
         e = entries[key]  # type: ignore[index]
         role = "actor2" if e.category == "target" else "actor1"
         out.append(ActorMention(Span(s, e_), e.name, e.category, role))
+    first = next((a.span.end for a in out if a.name == _UNITS_NAME), None)
+    if first is not None and "unit" in view[first:]:
+        out = _bare_units(view, first, out)
     return out
+
+
+_UNITS_NAME = "MEK Resistance Units"
+#: "a unit", "the units", ", units in Ahvaz": the Resistance Units a report named before, by their
+#: short name (led by an article, a number or a clause start; not "security units", "units of the IRGC")
+_BARE_UNITS = re.compile(r"(?<![\w-])units?\b(?!\s+of\b)(?!-)")
+_UNITS_LEAD = frozenset({"a", "the", "one", "two", "three", "four", "five", "six", "several", "other", "these", "those",
+                         "their", "our"})
+
+
+def _led_as_units(view: str, at: int) -> bool:
+    """The word before is an article or a number, or a clause starts there ("On Sunday, units in ...")."""
+    before = view[max(0, at - 12) : at]
+    if not before.strip() or before.rstrip(" ")[-1:] in (",", ";", ":", ".", "\n"):
+        return True
+    words = before.split()
+    return bool(words) and words[-1].lower() in _UNITS_LEAD
+
+
+def _bare_units(view: str, first: int, out: list[ActorMention]) -> list[ActorMention]:
+    """The short name of the Resistance Units after their full name (see _BARE_UNITS)."""
+    taken = [a.span for a in out]
+    extra = [ActorMention(Span(m.start(), m.end()), _UNITS_NAME, "opposition", "actor1")
+             for m in _BARE_UNITS.finditer(view, first)
+             if not any(sp.start <= m.start() < sp.end for sp in taken) and _led_as_units(view, m.start())]
+    return sorted(out + extra, key=lambda a: a.span.start) if extra else out
 
 
 def normalise_actor_name(text: str, categories: tuple[str, ...] | None = None) -> str | None:
