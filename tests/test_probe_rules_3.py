@@ -157,3 +157,10 @@ def test_units_after_the_resistance_units_are_named_are_theirs(pipe):
     assert got["Ahvaz"] == got["Karaj"] == "MEK Resistance Units"
     doc = run(pipe, "Resistance Units were active in Tehran. Security units arrested two people in Karaj on Monday.")
     assert [e.actor1 for e in doc.events if e.sub_event_type == "arrest"] == ["Iranian security forces"]
+
+
+def test_a_sentence_that_says_according_to_keeps_its_own_source(pipe):
+    doc = run(pipe, "The rial fell to a record low of 1,200,000 to the dollar in October, according to traders. "
+                    "Official inflation stands at 48 percent, the Statistical Centre of Iran said.", published="2025-11-20")
+    by_value = {c.value: c.attributed_to for c in doc.claims}
+    assert by_value[48] == "Statistical Centre of Iran" and by_value[1200000] != "Statistical Centre of Iran"

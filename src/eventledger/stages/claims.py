@@ -171,7 +171,10 @@ class _ClaimIndex:
         if got is _MISSING:
             sent = self.doc.sentences[i]
             got = self._paragraph_lead_source(sent)
-            if got is None and not any(sent.span.contains(a.span) for a in self.ctx.sent_attr_named[i]):
+            # (a sentence that says "according to" someone the cues do not know, "according to currency
+            # traders in Tehran", names its own source: no later sentence's is borrowed for it)
+            if got is None and not any(sent.span.contains(a.span) for a in self.ctx.sent_attr_named[i]) \
+                    and "according to " not in self.doc.text[sent.span.start : sent.span.end].lower():
                 got = self._paragraph_close_source(sent) or self._list_intro_source(sent) or self._heading_source(sent)
             self._paragraph_source[i] = got
         return got  # type: ignore[return-value]
