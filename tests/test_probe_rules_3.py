@@ -164,3 +164,12 @@ def test_a_sentence_that_says_according_to_keeps_its_own_source(pipe):
                     "Official inflation stands at 48 percent, the Statistical Centre of Iran said.", published="2025-11-20")
     by_value = {c.value: c.attributed_to for c in doc.claims}
     assert by_value[48] == "Statistical Centre of Iran" and by_value[1200000] != "Statistical Centre of Iran"
+
+
+def test_a_team_dismantled_is_an_arrest_of_its_members(pipe):
+    doc = run(pipe, "ISFAHAN (IRNA) – Intelligence forces of Isfahan province dismantled a five-member team "
+                    "affiliated with the MKO on Monday.", published="2025-11-18", publisher="IRNA")
+    assert [(e.location.canonical, e.sub_event_type, e.count.value, e.actor1) for e in doc.events] == \
+        [("Isfahan", "arrest", 5, "Iranian security forces")]
+    doc = run(pipe, "A terrorist cell of four members was dismantled in Zahedan on Sunday.", published="2025-11-18")
+    assert [(e.location.canonical, e.sub_event_type, e.count.value) for e in doc.events] == [("Zahedan", "arrest", 4)]

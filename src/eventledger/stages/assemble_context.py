@@ -645,7 +645,8 @@ def _bureau_dateline(ctx: DocContext, p: PlaceMention) -> bool:
         return False
     key = place_key(p)
     others = False
-    for j in range(i, min(i + 2, len(ctx.doc.sentences))):
+    # (the dateline's own sentence, and the next one only when the dateline stands alone)
+    for j in range(i, min(i + (1 if ctx.sent_triggers[i] else 2), len(ctx.doc.sentences))):
         for q in event_places(ctx, j):
             if q.span == p.span:
                 continue
@@ -973,7 +974,12 @@ def _dispersed_on_another_day(ctx: DocContext, i: int, t: Trigger, prior: list[D
 
 
 _OFFICIAL = (r"governor(?:-general)?|prosecutor(?:-general)?|police chief|chief of police|police commander|mayor|"
-             r"judiciary chief|head of (?:the )?(?:judiciary|police|justice department|security council)")
+             r"judiciary chief|head of (?:the )?(?:judiciary|police|justice department|security council)|"
+             # the forces or office of a province ("Intelligence forces of Isfahan province", "the IRGC
+             # Intelligence Organization of Kermanshah", "the intelligence department of Kurdistan province")
+             # (not a police command's statement on what the report told: "the province police command
+             # said ... one guard was wounded", its restatement)
+             r"(?:intelligence|IRGC)\s+(?:forces|department|organi[sz]ation|office)")
 _OFFICIAL_OF_BEFORE = re.compile(rf"\b(?:{_OFFICIAL})\s+of\s+(?:the\s+)?$", re.I)
 _OFFICIAL_AFTER = re.compile(rf"(?:[’']s)?(?:\s+(?:province|county|city))?(?:[’']s)?\s+(?:{_OFFICIAL})\b", re.I)
 

@@ -204,7 +204,9 @@ _VERB_KINDS = [
     (re.compile(r"\b(?:injur\w*|wounded|wounding|hurt|beaten|poisoned|shot(?! dead\b| and killed\b| to death\b)"
                 r"(?!(?: [\w,'’-]+){1,4}? dead\b))\b", re.I), "injured"),
     (re.compile(r"\b(?:arrest\w*|detain\w*|detention|imprisoned|gone missing|taken into custody|abducted|summoned|"
-                r"took away|taken away|rounded up|in custody)\b", re.I), "arrested"),
+                r"took away|taken away|rounded up|in custody|"
+                # ("dismantled a five-member team": state media's word for the arrest of its members)
+                r"dismantl(?:ed|ing))\b", re.I), "arrested"),
     (re.compile(r"\b(?:indict\w*|charged with|(?:been|were|was) charged|faces? charges|facing charges)\b", re.I), "indicted"),
     (re.compile(r"\b(?:torched|set fire|set on fire|burned|targeted|attacked)\b", re.I), "sites_attacked"),
     (re.compile(r"\b(?:participa\w*|involving|attended|gathered|rall(?:y|ied)|marched|joined|took part|turned out|solidarity|"
