@@ -173,3 +173,11 @@ def test_a_team_dismantled_is_an_arrest_of_its_members(pipe):
         [("Isfahan", "arrest", 5, "Iranian security forces")]
     doc = run(pipe, "A terrorist cell of four members was dismantled in Zahedan on Sunday.", published="2025-11-18")
     assert [(e.location.canonical, e.sub_event_type, e.count.value) for e in doc.events] == [("Zahedan", "arrest", 4)]
+
+
+def test_the_article_of_a_source_is_no_count(pipe):
+    doc = run(pipe, "According to an activist network, shopkeepers marched through the main street in Kermanshah.")
+    assert not [c for c in doc.claims if c.value is not None]
+    assert all(e.count is None for e in doc.events)
+    doc = run(pipe, "According to a lawyer, a protester was arrested in Karaj.")
+    assert {(c.kind, c.value) for c in doc.claims} == {("arrested", 1)}

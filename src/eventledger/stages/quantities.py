@@ -74,7 +74,9 @@ _NUM_BODY = (
     # (not the one who speaks: "a local cleric told AFP", "a doctor at the hospital said")
     # ("detained at least a dozen of them", "a hundred more are held": a dozen, a hundred (a thousand) with no
     # people noun after them still count)
-    rf"(?P<art>\b(?:a|an|one)\b)(?=[ ]++(?:dozen|hundred|thousand)\b(?![ ]++(?:years?|times|metres|meters|kilomet)\b)|[ ]++(?:\d{{1,3}}-year-old[ ]++)?(?:(?!of\b)[A-Za-z'’]++\s++)?{_PERSON_NOUN}"
+    # (nor a source: "according to an activist", "an activist network said")
+    rf"(?<!according to )(?<!According to )(?P<art>\b(?:a|an|one)\b)(?=[ ]++(?:dozen|hundred|thousand)\b(?![ ]++(?:years?|times|metres|meters|kilomet)\b)|[ ]++(?:\d{{1,3}}-year-old[ ]++)?(?:(?!of\b)[A-Za-z'’]++\s++)?{_PERSON_NOUN}"
+    r"(?![ ]++(?:network|group|channel|website|organi[sz]ation|association|union|council|committee)s?\b)"
     r"(?![ ]++(?:[\w'’-]++[ ]++){0,5}?(?:told|said|says|tells|added|confirmed)\b)))"
 )
 _NUM_RE = re.compile(_NUM_BODY, re.I)
