@@ -88,6 +88,8 @@ def test_events_that_differ_do_not_merge():
         [member("a", "e1", actor1="teachers"), member("b", "e1", actor1="nurses")],  # actors
         [member("a", "e1"), member("a", "e2")],                                  # same document
         [member("a", "e1", canonical=None), member("b", "e1", canonical=None)],  # no canonical place
+        # a month's total and one day's act in it
+        [member("a", "e1", start=D(2024, 3, 1), end=D(2024, 3, 31), precision="month"), member("b", "e1")],
     ]
     for pair in cases:
         assert len(merge_members(pair)) == 2, pair
@@ -205,3 +207,11 @@ def test_in_reach_follows_overlaps_transitively_and_stops_at_gaps():
     assert in_reach(stored, [(key, D(2024, 3, 1), D(2024, 3, 1))]) == [0, 1]  # 1 overlaps 0, not the seed
     assert in_reach(stored, [(key, D(2024, 3, 7), D(2024, 3, 7))]) == []  # falls in the gap
     assert in_reach(stored, [(key, D(2024, 3, 6), D(2024, 3, 8))]) == [0, 1, 2]  # bridges it
+
+
+def test_ranges_of_comparable_length_still_merge():
+    # two days inside a week, a day inside a fortnight: the same act told more or less precisely
+    assert len(merge_members([member("a", "e1", start=D(2024, 3, 4), end=D(2024, 3, 10), precision="range"),
+                              member("b", "e1", start=D(2024, 3, 5), end=D(2024, 3, 6), precision="range")])) == 1
+    assert len(merge_members([member("a", "e1", start=D(2024, 3, 1), end=D(2024, 3, 14), precision="range"),
+                              member("b", "e1", start=D(2024, 3, 5))])) == 1

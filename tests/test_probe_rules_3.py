@@ -3,6 +3,8 @@ written for the probe), each on a sentence of its own."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import test_assemble
 from test_assemble import pipe  # noqa: F401  (the same pipeline fixture)
 
@@ -181,3 +183,16 @@ def test_the_article_of_a_source_is_no_count(pipe):
     assert all(e.count is None for e in doc.events)
     doc = run(pipe, "According to a lawyer, a protester was arrested in Karaj.")
     assert {(c.kind, c.value) for c in doc.claims} == {("arrested", 1)}
+
+
+def test_a_bullets_streak_and_force_stay_in_the_bullet(pipe):
+    text = ("Protests across Iran on Tuesday\n\n- Ahvaz: retirees rallied outside the pension fund office.\n"
+            "- Shush: Haft Tappeh workers went on strike for a third day.\n"
+            "- Rasht: nurses gathered in front of the governorate; police detained two of them.\n"
+            "- Zahedan: a Baluch prisoner was executed at dawn.\n")
+    doc = run(pipe, text, published="2025-11-18", publisher="NCRI")
+    got = {(e.location.canonical, e.sub_event_type): e for e in doc.events}
+    assert (got["Ahvaz", "demonstration"].date.start, got["Ahvaz", "demonstration"].date.end) == (
+        dt.date(2025, 11, 18), dt.date(2025, 11, 18))
+    assert got["Shush", "strike"].date.start == dt.date(2025, 11, 16)
+    assert got["Zahedan", "execution"].actor1 == "Iranian authorities"

@@ -206,6 +206,8 @@ class _Cluster:
             return False
         if not (m.start <= self.end and self.start <= m.end):  # type: ignore[operator]
             return False
+        if not _comparable_spans(self.start, self.end, m.start, m.end):  # type: ignore[arg-type]
+            return False
         for mine, other in ((self.actor1, m.actor1), (self.actor2, m.actor2)):
             if mine is not None and other is not None and mine != other:
                 return False
@@ -218,6 +220,19 @@ class _Cluster:
         self.end = min(self.end, m.end)  # type: ignore[type-var]
         self.actor1 = self.actor1 or m.actor1
         self.actor2 = self.actor2 or m.actor2
+
+
+#: a range this many times longer than another's (and longer than two weeks) is a period's
+#: total, not the same act: "14 arrested in Sanandaj in November" and "three arrested in Sanandaj
+#: on November 5" stay two events (merged, the month would shrink to the day)
+_SPAN_RATIO = 10
+_SPAN_WIDE = 14
+
+
+def _comparable_spans(a0: dt.date, a1: dt.date, b0: dt.date, b1: dt.date) -> bool:
+    la, lb = (a1 - a0).days + 1, (b1 - b0).days + 1
+    longer, shorter = max(la, lb), min(la, lb)
+    return longer <= _SPAN_WIDE or longer <= _SPAN_RATIO * shorter
 
 
 #: ranges longer than this are not indexed by day (checked against every cluster instead)

@@ -688,6 +688,10 @@ def _pick_actor(ctx: DocContext, i: int, etype: str, t: Trigger) -> ActorMention
             break
         if ctx.kinds[j] in ("heading", "caption", "boilerplate") and sj.paragraph != para:
             continue
+        if etype == "repression" and sj.paragraph != para and ctx.kinds[i] == "list_item" and ctx.kinds[j] == "list_item":
+            # a sibling bullet's force is not this one's ("- Rasht: police detained two" / "- Zahedan: a
+            # prisoner was executed"); a list of one group's acts town by town still shares its actor
+            break
         for a in reversed(ctx.sent_actors[j]):
             if a.category in cats:
                 return a

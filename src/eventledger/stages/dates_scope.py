@@ -233,7 +233,11 @@ def _frame(doc: Doc, classes: list[str], gov: dict[int, tuple[DateMention, ...]]
         if dateline_par is not None:
             lede = [dateline_par]
         else:
+            # (not a bullet's own streak: "- Shush: workers went on strike for a third day" under
+            # "Protests across Iran on Tuesday" is that item's, the title's day the list's)
             lede = [i for i, c in enumerate(classes) if c == "body"][:2]
+            if any(_is_list_item(doc, i) for i in lede):
+                lede = [i for i in lede if not _is_list_item(doc, i)]
         for i in lede:
             for m in gov.get(i, ()):
                 r = m.range
