@@ -196,3 +196,8 @@ def test_a_bullets_streak_and_force_stay_in_the_bullet(pipe):
         dt.date(2025, 11, 18), dt.date(2025, 11, 18))
     assert got["Shush", "strike"].date.start == dt.date(2025, 11, 16)
     assert got["Zahedan", "execution"].actor1 == "Iranian authorities"
+
+
+def test_a_crowd_estimated_at_a_number_is_about_that_number(pipe):
+    doc = run(pipe, "A crowd estimated at 5,000 gathered in Mashhad on Monday.")
+    assert [(e.count.value, e.count.qualifier) for e in doc.events] == [(5000, "about")]

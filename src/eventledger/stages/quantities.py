@@ -35,7 +35,7 @@ _WORDNUM = rf"(?:half an? (?:million|thousand)|{_WORD}(?:[- ]{_WORD})?(?: (?:hun
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _QUAL = (
     r"(?P<qual>at least|no fewer than|no less than|not less than|more than|over|upwards of|in excess of|"
-    r"nearly|almost|about|around|approximately|roughly|some|an estimated|estimated|up to|as many as|"
+    r"nearly|almost|about|around|approximately|roughly|some|an estimated|estimated at|estimated|up to|as many as|"
     r"at most|no more than|not more than|fewer than|less than)"
 )
 _PERSON_WORDS = (
@@ -286,6 +286,7 @@ _QUALIFIERS = {
     "more than": "more_than", "over": "more_than", "upwards of": "more_than", "in excess of": "more_than",
     "nearly": "about", "almost": "about", "about": "about", "around": "about", "approximately": "about",
     "roughly": "about", "some": "about", "an estimated": "about", "estimated": "about",
+    "estimated at": "about",  # ("a crowd estimated at 5,000")
     "up to": "at_most", "as many as": "at_most", "at most": "at_most", "no more than": "at_most", "not more than": "at_most", "fewer than": "at_most", "less than": "at_most",
 }
 
