@@ -1439,6 +1439,12 @@ class AssembleStage:
                 head = _section_heading(doc, para.index)
                 if head is not None and any(head.span.start <= ds.start and ds.end <= head.span.end for ds in date_spans):
                     row["own_date"] = True  # (or of the heading its section opens with: "Sunday", then the day's story)
+            # ("The ministry announced on Wednesday that five had been arrested in A and B"): dated only
+            # by the statement's day (every draft of the row)
+            # (or after it: "..., the Sarallah Base said in a statement on Tuesday")
+            said = bool(etype == "repression" and date_spans
+                        and _SAID_ON_BEFORE.search(ctx.view, max(0, date_spans[0].start - 40), date_spans[0].start))
+            row["said_day"] = row.get("said_day", True) and said
             if date_spans and not row.get("tied"):
                 row["tied"] = _tied_by_day_list(ctx, anchor_span, date_spans[0])
             if not row.get("own_sent") and (date_spans and ctx.idx(date_spans[0].start) == ctx.idx(anchor_span.start)):
@@ -1559,6 +1565,19 @@ def _fold_rows(rows: list[dict]) -> list[dict]:
                 # of its own, is that act (the body's day stands)
                 host = o
                 break
+            if o["sub"] == r["sub"] and o["etype"] == "repression" and o["sub"] in ("arrest", "killing") \
+                    and o.get("said_day") != r.get("said_day") and not _dates_meet(o["date"], r["date"]) \
+                    and o["date"].start is not None and r["date"].start is not None:
+                said, told = (o, r) if o.get("said_day") else (r, o)
+                if told["date"].end < said["date"].start and (said["date"].start - told["date"].end).days <= 7:
+                    # a lede's "announced on Wednesday that five members had been arrested in Mahabad and
+                    # Piranshahr" and the body's "Two were arrested in Mahabad on Monday": one arrest, on
+                    # the day the body tells (the lede's day is the statement's, not the act's)
+                    host = o
+                    if said is o:
+                        o["date"], o["loc"], o["said_day"] = r["date"], r["loc"], False
+                        o["own_date"] = r.get("own_date", o.get("own_date"))
+                    break
             if not _dates_meet(o["date"], r["date"]):
                 continue
             same = o["sub"] == r["sub"]
@@ -1787,6 +1806,13 @@ def _days_apart(a: DateRange, b: DateRange) -> int:
     if a.overlaps(b):
         return 0
     return min(abs((b.start - a.end).days), abs((a.start - b.end).days))
+
+
+#: a speech verb right before a date ("announced on Wednesday", "said in a statement on Tuesday",
+#: "told IRNA on Sunday"): the day something was said
+_SAID_ON_BEFORE = re.compile(
+    r"\b(?:said|says|announced|reported|stated|declared|told\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?|confirmed)"
+    r"(?:\s+in\s+a\s+statement)?\s+(?:on\s+|late\s+on\s+|early\s+on\s+)?$")
 
 
 def _dates_meet(a: DateRange, b: DateRange) -> bool:

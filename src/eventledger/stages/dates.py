@@ -1016,6 +1016,14 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
                                     for k in range((lede_week.end - lede_week.start).days + 1)) if d.weekday() == a.a.wd), None)
             if day is not None:
                 rng = DateRange(day, day, "day", rng.confidence, rng.flags + ("lede_week",))
+        if role == "event" and a.kind == "relative" and a.rel == "tw" and rng.start is not None \
+                and prev_fine is not None and prev_fine.role == "event" and prev_fine.range.precision == "day" \
+                and prev_fine.range.start is not None and rng.start <= prev_fine.range.start <= rng.end \
+                and prev_fine.span.start >= doc.paragraphs[i].span.start:
+            # "On Tuesday, June 10, prisoners refused food ... the statement said the hunger strike was
+            # held this week in Evin, ...": the week's act is the one the paragraph just dated
+            r = prev_fine.range
+            rng = DateRange(r.start, r.end, "day", min(r.confidence, rng.confidence), rng.flags + ("same_as_previous",))
         mention = DateMention(Span(a.start, a.end), text[a.start : a.end], rng, role, scope)
         out.append(mention)
         if lede_week is None and role == "event" and dateline is not None and rng.start is not None \

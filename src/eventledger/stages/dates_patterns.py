@@ -139,6 +139,9 @@ def patterns() -> Patterns:
         r"|(?P<past>(?:(?:in|over|during|within)\s+)?the\s+(?:past|last)\s+(?:few|several|couple\s+of|two|three|four|five|six|seven|7)\s+days|(?:in|over)\s+recent\s+days"
         r"|(?:(?:in|over|during)\s+)?the\s+(?:past|last)\s+week|(?:in\s+)?the\s+latest\s+(?:instance|case|incident|round|wave))"
         r"|(?P<h24>(?:in|over|during|within)\s+the\s+(?:past|last)\s+(?P<hours>24|48|72|96)\s+hours)"
+        # ("38 rioters had been arrested over the past two nights", said on a Wednesday: Monday and
+        # Tuesday nights, the nights before the day it is said)
+        r"|(?P<pnights>(?:in|over|during|within)\s+the\s+(?:past|last)\s+(?P<nights>two|three|four|five|2|3|4|5)\s+nights)"
         r"|(?P<ago>(?P<n>[0-9]{1,2}|two|three|four|five|six|seven)\s+days\s+ago)"
         # ("He had been sentenced to death five years ago": a year, a month or a week before the report's day)
         r"|(?P<uago>(?P<un>[0-9]{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<u>years?|months?|weeks?)\s+ago)"
@@ -251,6 +254,9 @@ def _parse_relative(s: int, e: int, g: dict) -> Atom:
         return Atom(s, e, "relative", rel="pastweek")
     if g.get("h24"):  # "over the past 72 hours": the days they reach back to, up to the reference day
         return Atom(s, e, "relative", rel="h24", n=int(g.get("hours") or 24) // 24)
+    if g.get("pnights"):
+        raw = g["nights"].lower()
+        return Atom(s, e, "relative", rel="pnights", n=_NUM_WORDS.get(raw) or int(raw))
     if g.get("ago"):
         raw = g["n"].lower()
         n = _NUM_WORDS.get(raw) or int(raw)

@@ -202,6 +202,8 @@ def resolve_relative(atom: Atom, ref: dt.date | None) -> DateRange:
         return DateRange(s, e, "week", VAGUE, flags + ("past_few_days",))
     if rel == "h24":
         return DateRange(ref - dt.timedelta(days=atom.n or 1), ref, "range", 0.9, flags)
+    if rel == "pnights":  # the n nights before the day it is said (that day's night is yet to come)
+        return DateRange(ref - dt.timedelta(days=atom.n), ref - dt.timedelta(days=1), "range", 0.9, flags)
     if rel == "season":
         # "last spring": the latest such season (northern, by the Persian calendar's quarters:
         # spring from March 20) that ended before the reference day

@@ -131,6 +131,14 @@ _FACILITY_IN_TOWN_AFTER_RE = re.compile(
     r"(?:\s*,\s+|\s+(?:near|in|outside)\s+(?:the\s+(?:town|city)\s+of\s+)?)[A-Z]")
 #: lower-case outlet words after a place: the outlet named after it ("the regime's Fars news agency")
 _OUTLET_AFTER_RE = re.compile(r"^\s+news\s+(?:agency|website|site|outlet)\b|^\s+newspaper\b")
+#: a speech verb right after "Fars" (the agency): "Fars reported", "Fars has learned", "Fars quoted"
+_OUTLET_SPEAKS_AFTER_RE = re.compile(
+    r"^\s+(?:(?:also|later|earlier)\s+)?(?:reported|reports|said|says|quoted|quotes|cited|wrote|writes|added|claimed|published|"
+    r"carried|announced|has\s+learned|learned|obtained|released)\b")
+#: the agency told or quoted ("told Fars", "according to Fars", "quoted by Fars", "Fars and Tasnim")
+_OUTLET_NAMED_BEFORE_RE = re.compile(
+    r"(?:\btold|\baccording\s+to|\bquoted\s+by|\bcited\s+by|\breported\s+by|\bspeaking\s+to|\bin\s+an\s+interview\s+with)\s+$"
+    r"|\b(?:IRNA|Tasnim|Mizan|ISNA|ILNA|Mehr),?\s+(?:and\s+)?$")
 #: a rights group named after a place ("according to the Karun human rights group"): the group
 _RIGHTS_GROUP_AFTER_RE = re.compile(r"^\s+(?:human\s+)?rights\s+(?:group|organi[sz]ation|monitor|network|watch|cent(?:er|re))\b")
 #: a clock named after a town ("times are Tehran time", "at 9 pm Tehran local time"): no place
@@ -393,6 +401,11 @@ def assign_roles(items: list[PlaceItem], view: str) -> None:
                 and ". " not in view[prev.end : it.start] and _RELEASE_OF_BEFORE_RE.search(before):
             role = "other"  # whose release the crowd demands was arrested there; the crowd is in the town before
         elif spaced and after.lstrip()[:1] == "n" and it.name_end == it.end and _OUTLET_AFTER_RE.match(after):
+            role = "other"
+        elif it.name_end == it.end and view[it.start : it.end] in ("Fars", "FARS") and (
+                (spaced and _OUTLET_SPEAKS_AFTER_RE.match(after)) or _OUTLET_NAMED_BEFORE_RE.search(before)):
+            # the agency, not the province ("Fars reported on January 10 that ...", "told Fars",
+            # "according to Fars"): the one province whose name an outlet carries alone
             role = "other"
         elif spaced and after.lstrip()[:1] in ("h", "r") and it.name_end == it.end and before.endswith("the ") \
                 and _RIGHTS_GROUP_AFTER_RE.match(after):

@@ -121,6 +121,10 @@ def paragraph_kind(line: str, is_boilerplate: bool) -> str:
         return "caption"
     if len(s) <= 200 and not terminal and s[-1:].isdigit() and "," in s and _CAPTION_COMMA_DATE.search(s):
         return "caption"  # "Graffiti in Shiraz, October 9, 2024": a photo's words, then its place and day
+    if terminal and s.endswith("?") and len(s.split()) <= 16 and _QUESTION_HEADLINE.match(s):
+        # a headline that asks ("Fact check: How many died in the Dorud protests?"): one question and
+        # nothing else on its line, not a speaker's ("QUESTION: ...", "Q: ...") in a transcript
+        return "heading"
     if not terminal and len(s.split()) <= 25:
         # alt text of an image: a short all-lower-case line without punctuation
         if s == s.lower():
@@ -148,6 +152,13 @@ _CLOSERS = "'\"”’)]"
 
 def _has_dash(s: str) -> bool:
     return "-" in s or "–" in s or "—" in s
+
+
+#: a one-sentence question line (no full stop inside), perhaps after a rubric ("Fact check:",
+#: "Explainer:"), not opened by a speaker's label ("Q:", "QUESTION:", "Mizan:")
+_QUESTION_HEADLINE = re.compile(
+    r"(?:(?:Fact[- ]check|Explainer|Analysis|Verified|Q&A)\s*[:|–-]\s*)?"
+    r"(?:How|What|Who|Why|Where|When|Which|Did|Does|Do|Was|Were|Is|Are|Can|Could|Has|Have)\b[^.!:;]*\?$")
 
 
 def _ends_terminal(s: str) -> bool:
