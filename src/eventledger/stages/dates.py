@@ -916,7 +916,14 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
             rng = DateRange.unresolved("invalid_date")
         if rng is None:
             continue
-        if a.kind == "same" and a.n == -1 and out and (before := _day_before_occasion(doc, view, out, a)) is not None:
+        if a.kind == "same" and a.n == -1 and anchor_date is not None and rng.precision == "day" \
+                and (entry := timed_entry_start(view, a.start)) is not None \
+                and not any(m.span.start >= entry for m in out):
+            # a live blog's "12:10 – The day before, ...": the day before the blog's own day, not
+            # before the day the entry above told ("10:50 – ... shot dead in Shush on Saturday night")
+            day = anchor_date - dt.timedelta(days=1)
+            rng = DateRange(day, day, "day", min(rng.confidence, 0.9), rng.flags + ("timed_entry",))
+        elif a.kind == "same" and a.n == -1 and out and (before := _day_before_occasion(doc, view, out, a)) is not None:
             rng = before  # "the night before the families' gathering": the eve of the day that gathering was told on
         elif a.kind == "same" and out and out[-1].role == "history" and a.rel in _DAY_UNITS:
             rng, role = _same_as_history(out[-1], prev_fine, rng, role)
@@ -1273,6 +1280,16 @@ def _weekday_run_before_dateline(atoms: list[Atom], out: list[DateMention], anch
 _STATED_ON = re.compile(r"\b(?:said|says|announced|stated|reported)\s+(?:on\s+)?\Z", re.I)
 #: "after Friday prayers": the day told by the prayers, not by a date
 _PRAYERS_AFTER_WEEKDAY = re.compile(r"\s+prayers?\b", re.I)
+#: a live blog's entry: a paragraph opening with its clock time and a dash ("11:30 – Students ...")
+TIMED_ENTRY = re.compile(r"[0-2]?[0-9][:.][0-5][0-9]\s*[\u2013\u2014-]\s+\S")
+
+
+def timed_entry_start(view: str, at: int) -> int | None:
+    """The start of the live-blog entry (see ``TIMED_ENTRY``) whose paragraph holds ``at``, else None."""
+    start = view.rfind("\n", 0, at) + 1
+    return start if TIMED_ENTRY.match(view, start) else None
+
+
 #: "on the eve of 16 Azar", "the eve of March 1": the day before the date that follows
 _EVE_OF = re.compile(r"\bthe[ \u00a0]+eve[ \u00a0]+of[ \u00a0]+\Z", re.I)
 #: an occasion's name may follow its article ("the eve of the anniversary of ...")
