@@ -126,9 +126,11 @@ _FOOTAGE_OF_A_CROWD = re.compile(
 # a video named as the report's source ("chanting slogans, according to videos posted online"): the
 # act is told, not done online
 _SOURCED_BY_VIDEO = re.compile(r"\b(?:according\s+to|in)\s+(?:a\s+|the\s+)?(?:videos?|footage|clips?)\s+(?:(?:posted|shared|circulating|published)\s+"
-                               r"(?:online|on\s+social\s+media|on\s+(?:Instagram|Twitter|Telegram|X))|obtained\s+by\s+[\w/'’-]+)"
-                               # (or closing the sentence as its source: "..., videos posted on social media showed.")
-                               r"|,\s+(?:videos?|footage|clips?)\s+(?:posted|shared|circulating|published)\s+(?:online|on\s+social\s+media)\s+"
+                               r"(?:online|on\s+social\s+media|on\s+(?:Instagram|Twitter|Telegram|X))|(?:obtained|verified)\s+by\s+[\w/'’-]+)"
+                               # (or closing the sentence as its source: "..., videos posted on social media showed.";
+                               # a live blog's "..., videos sent to us show.", "..., videos show.")
+                               r"|,\s+(?:videos?|footage|clips?)\s+(?:(?:posted|shared|circulating|published)\s+(?:online|on\s+social\s+media)\s+"
+                               r"|sent\s+to\s+(?:us|[\w/'’-]+)\s+)?"
                                r"(?:showed|show|shows|suggested)\b", re.I)
 # chanting inside a prison is not "in public" (near, outside or in front of one it is)
 _NOT_PUBLIC = re.compile(r"(?<!\bnear the )(?<!\bnear )(?<!\boutside the )(?<!\boutside )(?<!\bfront of the )"
