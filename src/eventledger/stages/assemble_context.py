@@ -1014,7 +1014,10 @@ _TALLY = Cue(
     r"|(?:in|during|over) the (?:days|weeks|months) (?:after|following|that followed)"
     # a count given province by province in one sentence ("Arrests counted by the network since
     # Friday, by province: Tehran 380, Khuzestan 210 ..."): the provinces' tallies, no acts
-    r"|by provinces?(?=:))\b",
+    r"|by provinces?(?=:)"
+    # a count over a whole province since a day ("15 police officers had been injured in the
+    # province since Friday", the governor said): the province's tally, not one act
+    r"|in the (?:whole |entire )?province since)\b",
     ("so far", "total", "to date", "overall", "alone", "tally", "cumulative", "since ", " month",
      "counted", "recorded", "registered", "documented", "tallied", "list", "count of", "toll",
      "the days", "the weeks", "by province"),
