@@ -120,7 +120,8 @@ _ONLINE = re.compile(
 # footage of a crowd in the street is the street's act, not a video message ("a video said to
 # show a crowd chanting outside the central mosque", "footage showed hundreds of people chanting")
 _FOOTAGE_OF_A_CROWD = re.compile(
-    r"\b(?:videos?|footage|clips?)\s+(?:[\w'’-]+\s+){0,4}?(?:shows?|showed|showing|show)\s+"
+    # (words between: "footage circulating on the few channels still reachable appears to show a crowd")
+    r"\b(?:videos?|footage|clips?)\s+(?:[\w'’-]+\s+){0,10}?(?:shows?|showed|showing|show)\s+"
     r"(?:a\s+|the\s+)?(?:large\s+|big\s+|small\s+)?(?:group\s+of\s+)?(?:young\s+)?(?:crowds?|hundreds|thousands|dozens|people|protesters|demonstrators|mourners|"
     r"residents|marchers|worshippers|men|women|students)\b", re.I)
 # a video named as the report's source ("chanting slogans, according to videos posted online"): the
