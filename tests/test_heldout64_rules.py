@@ -93,3 +93,22 @@ def test_arrests_given_by_province_in_one_sentence_are_a_tally(pipe):
               published="2026-03-10")
     assert not any(sub == "arrest" for _, sub, *_ in rows(doc))
     assert {240, 95, 60} <= {c.value for c in doc.claims}
+
+
+def test_a_source_naming_one_of_the_dead_tells_a_killing(pipe):
+    doc = run(pipe, "Security forces fired on a crowd in the main square of Qorveh on Monday evening, Hengaw says. "
+                    "It names one of the dead as Aso Karimi, 21.", published="2026-03-10")
+    assert on("Qorveh", "killing", dt.date(2026, 3, 9)) in rows(doc)
+
+
+def test_injuries_counted_in_the_province_since_a_day_are_a_tally(pipe):
+    doc = run(pipe, "The governor of Fars province told state television on Monday that 12 police officers had been "
+                    "injured in the province since Friday.", published="2026-03-10")
+    assert not doc.events
+    assert 12 in {c.value for c in doc.claims}
+
+
+def test_footage_that_appears_to_show_a_crowd_chanting_is_the_streets_act(pipe):
+    doc = run(pipe, "On Monday, footage circulating on the few channels still reachable appears to show a crowd "
+                    "chanting in the centre of Baneh.", published="2026-03-10")
+    assert on("Baneh", "demonstration", dt.date(2026, 3, 9)) in rows(doc)
