@@ -112,3 +112,17 @@ def test_footage_that_appears_to_show_a_crowd_chanting_is_the_streets_act(pipe):
     doc = run(pipe, "On Monday, footage circulating on the few channels still reachable appears to show a crowd "
                     "chanting in the centre of Baneh.", published="2026-03-10")
     assert on("Baneh", "demonstration", dt.date(2026, 3, 9)) in rows(doc)
+
+
+def test_the_strike_held_this_week_is_the_day_just_told(pipe):
+    doc = run(pipe, "On Tuesday, March 10, 2026, prisoners in 30 prisons refused food. "
+                    "The campaign said the hunger strike was held this week in Lakan prison in Rasht and in the central "
+                    "prison of Arak.", published="2026-03-12")
+    got = rows(doc)
+    assert on("Rasht", "strike", dt.date(2026, 3, 10)) in got and on("Arak", "strike", dt.date(2026, 3, 10)) in got
+
+
+def test_this_week_alone_stays_the_week(pipe):
+    doc = run(pipe, "On Tuesday, March 10, 2026, nurses rallied in Yazd. Teachers also protested in Arak this week.",
+              published="2026-03-12")
+    assert not any(town == "Arak" and start == end for town, _, start, end in rows(doc))

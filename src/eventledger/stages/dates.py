@@ -933,7 +933,16 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
                 and _AND_THE_NIGHT_BEFORE.fullmatch(view, out[-1].span.end, a.start):
             # "On Wednesday, 16 Mehr, ..., and the previous night": the day and the night before it, one range
             rng = DateRange(rng.start, out[-1].range.start, "range", rng.confidence, rng.flags + ("and_night_before",))
-        if heading_week is not None and a.kind == "relative" and a.rel == "tw" and rng.start is not None:
+        if a.kind == "relative" and a.rel == "tw" and rng.start is not None and rng.end is not None and out \
+                and _HELD_THIS_WEEK.search(view, max(0, a.start - 90), a.end) is not None \
+                and (told := next((m for m in reversed(out) if m.role == "event"), None)) is not None \
+                and told.range.precision == "day" and told.range.start is not None \
+                and rng.start <= told.range.start <= rng.end:
+            # "On Tuesday, June 10, prisoners in 46 prisons refused food. ... the hunger strike was
+            # held this week in Evin, ...": the act just told, on its day, not the whole week
+            rng = DateRange(told.range.start, told.range.end, "day", min(rng.confidence, told.range.confidence),
+                            rng.flags + ("held_this_week",))
+        elif heading_week is not None and a.kind == "relative" and a.rel == "tw" and rng.start is not None:
             rng = DateRange(heading_week.start, heading_week.end, "week", rng.confidence, rng.flags + ("heading_week",))
         if a.kind in ("date", "anniversary") and rng.precision == "day" and rng.start is not None \
                 and (_EVE_OF if a.kind == "date" else _EVE_OF_OCCASION).search(view, max(0, a.start - 20), a.start):
@@ -1280,6 +1289,10 @@ def _weekday_run_before_dateline(atoms: list[Atom], out: list[DateMention], anch
 _STATED_ON = re.compile(r"\b(?:said|says|announced|stated|reported)\s+(?:on\s+)?\Z", re.I)
 #: "after Friday prayers": the day told by the prayers, not by a date
 _PRAYERS_AFTER_WEEKDAY = re.compile(r"\s+prayers?\b", re.I)
+#: the act just told, named again with "this week" ("the hunger strike was held this week in ...")
+_HELD_THIS_WEEK = re.compile(
+    r"\bthe\s+(?:[\w'’-]+\s+){0,2}?(?:hunger\s+strike|strike|protest|rally|gathering|sit-in|march|vigil)\s+"
+    r"(?:was|were|had\s+been)\s+(?:held|staged|observed)\s+this\s+week\Z", re.I)
 #: a live blog's entry: a paragraph opening with its clock time and a dash ("11:30 – Students ...")
 TIMED_ENTRY = re.compile(r"[0-2]?[0-9][:.][0-5][0-9]\s*[\u2013\u2014-]\s+\S")
 
