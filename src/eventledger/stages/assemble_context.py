@@ -838,7 +838,7 @@ def fired_on_crowd(ctx: DocContext, t: Trigger) -> bool:
     if word is None:
         return False
     if (word[:5].lower() == "clash" or word.startswith(("was ", "were ", "had been "))) \
-            and _CLASHING_CROWD.search(ctx.view, max(0, t.span.start - 60), t.span.start):
+            and _CLASHING_CROWD.search(ctx.view, max(0, t.span.start - 80), t.span.start):
         # "Protesters clashed with riot police", "protesters in Ahvaz were attacked by riot police":
         # the crowd is the subject
         return True
@@ -878,7 +878,8 @@ def beat_crowd(ctx: DocContext, t: Trigger) -> bool:
 
 #: the crowd a clash is told of, before its verb ("Hundreds of young protesters clashed with")
 _CLASHING_CROWD = re.compile(r"\b(?:protesters|protestors|demonstrators|mourners|crowds?|marchers|youths?|young (?:men|people)|"
-                             r"residents|students|workers|strikers)\b[^.;:\n]{0,40}$", re.I)
+                             # (a first act between: "protesters set tyres on fire on Taleghani Street and clashed with")
+                             r"residents|students|workers|strikers)\b[^.;:\n]{0,60}$", re.I)
 
 
 #: people at work or on the road fired on, no crowd ("opened fire on a convoy of fuel pick-ups
@@ -1040,10 +1041,16 @@ _TALLY = Cue(
     # risen to 39")
     r"|count of|toll (?:has |had )?(?:risen|rose|climbed) to"
     # a wave's aftermath ("at least 7,000 people were arrested in the days after the uprising")
-    r"|(?:in|during|over) the (?:days|weeks|months) (?:after|following|that followed))\b",
+    r"|(?:in|during|over) the (?:days|weeks|months) (?:after|following|that followed)"
+    # a count given province by province in one sentence ("Arrests counted by the network since
+    # Friday, by province: Tehran 380, Khuzestan 210 ..."): the provinces' tallies, no acts
+    r"|by provinces?(?=:)"
+    # a count over a whole province since a day ("15 police officers had been injured in the
+    # province since Friday", the governor said): the province's tally, not one act
+    r"|in the (?:whole |entire )?province since)\b",
     ("so far", "total", "to date", "overall", "alone", "tally", "cumulative", "since ", " month",
      "counted", "recorded", "registered", "documented", "tallied", "list", "count of", "toll",
-     "the days", "the weeks"),
+     "the days", "the weeks", "by province"),
 )
 _SPLIT_BY_TOWN = re.compile(r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) of them in [A-Z]")
 _PERFECT = Cue(r"\b(?:have|has|had) been (?:\w+ )?(?:\w+ (?:or|and) )?(?:arrested|detained|killed|executed|imprisoned|injured|sentenced)\b",

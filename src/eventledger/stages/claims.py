@@ -38,6 +38,11 @@ _SPEAKER_CUES = {"as saying", "said", "says", "stated", "wrote", "added"}
 # the cues that name their source after the statement ("… announced by X", "…, according to X"): a
 # parenthetical source line and the lexicon's phrases before a source
 _TRAILING_CUES = {"source", *before_source_cues()}
+#: a second source with its verb left out (gapping), right before its number: ", and Amnesty
+#: International 24", ", and the prosecutor of Khuzestan at 450"
+_GAPPED_SOURCE = re.compile(
+    r",\s+and\s+(?P<src>(?:the\s+)?(?:(?:prosecutor|governor|police\s+chief|chief\s+justice|judiciary|police)\s+(?:of|in)\s+)?"
+    r"[A-Z][\w'’/.-]*(?:\s+[A-Z][\w'’/.-]*){0,4})\s+(?:at\s+)?(?:some\s+|about\s+|over\s+|more\s+than\s+|at\s+least\s+)?\Z")
 #: a clause that sets another source's figure against the one before it: its source is not the
 #: earlier number's
 _CONTRAST = re.compile(r"[,;]\s+(?:while|whereas|but|although|though)\s")
@@ -504,6 +509,13 @@ def build_claims(doc: Doc, events: list[Event], publisher: str | None, skip: set
         # the publisher naming itself ("RMI said", "according to our tally") is attributed to
         # the publisher; a number told in its plain narrative voice is attributed to no one
         sources = [publisher if _same(s, publisher) else acronyms.get(s, s) for s in index.sources(i, q.span, quote)]
+        if sources and quote is None and (gap := _GAPPED_SOURCE.search(text, sent.span.start, q.span.start)) is not None \
+                and not any(gap.start("src") <= pm.span.start < gap.end("src") and pm.span.start == gap.start("src")
+                            for pm in doc.places):  # (a list's ", and Fars 120" names a place, no source)
+            # "IHR has confirmed 29 deaths, and Amnesty International 24": the verb left out after
+            # ", and" is the first clause's, its source the name before the number
+            named = normalise_source(gap.group("src"))
+            sources = [publisher if _same(named, publisher) else acronyms.get(named, named)]
         if publisher and quote is None and (not sources or all(s.lower() in _TALLY_NOUNS for s in sources)) and index.own_tally(i):
             sources = [publisher]  # ("we" in a quote is its speaker; "the statistics of this news agency": its own)
         if not sources and publisher and publisher_stance == "rights_monitor" and sent.kind == "heading":

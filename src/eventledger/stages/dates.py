@@ -916,7 +916,14 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
             rng = DateRange.unresolved("invalid_date")
         if rng is None:
             continue
-        if a.kind == "same" and a.n == -1 and out and (before := _day_before_occasion(doc, view, out, a)) is not None:
+        if a.kind == "same" and a.n == -1 and anchor_date is not None and rng.precision == "day" \
+                and (entry := timed_entry_start(view, a.start)) is not None \
+                and not any(m.span.start >= entry for m in out):
+            # a live blog's "12:10 – The day before, ...": the day before the blog's own day, not
+            # before the day the entry above told ("10:50 – ... shot dead in Shush on Saturday night")
+            day = anchor_date - dt.timedelta(days=1)
+            rng = DateRange(day, day, "day", min(rng.confidence, 0.9), rng.flags + ("timed_entry",))
+        elif a.kind == "same" and a.n == -1 and out and (before := _day_before_occasion(doc, view, out, a)) is not None:
             rng = before  # "the night before the families' gathering": the eve of the day that gathering was told on
         elif a.kind == "same" and out and out[-1].role == "history" and a.rel in _DAY_UNITS:
             rng, role = _same_as_history(out[-1], prev_fine, rng, role)
@@ -926,7 +933,16 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
                 and _AND_THE_NIGHT_BEFORE.fullmatch(view, out[-1].span.end, a.start):
             # "On Wednesday, 16 Mehr, ..., and the previous night": the day and the night before it, one range
             rng = DateRange(rng.start, out[-1].range.start, "range", rng.confidence, rng.flags + ("and_night_before",))
-        if heading_week is not None and a.kind == "relative" and a.rel == "tw" and rng.start is not None:
+        if a.kind == "relative" and a.rel == "tw" and rng.start is not None and rng.end is not None and out \
+                and _HELD_THIS_WEEK.search(view, max(0, a.start - 90), a.end) is not None \
+                and (told := next((m for m in reversed(out) if m.role == "event"), None)) is not None \
+                and told.range.precision == "day" and told.range.start is not None \
+                and rng.start <= told.range.start <= rng.end:
+            # "On Tuesday, June 10, prisoners in 46 prisons refused food. ... the hunger strike was
+            # held this week in Evin, ...": the act just told, on its day, not the whole week
+            rng = DateRange(told.range.start, told.range.end, "day", min(rng.confidence, told.range.confidence),
+                            rng.flags + ("held_this_week",))
+        elif heading_week is not None and a.kind == "relative" and a.rel == "tw" and rng.start is not None:
             rng = DateRange(heading_week.start, heading_week.end, "week", rng.confidence, rng.flags + ("heading_week",))
         if a.kind in ("date", "anniversary") and rng.precision == "day" and rng.start is not None \
                 and (_EVE_OF if a.kind == "date" else _EVE_OF_OCCASION).search(view, max(0, a.start - 20), a.start):
@@ -1016,14 +1032,6 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
                                     for k in range((lede_week.end - lede_week.start).days + 1)) if d.weekday() == a.a.wd), None)
             if day is not None:
                 rng = DateRange(day, day, "day", rng.confidence, rng.flags + ("lede_week",))
-        if role == "event" and a.kind == "relative" and a.rel == "tw" and rng.start is not None \
-                and prev_fine is not None and prev_fine.role == "event" and prev_fine.range.precision == "day" \
-                and prev_fine.range.start is not None and rng.start <= prev_fine.range.start <= rng.end \
-                and prev_fine.span.start >= doc.paragraphs[i].span.start:
-            # "On Tuesday, June 10, prisoners refused food ... the statement said the hunger strike was
-            # held this week in Evin, ...": the week's act is the one the paragraph just dated
-            r = prev_fine.range
-            rng = DateRange(r.start, r.end, "day", min(r.confidence, rng.confidence), rng.flags + ("same_as_previous",))
         mention = DateMention(Span(a.start, a.end), text[a.start : a.end], rng, role, scope)
         out.append(mention)
         if lede_week is None and role == "event" and dateline is not None and rng.start is not None \
@@ -1281,6 +1289,20 @@ def _weekday_run_before_dateline(atoms: list[Atom], out: list[DateMention], anch
 _STATED_ON = re.compile(r"\b(?:said|says|announced|stated|reported)\s+(?:on\s+)?\Z", re.I)
 #: "after Friday prayers": the day told by the prayers, not by a date
 _PRAYERS_AFTER_WEEKDAY = re.compile(r"\s+prayers?\b", re.I)
+#: the act just told, named again with "this week" ("the hunger strike was held this week in ...")
+_HELD_THIS_WEEK = re.compile(
+    r"\bthe\s+(?:[\w'’-]+\s+){0,2}?(?:hunger\s+strike|strike|protest|rally|gathering|sit-in|march|vigil)\s+"
+    r"(?:was|were|had\s+been)\s+(?:held|staged|observed)\s+this\s+week\Z", re.I)
+#: a live blog's entry: a paragraph opening with its clock time and a dash ("11:30 – Students ...")
+TIMED_ENTRY = re.compile(r"[0-2]?[0-9][:.][0-5][0-9]\s*[\u2013\u2014-]\s+\S")
+
+
+def timed_entry_start(view: str, at: int) -> int | None:
+    """The start of the live-blog entry (see ``TIMED_ENTRY``) whose paragraph holds ``at``, else None."""
+    start = view.rfind("\n", 0, at) + 1
+    return start if TIMED_ENTRY.match(view, start) else None
+
+
 #: "on the eve of 16 Azar", "the eve of March 1": the day before the date that follows
 _EVE_OF = re.compile(r"\bthe[ \u00a0]+eve[ \u00a0]+of[ \u00a0]+\Z", re.I)
 #: an occasion's name may follow its article ("the eve of the anniversary of ...")

@@ -746,6 +746,19 @@ def _clock_heading_day(doc: Doc, idx: DateIndex, q: int) -> tuple[DateRange, tup
     return DateRange(anchor.date, anchor.date, "day", 0.8, ("clock_heading",)), ((anchor.span,) if anchor.span else ())
 
 
+def _timed_entry_day(doc: Doc, idx: DateIndex, p: int) -> tuple[DateRange, tuple[Span, ...]] | None:
+    """A live blog's entry with no date of its own ("11:30 – Students ... are holding sit-ins"), in a
+    report dated by a day: the blog's day, not the day an entry above it told ("10:50 – ... on
+    Saturday night"); each entry is stamped by its clock time on the page's day."""
+    from .dates import TIMED_ENTRY
+
+    anchor = doc.anchor
+    if anchor is None or anchor.date is None or anchor.source not in ("heading", "dateline") \
+            or not TIMED_ENTRY.match(doc.view or doc.text, idx.starts[p]):
+        return None
+    return DateRange(anchor.date, anchor.date, "day", 0.8, ("timed_entry",)), ((anchor.span,) if anchor.span else ())
+
+
 #: a paragraph or sentence that opens on an occasion told before ("After the ceremony, mourners
 #: marched ..."): it happened on that occasion's day, not on the last day named
 # ("On the day of the hearing, some two hundred Iranians rallied outside the Parliament": the day
@@ -856,6 +869,11 @@ def event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
     r, spans = _event_date_for(doc, span)
     view = doc.view or doc.text
     at = view.find("overnight", span.end, span.end + _OVERNIGHT_REACH)
+    if at == -1:
+        # a live blog's "08:35 – Overnight, protesters in Mahabad clashed with ...": the night told
+        # before the act at the head of its entry is the same night (the blog's entries are the
+        # page's day; in a wire story's lede the gold of ho14 keeps the story's day)
+        at = _overnight_opening(doc, view, span)
     if at != -1 and r.start is not None and (anchor := doc.anchor.date) is not None \
             and ((r.precision == "day" and r.start in (anchor, anchor - dt.timedelta(days=1)))
                  or "anchor_week" in r.flags) and not _CLAUSE_END.search(view, span.end, at) \
@@ -865,6 +883,25 @@ def event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
         return DateRange(anchor - dt.timedelta(days=1), anchor, "range", min(r.confidence, 0.9),
                          r.flags + ("overnight",)), spans
     return r, spans
+
+
+def _overnight_opening(doc: Doc, view: str, span: Span) -> int:
+    """Where an "Overnight" that opens the sentence of ``span`` stands, else -1 (the act must be
+    in its first clause: no clause end between them)."""
+    sent = doc.sentence_at(span.start)
+    if sent is None:
+        return -1
+    from .dates import timed_entry_start
+
+    if timed_entry_start(view, span.start) is None:
+        return -1
+    m = _OVERNIGHT_HEAD.match(view, sent.span.start, span.start)
+    if m is None or _CLAUSE_END.search(view, m.end(), span.start):
+        return -1
+    return m.start(1)
+
+
+_OVERNIGHT_HEAD = re.compile(r"\s*(?:\d{1,2}[:.]\d{2}\s*[–—-]\s*)?(Overnight)\b")
 
 
 #: how far after an act "overnight" still tells its time ("... were written on walls in several neighbourhoods overnight")
@@ -968,6 +1005,8 @@ def _event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
     occasion = _occasion_date(doc, idx, span, p)
     if occasion is not None:
         return _carried(occasion)
+    if not mentions and (entry := _timed_entry_day(doc, idx, p)) is not None:
+        return entry
     caption = _photo_caption(doc, idx, p, by_town=False) if not mentions else None
     if caption is not None:  # a photo's text, then "Isfahan, Khaju Bridge, April 1, 2026"
         return caption.range, (caption.span,)

@@ -120,15 +120,18 @@ _ONLINE = re.compile(
 # footage of a crowd in the street is the street's act, not a video message ("a video said to
 # show a crowd chanting outside the central mosque", "footage showed hundreds of people chanting")
 _FOOTAGE_OF_A_CROWD = re.compile(
-    r"\b(?:videos?|footage|clips?)\s+(?:[\w'’-]+\s+){0,4}?(?:shows?|showed|showing|show)\s+"
+    # (words between: "footage circulating on the few channels still reachable appears to show a crowd")
+    r"\b(?:videos?|footage|clips?)\s+(?:[\w'’-]+\s+){0,10}?(?:shows?|showed|showing|show)\s+"
     r"(?:a\s+|the\s+)?(?:large\s+|big\s+|small\s+)?(?:group\s+of\s+)?(?:young\s+)?(?:crowds?|hundreds|thousands|dozens|people|protesters|demonstrators|mourners|"
     r"residents|marchers|worshippers|men|women|students)\b", re.I)
 # a video named as the report's source ("chanting slogans, according to videos posted online"): the
 # act is told, not done online
 _SOURCED_BY_VIDEO = re.compile(r"\b(?:according\s+to|in)\s+(?:a\s+|the\s+)?(?:videos?|footage|clips?)\s+(?:(?:posted|shared|circulating|published)\s+"
-                               r"(?:online|on\s+social\s+media|on\s+(?:Instagram|Twitter|Telegram|X))|obtained\s+by\s+[\w/'’-]+)"
-                               # (or closing the sentence as its source: "..., videos posted on social media showed.")
-                               r"|,\s+(?:videos?|footage|clips?)\s+(?:posted|shared|circulating|published)\s+(?:online|on\s+social\s+media)\s+"
+                               r"(?:online|on\s+social\s+media|on\s+(?:Instagram|Twitter|Telegram|X))|(?:obtained|verified)\s+by\s+[\w/'’-]+)"
+                               # (or closing the sentence as its source: "..., videos posted on social media showed.";
+                               # a live blog's "..., videos sent to us show.", "..., videos show.")
+                               r"|,\s+(?:videos?|footage|clips?)\s+(?:(?:posted|shared|circulating|published)\s+(?:online|on\s+social\s+media)\s+"
+                               r"|sent\s+to\s+(?:us|[\w/'’-]+)\s+)?"
                                r"(?:showed|show|shows|suggested)\b", re.I)
 # chanting inside a prison is not "in public" (near, outside or in front of one it is)
 _NOT_PUBLIC = re.compile(r"(?<!\bnear the )(?<!\bnear )(?<!\boutside the )(?<!\boutside )(?<!\bfront of the )"
