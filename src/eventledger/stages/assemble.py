@@ -1313,6 +1313,13 @@ class AssembleStage:
                 # (a town's own figure inside the tally is that town's act: "more than 160 detained
                 # across the country, including at least 40 in Mashhad")
                 made = [d for d in made if d.etype != "repression" or _own_share_of_tally(ctx.view, d)]
+            if any(d.etype == "repression" and d.triggers for d in made):
+                # ("Ghezel Hesar Prison in Karaj, where at least 287 prisoners were hanged during the
+                # year", "In Zahedan Central Prison, at least 96 were executed" in an annual report):
+                # repression dated only by a whole year is a year's count in a town, a claim, as a
+                # placeless one is (a single act recalled "in 2022" is background all the same)
+                made = [d for d in made if d.etype != "repression" or not d.triggers
+                        or date_for(doc, d.triggers[0].span)[0].precision != "year"]
             # (intervened, free of side effects, is asked only when a demonstration could take it)
             if any(d.sub == "demonstration" for d in made) and intervened(ctx.sent_triggers[i]):
                 met = _intervention_clause_places(ctx, i, ctx.sent_triggers[i]) if len(made) > 1 else set()

@@ -172,7 +172,19 @@ def _counted_from(doc: Doc) -> tuple[tuple[int, int, int, int], ...]:
         if sent is None:
             continue
         out.append((m.end(), sent.span.end, -days if m.group("ba").lower() == "after" else days, sent.span.start))
+    # ("died on 24 April in a detention centre in Mahabad, four days after he was arrested at his
+    # home": the arrest told after the count is that many days before the day of the clause before)
+    if " days after " in view or " day after " in view:
+        for m in _DAYS_AFTER_ARREST.finditer(view):
+            sent = doc.sentence_at(m.start())
+            if sent is not None:
+                days = _NUMBER_WORDS.get(m.group("n").lower()) or int(m.group("n"))
+                out.append((m.end(), sent.span.end, -days, sent.span.start))
     return tuple(out)
+
+
+_DAYS_AFTER_ARREST = re.compile(r",\s+(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|[1-9][0-9]?)\s+days?\s+after\s+"
+                                r"(?=(?:he|she|they)\s+(?:was|were|had\s+been)\s+(?:arrested|detained)\b)", re.I)
 
 
 def counted_from_another_day(doc: Doc, span: Span) -> bool:

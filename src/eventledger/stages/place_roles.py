@@ -79,6 +79,11 @@ _NAME_FROM_BEFORE_RE = re.compile(r"\b[A-Z][a-z'’]+(?:\s+(?:[A-Z][a-z'’-]+|[
 #: "... confirmed the identity of one, Rasoul Abdi from Piranshahr.": a name, "from" and the
 #: place closing the sentence (case-sensitive)
 _NAME_THEN_FROM_RE = re.compile(r"\b[A-Z][a-z'\u2019]+(?:\s+[A-Z][a-z'\u2019-]+){1,2}\s+from\s+$")
+#: " and Suran, ...": a second name closing the apposition after the first
+_AND_PLACE_CLOSES_RE = re.compile(r"\s+and\s+[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?\s*[,.;]")
+#: "Parvin Azizi, a teacher and member of the teachers' union from ": a name, an apposition that
+#: describes the person ("a", "an"), then "from" (case-sensitive, like _NAME_FROM_BEFORE_RE)
+_NAME_DESCRIBED_FROM_RE = re.compile(r"\b[A-Z][a-z'\u2019]+(?:\s+[A-Z][a-z'\u2019-]+){1,2},\s+an?\s+[^,;.\n]{1,70}?\s+from\s+$")
 #: an incident named by its town ("the Saravan shooting", "the Zahedan massacre")
 _NAMED_INCIDENT_AFTER_RE = re.compile(r"\s+(?:shootings?|massacre|killings?|bombings?|crackdown|attack|fire)\b(?!\s+(?:on|at|in)\b)", re.I)
 #: a society named after a place, with a town told before it in the sentence
@@ -360,7 +365,13 @@ def assign_roles(items: list[PlaceItem], view: str) -> None:
                 (c0 == "-" or spaced and after.lstrip()[:1] in ("n", "N", "b", "B")) and _ORIGIN_AFTER_RE.match(after)) or (
                 # (the apposition may close the sentence: "... and Ali Rezaei, 31, from Neyshabur.")
                 last == "from" and c0 in (",", ".", ";") and it.name_end == it.end and _NAME_FROM_BEFORE_RE.search(before)) or (
-                last == "from" and c0 in (".", ";") and it.name_end == it.end and _NAME_THEN_FROM_RE.search(before)):
+                last == "from" and c0 in (".", ";") and it.name_end == it.end and _NAME_THEN_FROM_RE.search(before)) or (
+                # (a home town of two names: "Abdolghani Shahbakhsh, 31, from Sib and Suran, was executed")
+                last == "from" and c0 == " " and it.name_end == it.end and _AND_PLACE_CLOSES_RE.match(after)
+                and _NAME_FROM_BEFORE_RE.search(before)) or (
+                # (the person described in the apposition: "for Parvin Azizi, a teacher and member of the
+                # teachers' union from Divandarreh, HRANA has learned")
+                last == "from" and c0 in (",", ".", ";") and it.name_end == it.end and _NAME_DESCRIBED_FROM_RE.search(before)):
             role = "origin"
             if "the town" in after or "the village" in after or "the city" in after:
                 cut = after.find(". ")
@@ -524,7 +535,12 @@ def _names_without_being_there(before: str, view: str, it: PlaceItem) -> bool:
             return True
     for hint in _BEFORE_OTHER_HINTS:
         if hint in tail:
-            return bool(_SOLIDARITY_BEFORE_RE.search(tail) or _TAKEN_TO_BEFORE_RE.search(before))
+            if _SOLIDARITY_BEFORE_RE.search(tail):
+                return True
+            taken = _TAKEN_TO_BEFORE_RE.search(before)
+            # ("died on 24 April in a detention centre in Mahabad": a death in custody happens where
+            # the detainee is held, unlike one in a hospital the wounded were taken to)
+            return taken is not None and not (taken.group().lower().startswith("died") and "detention" in taken.group().lower())
     return False
 
 

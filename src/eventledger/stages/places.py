@@ -703,6 +703,8 @@ def _names_the_finer_place(it: PlaceItem, head: str) -> bool:
     p = it.place
     if it.candidate.source in ("cur", "user") or p.precision != 1:
         return False
+    if head in _AREA_HEADS and p.country != "IR":
+        return True  # "raiding homes in the Jahanabad neighbourhood" of Saravan: not the town in India
     if head in _AREA_HEADS:
         # (a town's old or other name in a district's name, "the Khaneh Esfahan district"
         # of Isfahan, is the district's name whatever the town's size)

@@ -304,7 +304,8 @@ class _AttrPatterns:
 @lru_cache(maxsize=1)
 def _patterns() -> _AttrPatterns:
     lex = _lexicon()
-    cues = [("verb", re.escape(v)) for v in lex["report_verbs"]]
+    # (an entry "re:..." is a regular expression: "put the July figure", "put the 2025 total")
+    cues = [("verb", v[3:] if v.startswith("re:") else re.escape(v)) for v in lex["report_verbs"]]
     cues += [("before", re.escape(b)) for b in lex["before_source"]]
     cues.append(("saying", "as saying"))
     src = rf"(?<![\w'’])(?P<src>{_NP})"

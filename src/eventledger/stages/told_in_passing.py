@@ -137,4 +137,10 @@ def place_of_death_in_relative(view: str, start: int) -> bool:
     lo = max(0, start - 220)
     if "died" not in view[lo:start]:
         return False
-    return _DIED_IN_RE.search(view, lo, start) is not None
+    m = _DIED_IN_RE.search(view, lo, start)
+    # ("alarmed by the death in custody of X, a 32-year-old man who died on 24 April in a detention
+    # centre in Mahabad": the death the sentence is about is the news, and its place is the event's)
+    return m is not None and _DEATH_OF_BEFORE_RE.search(view, max(0, m.start() - 90), m.start()) is None
+
+
+_DEATH_OF_BEFORE_RE = re.compile(r"\b(?:the|a|his|her) death (?:in (?:custody|detention) )?of (?:[A-Z][\w'’-]+ ){0,3}$")
