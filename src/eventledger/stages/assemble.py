@@ -208,7 +208,10 @@ _AND_CLAUSE = re.compile(r";|,\s+(?:and|while|whereas)\s+")
 #: ", and in" ("... torched a Basij base on Monday, while in Sirjan a poster was installed"), or ", and on"
 #: a day or a place ("... projected ... on Tuesday, and on Wednesday young people in the Tollab district
 #: burned ...", "... refused to put to sea, and on Qeshm island dozens of fishermen blocked the pier")
-_CLAUSE_OPENER = re.compile(r";|,\s+(?:while|whereas|and)\s+(?:in|at|on)\s", re.I)
+#: (or ", and" with a subject of its own placed by "in": "Nurses in Tabriz held a sit-in on Saturday, and
+#: nurses in Ardabil stopped work on Sunday": Ardabil's act is the stoppage after it, not the sit-in)
+_CLAUSE_OPENER = re.compile(r";|,\s+(?:while|whereas|and)\s+(?:in|at|on)\s"
+                            r"|,\s+(?:while|whereas|and)\s+(?-i:(?:the\s+)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?)\s+in\s", re.I)
 
 
 #: a verb of what is yet to happen ("will hold", "would join", "plan to march")
