@@ -1283,6 +1283,10 @@ _EVE_OF_OCCASION = re.compile(r"\bthe[ \u00a0]+eve[ \u00a0]+of[ \u00a0]+(?:the[ 
 _STARTED_BEFORE = re.compile(r"\b(?:began|begun|started|spread|broke\s+out|erupted)\s+(?:(?:on|from)\s+)?$", re.I)
 #: "By Monday, it said, the strike had spread to Kangan": the day opens the clause, the verb follows
 _BY_DAY_SPREAD_AFTER = re.compile(r",\s+(?:[\w'’-]+,?\s+){0,6}?(?:had|has|have)\s+(?:also\s+)?(?:spread|extended)\s+to\b", re.I)
+#: the day a town joined an action still going on ("Drivers in Bushehr joined the strike on Sunday")
+_JOINED_BEFORE = re.compile(r"\bjoined\s+(?:them|(?:the|their)\s+(?:strike|stoppage|walkout))\s+(?:on\s+)?$", re.I)
+#: how far before the day of joining the ongoing action it joins is told
+_JOINED_REACH = 400
 #: how long after its start an ongoing action still counts as the same one
 _START_TO_STREAK_DAYS = 14
 
@@ -1300,6 +1304,16 @@ def _extend_starts(view: str, out: list[DateMention], ongoing: list[tuple[int, A
         r = m.range
         if j in skip or m.role != "event" or r.precision != "day" or r.start is None or not (
                 r.start < last and (last - r.start).days <= _START_TO_STREAK_DAYS):
+            continue
+        if _JOINED_BEFORE.search(view, max(0, m.span.start - 40), m.span.start):
+            # (joined: the range ends where the ongoing action told just before it ends, not
+            # where another action of the report does)
+            told = [out[idx] for idx, _, _ in ongoing
+                    if out[idx].span.end <= m.span.start <= out[idx].span.end + _JOINED_REACH]
+            end = told[-1].range.end if told else None
+            if end is not None and end > r.start:
+                rng = DateRange(r.start, end, "range", min(r.confidence, 0.9), r.flags + ("ongoing", "joined"))
+                out[j] = DateMention(m.span, m.text, rng, m.role, m.scope)
             continue
         if _STARTED_BEFORE.search(view, max(0, m.span.start - 30), m.span.start) or (
                 m.text[:3].lower() == "by " and _BY_DAY_SPREAD_AFTER.match(view, m.span.end)) or any(
