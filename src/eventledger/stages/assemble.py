@@ -267,7 +267,10 @@ def _choose_trigger(triggers: list[Trigger], place: PlaceMention, view: str) -> 
 _CALLED_OFF_CLAUSE = re.compile(
     r"\b(?:call(?:ed|s)?|calling)\s+(?:(?:it|them)\s+)?off\b|\b(?:cancell?ed|postponed)\s+(?:an?|the|its|their)\b"
     # (or the closure ended: "..., while in Shiraz shopkeepers reopened after the police threatened them")
-    r"|\b(?:reopened|returned\s+to\s+work|went\s+back\s+to\s+work)\b", re.I)
+    r"|\b(?:reopened|returned\s+to\s+work|went\s+back\s+to\s+work)\b"
+    # (or only a threat: "..., and in Tabriz security agents threatened the strikers with the seizure of
+    # their trucks": no act there, and the act before the comma is not that town's)
+    r"|\bthreaten(?:ed|s|ing)\b", re.I)
 _CLAUSE_END = re.compile(r"[;.]|,\s+(?:while|whereas|and|but)\s")
 
 
