@@ -83,3 +83,9 @@ def test_strikers_named_as_the_object_of_an_arrest_are_no_strike_that_day(pipe):
     got = rows(doc)
     assert on("Qazvin", "arrest", dt.date(2025, 6, 1)) in got
     assert not any(town == "Qazvin" and sub == "strike" and start == dt.date(2025, 6, 1) for town, sub, start, _ in got)
+
+
+def test_joining_a_strike_told_as_continued_runs_to_that_day(pipe):
+    doc = run(pipe, "Miners in Kerman continued their strike for the second week on Monday, their union said. "
+                    "Miners in Zarand had joined the strike on Sunday.")
+    assert ("Zarand", "strike", dt.date(2025, 6, 1), dt.date(2025, 6, 2)) in rows(doc)
