@@ -195,6 +195,10 @@ _OWN_WIDER_SCOPE = re.compile(
     r"|in\s+the\s+(?:north|south|east|west)(?:east|west)?(?:ern)?\b(?!\s+of\s+[A-Z]))", re.I)
 
 
+#: where one item of a deck line ends: a comma before the next item (not one inside a list of towns)
+_DECK_ITEM_CUT = re.compile(r",\s+(?!and\b|or\b)(?=[a-z])")
+
+
 #: a clause that opens with its own, wider place before its trigger ("posters appeared in Zanjan
 #: and Sari, and in other cities his images were set on fire"): the act is not the towns' before it
 _WIDER_SCOPE_OPENS = re.compile(
@@ -208,7 +212,10 @@ _AND_CLAUSE = re.compile(r";|,\s+(?:and|while|whereas)\s+")
 #: ", and in" ("... torched a Basij base on Monday, while in Sirjan a poster was installed"), or ", and on"
 #: a day or a place ("... projected ... on Tuesday, and on Wednesday young people in the Tollab district
 #: burned ...", "... refused to put to sea, and on Qeshm island dozens of fishermen blocked the pier")
-_CLAUSE_OPENER = re.compile(r";|,\s+(?:while|whereas|and)\s+(?:in|at|on)\s", re.I)
+#: (or ", and" with a subject of its own placed by "in": "Nurses in Tabriz held a sit-in on Saturday, and
+#: nurses in Ardabil stopped work on Sunday": Ardabil's act is the stoppage after it, not the sit-in)
+_CLAUSE_OPENER = re.compile(r";|,\s+(?:while|whereas|and)\s+(?:in|at|on)\s"
+                            r"|,\s+(?:while|whereas|and)\s+(?-i:(?:the\s+)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?)\s+in\s", re.I)
 
 
 #: a verb of what is yet to happen ("will hold", "would join", "plan to march")
@@ -260,7 +267,10 @@ def _choose_trigger(triggers: list[Trigger], place: PlaceMention, view: str) -> 
 _CALLED_OFF_CLAUSE = re.compile(
     r"\b(?:call(?:ed|s)?|calling)\s+(?:(?:it|them)\s+)?off\b|\b(?:cancell?ed|postponed)\s+(?:an?|the|its|their)\b"
     # (or the closure ended: "..., while in Shiraz shopkeepers reopened after the police threatened them")
-    r"|\b(?:reopened|returned\s+to\s+work|went\s+back\s+to\s+work)\b", re.I)
+    r"|\b(?:reopened|returned\s+to\s+work|went\s+back\s+to\s+work)\b"
+    # (or only a threat: "..., and in Tabriz security agents threatened the strikers with the seizure of
+    # their trucks": no act there, and the act before the comma is not that town's)
+    r"|\bthreaten(?:ed|s|ing)\b", re.I)
 _CLAUSE_END = re.compile(r"[;.]|,\s+(?:while|whereas|and|but)\s")
 
 
@@ -944,6 +954,21 @@ class AssembleStage:
                     continue  # a headline or related-article title reports no event by itself
                 triggers = triggers or table[0]  # (a count table's row: its place's own figure)
                 table_from = table[1]
+            elif kind == "heading" and triggers and places:
+                # a deck of comma-joined items ("Teachers hold sit-ins, retirees rally on Sunday, gas
+                # field workers strike in Kangan") reports only the items its date is in: the others
+                # sum up what the body tells with its own days
+                cuts = [m.end() for m in _DECK_ITEM_CUT.finditer(ctx.view, sent.span.start, sent.span.end)]
+                bounds = [sent.span.start, *cuts, sent.span.end]
+                # (items of their own: two or more that each tell an act, not a table row's cells)
+                if cuts and sum(any(a <= u.span.start < b for u in triggers) for a, b in zip(bounds, bounds[1:])) >= 2:
+                    dated = [(a, b) for a, b in zip(bounds, bounds[1:])
+                             if any(d.role == "event" and a <= d.span.start < b for d in ctx.sent_dates[i])]
+                    inside = lambda s: any(a <= s < b for a, b in dated)  # noqa: E731
+                    places = [p for p in places if inside(p.span.start)]
+                    triggers = [u for u in triggers if inside(u.span.start)]
+                    if not (places and triggers):
+                        continue
             if places and kind != "caption":
                 # one town named (possibly twice): what the next sentences of the paragraph are about
                 towns = {place_key(p) for p in places}

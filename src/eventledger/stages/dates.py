@@ -1066,6 +1066,8 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
     if ongoing:
         _extend_ongoing(doc, out, ongoing)
         _extend_starts(view, out, ongoing)
+    elif "joined" in view:  # (a town that joined a strike told as continued, with no day count)
+        _extend_starts(view, out, ongoing)
     if " day of " in view:
         _nth_day_of_strike_after(view, out)
     _weekdays_told_by_the_date_after(atoms, out)
@@ -1313,6 +1315,12 @@ _EVE_OF_OCCASION = re.compile(r"\bthe[ \u00a0]+eve[ \u00a0]+of[ \u00a0]+(?:the[ 
 _STARTED_BEFORE = re.compile(r"\b(?:began|begun|started|spread|broke\s+out|erupted)\s+(?:(?:on|from)\s+)?$", re.I)
 #: "By Monday, it said, the strike had spread to Kangan": the day opens the clause, the verb follows
 _BY_DAY_SPREAD_AFTER = re.compile(r",\s+(?:[\w'’-]+,?\s+){0,6}?(?:had|has|have)\s+(?:also\s+)?(?:spread|extended)\s+to\b", re.I)
+#: the day a town joined an action still going on ("Drivers in Bushehr joined the strike on Sunday")
+_JOINED_BEFORE = re.compile(r"\bjoined\s+(?:them|(?:the|their)\s+(?:strike|stoppage|walkout))\s+(?:on\s+)?$", re.I)
+#: a strike told as going on, right before its day ("continued their strike for the second week on Tuesday")
+_CONTINUED_STRIKE = re.compile(r"\bcontinu(?:ed|es|ing)\s+(?:their|the|its)\s+(?:strike|stoppage|walkout)\b[^.;]{0,30}?\s(?:on\s+)?$", re.I)
+#: how far before the day of joining the ongoing action it joins is told
+_JOINED_REACH = 400
 #: how long after its start an ongoing action still counts as the same one
 _START_TO_STREAK_DAYS = 14
 
@@ -1322,14 +1330,29 @@ def _extend_starts(view: str, out: list[DateMention], ongoing: list[tuple[int, A
     Tuesday"), the day another sentence says it began or spread to a place ("The strike began
     on Sunday in Bandar Abbas") starts a range that ends where the ongoing one does."""
     ends = [out[idx].range.end for idx, _, _ in ongoing if out[idx].range.end is not None]
-    if not ends:
-        return
-    last = max(ends)
+    last = max(ends) if ends else None
     skip = {idx for idx, _, _ in ongoing}
     for j, m in enumerate(out):
         r = m.range
-        if j in skip or m.role != "event" or r.precision != "day" or r.start is None or not (
-                r.start < last and (last - r.start).days <= _START_TO_STREAK_DAYS):
+        if j in skip or m.role != "event" or r.precision != "day" or r.start is None:
+            continue
+        if _JOINED_BEFORE.search(view, max(0, m.span.start - 40), m.span.start):
+            # (joined: the range ends where the ongoing action told just before it ends, not
+            # where another action of the report does)
+            told = sorted([out[idx] for idx, _, _ in ongoing
+                           if out[idx].span.end <= m.span.start <= out[idx].span.end + _JOINED_REACH]
+                          # (or a strike told as continued on its day: "continued their strike for the
+                          # second week on Tuesday. ... workers in Gachsaran had joined the strike on Monday")
+                          + [c for c in out[:j] if c.role == "event" and c.range.end is not None
+                             and c.span.end <= m.span.start <= c.span.end + _JOINED_REACH
+                             and _CONTINUED_STRIKE.search(view, max(0, c.span.start - 60), c.span.start)],
+                          key=lambda c: c.span.start)
+            end = told[-1].range.end if told else None
+            if end is not None and r.start < end and (end - r.start).days <= _START_TO_STREAK_DAYS:
+                rng = DateRange(r.start, end, "range", min(r.confidence, 0.9), r.flags + ("ongoing", "joined"))
+                out[j] = DateMention(m.span, m.text, rng, m.role, m.scope)
+            continue
+        if last is None or not (r.start < last and (last - r.start).days <= _START_TO_STREAK_DAYS):
             continue
         if _STARTED_BEFORE.search(view, max(0, m.span.start - 30), m.span.start) or (
                 m.text[:3].lower() == "by " and _BY_DAY_SPREAD_AFTER.match(view, m.span.end)) or any(
