@@ -1,0 +1,29 @@
+"""Rules added after held-out set 61 (ho373-ho378: PMOI/MEK Resistance Units activity reports with
+title lines and item lines that take a spaced hyphen instead of a dash, "ZAHEDAN - Units wrote ...",
+weekday-only days after a dated lede, towns spelt two ways, provinces named with their towns, a repeated
+paragraph, and tolls and arrests attributed to named sources), each on text of its own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from test_assemble import pipe  # noqa: F401  (the same pipeline fixture)
+from test_heldout47_rules import on, rows, run  # (the same helpers)
+
+
+def test_item_lines_with_a_town_in_capitals_and_a_spaced_hyphen_are_that_towns(pipe):
+    doc = run(pipe, "Iran, June 3, 2025—On Sunday, June 1, units put up posters in Qom.\n\n"
+                    "BOJNURD - Units wrote slogans on the wall of a mosque on Monday.\n\n"
+                    "SEMNAN - On Sunday night, young people set fire to a banner of the Basij.\n")
+    got = rows(doc)
+    assert on("Bojnurd", "symbolic_action", dt.date(2025, 6, 2)) in got
+    assert on("Semnan", "property_attack", dt.date(2025, 6, 1)) in got
+    assert not any(town == "Qom" and day == dt.date(2025, 6, 2) for town, _, day, _ in got)
+
+
+def test_a_wave_an_act_answers_is_no_date_of_the_act(pipe):
+    # "the latest wave of hangings" names what the units answered, not the week they did it in
+    doc = run(pipe, "Iran, June 6, 2025—On Monday, June 2, and Tuesday, June 3, the Resistance Units answered "
+                    "the latest wave of hangings with posters in ten cities.\n\n"
+                    "Units put up posters and wrote slogans on the walls in Qom, Kashan and Yazd.\n", published=None)
+    assert ("Kashan", "symbolic_action", dt.date(2025, 6, 2), dt.date(2025, 6, 3)) in rows(doc)
