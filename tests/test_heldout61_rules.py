@@ -27,3 +27,19 @@ def test_a_wave_an_act_answers_is_no_date_of_the_act(pipe):
                     "the latest wave of hangings with posters in ten cities.\n\n"
                     "Units put up posters and wrote slogans on the walls in Qom, Kashan and Yazd.\n", published=None)
     assert ("Kashan", "symbolic_action", dt.date(2025, 6, 2), dt.date(2025, 6, 3)) in rows(doc)
+
+
+def test_flowers_laid_with_a_photo_of_the_martyrs_are_a_commemoration(pipe):
+    doc = run(pipe, "In Ilam, a unit laid flowers and a photo of the martyrs at the edge of the river on Sunday, June 1.")
+    assert ("Ilam", "symbolic_action") in {(town, sub) for town, sub, *_ in rows(doc)}
+
+
+def test_kermanshahan_province_is_the_province_not_the_city(pipe):
+    doc = run(pipe, "On Sunday, June 1, in Kermanshahan province, nurses in Harsin gathered outside the hospital.")
+    got = {town for town, *_ in rows(doc)}
+    assert "Harsin" in got and "Kermanshah" not in got
+
+
+def test_kermanshahan_alone_is_still_the_city(pipe):
+    doc = run(pipe, "On Sunday, June 1, units put up posters in Kermanshahan and Hamadan.")
+    assert "Kermanshah" in {town for town, *_ in rows(doc)}
