@@ -43,3 +43,11 @@ def test_kermanshahan_province_is_the_province_not_the_city(pipe):
 def test_kermanshahan_alone_is_still_the_city(pipe):
     doc = run(pipe, "On Sunday, June 1, units put up posters in Kermanshahan and Hamadan.")
     assert "Kermanshah" in {town for town, *_ in rows(doc)}
+
+
+def test_a_gathering_the_arrested_were_kept_from_is_no_protest(pipe):
+    doc = run(pipe, "Police detained two nurses in Yazd on Sunday, June 1, to stop them from attending the rally "
+                    "outside the governorate.")
+    got = {(town, sub) for town, sub, *_ in rows(doc)}
+    assert ("Yazd", "arrest") in got
+    assert not any(sub in ("demonstration", "protest_with_intervention") for _, sub in got)
