@@ -51,3 +51,14 @@ def test_a_gathering_the_arrested_were_kept_from_is_no_protest(pipe):
     got = {(town, sub) for town, sub, *_ in rows(doc)}
     assert ("Yazd", "arrest") in got
     assert not any(sub in ("demonstration", "protest_with_intervention") for _, sub in got)
+
+
+def test_a_sentence_of_a_man_arrested_in_a_past_wave_is_dated_by_the_announcement(pipe):
+    doc = run(pipe, "In Yasuj, the judiciary announced on Sunday, June 1, that a student arrested during the 2022 "
+                    "protests had been sentenced to three years in prison.")
+    assert on("Yasuj", "sentence", dt.date(2025, 6, 1)) in rows(doc)
+
+
+def test_an_arrest_in_a_past_wave_told_alone_stays_history(pipe):
+    doc = run(pipe, "A student arrested during the 2022 protests was sentenced to three years in prison in Yasuj.")
+    assert not any(town == "Yasuj" and sub == "sentence" for town, sub, *_ in rows(doc))
