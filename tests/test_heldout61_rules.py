@@ -62,3 +62,11 @@ def test_a_sentence_of_a_man_arrested_in_a_past_wave_is_dated_by_the_announcemen
 def test_an_arrest_in_a_past_wave_told_alone_stays_history(pipe):
     doc = run(pipe, "A student arrested during the 2022 protests was sentenced to three years in prison in Yasuj.")
     assert not any(town == "Yasuj" and sub == "sentence" for town, sub, *_ in rows(doc))
+
+
+def test_a_sentence_opening_on_its_own_earlier_time_does_not_carry_the_according_to_before_it(pipe):
+    doc = run(pipe, "According to Amnesty International, at least 250 people were executed in Iran in 2018. "
+                    "Two years earlier, police detained more than a dozen nurses outside parliament in Tehran.")
+    got = {(c.value, c.attributed_to) for c in doc.claims}
+    assert (250, "Amnesty International") in got
+    assert not any(v == 12 and a and "Amnesty" in a for v, a in got)

@@ -243,6 +243,8 @@ class _ClaimIndex:
             if a.span.start >= first.span.end:
                 break
             if a.span.start >= first.span.start and a.cue in _LEAD_CUES and a.source and not _same(a.source, self.publisher):
+                if a.cue == "according to" and _OWN_TIME_OPENING.match(doc.text, sent.span.start):
+                    return None
                 return a.source
         return None
 
@@ -593,6 +595,11 @@ _ITEM_MARK = re.compile(r"[ \t]*(?:[-–•*]|\d{1,2}[.)])[ \t]")
 #: news agency reported')
 _COMMA_BEFORE = re.compile(r",[\"”’']?\s*(?:[\w'’-]+\s+){0,4}$")
 # a paragraph that opens with "HRANA reported ..." speaks for that source in its later sentences
+#: a sentence that opens on a time of its own, back from the one told before ("A year earlier,
+#: on May 1, 2018, police detained ...", "Two years ago, ..."): a new item of the narrator's, not a
+#: continuation of the "According to X, ..." sentence before it
+_OWN_TIME_OPENING = re.compile(r"(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:years?|months?|weeks?)\s+"
+                               r"(?:earlier|before|ago)\s*,", re.I)
 _LEAD_CUES = {"reported", "reports", "said", "says", "announced", "stated", "according to", "documented",
               "recorded", "counted", "confirmed", "reported by", "announced by"}
 
