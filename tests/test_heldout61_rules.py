@@ -70,3 +70,15 @@ def test_a_sentence_opening_on_its_own_earlier_time_does_not_carry_the_according
     got = {(c.value, c.attributed_to) for c in doc.claims}
     assert (250, "Amnesty International") in got
     assert not any(v == 12 and a and "Amnesty" in a for v, a in got)
+
+
+def test_cities_the_callers_acted_in_are_the_narrators_count(pipe):
+    doc = run(pipe, "On Sunday, June 1, the Resistance Units called on Iranians to boycott the rally with posters "
+                    "and banners in twelve cities.")
+    assert (12, None) in {(c.value, c.attributed_to) for c in doc.claims if c.kind == "cities"}
+
+
+def test_cities_a_caller_then_says_it_verified_stay_the_callers(pipe):
+    doc = run(pipe, "Amnesty International urged the authorities to stop the killing and said it had verified "
+                    "videos of shootings in at least four cities.")
+    assert (4, "Amnesty International") in {(c.value, c.attributed_to) for c in doc.claims if c.kind == "cities"}

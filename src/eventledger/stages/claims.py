@@ -503,6 +503,8 @@ def build_claims(doc: Doc, events: list[Event], publisher: str | None, skip: set
         # the publisher naming itself ("RMI said", "according to our tally") is attributed to
         # the publisher; a number told in its plain narrative voice is attributed to no one
         sources = [publisher if _same(s, publisher) else acronyms.get(s, s) for s in index.sources(i, q.span, quote)]
+        if sources and kind == "cities" and quote is None and _only_calls_cover(text, ctx.sent_attr[i], q.span):
+            sources = []  # ("the units called on the people to boycott the vote with posters in 15 cities": the narrator's count)
         if publisher and quote is None and (not sources or all(s.lower() in _TALLY_NOUNS for s in sources)) and index.own_tally(i):
             sources = [publisher]  # ("we" in a quote is its speaker; "the statistics of this news agency": its own)
         if not sources and publisher and publisher_stance == "rights_monitor" and sent.kind == "heading":
@@ -581,6 +583,24 @@ def _opens_clause(text: str, lo: int, source_start: int) -> bool:
     """Does the source at ``source_start`` open a later clause of the sentence (past a semicolon,
     or right after ", and")?"""
     return ";" in text[lo:source_start] or _CLAUSE_SOURCE_BEFORE.search(text, lo, source_start) is not None
+
+
+#: the cues of a call or an appeal: what someone asks others to do, no statement of fact
+_CALL_CUES = frozenset({"called on", "calling on", "calls on", "call on", "called for", "calling for", "calls for",
+                        "urged", "urges", "urging", "appealed to", "appealed for"})
+
+
+#: a statement verb after the call ("urged the authorities to stop the killing and said it had verified ...")
+_SAID_AFTER_CALL = re.compile(r"\b(?:said|says|reported|announced|stated|added|noted|confirmed|documented|verified)\b", re.I)
+
+
+def _only_calls_cover(text: str, attrs, span: Span) -> bool:
+    """Every attribution whose scope covers ``span`` is a call ("X called on Y to ..."), with no
+    statement verb between the call and the number: the number of cities the callers acted in is
+    the narrator's count, not the callers' statement."""
+    cover = [a for a in attrs if (a.scope or a.span).start <= span.start < (a.scope or a.span).end]
+    return bool(cover) and all(a.cue in _CALL_CUES and a.span.end <= span.start
+                               and not _SAID_AFTER_CALL.search(text, a.span.end, span.start) for a in cover)
 
 
 def _several_sources(doc: Doc, a: Attribution, sent: Span) -> bool:
