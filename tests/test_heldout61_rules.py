@@ -82,3 +82,17 @@ def test_cities_a_caller_then_says_it_verified_stay_the_callers(pipe):
     doc = run(pipe, "Amnesty International urged the authorities to stop the killing and said it had verified "
                     "videos of shootings in at least four cities.")
     assert (4, "Amnesty International") in {(c.value, c.attributed_to) for c in doc.claims if c.kind == "cities"}
+
+
+def test_this_week_right_after_the_day_told_restates_that_day(pipe):
+    doc = run(pipe, "On Tuesday, June 3, 2025, prisoners refused food for the 70th week of the campaign. "
+                    "The campaign said the hunger strike was held this week in Evin in Tehran and in Lakan in Rasht.",
+              published="2025-06-05")
+    got = rows(doc)
+    assert on("Rasht", "strike", dt.date(2025, 6, 3)) in got
+
+
+def test_earlier_this_week_is_still_the_week(pipe):
+    doc = run(pipe, "On Thursday, June 5, 2025, nurses rallied in Yazd. "
+                    "Earlier this week, bakers in Tabriz stopped work.", published="2025-06-05")
+    assert not any(town == "Tabriz" and start == end == dt.date(2025, 6, 5) for town, _, start, end in rows(doc))

@@ -926,6 +926,15 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
                 and _AND_THE_NIGHT_BEFORE.fullmatch(view, out[-1].span.end, a.start):
             # "On Wednesday, 16 Mehr, ..., and the previous night": the day and the night before it, one range
             rng = DateRange(rng.start, out[-1].range.start, "range", rng.confidence, rng.flags + ("and_night_before",))
+        elif a.kind == "relative" and a.rel == "tw" and rng.start is not None and rng.end is not None \
+                and (told := next((m for m in reversed(out) if m.role == "event"), None)) is not None \
+                and told.range.precision == "day" and told.range.start is not None \
+                and rng.start <= told.range.start <= rng.end and "earlier" not in view[a.start : a.end].lower() \
+                and "\n" not in view[told.span.end : a.start] and a.start - told.span.end < 300:
+            # "On Tuesday, June 10, prisoners refused food ... The campaign said the hunger strike was
+            # held this week in Evin, ...": "this week" right after the day told (a habitual "Tuesdays"
+            # may stand between) restates that day
+            rng = told.range
         if heading_week is not None and a.kind == "relative" and a.rel == "tw" and rng.start is not None:
             rng = DateRange(heading_week.start, heading_week.end, "week", rng.confidence, rng.flags + ("heading_week",))
         if a.kind in ("date", "anniversary") and rng.precision == "day" and rng.start is not None \
