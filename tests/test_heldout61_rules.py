@@ -96,3 +96,9 @@ def test_earlier_this_week_is_still_the_week(pipe):
     doc = run(pipe, "On Thursday, June 5, 2025, nurses rallied in Yazd. "
                     "Earlier this week, bakers in Tabriz stopped work.", published="2025-06-05")
     assert not any(town == "Tabriz" and start == end == dt.date(2025, 6, 5) for town, _, start, end in rows(doc))
+
+
+def test_the_mother_of_a_victim_detained_is_one_arrested(pipe):
+    doc = run(pipe, "Agents detained the mother of one victim at the cemetery in Qom on Sunday, June 1, HRANA reported.")
+    got = {(c.kind, c.value, c.attributed_to) for c in doc.claims}
+    assert ("arrested", 1, "HRANA") in got
