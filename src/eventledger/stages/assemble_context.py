@@ -314,7 +314,8 @@ def is_history(ctx: DocContext, i: int, t: Trigger) -> bool:
         return True  # "a man killed in the 2022 protests": the year names the protests themselves
     nearest = min(dates, key=lambda d: min(abs(d.span.start - t.span.end), abs(t.span.start - d.span.end)))
     gap = min(abs(nearest.span.start - t.span.end), abs(t.span.start - nearest.span.end))
-    if nearest.role == "history" and gap < 40 and _dated_subject_then_dated_verb(ctx, dates, nearest, t):
+    if nearest.role == "history" and gap < 40 and (_dated_subject_then_dated_verb(ctx, dates, nearest, t)
+                                                   or _participle_subject_after_dated_statement(ctx, dates, nearest, t)):
         return False
     if nearest.role == "history" and gap < 40:
         between = ctx.view[min(nearest.span.end, t.span.end) : max(nearest.span.start, t.span.start)]
@@ -406,6 +407,22 @@ def _dated_subject_then_dated_verb(ctx: DocContext, dates: list[DateMention], h:
     if h.span.end > t.span.start or not _AUX_ONLY.match(ctx.view[h.span.end : t.span.start]):
         return False
     return any(d.role == "event" and 0 <= d.span.start - t.span.end <= 30 for d in dates)
+
+
+#: a history date closing a participle subject, then only an event noun and an auxiliary before the
+#: verb ("a young man arrested during the 2022 protests had been sentenced")
+_NOUN_AUX_ONLY = re.compile(r"\s*(?:[\w'’-]+\s+){0,2}?,?\s*(?:was|were|had been|has been|have been)\s+$")
+
+
+def _participle_subject_after_dated_statement(ctx: DocContext, dates: list[DateMention], h: DateMention, t: Trigger) -> bool:
+    """"The judiciary announced on Tuesday that a young man arrested during the 2022 protests had
+    been sentenced to five years": the history date dates the arrest the participle tells of the
+    subject; the verb after it is the sentence's act, dated by the event date before the subject."""
+    if h.span.end > t.span.start or not _NOUN_AUX_ONLY.match(ctx.view[h.span.end : t.span.start]):
+        return False
+    if _PARTICIPLE_BEFORE.search(ctx.view, max(0, h.span.start - 60), h.span.start) is None:
+        return False
+    return any(d.role == "event" and d.span.end <= h.span.start - 20 for d in dates)
 
 
 #: an offence named by its date ("accused of leading the riots of 30 September 2022 in Zahedan"); not

@@ -251,6 +251,8 @@ class _ClaimIndex:
             if a.span.start >= first.span.end:
                 break
             if a.span.start >= first.span.start and a.cue in _LEAD_CUES and a.source and not _same(a.source, self.publisher):
+                if a.cue == "according to" and _OWN_TIME_OPENING.match(doc.text, sent.span.start):
+                    return None
                 return a.source
         return None
 
@@ -516,6 +518,8 @@ def build_claims(doc: Doc, events: list[Event], publisher: str | None, skip: set
             # ", and" is the first clause's, its source the name before the number
             named = normalise_source(gap.group("src"))
             sources = [publisher if _same(named, publisher) else acronyms.get(named, named)]
+        if sources and kind == "cities" and quote is None and _only_calls_cover(text, ctx.sent_attr[i], q.span):
+            sources = []  # ("the units called on the people to boycott the vote with posters in 15 cities": the narrator's count)
         if publisher and quote is None and (not sources or all(s.lower() in _TALLY_NOUNS for s in sources)) and index.own_tally(i):
             sources = [publisher]  # ("we" in a quote is its speaker; "the statistics of this news agency": its own)
         if not sources and publisher and publisher_stance == "rights_monitor" and sent.kind == "heading":
@@ -596,6 +600,24 @@ def _opens_clause(text: str, lo: int, source_start: int) -> bool:
     return ";" in text[lo:source_start] or _CLAUSE_SOURCE_BEFORE.search(text, lo, source_start) is not None
 
 
+#: the cues of a call or an appeal: what someone asks others to do, no statement of fact
+_CALL_CUES = frozenset({"called on", "calling on", "calls on", "call on", "called for", "calling for", "calls for",
+                        "urged", "urges", "urging", "appealed to", "appealed for"})
+
+
+#: a statement verb after the call ("urged the authorities to stop the killing and said it had verified ...")
+_SAID_AFTER_CALL = re.compile(r"\b(?:said|says|reported|announced|stated|added|noted|confirmed|documented|verified)\b", re.I)
+
+
+def _only_calls_cover(text: str, attrs, span: Span) -> bool:
+    """Every attribution whose scope covers ``span`` is a call ("X called on Y to ..."), with no
+    statement verb between the call and the number: the number of cities the callers acted in is
+    the narrator's count, not the callers' statement."""
+    cover = [a for a in attrs if (a.scope or a.span).start <= span.start < (a.scope or a.span).end]
+    return bool(cover) and all(a.cue in _CALL_CUES and a.span.end <= span.start
+                               and not _SAID_AFTER_CALL.search(text, a.span.end, span.start) for a in cover)
+
+
 def _several_sources(doc: Doc, a: Attribution, sent: Span) -> bool:
     """'…, organisers and witnesses said': the attribution names one of several joined sources."""
     return _SEVERAL_BEFORE.search(doc.text, max(sent.start, a.span.start - 50), a.span.start) is not None
@@ -608,6 +630,11 @@ _ITEM_MARK = re.compile(r"[ \t]*(?:[-–•*]|\d{1,2}[.)])[ \t]")
 #: news agency reported')
 _COMMA_BEFORE = re.compile(r",[\"”’']?\s*(?:[\w'’-]+\s+){0,4}$")
 # a paragraph that opens with "HRANA reported ..." speaks for that source in its later sentences
+#: a sentence that opens on a time of its own, back from the one told before ("A year earlier,
+#: on May 1, 2018, police detained ...", "Two years ago, ..."): a new item of the narrator's, not a
+#: continuation of the "According to X, ..." sentence before it
+_OWN_TIME_OPENING = re.compile(r"(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:years?|months?|weeks?)\s+"
+                               r"(?:earlier|before|ago)\s*,", re.I)
 _LEAD_CUES = {"reported", "reports", "said", "says", "announced", "stated", "according to", "documented",
               "recorded", "counted", "confirmed", "reported by", "announced by"}
 

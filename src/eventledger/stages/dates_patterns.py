@@ -137,7 +137,9 @@ def patterns() -> Patterns:
     relative = re.compile(
         r"(?<!\w)(?:(?P<yest>the\s+day\s+before\s+yesterday|yesterday|last\s+night)|(?P<today>today|tonight|this\s+(?:morning|afternoon|evening))"
         r"|(?P<past>(?:(?:in|over|during|within)\s+)?the\s+(?:past|last)\s+(?:few|several|couple\s+of|two|three|four|five|six|seven|7)\s+days|(?:in|over)\s+recent\s+days"
-        r"|(?:(?:in|over|during)\s+)?the\s+(?:past|last)\s+week|(?:in\s+)?the\s+latest\s+(?:instance|case|incident|round|wave))"
+        r"|(?:(?:in|over|during)\s+)?the\s+(?:past|last)\s+week|in\s+the\s+latest\s+(?:instance|case|incident|round|wave)"
+        # ("answered the latest wave of hangings": a wave named as what an act answers is no date of the act)
+        r"|the\s+latest\s+(?:instance|case|incident|round|wave)(?!\s+of\b))"
         r"|(?P<h24>(?:in|over|during|within)\s+the\s+(?:past|last)\s+(?P<hours>24|48|72|96)\s+hours)"
         # ("38 rioters had been arrested over the past two nights", said on a Wednesday: Monday and
         # Tuesday nights, the nights before the day it is said)

@@ -206,7 +206,7 @@ def _item_labels(doc: Doc, view: str, sent_places: Sequence[Sequence[PlaceMentio
 
 
 #: the dash after an item's town in capitals ("ZAHEDAN — Agents arrested ...")
-_ITEM_DASH = re.compile(r"[ \u00a0]+[\u2014\u2013][ \u00a0]")
+_ITEM_DASH = re.compile(r"[ \u00a0]+[\u2014\u2013-][ \u00a0]")
 
 
 def _item_datelines(doc: Doc, view: str, sent_places: Sequence[Sequence[PlaceMention]],

@@ -536,7 +536,20 @@ def find_quantities(doc: Doc) -> list[Quantity]:
         ordinal = _ordinal_tallies(view)
         if ordinal:
             out = sorted(out + ordinal, key=lambda q: q.span.start)
+    if " of " in view and ("detained" in view or "arrested" in view):
+        kin = [Quantity(Span(m.start("who"), m.end("who")), Count("arrested", 1, "exact", m.group("who")))
+               for m in _KIN_ARRESTED.finditer(view)
+               if not any(q.span.start <= m.start("who") < q.span.end for q in out)]
+        if kin:
+            out = sorted(out + kin, key=lambda q: q.span.start)
     return _drop_restatements(out, view)
+
+
+#: one relative taken, named by whose kin they are ("detained the mother of one victim", "arrested
+#: the father of a young man killed in 2022"): one person arrested (the number after "of" counts the
+#: dead, not the detained)
+_KIN_ARRESTED = re.compile(r"\b(?:detained|arrested)\s+(?:the|a)\s+(?P<who>(?:mother|father|brother|sister|son|daughter|wife|husband))"
+                           r"\s+of\b")
 
 
 #: a running count told as an ordinal ("Karimi is the 14th person executed in connection with the
