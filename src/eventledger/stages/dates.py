@@ -375,9 +375,27 @@ class _Top:
                 r = self._resolve_heading_atom(a)
                 if r is None or (latest is not None and latest > r.end + dt.timedelta(days=7)):
                     continue  # the text dates things after it: not the period the report covers
+                if r.precision == "month":
+                    # a title's month ("The Empty Ballot Boxes of June 2021") over the page's own
+                    # date line inside it ("PMOI/MEK - Sunday, June 20, 2021"): the essay is of that
+                    # day, and its weekdays count back from it, not from the month's last day
+                    day = self._publisher_day_in(r, by_par)
+                    if day is not None:
+                        r, a, in_doc = day[0], day[1], True
                 self.period = r
                 self.period_span = Span(a.start, a.end) if in_doc else None
                 return r
+        return None
+
+    def _publisher_day_in(self, month: DateRange, by_par: dict[int, list[Atom]]) -> tuple[DateRange, Atom] | None:
+        """The day of a top publisher's date line ("NCRI - Sunday, June 20, 2021") inside ``month``."""
+        for i, sp in enumerate(self.spans[:_TOP_PARAGRAPHS]):
+            line = by_par.get(i)
+            if i == 0 or not self._publisher_date_line(sp, line):
+                continue
+            r = resolve_atom_range(line[0], None)
+            if r.start is not None and r.precision == "day" and month.start <= r.start <= month.end:
+                return r, line[0]
         return None
 
     def _publisher_date_line(self, sp: Span, atoms: list[Atom] | None) -> bool:

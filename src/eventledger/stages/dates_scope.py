@@ -781,7 +781,7 @@ def _occasion_date(doc: Doc, idx: DateIndex, span: Span, p: int) -> DateMention 
     return None
 
 
-def _photo_caption(doc: Doc, idx: DateIndex, p: int, by_town: bool) -> DateMention | None:
+def _photo_caption(doc: Doc, idx: DateIndex, p: int, by_town: bool, at: Span | None = None) -> DateMention | None:
     """The day of the photo caption that follows the undated paragraph ``p``, which dates the
     photo's text above it. The caption is the first dated label after ``p``; dateless labels
     (the picture's alt text) are passed over, and a body paragraph ends the search. It counts
@@ -809,9 +809,18 @@ def _photo_caption(doc: Doc, idx: DateIndex, p: int, by_town: bool) -> DateMenti
             return None
         lo, hi, plo, phi = idx.starts[q], idx.ends[q], idx.starts[p], idx.ends[p]
         named = {pm.place.canonical for pm in doc.places if plo <= pm.span.start < phi and pm.place.precision == 1}
+        shown = {pm.place.canonical for pm in doc.places if lo <= pm.span.start < hi and pm.place.canonical in named}
         if len(named) != 1:
-            return None
-        return mentions[0] if any(lo <= pm.span.start < hi and pm.place.canonical in named for pm in doc.places) else None
+            # a paragraph on several towns ("... in Rasht, Sari and Gorgan scattered leaflets") over
+            # one town's photo ("Resistance Units' leaflets in Sari's bazaar – Tuesday, December 9,
+            # 2025"): the photo dates that town's act (the text at ``at``), not its neighbours'
+            # (not in a report framed by a heading's period, whose paragraph on several towns
+            # covers the period: "Resistance Units' activities, 28 December 2023 – 3 January 2024")
+            period = "heading_period" in idx.frame.flags and idx.frame.start != idx.frame.end
+            own = at is not None and not period and any(pm.span.start <= at.start < pm.span.end and pm.place.canonical in shown
+                                         for pm in doc.places)
+            return mentions[0] if own and len(shown) == 1 else None
+        return mentions[0] if shown else None
     return None
 
 
@@ -961,7 +970,7 @@ def _event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
             # dates the paragraph after it too, not the paragraph before it
             return _carried(occasion, doc, span)
         q -= 1
-    caption = _photo_caption(doc, idx, p, by_town=True)
+    caption = _photo_caption(doc, idx, p, by_town=True, at=span)
     if caption is not None:
         return _carried(caption)
     return idx.frame, idx.frame_spans

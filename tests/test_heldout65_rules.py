@@ -1,0 +1,28 @@
+"""Rules added after held-out set 65 (ho397-ho402: NCRI/PMOI essays of 2021-2026 on the rial, the
+succession, the 2021 election boycott, the revolution's anniversary, a Free Iran rally in Berlin and the
+crackdown after the June 2025 war, with sample reports under headings, alt text and captions), each on
+text of its own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from test_assemble import pipe  # noqa: F401  (the same pipeline fixture)
+from test_heldout47_rules import on, rows, run  # (the same helpers)
+
+
+def test_a_publisher_date_line_dates_an_essay_under_a_title_month(pipe):
+    # the title's month is no period to count weekdays back from its last day
+    doc = run(pipe, "The Silent Polling Stations of May 2022\n\nNCRI - Monday, May 16, 2022\n\n"
+                    "The regime's by-election drew few voters. On Thursday, Resistance Units wrote slogans on walls "
+                    "in Qom's Salarieh district.", published=None)
+    assert on("Qom", "symbolic_action", dt.date(2022, 5, 12)) in rows(doc)
+
+
+def test_one_towns_photo_under_a_paragraph_on_several_towns_dates_that_town(pipe):
+    doc = run(pipe, "Bandar Abbas and Bushehr: leaflets for the strike\n\n"
+                    "Resistance Units in Bandar Abbas and Bushehr scattered leaflets calling on dock workers to strike.\n\n"
+                    "Resistance Units' leaflets in Bushehr's port – Sunday, June 1, 2025", published="2025-06-03")
+    got = rows(doc)
+    assert on("Bushehr", "symbolic_action", dt.date(2025, 6, 1)) in got
+    assert not any(t == "Bushehr" and d != dt.date(2025, 6, 1) for t, _, d, _ in got)
