@@ -26,3 +26,17 @@ def test_one_towns_photo_under_a_paragraph_on_several_towns_dates_that_town(pipe
     got = rows(doc)
     assert on("Bushehr", "symbolic_action", dt.date(2025, 6, 1)) in got
     assert not any(t == "Bushehr" and d != dt.date(2025, 6, 1) for t, _, d, _ in got)
+
+
+def test_the_eve_of_an_occasion_the_report_dated_is_the_day_before_it(pipe):
+    doc = run(pipe, "On Friday the regime held its ceremony for the anniversary in Qom.\n\n"
+                    "On the eve of the anniversary, residents of Arak chanted \"Death to the dictator\" from their rooftops.",
+              published="2025-06-03")
+    assert on("Arak", "demonstration", dt.date(2025, 5, 29)) in rows(doc)
+
+
+def test_the_eve_of_an_occasion_beside_a_date_of_its_own_keeps_that_date(pipe):
+    doc = run(pipe, "The anniversary was marked on Friday.\n\n"
+                    "On May 2, 2025, on the eve of the same anniversary, youths in Arak set fire to a banner of Khamenei.",
+              published="2025-06-03")
+    assert on("Arak", "property_attack", dt.date(2025, 5, 2)) in rows(doc)

@@ -934,8 +934,13 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
             rng = DateRange.unresolved("invalid_date")
         if rng is None:
             continue
+        eve = a.kind == "same" and view[a.end - 3 : a.end].lower() == "eve"
+        if eve and out and (sent := doc.sentence_at(a.start)) is not None and out[-1].span.start >= sent.span.start:
+            continue  # "On June 3, 2022, on the eve of the same anniversary": the sentence's own date
         if a.kind == "same" and a.n == -1 and out and (before := _day_before_occasion(doc, view, out, a)) is not None:
             rng = before  # "the night before the families' gathering": the eve of the day that gathering was told on
+        elif eve:
+            continue  # "the eve of the anniversary" of no day the report told: no day of its own
         elif a.kind == "same" and out and out[-1].role == "history" and a.rel in _DAY_UNITS:
             rng, role = _same_as_history(out[-1], prev_fine, rng, role)
         elif a.kind == "same" and a.n == -1 and out and rng.precision == "day" and rng.start is not None \
@@ -1570,9 +1575,16 @@ _OCCASION_NEAR = 60
 def _day_before_occasion(doc: Doc, view: str, out: list[DateMention], a: Atom) -> DateRange | None:
     """The day before the occasion "the night/day before" names, from the latest event day (told
     before) whose sentence tells that occasion; None when the phrase names none or none was dated."""
-    if "before" not in view[a.start : a.end].lower():
+    words = view[a.start : a.end].lower()
+    if "before" not in words and not words.endswith("eve"):
         return None
-    m = _BEFORE_OCCASION.match(view, a.end)
+    at = a.end
+    if words.endswith("eve"):  # ("the eve of the anniversary": the occasion after "of")
+        of = re.compile(r"\s+of(?=\s)").match(view, at)
+        if of is None:
+            return None
+        at = of.end()
+    m = _BEFORE_OCCASION.match(view, at)
     if m is None:
         return None
     told = re.compile(_OCCASION_TOLD[m.group("noun").lower()], re.I)
