@@ -40,3 +40,19 @@ def test_the_eve_of_an_occasion_beside_a_date_of_its_own_keeps_that_date(pipe):
                     "On May 2, 2025, on the eve of the same anniversary, youths in Arak set fire to a banner of Khamenei.",
               published="2025-06-03")
     assert on("Arak", "property_attack", dt.date(2025, 5, 2)) in rows(doc)
+
+
+def test_the_regime_marking_an_anniversary_is_no_protest(pipe):
+    doc = run(pipe, "On Tuesday the clerical regime marked the 46th anniversary of the revolution in Shiraz.")
+    assert not any(sub == "symbolic_action" for _, sub, *_ in rows(doc))
+
+
+def test_residents_marking_an_anniversary_still_commemorate(pipe):
+    doc = run(pipe, "On Tuesday residents of Shiraz marked the anniversary of the uprising at the city's cemetery.")
+    assert ("Shiraz", "symbolic_action") in {(t, s) for t, s, *_ in rows(doc)}
+
+
+def test_a_quoted_charge_after_for_is_the_grounds_of_an_arrest(pipe):
+    doc = run(pipe, "Police said on Sunday that three people had been arrested in Yazd for \"writing hostile slogans\".")
+    got = {(t, s) for t, s, *_ in rows(doc)}
+    assert ("Yazd", "arrest") in got and ("Yazd", "symbolic_action") not in got

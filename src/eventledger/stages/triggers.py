@@ -290,12 +290,14 @@ def find_triggers(doc: Doc, quote_spans: list[Span] | None = None) -> list[Trigg
                 or (last_arson is not None and not _VERB_LED.match(view, s)
                     and _SECOND_OBJECT.match(view, last_arson.span.end, s))):
             continue  # the subject of "was burned", or a second object of the same arson
-        if spec.sub_event_type == "symbolic_action" and view.endswith("for ", max(0, s - 4), s) \
+        if spec.sub_event_type == "symbolic_action" and _FOR_BEFORE.search(view, max(0, s - 6), s) \
                 and _DETAINED_FOR.search(view, sidx.bounds(s, 160, len(view))[0], s):
             continue  # what people were detained for ("detained ... on charges of '...' for writing slogans")
         if spec.sub_event_type == "symbolic_action" and " they were " in view[max(0, s - 60) : s] \
                 and _CAUGHT_AT.search(view, max(0, s - 60), s) and _DETAINED_FOR.search(view, sidx.bounds(s, 160, len(view))[0], s):
             continue  # the act they were caught at ("arrested two young men as they were writing slogans"): the town's act told before
+        if "commemoration" in spec.tactics and _STATE_MARKS_BEFORE.search(view, max(0, s - 60), s):
+            continue  # "the clerical regime marked the 47th anniversary of the revolution": the state's ceremony, no protest
         tactics = spec.tactics
         if "arson" in tactics and (obj := _OBJECT_IMAGES.match(view, e)) is not None:
             tactics = ("image_burning",)
@@ -369,6 +371,9 @@ _PASSIVE_BURNT = re.compile(
 _DETAINED_FOR = re.compile(r"\b(?:arrested|detained|jailed|sentenced|summoned|charged|convicted|accused)\b"
                            r"[^.;!?\n]{0,100}$", re.I)
 #: the clause after an anniversary's name that tells what happened on the day it recalls
+#: "for " right before an act, or "for" and the opening quote of the charge's words ('arrested in
+#: Zahedan for "writing insulting slogans"')
+_FOR_BEFORE = re.compile(r"\bfor\s[\"“']?\Z")
 _ANNIVERSARY_WHEN = re.compile(r"\banniversary\s+of\s+[^.;:!?\n]{1,60}?,\s+when\s+[^.;:!?\n,]{0,60}\Z", re.I)
 #: the act people were arrested in the middle of, after the arrest ("arrested three young people on
 #: Tuesday as they were hanging a banner", "were arrested ... after they were filmed handing out leaflets")
@@ -485,6 +490,13 @@ def _campaign_acts_again(low: str, found: list[Trigger], sidx: SentenceIndex, n:
         if before:
             extra.append(Trigger(Span(m.start(), m.end()), "protest", "symbolic_action", before[-1].tactics, False, "asserted"))
     return extra
+
+
+#: the regime, the state or its officials as the subject right before an anniversary trigger ("On
+#: Wednesday the clerical regime marked ...", "the government celebrated the anniversary")
+_STATE_MARKS_BEFORE = re.compile(
+    r"\b(?:the\s+)?(?:(?:clerical|ruling|mullahs'|Iranian)\s+)?(?:regime|government|state|authorities|officials)"
+    r"(?:'s\s+(?:officials|leaders|media))?\s+(?:(?:also|officially|formally)\s+)?\Z", re.I)
 
 
 def _not_an_act(view: str, s: int, e: int, spec: TriggerSpec, sidx: SentenceIndex) -> bool:
