@@ -56,3 +56,9 @@ def test_a_quoted_charge_after_for_is_the_grounds_of_an_arrest(pipe):
     doc = run(pipe, "Police said on Sunday that three people had been arrested in Yazd for \"writing hostile slogans\".")
     got = {(t, s) for t, s, *_ in rows(doc)}
     assert ("Yazd", "arrest") in got and ("Yazd", "symbolic_action") not in got
+
+
+def test_the_day_of_a_statement_is_not_the_same_day_of_an_act(pipe):
+    doc = run(pipe, "Teachers rallied in Arak on Saturday, May 31. The governor, in a statement on Sunday, called them "
+                    "\"agitators\". Nurses rallied in Yazd the same day.", published="2025-06-03")
+    assert on("Yazd", "demonstration", dt.date(2025, 5, 31)) in rows(doc)

@@ -1058,7 +1058,7 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
             if not (classes and classes[i] == "label") and rng.precision in ("day", "range"):
                 spans.add(i, rng)
             if rng.precision in ("day", "range") and not (
-                    prev_fine is not None and _STATED_ON.search(view, max(0, a.start - 12), a.start)):
+                    prev_fine is not None and _STATED_ON.search(view, max(0, a.start - 24), a.start)):
                 prev_fine = mention  # (not the day a source spoke: "arrested 14, the group said Wednesday")
                 fine_par = i
             if rng.precision == "day":
@@ -1293,7 +1293,8 @@ def _weekday_run_before_dateline(atoms: list[Atom], out: list[DateMention], anch
 
 
 #: "the group said Wednesday", "announced on Monday": the day a source spoke, not an act's day
-_STATED_ON = re.compile(r"\b(?:said|says|announced|stated|reported)\s+(?:on\s+)?\Z", re.I)
+#: (or "the Berlin police, in a statement on Sunday, spoke of ...": the statement's day)
+_STATED_ON = re.compile(r"\b(?:(?:said|says|announced|stated|reported)\s+|in\s+a\s+(?:statement|communiqu[eé])\s+)(?:on\s+)?\Z", re.I)
 #: "after Friday prayers": the day told by the prayers, not by a date
 _PRAYERS_AFTER_WEEKDAY = re.compile(r"\s+prayers?\b", re.I)
 #: "on the eve of 16 Azar", "the eve of March 1": the day before the date that follows
