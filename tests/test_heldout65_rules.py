@@ -62,3 +62,17 @@ def test_the_day_of_a_statement_is_not_the_same_day_of_an_act(pipe):
     doc = run(pipe, "Teachers rallied in Arak on Saturday, May 31. The governor, in a statement on Sunday, called them "
                     "\"agitators\". Nurses rallied in Yazd the same day.", published="2025-06-03")
     assert on("Yazd", "demonstration", dt.date(2025, 5, 31)) in rows(doc)
+
+
+def test_a_march_a_source_calls_names_or_a_lesson_draws_on_is_no_new_act(pipe):
+    doc = run(pipe, "On Saturday, May 31, thousands marched in Paris for a free Iran. On Monday the state-run Tasnim "
+                    "agency called the Paris march \"a circus of traitors\". As the Paris rally showed, the diaspora is united.",
+              published="2025-06-03")
+    got = rows(doc)
+    assert on("Paris", "demonstration", dt.date(2025, 5, 31)) in got
+    assert not any(t == "Paris" and d != dt.date(2025, 5, 31) for t, _, d, _ in got)
+
+
+def test_messages_sent_to_a_gathering_abroad_are_not_made_there(pipe):
+    doc = run(pipe, "On Friday, Resistance Units across Iran sent 500 video messages to the participants in Paris.")
+    assert not any(t == "Paris" for t, *_ in rows(doc))

@@ -503,10 +503,18 @@ def _names_without_being_there(before: str, view: str, it: PlaceItem) -> bool:
         at = it.start - len(win) + m.start(1)
         if death_in_apposition(view, at, at + len(m.group(1))):
             return True
+    if last in ("in", "at") and "to " in before[-60:] and _SENT_TO_BEFORE_RE.search(before[-160:]):
+        return True  # "sent ... video messages to the organizers in Berlin": where they were sent, not where made
     for hint in _BEFORE_OTHER_HINTS:
         if hint in tail:
             return bool(_SOLIDARITY_BEFORE_RE.search(tail) or _TAKEN_TO_BEFORE_RE.search(before))
     return False
+
+
+#: the gathering abroad that messages were sent to ("sent more than 3,000 video messages to the organizers in Berlin")
+_SENT_TO_BEFORE_RE = re.compile(
+    r"\b(?:sent|send|sends|sending|addressed|delivered)\b[^.;:!?\n]{0,100}?\bto\s+(?:the\s+)?(?:[\w-]+\s+)?"
+    r"(?:organi[sz]ers|participants|attendees|gathering|summit|rally|conference|crowd|audience)\s+(?:in|at)\s+$")
 
 
 #: a wire story's credit line before a name (searched in the lower-cased tail)

@@ -296,6 +296,10 @@ def find_triggers(doc: Doc, quote_spans: list[Span] | None = None) -> list[Trigg
         if spec.sub_event_type == "symbolic_action" and " they were " in view[max(0, s - 60) : s] \
                 and _CAUGHT_AT.search(view, max(0, s - 60), s) and _DETAINED_FOR.search(view, sidx.bounds(s, 160, len(view))[0], s):
             continue  # the act they were caught at ("arrested two young men as they were writing slogans"): the town's act told before
+        if spec.event_type == "protest" and _NAMED_BY_SOURCE.search(view, max(0, s - 50), s):
+            continue  # "Fars called the Berlin march 'a circus'": a source naming an act told before, no act of its day
+        if spec.event_type == "protest" and _AS_BEFORE.search(view, max(0, s - 40), s) and _SHOWED_AFTER.match(view, e):
+            continue  # "As the Berlin march showed, ...": the lesson of an act told before
         if "commemoration" in spec.tactics and _STATE_MARKS_BEFORE.search(view, max(0, s - 60), s):
             continue  # "the clerical regime marked the 47th anniversary of the revolution": the state's ceremony, no protest
         tactics = spec.tactics
@@ -490,6 +494,16 @@ def _campaign_acts_again(low: str, found: list[Trigger], sidx: SentenceIndex, n:
         if before:
             extra.append(Trigger(Span(m.start(), m.end()), "protest", "symbolic_action", before[-1].tactics, False, "asserted"))
     return extra
+
+
+#: an act a source calls or describes by a name ("called the Berlin march \"a circus\"", "described the
+#: rally as ..."), the object of that verb: the act is told elsewhere
+_NAMED_BY_SOURCE = re.compile(r"\b(?:called|dubbed|branded|described|labelled|labeled|denounced|mocked|dismissed)\s+"
+                              r"(?:(?:the|this|that|Saturday's|Sunday's|Friday's|last\s+week's)\s+(?:[A-Z][\w'’-]+\s+){0,2})?\Z")
+
+
+_AS_BEFORE = re.compile(r"\bAs\s+(?:(?:the|this|that|last\s+week's)\s+(?:[A-Z][\w'’-]+\s+){0,2})?\Z")
+_SHOWED_AFTER = re.compile(r"\s+(?:has\s+|have\s+)?(?:showed|shown|shows|proved|proves|demonstrated|demonstrates)\b")
 
 
 #: the regime, the state or its officials as the subject right before an anniversary trigger ("On
