@@ -76,3 +76,15 @@ def test_a_march_a_source_calls_names_or_a_lesson_draws_on_is_no_new_act(pipe):
 def test_messages_sent_to_a_gathering_abroad_are_not_made_there(pipe):
     doc = run(pipe, "On Friday, Resistance Units across Iran sent 500 video messages to the participants in Paris.")
     assert not any(t == "Paris" for t, *_ in rows(doc))
+
+
+def test_a_months_count_hands_no_act_to_the_prisons_of_the_next_sentence(pipe):
+    doc = run(pipe, "According to the monitor, at least 60 prisoners were executed in May. In Vakilabad prison, "
+                    "families say, dozens of prisoners were moved to Adelabad prison without notice.", published="2025-06-10")
+    assert not any(sub == "execution" for _, sub, *_ in rows(doc))
+
+
+def test_a_count_compared_with_a_year_before_hands_no_act_on(pipe):
+    doc = run(pipe, "The UN said on June 5 that executions in Iran had \"more than doubled\" compared with 2024. "
+                    "In Vakilabad prison, families say, prisoners were moved to Adelabad prison.", published="2025-06-10")
+    assert not any(sub == "execution" and t in ("Mashhad", "Shiraz") for t, sub, *_ in rows(doc))

@@ -101,6 +101,16 @@ def _publisher(publisher: str, publishers_file) -> tuple[str | None, str]:
     return canonical_publisher(publisher, publishers_file), stance(publisher, publishers_file)
 
 
+#: a count over a whole month ("at least 110 prisoners were executed in July", with no day and no town
+#: of its own) or one compared with another period ("executions had more than doubled compared with the
+#: same period of 2024"): its repression waits for no town in the next sentence ("In Evin prison, ...
+#: prisoners were moved to Ghezel Hesar"); an intro to a list or table of towns still hands it on
+_MONTH_COUNT = re.compile(
+    r"\b(?:at\s+least|more\s+than|over|some|about|nearly)\s+\d[\d,]*\s+(?:[\w-]+\s+){0,2}(?:were|had\s+been|have\s+been)\s+"
+    r"(?:executed|hanged|arrested|detained)\s+in\s+(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)(?!\s+\d)\b|\b(?:doubled|tripled|quadrupled)[\"”]?\s+compared\s+with\b")
+
+
 #: "including at least 40 in ": a town's own share of a tally, written right before the town
 _INCLUDING_N_IN = re.compile(r"\bincluding\s+(?:(?:at\s+least|more\s+than|over|about|some|nearly|around)\s+)?"
                              r"\d[\d,]*\s+(?:[a-z]+\s+)?in\s+(?:the\s+(?:city|town)\s+of\s+)?$")
@@ -1046,7 +1056,8 @@ class AssembleStage:
                 pending, pending_para, pending_list = triggers, sent.paragraph, intro
                 pending_country = {p.place.country for p in sent_places[i]
                                    if p.place.precision == 4 and p.role == "event" and not ctx.in_quote(p.span)}
-                if any(t.event_type == "repression" for t in triggers) and is_tally(ctx, i):
+                if any(t.event_type == "repression" for t in triggers) and (
+                        is_tally(ctx, i) or (not intro and _MONTH_COUNT.search(ctx.view, sent.span.start, sent.span.end))):
                     # a tally's repression is a claim: it waits for no place ("700 students have been
                     # summoned since the start of the uprising. ... dormitories in Tehran were emptied";
                     # "112 women have been summoned ... since the start of the year. Police in Qom said")
