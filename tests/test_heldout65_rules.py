@@ -88,3 +88,8 @@ def test_a_count_compared_with_a_year_before_hands_no_act_on(pipe):
     doc = run(pipe, "The UN said on June 5 that executions in Iran had \"more than doubled\" compared with 2024. "
                     "In Vakilabad prison, families say, prisoners were moved to Adelabad prison.", published="2025-06-10")
     assert not any(sub == "execution" and t in ("Mashhad", "Shiraz") for t, sub, *_ in rows(doc))
+
+
+def test_a_source_after_a_prison_in_a_town_is_the_source(pipe):
+    doc = run(pipe, "On Monday the regime hanged three prisoners in Vakilabad prison in Mashhad, Mizan reported.")
+    assert ("executed", 3, "Mizan") in {(c.kind, c.value, c.attributed_to) for c in doc.claims}

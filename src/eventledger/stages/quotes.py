@@ -592,6 +592,7 @@ def find_attributions(doc: Doc, quotes: list[Quote] | None = None) -> list[Attri
     pronouns: list[tuple[Span, str, Span, str | None, str]] = []  # span, cue, scope, head, words of "he said"
     seen: set[tuple[int, int]] = set()
     place_ends = {p.span.start: p.span.end for p in doc.places}  # (a town before a source's comma)
+    place_starts_by_end = {p.span.end: p.span.start for p in doc.places}
     for m, cue, cue_end in _matches(doc, view):
         if cue in ("wrote", "writes") and _GRAFFITI_AFTER.match(view, cue_end):
             continue  # "Youths wrote slogans in Tabriz": an act whose text is a slogan, no one's statement
@@ -634,7 +635,10 @@ def find_attributions(doc: Doc, quotes: list[Quote] | None = None) -> list[Attri
         if view.startswith("In ", src_span.start) and place_ends.get(src_span.start + 3, 0) < src_span.end:
             src_span = Span(src_span.start + 3, src_span.end)
         # ("12 people were detained in Rasht, HRANA said": the town ends the clause before the source)
-        while (comma := view.find(", ", src_span.start, src_span.end)) > 0 and place_ends.get(src_span.start) == comma \
+        # (or the end of a finer place the town closes: "hanged two prisoners in Ghezel Hesar prison in
+        # Karaj, Mizan reported", the place named from "Ghezel")
+        while (comma := view.find(", ", src_span.start, src_span.end)) > 0 \
+                and (place_ends.get(src_span.start) == comma or place_starts_by_end.get(comma, comma) < src_span.start) \
                 and view[comma + 2 : comma + 3].isupper():
             src_span = Span(comma + 2, src_span.end)
             lead = lead or True  # (the attribution starts at the name, as after a trimmed day)
