@@ -93,3 +93,8 @@ def test_a_count_compared_with_a_year_before_hands_no_act_on(pipe):
 def test_a_source_after_a_prison_in_a_town_is_the_source(pipe):
     doc = run(pipe, "On Monday the regime hanged three prisoners in Vakilabad prison in Mashhad, Mizan reported.")
     assert ("executed", 3, "Mizan") in {(c.kind, c.value, c.attributed_to) for c in doc.claims}
+
+
+def test_an_mp_from_a_town_is_a_source(pipe):
+    doc = run(pipe, "An MP from Rasht told ICANA that 35 percent of the province's factories had closed.")
+    assert any(c.value == 35 and c.attributed_to and "Rasht" in c.attributed_to for c in doc.claims)

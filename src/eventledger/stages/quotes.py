@@ -739,8 +739,10 @@ _SPEECH_CUES = frozenset({"said", "says", "say", "reported", "reports", "report"
 
 #: the people of a town, right before its name ("a resident of", "families in")
 _PEOPLE_OF = re.compile(r"(?<![\w'’])(?:(?:an?|the|one|two|three|several|many|some)\s+)?"
-                        r"(?:residents?|inhabitants?|people|famil(?:y|ies)|witness(?:es)?|locals?|activists?|sources?)"
-                        r"\s+(?:of|in|from)\s+$", re.I)
+                        r"(?:residents?|inhabitants?|people|famil(?:y|ies)|witness(?:es)?|locals?|activists?|sources?"
+                        # (the member for a town: "An MP from Tabriz told ICANA that ...")
+                        r"|(?-i:MPs?)|lawmakers?|(?:parliamentary\s+)?deput(?:y|ies)|representatives?)"
+                        r"\s+(?:of|in|from|for)\s+$", re.I)
 
 
 #: a sentence's subject that names an office and then its country or town ("The UN Special
