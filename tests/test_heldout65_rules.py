@@ -98,3 +98,9 @@ def test_a_source_after_a_prison_in_a_town_is_the_source(pipe):
 def test_an_mp_from_a_town_is_a_source(pipe):
     doc = run(pipe, "An MP from Rasht told ICANA that 35 percent of the province's factories had closed.")
     assert any(c.value == 35 and c.attributed_to and "Rasht" in c.attributed_to for c in doc.claims)
+
+
+def test_a_source_that_spoke_of_a_figure_gives_it(pipe):
+    doc = run(pipe, "The organisers counted 9,000 marchers; the Paris police, in a statement on Sunday, spoke of "
+                    "\"about 4,000 participants.\"")
+    assert ("Paris police", 4000) in {(c.attributed_to, c.value) for c in doc.claims}
