@@ -104,3 +104,13 @@ def test_a_source_that_spoke_of_a_figure_gives_it(pipe):
     doc = run(pipe, "The organisers counted 9,000 marchers; the Paris police, in a statement on Sunday, spoke of "
                     "\"about 4,000 participants.\"")
     assert ("Paris police", 4000) in {(c.attributed_to, c.value) for c in doc.claims}
+
+
+def test_a_second_speech_verb_after_and_is_the_subjects(pipe):
+    doc = run(pipe, "On Monday the state-run Tasnim news agency mocked the rally and claimed that only 800 people had come.")
+    assert any(c.value == 800 and c.attributed_to and "Tasnim" in c.attributed_to for c in doc.claims)
+
+
+def test_a_second_speech_verb_after_a_named_source_keeps_that_source(pipe):
+    doc = run(pipe, "Police in Arak detained 12 workers, HRANA reported, and added that 5 were later released.")
+    assert not any(c.attributed_to and "Police" in c.attributed_to for c in doc.claims if c.value == 5)

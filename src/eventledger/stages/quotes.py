@@ -690,6 +690,8 @@ def find_attributions(doc: Doc, quotes: list[Quote] | None = None) -> list[Attri
         start = src_span.start if lead else min(m.start(), src_span.start)
         out.append(Attribution(Span(start, cue_end), normalise_source(src_text), cue.lower(), scope))
     out.extend(_saying_clauses(doc, view))
+    if " and " in view:
+        out.extend(_and_verb_clauses(doc, view, out))
     if " at " in view:
         out.extend(_elided_second_sources(view, out))
     out.sort(key=lambda a: (a.span.start, a.span.end))
@@ -767,6 +769,31 @@ def _only_places(view: str, span: Span, place_ends: dict[int, int]) -> bool:
         else:
             return False
     return False
+
+
+#: a second speech verb of the sentence's subject ("Fars called the Berlin march \"a circus\" and claimed
+#: that \"no more than 2,000 people\" had attended"): no source of its own before it
+_AND_SPEECH = re.compile(r"\band\s+(?:also\s+|later\s+)?(?P<cue>claimed|said|added|insisted|stated|admitted|warned|asserted)\s+that\b")
+#: the sentence's subject: a named source (an outlet's kind may follow its name) and then a past verb
+_SUBJECT_SOURCE = re.compile(
+    rf"(?P<src>(?:the |The )?(?:state-run |state |official |semi-official |regime's )?{_CAP_WORD}(?: {_CAP_WORD}){{0,3}}"
+    r"(?: (?:news agency|agency|daily|newspaper|website|television|TV|channel))?)\s+(?:(?:also|later|then)\s+)?[a-z]+ed\b")
+
+
+def _and_verb_clauses(doc: Doc, view: str, found: list[Attribution]) -> list[Attribution]:
+    out: list[Attribution] = []
+    for m in _AND_SPEECH.finditer(view):
+        sent = sentence_index(doc).at(m.start())
+        if sent is None or any(sent.span.start <= a.span.start < m.end() for a in found):
+            continue  # (a source of its own in the sentence before the verb speaks for it)
+        lead = _LEADING_TIME.match(view, sent.span.start, m.start())
+        s = _SUBJECT_SOURCE.match(view, lead.end() if lead else sent.span.start, m.start())
+        if s is None or _STOP_SOURCES.match(s.group("src")):
+            continue
+        src = Span(s.start("src"), s.end("src"))
+        out.append(Attribution(Span(src.start, m.end("cue")), normalise_source(view[src.start : src.end]), m.group("cue"),
+                               _scope(doc, sent.span.start, m.end("cue"))))
+    return out
 
 
 _SAYING = re.compile(r",\s+saying\b")
