@@ -114,3 +114,9 @@ def test_a_second_speech_verb_after_and_is_the_subjects(pipe):
 def test_a_second_speech_verb_after_a_named_source_keeps_that_source(pipe):
     doc = run(pipe, "Police in Arak detained 12 workers, HRANA reported, and added that 5 were later released.")
     assert not any(c.attributed_to and "Police" in c.attributed_to for c in doc.claims if c.value == 5)
+
+
+def test_a_speaker_who_called_a_thing_by_a_name_is_the_next_she(pipe):
+    doc = run(pipe, "Three workers were detained in Arak, HRANA reported. In a message on Friday, Maryam Rajavi called "
+                    "the arrests \"a crime against labour\". She said that 40 workers had been fired since March.")
+    assert ("Maryam Rajavi", 40) in {(c.attributed_to, c.value) for c in doc.claims}
