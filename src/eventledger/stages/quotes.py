@@ -692,6 +692,8 @@ def find_attributions(doc: Doc, quotes: list[Quote] | None = None) -> list[Attri
     out.extend(_saying_clauses(doc, view))
     if " and " in view:
         out.extend(_and_verb_clauses(doc, view, out))
+    if "own count" in view or "own figures" in view:
+        out.extend(_own_count_clauses(doc, view, out))
     if " at " in view:
         out.extend(_elided_second_sources(view, out))
     out.sort(key=lambda a: (a.span.start, a.span.end))
@@ -793,6 +795,32 @@ def _and_verb_clauses(doc: Doc, view: str, found: list[Attribution]) -> list[Att
         src = Span(s.start("src"), s.end("src"))
         out.append(Attribution(Span(src.start, m.end("cue")), normalise_source(view[src.start : src.end]), m.group("cue"),
                                _scope(doc, sent.span.start, m.end("cue"))))
+    return out
+
+
+#: "by its own count" closing a figure: the sentence's subject counts ("the regime had already recorded the
+#: lowest turnout ..., 42 percent by its own count")
+_BY_OWN_COUNT = re.compile(r"\b(?:by|on|according\s+to)\s+its\s+own\s+(?:count|figures|tally|estimate)\b")
+_OWN_COUNT_SUBJECT = re.compile(
+    rf"(?P<src>(?:the |The )(?:clerical |Iranian )?(?:regime|government|judiciary|(?:[A-Z][\w-]+ )?[Mm]inistry|police)|{_NP_CAP})"
+    r"\s+(?:had\s+|has\s+|have\s+)?(?:already\s+|also\s+)?[a-z]+ed\b")
+
+
+def _own_count_clauses(doc: Doc, view: str, found: list[Attribution]) -> list[Attribution]:
+    out: list[Attribution] = []
+    for m in _BY_OWN_COUNT.finditer(view):
+        sent = sentence_index(doc).at(m.start())
+        if sent is None or any(sent.span.start <= a.span.start < m.end() for a in found):
+            continue
+        lead = _LEADING_TIME.match(view, sent.span.start, m.start())
+        pos = lead.end() if lead else sent.span.start
+        if (history := re.compile(r"In (?:[A-Z][a-z]+ )?(?:19|20)\d\d, ").match(view, pos)) is not None:
+            pos = history.end()  # ("In February 2020, the regime had ...": a time before the subject)
+        s = _OWN_COUNT_SUBJECT.match(view, pos, m.start())
+        if s is None or _STOP_SOURCES.match(s.group("src")):
+            continue
+        out.append(Attribution(Span(m.start(), m.end()), normalise_source(s.group("src")), "by its own count",
+                               _scope(doc, sent.span.start, m.end())))
     return out
 
 
