@@ -125,3 +125,10 @@ def test_a_speaker_who_called_a_thing_by_a_name_is_the_next_she(pipe):
 def test_a_figure_by_its_own_count_is_the_subjects(pipe):
     doc = run(pipe, "In March 2024, the government had already recorded the lowest turnout, 41 percent by its own count.")
     assert any(c.value == 41 and c.attributed_to and "government" in c.attributed_to.lower() for c in doc.claims)
+
+
+def test_election_night_is_the_night_the_polls_closed(pipe):
+    doc = run(pipe, "When the polls closed on Friday night, the regime claimed victory. On Sunday, Resistance Units "
+                    "put up posters in Qom.\n\n"
+                    "On election night, youths set fire to a campaign banner in Ardabil.", published="2025-06-03")
+    assert on("Ardabil", "property_attack", dt.date(2025, 5, 30)) in rows(doc)

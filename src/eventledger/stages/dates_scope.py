@@ -724,11 +724,13 @@ _OCCASION_VERBS = {"hearing": "hearing|heard", "trial": "trial|tried", "session"
 
 #: a sentence dated by the day of a vote the report has dated ("On election day, youths set fire to
 #: campaign banners" after "As the regime held its parliamentary election on Friday")
-_ON_VOTE_DAY = re.compile(r"\s*On (?:the )?(?:(?:election|polling|voting) day|day of the (?:vote|election|polls))\b", re.I)
+#: (or its night: "On election night, rebellious youths set fire to a poster of Raisi")
+_ON_VOTE_DAY = re.compile(r"\s*On (?:the )?(?:(?:election|polling|voting) (?:day|night)|(?:day|night) of the (?:vote|election|polls))\b", re.I)
 #: the vote named right before its date ("held its sham parliamentary election on Friday", "the
 #: vote on March 1") or right after it ("the March 1 elections", "Friday's vote")
 #: (also "the parliamentary election of Friday, February 21")
-_VOTE_BEFORE_DATE = re.compile(r"\b(?:elections?|vote|polls)\s+(?:(?:(?:was|were|is|will be)\s+held\s+)?on|of)\s+\Z", re.I)
+#: (and the day the polls closed or opened: "When the polls closed on Friday night")
+_VOTE_BEFORE_DATE = re.compile(r"\b(?:elections?|vote|polls)\s+(?:(?:(?:was|were|is|will be)\s+held\s+|closed\s+|opened\s+)?on|of)\s+\Z", re.I)
 _VOTE_AFTER_DATE = re.compile(r"(?:['’]s)?\s+(?:(?:parliamentary|presidential|general|municipal|local)\s+)?(?:elections?|vote|polls)\b", re.I)
 
 
