@@ -132,3 +132,8 @@ def test_election_night_is_the_night_the_polls_closed(pipe):
                     "put up posters in Qom.\n\n"
                     "On election night, youths set fire to a campaign banner in Ardabil.", published="2025-06-03")
     assert on("Ardabil", "property_attack", dt.date(2025, 5, 30)) in rows(doc)
+
+
+def test_a_town_named_as_part_of_a_city_is_the_citys(pipe):
+    doc = run(pipe, "On Friday, in Tehran's Shahr-e Rey and Narmak, Resistance Units distributed leaflets.")
+    assert {t for t, *_ in rows(doc)} == {"Tehran"}

@@ -323,6 +323,12 @@ def assign_roles(items: list[PlaceItem], view: str) -> None:
                 role = "other"
         elif apostrophe and _CITY_STATE_RE.match(after):
             role = "possessive"
+        elif p.precision == 1 and prev is not None and prev.candidate.place.precision == 1 \
+                and prev.candidate.place.canonical != p.canonical and prev.candidate.place.admin1 == p.admin1 \
+                and view[prev.end : it.start] in ("'s ", "\u2019s ") and prev.role == "event":
+            # "in Tehran's Shahr-e Rey and Nazi Abad": a town named as a part of the city before its
+            # "'s" (a district that was a town of its own) is that city's, no event place of its own
+            role = "other"
         elif it.name_end == it.end and (spaced or apostrophe) \
                 and (official := _OFFICIAL_AFTER_RE.match(after)) is not None \
                 and not (official.group(0).lower().endswith("governorate")
