@@ -137,3 +137,10 @@ def test_election_night_is_the_night_the_polls_closed(pipe):
 def test_a_town_named_as_part_of_a_city_is_the_citys(pipe):
     doc = run(pipe, "On Friday, in Tehran's Shahr-e Rey and Narmak, Resistance Units distributed leaflets.")
     assert {t for t, *_ in rows(doc)} == {"Tehran"}
+
+
+def test_arrests_an_official_announces_are_of_the_officials_town_only(pipe):
+    doc = run(pipe, "Bakers in Arak went on strike on Sunday. Shopkeepers in Qazvin's bazaar followed on Monday. The regime "
+                    "was silent. On Tuesday the Arak prosecutor announced that 9 people had been arrested, Mizan reported.")
+    got = {(t, s) for t, s, *_ in rows(doc)}
+    assert ("Arak", "arrest") in got and ("Qazvin", "arrest") not in got

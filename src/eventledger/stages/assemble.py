@@ -1105,6 +1105,10 @@ class AssembleStage:
                             prev = told
                 if prev and (is_tally(ctx, i) or any(d.role == "period" for d in ctx.sent_dates[i])):
                     prev = []  # "15 people had been detained since June 4": a tally, a claim
+                if prev and (juris_here := jurisdiction_place(ctx, i)) is not None:
+                    # "Shopkeepers in Tabriz's bazaar followed on Monday. ... the Tehran prosecutor
+                    # announced that 14 ... had been arrested": the arrests are of the official's town only
+                    prev = [d for d in prev if d.place is not None and place_key(d.place) == place_key(juris_here)]
                 # (only event places: "..., the Kurdistan Human Rights Network said" names a source)
                 named = {place_key(p) for p in ctx.sent_places[i]
                          if p.role == "event" and not ctx.in_quote(p.span)} if prev else None
