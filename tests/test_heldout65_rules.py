@@ -19,12 +19,13 @@ def test_a_publisher_date_line_dates_an_essay_under_a_title_month(pipe):
     assert on("Qom", "symbolic_action", dt.date(2022, 5, 12)) in rows(doc)
 
 
-def test_one_towns_photo_under_a_paragraph_on_several_towns_dates_that_town(pipe):
+def test_one_towns_photo_under_an_undated_paragraph_on_several_towns_dates_it(pipe):
     doc = run(pipe, "Bandar Abbas and Bushehr: leaflets for the strike\n\n"
                     "Resistance Units in Bandar Abbas and Bushehr scattered leaflets calling on dock workers to strike.\n\n"
                     "Resistance Units' leaflets in Bushehr's port – Sunday, June 1, 2025", published="2025-06-03")
     got = rows(doc)
     assert on("Bushehr", "symbolic_action", dt.date(2025, 6, 1)) in got
+    assert on("Bandar Abbas", "symbolic_action", dt.date(2025, 6, 1)) in got
     assert not any(t == "Bushehr" and d != dt.date(2025, 6, 1) for t, _, d, _ in got)
 
 

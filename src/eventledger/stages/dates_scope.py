@@ -813,15 +813,14 @@ def _photo_caption(doc: Doc, idx: DateIndex, p: int, by_town: bool, at: Span | N
         named = {pm.place.canonical for pm in doc.places if plo <= pm.span.start < phi and pm.place.precision == 1}
         shown = {pm.place.canonical for pm in doc.places if lo <= pm.span.start < hi and pm.place.canonical in named}
         if len(named) != 1:
-            # a paragraph on several towns ("... in Rasht, Sari and Gorgan scattered leaflets") over
-            # one town's photo ("Resistance Units' leaflets in Sari's bazaar – Tuesday, December 9,
-            # 2025"): the photo dates that town's act (the text at ``at``), not its neighbours'
+            # a paragraph on several towns with no date of its own ("... in Rasht, Sari and Gorgan
+            # scattered leaflets") over one town's photo ("Resistance Units' leaflets in Sari's bazaar
+            # – Tuesday, December 9, 2025"): the photo dates the campaign it shows, the only day the
+            # text gives it (the report's own day would be a guess)
             # (not in a report framed by a heading's period, whose paragraph on several towns
             # covers the period: "Resistance Units' activities, 28 December 2023 – 3 January 2024")
             period = "heading_period" in idx.frame.flags and idx.frame.start != idx.frame.end
-            own = at is not None and not period and any(pm.span.start <= at.start < pm.span.end and pm.place.canonical in shown
-                                         for pm in doc.places)
-            return mentions[0] if own and len(shown) == 1 else None
+            return mentions[0] if at is not None and not period and len(shown) == 1 else None
         return mentions[0] if shown else None
     return None
 
