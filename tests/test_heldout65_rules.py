@@ -145,3 +145,17 @@ def test_arrests_an_official_announces_are_of_the_officials_town_only(pipe):
                     "was silent. On Tuesday the Arak prosecutor announced that 9 people had been arrested, Mizan reported.")
     got = {(t, s) for t, s, *_ in rows(doc)}
     assert ("Arak", "arrest") in got and ("Qazvin", "arrest") not in got
+
+
+def test_the_same_day_after_an_act_described_by_its_occasion_is_the_acts_day(pipe):
+    # (the anniversary's eve, February 10, describes the march told on its own day)
+    doc = run(pipe, "On Saturday, February 8, thousands marched in Paris. The march, held on the eve of the anniversary of "
+                    "the 1979 revolution, was the largest in years. Supporters rallied in Oslo the same day.",
+              published="2025-02-12")
+    assert on("Oslo", "demonstration", dt.date(2025, 2, 8)) in rows(doc)
+
+
+def test_the_night_before_an_occasion_counts_from_the_occasion_not_from_another_eve(pipe):
+    doc = run(pipe, "On Saturday, May 31, thousands rallied in Paris.\n\nTabriz: the night before the rally\n\n"
+                    "Resistance Units put up posters in Tabriz on the night before the rally.", published="2025-06-03")
+    assert on("Tabriz", "symbolic_action", dt.date(2025, 5, 30)) in rows(doc)

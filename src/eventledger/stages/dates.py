@@ -1058,7 +1058,9 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
             if not (classes and classes[i] == "label") and rng.precision in ("day", "range"):
                 spans.add(i, rng)
             if rng.precision in ("day", "range") and not (
-                    prev_fine is not None and _STATED_ON.search(view, max(0, a.start - 24), a.start)):
+                    prev_fine is not None and _STATED_ON.search(view, max(0, a.start - 24), a.start)) \
+                    and not (prev_fine is not None and "anniversary" in rng.flags
+                             and _HELD_APPOSITIVE.search(view, max(0, a.start - 60), a.start)):
                 prev_fine = mention  # (not the day a source spoke: "arrested 14, the group said Wednesday")
                 fine_par = i
             if rng.precision == "day":
@@ -1293,6 +1295,10 @@ def _weekday_run_before_dateline(atoms: list[Atom], out: list[DateMention], anch
 
 
 #: "the group said Wednesday", "announced on Monday": the day a source spoke, not an act's day
+#: "The rally, held on the eve of the anniversary of the 1979 revolution, was ...": an act already told,
+#: described by the occasion it fell near; "the same day" after it is still the day the act was told on
+_HELD_APPOSITIVE = re.compile(r"\b[Tt]he\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+,\s+(?:which\s+was\s+)?held\s+(?:on\s+)?(?:the\s+)?"
+                              r"(?:(?:eve|day|night)\s+of\s+(?:the\s+)?)?\Z")
 #: (or "the Berlin police, in a statement on Sunday, spoke of ...": the statement's day)
 _STATED_ON = re.compile(r"\b(?:(?:said|says|announced|stated|reported)\s+|in\s+a\s+(?:statement|communiqu[eé])\s+)(?:on\s+)?\Z", re.I)
 #: "after Friday prayers": the day told by the prayers, not by a date
@@ -1591,8 +1597,8 @@ def _day_before_occasion(doc: Doc, view: str, out: list[DateMention], a: Atom) -
     told = re.compile(_OCCASION_TOLD[m.group("noun").lower()], re.I)
     for x in reversed(out):
         r = x.range
-        if x.role != "event" or r.precision != "day" or r.start is None:
-            continue
+        if x.role != "event" or r.precision != "day" or r.start is None or "before_occasion" in r.flags:
+            continue  # (nor the eve another "the night before the rally" told: "Ahvaz: the night before the rally")
         sent = doc.sentence_at(x.span.start)
         # (the occasion's word close to its day, not anywhere in a caption's slogan)
         if sent is not None and sent.span.end <= a.start and told.search(
