@@ -782,19 +782,34 @@ _SUBJECT_SOURCE = re.compile(
     r"(?: (?:news agency|agency|daily|newspaper|website|television|TV|channel))?)\s+(?:(?:also|later|then)\s+)?[a-z]+ed\b")
 
 
+def _subject_of_cue(doc: Doc, view: str, found: list[Attribution], m: re.Match[str],
+                    subject: re.Pattern[str]) -> tuple[re.Match[str], Span] | None:
+    """The sentence subject ``subject`` matches for the cue ``m`` (past a leading time or a history
+    month and year: "On Sunday", "In February 2020,"), when no source of its own comes before the cue."""
+    sent = sentence_index(doc).at(m.start())
+    if sent is None or any(sent.span.start <= a.span.start < m.end() for a in found):
+        return None  # (a source of its own in the sentence before the cue speaks for it)
+    lead = _LEADING_TIME.match(view, sent.span.start, m.start())
+    pos = lead.end() if lead else sent.span.start
+    if (history := _HISTORY_OPENING.match(view, pos)) is not None:
+        pos = history.end()  # ("In February 2020, the regime had ...": a time before the subject)
+    s = subject.match(view, pos, m.start())
+    if s is None or _STOP_SOURCES.match(s.group("src")):
+        return None
+    return s, sent.span
+
+
+_HISTORY_OPENING = re.compile(r"In (?:[A-Z][a-z]+ )?(?:19|20)\d\d, ")
+
+
 def _and_verb_clauses(doc: Doc, view: str, found: list[Attribution]) -> list[Attribution]:
     out: list[Attribution] = []
     for m in _AND_SPEECH.finditer(view):
-        sent = sentence_index(doc).at(m.start())
-        if sent is None or any(sent.span.start <= a.span.start < m.end() for a in found):
-            continue  # (a source of its own in the sentence before the verb speaks for it)
-        lead = _LEADING_TIME.match(view, sent.span.start, m.start())
-        s = _SUBJECT_SOURCE.match(view, lead.end() if lead else sent.span.start, m.start())
-        if s is None or _STOP_SOURCES.match(s.group("src")):
+        if (got := _subject_of_cue(doc, view, found, m, _SUBJECT_SOURCE)) is None:
             continue
-        src = Span(s.start("src"), s.end("src"))
-        out.append(Attribution(Span(src.start, m.end("cue")), normalise_source(view[src.start : src.end]), m.group("cue"),
-                               _scope(doc, sent.span.start, m.end("cue"))))
+        s, sent = got
+        out.append(Attribution(Span(s.start("src"), m.end("cue")), normalise_source(s.group("src")), m.group("cue"),
+                               _scope(doc, sent.start, m.end("cue"))))
     return out
 
 
@@ -809,18 +824,11 @@ _OWN_COUNT_SUBJECT = re.compile(
 def _own_count_clauses(doc: Doc, view: str, found: list[Attribution]) -> list[Attribution]:
     out: list[Attribution] = []
     for m in _BY_OWN_COUNT.finditer(view):
-        sent = sentence_index(doc).at(m.start())
-        if sent is None or any(sent.span.start <= a.span.start < m.end() for a in found):
+        if (got := _subject_of_cue(doc, view, found, m, _OWN_COUNT_SUBJECT)) is None:
             continue
-        lead = _LEADING_TIME.match(view, sent.span.start, m.start())
-        pos = lead.end() if lead else sent.span.start
-        if (history := re.compile(r"In (?:[A-Z][a-z]+ )?(?:19|20)\d\d, ").match(view, pos)) is not None:
-            pos = history.end()  # ("In February 2020, the regime had ...": a time before the subject)
-        s = _OWN_COUNT_SUBJECT.match(view, pos, m.start())
-        if s is None or _STOP_SOURCES.match(s.group("src")):
-            continue
+        s, sent = got
         out.append(Attribution(Span(m.start(), m.end()), normalise_source(s.group("src")), "by its own count",
-                               _scope(doc, sent.span.start, m.end())))
+                               _scope(doc, sent.start, m.end())))
     return out
 
 
