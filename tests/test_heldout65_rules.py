@@ -159,3 +159,9 @@ def test_the_night_before_an_occasion_counts_from_the_occasion_not_from_another_
     doc = run(pipe, "On Saturday, May 31, thousands rallied in Paris.\n\nTabriz: the night before the rally\n\n"
                     "Resistance Units put up posters in Tabriz on the night before the rally.", published="2025-06-03")
     assert on("Tabriz", "symbolic_action", dt.date(2025, 5, 30)) in rows(doc)
+
+
+def test_the_basis_a_source_cites_is_its_own_figure(pipe):
+    doc = run(pipe, "The PMOI/MEK, citing reports from more than 900 polling stations, put national turnout at less "
+                    "than 12 percent.")
+    assert ("PMOI/MEK", 900) in {(c.attributed_to, c.value) for c in doc.claims}
