@@ -819,8 +819,10 @@ def _photo_caption(doc: Doc, idx: DateIndex, p: int, by_town: bool, at: Span | N
             # text gives it (the report's own day would be a guess)
             # (not in a report framed by a heading's period, whose paragraph on several towns
             # covers the period: "Resistance Units' activities, 28 December 2023 – 3 January 2024")
+            # (nor in a report dated only by its captions, where each photo dates itself: "Photos sent by readers")
             period = "heading_period" in idx.frame.flags and idx.frame.start != idx.frame.end
-            return mentions[0] if at is not None and not period and len(shown) == 1 else None
+            dated = doc.anchor is not None and doc.anchor.source in ("published", "dateline", "timestamp", "heading")
+            return mentions[0] if at is not None and dated and not period and len(shown) == 1 else None
         return mentions[0] if shown else None
     return None
 
