@@ -101,6 +101,16 @@ def _publisher(publisher: str, publishers_file) -> tuple[str | None, str]:
     return canonical_publisher(publisher, publishers_file), stance(publisher, publishers_file)
 
 
+#: a count over a whole month ("at least 110 prisoners were executed in July", with no day and no town
+#: of its own) or one compared with another period ("executions had more than doubled compared with the
+#: same period of 2024"): its repression waits for no town in the next sentence ("In Evin prison, ...
+#: prisoners were moved to Ghezel Hesar"); an intro to a list or table of towns still hands it on
+_MONTH_COUNT = re.compile(
+    r"\b(?:at\s+least|more\s+than|over|some|about|nearly)\s+\d[\d,]*\s+(?:[\w-]+\s+){0,2}(?:were|had\s+been|have\s+been)\s+"
+    r"(?:executed|hanged|arrested|detained)\s+in\s+(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)(?!\s+\d)\b|\b(?:doubled|tripled|quadrupled)[\"”]?\s+compared\s+with\b")
+
+
 #: "including at least 40 in ": a town's own share of a tally, written right before the town
 _INCLUDING_N_IN = re.compile(r"\bincluding\s+(?:(?:at\s+least|more\s+than|over|about|some|nearly|around)\s+)?"
                              r"\d[\d,]*\s+(?:[a-z]+\s+)?in\s+(?:the\s+(?:city|town)\s+of\s+)?$")
@@ -1075,7 +1085,8 @@ class AssembleStage:
                 pending, pending_para, pending_list = triggers, sent.paragraph, intro
                 pending_country = {p.place.country for p in sent_places[i]
                                    if p.place.precision == 4 and p.role == "event" and not ctx.in_quote(p.span)}
-                if any(t.event_type == "repression" for t in triggers) and is_tally(ctx, i):
+                if any(t.event_type == "repression" for t in triggers) and (
+                        is_tally(ctx, i) or (not intro and _MONTH_COUNT.search(ctx.view, sent.span.start, sent.span.end))):
                     # a tally's repression is a claim: it waits for no place ("700 students have been
                     # summoned since the start of the uprising. ... dormitories in Tehran were emptied";
                     # "112 women have been summoned ... since the start of the year. Police in Qom said")
@@ -1123,6 +1134,10 @@ class AssembleStage:
                             prev = told
                 if prev and (is_tally(ctx, i) or any(d.role == "period" for d in ctx.sent_dates[i])):
                     prev = []  # "15 people had been detained since June 4": a tally, a claim
+                if prev and (juris_here := jurisdiction_place(ctx, i)) is not None:
+                    # "Shopkeepers in Tabriz's bazaar followed on Monday. ... the Tehran prosecutor
+                    # announced that 14 ... had been arrested": the arrests are of the official's town only
+                    prev = [d for d in prev if d.place is not None and place_key(d.place) == place_key(juris_here)]
                 # (only event places: "..., the Kurdistan Human Rights Network said" names a source)
                 named = {place_key(p) for p in ctx.sent_places[i]
                          if p.role == "event" and not ctx.in_quote(p.span)} if prev else None

@@ -496,8 +496,10 @@ def build_claims(doc: Doc, events: list[Event], publisher: str | None, skip: set
         sent = sentences[i]
         if sent.index in skip or sent.kind == "boilerplate":
             continue
-        if index.in_source_name(q.span):
+        if index.in_source_name(q.span) and not _IN_CITING_ASIDE.search(text, max(0, q.span.start - 90), q.span.start):
             continue  # "a lawyer representing two of them said": part of the source's name, not a figure
+            # (but "The PMOI/MEK, citing reports from more than 1,200 polling stations, put ...": the
+            # basis the source cites is its own figure)
         if text.endswith(("citing ", "quoting "), 0, q.span.start):
             continue  # "..., Reuters reported, citing three interior ministry officials": who it cites
         numbered_sentences.add(sent.index)
@@ -576,6 +578,8 @@ _OWN_TALLY = Cue(
 )
 
 
+#: a figure inside a source's ", citing <reports from N ...>," aside, before its verb
+_IN_CITING_ASIDE = re.compile(r",\s+(?:citing|quoting)\s+(?:reports?|figures|data|information|accounts)\s+(?:from|by|of)\s+[^,;.]{0,60}\Z")
 # ("…, local sources told the PMOI/MEK." / "…, ILNA reported, citing a local official." / "…, two rights
 # groups said, as shops stayed shut …": a clause of circumstance after the cue is no new statement;
 # nor is "…, Mizan said, bringing to 13 the number …": the source closes the clause it follows)

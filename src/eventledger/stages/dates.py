@@ -375,9 +375,27 @@ class _Top:
                 r = self._resolve_heading_atom(a)
                 if r is None or (latest is not None and latest > r.end + dt.timedelta(days=7)):
                     continue  # the text dates things after it: not the period the report covers
+                if r.precision == "month":
+                    # a title's month ("The Empty Ballot Boxes of June 2021") over the page's own
+                    # date line inside it ("PMOI/MEK - Sunday, June 20, 2021"): the essay is of that
+                    # day, and its weekdays count back from it, not from the month's last day
+                    day = self._publisher_day_in(r, by_par)
+                    if day is not None:
+                        r, a, in_doc = day[0], day[1], True
                 self.period = r
                 self.period_span = Span(a.start, a.end) if in_doc else None
                 return r
+        return None
+
+    def _publisher_day_in(self, month: DateRange, by_par: dict[int, list[Atom]]) -> tuple[DateRange, Atom] | None:
+        """The day of a top publisher's date line ("NCRI - Sunday, June 20, 2021") inside ``month``."""
+        for i, sp in enumerate(self.spans[:_TOP_PARAGRAPHS]):
+            line = by_par.get(i)
+            if i == 0 or not self._publisher_date_line(sp, line):
+                continue
+            r = resolve_atom_range(line[0], None)
+            if r.start is not None and r.precision == "day" and month.start <= r.start <= month.end:
+                return r, line[0]
         return None
 
     def _publisher_date_line(self, sp: Span, atoms: list[Atom] | None) -> bool:
@@ -916,6 +934,9 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
             rng = DateRange.unresolved("invalid_date")
         if rng is None:
             continue
+        eve = a.kind == "same" and view[a.end - 3 : a.end].lower() == "eve"
+        if eve and out and (sent := doc.sentence_at(a.start)) is not None and out[-1].span.start >= sent.span.start:
+            continue  # "On June 3, 2022, on the eve of the same anniversary": the sentence's own date
         if a.kind == "same" and a.n == -1 and anchor_date is not None and rng.precision == "day" \
                 and (entry := timed_entry_start(view, a.start)) is not None \
                 and not any(m.span.start >= entry for m in out):
@@ -925,6 +946,8 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
             rng = DateRange(day, day, "day", min(rng.confidence, 0.9), rng.flags + ("timed_entry",))
         elif a.kind == "same" and a.n == -1 and out and (before := _day_before_occasion(doc, view, out, a)) is not None:
             rng = before  # "the night before the families' gathering": the eve of the day that gathering was told on
+        elif eve:
+            continue  # "the eve of the anniversary" of no day the report told: no day of its own
         elif a.kind == "same" and out and out[-1].role == "history" and a.rel in _DAY_UNITS:
             rng, role = _same_as_history(out[-1], prev_fine, rng, role)
         elif a.kind == "same" and a.n == -1 and out and rng.precision == "day" and rng.start is not None \
@@ -1051,7 +1074,9 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
             if not (classes and classes[i] == "label") and rng.precision in ("day", "range"):
                 spans.add(i, rng)
             if rng.precision in ("day", "range") and not (
-                    prev_fine is not None and _STATED_ON.search(view, max(0, a.start - 12), a.start)):
+                    prev_fine is not None and _STATED_ON.search(view, max(0, a.start - 24), a.start)) \
+                    and not (prev_fine is not None and "anniversary" in rng.flags
+                             and _HELD_APPOSITIVE.search(view, max(0, a.start - 60), a.start)):
                 prev_fine = mention  # (not the day a source spoke: "arrested 14, the group said Wednesday")
                 fine_par = i
             if rng.precision == "day":
@@ -1288,7 +1313,12 @@ def _weekday_run_before_dateline(atoms: list[Atom], out: list[DateMention], anch
 
 
 #: "the group said Wednesday", "announced on Monday": the day a source spoke, not an act's day
-_STATED_ON = re.compile(r"\b(?:said|says|announced|stated|reported)\s+(?:on\s+)?\Z", re.I)
+#: "The rally, held on the eve of the anniversary of the 1979 revolution, was ...": an act already told,
+#: described by the occasion it fell near; "the same day" after it is still the day the act was told on
+_HELD_APPOSITIVE = re.compile(r"\b[Tt]he\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+,\s+(?:which\s+was\s+)?held\s+(?:on\s+)?(?:the\s+)?"
+                              r"(?:(?:eve|day|night)\s+of\s+(?:the\s+)?)?\Z")
+#: (or "the Berlin police, in a statement on Sunday, spoke of ...": the statement's day)
+_STATED_ON = re.compile(r"\b(?:(?:said|says|announced|stated|reported)\s+|in\s+a\s+(?:statement|communiqu[eé])\s+)(?:on\s+)?\Z", re.I)
 #: "after Friday prayers": the day told by the prayers, not by a date
 _PRAYERS_AFTER_WEEKDAY = re.compile(r"\s+prayers?\b", re.I)
 #: the act just told, named again with "this week" ("the hunger strike was held this week in ...")
@@ -1605,16 +1635,23 @@ _OCCASION_NEAR = 60
 def _day_before_occasion(doc: Doc, view: str, out: list[DateMention], a: Atom) -> DateRange | None:
     """The day before the occasion "the night/day before" names, from the latest event day (told
     before) whose sentence tells that occasion; None when the phrase names none or none was dated."""
-    if "before" not in view[a.start : a.end].lower():
+    words = view[a.start : a.end].lower()
+    if "before" not in words and not words.endswith("eve"):
         return None
-    m = _BEFORE_OCCASION.match(view, a.end)
+    at = a.end
+    if words.endswith("eve"):  # ("the eve of the anniversary": the occasion after "of")
+        of = re.compile(r"\s+of(?=\s)").match(view, at)
+        if of is None:
+            return None
+        at = of.end()
+    m = _BEFORE_OCCASION.match(view, at)
     if m is None:
         return None
     told = re.compile(_OCCASION_TOLD[m.group("noun").lower()], re.I)
     for x in reversed(out):
         r = x.range
-        if x.role != "event" or r.precision != "day" or r.start is None:
-            continue
+        if x.role != "event" or r.precision != "day" or r.start is None or "before_occasion" in r.flags:
+            continue  # (nor the eve another "the night before the rally" told: "Ahvaz: the night before the rally")
         sent = doc.sentence_at(x.span.start)
         # (the occasion's word close to its day, not anywhere in a caption's slogan)
         if sent is not None and sent.span.end <= a.start and told.search(

@@ -161,6 +161,10 @@ def patterns() -> Patterns:
         r"|(?<!\w)the\s+day\s+(?P<ba>before|after)(?!\s+(?:yesterday|tomorrow))(?!\w)"
         # "on the night before the vote": the evening of the day before the one just named
         r"|(?<!\w)the\s+(?:night|evening)\s+(?P<nb>before)(?!\s+(?:last|yesterday))(?!\w)"
+        # "On the eve of the anniversary": the day before an occasion the report has dated (see
+        # dates._day_before_occasion; no such occasion told, the phrase dates nothing)
+        # (only "of" is looked ahead to: the matching window ends a few words after the spot)
+        r"|(?<!\w)the\s+(?P<ev>eve)(?=\s+of\s+the\s)"
         # "A day earlier, in Karaj, ...": the day before the one just named
         r"|(?<!\w)(?:a|one)\s+day\s+(?P<el>earlier|later)(?!\w)"
         # "Two days later, in Dezful, ...": that many days after (before) the day just named
@@ -372,6 +376,6 @@ def _parse_same(m: re.Match[str]) -> Atom:
         return Atom(s, e, "same", rel="day", n=1 if g["n"].lower() in ("following", "next") else -1)
     if g.get("el"):
         return Atom(s, e, "same", rel="day", n=-1 if g["el"].lower() == "earlier" else 1)
-    if g.get("nb"):
+    if g.get("nb") or g.get("ev"):
         return Atom(s, e, "same", rel="day", n=-1)
     return Atom(s, e, "same", rel="day", n=-1 if g["ba"].lower() == "before" else 1)

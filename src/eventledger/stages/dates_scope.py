@@ -784,11 +784,13 @@ _OCCASION_VERBS = {"hearing": "hearing|heard", "trial": "trial|tried", "session"
 
 #: a sentence dated by the day of a vote the report has dated ("On election day, youths set fire to
 #: campaign banners" after "As the regime held its parliamentary election on Friday")
-_ON_VOTE_DAY = re.compile(r"\s*On (?:the )?(?:(?:election|polling|voting) day|day of the (?:vote|election|polls))\b", re.I)
+#: (or its night: "On election night, rebellious youths set fire to a poster of Raisi")
+_ON_VOTE_DAY = re.compile(r"\s*On (?:the )?(?:(?:election|polling|voting) (?:day|night)|(?:day|night) of the (?:vote|election|polls))\b", re.I)
 #: the vote named right before its date ("held its sham parliamentary election on Friday", "the
 #: vote on March 1") or right after it ("the March 1 elections", "Friday's vote")
 #: (also "the parliamentary election of Friday, February 21")
-_VOTE_BEFORE_DATE = re.compile(r"\b(?:elections?|vote|polls)\s+(?:(?:(?:was|were|is|will be)\s+held\s+)?on|of)\s+\Z", re.I)
+#: (and the day the polls closed or opened: "When the polls closed on Friday night")
+_VOTE_BEFORE_DATE = re.compile(r"\b(?:elections?|vote|polls)\s+(?:(?:(?:was|were|is|will be)\s+held\s+|closed\s+|opened\s+)?on|of)\s+\Z", re.I)
 _VOTE_AFTER_DATE = re.compile(r"(?:['’]s)?\s+(?:(?:parliamentary|presidential|general|municipal|local)\s+)?(?:elections?|vote|polls)\b", re.I)
 
 
@@ -841,7 +843,7 @@ def _occasion_date(doc: Doc, idx: DateIndex, span: Span, p: int) -> DateMention 
     return None
 
 
-def _photo_caption(doc: Doc, idx: DateIndex, p: int, by_town: bool) -> DateMention | None:
+def _photo_caption(doc: Doc, idx: DateIndex, p: int, by_town: bool, at: Span | None = None) -> DateMention | None:
     """The day of the photo caption that follows the undated paragraph ``p``, which dates the
     photo's text above it. The caption is the first dated label after ``p``; dateless labels
     (the picture's alt text) are passed over, and a body paragraph ends the search. It counts
@@ -869,9 +871,19 @@ def _photo_caption(doc: Doc, idx: DateIndex, p: int, by_town: bool) -> DateMenti
             return None
         lo, hi, plo, phi = idx.starts[q], idx.ends[q], idx.starts[p], idx.ends[p]
         named = {pm.place.canonical for pm in doc.places if plo <= pm.span.start < phi and pm.place.precision == 1}
+        shown = {pm.place.canonical for pm in doc.places if lo <= pm.span.start < hi and pm.place.canonical in named}
         if len(named) != 1:
-            return None
-        return mentions[0] if any(lo <= pm.span.start < hi and pm.place.canonical in named for pm in doc.places) else None
+            # a paragraph on several towns with no date of its own ("... in Rasht, Sari and Gorgan
+            # scattered leaflets") over one town's photo ("Resistance Units' leaflets in Sari's bazaar
+            # – Tuesday, December 9, 2025"): the photo dates the campaign it shows, the only day the
+            # text gives it (the report's own day would be a guess)
+            # (not in a report framed by a heading's period, whose paragraph on several towns
+            # covers the period: "Resistance Units' activities, 28 December 2023 – 3 January 2024")
+            # (nor in a report dated only by its captions, where each photo dates itself: "Photos sent by readers")
+            period = "heading_period" in idx.frame.flags and idx.frame.start != idx.frame.end
+            dated = doc.anchor is not None and doc.anchor.source in ("published", "dateline", "timestamp", "heading")
+            return mentions[0] if at is not None and dated and not period and len(shown) == 1 else None
+        return mentions[0] if shown else None
     return None
 
 
@@ -1050,7 +1062,7 @@ def _event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
             # dates the paragraph after it too, not the paragraph before it
             return _carried(occasion, doc, span)
         q -= 1
-    caption = _photo_caption(doc, idx, p, by_town=True)
+    caption = _photo_caption(doc, idx, p, by_town=True, at=span)
     if caption is not None:
         return _carried(caption)
     return idx.frame, idx.frame_spans

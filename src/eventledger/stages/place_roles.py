@@ -342,6 +342,12 @@ def assign_roles(items: list[PlaceItem], view: str) -> None:
                 role = "other"
         elif apostrophe and _CITY_STATE_RE.match(after):
             role = "possessive"
+        elif p.precision == 1 and prev is not None and prev.candidate.place.precision == 1 \
+                and prev.candidate.place.canonical != p.canonical and prev.candidate.place.admin1 == p.admin1 \
+                and view[prev.end : it.start] in ("'s ", "\u2019s ") and prev.role == "event":
+            # "in Tehran's Shahr-e Rey and Nazi Abad": a town named as a part of the city before its
+            # "'s" (a district that was a town of its own) is that city's, no event place of its own
+            role = "other"
         elif it.name_end == it.end and (spaced or apostrophe) \
                 and (official := _OFFICIAL_AFTER_RE.match(after)) is not None \
                 and not (official.group(0).lower().endswith("governorate")
@@ -533,6 +539,8 @@ def _names_without_being_there(before: str, view: str, it: PlaceItem) -> bool:
         at = it.start - len(win) + m.start(1)
         if death_in_apposition(view, at, at + len(m.group(1))):
             return True
+    if last in ("in", "at") and "to " in before[-60:] and _SENT_TO_BEFORE_RE.search(before[-160:]):
+        return True  # "sent ... video messages to the organizers in Berlin": where they were sent, not where made
     for hint in _BEFORE_OTHER_HINTS:
         if hint in tail:
             if _SOLIDARITY_BEFORE_RE.search(tail):
@@ -542,6 +550,12 @@ def _names_without_being_there(before: str, view: str, it: PlaceItem) -> bool:
             # the detainee is held, unlike one in a hospital the wounded were taken to)
             return taken is not None and not (taken.group().lower().startswith("died") and "detention" in taken.group().lower())
     return False
+
+
+#: the gathering abroad that messages were sent to ("sent more than 3,000 video messages to the organizers in Berlin")
+_SENT_TO_BEFORE_RE = re.compile(
+    r"\b(?:sent|send|sends|sending|addressed|delivered)\b[^.;:!?\n]{0,100}?\bto\s+(?:the\s+)?(?:[\w-]+\s+)?"
+    r"(?:organi[sz]ers|participants|attendees|gathering|summit|rally|conference|crowd|audience)\s+(?:in|at)\s+$")
 
 
 #: a wire story's credit line before a name (searched in the lower-cased tail)

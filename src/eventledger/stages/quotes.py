@@ -593,6 +593,7 @@ def find_attributions(doc: Doc, quotes: list[Quote] | None = None) -> list[Attri
     pronouns: list[tuple[Span, str, Span, str | None, str]] = []  # span, cue, scope, head, words of "he said"
     seen: set[tuple[int, int]] = set()
     place_ends = {p.span.start: p.span.end for p in doc.places}  # (a town before a source's comma)
+    place_starts_by_end = {p.span.end: p.span.start for p in doc.places}
     for m, cue, cue_end in _matches(doc, view):
         if cue in ("wrote", "writes") and _GRAFFITI_AFTER.match(view, cue_end):
             continue  # "Youths wrote slogans in Tabriz": an act whose text is a slogan, no one's statement
@@ -635,7 +636,10 @@ def find_attributions(doc: Doc, quotes: list[Quote] | None = None) -> list[Attri
         if view.startswith("In ", src_span.start) and place_ends.get(src_span.start + 3, 0) < src_span.end:
             src_span = Span(src_span.start + 3, src_span.end)
         # ("12 people were detained in Rasht, HRANA said": the town ends the clause before the source)
-        while (comma := view.find(", ", src_span.start, src_span.end)) > 0 and place_ends.get(src_span.start) == comma \
+        # (or the end of a finer place the town closes: "hanged two prisoners in Ghezel Hesar prison in
+        # Karaj, Mizan reported", the place named from "Ghezel")
+        while (comma := view.find(", ", src_span.start, src_span.end)) > 0 \
+                and (place_ends.get(src_span.start) == comma or place_starts_by_end.get(comma, comma) < src_span.start) \
                 and view[comma + 2 : comma + 3].isupper():
             src_span = Span(comma + 2, src_span.end)
             lead = lead or True  # (the attribution starts at the name, as after a trimmed day)
@@ -687,6 +691,10 @@ def find_attributions(doc: Doc, quotes: list[Quote] | None = None) -> list[Attri
         start = src_span.start if lead else min(m.start(), src_span.start)
         out.append(Attribution(Span(start, cue_end), normalise_source(src_text), cue.lower(), scope))
     out.extend(_saying_clauses(doc, view))
+    if " and " in view:
+        out.extend(_and_verb_clauses(doc, view, out))
+    if "own count" in view or "own figures" in view:
+        out.extend(_own_count_clauses(doc, view, out))
     if " at " in view:
         out.extend(_elided_second_sources(view, out))
     out.sort(key=lambda a: (a.span.start, a.span.end))
@@ -736,8 +744,10 @@ _SPEECH_CUES = frozenset({"said", "says", "say", "reported", "reports", "report"
 
 #: the people of a town, right before its name ("a resident of", "families in")
 _PEOPLE_OF = re.compile(r"(?<![\w'’])(?:(?:an?|the|one|two|three|several|many|some)\s+)?"
-                        r"(?:residents?|inhabitants?|people|famil(?:y|ies)|witness(?:es)?|locals?|activists?|sources?)"
-                        r"\s+(?:of|in|from)\s+$", re.I)
+                        r"(?:residents?|inhabitants?|people|famil(?:y|ies)|witness(?:es)?|locals?|activists?|sources?"
+                        # (the member for a town: "An MP from Tabriz told ICANA that ...")
+                        r"|(?-i:MPs?)|lawmakers?|(?:parliamentary\s+)?deput(?:y|ies)|representatives?)"
+                        r"\s+(?:of|in|from|for)\s+$", re.I)
 
 
 #: a sentence's subject that names an office and then its country or town ("The UN Special
@@ -762,6 +772,65 @@ def _only_places(view: str, span: Span, place_ends: dict[int, int]) -> bool:
         else:
             return False
     return False
+
+
+#: a second speech verb of the sentence's subject ("Fars called the Berlin march \"a circus\" and claimed
+#: that \"no more than 2,000 people\" had attended"): no source of its own before it
+_AND_SPEECH = re.compile(r"\band\s+(?:also\s+|later\s+)?(?P<cue>claimed|said|added|insisted|stated|admitted|warned|asserted)\s+that\b")
+#: the sentence's subject: a named source (an outlet's kind may follow its name) and then a past verb
+_SUBJECT_SOURCE = re.compile(
+    rf"(?P<src>(?:the |The )?(?:state-run |state |official |semi-official |regime's )?{_CAP_WORD}(?: {_CAP_WORD}){{0,3}}"
+    r"(?: (?:news agency|agency|daily|newspaper|website|television|TV|channel))?)\s+(?:(?:also|later|then)\s+)?[a-z]+ed\b")
+
+
+def _subject_of_cue(doc: Doc, view: str, found: list[Attribution], m: re.Match[str],
+                    subject: re.Pattern[str]) -> tuple[re.Match[str], Span] | None:
+    """The sentence subject ``subject`` matches for the cue ``m`` (past a leading time or a history
+    month and year: "On Sunday", "In February 2020,"), when no source of its own comes before the cue."""
+    sent = sentence_index(doc).at(m.start())
+    if sent is None or any(sent.span.start <= a.span.start < m.end() for a in found):
+        return None  # (a source of its own in the sentence before the cue speaks for it)
+    lead = _LEADING_TIME.match(view, sent.span.start, m.start())
+    pos = lead.end() if lead else sent.span.start
+    if (history := _HISTORY_OPENING.match(view, pos)) is not None:
+        pos = history.end()  # ("In February 2020, the regime had ...": a time before the subject)
+    s = subject.match(view, pos, m.start())
+    if s is None or _STOP_SOURCES.match(s.group("src")):
+        return None
+    return s, sent.span
+
+
+_HISTORY_OPENING = re.compile(r"In (?:[A-Z][a-z]+ )?(?:19|20)\d\d, ")
+
+
+def _and_verb_clauses(doc: Doc, view: str, found: list[Attribution]) -> list[Attribution]:
+    out: list[Attribution] = []
+    for m in _AND_SPEECH.finditer(view):
+        if (got := _subject_of_cue(doc, view, found, m, _SUBJECT_SOURCE)) is None:
+            continue
+        s, sent = got
+        out.append(Attribution(Span(s.start("src"), m.end("cue")), normalise_source(s.group("src")), m.group("cue"),
+                               _scope(doc, sent.start, m.end("cue"))))
+    return out
+
+
+#: "by its own count" closing a figure: the sentence's subject counts ("the regime had already recorded the
+#: lowest turnout ..., 42 percent by its own count")
+_BY_OWN_COUNT = re.compile(r"\b(?:by|on|according\s+to)\s+its\s+own\s+(?:count|figures|tally|estimate)\b")
+_OWN_COUNT_SUBJECT = re.compile(
+    rf"(?P<src>(?:the |The )(?:clerical |Iranian )?(?:regime|government|judiciary|(?:[A-Z][\w-]+ )?[Mm]inistry|police)|{_NP_CAP})"
+    r"\s+(?:had\s+|has\s+|have\s+)?(?:already\s+|also\s+)?[a-z]+ed\b")
+
+
+def _own_count_clauses(doc: Doc, view: str, found: list[Attribution]) -> list[Attribution]:
+    out: list[Attribution] = []
+    for m in _BY_OWN_COUNT.finditer(view):
+        if (got := _subject_of_cue(doc, view, found, m, _OWN_COUNT_SUBJECT)) is None:
+            continue
+        s, sent = got
+        out.append(Attribution(Span(m.start(), m.end()), normalise_source(s.group("src")), "by its own count",
+                               _scope(doc, sent.start, m.end())))
+    return out
 
 
 _SAYING = re.compile(r",\s+saying\b")

@@ -293,12 +293,18 @@ def find_triggers(doc: Doc, quote_spans: list[Span] | None = None) -> list[Trigg
                 or (last_arson is not None and not _VERB_LED.match(view, s)
                     and _SECOND_OBJECT.match(view, last_arson.span.end, s))):
             continue  # the subject of "was burned", or a second object of the same arson
-        if spec.sub_event_type == "symbolic_action" and view.endswith("for ", max(0, s - 4), s) \
+        if spec.sub_event_type == "symbolic_action" and _FOR_BEFORE.search(view, max(0, s - 6), s) \
                 and _DETAINED_FOR.search(view, sidx.bounds(s, 160, len(view))[0], s):
             continue  # what people were detained for ("detained ... on charges of '...' for writing slogans")
         if spec.sub_event_type == "symbolic_action" and " they were " in view[max(0, s - 60) : s] \
                 and _CAUGHT_AT.search(view, max(0, s - 60), s) and _DETAINED_FOR.search(view, sidx.bounds(s, 160, len(view))[0], s):
             continue  # the act they were caught at ("arrested two young men as they were writing slogans"): the town's act told before
+        if spec.event_type == "protest" and _NAMED_BY_SOURCE.search(view, max(0, s - 50), s):
+            continue  # "Fars called the Berlin march 'a circus'": a source naming an act told before, no act of its day
+        if spec.event_type == "protest" and _AS_BEFORE.search(view, max(0, s - 40), s) and _SHOWED_AFTER.match(view, e):
+            continue  # "As the Berlin march showed, ...": the lesson of an act told before
+        if "commemoration" in spec.tactics and _STATE_MARKS_BEFORE.search(view, max(0, s - 60), s):
+            continue  # "the clerical regime marked the 47th anniversary of the revolution": the state's ceremony, no protest
         tactics = spec.tactics
         if "arson" in tactics and (obj := _OBJECT_IMAGES.match(view, e)) is not None:
             tactics = ("image_burning",)
@@ -373,7 +379,6 @@ _PASSIVE_BURNT = re.compile(
 #: as an act ("two young men were detained last week on charges of '...' for writing slogans")
 _DETAINED_FOR = re.compile(r"\b(?:arrested|detained|jailed|sentenced|summoned|charged|convicted|accused)\b"
                            r"[^.;!?\n]{0,100}$", re.I)
-#: the clause after an anniversary's name that tells what happened on the day it recalls
 #: a past event named with its year, then a relative clause that tells its acts ("the 1988 massacre,
 #: in which 30,000 political prisoners were executed"; "the uprising of November 2019, during which")
 _PAST_EVENT_WHICH = re.compile(
@@ -395,6 +400,10 @@ def _past_event_which(doc: Doc, view: str, s: int) -> bool:
     return noun in _PAST_EVENT_NOUNS and int(year) < pub.year
 
 
+#: "for " right before an act, or "for" and the opening quote of the charge's words ('arrested in
+#: Zahedan for "writing insulting slogans"')
+_FOR_BEFORE = re.compile(r"\bfor\s[\"“']?\Z")
+#: the clause after an anniversary's name that tells what happened on the day it recalls
 _ANNIVERSARY_WHEN = re.compile(r"\banniversary\s+of\s+[^.;:!?\n]{1,60}?,\s+when\s+[^.;:!?\n,]{0,60}\Z", re.I)
 #: the act people were arrested in the middle of, after the arrest ("arrested three young people on
 #: Tuesday as they were hanging a banner", "were arrested ... after they were filmed handing out leaflets")
@@ -511,6 +520,23 @@ def _campaign_acts_again(low: str, found: list[Trigger], sidx: SentenceIndex, n:
         if before:
             extra.append(Trigger(Span(m.start(), m.end()), "protest", "symbolic_action", before[-1].tactics, False, "asserted"))
     return extra
+
+
+#: an act a source calls or describes by a name ("called the Berlin march \"a circus\"", "described the
+#: rally as ..."), the object of that verb: the act is told elsewhere
+_NAMED_BY_SOURCE = re.compile(r"\b(?:called|dubbed|branded|described|labelled|labeled|denounced|mocked|dismissed)\s+"
+                              r"(?:(?:the|this|that|Saturday's|Sunday's|Friday's|last\s+week's)\s+(?:[A-Z][\w'’-]+\s+){0,2})?\Z")
+
+
+_AS_BEFORE = re.compile(r"\bAs\s+(?:(?:the|this|that|last\s+week's)\s+(?:[A-Z][\w'’-]+\s+){0,2})?\Z")
+_SHOWED_AFTER = re.compile(r"\s+(?:has\s+|have\s+)?(?:showed|shown|shows|proved|proves|demonstrated|demonstrates)\b")
+
+
+#: the regime, the state or its officials as the subject right before an anniversary trigger ("On
+#: Wednesday the clerical regime marked ...", "the government celebrated the anniversary")
+_STATE_MARKS_BEFORE = re.compile(
+    r"\b(?:the\s+)?(?:(?:clerical|ruling|mullahs'|Iranian)\s+)?(?:regime|government|state|authorities|officials)"
+    r"(?:'s\s+(?:officials|leaders|media))?\s+(?:(?:also|officially|formally)\s+)?\Z", re.I)
 
 
 def _not_an_act(view: str, s: int, e: int, spec: TriggerSpec, sidx: SentenceIndex) -> bool:
