@@ -201,3 +201,12 @@ def test_a_bullets_streak_and_force_stay_in_the_bullet(pipe):
 def test_a_crowd_estimated_at_a_number_is_about_that_number(pipe):
     doc = run(pipe, "A crowd estimated at 5,000 gathered in Mashhad on Monday.")
     assert [(e.count.value, e.count.qualifier) for e in doc.events] == [(5000, "about")]
+
+
+def test_a_superlatives_since_is_no_period_of_the_figure(pipe):
+    doc = run(pipe, "Iran executed at least 975 people last year, the highest number since 2015, Iran Human Rights said.",
+              published="2025-03-10", publisher="NCRI")
+    assert [(c.value, c.period) for c in doc.claims] == [(975, "2024")]
+    doc = run(pipe, "Since 2015, at least 9,000 people have been executed, Iran Human Rights said.",
+              published="2025-03-10", publisher="NCRI")
+    assert [c.period for c in doc.claims] == ["2015-01-01/.."]

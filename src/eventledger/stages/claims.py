@@ -38,6 +38,8 @@ _SPEAKER_CUES = {"as saying", "said", "says", "stated", "wrote", "added"}
 # the cues that name their source after the statement ("… announced by X", "…, according to X"): a
 # parenthetical source line and the lexicon's phrases before a source
 _TRAILING_CUES = {"source", *before_source_cues()}
+#: a superlative's "since" ("the highest number since 2015", "the most in a year since"): a comparison
+_COMPARED_SINCE = re.compile(r"\b(?:highest|lowest|most|fewest|largest|biggest|worst|greatest|first)\b(?:\s+[\w-]+){0,4}?\s+since\s*\Z", re.I)
 #: a second source with its verb left out (gapping), right before its number: ", and Amnesty
 #: International 24", ", and the prosecutor of Khuzestan at 450"
 _GAPPED_SOURCE = re.compile(
@@ -135,6 +137,9 @@ class _ClaimIndex:
             dates.sort(key=lambda d: d.span.start)
             if near is not None:  # the date closest to the number first
                 dates.sort(key=lambda d: abs(d.span.start - near.start))
+        text = self.doc.text
+        # ("975 last year, the highest number since 2015": the comparison's year is no period of the figure)
+        dates = [d for d in dates if not (d.role == "period" and _COMPARED_SINCE.search(text, max(sent.start, d.span.start - 40), d.span.start))] or dates
         for d in dates:
             if d.role == "period":
                 return period_text(d.range, open_end=True), None
