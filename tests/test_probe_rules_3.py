@@ -210,3 +210,10 @@ def test_a_superlatives_since_is_no_period_of_the_figure(pipe):
     doc = run(pipe, "Since 2015, at least 9,000 people have been executed, Iran Human Rights said.",
               published="2025-03-10", publisher="NCRI")
     assert [c.period for c in doc.claims] == ["2015-01-01/.."]
+
+
+def test_an_act_people_were_barred_from_is_not_told(pipe):
+    assert not run(pipe, "Students were barred from holding a memorial at Tehran University on Monday.").events
+    assert not run(pipe, "Authorities banned families from holding a ceremony in Izeh on Monday.").events
+    doc = run(pipe, "Students held a memorial at Tehran University on Monday after being barred from the campus.")
+    assert [e.sub_event_type for e in doc.events] == ["symbolic_action"]
