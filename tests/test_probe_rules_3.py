@@ -217,3 +217,15 @@ def test_an_act_people_were_barred_from_is_not_told(pipe):
     assert not run(pipe, "Authorities banned families from holding a ceremony in Izeh on Monday.").events
     doc = run(pipe, "Students held a memorial at Tehran University on Monday after being barred from the campus.")
     assert [e.sub_event_type for e in doc.events] == ["symbolic_action"]
+
+
+def test_a_second_weapon_fired_at_a_crowd_is_still_force_on_a_protest(pipe):
+    doc = run(pipe, "Security forces fired tear gas and live ammunition at protesters in Izeh on Wednesday night, "
+                    "killing a 10-year-old boy.", published="2025-11-18")
+    assert {e.sub_event_type for e in doc.events} == {"killing", "protest_with_intervention"}
+
+
+def test_a_death_after_a_beating_is_a_killing(pipe):
+    doc = run(pipe, "A 16-year-old girl died after being beaten by security forces in Tehran, her family said.",
+              published="2025-11-18")
+    assert [e.sub_event_type for e in doc.events] == ["killing"]

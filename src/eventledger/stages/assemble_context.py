@@ -839,8 +839,11 @@ def restated_by_source(ctx: DocContext, i: int, first_trigger: int) -> bool:
 
 #: (or its direct object, as "dispersed" or "to disperse" has it: "dispersed hundreds of protesters",
 #: "used tear gas to disperse the crowd")
+#: a second weapon named with the first ("fired tear gas and live ammunition at protesters")
+_AND_WEAPON = (r"(?:,?\s+and\s+(?:live\s+|rubber\s+|plastic\s+)?(?:ammunition|bullets|pellets|birdshot|batons|"
+               r"stun\s+grenades|water\s+cannon|pepper\s+spray|tear\s+gas))?")
 _CROWD_AFTER = re.compile(
-    r"\s+(?:(?:on|at|into|against)\s+)?(?:the\s+)?(?:(?:hundreds|thousands|dozens|scores)\s+of\s+|\w+\s+)?"
+    _AND_WEAPON + r"\s+(?:(?:on|at|into|against)\s+)?(?:the\s+)?(?:(?:hundreds|thousands|dozens|scores)\s+of\s+|\w+\s+)?"
     r"(?:protesters|protestors|demonstrators|mourners|crowds?|marchers|worshippers|gathering|rally|strikers)\b", re.I)
 
 
@@ -873,7 +876,7 @@ _DISPERSAL_WORD = re.compile(r"(?:tear gas|dispers|pepper|water cannon|broke up)
 _GROUP_NOUNS = (r"(?:retirees|pensioners|workers|teachers|nurses|farmers|students|women|families|mothers|merchants|"
                 r"shopkeepers|drivers|employees|mourners|villagers)")
 _GROUP_AFTER = re.compile(
-    r"\s+(?:(?:on|at|into|against)\s+)?(?:the\s+|a\s+group\s+of\s+|(?:hundreds|dozens|scores)\s+of\s+)?"
+    _AND_WEAPON + r"\s+(?:(?:on|at|into|against)\s+)?(?:the\s+|a\s+group\s+of\s+|(?:hundreds|dozens|scores)\s+of\s+)?"
     rf"(?:(?:protesting|striking|gathered|angry)\s+)?(?:[\w'’-]+\s+)?{_GROUP_NOUNS}\b", re.I)
 #: ... or the subject of the passive ("retirees were dispersed by police")
 _GROUP_BEFORE_PASSIVE = re.compile(
