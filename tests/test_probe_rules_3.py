@@ -229,3 +229,10 @@ def test_a_death_after_a_beating_is_a_killing(pipe):
     doc = run(pipe, "A 16-year-old girl died after being beaten by security forces in Tehran, her family said.",
               published="2025-11-18")
     assert [e.sub_event_type for e in doc.events] == ["killing"]
+
+
+def test_slogans_written_near_a_place_are_graffiti(pipe):
+    doc = run(pipe, 'In Tehran, slogans reading "Students, rise up" were written near Tehran University on Saturday.',
+              published="2025-12-09")
+    assert [(e.sub_event_type, e.tactics, e.date.start) for e in doc.events] == [
+        ("symbolic_action", ("graffiti",), dt.date(2025, 12, 6))]
