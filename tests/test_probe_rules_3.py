@@ -236,3 +236,10 @@ def test_slogans_written_near_a_place_are_graffiti(pipe):
               published="2025-12-09")
     assert [(e.sub_event_type, e.tactics, e.date.start) for e in doc.events] == [
         ("symbolic_action", ("graffiti",), dt.date(2025, 12, 6))]
+
+
+def test_a_sentence_overturned_is_no_sentence(pipe):
+    assert not run(pipe, "The Supreme Court overturned the death sentence of a protester in Isfahan.").events
+    assert not run(pipe, "The court quashed the prison sentences of two teachers in Arak on Monday.").events
+    doc = run(pipe, "The Supreme Court upheld the death sentence of a protester in Isfahan.")
+    assert [e.sub_event_type for e in doc.events] == ["sentence"]
