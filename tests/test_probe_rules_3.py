@@ -243,3 +243,16 @@ def test_a_sentence_overturned_is_no_sentence(pipe):
     assert not run(pipe, "The court quashed the prison sentences of two teachers in Arak on Monday.").events
     doc = run(pipe, "The Supreme Court upheld the death sentence of a protester in Isfahan.")
     assert [e.sub_event_type for e in doc.events] == ["sentence"]
+
+
+def test_one_person_hanged_on_a_day_is_a_country_level_execution(pipe):
+    for text in ("Iran on Tuesday hanged a man, Mizan said.", "Iran executed Mohammad Ghobadlou on Tuesday, Mizan said."):
+        doc = run(pipe, text, published="2025-01-07", publisher="Reuters")
+        assert [(e.location.precision, e.sub_event_type) for e in doc.events] == [(4, "execution")], text
+    assert not run(pipe, "Iran hanged a man in 2019 for drug offences.", published="2025-01-07").events
+
+
+def test_the_men_in_a_charge_did_not_execute(pipe):
+    doc = run(pipe, "Iran on Tuesday hanged a man convicted of killing a member of the Basij militia, Mizan said.",
+              published="2025-01-07", publisher="Reuters")
+    assert [e.actor1 for e in doc.events] == ["Iranian authorities"]

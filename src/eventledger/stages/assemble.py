@@ -695,7 +695,9 @@ def _pick_actor(ctx: DocContext, i: int, etype: str, t: Trigger) -> ActorMention
     # ("They carried out their activities by installing banners with the slogans of the Iranian
     # Resistance leader": "They" is the actor told before, not the first one named after the act)
     they = _THEY_OPEN.match(ctx.view, ctx.starts[i]) is not None
-    if first_after is not None and not they:
+    # (not for an execution: the men named after it are in the charge, "hanged a man convicted of
+    # killing a member of the Basij militia"; the state that hanged him is the default)
+    if first_after is not None and not they and (t.sub_event_type != "execution" or ctx.view.startswith(" by ", t_end)):
         return first_after
     if they and i > 0 and etype == "protest" and (subject := _subject_of(ctx, i - 1)):
         return subject  # (the subject of the sentence before, not its object: "support for the nurses")

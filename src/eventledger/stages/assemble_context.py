@@ -46,7 +46,9 @@ COUNT_KINDS_BY_SUBTYPE: dict[str, tuple[str, ...]] = {
 _COUNTRY_RECENT_DAYS = 62
 _DASH_AFTER = re.compile(r"\s*[,–—-]")
 _PAREN = re.compile(r"\([^)]{0,40}\)")
-_NAMED_PERSON = re.compile(r"\b(?:prisoner|activist|journalist|dissident|student|worker|teacher|lawyer)\s+[A-Z][a-z]+ [A-Z]")
+# (or named right after the act: "Iran executed Mohammad Ghobadlou on Tuesday")
+_NAMED_PERSON = re.compile(r"\b(?:prisoner|activist|journalist|dissident|student|worker|teacher|lawyer|"
+                           r"executed|hanged|sentenced|arrested|detained)\s+[A-Z][a-z]+ [A-Z]")
 _LIST_GAP = re.compile(r"^[\s,]*(?:and|&|or)?[\s,]*$", re.I)
 
 
@@ -1178,8 +1180,10 @@ def country_ok(ctx: DocContext, i: int, t: Trigger, date: DateRange) -> bool:
         kinds.add("video_messages")
     # (an article is no count that makes an act specific: "the shooting of a woman ... and the
     # mass arrest of women" names no one arrested)
+    # (but one person put to death is one act: "Iran on Tuesday hanged a man")
+    one_person = t.sub_event_type == "execution"
     quants = [q for q in ctx.sent_quants[i] if q.count.kind in kinds
-              and ctx.view[q.span.start : q.span.end].lower() not in ("a", "an")]
+              and (one_person or ctx.view[q.span.start : q.span.end].lower() not in ("a", "an"))]
     if quants:
         # the units' own video messages are one campaign even when counted roughly ("more than
         # 300 video messages"); other counts must be exact, else they read as a tally
