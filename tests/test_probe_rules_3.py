@@ -256,3 +256,8 @@ def test_the_men_in_a_charge_did_not_execute(pipe):
     doc = run(pipe, "Iran on Tuesday hanged a man convicted of killing a member of the Basij militia, Mizan said.",
               published="2025-01-07", publisher="Reuters")
     assert [e.actor1 for e in doc.events] == ["Iranian authorities"]
+
+
+def test_people_who_took_to_the_streets_are_its_participants(pipe):
+    doc = run(pipe, "About 500 people took to the streets in Bukan on Saturday.", published="2025-11-18")
+    assert [(e.count.kind, e.count.value, e.count.qualifier) for e in doc.events] == [("participants", 500, "about")]

@@ -211,7 +211,7 @@ _VERB_KINDS = [
                 r"dismantl(?:ed|ing))\b", re.I), "arrested"),
     (re.compile(r"\b(?:indict\w*|charged with|(?:been|were|was) charged|faces? charges|facing charges)\b", re.I), "indicted"),
     (re.compile(r"\b(?:torched|set fire|set on fire|burned|targeted|attacked)\b", re.I), "sites_attacked"),
-    (re.compile(r"\b(?:participa\w*|involving|attended|gathered|rall(?:y|ied)|marched|joined|took part|turned out|solidarity|"
+    (re.compile(r"\b(?:participa\w*|involving|attended|gathered|rall(?:y|ied)|marched|joined|took part|turned out|solidarity|took to the streets|"
                 r"on (?:a )?(?:hunger )?strike|protested|demonstrated|picketed|"
                 # (the gathering they held: "dozens of students held a silent protest, according to a video")
                 r"protests?|sit-ins?|vigils?|gatherings?|march(?:es)?)\b", re.I), "participants"),
