@@ -66,7 +66,9 @@ ORIGIN_BEFORE_RE = re.compile(
     # (an act told "in his home town of Izeh" happens there: only the bare home town is an origin)
     r"|(?:(?<!\bin his )(?<!\bin her )(?<!\bin their )\bhome\s*town\s+(?:of\s+|is\s+|was\s+)?$)"
     # a person's origin told in a relative clause: "Zahra Safaei, who is from Qom"
-    r"|(?:\b(?:who|he|she|they)\s+(?:is|are|was|were)\s+(?:originally\s+)?from\s+$)",
+    r"|(?:\b(?:who|he|she|they)\s+(?:is|are|was|were)\s+(?:originally\s+)?from\s+$)"
+    # ... with the place's kind between ("Mahsa Amini, who was from the Kurdish town of Saqqez")
+    r"|(?:\b(?:who|he|she|they)\s+(?:is|are|was|were)\s+(?:originally\s+)?from\s+the\s+(?:[A-Za-z-]+\s+){0,2}?(?:city|town|village)\s+of\s+$)",
     re.I,
 )
 #: "Reza Karimi, 34, from Sanandaj, was executed": a person's name (two or three capitalised

@@ -1,0 +1,37 @@
+"""Rules added after held-out set 68 (ho415-ho420: international wire stories about Iran, 2023-2026,
+datelines abroad and inside Iran, executions announced by Mizan, strikes and protests, rights groups'
+tallies beside officials' figures, background on 2019 and 2022), each on text of its own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from test_assemble import pipe  # noqa: F401  (the same pipeline fixture)
+from test_heldout47_rules import on, rows, run  # (the same helpers)
+
+
+def test_sentences_carried_out_at_a_prison_are_an_execution_there(pipe):
+    doc = run(pipe, "ISTANBUL, June 3 (Reuters) - Iran hanged a man on Tuesday, the judiciary said. "
+                    "The judiciary's website said the sentence was carried out at dawn at Vakilabad prison in Mashhad.")
+    got = rows(doc)
+    assert on("Mashhad", "execution", dt.date(2025, 6, 3)) in got
+    assert not any(sub == "sentence" for _, sub, *_ in got)
+
+
+def test_shops_kept_shuttered_are_a_strike(pipe):
+    doc = run(pipe, "Shopkeepers in Arak kept their stores shuttered on Monday over the new tax, witnesses said.")
+    assert on("Arak", "strike", dt.date(2025, 6, 2)) in rows(doc)
+
+
+def test_a_surname_named_in_full_before_is_no_place_when_used_alone(pipe):
+    # "Rostami" is also the short name of Bandar-e Rostami (Bushehr)
+    doc = run(pipe, "Authorities hanged Karim Rostami in Urmia on Monday. Shops closed on Tuesday in Oshnavieh, "
+                    "Rostami's home town, residents said.")
+    towns = {town for town, *_ in rows(doc)}
+    assert "Bandar-e Rostami" not in towns and "Oshnaviyeh" in towns
+
+
+def test_who_was_from_the_town_of_is_an_origin(pipe):
+    doc = run(pipe, "Nurses rallied in Yazd on Monday. The protests of 2022 broke out after the death of a young woman, "
+                    "who was from the Kurdish town of Saqqez.")
+    assert not any(town == "Saqqez" for town, *_ in rows(doc))
