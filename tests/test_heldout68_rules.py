@@ -35,3 +35,13 @@ def test_who_was_from_the_town_of_is_an_origin(pipe):
     doc = run(pipe, "Nurses rallied in Yazd on Monday. The protests of 2022 broke out after the death of a young woman, "
                     "who was from the Kurdish town of Saqqez.")
     assert not any(town == "Saqqez" for town, *_ in rows(doc))
+
+
+def test_summoned_by_a_towns_prosecutor_is_an_arrest_in_that_town(pipe):
+    doc = run(pipe, "Two teachers were summoned by the Arak prosecutor on Saturday and released hours later, their union said.")
+    assert on("Arak", "arrest", dt.date(2025, 5, 31)) in rows(doc)
+
+
+def test_a_towns_prosecutor_who_speaks_is_still_no_event_place(pipe):
+    doc = run(pipe, "Teachers rallied in Yazd on Monday. The Arak prosecutor said on Saturday that the union was illegal.")
+    assert not any(town == "Arak" for town, *_ in rows(doc))
