@@ -45,3 +45,11 @@ def test_summoned_by_a_towns_prosecutor_is_an_arrest_in_that_town(pipe):
 def test_a_towns_prosecutor_who_speaks_is_still_no_event_place(pipe):
     doc = run(pipe, "Teachers rallied in Yazd on Monday. The Arak prosecutor said on Saturday that the union was illegal.")
     assert not any(town == "Arak" for town, *_ in rows(doc))
+
+
+def test_an_undated_sentence_after_a_said_day_carries_the_acts_day(pipe):
+    # the lead's act is Friday's; "said Saturday" is the day the group spoke
+    doc = run(pipe, "DUBAI (AP) — Police fired on worshippers who marched after Friday prayers in Khash, killing "
+                    "one man, a rights group said Saturday. It said 12 people were wounded in Khash.",
+              published="2025-06-07")
+    assert on("Khash", "attack_on_civilians", dt.date(2025, 6, 6)) in rows(doc)
