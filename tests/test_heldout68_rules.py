@@ -53,3 +53,10 @@ def test_an_undated_sentence_after_a_said_day_carries_the_acts_day(pipe):
                     "one man, a rights group said Saturday. It said 12 people were wounded in Khash.",
               published="2025-06-07")
     assert on("Khash", "attack_on_civilians", dt.date(2025, 6, 6)) in rows(doc)
+
+
+def test_a_desk_dateline_lets_the_next_paragraph_go_on_about_the_leads_town(pipe):
+    doc = run(pipe, "TEHRAN, Iran (AP) — Police fired tear gas at retirees who rallied in the city of Ahvaz on Sunday, "
+                    "a labour council said.\n\nThe council said 14 people were detained.",
+              published="2025-06-02")
+    assert on("Ahvaz", "arrest", dt.date(2025, 6, 1)) in rows(doc)

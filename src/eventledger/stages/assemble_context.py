@@ -26,7 +26,7 @@ from .triggers import spec_of
 
 __all__ = [
     "ANAPHOR_BEFORE", "COUNT_KINDS_BY_SUBTYPE", "CROWD", "DocContext", "Draft", "against_security",
-    "attributed_source", "beat_crowd", "country_ok", "drop_back_references", "event_places", "fallback_date",
+    "attributed_source", "beat_crowd", "country_ok", "desk_dateline", "drop_back_references", "event_places", "fallback_date",
     "fired_on_crowd", "fold_name", "home_place", "place_key", "intervened", "is_force", "is_chant", "is_history", "is_recent",
     "is_tally", "jurisdiction_place", "next_lists_places", "not_history", "to_home", "usable", "wider_scope",
 ]
@@ -671,6 +671,19 @@ def _bureau_dateline(ctx: DocContext, p: PlaceMention) -> bool:
                 return False
             others = others or (q.place.precision == 1 and q.place.country in (None, "", "IR"))
     return others
+
+
+def desk_dateline(ctx: DocContext) -> bool:
+    """The story is filed from an agency's desk in Iran whose lead tells of other towns ("TEHRAN,
+    Iran (AP) — Security forces fired ... in the city of Zahedan"): like a story filed abroad, its
+    dateline is no home, and a paragraph naming no place goes on about the town told before."""
+    span = ctx.doc.extras.get("dateline_place_span")
+    if span is None:
+        return False
+    for p in ctx.doc.places:
+        if p.span.overlaps(span) and p.place.precision == 1:
+            return p.place.country in (None, "", "IR") and _bureau_dateline(ctx, p)
+    return False
 
 
 def home_place(ctx: DocContext) -> PlaceMention | None:
