@@ -60,3 +60,24 @@ def test_a_desk_dateline_lets_the_next_paragraph_go_on_about_the_leads_town(pipe
                     "a labour council said.\n\nThe council said 14 people were detained.",
               published="2025-06-02")
     assert on("Ahvaz", "arrest", dt.date(2025, 6, 1)) in rows(doc)
+
+
+def _sources(doc, value):
+    return {c.attributed_to for c in doc.claims if c.value == value}
+
+
+def test_a_workers_syndicate_is_a_source(pipe):
+    doc = run(pipe, "Sugar workers in Shush are on strike. Their syndicate said about 2,500 workers had stopped work.")
+    assert any(s and "syndicate" in s for s in _sources(doc, 2500))
+
+
+def test_the_reaction_a_statement_drew_does_not_end_its_source(pipe):
+    doc = run(pipe, "DUBAI (Reuters) - Iran hanged three men on Monday who had been convicted of armed robbery, the judiciary's "
+                    "Mizan news agency said, drawing condemnation from rights groups who said the trial had been unfair.")
+    assert any(s and "Mizan" in s for s in _sources(doc, 3))
+
+
+def test_a_source_described_by_its_kind_takes_the_name_given_right_after(pipe):
+    doc = run(pipe, "BEIRUT (AP) — Border guards shot dead at least three fuel porters near Saravan, a Baluch rights group "
+                    "said Sunday, a week after a similar shooting.\n\nThe group, Baluch Watch, said five more were wounded.")
+    assert "Baluch Watch" in _sources(doc, 3)
