@@ -81,3 +81,16 @@ def test_a_source_described_by_its_kind_takes_the_name_given_right_after(pipe):
     doc = run(pipe, "BEIRUT (AP) — Border guards shot dead at least three fuel porters near Saravan, a Baluch rights group "
                     "said Sunday, a week after a similar shooting.\n\nThe group, Baluch Watch, said five more were wounded.")
     assert "Baluch Watch" in _sources(doc, 3)
+
+
+def test_a_dateline_abroad_lets_a_placeless_paragraph_go_on_about_the_town_before(pipe):
+    doc = run(pipe, "DUBAI, June 3 (Reuters) - Iran hanged a man on Tuesday, Mizan said.\n\n"
+                    "Mizan said the hanging was carried out at Vakilabad prison in Mashhad.\n\n"
+                    "Relatives had gathered outside the prison on Monday night, but police dispersed them, a relative said.")
+    assert on("Mashhad", "protest_with_intervention", dt.date(2025, 6, 2)) in rows(doc)
+
+
+def test_a_relative_clause_dates_the_protests_it_follows(pipe):
+    doc = run(pipe, "PARIS (AP) — Drivers in Tabriz said they would decide on Thursday whether to join.\n\n"
+                    "Protests that erupted in November 2019 over a rise in gasoline prices were crushed within days.")
+    assert not any(town == "Tabriz" and sub == "demonstration" for town, sub, *_ in rows(doc))
