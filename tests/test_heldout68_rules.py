@@ -94,3 +94,11 @@ def test_a_relative_clause_dates_the_protests_it_follows(pipe):
     doc = run(pipe, "PARIS (AP) — Drivers in Tabriz said they would decide on Thursday whether to join.\n\n"
                     "Protests that erupted in November 2019 over a rise in gasoline prices were crushed within days.")
     assert not any(town == "Tabriz" and sub == "demonstration" for town, sub, *_ in rows(doc))
+
+
+def test_towns_a_strike_spread_to_join_on_its_last_day(pipe):
+    doc = run(pipe, "Bakers in Qom kept their bakeries closed for a third day on Monday, residents said, as the strike "
+                    "spread to Kashan and Arak.")
+    got = rows(doc)
+    assert ("Qom", "strike", dt.date(2025, 5, 31), dt.date(2025, 6, 2)) in got
+    assert on("Kashan", "strike", dt.date(2025, 6, 2)) in got and on("Arak", "strike", dt.date(2025, 6, 2)) in got

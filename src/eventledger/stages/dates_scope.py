@@ -935,6 +935,11 @@ _CLAUSE_END = re.compile(r"[.;!?\n]|,\s+(?:and|while|but)\s")
 _SAID_ON = re.compile(r"\b(?:said|says|told|reported|announced|added)\s+(?:\w+\s+){0,3}?(?:on\s+)?$", re.I)
 
 
+#: an act spreading to the places after it ("..., as the strike spread to the bazaars of Tabriz")
+_SPREAD_TO = re.compile(r"\b(?:as|while|and|when)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:strikes?|protests?|closures?|stoppages?|unrest|"
+                        r"demonstrations?|rallies|walkouts?|boycotts?)\s+(?:also\s+)?spread\s+to\b", re.I)
+
+
 def _act_day_before_said_day(doc: Doc, mentions, last: DateMention) -> DateMention:
     """An undated sentence after "... after Friday prayers in Zahedan, killing at least two people, a
     rights group said Saturday" tells more of the act (the wounded, the detained): it carries the act's
@@ -1009,6 +1014,12 @@ def _event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
                 m = _day_within_week(doc, mentions[lo:hi], m)
                 if m.range.precision == "year" and hi - lo > 1:
                     m = _finer_than_named_year(doc, mentions[lo:hi], m)
+                if "ongoing" in m.range.flags and m.range.end is not None and m.span.end <= span.start \
+                        and _SPREAD_TO.search(doc.view or doc.text, m.span.end, span.start):
+                    # "... kept their shops shut for a second day on Monday, as the strike spread to the
+                    # bazaars of Tabriz and Mashhad": the towns it spread to joined on the last day
+                    r = m.range
+                    return DateRange(r.end, r.end, "day", r.confidence, tuple(f for f in r.flags if f != "ongoing")), (m.span,)
                 return m.range, (m.span,)
             if idx.classes[p] == "label":
                 return idx.frame, idx.frame_spans
