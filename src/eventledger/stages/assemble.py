@@ -40,7 +40,7 @@ from .actors import needs_attribution
 from .assemble_cues import Cue
 from .assemble_context import (ANAPHOR_BEFORE, COUNT_KINDS_BY_SUBTYPE, CROWD, DocContext, Draft, against_security,
                                attributed_source, country_ok, country_total, drop_back_references, event_places,
-                               beat_crowd, fallback_date, fired_on_crowd, fired_on_people, fold_name, home_place,
+                               beat_crowd, desk_dateline, fallback_date, fired_on_crowd, fired_on_people, fold_name, home_place,
                                in_named_province, intervened, is_force, is_chant, is_recent, is_tally,
                                jurisdiction_place, next_lists_places, not_history, place_key, restated_by_source,
                                to_home, usable, wider_scope, TALLY_PRECISIONS)
@@ -915,6 +915,8 @@ class AssembleStage:
         # about the Iranian town the paragraph before was about ("Security forces fired tear gas
         # near the city's main square ..."; "The rights group said one protester died ...")
         abroad = home is not None and (home.place.country or "IR") != "IR"
+        # (or from a desk in Tehran whose lead is about another town: see desk_dateline)
+        abroad = abroad or (home is None and desk_dateline(ctx))
         for i, sent in enumerate(doc.sentences):
             kind = kinds[i]
             if abroad and focus is not None and focus[0] == sent.paragraph - 1 and focus[2].place.country == "IR" \

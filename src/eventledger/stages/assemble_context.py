@@ -26,7 +26,7 @@ from .triggers import spec_of
 
 __all__ = [
     "ANAPHOR_BEFORE", "COUNT_KINDS_BY_SUBTYPE", "CROWD", "DocContext", "Draft", "against_security",
-    "attributed_source", "beat_crowd", "country_ok", "drop_back_references", "event_places", "fallback_date",
+    "attributed_source", "beat_crowd", "country_ok", "desk_dateline", "drop_back_references", "event_places", "fallback_date",
     "fired_on_crowd", "fold_name", "home_place", "place_key", "intervened", "is_force", "is_chant", "is_history", "is_recent",
     "is_tally", "jurisdiction_place", "next_lists_places", "not_history", "to_home", "usable", "wider_scope",
 ]
@@ -394,6 +394,8 @@ _YEARS_AGO_OPEN = re.compile(r"(?:[A-Z][a-z]+|[0-9]{1,2}|A)?\s*(?:[a-z]+\s+)?yea
 #: (the date may end the participle's event: "a student killed in the dormitory raid of 1999")
 # (the date may follow "the": "two young men arrested during the November 2019 protests")
 #: (a place may stand between: "young people killed in the town in 2022", "detained in Tehran in 2023")
+#: a relative pronoun right after a trigger noun ("Protests that erupted in ...", "the strike, which started in ...")
+_RELATIVE_OF_TRIGGER = re.compile(r",?\s+(?:that|which)\s+(?:had\s+|have\s+|has\s+)?")
 _PARTICIPLE_BEFORE = re.compile(r"\b[a-z]+ed\s+(?:(?:in|at|near)\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}?)?(?:in|during|since)\s+"
                                 r"(?:the\s+(?:(?:[\w-]+\s+){1,2}?of\s+)?)?$")
 
@@ -449,6 +451,10 @@ def _dates_another_participle(ctx: DocContext, d: DateMention, t: Trigger) -> bo
     if d.role != "history" or d.span.start < t.span.start:
         return False
     m = _PARTICIPLE_BEFORE.search(ctx.view, max(0, d.span.start - 60), d.span.start)
+    if m is not None and m.start() >= t.span.end and _RELATIVE_OF_TRIGGER.fullmatch(ctx.view, t.span.end, m.start()):
+        # "Protests that erupted in November 2019 ... were crushed": the relative clause's verb tells
+        # when the trigger's own noun happened, so the date is the trigger's
+        return False
     # (or inside a long trigger, naming its object: "painted the names of protesters killed in
     # 2019 on walls")
     return m is not None and (m.start() >= t.span.end or (m.start() > t.span.start and d.span.end <= t.span.end))
@@ -673,6 +679,24 @@ def _bureau_dateline(ctx: DocContext, p: PlaceMention) -> bool:
                 return False
             others = others or (q.place.precision == 1 and q.place.country in (None, "", "IR"))
     return others
+
+
+def desk_dateline(ctx: DocContext) -> bool:
+    """The story is filed from an agency's desk in Iran whose lead tells of other towns ("TEHRAN,
+    Iran (AP) — Security forces fired ... in the city of Zahedan"): like a story filed abroad, its
+    dateline is no home, and a paragraph naming no place goes on about the town told before."""
+    span = ctx.doc.extras.get("dateline_place_span")
+    if span is None:
+        return False
+    for p in ctx.doc.places:
+        if p.span.overlaps(span) and p.place.precision == 1:
+            if p.place.country not in (None, "", "IR"):
+                # ("DUBAI, May 4 (Reuters) - Iran hanged two men ...": a desk abroad writing of Iran,
+                # which home_place does not take as the story's home either)
+                return True
+            return _bureau_dateline(ctx, p)
+    # (a dateline the gazetteer has no town for, or places as a country only: "DUBAI, May 4 (Reuters) -")
+    return not any(p.span.overlaps(span) and p.place.country in (None, "", "IR") for p in ctx.doc.places)
 
 
 def home_place(ctx: DocContext) -> PlaceMention | None:

@@ -590,7 +590,11 @@ _IN_CITING_ASIDE = re.compile(r",\s+(?:citing|quoting)\s+(?:reports?|figures|dat
 # nor is "…, Mizan said, bringing to 13 the number …": the source closes the clause it follows)
 _SHORT_TAIL = re.compile(r"(?:\s+[\w'’/-]+){0,5}(?:\s+(?:for|of|and|on|the|[A-Z][\w'’-]*)){0,6}(?:,\s*(?:citing|quoting)(?:\s+[\w'’/-]+){1,6})?"
                          # (or a comparison in apposition: "…, IHR said, twice the figure of a year earlier")
+                         # (or the reaction the act drew: "…, Mizan said, drawing condemnation from rights groups who said ...")
                          r"(?:,\s*(?:as|while|amid|even as|bringing|raising|taking|adding|and|twice|double|triple|up|down|compared|"
+                         r"drawing|prompting|sparking|triggering|"
+                         # (or when, against an occasion: "…, a rights group said Saturday, a day before the anniversary")
+                         r"(?:a|one|two|three|the) (?:days?|weeks?|months?) (?:before|after|ahead of)|"
                          r"an? (?:rise|fall|increase|decrease|drop|jump)|the (?:highest|lowest|most)|more than|nearly|almost)\b[^\n]*)?[\s.”\"']*")
 _SEVERAL_BEFORE = re.compile(r",\s*(?:[\w'’-]+\s+){1,4}and\s+(?:[\w'’-]+\s+){0,3}$")
 

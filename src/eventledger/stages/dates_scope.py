@@ -935,6 +935,31 @@ _CLAUSE_END = re.compile(r"[.;!?\n]|,\s+(?:and|while|but)\s")
 _SAID_ON = re.compile(r"\b(?:said|says|told|reported|announced|added)\s+(?:\w+\s+){0,3}?(?:on\s+)?$", re.I)
 
 
+#: an act spreading to the places after it ("..., as the strike spread to the bazaars of Tabriz")
+_SPREAD_TO = re.compile(r"\b(?:as|while|and|when)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:strikes?|protests?|closures?|stoppages?|unrest|"
+                        r"demonstrations?|rallies|walkouts?|boycotts?)\s+(?:also\s+)?spread\s+to\b", re.I)
+
+
+def _act_day_before_said_day(doc: Doc, mentions, last: DateMention) -> DateMention:
+    """An undated sentence after "... after Friday prayers in Zahedan, killing at least two people, a
+    rights group said Saturday" tells more of the act (the wounded, the detained): it carries the act's
+    day of that sentence, not the day the source spoke (``last``, when a statement's day follows it)."""
+    view = doc.view or doc.text
+    if not _SAID_ON.search(view, max(0, last.span.start - 40), last.span.start):
+        return last
+    sent = doc.sentence_at(last.span.start)
+    if sent is None:
+        return last
+    for m in reversed(tuple(mentions)):
+        if m.span.start >= last.span.start or m.span.start < sent.span.start:
+            continue
+        if m.range.precision == "day" and m.range.start is not None and last.range.start is not None \
+                and m.range.start < last.range.start \
+                and not _SAID_ON.search(view, max(sent.span.start, m.span.start - 40), m.span.start):
+            return m
+    return last
+
+
 def _own_day_in_sentence(doc: Doc, view: str, at: int, spans: tuple[Span, ...]) -> bool:
     """The date came from the sentence of the "overnight" and is the act's own ("dozens were
     detained when security forces entered the dormitories early on Thursday"), not a statement's."""
@@ -989,6 +1014,12 @@ def _event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
                 m = _day_within_week(doc, mentions[lo:hi], m)
                 if m.range.precision == "year" and hi - lo > 1:
                     m = _finer_than_named_year(doc, mentions[lo:hi], m)
+                if "ongoing" in m.range.flags and m.range.end is not None and m.span.end <= span.start \
+                        and _SPREAD_TO.search(doc.view or doc.text, m.span.end, span.start):
+                    # "... kept their shops shut for a second day on Monday, as the strike spread to the
+                    # bazaars of Tabriz and Mashhad": the towns it spread to joined on the last day
+                    r = m.range
+                    return DateRange(r.end, r.end, "day", r.confidence, tuple(f for f in r.flags if f != "ongoing")), (m.span,)
                 return m.range, (m.span,)
             if idx.classes[p] == "label":
                 return idx.frame, idx.frame_spans
@@ -1005,6 +1036,7 @@ def _event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
                 # ("..., on the evening of Monday, July 12. Similar activities were reported in Rasht": in
                 # the last sample's paragraph too, the towns share the period the samples cover)
                 last = _day_within_week(doc, mentions[:lo], last)
+                last = _act_day_before_said_day(doc, mentions[:lo], last)
                 if (similar := _similar_in_period(doc, idx, span, p, last)).range.precision != "range":
                     similar = last  # (a month or a year holding the day is no period of the samples)
                 return _carried(_occasion_date(doc, idx, span, p) or similar, doc, span)
@@ -1056,6 +1088,7 @@ def _event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
         if c == "body" and idx.governing.get(q):
             past = _not_after_anchor(doc, idx.governing[q])
             if past is not None:
+                past = _act_day_before_said_day(doc, idx.governing[q], past)
                 return _carried(_similar_in_period(doc, idx, span, q, past), doc, span)
         elif c == "body" and (occasion := _occasion_date(doc, idx, Span(idx.starts[q], idx.starts[q] + 1), q)) is not None:
             # an undated paragraph dated by its occasion ("After the burial, hundreds marched ...")

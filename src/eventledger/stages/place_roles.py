@@ -66,7 +66,9 @@ ORIGIN_BEFORE_RE = re.compile(
     # (an act told "in his home town of Izeh" happens there: only the bare home town is an origin)
     r"|(?:(?<!\bin his )(?<!\bin her )(?<!\bin their )\bhome\s*town\s+(?:of\s+|is\s+|was\s+)?$)"
     # a person's origin told in a relative clause: "Zahra Safaei, who is from Qom"
-    r"|(?:\b(?:who|he|she|they)\s+(?:is|are|was|were)\s+(?:originally\s+)?from\s+$)",
+    r"|(?:\b(?:who|he|she|they)\s+(?:is|are|was|were)\s+(?:originally\s+)?from\s+$)"
+    # ... with the place's kind between ("Mahsa Amini, who was from the Kurdish town of Saqqez")
+    r"|(?:\b(?:who|he|she|they)\s+(?:is|are|was|were)\s+(?:originally\s+)?from\s+the\s+(?:[A-Za-z-]+\s+){0,2}?(?:city|town|village)\s+of\s+$)",
     re.I,
 )
 #: "Reza Karimi, 34, from Sanandaj, was executed": a person's name (two or three capitalised
@@ -164,6 +166,10 @@ _OFFICIAL_AFTER_RE = re.compile(
     r"officials?|authorities|city\s+council|intelligence\s+(?:office|department|chief))\b",
     re.I,
 )
+#: "five of their representatives were summoned by the Shush prosecutor": the town's prosecutor who
+#: summons or detains people does so in his town (the act's place, not a title only)
+_SUMMONED_BY_BEFORE_RE = re.compile(
+    r"\b(?:summoned|detained|arrested|questioned|interrogated)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:by|to|before)\s+the\s+$", re.I)
 #: "the prosecutor of Marand said": an official's title; an event place only when the same
 #: sentence says where things happened as "in the city"
 _OFFICIAL_OF_RE = re.compile(
@@ -351,7 +357,8 @@ def assign_roles(items: list[PlaceItem], view: str) -> None:
         elif it.name_end == it.end and (spaced or apostrophe) \
                 and (official := _OFFICIAL_AFTER_RE.match(after)) is not None \
                 and not (official.group(0).lower().endswith("governorate")
-                         and (_AT_BUILDING_BEFORE_RE.search(before) or _BUILDING_AFTER_RE.match(after, official.end()))):
+                         and (_AT_BUILDING_BEFORE_RE.search(before) or _BUILDING_AFTER_RE.match(after, official.end()))) \
+                and not (_SUMMONED_BY_BEFORE_RE.search(before) and "prosecutor" in official.group(0).lower()):
             # ("projected ... onto the front of the Rasht governorate building": the building, a site in the town)
             role = "possessive" if official.group(1) else "other"
         # (every regex of _names_without_being_there ends in \s+$ or \s+(?:...)?$, so ``before``

@@ -233,6 +233,10 @@ def _is_person_name(start: int, end: int, key: str, view: str) -> bool:
         words = view[max(0, start - 30) : start].rsplit(None, 1)
         if words and (_is_given_name(words[-1]) or words[-1] in _HONORIFICS or words[-1] in _PERSON_NOUNS):
             return True
+    # "Mizan said Karim Rostami, 38, was hanged ... Piranshahr, Rostami's home town": a surname the
+    # report gave after a given name before, used alone (Rostami is also Bandar-e Rostami's short name)
+    if start > 2 and _named_in_full_before(start, end, view):
+        return True
     if key not in _given_names():
         return False
     if _NEXT_CAP_RE.match(view[end : end + 4]) is not None:
@@ -241,6 +245,17 @@ def _is_person_name(start: int, end: int, key: str, view: str) -> bool:
     # named in full before, used alone (an urgent action calls its subject so)
     # (searched up to the name in place: slicing the view before it would copy the document)
     return re.compile(rf"\b{re.escape(view[start:end])}[ \u00a0]+[A-Z][a-z]").search(view, 0, start) is not None
+
+
+def _named_in_full_before(start: int, end: int, view: str) -> bool:
+    """The same word right after a common given name earlier in the text ("Karim <Rostami>")."""
+    word = view[start:end]
+    if not word.isalpha():
+        return False
+    for m in re.finditer(rf"([A-Z][a-z]+)[ \u00a0]+{re.escape(word)}\b", view[:start]):
+        if _is_given_name(m.group(1)):
+            return True
+    return False
 
 
 # "Mr. <Nasiri>": a surname after a title (Nasiri is also an old name of Ahvaz)

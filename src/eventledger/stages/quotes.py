@@ -232,6 +232,8 @@ _NP_LOW = (
     # ("the bakers' guild of Kermanshah", "the truckers' union of Isfahan": the body, placed by "of")
     # ("the student trade union councils count at least 140": the plural bodies)
     rf"(?:unions?|councils?|committees?|guilds?)(?: of (?:the )?{_CAP_WORD}(?: {_CAP_WORD}){{0,2}})?|"
+    # (workers' syndicates speak as unions do: "Their syndicate said some 3,000 workers had stopped work")
+    r"syndicates?|"
     # ("the Paris police headquarters put it at 2,300": a force's headquarters speaks for it)
     r"(?:police |military |army )?command|(?:police|army|military) headquarters|residents|families|family|figures|statistics|"
     # "the Hengaw organisation reported", "the regime’s oil minister claimed" (the portfolio in lower case)
@@ -700,6 +702,35 @@ def find_attributions(doc: Doc, quotes: list[Quote] | None = None) -> list[Attri
     out.sort(key=lambda a: (a.span.start, a.span.end))
     if pronouns:
         out = _resolve_pronouns(out, pronouns, view)
+    if ", " in view:
+        out = _named_soon_after(out, view)
+    return out
+
+
+#: a source described only by its kind ("a Baluch rights group", "a Norway-based monitor"): the head noun
+_DESCRIBED_ONLY = re.compile(r"(?:[A-Z][\w'’-]*(?:-based)? |[a-z][\w'’-]* ){0,3}(group|organi[sz]ation|monitor|network)")
+#: how far on the text names the described source
+_NAMED_REACH = 400
+
+
+def _named_soon_after(found: list[Attribution], view: str) -> list[Attribution]:
+    """"…, killing at least two people, a Baluch rights group said Saturday. The group, Haalvsh, said
+    more than 30 ...": a source described by its kind and named right after ("The group, <Name>,")
+    is that name, for the figures it gave before the name too."""
+    out = found
+    for k, a in enumerate(found):
+        m = _DESCRIBED_ONLY.fullmatch(a.source or "")
+        if m is None:
+            continue
+        head = m.group(1)
+        named = re.compile(rf"\b[Tt]he {re.escape(head)}, (?P<name>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){{0,4}}),")
+        n = named.search(view, a.span.end, a.span.end + _NAMED_REACH)
+        if n is None:
+            continue
+        name = normalise_source(n.group("name"))
+        if name:
+            out = out if out is not found else list(found)
+            out[k] = Attribution(a.span, name, a.cue, a.scope)
     return out
 
 
