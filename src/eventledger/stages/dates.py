@@ -853,6 +853,10 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
             if a.kind != "anniversary":
                 sentence_dated_otherwise.add(_sentence_key(doc, a.start))
     history_before = anchor.date - dt.timedelta(days=HISTORY_DAYS) if anchor.date else None
+    # sentences with a day of their own (a date with its day, or a weekday): a recent year naming
+    # an event in them ("the women who led the 2022 uprising") says what is recalled, not when
+    day_sentences = {_sentence_key(doc, a.start) for a in atoms
+                     if a.kind == "weekday" or a.kind == "date" and a.a is not None and a.a.d is not None}
     sentences = doc.sentences
     sent_starts = [x.span.start for x in sentences]
     text = doc.text
@@ -998,6 +1002,12 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
                     _dates_the_death_of_kin(view, a) or dates_a_death_in_apposition(view, a.start)):
                 # "the families of prisoners executed last month went ... on Friday"; however long
                 # ago the death, it dates the dead, not the act: no history that would void the act
+                role = "other"
+            elif a.kind == "year" and _year_names_an_event(view, a) and rng.end >= history_before \
+                    and _sentence_key(doc, a.start) in day_sentences:
+                # "On Wednesday, March 8, the units paid tribute to the women who led the 2022
+                # uprising": the recent year names the uprising; left as the sentence's date, it
+                # would date the next sentences' acts (which take the sentence's day)
                 role = "other"
             elif rng.end < history_before and not (a.kind == "anniversary" and a.n):
                 role = "history"  # (an ordinal anniversary, "the 44th anniversary of", dates itself)
