@@ -46,7 +46,7 @@ from .assemble_context import (ANAPHOR_BEFORE, COUNT_KINDS_BY_SUBTYPE, CROWD, Do
                                to_home, usable, wider_scope, TALLY_PRECISIONS)
 from .claims import build_claims
 from .dates_scope import (counted_from_another_day, dated_by_next_sentence, dated_in_own_after_clause, dated_in_own_and_clause,
-                          next_day_after, split_by_aside)
+                          next_day_after, next_day_before, split_by_aside)
 from .slogans import attach_slogans
 from .triggers import spec_of
 
@@ -212,8 +212,12 @@ _DECK_ITEM_CUT = re.compile(r",\s+(?!and\b|or\b)(?=[a-z])")
 #: a clause that opens with its own, wider place before its trigger ("posters appeared in Zanjan
 #: and Sari, and in other cities his images were set on fire"): the act is not the towns' before it
 _WIDER_SCOPE_OPENS = re.compile(
-    r"(?:;|,\s+(?:and|while|whereas|but)\s+)(?:in|across)\s+(?:several|many|other|some|dozens\s+of|a\s+number\s+of)\s+"
-    r"(?:\w+\s+)?(?:cities|towns|provinces|places)\b[^,;.]{0,50}\Z", re.I)
+    r"(?:;|,\s+(?:and|while|whereas|but)\s+)"
+    # (or with a subject of its own before the wider place: "students in Tehran, Tabriz and Shiraz
+    # held rallies, and Resistance Units in several cities honored them with posters and graffiti")
+    r"(?:(?:the\s+)?(?-i:[A-Z][\w'\u2019-]*)(?:\s+(?-i:[A-Z][\w'\u2019-]*)){0,2}\s+)?"
+    r"(?:in|across)\s+(?:several|many|other|some|dozens\s+of|a\s+number\s+of)\s+"
+    r"(?:\w+\s+)?(?:cities|towns|provinces|places)\b[^,;.]{0,60}\Z", re.I)
 
 
 #: ", and" / ", while" / ";" before a trigger: the clause it is in ("…, and residents of Oshnavieh gathered")
@@ -226,6 +230,12 @@ _AND_CLAUSE = re.compile(r";|,\s+(?:and|while|whereas)\s+")
 #: nurses in Ardabil stopped work on Sunday": Ardabil's act is the stoppage after it, not the sit-in)
 _CLAUSE_OPENER = re.compile(r";|,\s+(?:while|whereas|and)\s+(?:in|at|on)\s"
                             r"|,\s+(?:while|whereas|and)\s+(?-i:(?:the\s+)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?)\s+in\s", re.I)
+
+
+#: a sentence that tells a town's act again by its definite material ("In Kerman, the posters were put
+#: up on Jomhouri Boulevard", "In Tehran, the units were active in the Pirouzi district")
+_RESTATES_ACT = re.compile(r"(?:In|At)\s+[A-Z][^,.;]{1,40}?,?\s+the\s+(?:units|banners?|posters?|graffiti|leaflets?|slogans?|projections?)\s+"
+                           r"(?:was|were|had\s+been)\s+(?:hung|put\s+up|posted|written|distributed|installed|active|projected|painted)\b")
 
 
 #: a verb of what is yet to happen ("will hold", "would join", "plan to march")
@@ -447,7 +457,7 @@ def _sentence_drafts(ctx: DocContext, i: int, triggers: list[Trigger], places: l
         if sub in chosen_subs or id(t) in vague or (sub == "symbolic_action" and t.tactics != ("graffiti",)):
             continue
         if _OWN_WIDER_SCOPE.match(ctx.view, t.span.end, min(sent.span.end, t.span.end + 40)) \
-                or _WIDER_SCOPE_OPENS.search(ctx.view, max(sent.span.start, t.span.start - 80), t.span.start):
+                or _WIDER_SCOPE_OPENS.search(ctx.view, max(sent.span.start, t.span.start - 130), t.span.start):
             continue  # "..., as shops stayed shut across the Kurdish regions": not the places before it
         start = t.span.start
         targets = [p for p in places if p.span.end <= start] or places
@@ -1440,6 +1450,9 @@ class AssembleStage:
             date, date_spans = date_for(doc, anchor_span)
             if anchor_span is not t0.span and (nd := next_day_after(doc, t0.span)) is not None:
                 date, date_spans = nd.range, (nd.span,)  # "... were arrested the next day"
+            elif anchor_span is not t0.span and anchor_span.end <= t0.span.start \
+                    and (nd := next_day_before(doc, t0.span, anchor_span.end)) is not None:
+                date, date_spans = nd.range, (nd.span,)  # "..., and the next day three of them were arrested"
             elif (d.etype == "repression" or d.sub == "symbolic_action") and (nd := dated_by_next_sentence(doc, d.sub, i)) is not None:
                 date, date_spans = nd.range, (nd.span,)  # "... were sentenced. The sentence was communicated on June 8"
             sub, etype = d.sub, d.etype
@@ -1468,6 +1481,14 @@ class AssembleStage:
                 loc, pkey = got
             else:
                 loc, pkey = _COUNTRY, "iran"
+            if sub == "symbolic_action" and merged and _RESTATES_ACT.match(ctx.view, d.sentence.span.start, d.sentence.span.end) \
+                    and not any(d.sentence.span.start <= ds.start < d.sentence.span.end for ds in date_spans):
+                # "In Isfahan, the banner was hung from a bridge on Kaveh Boulevard": the detail of
+                # the town's act told before ("In Isfahan, Tabriz and Ahvaz the units hung banners"),
+                # a place listed twice: that act's day, not one carried over from a caption or dateline
+                prior = next((r for k, r in reversed(merged.items()) if k[0] == pkey and k[1] == sub and r["own_date"]), None)
+                if prior is not None:
+                    date, date_spans = prior["date"], ()
             # (strikes by two named groups in one town on one day are two acts)
             key = (pkey, sub, date.start, date.end, actor1 if sub == "strike" and actor1 not in _GENERIC_ACTORS else None)
             row = merged.get(key)

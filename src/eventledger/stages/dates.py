@@ -703,6 +703,11 @@ def _in_slogan(view: str, start: int, end: int) -> bool:
     return close - opened <= _SLOGAN_CHARS or close - opened <= 2 * _SLOGAN_CHARS and _quoted_as_slogan(view, start)
 
 
+#: after "this year": the occasion's own day ("this year it fell in ...", "this year Nowruz falls on a Friday")
+_OCCASION_FELL_AFTER = re.compile(r",?\s+(?:it|the\s+(?:day|occasion|anniversary|holiday)|[A-Z][\w'’-]+(?:\s+(?:Day|Night))?)\s+"
+                                  r"(?:fell|falls|coincided|coincides)\b")
+
+
 def _year_names_an_event(view: str, a: Atom) -> bool:
     """"killed in the 2022 protests": a year before an event noun names that past event (its
     history role voids the acts told of it)."""
@@ -712,7 +717,12 @@ def _year_names_an_event(view: str, a: Atom) -> bool:
 def _event_noun_after(text: str, end: int) -> bool:
     """Is the word right after ``end`` an event noun ("uprising", "protests")?"""
     after = text[end : end + 30].lower().split()
-    return bool(after) and after[0].strip(".,;:'’s") in lexicon().event_nouns
+    if not after:
+        return False
+    # (only the punctuation and a possessive at the word's end: a strip of "s" from both ends
+    # read "strikes" as "trike")
+    word = re.sub(r"['’]s$", "", after[0].rstrip(".,;:)"))
+    return word in lexicon().event_nouns or word.rstrip("s") in lexicon().event_nouns
 
 
 _FOR_OCCASION_RE = re.compile(r"\bfor\s+(?:the\s+)?$", re.I)
@@ -853,6 +863,10 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
             if a.kind != "anniversary":
                 sentence_dated_otherwise.add(_sentence_key(doc, a.start))
     history_before = anchor.date - dt.timedelta(days=HISTORY_DAYS) if anchor.date else None
+    # sentences with a day of their own (a date with its day, or a weekday): a recent year naming
+    # an event in them ("the women who led the 2022 uprising") says what is recalled, not when
+    day_sentences = {_sentence_key(doc, a.start) for a in atoms
+                     if a.kind == "weekday" or a.kind == "date" and a.a is not None and a.a.d is not None}
     sentences = doc.sentences
     sent_starts = [x.span.start for x in sentences]
     text = doc.text
@@ -998,6 +1012,16 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
                     _dates_the_death_of_kin(view, a) or dates_a_death_in_apposition(view, a.start)):
                 # "the families of prisoners executed last month went ... on Friday"; however long
                 # ago the death, it dates the dead, not the act: no history that would void the act
+                role = "other"
+            elif a.kind == "relative" and a.rel == "ty" and _OCCASION_FELL_AFTER.match(view, a.end):
+                # "this year it fell in the third month of the uprising": when the occasion fell,
+                # said in passing; left as a date, the year dates the next paragraph's acts
+                role = "other"
+            elif a.kind == "year" and _year_names_an_event(view, a) and rng.end >= history_before \
+                    and _sentence_key(doc, a.start) in day_sentences:
+                # "On Wednesday, March 8, the units paid tribute to the women who led the 2022
+                # uprising": the recent year names the uprising; left as the sentence's date, it
+                # would date the next sentences' acts (which take the sentence's day)
                 role = "other"
             elif rng.end < history_before and not (a.kind == "anniversary" and a.n):
                 role = "history"  # (an ordinal anniversary, "the 44th anniversary of", dates itself)

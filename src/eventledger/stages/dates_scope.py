@@ -37,7 +37,7 @@ from .lowered import lowered
 POST_STAMP_BEFORE = re.compile(r"(?:^|\n)[ \t]*[0-2]?[0-9]:[0-5][0-9](?:[ \u00a0]?[AaPp]\.?[Mm]\.?)?[ \u00a0]*·[ \u00a0]*\Z")
 
 __all__ = ["DateIndex", "build_index", "event_date_for", "block_class", "INDEX_KEY", "split_by_aside",
-           "dated_by_next_sentence", "dated_in_own_after_clause", "next_day_after", "counted_from_another_day", "is_post_stamp", "POST_REACH"]
+           "dated_by_next_sentence", "dated_in_own_after_clause", "next_day_after", "next_day_before", "counted_from_another_day", "is_post_stamp", "POST_REACH"]
 
 INDEX_KEY = "dates.index"
 #: confidence of a date that comes from the document frame rather than the text near the event
@@ -358,6 +358,23 @@ def next_day_after(doc: Doc, span: Span) -> DateMention | None:
     if m is None:
         return None
     return next((x for x in doc.dates if span.end <= x.span.start < m.end() and x.role == "event"), None)
+
+
+#: "the next day" opening the act's own clause before its trigger: "shopkeepers in Tabriz's bazaar
+#: closed their shops on Monday, and the next day three of them were arrested"
+_NEXT_DAY_BEFORE = re.compile(r"(?:,\s+|;\s+|\band\s+)(?:on\s+)?the\s+(?:next|following)\s+(?:day|morning|evening|night)\b,?\s+"
+                              r"(?:[\w'\u2019-]+\s+){0,5}\Z", re.I)
+
+
+def next_day_before(doc: Doc, span: Span, after: int) -> DateMention | None:
+    """The "the next day" that opens the trigger's own clause (after the place at ``after``): that
+    act's own day, though the place before it is dated by the day of the clause before."""
+    view = doc.view or doc.text
+    lo = max(after, span.start - 70)
+    m = _NEXT_DAY_BEFORE.search(view, lo, span.start)
+    if m is None:
+        return None
+    return next((x for x in doc.dates if m.start() <= x.span.start < span.start and x.role == "event"), None)
 
 
 #: the next sentence opening on the same act by its noun: "... were each sentenced to five years. The

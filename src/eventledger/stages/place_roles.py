@@ -366,6 +366,13 @@ def assign_roles(items: list[PlaceItem], view: str) -> None:
         elif (quotes and _in_slogan(view, it.start, quotes)) or (
                 last is not None and _names_without_being_there(before, view, it)):
             role = "other"
+        elif last == "of" and ("prisoners" in before or "inmates" in before or "detainees" in before) \
+                and _HONOURED_PRISONERS_OF_RE.search(view, max(0, it.start - 160), it.start):
+            # "paid tribute ... to the women political prisoners of Evin and Qarchak": the jails of
+            # those honoured (as "prisoners from A and B" is their origin), not where the tribute
+            # was paid; "the prisoners of Ghezel Hesar went on hunger strike", with no tribute or
+            # solidarity before, stays the strike's place
+            role = "origin"
         elif last in ("of", "at", "from") and _AFFILIATION_BEFORE_RE.search(before):
             role = "origin"  # "detained six young men, among them two students of Shiraz University": who they are
         elif "ospital " in view[it.start : it.end] and (cut := view.rfind(" in ", it.start, it.end)) > it.start \
@@ -495,6 +502,11 @@ def is_kin_death_place(before: str) -> bool:
     were killed ("the families of three prisoners executed in Qezelhesar ...")."""
     window = before[-120:]
     return " of " in window and bool(_KIN_DEATH_PLACE_RE.search(window))
+
+
+_HONOURED_PRISONERS_OF_RE = re.compile(
+    r"\b(?:tribute|solidarity|support|honou?r(?:ed|ing|s)?|salut(?:e|ed|ing))\b[^.;:!?\n]{0,100}?"
+    r"\b(?:prisoners|inmates|detainees)\s+of\s+(?:the\s+)?$", re.I)
 
 
 def _names_without_being_there(before: str, view: str, it: PlaceItem) -> bool:

@@ -54,6 +54,10 @@ _PERSON_WORDS = (
     "bakers?", "Kurds?", "Baluch(?:is?)?", "Arabs?", "Baha['’]is?", "Christians?", "converts?", "nationals?",
     # ("one guard was wounded in an exchange of fire"; not "a guard post")
     r"guards?(?!\s+(?:posts?|houses?|towers?|stations?|booths?))", "soldiers?", "policemen", "policeman",
+    # people counted by the state's name for them ('22 "rioters" have been arrested', "14 rioters")
+    "rioters?",
+    # people counted by whom they back ("sentenced a supporter of the PMOI to death", "two MEK supporters")
+    "supporters?", "sympathi[sz]ers?",
 )
 _PERSON_FIRSTS = first_letters(_PERSON_WORDS)
 # Up to two words, then a people noun. The words are taken whole (possessive): a word can be
@@ -63,7 +67,8 @@ _PERSON_FIRSTS = first_letters(_PERSON_WORDS)
 # (the words between a number and its people are modifiers, never a preposition: "November 19
 # with 52 prisoners" is a day, then a count)
 # (no "that" skipped: "said on January 19 that eight people ...": the day of a month before a clause)
-_PERSON_NOUN = rf"(?:(?!(?:with|and|or|of|in|on|at|for|from|to|by|after|before|that)\b)\w++[- ]){{0,2}}?(?=[{_PERSON_FIRSTS}])(?:{'|'.join(_PERSON_WORDS)})\b"
+# (the noun may stand in quotes, the source's word: 'According to Mizan, 22 "rioters" have been arrested')
+_PERSON_NOUN = rf"(?:(?!(?:with|and|or|of|in|on|at|for|from|to|by|after|before|that)\b)\w++[- ]){{0,2}}?(?:[\"\u201c](?=[{_PERSON_FIRSTS}]))?(?=[{_PERSON_FIRSTS}])(?:{'|'.join(_PERSON_WORDS)})\b[\"\u201d]?"
 
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 

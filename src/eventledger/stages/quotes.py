@@ -183,7 +183,8 @@ _NP_LOW = (
     r"media|officials?|authorities|sources?|experts?|economists?|analysts?|observers|(?:eye)?witness(?:es)?|activists?|groups?|monitors?|resistance|opposition|units|"
     r"lawyers?|attorneys?|(?:council|board|committee|union|family) members?|"
     # ("His own deputy told the Majlis", "the chair noted", "The secretariat said")
-    r"deput(?:y|ies)|chair(?:man|woman|person)?|secretariat|"
+    # ("the ministry's deputy for nursing claimed": a deputy named by the field he is deputy for)
+    r"deput(?:y|ies)(?: for [a-z]+(?: affairs)?)?|chair(?:man|woman|person)?|secretariat|"
     # the people of a protest speaking for themselves ("The nurses say that 31 of their colleagues
     # were dismissed"; only before a speech verb, see find_attributions)
     # (or bare after "and", a clause of their own: "..., and students say at least four were killed")

@@ -414,7 +414,9 @@ _CAUGHT_AT = re.compile(r"\b(?:as|while|when|after)\s+they\s+were\s+(?:(?:seen|f
 #: (a caption's present too: "A banner with a portrait of Soleimani burns on the road to ...")
 _BARE_BURNT_VERB = re.compile(r"(?:set\s+(?:on\s+fire|ablaze|alight)|torched|burn(?:ed|t|s|ing))\b")
 _BARE_BURNT_SUBJECT = re.compile(
-    r"(?<![\w’'-])(?:an?|the|two|three|several)\s+(?:[\w’'-]+\s+){0,2}?"
+    # (or no article after a caption's dash: "Rasht – Khamenei banner set on fire – April 30, 2024",
+    # "Ilam – Khamenei's poster burned – June 19, 2020": the burnt banner, not a banner put up)
+    r"(?:(?<![\w’'-])(?:an?|the|two|three|several)\s+|[–—]\s+)(?:[\w’'-]+\s+){0,2}?"
     r"(?:banners?|posters?|portraits?|billboards?|placards?|images?|pictures?|photos?)"
     r"(?:\s+(?:of|with|showing|bearing)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+)?\s+\Z",
     re.I,
