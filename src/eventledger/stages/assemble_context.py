@@ -1144,7 +1144,17 @@ def _is_tally_uncached(ctx: DocContext, i: int) -> bool:
         # past back into the pluperfect; it counts one act (of the protest told before it), not a
         # running total ("had been detained across the country and in Zanjan" stays one)
         return False
+    if perfect is not None and _INCLUDING_ONE_WHO.search(ctx.view, perfect.end(), s.end) and _one_day_in_towns(ctx, i):
+        # "At least 27 protesters have been killed, including a schoolboy, X, who was shot dead in
+        # Kermanshah on January 14": the total is a claim, the one victim named with a town and a day
+        # is that town's act of that day (set 69)
+        return False
     return perfect is not None
+
+
+#: one person of a total, told with a relative clause of their own ("including a 16-year-old
+#: schoolboy, X, who was shot dead")
+_INCLUDING_ONE_WHO = re.compile(r"\b(?:including|among them)\s+(?:a|an|the)\s+[^.;]{0,80}?\bwho\s+(?:was|had\s+been)\s+")
 
 
 def _one_day_in_towns(ctx: DocContext, i: int) -> bool:

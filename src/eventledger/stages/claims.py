@@ -422,6 +422,20 @@ _ACRONYM_DEFINED = re.compile(r"((?:[A-Z][\w'’-]*\s+(?:(?:of|the|for|and|on|in
 _ACRONYM_IN_BRACKETS = re.compile(r"\([A-Z]{2,7}\)")
 
 
+#: a UN release names its Special Rapporteur once and then says "the expert said" (set 69): the
+#: expert is the rapporteur named ("the experts" of a joint release are the group, left as they are)
+_THE_EXPERT = re.compile(r"(?:the\s+)?(?:UN\s+|United\s+Nations\s+)?expert", re.I)
+_RAPPORTEUR = re.compile(r"\b(?:UN\s+|United\s+Nations\s+)?Special\s+Rapporteurs?\b")
+
+
+def _named_rapporteur(text: str) -> str | None:
+    m = _RAPPORTEUR.search(text)
+    if m is None:
+        return None
+    name = m.group(0)
+    return name if name.startswith(("UN", "United")) else "UN " + name
+
+
 def defined_acronyms(text: str) -> dict[str, str]:
     """Acronyms the report spells out ("according to the Baha'i International Community (BIC) ...
     The BIC told Amnesty that ..."): a source cited by its acronym is the name spelled out, the
@@ -455,6 +469,7 @@ def build_claims(doc: Doc, events: list[Event], publisher: str | None, skip: set
     sentences = doc.sentences
     numbered_sentences: set[int] = set()
     acronyms = defined_acronyms(text)
+    rapporteur = _named_rapporteur(text)
     counted: dict[tuple[int, int], list[Event]] = {}  # count span -> events whose count it is
     for e in events:
         if e.count is not None:
@@ -464,6 +479,8 @@ def build_claims(doc: Doc, events: list[Event], publisher: str | None, skip: set
 
     def add(text_span: Span, kind: str, q: Quantity | None, attributed: str | None, period: str | None,
             place: str | None, said_on: dt.date | None) -> None:
+        if attributed is not None and rapporteur is not None and _THE_EXPERT.fullmatch(attributed):
+            attributed = rapporteur
         if q is not None:
             count = q.count
             value = count.value
@@ -649,7 +666,14 @@ _COMMA_BEFORE = re.compile(r",[\"”’']?\s*(?:[\w'’-]+\s+){0,4}$")
 _OWN_TIME_OPENING = re.compile(r"(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:years?|months?|weeks?)\s+"
                                r"(?:earlier|before|ago)\s*,", re.I)
 _LEAD_CUES = {"reported", "reports", "said", "says", "announced", "stated", "according to", "documented",
-              "recorded", "counted", "confirmed", "reported by", "announced by"}
+              "recorded", "counted", "confirmed", "reported by", "announced by",
+              # a UN expert's paragraph opened by a concern (set 69: "The Special Rapporteur expressed
+              # particular concern about ... . Baluch prisoners accounted for 20 per cent ...")
+              "expressed alarm", "expressed concern", "expressed deep concern", "expressed particular concern",
+              "expressed grave concern", "highlighted",
+              # ("Reports obtained by the network of the PMOI/MEK inside Iran show that ... . At least 27
+              # protesters have been killed ...": the paragraph goes on with the network's reports)
+              "obtained by the network of", "gathered by the network of"}
 
 
 #: the publisher named by its head noun ("the network’s sources" in a report by the Kurdistan

@@ -184,7 +184,10 @@ def _counted_from(doc: Doc) -> tuple[tuple[int, int, int, int], ...]:
 
 
 _DAYS_AFTER_ARREST = re.compile(r",\s+(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|[1-9][0-9]?)\s+days?\s+after\s+"
-                                r"(?=(?:he|she|they)\s+(?:was|were|had\s+been)\s+(?:arrested|detained)\b)", re.I)
+                                r"(?=(?:he|she|they)\s+(?:was|were|had\s+been)\s+(?:arrested|detained)\b"
+                                # (the noun as well, set 69: "died in custody on January 16, four days
+                                # after his arrest in the city")
+                                r"|(?:his|her|their)\s+(?:arrest|detention)\b)", re.I)
 
 
 def counted_from_another_day(doc: Doc, span: Span) -> bool:

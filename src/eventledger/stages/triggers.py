@@ -464,6 +464,10 @@ _FRAME_CUES = (
     "deaths? of", "funerals? (?:of|for)", "fortieth[- ]day", "40th[- ]day", "seventh[- ]day", "7th[- ]day",
     # what a call or a demand asks to stop: "called on the government to press for an end to executions"
     "end to", "halt to", "moratorium on",
+    # ... or asks to free or to look into (set 69): "urge the authorities to release all those
+    # arbitrarily detained and to ensure independent investigations into the killings in Zahedan"
+    # calls for the release of the detained and an inquiry into the dead, it reports neither
+    "to release", "to free", r"investigations? into", r"inquir(?:y|ies) into", r"probes? into", "accountability for",
 )
 # each cue begins with a letter: the look-ahead rejects a word boundary on its next character
 # (the case-insensitive alternation has no quick reject and would enter every branch)
