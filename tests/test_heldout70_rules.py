@@ -59,3 +59,22 @@ def test_the_place_of_the_deaths_an_act_followed_is_not_its_place(pipe):
     doc = run(pipe, "Shopkeepers in Khash closed their shops on Sunday after the killing of two porters near Taftan.")
     got = {(town, sub) for town, sub, *_ in rows(doc)}
     assert ("Khash", "strike") in got and not any(town == "Taftan" for town, _ in got)
+
+
+def _claims(doc):
+    return {(c.value, c.attributed_to) for c in doc.claims}
+
+
+def test_an_informed_source_is_a_source(pipe):
+    doc = run(pipe, "Three prisoners were hanged in Birjand prison on Sunday, according to an informed source.")
+    assert (3, "informed source") in _claims(doc)
+
+
+def test_the_publishers_own_monitors_are_its_own_voice(pipe):
+    doc = run(pipe, "Our monitors recorded 23 arrests in the border towns last week.")
+    assert (23, "Monitor") in _claims(doc)
+
+
+def test_monitors_of_another_group_are_not_the_publisher(pipe):
+    doc = run(pipe, "UN monitors recorded 23 arrests in the border towns last week.")
+    assert (23, "Monitor") not in _claims(doc)
