@@ -78,3 +78,18 @@ def test_the_publishers_own_monitors_are_its_own_voice(pipe):
 def test_monitors_of_another_group_are_not_the_publisher(pipe):
     doc = run(pipe, "UN monitors recorded 23 arrests in the border towns last week.")
     assert (23, "Monitor") not in _claims(doc)
+
+
+def test_a_hunger_strike_since_a_day_with_its_prison_between_began_that_day(pipe):
+    doc = run(pipe, "The teacher Hamid Sadri has been on hunger strike in Vakilabad prison in Mashhad since May 28.")
+    assert on("Mashhad", "strike", dt.date(2025, 5, 28)) in rows(doc)
+
+
+def test_a_hunger_strike_since_a_weekday_began_that_day(pipe):
+    doc = run(pipe, "The teacher Hamid Sadri has been on hunger strike in Vakilabad prison in Mashhad since Friday.")
+    assert on("Mashhad", "strike", dt.date(2025, 5, 30)) in rows(doc)
+
+
+def test_a_hunger_strike_for_some_days_stays_a_state(pipe):
+    doc = run(pipe, "The teacher Hamid Sadri has been on hunger strike in Vakilabad prison in Mashhad for nine days.")
+    assert not any(sub == "strike" for _, sub, *_ in rows(doc))

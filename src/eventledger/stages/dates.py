@@ -778,12 +778,13 @@ _KIN_DEATH_WORDS = ("executed", "killed", "hanged", "shot", "slain", "murdered")
 
 def _role_before(view: str, start: int) -> str | None:
     """"since X" is a period; "as of X", "every Friday", "ahead of X" are not event dates."""
-    if view.startswith("since ", start - 6) and _HUNGER_STRIKE_SINCE_RE.search(view, max(0, start - 30), start):
+    if view.startswith("since ", start - 6) and _HUNGER_STRIKE_SINCE_RE.search(view, max(0, start - 80), start):
         return "event"  # "on hunger strike since November 10": the day the strike began
     return _role_of_tail(view[max(0, start - 24) : start])
 
 
-_HUNGER_STRIKE_SINCE_RE = re.compile(r"hunger strikes? since $", re.I)
+# (the prison between: "has been on hunger strike in Evin prison since Saturday")
+_HUNGER_STRIKE_SINCE_RE = re.compile(r"hunger strikes? (?:(?:in|at) (?:the )?[A-Z][\w'’-]*(?: [\w'’-]+){0,4} )?since $")
 
 
 @lru_cache(maxsize=8192)
@@ -1554,6 +1555,13 @@ def _extend_ongoing(doc: Doc, out: list[DateMention], ongoing: list[tuple[int, A
         sent = m.scope
         if a.rel == "nth":
             counted.append((idx, a))
+            continue
+        if a.kind == "weekday" and m.text.startswith("since ") and m.range.start is not None \
+                and _HUNGER_STRIKE_SINCE_RE.search(doc.view or doc.text, max(0, m.span.start - 80), m.span.start + 6):
+            # "has been on hunger strike since Saturday": the day it began, as with a full date (not
+            # a range to the report's day: the strike is the act of that day, its going on a state)
+            out[idx] = DateMention(m.span, m.text, DateRange(m.range.start, m.range.start, "day", m.range.confidence,
+                                                             ("weekday",)), m.role, m.scope)
             continue
         stated_idx = None
         if sent is not None:
