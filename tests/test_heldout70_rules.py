@@ -93,3 +93,18 @@ def test_a_hunger_strike_since_a_weekday_began_that_day(pipe):
 def test_a_hunger_strike_for_some_days_stays_a_state(pipe):
     doc = run(pipe, "The teacher Hamid Sadri has been on hunger strike in Vakilabad prison in Mashhad for nine days.")
     assert not any(sub == "strike" for _, sub, *_ in rows(doc))
+
+
+def test_a_death_in_a_named_detention_centre_is_a_killing(pipe):
+    doc = run(pipe, "A detainee, Yaser Golzari, died in the Bushehr police detention centre on Sunday.")
+    assert on("Bushehr", "killing", dt.date(2025, 6, 1)) in rows(doc)
+
+
+def test_a_death_at_home_of_a_former_detainee_is_none(pipe):
+    doc = run(pipe, "Yaser Golzari, who was held in a detention centre in Bushehr last year, died of cancer at home on Sunday.")
+    assert not any(sub == "killing" for _, sub, *_ in rows(doc))
+
+
+def test_a_strike_ended_after_some_days_spans_them(pipe):
+    doc = run(pipe, "Workers of the cement factory in Bijar ended a four-day strike on Sunday.")
+    assert ("Bijar", "strike", dt.date(2025, 5, 29), dt.date(2025, 6, 1)) in rows(doc)

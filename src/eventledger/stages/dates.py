@@ -1096,6 +1096,8 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
         _extend_starts(view, out, ongoing)
     if " day of " in view:
         _nth_day_of_strike_after(view, out)
+    if "-day " in view and ("ended" in view or "called off" in view or "suspended" in view):
+        _ended_n_day_action(view, out)
     _weekdays_told_by_the_date_after(atoms, out)
     if anchor_date is not None and len(out) > 1:
         _weekday_run_before_dateline(atoms, out, anchor_date)
@@ -1539,6 +1541,29 @@ def _is_ongoing(a: Atom) -> bool:
 _COUNTED_ACTION_BEFORE = re.compile(
     r"\b(?:strikes?|sit-ins?|closures?|boycotts?|stoppages?|walkouts?)\s+(?:(?:of|in|at|by)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?)?\Z",
     re.I)
+
+
+#: an action told by its length on the day it ended ("Workers in Bijar ended a five-day strike on Sunday")
+_ENDED_N_DAY = re.compile(
+    r"\b(?:ended|called off|suspended) (?:a|an|their|the|its|his|her) (?P<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})-day "
+    r"(?:[\w-]+ )?(?:strike|sit-in|hunger strike|protest|boycott|stoppage|walkout|closure)s? (?:on |late on |early on )?\Z", re.I)
+_DAY_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def _ended_n_day_action(view: str, out: list[DateMention]) -> None:
+    """"ended a five-day strike on Sunday": the strike spans the five days that end on Sunday."""
+    for idx, m in enumerate(out):
+        r = m.range
+        if m.role != "event" or r.precision != "day" or r.start is None:
+            continue
+        hit = _ENDED_N_DAY.search(view, max(0, m.span.start - 80), m.span.start)
+        if hit is None:
+            continue
+        n = _DAY_WORDS.get(hit.group("n").lower()) or int(hit.group("n"))
+        if not 2 <= n <= 60:
+            continue
+        rng = DateRange(r.start - dt.timedelta(days=n - 1), r.end, "range", min(r.confidence, 0.9), r.flags + ("ongoing",))
+        out[idx] = DateMention(m.span, m.text, rng, m.role, m.scope)
 
 
 def _extend_ongoing(doc: Doc, out: list[DateMention], ongoing: list[tuple[int, Atom, dt.date | None]]) -> None:
