@@ -108,3 +108,20 @@ def test_a_death_at_home_of_a_former_detainee_is_none(pipe):
 def test_a_strike_ended_after_some_days_spans_them(pipe):
     doc = run(pipe, "Workers of the cement factory in Bijar ended a four-day strike on Sunday.")
     assert ("Bijar", "strike", dt.date(2025, 5, 29), dt.date(2025, 6, 1)) in rows(doc)
+
+
+def test_a_digests_category_item_does_not_take_the_day_of_the_item_above(pipe):
+    doc = run(pipe, "Rights Desk\nDaily bulletin – 3 June 2025\n\n"
+                    "Protest: Nurses in Yasuj gathered on Saturday outside the hospital.\n\n"
+                    "Sentences: A court in Ilam has sentenced the student Reza Amiri to two years in prison.", published=None)
+    got = rows(doc)
+    assert on("Yasuj", "demonstration", dt.date(2025, 5, 31)) in got
+    ilam = [(a, b) for town, sub, a, b in got if town == "Ilam" and sub == "sentence"]
+    assert ilam and all(a <= dt.date(2025, 6, 3) <= b and a != dt.date(2025, 5, 31) for a, b in ilam)  # the bulletin's frame
+
+
+def test_a_narrative_paragraph_still_takes_the_day_told_above(pipe):
+    doc = run(pipe, "Rights Desk\nDaily bulletin – 3 June 2025\n\n"
+                    "Nurses in Yasuj gathered on Saturday outside the hospital.\n\n"
+                    "Police in Yasuj arrested two of the nurses.", published=None)
+    assert on("Yasuj", "arrest", dt.date(2025, 5, 31)) in rows(doc)
