@@ -56,7 +56,7 @@ def test_no_event_at_a_prisoners_home_town_and_no_history(example_scores):
 def report_scores(tmp_path_factory):
     store = open_store(str(tmp_path_factory.mktemp("reports") / "reports.db"))
     summary = ingest([str(REPO / "tests" / "data" / "reports")], store, Options(), progress=False)
-    assert summary.new == 426 and not summary.skipped and not summary.failed
+    assert summary.new == 432 and not summary.skipped and not summary.failed
     data = REPO / "tests" / "data"
     report = evaluate.score(evaluate.read_jsonl(data / "reports_gold.jsonl"), list(store.iter_events()))
     report["claims"] = evaluate.score_claims(evaluate.read_jsonl(data / "reports_claims.jsonl"),

@@ -454,7 +454,10 @@ def _sentence_drafts(ctx: DocContext, i: int, triggers: list[Trigger], places: l
         sub = t.sub_event_type
         # (a symbolic act beside another kind is its own act only as slogans written on walls: "set
         # fire to a banner of Khamenei and wrote 'Death to Khamenei' on walls")
-        if sub in chosen_subs or id(t) in vague or (sub == "symbolic_action" and t.tactics != ("graffiti",)):
+        # (nor a memorial that arrests were made at: "detained four young men at a memorial gathering"
+        # is a gathering met with arrests, the codebook's protest with intervention)
+        if sub in chosen_subs or id(t) in vague or (sub == "symbolic_action" and t.tactics != ("graffiti",)
+                                                    and not _memorial_arrested_at(ctx.view, t)):
             continue
         if _OWN_WIDER_SCOPE.match(ctx.view, t.span.end, min(sent.span.end, t.span.end + 40)) \
                 or _WIDER_SCOPE_OPENS.search(ctx.view, max(sent.span.start, t.span.start - 130), t.span.start):
@@ -649,6 +652,14 @@ def _pick_count(ctx: DocContext, i: int, d: Draft) -> Quantity | None:
     if len(group) > 1:
         return None  # one total for several places: a claim, not a per-place count
     others = [p for p in ctx.sent_places[i] if p is not place and p.role == "event"]
+    # the verb's own object ("broke up a protest in Sarbaz against the killing of a young man and
+    # detained nine residents"): a count right after the act's verb is its count, not one told
+    # before the verb in another phrase of the sentence
+    t0 = d.triggers[0].span
+    own = next((q for q in quants if 0 <= q.span.start - t0.end <= 2 and q.span.start > place.span.end), None)
+    if own is not None and any(q.span.end <= t0.start for q in quants) \
+            and not any(place.span.end <= o.span.start < own.span.start for o in others):
+        return own
     before = [q for q in quants if q.span.end <= place.span.start]
     if before:
         q = before[-1]
@@ -1391,6 +1402,15 @@ class AssembleStage:
                 for d in made:  # "police broke up a memorial that the family held at his grave"
                     if _memorial(d) and (not met or (d.place is not None and place_key(d.place) in met)):
                         d.sub, d.etype = "protest_with_intervention", "protest"
+            elif any(_memorial(d) for d in made) and (arrests := [t.span.start for t in ctx.sent_triggers[i]
+                                                               if usable(t) and t.sub_event_type == "arrest"]):
+                # arrests made at the memorial ("Security forces detained six residents on Friday at a
+                # memorial gathering at the grave of ..."): a gathering met with arrests (codebook)
+                for d in made:
+                    s = d.triggers[0].span.start if d.triggers else None
+                    if _memorial(d) and s is not None and min(arrests) < s \
+                            and _AT_THE_ACT.search(ctx.view, max(0, s - 12), s):
+                        d.sub, d.etype = "protest_with_intervention", "protest"
             drafts.extend(made)
 
         # country-level events: only specific, dated actions with no place named anywhere near
@@ -1844,6 +1864,13 @@ def _memorial(d: Draft) -> bool:
 
 
 _MEMORIAL = frozenset({"grave_visit", "commemoration"})
+#: the memorial an arrest was made at ("detained six residents at a memorial gathering")
+_AT_THE_ACT = re.compile(r"\b(?:at|during)\s+(?:a|an|the|their|his|her)\s+\Z")
+
+
+def _memorial_arrested_at(view: str, t: Trigger) -> bool:
+    return bool(t.tactics) and set(t.tactics) <= _MEMORIAL and t.modality == "asserted" \
+        and _AT_THE_ACT.search(view, max(0, t.span.start - 12), t.span.start) is not None
 
 
 def _dispersal_in(triggers: list[Trigger]) -> bool:

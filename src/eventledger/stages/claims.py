@@ -544,7 +544,9 @@ def build_claims(doc: Doc, events: list[Event], publisher: str | None, skip: set
             sources = [publisher if _same(named, publisher) else acronyms.get(named, named)]
         if sources and kind == "cities" and quote is None and _only_calls_cover(text, ctx.sent_attr[i], q.span):
             sources = []  # ("the units called on the people to boycott the vote with posters in 15 cities": the narrator's count)
-        if publisher and quote is None and (not sources or all(s.lower() in _TALLY_NOUNS for s in sources)) and index.own_tally(i):
+        # (the publisher's own people: "Our monitors recorded 11 arrests" is its own count)
+        if publisher and quote is None and (not sources or all(s.lower() in _TALLY_NOUNS or _own_staff(s) for s in sources)) \
+                and index.own_tally(i):
             sources = [publisher]  # ("we" in a quote is its speaker; "the statistics of this news agency": its own)
         if not sources and publisher and publisher_stance == "rights_monitor" and sent.kind == "heading":
             sources = [publisher]
@@ -587,6 +589,14 @@ def build_claims(doc: Doc, events: list[Event], publisher: str | None, skip: set
 
 #: a source that is only the word for a tally ("according to the statistics of this news agency")
 _TALLY_NOUNS = frozenset({"statistics", "figures", "records", "data", "tally", "count", "documentation"})
+#: the publisher's own people, named with "our" ("Our monitors recorded 11 arrests", "our reporters
+#: have documented ..."): the publisher's count
+_OWN_STAFF = frozenset({"monitors", "reporters", "correspondents", "network", "researchers", "team", "staff"})
+
+
+def _own_staff(source: str) -> bool:
+    low = source.lower()
+    return low.removeprefix("our ").strip() in _OWN_STAFF
 
 #: "the Council's own count", "the Observatory's own figures" (the publisher when its head noun is)
 _OWN_HEAD = re.compile(r"(?:[Tt]he\s+)?[A-Za-z]+['’]s\s+own\s+(?:tally|count|figures|data|records)\b")
@@ -594,6 +604,7 @@ _OWN_TALLY = Cue(
     r"\b(?:according to (?:our|its own) (?:tally|count|figures|data|records|documentation|monitoring)|"
     r"(?:our|this organi[sz]ation's)(?: own)? (?:tally|count|figures|data|records)|"
     r"we (?:have )?(?:recorded|documented|counted|registered|verified|confirmed|identified|tallied)|"
+    r"our (?:monitors|reporters|correspondents|network|researchers|team|staff) (?:have |has )?(?:recorded|documented|counted|registered|verified|confirmed|tallied)|"
     # the publisher naming itself ("according to the statistics of this human rights news agency")
     r"(?:statistics|figures|records|data|tally|count|documentation) of this (?:[\w-]+ ){0,3}?(?:news agency|agency|organi[sz]ation|group|monitor))\b",
     ("according to ", "our ", "this organi", "we ", " of this "),

@@ -788,12 +788,13 @@ _KIN_DEATH_WORDS = ("executed", "killed", "hanged", "shot", "slain", "murdered")
 
 def _role_before(view: str, start: int) -> str | None:
     """"since X" is a period; "as of X", "every Friday", "ahead of X" are not event dates."""
-    if view.startswith("since ", start - 6) and _HUNGER_STRIKE_SINCE_RE.search(view, max(0, start - 30), start):
+    if view.startswith("since ", start - 6) and _HUNGER_STRIKE_SINCE_RE.search(view, max(0, start - 80), start):
         return "event"  # "on hunger strike since November 10": the day the strike began
     return _role_of_tail(view[max(0, start - 24) : start])
 
 
-_HUNGER_STRIKE_SINCE_RE = re.compile(r"hunger strikes? since $", re.I)
+# (the prison between: "has been on hunger strike in Evin prison since Saturday")
+_HUNGER_STRIKE_SINCE_RE = re.compile(r"hunger strikes? (?:(?:in|at) (?:the )?[A-Z][\w'’-]*(?: [\w'’-]+){0,4} )?since $")
 
 
 @lru_cache(maxsize=8192)
@@ -1119,6 +1120,8 @@ def _resolve_all(doc: Doc, view: str, atoms: list[Atom], anchor: Anchor, datelin
         _extend_starts(view, out, ongoing)
     if " day of " in view:
         _nth_day_of_strike_after(view, out)
+    if "-day " in view and ("ended" in view or "called off" in view or "suspended" in view):
+        _ended_n_day_action(view, out)
     _weekdays_told_by_the_date_after(atoms, out)
     if anchor_date is not None and len(out) > 1:
         _weekday_run_before_dateline(atoms, out, anchor_date)
@@ -1564,6 +1567,29 @@ _COUNTED_ACTION_BEFORE = re.compile(
     re.I)
 
 
+#: an action told by its length on the day it ended ("Workers in Bijar ended a five-day strike on Sunday")
+_ENDED_N_DAY = re.compile(
+    r"\b(?:ended|called off|suspended) (?:a|an|their|the|its|his|her) (?P<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})-day "
+    r"(?:[\w-]+ )?(?:strike|sit-in|hunger strike|protest|boycott|stoppage|walkout|closure)s? (?:on |late on |early on )?\Z", re.I)
+_DAY_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def _ended_n_day_action(view: str, out: list[DateMention]) -> None:
+    """"ended a five-day strike on Sunday": the strike spans the five days that end on Sunday."""
+    for idx, m in enumerate(out):
+        r = m.range
+        if m.role != "event" or r.precision != "day" or r.start is None:
+            continue
+        hit = _ENDED_N_DAY.search(view, max(0, m.span.start - 80), m.span.start)
+        if hit is None:
+            continue
+        n = _DAY_WORDS.get(hit.group("n").lower()) or int(hit.group("n"))
+        if not 2 <= n <= 60:
+            continue
+        rng = DateRange(r.start - dt.timedelta(days=n - 1), r.end, "range", min(r.confidence, 0.9), r.flags + ("ongoing",))
+        out[idx] = DateMention(m.span, m.text, rng, m.role, m.scope)
+
+
 def _extend_ongoing(doc: Doc, out: list[DateMention], ongoing: list[tuple[int, Atom, dt.date | None]]) -> None:
     """"for a third day on Tuesday", "since Sunday", "for the past two days": a range from the
     start to the day stated in the same sentence (else, for "a third day", the day stated
@@ -1578,6 +1604,13 @@ def _extend_ongoing(doc: Doc, out: list[DateMention], ongoing: list[tuple[int, A
         sent = m.scope
         if a.rel == "nth":
             counted.append((idx, a))
+            continue
+        if a.kind == "weekday" and m.text.startswith("since ") and m.range.start is not None \
+                and _HUNGER_STRIKE_SINCE_RE.search(doc.view or doc.text, max(0, m.span.start - 80), m.span.start + 6):
+            # "has been on hunger strike since Saturday": the day it began, as with a full date (not
+            # a range to the report's day: the strike is the act of that day, its going on a state)
+            out[idx] = DateMention(m.span, m.text, DateRange(m.range.start, m.range.start, "day", m.range.confidence,
+                                                             ("weekday",)), m.role, m.scope)
             continue
         stated_idx = None
         if sent is not None:

@@ -687,6 +687,23 @@ def _is_list_item(doc: Doc, i: int) -> bool:
     return bool(paras) and i < len(paras) and paras[i].kind == "list_item"
 
 
+#: a digest's item led by its category ("Sentences: The Revolutionary Court of Sanandaj has sentenced ...",
+#: "Protest: Residents of Dehgolan gathered on Saturday ..."): items of one list, each dated on its own
+_CATEGORY_ITEM = re.compile(
+    r"(?:Arrests?|Arrests and summons|Summons(?:es)?|Detentions?|Executions?|Death sentences?|Sentences?|Verdicts?|"
+    r"Floggings?|Labou?r|Workers|Strikes?|Protests?|Prisons?|Prisoners|Kolbars?|Fuel porters|Porters|"
+    r"Deaths? in custody|Hunger strikes?|Women|Students|Teachers|Retirees|Religious minorities|Baha'?is|Courts?)"
+    r"(?: and [a-z]+)?: [A-Z]")
+
+
+def _is_category_item(doc: Doc, i: int) -> bool:
+    paras = doc.paragraphs
+    if not paras or i >= len(paras):
+        return False
+    s = paras[i].span.start
+    return _CATEGORY_ITEM.match(doc.view or doc.text, s) is not None
+
+
 def _day_heading(doc: Doc, idx: DateIndex, q: int) -> DateMention | None:
     """The date of a heading that is nothing but a day ("Wednesday night", "10 March"): it
     dates the section it opens, as a dateline lede dates its report (rule 3 for sections)."""
@@ -1088,6 +1105,7 @@ def _event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
         return caption.range, (caption.span,)
     q = p - 1
     item = _is_list_item(doc, p)
+    category = _is_category_item(doc, p)
     while q >= 0:
         c = idx.classes[q]
         if c == "label":
@@ -1104,6 +1122,9 @@ def _event_date_for(doc: Doc, span: Span) -> tuple[DateRange, tuple[Span, ...]]:
             break
         if item and _is_list_item(doc, q):
             q -= 1  # a sibling bullet's own day is not this bullet's: the list's frame is
+            continue
+        if category and _is_category_item(doc, q):
+            q -= 1  # (the same for a digest's items led by their category: "Protest: ..." over "Sentences: ...")
             continue
         if c == "body" and idx.governing.get(q):
             past = _not_after_anchor(doc, idx.governing[q])

@@ -201,6 +201,11 @@ _GRIEVANCE_BEFORE_RE = re.compile(
     r"\bto\s+protest\s+(?:against\s+)?(?:the|a|an)\s+(?:[\w'\u2019-]+\s+){1,12}?(?:in|at)\s+$"
     r"|\b(?:in\s+protest\s+(?:at|against|over)|over|against)\s+the\s+(?:[\w'\u2019-]+\s+){0,3}?"
     r"(?:killings?|deaths?|executions?|shootings?|massacre|crackdown)\s+(?:of\s+(?:[\w'\u2019-]+\s+){1,5}?)?in\s+$", re.I)
+#: "Shopkeepers in Saravan kept their shops shut on Monday after the killing of the porters near
+#: Mirjaveh": the place of the deaths the act followed, not a second place of the act
+_AFTER_DEATHS_BEFORE_RE = re.compile(
+    r"\b(?:after|following)\s+the\s+(?:[\w'\u2019-]+\s+){0,3}?(?:killings?|deaths?|executions?|shootings?|massacre)"
+    r"\s+(?:of\s+(?:[\w'\u2019-]+\s+){1,5}?)?(?:in|near)\s+$", re.I)
 #: "has sentenced three men to death and five others to prison terms over a protest in the Kurdish
 #: city of Bukan": the place of the protest a court punished, not where the court sat
 _PUNISHED_PROTEST_BEFORE_RE = re.compile(
@@ -404,6 +409,10 @@ def assign_roles(items: list[PlaceItem], view: str) -> None:
         elif last == "in" and prev is not None and prev.role == "event" and it.name_end == it.end \
                 and _COUNTY_GAP_RE.match(view, prev.end, it.start) and _COUNTY_AFTER_RE.match(after):
             role = "route"  # "near Nowsud, in Paveh county": the county that locates the town just named
+        elif last in ("in", "near") and prev is not None and prev.role == "event" \
+                and ("after " in before or "following " in before) \
+                and ". " not in view[prev.end : it.start] and _AFTER_DEATHS_BEFORE_RE.search(before):
+            role = "other"  # the deaths an act followed; the act's town was named before it
         elif last == "near" and prev is not None and prev.role == "event" \
                 and _NEAR_LANDMARK_GAP_RE.match(view, prev.end, it.start):
             role = "route"  # "In Qahderijan, near Isfahan, ...": the town that locates the one just named

@@ -173,7 +173,8 @@ _NP_LOW = (
     # the look-ahead first finds the possessive's apostrophe (every character before it is a
     # word character, an apostrophe or the slash of "PMOI/MEK’s"): one scan of the word where
     # the engine would otherwise backtrack through it at every word of the sentence
-    r"(?:the |The |many |some |several |Many |Some |Several |a |A |[Hh]is |[Hh]er |[Tt]heir |(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|\d{1,2}) )?"
+    # ("according to an informed source": the article before a vowel too)
+    r"(?:the |The |many |some |several |Many |Some |Several |a |A |an |An |[Hh]is |[Hh]er |[Tt]heir |(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|\d{1,2}) )?"
     # ("according to local farmers' associations": a descriptor before the possessive)
     rf"(?:(?i:(?=[{_LOW_DESCRIPTOR_FIRSTS}])(?:{'|'.join(_LOW_DESCRIPTORS)}) )(?=[\w'’/]*['’]))?"
     r"(?:(?=[\w'’/]*['’])[\w'’]+(?:/[A-Z][\w]*)?['’]s? )?"

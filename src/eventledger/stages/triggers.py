@@ -329,6 +329,8 @@ def find_triggers(doc: Doc, quote_spans: list[Span] | None = None) -> list[Trigg
         negated, modality = _modality(sidx, view, s, e, quote_spans, lex, cue_hits)
         if modality == "asserted" and spec.event_type in ("repression", "riot") and _in_frame(view, s, sidx):
             modality = "context"
+        if modality == "asserted" and spec.event_type in ("repression", "riot") and _tally_line(view, *sidx.bounds(s, 0, len(view))):
+            modality = "context"  # "Today's roundup: 4 fuel porters shot, 8 arrests, 2 executions.": a digest's counts
         if modality == "asserted" and spec.sub_event_type in ("killing", "execution") \
                 and _kin_of_the_dead(view, max(sidx.bounds(s, 120, len(view))[0], s - 120), e):
             modality = "context"  # "a gathering at the grave of a young man killed in 2022": whose grave, no death told here
@@ -631,11 +633,47 @@ def _told_as_a_cause(view: str, s: int, e: int, s0: int, word: str) -> bool:
 
 
 
+#: a finite verb joined by "and" to the sentence's own verb, with its object after it ("... against the
+#: killing of a young man and detained nine residents"): the frame's noun phrase ended at "and"
+_AND_BEFORE = re.compile(r"\sand\s+$")
+_OBJECT_AFTER = re.compile(r"\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores"
+                           r"|several|many|at least|more than|them|him|her|a|an)\b")
+
+
+#: a digest's line of counts: a label of two or more words and a colon, then only items that each
+#: open with a number ("Today's roundup: 4 fuel porters shot, 8 arrests, 2 executions.", "In brief:
+#: one execution, two kolbars killed, six arrests and a strike."): a tally of the acts told below
+_TALLY_LABEL = re.compile(r"\A\s*[A-Z][\w'’]*(?: [\w'’]+){1,4}:\s+")
+_TALLY_ITEM = re.compile(r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an|no)"
+                         r"(?: [\w'’-]+){1,4}", re.I)
+_TALLY_SPLIT = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
+
+
+def _tally_line(view: str, s0: int, s1: int) -> bool:
+    line = view[s0:s1]
+    if len(line) > 200 or "\n" in line.strip():
+        return False
+    m = _TALLY_LABEL.match(line)
+    if m is None:
+        return False
+    items = _TALLY_SPLIT.split(line[m.end():].strip().rstrip("."))
+    return len(items) >= 2 and all(_TALLY_ITEM.fullmatch(x) for x in items)
+
+
 def _in_frame(view: str, s: int, sidx: SentenceIndex) -> bool:
     s0, _ = sidx.bounds(s, 200, len(view))
+    if _AND_BEFORE.search(view, max(s0, s - 6), s) and _OBJECT_AFTER.match(view, _word_end(view, s)):
+        return False  # "Police broke up a protest against the killing of X and detained nine residents"
     before = view[max(s0, s - 100) : s]
     clause = _CLAUSE_BREAK.split(before)[-1].split()
     return _FRAME.search(" ".join(clause[-_FRAME_WORDS:])) is not None
+
+
+def _word_end(view: str, s: int) -> int:
+    e = s
+    while e < len(view) and (view[e].isalpha() or view[e] in "-'’"):
+        e += 1
+    return e
 
 
 def _modality(sidx: SentenceIndex, view: str, s: int, e: int, quote_spans: list[Span], lex: _Lexicon,
