@@ -429,6 +429,8 @@ _RAPPORTEUR = re.compile(r"\b(?:UN\s+|United\s+Nations\s+)?Special\s+Rapporteurs
 
 
 def _named_rapporteur(text: str) -> str | None:
+    if "Rapporteur" not in text:
+        return None  # (the pattern, led by an optional group, tries every character: most reports name none)
     m = _RAPPORTEUR.search(text)
     if m is None:
         return None

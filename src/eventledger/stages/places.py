@@ -249,12 +249,28 @@ def _is_person_name(start: int, end: int, key: str, view: str) -> bool:
 
 def _named_in_full_before(start: int, end: int, view: str) -> bool:
     """The same word right after a common given name earlier in the text ("Karim <Rostami>")."""
+    # (str.find and a look at the name before each hit: the regex ``([A-Z][a-z]+)[ \u00a0]+<word>\b``
+    # over the text before, compiled anew for every place name, cost 7 % of the pipeline)
     word = view[start:end]
     if not word.isalpha():
         return False
-    for m in re.finditer(rf"([A-Z][a-z]+)[ \u00a0]+{re.escape(word)}\b", view[:start]):
-        if _is_given_name(m.group(1)):
-            return True
+    n = len(word)
+    i = view.find(word, 0, start)
+    while i != -1:
+        j = i + n
+        if j > start:
+            break
+        if j == start or not (view[j].isalnum() or view[j] == "_"):  # \b after the word
+            k = i
+            while k > 0 and view[k - 1] in " \u00a0":
+                k -= 1
+            if k < i:
+                s0 = k
+                while s0 > 0 and "a" <= view[s0 - 1] <= "z":
+                    s0 -= 1
+                if s0 < k and s0 > 0 and "A" <= view[s0 - 1] <= "Z" and _is_given_name(view[s0 - 1 : k]):
+                    return True
+        i = view.find(word, i + 1, start)
     return False
 
 

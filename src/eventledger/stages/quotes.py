@@ -457,6 +457,8 @@ def _matches(doc: Doc, view: str) -> list[tuple[re.Match[str], str, int]]:
             if m:  # first, so that the plain "quoted" verb cue does not take its source
                 out.insert(0, (m, "quoted as saying", m.end()))
     for k, pat in enumerate(pats.literal):
+        if pat is _MANDATE_HOLDER and "Special Rapporteur" not in view:
+            continue  # (led by optional words, it would be tried at every character; most reports name no mandate)
         line = pat is _SPEAKER_LINE or pat is _TOLL_LINE or pat is _HEADLINE_SOURCE
         for m in (_at_line_starts(pat, view, ":") if line else pat.finditer(view)):
             if pat is _TOLL_LINE and not _TOLL_SOURCE.fullmatch(m.group("src")):
