@@ -261,3 +261,8 @@ def test_the_men_in_a_charge_did_not_execute(pipe):
 def test_people_who_took_to_the_streets_are_its_participants(pipe):
     doc = run(pipe, "About 500 people took to the streets in Bukan on Saturday.", published="2025-11-18")
     assert [(e.count.kind, e.count.value, e.count.qualifier) for e in doc.events] == [("participants", 500, "about")]
+
+
+def test_the_people_an_arrest_takes_of_a_crowd_are_its_count(pipe):
+    doc = run(pipe, "Riot police attacked striking workers in Ahvaz on Sunday and detained five of them.", published="2025-11-18")
+    assert [(e.count.kind, e.count.value) for e in doc.events if e.sub_event_type == "arrest"] == [("arrested", 5)]

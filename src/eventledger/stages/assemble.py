@@ -640,7 +640,9 @@ def _pick_count(ctx: DocContext, i: int, d: Draft) -> Quantity | None:
         quants = [q for q in quants if not _SUBSET_BEFORE.search(ctx.view, max(0, q.span.start - 24), q.span.start)] or quants
     # ("Most of the detainees were aged between 17 and 25, and four of them were residents of other
     # provinces": a part of the set told before, not how many the act counts)
-    quants = [q for q in quants if not _SUBSET_AFTER.match(ctx.view, q.span.end)]
+    # (but the act's own object is its count: "police detained two of them", "arrested five of them")
+    quants = [q for q in quants if not _SUBSET_AFTER.match(ctx.view, q.span.end)
+              or any(0 < q.span.start - t.span.end <= 1 for t in d.triggers)]
     if not quants:
         return None
     place = d.place
