@@ -42,7 +42,7 @@ from .dates_extract import Atom, extract
 from .dates_lexicon import lexicon
 from .dates_resolve import (month_range, nearest_year, resolve_anniversary, resolve_atom_range, resolve_month_day, resolve_relative,
                             resolve_weekday, resolve_weekday_near, resolve_weekday_pair)
-from .dates_scope import INDEX_KEY, POST_REACH, block_class, build_index, event_date_for, is_post_stamp, paragraph_spans
+from .dates_scope import INDEX_KEY, NUMBER_WORDS, POST_REACH, block_class, build_index, event_date_for, is_post_stamp, paragraph_spans
 from .told_in_passing import KIN_OF_DEAD, dates_a_death_in_apposition
 
 __all__ = ["DatesStage", "event_date_for", "find_anchor", "HISTORY_DAYS", "DATELINE_PLACE_KEY"]
@@ -1362,6 +1362,8 @@ def timed_entry_start(view: str, at: int) -> int | None:
     return start if TIMED_ENTRY.match(view, start) else None
 
 
+#: the "of" after "the eve" ("the eve of the anniversary")
+_OF_AFTER_EVE = re.compile(r"\s+of(?=\s)")
 #: "on the eve of 16 Azar", "the eve of March 1": the day before the date that follows
 _EVE_OF = re.compile(r"\bthe[ \u00a0]+eve[ \u00a0]+of[ \u00a0]+\Z", re.I)
 #: an occasion's name may follow its article ("the eve of the anniversary of ...")
@@ -1571,7 +1573,6 @@ _COUNTED_ACTION_BEFORE = re.compile(
 _ENDED_N_DAY = re.compile(
     r"\b(?:ended|called off|suspended) (?:a|an|their|the|its|his|her) (?P<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})-day "
     r"(?:[\w-]+ )?(?:strike|sit-in|hunger strike|protest|boycott|stoppage|walkout|closure)s? (?:on |late on |early on )?\Z", re.I)
-_DAY_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 
 def _ended_n_day_action(view: str, out: list[DateMention]) -> None:
@@ -1583,7 +1584,7 @@ def _ended_n_day_action(view: str, out: list[DateMention]) -> None:
         hit = _ENDED_N_DAY.search(view, max(0, m.span.start - 80), m.span.start)
         if hit is None:
             continue
-        n = _DAY_WORDS.get(hit.group("n").lower()) or int(hit.group("n"))
+        n = NUMBER_WORDS.get(hit.group("n").lower()) or int(hit.group("n"))
         if not 2 <= n <= 60:
             continue
         rng = DateRange(r.start - dt.timedelta(days=n - 1), r.end, "range", min(r.confidence, 0.9), r.flags + ("ongoing",))
@@ -1697,7 +1698,7 @@ def _day_before_occasion(doc: Doc, view: str, out: list[DateMention], a: Atom) -
         return None
     at = a.end
     if words.endswith("eve"):  # ("the eve of the anniversary": the occasion after "of")
-        of = re.compile(r"\s+of(?=\s)").match(view, at)
+        of = _OF_AFTER_EVE.match(view, at)
         if of is None:
             return None
         at = of.end()

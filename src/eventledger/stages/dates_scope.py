@@ -36,7 +36,7 @@ from .lowered import lowered
 #: so is the post's first sentence, which names no day ("BREAKING: Security forces fired tear gas ...")
 POST_STAMP_BEFORE = re.compile(r"(?:^|\n)[ \t]*[0-2]?[0-9]:[0-5][0-9](?:[ \u00a0]?[AaPp]\.?[Mm]\.?)?[ \u00a0]*·[ \u00a0]*\Z")
 
-__all__ = ["DateIndex", "build_index", "event_date_for", "block_class", "INDEX_KEY", "split_by_aside",
+__all__ = ["NUMBER_WORDS", "DateIndex", "build_index", "event_date_for", "block_class", "INDEX_KEY", "split_by_aside",
            "dated_by_next_sentence", "dated_in_own_after_clause", "next_day_after", "next_day_before", "counted_from_another_day", "is_post_stamp", "POST_REACH"]
 
 INDEX_KEY = "dates.index"
@@ -129,7 +129,8 @@ def build_index(doc: Doc, classes: list[str] | None = None, dateline_par: int | 
 # ("five students were arrested a day after a sit-in on the campus": the sit-in the day before)
 _CAME_AFTER = re.compile(r"\b(?:came|comes|come|followed|arrested|detained|summoned)\s+(?:just\s+|only\s+)?(?P<n>a|one|two|three|four|five|six|seven|"
                          r"eight|nine|ten|[1-9][0-9]?)\s+(?P<u>days?|weeks?)\s+(?P<ba>after|before)\s+", re.I)
-_NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+#: small numbers written as words, for day counts ("four days after", "a five-day strike")
+NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                  "nine": 9, "ten": 10}
 
 
@@ -167,7 +168,7 @@ def _counted_from(doc: Doc) -> tuple[tuple[int, int, int, int], ...]:
     out = []
     for m in _came_after_matches(view):
         n = m.group("n").lower()
-        days = (_NUMBER_WORDS.get(n) or int(n)) * (7 if m.group("u").lower().startswith("week") else 1)
+        days = (NUMBER_WORDS.get(n) or int(n)) * (7 if m.group("u").lower().startswith("week") else 1)
         sent = doc.sentence_at(m.start())
         if sent is None:
             continue
@@ -178,7 +179,7 @@ def _counted_from(doc: Doc) -> tuple[tuple[int, int, int, int], ...]:
         for m in _DAYS_AFTER_ARREST.finditer(view):
             sent = doc.sentence_at(m.start())
             if sent is not None:
-                days = _NUMBER_WORDS.get(m.group("n").lower()) or int(m.group("n"))
+                days = NUMBER_WORDS.get(m.group("n").lower()) or int(m.group("n"))
                 out.append((m.end(), sent.span.end, -days, sent.span.start))
     return tuple(out)
 
