@@ -87,7 +87,8 @@ def find_actors(doc: Doc) -> list[ActorMention]:
 _UNITS_NAME = "MEK Resistance Units"
 #: "a unit", "the units", ", units in Ahvaz": the Resistance Units a report named before, by their
 #: short name (led by an article, a number or a clause start; not "security units", "units of the IRGC")
-_BARE_UNITS = re.compile(r"(?<![\w-])units?\b(?!\s+of\b)(?!-)")
+# (led by the literal, its boundary checked behind it, so the engine skips to each "unit")
+_BARE_UNITS = re.compile(r"unit(?<![\w-]unit)s?\b(?!\s+of\b)(?!-)")
 _UNITS_LEAD = frozenset({"a", "the", "one", "two", "three", "four", "five", "six", "several", "other", "these", "those",
                          "their", "our"})
 

@@ -553,7 +553,9 @@ def find_quantities(doc: Doc) -> list[Quantity]:
 #: one relative taken, named by whose kin they are ("detained the mother of one victim", "arrested
 #: the father of a young man killed in 2022"): one person arrested (the number after "of" counts the
 #: dead, not the detained)
-_KIN_ARRESTED = re.compile(r"\b(?:detained|arrested)\s+(?:the|a)\s+(?P<who>(?:mother|father|brother|sister|son|daughter|wife|husband))"
+# (the word boundary checked behind the verb, not before it: a \b in front makes the engine try the
+# pattern at every character of the report)
+_KIN_ARRESTED = re.compile(r"(?:detained|arrested)(?<!\wdetained)(?<!\warrested)\s+(?:the|a)\s+(?P<who>(?:mother|father|brother|sister|son|daughter|wife|husband))"
                            r"\s+of\b")
 
 

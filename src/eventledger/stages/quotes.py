@@ -830,7 +830,9 @@ def _only_places(view: str, span: Span, place_ends: dict[int, int]) -> bool:
 
 #: a second speech verb of the sentence's subject ("Fars called the Berlin march \"a circus\" and claimed
 #: that \"no more than 2,000 people\" had attended"): no source of its own before it
-_AND_SPEECH = re.compile(r"\band\s+(?:also\s+|later\s+)?(?P<cue>claimed|said|added|insisted|stated|admitted|warned|asserted)\s+that\b")
+# (led by the literal "and", its word boundary checked behind it: the engine then skips to each
+# "and" instead of trying the pattern at every character, 60 µs a report against 4)
+_AND_SPEECH = re.compile(r"and(?<!\wand)\s+(?:also\s+|later\s+)?(?P<cue>claimed|said|added|insisted|stated|admitted|warned|asserted)\s+that\b")
 #: the sentence's subject: a named source (an outlet's kind may follow its name) and then a past verb
 _SUBJECT_SOURCE = re.compile(
     rf"(?P<src>(?:the |The )?(?:state-run |state |official |semi-official |regime's )?{_CAP_WORD}(?: {_CAP_WORD}){{0,3}}"
